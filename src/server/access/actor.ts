@@ -1,0 +1,28 @@
+import type { ContractorMemberRole, StaffRole } from '../../shared/domain/roles.ts';
+
+/** Who is asking, derived once per request from the session and the chosen membership. */
+export type Actor =
+  | { kind: 'staff'; userId: string; organizationId: string; role: StaffRole }
+  | { kind: 'contractor'; userId: string; contractorId: string; role: ContractorMemberRole }
+  | { kind: 'technician'; userId: string; contractorId: string; technicianId: string }
+  | { kind: 'none'; userId: string };
+
+export type StaffActor = Extract<Actor, { kind: 'staff' }>;
+export type ContractorActor = Extract<Actor, { kind: 'contractor' }>;
+
+/** The per-request context every service receives. */
+export interface RequestContext {
+  actor: Actor;
+  user: { id: string; name: string; email: string; twoFactorEnabled: boolean };
+  sessionId: string;
+  requestId: string;
+  ip: string;
+}
+
+/** Organization whose audit chain an actor's actions land in, when there is one. */
+export function actorChainOwner(actor: Actor): { organizationId: string | null; contractorId: string | null } {
+  if (actor.kind === 'staff') return { organizationId: actor.organizationId, contractorId: null };
+  if (actor.kind === 'contractor' || actor.kind === 'technician')
+    return { organizationId: null, contractorId: actor.contractorId };
+  return { organizationId: null, contractorId: null };
+}

@@ -1,0 +1,69 @@
+import { and, desc, eq, type SQL } from 'drizzle-orm';
+import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
+import type { Executor } from '../db/client.ts';
+import {
+  auditEvents,
+  contractorMembers,
+  engagements,
+  files,
+  invitations,
+  notifications,
+  staffMembers,
+  technicians,
+} from '../db/schema/index.ts';
+import { notFound } from '../lib/errors.ts';
+import type { Actor } from './actor.ts';
+import { type ScopedTable, scopes } from './scopes.ts';
+
+const tables = {
+  engagements,
+  staffMembers,
+  contractorMembers,
+  technicians,
+  invitations,
+  auditEvents,
+  files,
+  notifications,
+} satisfies Record<ScopedTable, PgTable & { id: PgColumn; createdAt: PgColumn }>;
+
+type Tables = typeof tables;
+
+interface ScopedReader<T extends PgTable> {
+  /** The row if the actor may see it; otherwise 404, exactly as for a row that does not exist. */
+  get(id: string, what?: string): Promise<T['$inferSelect']>;
+  find(id: string): Promise<T['$inferSelect'] | undefined>;
+  list(options?: { where?: SQL; limit?: number }): Promise<Array<T['$inferSelect']>>;
+}
+
+/** Scoped reads: the only way services read tenant rows by id or list them. */
+export function scoped(db: Executor, actor: Actor): { [K in ScopedTable]: ScopedReader<Tables[K]> } {
+  const entries = (Object.keys(tables) as ScopedTable[]).map((name) => {
+    const table = tables[name];
+    const reader: ScopedReader<typeof table> = {
+      async find(id) {
+        const rows = await db
+          .select()
+          .from(table as PgTable)
+          .where(and(eq(table.id, id), scopes[name](actor)))
+          .limit(1);
+        return rows[0] as never;
+      },
+      async get(id, what) {
+        const row = await reader.find(id);
+        if (!row) throw notFound(what);
+        return row;
+      },
+      async list(options = {}) {
+        const rows = await db
+          .select()
+          .from(table as PgTable)
+          .where(and(scopes[name](actor), options.where))
+          .orderBy(desc(table.createdAt))
+          .limit(options.limit ?? 200);
+        return rows as never;
+      },
+    };
+    return [name, reader] as const;
+  });
+  return Object.fromEntries(entries) as never;
+}

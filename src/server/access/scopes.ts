@@ -1,0 +1,68 @@
+import { and, eq, inArray, type SQL, sql } from 'drizzle-orm';
+import {
+  auditEvents,
+  contractorMembers,
+  engagements,
+  files,
+  invitations,
+  notifications,
+  staffMembers,
+  technicians,
+} from '../db/schema/index.ts';
+import type { Actor } from './actor.ts';
+
+const nothing = sql`false`;
+
+/**
+ * Visibility: one SQL condition per tenant table for an actor. Every read of tenant data
+ * goes through these; a row outside the condition does not exist for that actor.
+ */
+export const scopes = {
+  engagements(actor: Actor): SQL {
+    if (actor.kind === 'staff') return eq(engagements.organizationId, actor.organizationId);
+    if (actor.kind === 'contractor') return eq(engagements.contractorId, actor.contractorId);
+    return nothing;
+  },
+  staffMembers(actor: Actor): SQL {
+    if (actor.kind === 'staff') return eq(staffMembers.organizationId, actor.organizationId);
+    return nothing;
+  },
+  contractorMembers(actor: Actor): SQL {
+    if (actor.kind === 'contractor') return eq(contractorMembers.contractorId, actor.contractorId);
+    return nothing;
+  },
+  technicians(actor: Actor): SQL {
+    if (actor.kind === 'contractor') return eq(technicians.contractorId, actor.contractorId);
+    if (actor.kind === 'technician') return eq(technicians.id, actor.technicianId);
+    return nothing;
+  },
+  invitations(actor: Actor): SQL {
+    if (actor.kind === 'staff')
+      return and(
+        eq(invitations.organizationId, actor.organizationId),
+        inArray(invitations.kind, ['staff', 'contractor']),
+      ) as SQL;
+    if (actor.kind === 'contractor' && actor.role === 'admin')
+      return and(
+        eq(invitations.contractorId, actor.contractorId),
+        inArray(invitations.kind, ['contractor_member', 'technician']),
+      ) as SQL;
+    return nothing;
+  },
+  auditEvents(actor: Actor): SQL {
+    if (actor.kind === 'staff') return eq(auditEvents.organizationId, actor.organizationId);
+    if (actor.kind === 'contractor') return eq(auditEvents.contractorId, actor.contractorId);
+    return nothing;
+  },
+  files(actor: Actor): SQL {
+    if (actor.kind === 'staff') return eq(files.organizationId, actor.organizationId);
+    if (actor.kind === 'contractor') return eq(files.contractorId, actor.contractorId);
+    if (actor.kind === 'technician') return eq(files.uploadedByUserId, actor.userId);
+    return nothing;
+  },
+  notifications(actor: Actor): SQL {
+    return eq(notifications.userId, actor.userId);
+  },
+} satisfies Record<string, (actor: Actor) => SQL>;
+
+export type ScopedTable = keyof typeof scopes;

@@ -1,0 +1,73 @@
+import multipart from '@fastify/multipart';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import type { Config } from './config.ts';
+import type { Database } from './db/client.ts';
+import { registerErrorHandler } from './http/errors.plugin.ts';
+import { registerOpenApi } from './http/openapi.plugin.ts';
+import { registerRouteAuth } from './http/route-auth.plugin.ts';
+import { registerSecurity } from './http/security.plugin.ts';
+import { registerStaticWeb } from './http/static.plugin.ts';
+import { createId } from './lib/ids.ts';
+import type { Logger } from './lib/logger.ts';
+import type { Storage } from './lib/storage.ts';
+import { registerAuditRoutes } from './modules/audit/audit.routes.ts';
+import { type Auth, createAuth, trustedOrigins } from './modules/auth/auth.better.ts';
+import { registerAuthRoutes } from './modules/auth/auth.routes.ts';
+import { registerEngagementRoutes } from './modules/engagements/engagements.routes.ts';
+import { registerFileRoutes } from './modules/files/files.routes.ts';
+import { registerHealthRoutes } from './modules/health/health.routes.ts';
+import { registerInvitationRoutes } from './modules/invitations/invitations.routes.ts';
+import { registerNotificationRoutes } from './modules/notifications/notifications.routes.ts';
+import { registerOrganizationRoutes } from './modules/organizations/organizations.routes.ts';
+
+export interface AppDeps {
+  config: Config;
+  database: Database;
+  storage: Storage;
+  logger?: Logger | false;
+  isReady?: () => boolean;
+}
+
+export interface App {
+  app: FastifyInstance;
+  auth: Auth;
+}
+
+/** Builds the whole HTTP application: what main.ts serves and what tests inject into. */
+export async function buildApp(deps: AppDeps): Promise<App> {
+  const { config, database } = deps;
+  const db = database.db;
+  const app = Fastify({
+    loggerInstance: deps.logger || undefined,
+    logger: deps.logger === false ? false : undefined,
+    genReqId: () => createId(),
+    requestIdHeader: false,
+    trustProxy: config.TRUST_PROXY,
+    bodyLimit: 1024 * 1024,
+    return503OnClosing: true,
+    ajv: { customOptions: { removeAdditional: false } },
+  }) as unknown as FastifyInstance;
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+
+  const auth = createAuth(db, config);
+  registerErrorHandler(app);
+  registerSecurity(app, { trustedOrigins: trustedOrigins(config), secure: config.secure });
+  registerRouteAuth(app, { db, auth, sessionMaxDays: config.SESSION_MAX_DAYS });
+  await registerOpenApi(app);
+  await app.register(multipart, { limits: { fileSize: config.UPLOAD_MAX_BYTES, files: 1 } });
+
+  const publicUrl = config.publicUrl;
+  registerHealthRoutes(app, { database, isReady: deps.isReady ?? (() => true) });
+  await registerAuthRoutes(app, { db, auth, publicUrl });
+  registerInvitationRoutes(app, { db, auth, publicUrl });
+  registerOrganizationRoutes(app, { db });
+  registerEngagementRoutes(app, { db });
+  registerNotificationRoutes(app, { db, devMailbox: config.NODE_ENV !== 'production' });
+  registerAuditRoutes(app, { db });
+  registerFileRoutes(app, { db, storage: deps.storage, maxBytes: config.UPLOAD_MAX_BYTES });
+  await registerStaticWeb(app);
+  await app.ready();
+  return { app, auth };
+}

@@ -1,0 +1,99 @@
+import { bigint, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import { users } from './auth.schema.ts';
+import { contractors, organizations } from './tenancy.schema.ts';
+
+/**
+ * Append-only audit trail. Each row is chained to the previous one of the same chain
+ * (`org:<id>` or `contractor:<id>`) by hash = sha256(prevHash + canonical row).
+ */
+export const auditEvents = pgTable(
+  'audit_events',
+  {
+    id: text('id').primaryKey(),
+    chain: text('chain').notNull(),
+    seq: bigint('seq', { mode: 'number' }).notNull(),
+    organizationId: text('organization_id').references(() => organizations.id),
+    contractorId: text('contractor_id').references(() => contractors.id),
+    actorUserId: text('actor_user_id').references(() => users.id),
+    action: text('action').notNull(),
+    entityType: text('entity_type').notNull(),
+    entityId: text('entity_id'),
+    before: jsonb('before'),
+    after: jsonb('after'),
+    ip: text('ip'),
+    createdAt: timestamp('created_at', { withTimezone: true, precision: 3 }).notNull(),
+    prevHash: text('prev_hash').notNull(),
+    hash: text('hash').notNull(),
+  },
+  (t) => [
+    uniqueIndex('audit_events_chain_seq_uq').on(t.chain, t.seq),
+    index('audit_events_organization_id_idx').on(t.organizationId, t.createdAt),
+    index('audit_events_contractor_id_idx').on(t.contractorId, t.createdAt),
+    index('audit_events_actor_user_id_idx').on(t.actorUserId),
+  ],
+);
+
+export const notifications = pgTable(
+  'notifications',
+  {
+    id: text('id').primaryKey(),
+    userId: text('user_id')
+      .notNull()
+      .references(() => users.id),
+    organizationId: text('organization_id').references(() => organizations.id),
+    contractorId: text('contractor_id').references(() => contractors.id),
+    type: text('type').notNull(),
+    title: text('title').notNull(),
+    body: text('body').notNull(),
+    link: text('link'),
+    readAt: timestamp('read_at', { withTimezone: true }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index('notifications_user_id_idx').on(t.userId, t.createdAt),
+    index('notifications_organization_id_idx').on(t.organizationId),
+    index('notifications_contractor_id_idx').on(t.contractorId),
+  ],
+);
+
+/** Every email Portico sends; without SMTP_URL this table is the dev mailbox. */
+export const emails = pgTable(
+  'emails',
+  {
+    id: text('id').primaryKey(),
+    toAddress: text('to_address').notNull(),
+    subject: text('subject').notNull(),
+    text: text('text').notNull(),
+    html: text('html').notNull(),
+    status: text('status', { enum: ['queued', 'sent', 'stored', 'failed'] }).notNull(),
+    attempts: integer('attempts').notNull().default(0),
+    lastError: text('last_error'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    sentAt: timestamp('sent_at', { withTimezone: true }),
+  },
+  (t) => [index('emails_created_at_idx').on(t.createdAt)],
+);
+
+/** Uploaded files; the bytes live in Storage under their SHA-256. */
+export const files = pgTable(
+  'files',
+  {
+    id: text('id').primaryKey(),
+    organizationId: text('organization_id').references(() => organizations.id),
+    contractorId: text('contractor_id').references(() => contractors.id),
+    uploadedByUserId: text('uploaded_by_user_id')
+      .notNull()
+      .references(() => users.id),
+    sha256: text('sha256').notNull(),
+    size: bigint('size', { mode: 'number' }).notNull(),
+    mime: text('mime').notNull(),
+    name: text('name').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index('files_organization_id_idx').on(t.organizationId),
+    index('files_contractor_id_idx').on(t.contractorId),
+    index('files_uploaded_by_idx').on(t.uploadedByUserId),
+    index('files_sha256_idx').on(t.sha256),
+  ],
+);

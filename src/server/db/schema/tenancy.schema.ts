@@ -1,0 +1,128 @@
+import { boolean, foreignKey, index, pgTable, text, timestamp, unique, uniqueIndex } from 'drizzle-orm/pg-core';
+import { users } from './auth.schema.ts';
+
+export const organizations = pgTable('organizations', {
+  id: text('id').primaryKey(),
+  name: text('name').notNull(),
+  requireTwoFactor: boolean('require_two_factor').notNull().default(false),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+});
+
+export const staffMembers = pgTable(
+  'staff_members',
+  {
+    id: text('id').primaryKey(),
+    organizationId: text('organization_id')
+      .notNull()
+      .references(() => organizations.id),
+    userId: text('user_id')
+      .notNull()
+      .references(() => users.id),
+    role: text('role', { enum: ['owner', 'admin', 'manager', 'finance', 'viewer'] }).notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('staff_members_org_user_uq').on(t.organizationId, t.userId),
+    index('staff_members_user_id_idx').on(t.userId),
+  ],
+);
+
+export const contractors = pgTable('contractors', {
+  id: text('id').primaryKey(),
+  name: text('name').notNull(),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+});
+
+export const contractorMembers = pgTable(
+  'contractor_members',
+  {
+    id: text('id').primaryKey(),
+    contractorId: text('contractor_id')
+      .notNull()
+      .references(() => contractors.id),
+    userId: text('user_id')
+      .notNull()
+      .references(() => users.id),
+    role: text('role', { enum: ['admin', 'office'] }).notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('contractor_members_contractor_user_uq').on(t.contractorId, t.userId),
+    index('contractor_members_user_id_idx').on(t.userId),
+  ],
+);
+
+export const technicians = pgTable(
+  'technicians',
+  {
+    id: text('id').primaryKey(),
+    contractorId: text('contractor_id')
+      .notNull()
+      .references(() => contractors.id),
+    userId: text('user_id')
+      .notNull()
+      .references(() => users.id),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('technicians_contractor_user_uq').on(t.contractorId, t.userId),
+    index('technicians_user_id_idx').on(t.userId),
+  ],
+);
+
+/** Links one organization and one contractor; everything contractor-visible hangs off it. */
+export const engagements = pgTable(
+  'engagements',
+  {
+    id: text('id').primaryKey(),
+    organizationId: text('organization_id')
+      .notNull()
+      .references(() => organizations.id),
+    contractorId: text('contractor_id')
+      .notNull()
+      .references(() => contractors.id),
+    status: text('status', { enum: ['invited', 'active', 'ended'] }).notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('engagements_org_contractor_uq').on(t.organizationId, t.contractorId),
+    index('engagements_contractor_id_idx').on(t.contractorId),
+    /** Target of the composite foreign keys that keep organization and contractor consistent. */
+    unique('engagements_scope_uq').on(t.id, t.organizationId, t.contractorId),
+  ],
+);
+
+export const invitations = pgTable(
+  'invitations',
+  {
+    id: text('id').primaryKey(),
+    kind: text('kind', { enum: ['staff', 'contractor', 'contractor_member', 'technician'] }).notNull(),
+    organizationId: text('organization_id').references(() => organizations.id),
+    contractorId: text('contractor_id').references(() => contractors.id),
+    engagementId: text('engagement_id'),
+    email: text('email').notNull(),
+    name: text('name').notNull(),
+    role: text('role'),
+    tokenHash: text('token_hash').notNull().unique(),
+    invitedByUserId: text('invited_by_user_id')
+      .notNull()
+      .references(() => users.id),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    acceptedAt: timestamp('accepted_at', { withTimezone: true }),
+    revokedAt: timestamp('revoked_at', { withTimezone: true }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index('invitations_organization_id_idx').on(t.organizationId),
+    index('invitations_contractor_id_idx').on(t.contractorId),
+    index('invitations_engagement_idx').on(t.engagementId, t.organizationId, t.contractorId),
+    index('invitations_invited_by_idx').on(t.invitedByUserId),
+    index('invitations_email_idx').on(t.email),
+    foreignKey({
+      name: 'invitations_engagement_fk',
+      columns: [t.engagementId, t.organizationId, t.contractorId],
+      foreignColumns: [engagements.id, engagements.organizationId, engagements.contractorId],
+    }),
+  ],
+);

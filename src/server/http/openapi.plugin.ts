@@ -1,0 +1,33 @@
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import type { FastifyInstance } from 'fastify';
+import { jsonSchemaTransform, jsonSchemaTransformObject } from 'fastify-type-provider-zod';
+
+/** The OpenAPI document, generated from the routes' Zod schemas, at /api/openapi.json; a UI at /api/docs. */
+export async function registerOpenApi(app: FastifyInstance): Promise<void> {
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'Portico API',
+        version: '0.1.0',
+        description:
+          'Self-hosted contractor portal. Session routes need the session cookie; send `x-portico-context` to choose the membership a request acts as. Errors are application/problem+json with a stable `code`.',
+      },
+      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'portico.session_token' } } },
+    },
+    transform: (input) => {
+      const result = jsonSchemaTransform(input);
+      const auth = input.route.config?.auth;
+      return auth === 'session' ? { ...result, schema: { ...result.schema, security: [{ session: [] }] } } : result;
+    },
+    transformObject: jsonSchemaTransformObject,
+  });
+  await app.register(async (scope) => {
+    scope.addHook('onRoute', (route) => {
+      route.config = { ...(route.config ?? {}), auth: 'public' };
+    });
+    await scope.register(swaggerUi, { routePrefix: '/api/docs' });
+  });
+  app.get('/api/openapi.json', { config: { auth: 'public' }, schema: { hide: true } }, async () => app.swagger());
+}

@@ -1,0 +1,104 @@
+import type { FastifyInstance, FastifyRequest, RouteOptions } from 'fastify';
+import { twoFactorSensitiveRoles } from '../../shared/domain/roles.ts';
+import type { RequestContext } from '../access/actor.ts';
+import { chooseMembership, loadMemberships } from '../access/memberships.ts';
+import type { Db } from '../db/client.ts';
+import { AppError } from '../lib/errors.ts';
+import type { Auth } from '../modules/auth/auth.better.ts';
+
+export type AuthMode = 'public' | 'session';
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /** Every route says who may call it; the server refuses to start when one does not. */
+    auth?: AuthMode;
+    /** Session routes that stay open while two-factor enrolment is still required. */
+    allowBeforeTwoFactor?: boolean;
+  }
+  interface FastifyRequest {
+    ctx: RequestContext | null;
+    twoFactorPending: boolean;
+  }
+  interface FastifyInstance {
+    porticoRoutes: Array<{ method: string; url: string; auth: AuthMode | undefined }>;
+  }
+}
+
+export const CONTEXT_HEADER = 'x-portico-context';
+
+export function toHeaders(request: FastifyRequest): Headers {
+  const headers = new Headers();
+  for (const [name, value] of Object.entries(request.headers)) {
+    if (value === undefined) continue;
+    if (Array.isArray(value)) for (const v of value) headers.append(name, v);
+    else headers.set(name, String(value));
+  }
+  headers.set('x-portico-client-ip', request.ip);
+  return headers;
+}
+
+/**
+ * Fail closed: collects every route with its declared auth mode, refuses to start when one has
+ * none, and derives the request's actor for session routes.
+ */
+export function registerRouteAuth(app: FastifyInstance, deps: { db: Db; auth: Auth; sessionMaxDays: number }): void {
+  const routes: Array<{ method: string; url: string; options: RouteOptions }> = [];
+  app.decorate('porticoRoutes', []);
+  app.decorateRequest('ctx', null);
+  app.decorateRequest('twoFactorPending', false);
+
+  app.addHook('onRoute', (options) => {
+    const methods = Array.isArray(options.method) ? options.method : [options.method];
+    for (const method of methods) if (method !== 'HEAD') routes.push({ method, url: options.url, options });
+  });
+
+  app.addHook('onReady', async () => {
+    const undeclared = routes.filter((r) => !r.options.config?.auth);
+    if (undeclared.length > 0)
+      throw new Error(`Routes without an auth mode: ${undeclared.map((r) => `${r.method} ${r.url}`).join(', ')}`);
+    app.porticoRoutes.push(...routes.map((r) => ({ method: r.method, url: r.url, auth: r.options.config?.auth })));
+  });
+
+  app.addHook('preHandler', async (request, reply) => {
+    const config = request.routeOptions.config;
+    if (config.auth !== 'session') return;
+    const headers = toHeaders(request);
+    const result = await deps.auth.api.getSession({ headers, returnHeaders: true });
+    const found = result.response;
+    if (!found) throw new AppError('UNAUTHENTICATED', 'Sign in to continue.');
+    for (const cookie of result.headers.getSetCookie()) reply.header('set-cookie', cookie);
+    const maxAgeMs = deps.sessionMaxDays * 86_400_000;
+    if (Date.now() - new Date(found.session.createdAt).getTime() > maxAgeMs) {
+      await deps.auth.api.revokeSession({ body: { token: found.session.token }, headers });
+      throw new AppError('UNAUTHENTICATED', 'Your session has ended. Sign in again.');
+    }
+    const memberships = await loadMemberships(deps.db, found.user.id);
+    const header = request.headers[CONTEXT_HEADER];
+    const chosen = chooseMembership(memberships, typeof header === 'string' ? header : undefined);
+    const user = {
+      id: found.user.id,
+      name: found.user.name,
+      email: found.user.email,
+      twoFactorEnabled: Boolean((found.user as { twoFactorEnabled?: boolean | null }).twoFactorEnabled),
+    };
+    request.ctx = {
+      actor: chosen?.actor ?? { kind: 'none', userId: user.id },
+      user,
+      sessionId: found.session.id,
+      requestId: request.id,
+      ip: request.ip,
+    };
+    const actor = chosen?.actor;
+    request.twoFactorPending = Boolean(
+      chosen?.requireTwoFactor && actor?.kind === 'staff' && twoFactorSensitiveRoles.includes(actor.role) && !user.twoFactorEnabled,
+    );
+    if (request.twoFactorPending && !config.allowBeforeTwoFactor)
+      throw new AppError('TWO_FACTOR_REQUIRED', 'Your organization requires two-factor sign-in. Set it up under Security first.');
+  });
+}
+
+/** The context of a session route; its absence is a programming error (route declared public). */
+export function contextOf(request: FastifyRequest): RequestContext {
+  if (!request.ctx) throw new AppError('UNAUTHENTICATED', 'Sign in to continue.');
+  return request.ctx;
+}

@@ -1,0 +1,42 @@
+import PgBoss from 'pg-boss';
+import type { SqlExecutor } from '../db/client.ts';
+import type { Logger } from './logger.ts';
+
+export type JobHandler = (data: Record<string, unknown>) => Promise<void>;
+
+export interface Queue {
+  send(name: string, data: Record<string, unknown>): Promise<void>;
+  work(name: string, handler: JobHandler): Promise<void>;
+  stop(): Promise<void>;
+}
+
+/**
+ * Background jobs on pg-boss, in the same database (PGlite through its executor, or PostgreSQL).
+ * Work queued here runs after the request's transaction has committed.
+ */
+export async function startQueue(raw: SqlExecutor, logger: Logger): Promise<Queue> {
+  const boss = new PgBoss({ db: raw as never, schema: 'pgboss', supervise: true, schedule: false });
+  boss.on('error', (error) => logger.error({ err: error }, 'queue error'));
+  await boss.start();
+  const created = new Set<string>();
+  const ensure = async (name: string) => {
+    if (created.has(name)) return;
+    await boss.createQueue(name, { name, retryLimit: 5, retryDelay: 5, retryBackoff: true });
+    created.add(name);
+  };
+  return {
+    async send(name, data) {
+      await ensure(name);
+      await boss.send(name, data);
+    },
+    async work(name, handler) {
+      await ensure(name);
+      await boss.work(name, { pollingIntervalSeconds: 0.5, batchSize: 5 }, async (jobs) => {
+        for (const job of jobs) await handler(job.data as Record<string, unknown>);
+      });
+    },
+    async stop() {
+      await boss.stop({ graceful: true, wait: true, timeout: 5000 });
+    },
+  };
+}

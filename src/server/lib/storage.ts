@@ -1,0 +1,76 @@
+import { createHash, randomUUID } from 'node:crypto';
+import { createReadStream, createWriteStream } from 'node:fs';
+import { mkdir, open, rename, rm, stat } from 'node:fs/promises';
+import path from 'node:path';
+import { Transform, type Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+
+export interface StoredObject {
+  sha256: string;
+  size: number;
+  /** The first bytes, for detecting the type from the content. */
+  head: Buffer;
+}
+
+/** Where file bytes live. Content-addressed: the key is the SHA-256 of the bytes. */
+export interface Storage {
+  put(stream: Readable): Promise<StoredObject>;
+  read(sha256: string): Readable;
+  has(sha256: string): Promise<boolean>;
+}
+
+const HEAD_BYTES = 4100;
+
+/** Local disk: written to a temporary file, fsynced, then renamed into place. */
+export function createDiskStorage(root: string): Storage {
+  const pathOf = (sha256: string) => path.join(root, sha256.slice(0, 2), sha256.slice(2, 4), sha256);
+  return {
+    async put(stream) {
+      const tmpDir = path.join(root, 'tmp');
+      await mkdir(tmpDir, { recursive: true });
+      const tmp = path.join(tmpDir, randomUUID());
+      const hash = createHash('sha256');
+      let size = 0;
+      const chunks: Buffer[] = [];
+      let headLength = 0;
+      const tap = new Transform({
+        transform(chunk: Buffer, _encoding, callback) {
+          hash.update(chunk);
+          size += chunk.length;
+          if (headLength < HEAD_BYTES) {
+            chunks.push(chunk.subarray(0, HEAD_BYTES - headLength));
+            headLength += Math.min(chunk.length, HEAD_BYTES - headLength);
+          }
+          callback(null, chunk);
+        },
+      });
+      try {
+        await pipeline(stream, tap, createWriteStream(tmp));
+        const handle = await open(tmp, 'r');
+        await handle.sync();
+        await handle.close();
+        const sha256 = hash.digest('hex');
+        const final = pathOf(sha256);
+        await mkdir(path.dirname(final), { recursive: true });
+        await rename(tmp, final);
+        const dir = await open(path.dirname(final), 'r');
+        await dir.sync().catch(() => {});
+        await dir.close();
+        return { sha256, size, head: Buffer.concat(chunks) };
+      } catch (error) {
+        await rm(tmp, { force: true });
+        throw error;
+      }
+    },
+    read(sha256) {
+      if (!/^[0-9a-f]{64}$/.test(sha256)) throw new Error('bad object key');
+      return createReadStream(pathOf(sha256));
+    },
+    async has(sha256) {
+      return stat(pathOf(sha256)).then(
+        () => true,
+        () => false,
+      );
+    },
+  };
+}

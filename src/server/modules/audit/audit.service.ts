@@ -1,0 +1,97 @@
+import { asc, desc, eq, sql } from 'drizzle-orm';
+import type { Executor } from '../../db/client.ts';
+import { auditEvents } from '../../db/schema/index.ts';
+import { createId } from '../../lib/ids.ts';
+import { chainFor, computeAuditHash, GENESIS_HASH } from './audit.chain.ts';
+
+export interface AuditInput {
+  actorUserId: string | null;
+  organizationId?: string | null;
+  contractorId?: string | null;
+  action: string;
+  entityType: string;
+  entityId?: string | null;
+  before?: unknown;
+  after?: unknown;
+  ip?: string | null;
+}
+
+/**
+ * Appends one event to its organization's (or contractor's) hash chain. Call it with the
+ * transaction that makes the change, so the change and its event commit together.
+ */
+export async function recordAudit(tx: Executor, input: AuditInput): Promise<void> {
+  const organizationId = input.organizationId ?? null;
+  const contractorId = input.contractorId ?? null;
+  const chain = chainFor(organizationId, contractorId);
+  await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${chain}, 0))`);
+  const [last] = await tx
+    .select({ seq: auditEvents.seq, hash: auditEvents.hash })
+    .from(auditEvents)
+    .where(eq(auditEvents.chain, chain))
+    .orderBy(desc(auditEvents.seq))
+    .limit(1);
+  const fields = {
+    chain,
+    seq: (last?.seq ?? 0) + 1,
+    organizationId,
+    contractorId,
+    actorUserId: input.actorUserId,
+    action: input.action,
+    entityType: input.entityType,
+    entityId: input.entityId ?? null,
+    before: input.before ?? null,
+    after: input.after ?? null,
+    createdAt: new Date(),
+  };
+  const prevHash = last?.hash ?? GENESIS_HASH;
+  await tx.insert(auditEvents).values({
+    id: createId(),
+    ...fields,
+    ip: input.ip ?? null,
+    prevHash,
+    hash: computeAuditHash(prevHash, fields),
+  });
+}
+
+export interface ChainReport {
+  chains: number;
+  events: number;
+  broken: Array<{ chain: string; seq: number; reason: string }>;
+}
+
+/** Recomputes every chain; names the first broken link of each broken chain. */
+export async function verifyAuditChains(db: Executor): Promise<ChainReport> {
+  const rows = await db.select().from(auditEvents).orderBy(asc(auditEvents.chain), asc(auditEvents.seq));
+  const report: ChainReport = { chains: 0, events: rows.length, broken: [] };
+  let chain = '';
+  let prevHash = GENESIS_HASH;
+  let expectedSeq = 1;
+  let broken = false;
+  for (const row of rows) {
+    if (row.chain !== chain) {
+      chain = row.chain;
+      prevHash = GENESIS_HASH;
+      expectedSeq = 1;
+      broken = false;
+      report.chains++;
+    }
+    if (broken) continue;
+    const reason =
+      row.seq !== expectedSeq
+        ? `event ${expectedSeq} is missing`
+        : row.prevHash !== prevHash
+          ? 'it does not point at the previous event'
+          : row.hash !== computeAuditHash(prevHash, row)
+            ? 'its content was changed after it was written'
+            : null;
+    if (reason) {
+      report.broken.push({ chain, seq: row.seq, reason });
+      broken = true;
+      continue;
+    }
+    prevHash = row.hash;
+    expectedSeq++;
+  }
+  return report;
+}

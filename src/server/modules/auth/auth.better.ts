@@ -1,0 +1,125 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
+import { hash, verify } from '@node-rs/argon2';
+import { drizzleAdapter } from 'better-auth/adapters/drizzle';
+import { betterAuth } from 'better-auth';
+import { magicLink, twoFactor } from 'better-auth/plugins';
+import type { Config } from '../../config.ts';
+import type { Db } from '../../db/client.ts';
+import { accounts, sessions, twoFactors, users, verifications } from '../../db/schema/index.ts';
+import { createId } from '../../lib/ids.ts';
+import { queueEmail } from '../notifications/notifications.service.ts';
+
+const argon2Options = { memoryCost: 19456, timeCost: 2, parallelism: 1, algorithm: 2 } as const;
+
+/** argon2id, as OWASP recommends; the same function hashes passwords set through invitations. */
+export function hashPassword(password: string): Promise<string> {
+  return hash(password, argon2Options);
+}
+
+export function verifyPassword(password: string, digest: string): Promise<boolean> {
+  return verify(digest, password).catch(() => false);
+}
+
+/** When set, a magic link is captured for an in-process sign-in instead of being emailed. */
+const captured = new AsyncLocalStorage<{ token?: string }>();
+
+export const MAGIC_LINK_SECONDS = 10 * 60;
+
+export function createAuth(db: Db, config: Config) {
+  const origins = trustedOrigins(config);
+  return betterAuth({
+    appName: 'Portico',
+    baseURL: config.publicUrl,
+    basePath: '/api/auth',
+    secret: config.AUTH_SECRET ?? 'portico-development-secret-change-me-please-0123456789',
+    trustedOrigins: origins,
+    database: drizzleAdapter(db as never, {
+      provider: 'pg',
+      schema: { user: users, session: sessions, account: accounts, verification: verifications, twoFactor: twoFactors },
+    }),
+    emailAndPassword: {
+      enabled: true,
+      disableSignUp: true,
+      minPasswordLength: 12,
+      maxPasswordLength: 128,
+      revokeSessionsOnPasswordReset: true,
+      resetPasswordTokenExpiresIn: 60 * 60,
+      password: { hash: hashPassword, verify: ({ hash: digest, password }) => verifyPassword(password, digest) },
+      sendResetPassword: async ({ user, token }) => {
+        await queueEmail(db, user.email, {
+          subject: 'Reset your Portico password',
+          heading: 'Reset your password',
+          paragraphs: [
+            'Someone asked to reset the password of your Portico account. If it was not you, ignore this email.',
+            'The link works for one hour, once.',
+          ],
+          action: { label: 'Choose a new password', url: `${config.publicUrl}/reset-password?token=${encodeURIComponent(token)}` },
+        });
+      },
+    },
+    session: {
+      expiresIn: config.SESSION_IDLE_HOURS * 3600,
+      updateAge: Math.min(3600, config.SESSION_IDLE_HOURS * 1800),
+      cookieCache: { enabled: false },
+    },
+    rateLimit: { enabled: false },
+    advanced: {
+      database: { generateId: () => createId() },
+      useSecureCookies: false,
+      cookiePrefix: config.secure ? '__Host-portico' : 'portico',
+      defaultCookieAttributes: { httpOnly: true, sameSite: 'lax', path: '/', secure: config.secure },
+      ipAddress: { ipAddressHeaders: config.TRUST_PROXY ? ['x-forwarded-for'] : ['x-portico-client-ip'] },
+    },
+    telemetry: { enabled: false },
+    plugins: [
+      magicLink({
+        expiresIn: MAGIC_LINK_SECONDS,
+        disableSignUp: true,
+        storeToken: 'hashed',
+        generateToken: async () => createMagicToken(),
+        sendMagicLink: async ({ email, token }) => {
+          const capture = captured.getStore();
+          if (capture) {
+            capture.token = token;
+            return;
+          }
+          await queueEmail(db, email, {
+            subject: 'Your Portico sign-in link',
+            heading: 'Sign in to Portico',
+            paragraphs: ['Use the button below to sign in. The link works once, for 10 minutes.', 'If you did not ask for it, ignore this email.'],
+            action: { label: 'Sign in', url: `${config.publicUrl}/magic-link?token=${encodeURIComponent(token)}` },
+          });
+        },
+      }),
+      twoFactor({ issuer: 'Portico', skipVerificationOnEnable: false }),
+    ],
+  });
+}
+
+export type Auth = ReturnType<typeof createAuth>;
+
+/** 32 random bytes (256 bits), URL-safe. */
+function createMagicToken(): string {
+  return Buffer.from(crypto.getRandomValues(new Uint8Array(32))).toString('base64url');
+}
+
+export function trustedOrigins(config: Config): string[] {
+  const origin = new URL(config.publicUrl).origin;
+  const set = new Set([origin]);
+  const url = new URL(config.publicUrl);
+  if (url.hostname === 'localhost') set.add(origin.replace('localhost', '127.0.0.1'));
+  if (url.hostname === '127.0.0.1') set.add(origin.replace('127.0.0.1', 'localhost'));
+  return [...set];
+}
+
+/**
+ * Signs a user in from the server itself (after accepting an invitation): a magic link is
+ * minted, captured instead of mailed, and redeemed at once. Returns the Set-Cookie headers.
+ */
+export async function createSessionCookies(auth: Auth, email: string, headers: Headers): Promise<string[]> {
+  const store: { token?: string } = {};
+  await captured.run(store, () => auth.api.signInMagicLink({ body: { email }, headers }));
+  if (!store.token) throw new Error('could not mint a sign-in token');
+  const response = await auth.api.magicLinkVerify({ query: { token: store.token }, headers, asResponse: true });
+  return response.headers.getSetCookie();
+}

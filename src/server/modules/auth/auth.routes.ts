@@ -1,0 +1,150 @@
+import { and, eq, isNotNull } from 'drizzle-orm';
+import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { findPasswordProblem } from '../../../shared/domain/password.rules.ts';
+import { magicLinkRedeemSchema, meSchema } from '../../../shared/schemas/session.schema.ts';
+import { okSchema } from '../../../shared/schemas/common.schema.ts';
+import { loadMemberships } from '../../access/memberships.ts';
+import type { Db } from '../../db/client.ts';
+import { accounts } from '../../db/schema/index.ts';
+import { AppError, badField } from '../../lib/errors.ts';
+import { CONTEXT_HEADER, contextOf, toHeaders } from '../../http/route-auth.plugin.ts';
+import type { Auth } from './auth.better.ts';
+import { auditSignIn, limitAuthAttempt } from './auth.service.ts';
+
+interface AuthDeps {
+  db: Db;
+  auth: Auth;
+  publicUrl: string;
+}
+
+const limitedPaths: Record<string, string> = {
+  '/sign-in/email': 'sign-in',
+  '/sign-in/magic-link': 'magic-link',
+  '/request-password-reset': 'reset',
+  '/reset-password': 'reset',
+  '/two-factor/verify-totp': 'two-factor',
+  '/two-factor/verify-backup-code': 'two-factor',
+};
+
+/** Paths of better-auth that this portal does not expose. */
+const closedPaths = new Set(['/sign-up/email', '/magic-link/verify', '/delete-user', '/update-user', '/change-email']);
+
+function parseBody(raw: unknown): Record<string, unknown> {
+  if (typeof raw !== 'string' || raw.length === 0) return {};
+  try {
+    const value = JSON.parse(raw);
+    return value && typeof value === 'object' && !Array.isArray(value) ? value : {};
+  } catch {
+    throw new AppError('BAD_REQUEST', 'The request body is not valid JSON.');
+  }
+}
+
+function forward(reply: FastifyReply, response: Response, body: string) {
+  reply.status(response.status);
+  response.headers.forEach((value, name) => {
+    if (name !== 'set-cookie' && name !== 'content-length') reply.header(name, value);
+  });
+  for (const cookie of response.headers.getSetCookie()) reply.header('set-cookie', cookie);
+  return reply.send(body);
+}
+
+export async function registerAuthRoutes(app: FastifyInstance, deps: AuthDeps): Promise<void> {
+  // better-auth, behind a catch-all that keeps the raw body and adds rate limits and audit.
+  await app.register(async (scope) => {
+    scope.removeAllContentTypeParsers();
+    scope.addContentTypeParser('*', { parseAs: 'string', bodyLimit: 16 * 1024 }, (_req, body, done) => done(null, body));
+    scope.route({
+      method: ['GET', 'POST'],
+      url: '/api/auth/*',
+      config: { auth: 'public' },
+      schema: { hide: true },
+      handler: async (request, reply) => {
+        const url = new URL(request.url, deps.publicUrl);
+        const path = url.pathname.replace(/^\/api\/auth/, '');
+        if (closedPaths.has(path)) throw new AppError('NOT_FOUND', 'Not found.');
+        const body = request.method === 'POST' ? parseBody(request.body) : {};
+        const email = typeof body.email === 'string' ? body.email : undefined;
+        const limitKind = limitedPaths[path];
+        if (limitKind) await limitAuthAttempt(deps.db, limitKind, request.ip, email);
+        if ((path === '/reset-password' || path === '/change-password') && typeof body.newPassword === 'string') {
+          const problem = findPasswordProblem(body.newPassword);
+          if (problem) throw badField('newPassword', problem);
+        }
+        const response = await deps.auth.handler(
+          new Request(url, {
+            method: request.method,
+            headers: toHeaders(request),
+            body: request.method === 'POST' ? JSON.stringify(body) : undefined,
+          }),
+        );
+        const text = await response.text();
+        if (path === '/sign-in/email' && email) {
+          const signedIn = response.status === 200 && response.headers.getSetCookie().some((c) => c.includes('session_token'));
+          if (response.status === 200 || response.status === 401)
+            await auditSignIn(deps.db, { email, ip: request.ip, succeeded: signedIn || text.includes('twoFactorRedirect'), method: 'password' });
+        }
+        return forward(reply, response, text);
+      },
+    });
+  });
+
+  const typed = app.withTypeProvider<ZodTypeProvider>();
+
+  typed.post(
+    '/api/magic-link/redeem',
+    {
+      config: { auth: 'public' },
+      schema: {
+        tags: ['auth'],
+        summary: 'Redeem a sign-in link (POST only, so mail scanners that open links do not burn them)',
+        body: magicLinkRedeemSchema,
+        response: { 200: okSchema },
+      },
+    },
+    async (request, reply) => {
+      await limitAuthAttempt(deps.db, 'magic-link-redeem', request.ip, undefined);
+      const response = await deps.auth.api.magicLinkVerify({
+        query: { token: request.body.token },
+        headers: toHeaders(request),
+        asResponse: true,
+      });
+      const cookies = response.headers.getSetCookie().filter((c) => c.includes('session_token'));
+      if (response.status !== 200 || cookies.length === 0)
+        throw new AppError('TOKEN_INVALID', 'This sign-in link has expired or was already used. Ask for a new one.');
+      const payload = (await response.json()) as { user?: { email?: string } };
+      if (payload.user?.email) await auditSignIn(deps.db, { email: payload.user.email, ip: request.ip, succeeded: true, method: 'magic_link' });
+      for (const cookie of response.headers.getSetCookie()) reply.header('set-cookie', cookie);
+      return { ok: true as const };
+    },
+  );
+
+  typed.get(
+    '/api/me',
+    {
+      config: { auth: 'session', allowBeforeTwoFactor: true },
+      schema: {
+        tags: ['auth'],
+        summary: 'Who am I: the signed-in user, every membership, and the one this request acts as',
+        response: { 200: meSchema },
+      },
+    },
+    async (request) => {
+      const ctx = contextOf(request);
+      const memberships = await loadMemberships(deps.db, ctx.user.id);
+      const wanted = request.headers[CONTEXT_HEADER];
+      const current =
+        memberships.find((m) => m.membership.key === wanted)?.membership.key ?? memberships[0]?.membership.key ?? null;
+      const credential = await deps.db
+        .select({ id: accounts.id })
+        .from(accounts)
+        .where(and(eq(accounts.userId, ctx.user.id), eq(accounts.providerId, 'credential'), isNotNull(accounts.password)));
+      return {
+        user: { ...ctx.user, hasPassword: credential.length > 0 },
+        memberships: memberships.map((m) => m.membership),
+        current,
+        mustEnrolTwoFactor: request.twoFactorPending,
+      };
+    },
+  );
+}

@@ -1,0 +1,74 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { fileSchema } from '../../../shared/schemas/notification.schema.ts';
+import { idParamsSchema, idSchema } from '../../../shared/schemas/common.schema.ts';
+import type { Db } from '../../db/client.ts';
+import { contextOf } from '../../http/route-auth.plugin.ts';
+import { AppError, badField } from '../../lib/errors.ts';
+import type { Storage } from '../../lib/storage.ts';
+import { getFile, openFile, uploadFile } from './files.service.ts';
+
+export function registerFileRoutes(app: FastifyInstance, deps: { db: Db; storage: Storage; maxBytes: number }): void {
+  const typed = app.withTypeProvider<ZodTypeProvider>();
+  const tags = ['files'];
+
+  typed.post(
+    '/api/files',
+    {
+      config: { auth: 'session' },
+      schema: {
+        tags,
+        summary: 'Upload one file (multipart/form-data, field "file"); the type is detected from the content',
+        querystring: z.object({ engagementId: idSchema.optional() }).strict(),
+        consumes: ['multipart/form-data'],
+        response: { 201: fileSchema },
+      },
+    },
+    async (request, reply) => {
+      if (!request.isMultipart()) throw new AppError('UNSUPPORTED_MEDIA_TYPE', 'Send the file as multipart/form-data in a field named "file".');
+      const part = await request.file({ limits: { fileSize: deps.maxBytes, files: 1, fields: 5, fieldSize: 1024 } });
+      if (!part || part.fieldname !== 'file') throw badField('file', 'Attach the file in a field named "file".');
+      try {
+        const saved = await uploadFile(deps.db, deps.storage, contextOf(request), {
+          stream: part.file,
+          filename: part.filename.slice(0, 255),
+          engagementId: request.query.engagementId,
+        });
+        return reply.status(201).send(saved);
+      } catch (error) {
+        if ((error as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE' || part.file.truncated)
+          throw new AppError('PAYLOAD_TOO_LARGE', `The file is larger than ${Math.round(deps.maxBytes / 1024 / 1024)} MB.`);
+        throw error;
+      }
+    },
+  );
+
+  typed.get(
+    '/api/files/:id',
+    { config: { auth: 'session' }, schema: { tags, summary: "A file's details", params: idParamsSchema, response: { 200: fileSchema } } },
+    async (request) => getFile(deps.db, contextOf(request), request.params.id),
+  );
+
+  typed.get(
+    '/api/files/:id/download',
+    {
+      config: { auth: 'session' },
+      schema: {
+        tags,
+        summary: 'Download a file (inline=1 shows images and PDFs in the browser; nothing else is ever inline)',
+        params: idParamsSchema,
+        querystring: z.object({ inline: z.enum(['0', '1']).optional() }).strict(),
+      },
+    },
+    async (request, reply) => {
+      const { file, stream, disposition } = await openFile(deps.db, deps.storage, contextOf(request), request.params.id, request.query.inline === '1');
+      return reply
+        .header('content-type', disposition === 'inline' ? file.mime : 'application/octet-stream')
+        .header('content-length', String(file.size))
+        .header('content-disposition', `${disposition}; filename="${file.name.replace(/[^\x20-\x7e]|"/g, '_')}"; filename*=UTF-8''${encodeURIComponent(file.name)}`)
+        .header('content-security-policy', "default-src 'none'; sandbox")
+        .send(stream);
+    },
+  );
+}

@@ -1,0 +1,98 @@
+import type { Readable } from 'node:stream';
+import { fileTypeFromBuffer } from 'file-type';
+import type { RequestContext } from '../../access/actor.ts';
+import { scoped } from '../../access/scoped.ts';
+import type { Db } from '../../db/client.ts';
+import { files } from '../../db/schema/index.ts';
+import { runInTransaction } from '../../db/transaction.ts';
+import { AppError, forbidden } from '../../lib/errors.ts';
+import { createId } from '../../lib/ids.ts';
+import type { Storage } from '../../lib/storage.ts';
+import { recordAudit } from '../audit/audit.service.ts';
+
+/** Types a browser may show inline; everything else is only ever downloaded. */
+const inlineSafe = new Set(['image/png', 'image/jpeg', 'image/gif', 'image/webp', 'application/pdf']);
+
+/** The type from the bytes, never from the name: an executable named .pdf stays an executable. */
+export async function detectMime(head: Buffer): Promise<{ mime: string; ext: string | null }> {
+  const found = await fileTypeFromBuffer(head);
+  if (found) return { mime: found.mime, ext: found.ext };
+  const text = head.toString('utf8');
+  if (head.length > 0 && !head.includes(0) && !text.includes('\uFFFD')) return { mime: 'text/plain', ext: 'txt' };
+  return { mime: 'application/octet-stream', ext: null };
+}
+
+/** A safe download name: the uploaded base name, cleaned, with the extension of the real type. */
+export function chooseFileName(original: string, ext: string | null): string {
+  const base = original
+    .replace(/\.[^.]*$/, '')
+    .replace(/[^\p{L}\p{N} ._-]+/gu, '_')
+    .replace(/^[.\s]+/, '')
+    .slice(0, 100);
+  return `${base || 'file'}${ext ? `.${ext}` : ''}`;
+}
+
+export function presentFile(row: typeof files.$inferSelect) {
+  return { id: row.id, name: row.name, mime: row.mime, size: row.size, sha256: row.sha256, createdAt: row.createdAt.toISOString() };
+}
+
+export async function uploadFile(
+  db: Db,
+  storage: Storage,
+  ctx: RequestContext,
+  upload: { stream: Readable; filename: string; engagementId?: string },
+) {
+  const actor = ctx.actor;
+  if (actor.kind === 'none') throw forbidden('Join an organization or a contractor before uploading files.');
+  if (actor.kind === 'staff' && actor.role === 'viewer') throw forbidden('Viewers cannot upload files.');
+  let organizationId: string | null = actor.kind === 'staff' ? actor.organizationId : null;
+  let contractorId: string | null = actor.kind === 'staff' ? null : actor.contractorId;
+  if (upload.engagementId) {
+    const engagement = await scoped(db, actor).engagements.get(upload.engagementId, 'This engagement');
+    organizationId = engagement.organizationId;
+    contractorId = engagement.contractorId;
+  }
+  const stored = await storage.put(upload.stream);
+  if (stored.size === 0) throw new AppError('VALIDATION_FAILED', 'file: the file is empty.', { fieldErrors: [{ path: 'file', message: 'The file is empty.' }] });
+  const { mime, ext } = await detectMime(stored.head);
+  return runInTransaction(db, async (tx) => {
+    const [row] = await tx
+      .insert(files)
+      .values({
+        id: createId(),
+        organizationId,
+        contractorId,
+        uploadedByUserId: ctx.user.id,
+        sha256: stored.sha256,
+        size: stored.size,
+        mime,
+        name: chooseFileName(upload.filename, ext),
+      })
+      .returning();
+    if (!row) throw new Error('file insert returned nothing');
+    await recordAudit(tx, {
+      actorUserId: ctx.user.id,
+      organizationId,
+      contractorId,
+      action: 'file.uploaded',
+      entityType: 'file',
+      entityId: row.id,
+      after: { name: row.name, mime, size: row.size, sha256: row.sha256 },
+      ip: ctx.ip,
+    });
+    return presentFile(row);
+  });
+}
+
+export async function getFile(db: Db, ctx: RequestContext, id: string) {
+  return presentFile(await scoped(db, ctx.actor).files.get(id, 'This file'));
+}
+
+export async function openFile(db: Db, storage: Storage, ctx: RequestContext, id: string, inline: boolean) {
+  const row = await scoped(db, ctx.actor).files.get(id, 'This file');
+  return {
+    file: presentFile(row),
+    stream: storage.read(row.sha256),
+    disposition: inline && inlineSafe.has(row.mime) ? 'inline' : 'attachment',
+  };
+}

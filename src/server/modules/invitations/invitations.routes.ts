@@ -1,0 +1,124 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { idParamsSchema, okSchema } from '../../../shared/schemas/common.schema.ts';
+import {
+  acceptInvitationSchema,
+  invitationPreviewSchema,
+  invitationSchema,
+  inviteContractorSchema,
+  inviteMemberSchema,
+  inviteStaffSchema,
+  inviteTechnicianSchema,
+} from '../../../shared/schemas/invitation.schema.ts';
+import type { Db } from '../../db/client.ts';
+import { contextOf, toHeaders } from '../../http/route-auth.plugin.ts';
+import { type Auth, createSessionCookies } from '../auth/auth.better.ts';
+import { auditSignIn, limitAuthAttempt } from '../auth/auth.service.ts';
+import {
+  acceptInvitation,
+  inviteContractor,
+  inviteStaff,
+  inviteToContractor,
+  listInvitations,
+  previewInvitation,
+  revokeInvitation,
+} from './invitations.service.ts';
+
+export function registerInvitationRoutes(app: FastifyInstance, deps: { db: Db; auth: Auth; publicUrl: string }): void {
+  const typed = app.withTypeProvider<ZodTypeProvider>();
+  const tags = ['invitations'];
+
+  typed.post(
+    '/api/invitations/contractor',
+    {
+      config: { auth: 'session' },
+      schema: {
+        tags,
+        summary: 'Invite a contractor: creates the contractor, its admin invitation and the engagement',
+        body: inviteContractorSchema,
+        response: { 201: invitationSchema },
+      },
+    },
+    async (request, reply) => reply.status(201).send(await inviteContractor(deps.db, contextOf(request), deps.publicUrl, request.body)),
+  );
+
+  typed.post(
+    '/api/invitations/staff',
+    {
+      config: { auth: 'session' },
+      schema: { tags, summary: 'Invite a staff member of the organization', body: inviteStaffSchema, response: { 201: invitationSchema } },
+    },
+    async (request, reply) => reply.status(201).send(await inviteStaff(deps.db, contextOf(request), deps.publicUrl, request.body)),
+  );
+
+  typed.post(
+    '/api/invitations/member',
+    {
+      config: { auth: 'session' },
+      schema: { tags, summary: "Invite an office member to the contractor's account", body: inviteMemberSchema, response: { 201: invitationSchema } },
+    },
+    async (request, reply) =>
+      reply.status(201).send(await inviteToContractor(deps.db, contextOf(request), deps.publicUrl, 'contractor_member', request.body)),
+  );
+
+  typed.post(
+    '/api/invitations/technician',
+    {
+      config: { auth: 'session' },
+      schema: { tags, summary: "Invite a technician to the contractor's crew", body: inviteTechnicianSchema, response: { 201: invitationSchema } },
+    },
+    async (request, reply) =>
+      reply.status(201).send(await inviteToContractor(deps.db, contextOf(request), deps.publicUrl, 'technician', request.body)),
+  );
+
+  typed.get(
+    '/api/invitations',
+    {
+      config: { auth: 'session' },
+      schema: { tags, summary: 'Invitations this user manages', response: { 200: z.object({ items: z.array(invitationSchema) }) } },
+    },
+    async (request) => listInvitations(deps.db, contextOf(request)),
+  );
+
+  typed.post(
+    '/api/invitations/:id/revoke',
+    {
+      config: { auth: 'session' },
+      schema: { tags, summary: 'Withdraw a pending invitation', params: idParamsSchema, response: { 200: invitationSchema } },
+    },
+    async (request) => revokeInvitation(deps.db, contextOf(request), request.params.id),
+  );
+
+  typed.get(
+    '/api/invitations/preview',
+    {
+      config: { auth: 'public' },
+      schema: {
+        tags,
+        summary: 'What an invitation link is for (does not use it up)',
+        querystring: z.object({ token: z.string().min(16).max(200) }).strict(),
+        response: { 200: invitationPreviewSchema },
+      },
+    },
+    async (request) => {
+      await limitAuthAttempt(deps.db, 'invitation', request.ip, undefined);
+      return previewInvitation(deps.db, request.query.token);
+    },
+  );
+
+  typed.post(
+    '/api/invitations/accept',
+    {
+      config: { auth: 'public' },
+      schema: { tags, summary: 'Accept an invitation and sign in', body: acceptInvitationSchema, response: { 200: okSchema } },
+    },
+    async (request, reply) => {
+      await limitAuthAttempt(deps.db, 'invitation', request.ip, undefined);
+      const { email } = await acceptInvitation(deps.db, request.body, request.ip);
+      for (const cookie of await createSessionCookies(deps.auth, email, toHeaders(request))) reply.header('set-cookie', cookie);
+      await auditSignIn(deps.db, { email, ip: request.ip, succeeded: true, method: 'invitation' });
+      return { ok: true as const };
+    },
+  );
+}

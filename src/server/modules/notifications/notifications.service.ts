@@ -1,0 +1,132 @@
+import { and, desc, eq, isNull, lt, sql } from 'drizzle-orm';
+import type { RequestContext } from '../../access/actor.ts';
+import { scopes } from '../../access/scopes.ts';
+import type { Db, Executor } from '../../db/client.ts';
+import { emails, notifications, users } from '../../db/schema/index.ts';
+import { afterCommit } from '../../db/transaction.ts';
+import { createId } from '../../lib/ids.ts';
+import type { Mailer } from '../../lib/mailer.ts';
+import type { Queue } from '../../lib/queue.ts';
+import { type EmailContent, renderEmail } from './notifications.templates.ts';
+
+export const EMAIL_JOB = 'email.send';
+
+/** Set once at start: where queued emails go after commit. */
+let outbox: { queue: Queue | null } = { queue: null };
+
+export function connectOutbox(queue: Queue | null): void {
+  outbox = { queue };
+}
+
+/** Writes the email into the outbox table in the caller's transaction; it is sent after commit. */
+export async function queueEmail(tx: Executor, to: string, content: EmailContent): Promise<string> {
+  const id = createId();
+  const rendered = renderEmail(content);
+  await tx.insert(emails).values({ id, toAddress: to, ...rendered, status: 'queued' });
+  afterCommit(tx, async () => {
+    await outbox.queue?.send(EMAIL_JOB, { emailId: id });
+  });
+  return id;
+}
+
+export interface NotifyInput {
+  userIds: string[];
+  type: string;
+  title: string;
+  body: string;
+  link?: string;
+  organizationId?: string | null;
+  contractorId?: string | null;
+  /** When given, each recipient also gets an email with a button to the link. */
+  emailActionLabel?: string;
+  publicUrl?: string;
+}
+
+/** The notifications sink: in-app rows now (same transaction), emails after commit. */
+export async function notify(tx: Executor, input: NotifyInput): Promise<void> {
+  if (input.userIds.length === 0) return;
+  await tx.insert(notifications).values(
+    input.userIds.map((userId) => ({
+      id: createId(),
+      userId,
+      organizationId: input.organizationId ?? null,
+      contractorId: input.contractorId ?? null,
+      type: input.type,
+      title: input.title,
+      body: input.body,
+      link: input.link ?? null,
+    })),
+  );
+  if (!input.emailActionLabel || !input.publicUrl) return;
+  const recipients = await tx
+    .select({ email: users.email })
+    .from(users)
+    .where(sql`${users.id} in ${input.userIds}`);
+  for (const recipient of recipients) {
+    await queueEmail(tx, recipient.email, {
+      subject: input.title,
+      heading: input.title,
+      paragraphs: [input.body],
+      action: input.link ? { label: input.emailActionLabel, url: `${input.publicUrl}${input.link}` } : undefined,
+    });
+  }
+}
+
+/** The job that delivers one queued email: by SMTP, or into the dev mailbox. */
+export async function deliverEmail(db: Db, mailer: Mailer, emailId: string): Promise<void> {
+  const [email] = await db.select().from(emails).where(eq(emails.id, emailId));
+  if (!email || email.status === 'sent' || email.status === 'stored') return;
+  try {
+    await mailer.send({ to: email.toAddress, subject: email.subject, text: email.text, html: email.html });
+    await db
+      .update(emails)
+      .set({ status: mailer.kind === 'smtp' ? 'sent' : 'stored', sentAt: new Date(), attempts: email.attempts + 1 })
+      .where(eq(emails.id, emailId));
+  } catch (error) {
+    await db
+      .update(emails)
+      .set({ attempts: email.attempts + 1, lastError: String((error as Error).message).slice(0, 500) })
+      .where(eq(emails.id, emailId));
+    throw error;
+  }
+}
+
+export async function listNotifications(db: Executor, ctx: RequestContext, unreadOnly: boolean) {
+  const rows = await db
+    .select()
+    .from(notifications)
+    .where(and(scopes.notifications(ctx.actor), unreadOnly ? isNull(notifications.readAt) : undefined))
+    .orderBy(desc(notifications.createdAt))
+    .limit(100);
+  const [counted] = await db
+    .select({ count: sql<number>`count(*)::int` })
+    .from(notifications)
+    .where(and(scopes.notifications(ctx.actor), isNull(notifications.readAt)));
+  return { items: rows, unread: counted?.count ?? 0 };
+}
+
+export async function markNotificationRead(db: Executor, ctx: RequestContext, id: string): Promise<boolean> {
+  const updated = await db
+    .update(notifications)
+    .set({ readAt: new Date() })
+    .where(and(eq(notifications.id, id), scopes.notifications(ctx.actor), isNull(notifications.readAt)))
+    .returning({ id: notifications.id });
+  return updated.length > 0;
+}
+
+export async function markAllNotificationsRead(db: Executor, ctx: RequestContext): Promise<void> {
+  await db
+    .update(notifications)
+    .set({ readAt: new Date() })
+    .where(and(scopes.notifications(ctx.actor), isNull(notifications.readAt)));
+}
+
+/** The dev mailbox: the newest emails, for local use when no SMTP server is configured. */
+export async function listMailbox(db: Executor, to?: string) {
+  return db
+    .select()
+    .from(emails)
+    .where(to ? eq(emails.toAddress, to) : lt(emails.createdAt, sql`now() + interval '1 day'`))
+    .orderBy(desc(emails.createdAt))
+    .limit(100);
+}

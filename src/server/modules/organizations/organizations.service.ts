@@ -1,0 +1,112 @@
+import { eq } from 'drizzle-orm';
+import type { z } from 'zod';
+import type { updateOrganizationSchema } from '../../../shared/schemas/organization.schema.ts';
+import type { Actor, RequestContext } from '../../access/actor.ts';
+import { assertAllowed, organizationAbilities } from '../../access/policies.ts';
+import { scopes } from '../../access/scopes.ts';
+import type { Db, Executor } from '../../db/client.ts';
+import { contractorMembers, organizations, staffMembers, technicians, users } from '../../db/schema/index.ts';
+import { runInTransaction } from '../../db/transaction.ts';
+import { notFound } from '../../lib/errors.ts';
+import { createId } from '../../lib/ids.ts';
+import { recordAudit } from '../audit/audit.service.ts';
+
+type OrganizationRow = typeof organizations.$inferSelect;
+
+function present(actor: Actor, row: OrganizationRow) {
+  return {
+    id: row.id,
+    name: row.name,
+    requireTwoFactor: row.requireTwoFactor,
+    createdAt: row.createdAt.toISOString(),
+    abilities: organizationAbilities(actor),
+  };
+}
+
+async function readOwnOrganization(db: Executor, actor: Actor): Promise<OrganizationRow> {
+  if (actor.kind !== 'staff') throw notFound('This organization');
+  const [row] = await db.select().from(organizations).where(eq(organizations.id, actor.organizationId));
+  if (!row) throw notFound('This organization');
+  return row;
+}
+
+export async function getCurrentOrganization(db: Db, ctx: RequestContext) {
+  return present(ctx.actor, await readOwnOrganization(db, ctx.actor));
+}
+
+export async function updateCurrentOrganization(db: Db, ctx: RequestContext, input: z.infer<typeof updateOrganizationSchema>) {
+  return runInTransaction(db, async (tx) => {
+    const before = await readOwnOrganization(tx, ctx.actor);
+    assertAllowed(organizationAbilities(ctx.actor), 'update');
+    const [after] = await tx.update(organizations).set(input).where(eq(organizations.id, before.id)).returning();
+    if (!after) throw notFound('This organization');
+    await recordAudit(tx, {
+      actorUserId: ctx.user.id,
+      organizationId: before.id,
+      action: 'organization.updated',
+      entityType: 'organization',
+      entityId: before.id,
+      before: { name: before.name, requireTwoFactor: before.requireTwoFactor },
+      after: { name: after.name, requireTwoFactor: after.requireTwoFactor },
+      ip: ctx.ip,
+    });
+    return present(ctx.actor, after);
+  });
+}
+
+export async function listStaff(db: Db, ctx: RequestContext) {
+  const rows = await db
+    .select({
+      id: staffMembers.id,
+      userId: staffMembers.userId,
+      role: staffMembers.role,
+      createdAt: staffMembers.createdAt,
+      name: users.name,
+      email: users.email,
+    })
+    .from(staffMembers)
+    .innerJoin(users, eq(users.id, staffMembers.userId))
+    .where(scopes.staffMembers(ctx.actor))
+    .orderBy(users.name);
+  return { items: rows.map((r) => ({ ...r, createdAt: r.createdAt.toISOString() })) };
+}
+
+/** The contractor's own people: office members and technicians. */
+export async function listContractorTeam(db: Db, ctx: RequestContext) {
+  const actor = ctx.actor;
+  const [members, techs] = await Promise.all([
+    db
+      .select({ id: contractorMembers.id, userId: users.id, name: users.name, email: users.email, role: contractorMembers.role })
+      .from(contractorMembers)
+      .innerJoin(users, eq(users.id, contractorMembers.userId))
+      .where(scopes.contractorMembers(actor))
+      .orderBy(users.name),
+    db
+      .select({ id: technicians.id, userId: users.id, name: users.name, email: users.email })
+      .from(technicians)
+      .innerJoin(users, eq(users.id, technicians.userId))
+      .where(scopes.technicians(actor))
+      .orderBy(users.name),
+  ]);
+  const admin = actor.kind === 'contractor' && actor.role === 'admin';
+  return { members, technicians: techs, abilities: { inviteMember: admin, inviteTechnician: admin } };
+}
+
+/** Creates an organization and its owner (used by the CLI and the demo seed). */
+export async function createOrganizationWithOwner(
+  tx: Executor,
+  input: { name: string; ownerUserId: string },
+): Promise<string> {
+  const id = createId();
+  await tx.insert(organizations).values({ id, name: input.name });
+  await tx.insert(staffMembers).values({ id: createId(), organizationId: id, userId: input.ownerUserId, role: 'owner' });
+  await recordAudit(tx, {
+    actorUserId: input.ownerUserId,
+    organizationId: id,
+    action: 'organization.created',
+    entityType: 'organization',
+    entityId: id,
+    after: { name: input.name },
+  });
+  return id;
+}

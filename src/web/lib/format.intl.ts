@@ -1,0 +1,52 @@
+import { formatMoney as formatMoneyIn, type Money } from '../../shared/domain/money.ts';
+
+/** The user's locale, as the browser reports it. */
+export function userLocale(): string {
+  return typeof navigator === 'undefined' ? 'en' : navigator.language || 'en';
+}
+
+function toDate(iso: string): Date | null {
+  const date = new Date(iso);
+  return Number.isNaN(date.getTime()) ? null : date;
+}
+
+/** "12 Mar 2026" in the user's locale and time zone. */
+export function formatDate(iso: string): string {
+  const date = toDate(iso);
+  return date ? new Intl.DateTimeFormat(userLocale(), { dateStyle: 'medium' }).format(date) : iso;
+}
+
+/** "12 Mar 2026, 14:05" in the user's locale and time zone. */
+export function formatDateTime(iso: string): string {
+  const date = toDate(iso);
+  return date ? new Intl.DateTimeFormat(userLocale(), { dateStyle: 'medium', timeStyle: 'short' }).format(date) : iso;
+}
+
+/** "3 days ago", "in 2 hours": for recent or upcoming moments. */
+export function formatRelative(iso: string, now: Date = new Date()): string {
+  const date = toDate(iso);
+  if (!date) return iso;
+  const seconds = Math.round((date.getTime() - now.getTime()) / 1000);
+  const units: Array<[Intl.RelativeTimeFormatUnit, number]> = [
+    ['year', 31_536_000],
+    ['month', 2_592_000],
+    ['week', 604_800],
+    ['day', 86_400],
+    ['hour', 3_600],
+    ['minute', 60],
+  ];
+  const format = new Intl.RelativeTimeFormat(userLocale(), { numeric: 'auto' });
+  for (const [unit, size] of units) {
+    if (Math.abs(seconds) >= size) return format.format(Math.round(seconds / size), unit);
+  }
+  return format.format(0, 'minute');
+}
+
+export function formatNumber(value: number): string {
+  return new Intl.NumberFormat(userLocale()).format(value);
+}
+
+/** Money (integer minor units + ISO 4217 code) in the user's locale. */
+export function formatMoney(money: Money): string {
+  return formatMoneyIn(money, userLocale());
+}
