@@ -29,6 +29,8 @@ export interface Database {
   migrate(): Promise<void>;
   ping(): Promise<void>;
   close(): Promise<void>;
+  /** PGlite only: the whole data directory as a gzipped tarball (`portico backup`). */
+  dumpDataDir?: () => Promise<Blob>;
 }
 
 const migrationsFolder = path.resolve(import.meta.dirname, '../../../drizzle');
@@ -37,14 +39,16 @@ export interface OpenDatabaseOptions {
   databaseUrl?: string;
   /** Directory for PGlite's data; omit for an in-memory database (tests). */
   dataDir?: string;
+  /** PGlite only: create the data directory from a dumpDataDir tarball (`portico restore`). */
+  loadDataDir?: Blob;
 }
 
 export async function openDatabase(options: OpenDatabaseOptions): Promise<Database> {
   if (options.databaseUrl) return openPostgres(options.databaseUrl);
-  return openPglite(options.dataDir);
+  return openPglite(options.dataDir, options.loadDataDir);
 }
 
-async function openPglite(dataDir?: string): Promise<Database> {
+async function openPglite(dataDir?: string, loadDataDir?: Blob): Promise<Database> {
   let release = () => {};
   let dir: string | undefined;
   if (dataDir) {
@@ -54,7 +58,7 @@ async function openPglite(dataDir?: string): Promise<Database> {
   }
   let client: PGlite;
   try {
-    client = new PGlite(dir);
+    client = new PGlite(dir, loadDataDir ? { loadDataDir } : undefined);
     await client.waitReady;
   } catch (error) {
     release();
@@ -84,6 +88,10 @@ async function openPglite(dataDir?: string): Promise<Database> {
       } finally {
         release();
       }
+    },
+    dumpDataDir: async () => {
+      await client.query('checkpoint');
+      return client.dumpDataDir('gzip');
     },
   };
 }

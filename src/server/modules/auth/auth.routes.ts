@@ -40,6 +40,21 @@ function parseBody(raw: unknown): Record<string, unknown> {
   }
 }
 
+/** The session token lives in the httpOnly cookie only; better-auth also puts it in sign-in bodies. */
+function hideSessionToken(path: string, text: string): string {
+  if (!path.startsWith('/sign-in/') && !path.startsWith('/two-factor/verify')) return text;
+  try {
+    const value = JSON.parse(text);
+    if (value && typeof value === 'object' && 'token' in value) {
+      delete value.token;
+      return JSON.stringify(value);
+    }
+  } catch {
+    // not JSON: pass through
+  }
+  return text;
+}
+
 function forward(reply: FastifyReply, response: Response, body: string) {
   reply.status(response.status);
   response.headers.forEach((value, name) => {
@@ -78,7 +93,7 @@ export async function registerAuthRoutes(app: FastifyInstance, deps: AuthDeps): 
             body: request.method === 'POST' ? JSON.stringify(body) : undefined,
           }),
         );
-        const text = await response.text();
+        const text = hideSessionToken(path, await response.text());
         if (path === '/sign-in/email' && email) {
           const signedIn = response.status === 200 && response.headers.getSetCookie().some((c) => c.includes('session_token'));
           if (response.status === 200 || response.status === 401)

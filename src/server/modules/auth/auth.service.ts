@@ -1,8 +1,10 @@
 import { eq } from 'drizzle-orm';
 import { loadMemberships } from '../../access/memberships.ts';
 import type { Db, Executor } from '../../db/client.ts';
-import { users } from '../../db/schema/index.ts';
+import { accounts, users } from '../../db/schema/index.ts';
 import { runInTransaction } from '../../db/transaction.ts';
+import { AppError } from '../../lib/errors.ts';
+import { createId } from '../../lib/ids.ts';
 import { hitRateLimit } from '../../lib/rate-limit.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 
@@ -47,3 +49,19 @@ export async function auditSignIn(
   });
 }
 
+/**
+ * Creates a person who signs in with a password (passwordHash from hashPassword) or, without
+ * one, with an email link. Refuses an address that already has an account.
+ */
+export async function createUser(
+  tx: Executor,
+  input: { name: string; email: string; passwordHash: string | null },
+): Promise<string> {
+  const [existing] = await tx.select({ id: users.id }).from(users).where(eq(users.email, input.email));
+  if (existing) throw new AppError('ALREADY_EXISTS', `There is already an account for ${input.email}.`);
+  const id = createId();
+  await tx.insert(users).values({ id, name: input.name, email: input.email, emailVerified: false });
+  if (input.passwordHash)
+    await tx.insert(accounts).values({ id: createId(), accountId: id, providerId: 'credential', userId: id, password: input.passwordHash });
+  return id;
+}

@@ -1,0 +1,50 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import type { FastifyInstance } from 'fastify';
+import { buildApp } from '../app.ts';
+import { type Config, readConfig } from '../config.ts';
+import { type Database, openDatabase } from '../db/client.ts';
+import { createDiskStorage, type Storage } from '../lib/storage.ts';
+import type { Auth } from '../modules/auth/auth.better.ts';
+
+export const TEST_ORIGIN = 'http://portico.test';
+
+export interface TestApp {
+  app: FastifyInstance;
+  auth: Auth;
+  database: Database;
+  db: Database['db'];
+  config: Config;
+  storage: Storage;
+  dataDir: string;
+}
+
+let shared: Promise<TestApp> | undefined;
+
+/** The app on a real database: PGlite in memory per worker, or PostgreSQL when DATABASE_URL is set. */
+export function getTestApp(): Promise<TestApp> {
+  shared ??= createTestApp();
+  return shared;
+}
+
+export async function createTestApp(overrides: Record<string, string> = {}): Promise<TestApp> {
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'portico-test-'));
+  const config = readConfig(
+    {
+      NODE_ENV: 'test',
+      PUBLIC_URL: TEST_ORIGIN,
+      DATA_DIR: dataDir,
+      LOG_LEVEL: 'silent',
+      UPLOAD_MAX_BYTES: String(256 * 1024),
+      DATABASE_URL: process.env.DATABASE_URL ?? '',
+      ...overrides,
+    },
+    { loadDotEnv: false },
+  );
+  const database = await openDatabase({ databaseUrl: config.DATABASE_URL });
+  if (database.kind === 'pglite') await database.migrate();
+  const storage = createDiskStorage(path.join(dataDir, 'files'));
+  const { app, auth } = await buildApp({ config, database, storage, logger: false });
+  return { app, auth, database, db: database.db, config, storage, dataDir };
+}
