@@ -1,0 +1,200 @@
+import { eq, inArray, or } from 'drizzle-orm';
+import { beforeAll, describe, expect, it } from 'vitest';
+import {
+  auditEvents,
+  contractorMembers,
+  contractors,
+  engagements,
+  files,
+  invitations,
+  notifications,
+  organizations,
+  sessions,
+  staffMembers,
+  technicians,
+} from '../db/schema/index.ts';
+import { createId } from '../lib/ids.ts';
+import { getTestApp, type TestApp } from './test-app.ts';
+import { clientFor, createWorld, type Persona, type World } from './world.ts';
+
+/**
+ * Every registered route, called by another organization's staff, another contractor's member
+ * and an unassigned technician with real ids of organization A's and contractor X's rows:
+ * 404 or nothing of A's in the answer, and A's data unchanged. A new route without a case fails.
+ */
+
+interface Victim {
+  engagementId: string;
+  invitationId: string;
+  fileId: string;
+  notificationId: string;
+  ids: string[];
+}
+
+type Expectation = 'notFound' | 'ownScope';
+interface Case {
+  expect: Expectation;
+  /** The request: the url with victim ids filled in, and a body. */
+  build(v: Victim): { url: string; body?: unknown; multipart?: boolean };
+}
+
+const publicApiRoutes = new Set([
+  'GET /health',
+  'GET /ready',
+  'GET /api/openapi.json',
+  'GET /api/auth/*',
+  'POST /api/auth/*',
+  'POST /api/magic-link/redeem',
+  'GET /api/invitations/preview',
+  'POST /api/invitations/accept',
+  'GET /api/dev/mailbox',
+]);
+
+const cases: Record<string, Case> = {
+  'GET /api/me': { expect: 'ownScope', build: () => ({ url: '/api/me' }) },
+  'GET /api/organizations/current': { expect: 'ownScope', build: () => ({ url: '/api/organizations/current' }) },
+  'PATCH /api/organizations/current': { expect: 'ownScope', build: () => ({ url: '/api/organizations/current', body: { name: 'Renamed by someone' } }) },
+  'GET /api/staff': { expect: 'ownScope', build: () => ({ url: '/api/staff' }) },
+  'GET /api/contractor/team': { expect: 'ownScope', build: () => ({ url: '/api/contractor/team' }) },
+  'GET /api/engagements': { expect: 'ownScope', build: () => ({ url: '/api/engagements' }) },
+  'GET /api/engagements/:id': { expect: 'notFound', build: (v) => ({ url: `/api/engagements/${v.engagementId}` }) },
+  'POST /api/engagements/:id/end': { expect: 'notFound', build: (v) => ({ url: `/api/engagements/${v.engagementId}/end`, body: {} }) },
+  'POST /api/engagements/:id/reactivate': { expect: 'notFound', build: (v) => ({ url: `/api/engagements/${v.engagementId}/reactivate`, body: {} }) },
+  'POST /api/invitations/contractor': {
+    expect: 'ownScope',
+    build: () => ({ url: '/api/invitations/contractor', body: { businessName: 'Matrix Co', name: 'Mat Rix', email: `matrix.${createId()}@example.test` } }),
+  },
+  'POST /api/invitations/staff': {
+    expect: 'ownScope',
+    build: () => ({ url: '/api/invitations/staff', body: { name: 'Mat Rix', email: `matrix.${createId()}@example.test`, role: 'viewer' } }),
+  },
+  'POST /api/invitations/member': {
+    expect: 'ownScope',
+    build: () => ({ url: '/api/invitations/member', body: { name: 'Mat Rix', email: `matrix.${createId()}@example.test`, role: 'office' } }),
+  },
+  'POST /api/invitations/technician': {
+    expect: 'ownScope',
+    build: () => ({ url: '/api/invitations/technician', body: { name: 'Mat Rix', email: `matrix.${createId()}@example.test` } }),
+  },
+  'GET /api/invitations': { expect: 'ownScope', build: () => ({ url: '/api/invitations' }) },
+  'POST /api/invitations/:id/revoke': { expect: 'notFound', build: (v) => ({ url: `/api/invitations/${v.invitationId}/revoke`, body: {} }) },
+  'GET /api/notifications': { expect: 'ownScope', build: () => ({ url: '/api/notifications' }) },
+  'POST /api/notifications/:id/read': { expect: 'notFound', build: (v) => ({ url: `/api/notifications/${v.notificationId}/read`, body: {} }) },
+  'POST /api/notifications/read-all': { expect: 'ownScope', build: () => ({ url: '/api/notifications/read-all', body: {} }) },
+  'GET /api/audit-events': { expect: 'ownScope', build: () => ({ url: '/api/audit-events' }) },
+  'POST /api/files': { expect: 'notFound', build: (v) => ({ url: `/api/files?engagementId=${v.engagementId}`, multipart: true }) },
+  'GET /api/files/:id': { expect: 'notFound', build: (v) => ({ url: `/api/files/${v.fileId}` }) },
+  'GET /api/files/:id/download': { expect: 'notFound', build: (v) => ({ url: `/api/files/${v.fileId}/download` }) },
+};
+
+function multipartBody(): { payload: string; contentType: string } {
+  const boundary = '----portico-matrix';
+  return {
+    contentType: `multipart/form-data; boundary=${boundary}`,
+    payload: `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="x.txt"\r\nContent-Type: text/plain\r\n\r\nhello\r\n--${boundary}--\r\n`,
+  };
+}
+
+/** Everything of organization A and contractor X, as text: it must not change. */
+async function snapshot(t: TestApp, w: World): Promise<string> {
+  const victimUsers = [w.aOwner, w.aAdmin, w.aManager, w.aFinance, w.aViewer, w.xAdmin, w.xOffice, w.xTech].map((p) => p.userId);
+  const parts = await Promise.all([
+    t.db.select().from(organizations).where(eq(organizations.id, w.orgA)),
+    t.db.select().from(contractors).where(eq(contractors.id, w.contractorX)),
+    t.db.select().from(engagements).where(or(eq(engagements.organizationId, w.orgA), eq(engagements.contractorId, w.contractorX))),
+    t.db.select().from(staffMembers).where(eq(staffMembers.organizationId, w.orgA)),
+    t.db.select().from(contractorMembers).where(eq(contractorMembers.contractorId, w.contractorX)),
+    t.db.select().from(technicians).where(eq(technicians.contractorId, w.contractorX)),
+    t.db.select().from(invitations).where(or(eq(invitations.organizationId, w.orgA), eq(invitations.contractorId, w.contractorX))),
+    t.db.select().from(auditEvents).where(or(eq(auditEvents.organizationId, w.orgA), eq(auditEvents.contractorId, w.contractorX))),
+    t.db.select().from(files).where(or(eq(files.organizationId, w.orgA), eq(files.contractorId, w.contractorX))),
+    t.db.select().from(notifications).where(inArray(notifications.userId, victimUsers)),
+    t.db.select({ id: sessions.id, expiresAt: sessions.expiresAt }).from(sessions).where(inArray(sessions.userId, victimUsers)),
+  ]);
+  return JSON.stringify(parts.map((rows) => [...rows].sort((a, b) => String(a.id).localeCompare(String(b.id)))));
+}
+
+describe('access matrix', () => {
+  let t: TestApp;
+  let w: World;
+  let victim: Victim;
+  beforeAll(async () => {
+    t = await getTestApp();
+    w = await createWorld(t);
+    const owner = clientFor(t, w.aOwner);
+    const invitation = await owner.post('/api/invitations/staff', { name: 'Victim Invitee', email: `victim.${w.suffix}@example.test`, role: 'viewer' });
+    const { payload, contentType } = multipartBody();
+    const file = await owner.request('POST', `/api/files?engagementId=${w.engagementAX}`, undefined, { payload, headers: { 'content-type': contentType } });
+    expect(file.statusCode).toBe(201);
+    const notificationId = createId();
+    await t.db.insert(notifications).values({ id: notificationId, userId: w.aOwner.userId, organizationId: w.orgA, type: 'test', title: 'Private', body: 'For A only' });
+    victim = {
+      engagementId: w.engagementAX,
+      invitationId: invitation.json().id,
+      fileId: file.json().id,
+      notificationId,
+      ids: [w.orgA, w.contractorX, w.engagementAX, invitation.json().id, file.json().id, notificationId, w.aOwner.userId, w.xAdmin.userId],
+    };
+  });
+
+  it('has a case for every registered route, and every route declares its auth mode', () => {
+    const missing: string[] = [];
+    for (const route of t.app.porticoRoutes) {
+      const key = `${route.method} ${route.url}`;
+      expect(route.auth, key).toBeDefined();
+      if (route.auth === 'public') {
+        const isApi = route.url.startsWith('/api/') || route.url === '/health' || route.url === '/ready';
+        const isDocs = route.url.startsWith('/api/docs');
+        if (isApi && !isDocs && !publicApiRoutes.has(key)) missing.push(`${key} (public: add it to publicApiRoutes on purpose)`);
+        continue;
+      }
+      if (!cases[key]) missing.push(key);
+    }
+    expect(missing).toEqual([]);
+  });
+
+  const attackers: Array<[string, (w: World) => Persona]> = [
+    ["another organization's staff (owner)", (world) => world.bOwner],
+    ["another contractor's admin", (world) => world.yAdmin],
+    ['an unassigned technician', (world) => world.yTech],
+  ];
+
+  for (const [who, pick] of attackers) {
+    it(`gives ${who} nothing of A's, on every route`, async () => {
+      const failures: string[] = [];
+      const before = await snapshot(t, w);
+      for (const route of t.app.porticoRoutes) {
+        if (route.auth !== 'session') continue;
+        const key = `${route.method} ${route.url}`;
+        const routeCase = cases[key];
+        if (!routeCase) continue;
+        const { url, body, multipart } = routeCase.build(victim);
+        const client = clientFor(t, pick(w));
+        const res = multipart
+          ? await client.request('POST', url, undefined, { payload: multipartBody().payload, headers: { 'content-type': multipartBody().contentType } })
+          : await client.request(route.method as 'GET', url, body);
+        if (res.statusCode >= 500) failures.push(`${key}: ${res.statusCode}`);
+        if (routeCase.expect === 'notFound' && res.statusCode !== 404) failures.push(`${key}: expected 404, got ${res.statusCode}`);
+        const leaked = victim.ids.filter((id) => res.body.includes(id));
+        if (leaked.length > 0) failures.push(`${key}: leaked ${leaked.join(', ')}`);
+      }
+      expect(failures).toEqual([]);
+      expect(await snapshot(t, w)).toBe(before);
+    });
+  }
+
+  it("does not let anyone revoke another person's session through better-auth", async () => {
+    const [victimSession] = await t.db.select().from(sessions).where(eq(sessions.userId, w.aOwner.userId));
+    const res = await clientFor(t, w.bOwner).post('/api/auth/revoke-session', { token: victimSession!.token });
+    expect(res.statusCode).toBeLessThan(500);
+    expect((await clientFor(t, w.aOwner).get('/api/me')).statusCode).toBe(200);
+  });
+
+  it('lets the owners of the rows see them (the matrix is not vacuous)', async () => {
+    expect((await clientFor(t, w.aOwner).get(`/api/engagements/${victim.engagementId}`)).statusCode).toBe(200);
+    expect((await clientFor(t, w.xAdmin).get(`/api/engagements/${victim.engagementId}`)).statusCode).toBe(200);
+    expect((await clientFor(t, w.xAdmin).get(`/api/files/${victim.fileId}`)).statusCode).toBe(200);
+    expect((await clientFor(t, w.aOwner).get('/api/invitations')).body).toContain(victim.invitationId);
+    expect((await clientFor(t, w.aOwner).get('/api/notifications')).body).toContain(victim.notificationId);
+  });
+});
