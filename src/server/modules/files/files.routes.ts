@@ -29,6 +29,9 @@ export function registerFileRoutes(app: FastifyInstance, deps: { db: Db; storage
       if (!request.isMultipart()) throw new AppError('UNSUPPORTED_MEDIA_TYPE', 'Send the file as multipart/form-data in a field named "file".');
       const part = await request.file({ limits: { fileSize: deps.maxBytes, files: 1, fields: 5, fieldSize: 1024 } });
       if (!part || part.fieldname !== 'file') throw badField('file', 'Attach the file in a field named "file".');
+      const tooLarge = new AppError('PAYLOAD_TOO_LARGE', `The file is larger than ${Math.round(deps.maxBytes / 1024 / 1024)} MB.`);
+      // Stop at the limit: the partial bytes are thrown away and no row is written.
+      part.file.on('limit', () => part.file.destroy(tooLarge));
       try {
         const saved = await uploadFile(deps.db, deps.storage, contextOf(request), {
           stream: part.file,
@@ -37,8 +40,7 @@ export function registerFileRoutes(app: FastifyInstance, deps: { db: Db; storage
         });
         return reply.status(201).send(saved);
       } catch (error) {
-        if ((error as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE' || part.file.truncated)
-          throw new AppError('PAYLOAD_TOO_LARGE', `The file is larger than ${Math.round(deps.maxBytes / 1024 / 1024)} MB.`);
+        if ((error as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE' || part.file.truncated) throw tooLarge;
         throw error;
       }
     },
