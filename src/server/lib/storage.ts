@@ -13,8 +13,11 @@ export interface StoredObject {
 }
 
 /** Where file bytes live. Content-addressed: the key is the SHA-256 of the bytes. */
+export class ObjectTooLargeError extends Error {}
+
 export interface Storage {
-  put(stream: Readable): Promise<StoredObject>;
+  /** Stores the bytes; more than maxBytes fails with ObjectTooLargeError and leaves nothing behind. */
+  put(stream: Readable, options?: { maxBytes?: number }): Promise<StoredObject>;
   read(sha256: string): Readable;
   has(sha256: string): Promise<boolean>;
 }
@@ -25,7 +28,8 @@ const HEAD_BYTES = 4100;
 export function createDiskStorage(root: string): Storage {
   const pathOf = (sha256: string) => path.join(root, sha256.slice(0, 2), sha256.slice(2, 4), sha256);
   return {
-    async put(stream) {
+    async put(stream, options = {}) {
+      const maxBytes = options.maxBytes ?? Number.POSITIVE_INFINITY;
       const tmpDir = path.join(root, 'tmp');
       await mkdir(tmpDir, { recursive: true });
       const tmp = path.join(tmpDir, randomUUID());
@@ -37,6 +41,10 @@ export function createDiskStorage(root: string): Storage {
         transform(chunk: Buffer, _encoding, callback) {
           hash.update(chunk);
           size += chunk.length;
+          if (size > maxBytes) {
+            callback(new ObjectTooLargeError(`larger than ${maxBytes} bytes`));
+            return;
+          }
           if (headLength < HEAD_BYTES) {
             chunks.push(chunk.subarray(0, HEAD_BYTES - headLength));
             headLength += Math.min(chunk.length, HEAD_BYTES - headLength);

@@ -6,8 +6,12 @@ import { idParamsSchema, idSchema } from '../../../shared/schemas/common.schema.
 import type { Db } from '../../db/client.ts';
 import { contextOf } from '../../http/route-auth.plugin.ts';
 import { AppError, badField } from '../../lib/errors.ts';
-import type { Storage } from '../../lib/storage.ts';
+import { ObjectTooLargeError, type Storage } from '../../lib/storage.ts';
 import { getFile, openFile, uploadFile } from './files.service.ts';
+
+function formatBytes(bytes: number): string {
+  return bytes >= 1024 * 1024 ? `${Math.round(bytes / 1024 / 1024)} MB` : `${Math.round(bytes / 1024)} KB`;
+}
 
 export function registerFileRoutes(app: FastifyInstance, deps: { db: Db; storage: Storage; maxBytes: number }): void {
   const typed = app.withTypeProvider<ZodTypeProvider>();
@@ -27,20 +31,20 @@ export function registerFileRoutes(app: FastifyInstance, deps: { db: Db; storage
     },
     async (request, reply) => {
       if (!request.isMultipart()) throw new AppError('UNSUPPORTED_MEDIA_TYPE', 'Send the file as multipart/form-data in a field named "file".');
-      const part = await request.file({ limits: { fileSize: deps.maxBytes, files: 1, fields: 5, fieldSize: 1024 } });
+      // One byte over the limit reaches storage, which refuses it before anything is kept.
+      const part = await request.file({ limits: { fileSize: deps.maxBytes + 1, files: 1, fields: 5, fieldSize: 1024 }, throwFileSizeLimit: false });
       if (!part || part.fieldname !== 'file') throw badField('file', 'Attach the file in a field named "file".');
-      const tooLarge = new AppError('PAYLOAD_TOO_LARGE', `The file is larger than ${Math.round(deps.maxBytes / 1024 / 1024)} MB.`);
-      // Stop at the limit: the partial bytes are thrown away and no row is written.
-      part.file.on('limit', () => part.file.destroy(tooLarge));
       try {
         const saved = await uploadFile(deps.db, deps.storage, contextOf(request), {
           stream: part.file,
           filename: part.filename.slice(0, 255),
           engagementId: request.query.engagementId,
+          maxBytes: deps.maxBytes,
         });
         return reply.status(201).send(saved);
       } catch (error) {
-        if ((error as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE' || part.file.truncated) throw tooLarge;
+        if (error instanceof ObjectTooLargeError)
+          throw new AppError('PAYLOAD_TOO_LARGE', `The file is larger than ${formatBytes(deps.maxBytes)}.`);
         throw error;
       }
     },

@@ -40,7 +40,7 @@ export async function uploadFile(
   db: Db,
   storage: Storage,
   ctx: RequestContext,
-  upload: { stream: Readable; filename: string; engagementId?: string },
+  upload: { stream: Readable; filename: string; engagementId?: string; maxBytes: number },
 ) {
   const actor = ctx.actor;
   if (actor.kind === 'none') throw forbidden('Join an organization or a contractor before uploading files.');
@@ -52,7 +52,7 @@ export async function uploadFile(
     organizationId = engagement.organizationId;
     contractorId = engagement.contractorId;
   }
-  const stored = await storage.put(upload.stream);
+  const stored = await storage.put(upload.stream, { maxBytes: upload.maxBytes });
   if (stored.size === 0) throw new AppError('VALIDATION_FAILED', 'file: the file is empty.', { fieldErrors: [{ path: 'file', message: 'The file is empty.' }] });
   const { mime, ext } = await detectMime(stored.head);
   return runInTransaction(db, async (tx) => {
