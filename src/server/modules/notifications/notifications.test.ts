@@ -1,0 +1,124 @@
+import { eq } from 'drizzle-orm';
+import { SMTPServer } from 'smtp-server';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { emails } from '../../db/schema/index.ts';
+import { runInTransaction } from '../../db/transaction.ts';
+import { createMailer } from '../../lib/mailer.ts';
+import { type Queue, startQueue } from '../../lib/queue.ts';
+import { createLogger } from '../../lib/logger.ts';
+import { getTestApp, type TestApp } from '../../test/test-app.ts';
+import { clientFor, createWorld, type World } from '../../test/world.ts';
+import { connectOutbox, deliverEmail, EMAIL_JOB, notify, queueEmail } from './notifications.service.ts';
+
+interface Received {
+  from: string;
+  to: string[];
+  raw: string;
+}
+
+/** A real SMTP server on loopback that keeps what it receives. */
+async function startSmtpSink(): Promise<{ url: string; received: Received[]; close: () => Promise<void> }> {
+  const received: Received[] = [];
+  const server = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ['STARTTLS'],
+    logger: false,
+    onData(stream, session, callback) {
+      const chunks: Buffer[] = [];
+      stream.on('data', (c: Buffer) => chunks.push(c));
+      stream.on('end', () => {
+        received.push({
+          from: session.envelope.mailFrom ? session.envelope.mailFrom.address : '',
+          to: session.envelope.rcptTo.map((r) => r.address),
+          raw: Buffer.concat(chunks).toString('utf8'),
+        });
+        callback();
+      });
+    },
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const address = server.server.address() as { port: number };
+  return { url: `smtp://127.0.0.1:${address.port}`, received, close: () => new Promise((resolve) => server.close(() => resolve())) };
+}
+
+async function waitFor<T>(check: () => Promise<T | undefined> | T | undefined, ms = 15_000): Promise<T> {
+  const until = Date.now() + ms;
+  while (Date.now() < until) {
+    const value = await check();
+    if (value) return value;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error('timed out waiting');
+}
+
+describe('notifications and email', () => {
+  let t: TestApp;
+  let w: World;
+  let sink: Awaited<ReturnType<typeof startSmtpSink>>;
+  let queue: Queue;
+  beforeAll(async () => {
+    t = await getTestApp();
+    w = await createWorld(t);
+    sink = await startSmtpSink();
+    queue = await startQueue(t.database.raw, createLogger('silent'));
+    const mailer = createMailer(sink.url, 'Portico <portico@example.test>');
+    await queue.work(EMAIL_JOB, (data) => deliverEmail(t.db, mailer, String(data.emailId)));
+    connectOutbox(queue);
+  });
+  afterAll(async () => {
+    connectOutbox(null);
+    await queue.stop();
+    await sink.close();
+  });
+
+  it('delivers an invitation by a real SMTP conversation, after commit, through the queue', async () => {
+    const email = `smtp.${w.suffix}@example.test`;
+    const res = await clientFor(t, w.aOwner).post('/api/invitations/staff', { name: 'Sam Smtp', email, role: 'viewer' });
+    expect(res.statusCode).toBe(201);
+    const message = await waitFor(() => sink.received.find((m) => m.to.includes(email)));
+    expect(message.raw).toMatch(/Subject: Join Org A/);
+    expect(message.raw).toMatch(/text\/html/);
+    expect(message.raw).toMatch(/text\/plain/);
+    const [row] = await waitFor(async () => {
+      const rows = await t.db.select().from(emails).where(eq(emails.toAddress, email));
+      return rows[0]?.status === 'sent' ? rows : undefined;
+    });
+    expect(row?.sentAt).toBeTruthy();
+  });
+
+  it('sends nothing when the transaction rolls back', async () => {
+    const email = `rollback.${w.suffix}@example.test`;
+    await expect(
+      runInTransaction(t.db, async (tx) => {
+        await queueEmail(tx, email, { subject: 'Never', heading: 'Never', paragraphs: ['never'] });
+        throw new Error('boom');
+      }),
+    ).rejects.toThrow('boom');
+    await new Promise((r) => setTimeout(r, 1500));
+    expect(sink.received.some((m) => m.to.includes(email))).toBe(false);
+    expect(await t.db.select().from(emails).where(eq(emails.toAddress, email))).toEqual([]);
+  });
+
+  it('writes in-app notifications in the caller transaction and lists, counts and marks them read', async () => {
+    await runInTransaction(t.db, (tx) =>
+      notify(tx, { userIds: [w.xAdmin.userId, w.xOffice.userId], type: 'test.hello', title: 'Hello', body: 'Body', link: '/portal' }),
+    );
+    const admin = clientFor(t, w.xAdmin);
+    const list = await admin.get('/api/notifications?unread=true');
+    expect(list.json()).toMatchObject({ unread: 1, items: [{ type: 'test.hello', title: 'Hello', readAt: null }] });
+    const id = list.json().items[0].id;
+    expect((await admin.post(`/api/notifications/${id}/read`)).statusCode).toBe(200);
+    expect((await admin.get('/api/notifications')).json().unread).toBe(0);
+    expect((await clientFor(t, w.xOffice).post(`/api/notifications/${id}/read`)).statusCode).toBe(404);
+    await clientFor(t, w.xOffice).post('/api/notifications/read-all');
+    expect((await clientFor(t, w.xOffice).get('/api/notifications')).json().unread).toBe(0);
+  });
+
+  it('escapes what people typed in email HTML', async () => {
+    const email = `escape.${w.suffix}@example.test`;
+    await clientFor(t, w.aOwner).post('/api/invitations/staff', { name: '<script>alert(1)</script>', email, role: 'viewer' });
+    const [row] = await t.db.select().from(emails).where(eq(emails.toAddress, email));
+    expect(row?.html).not.toContain('<script>');
+    expect(row?.html).toContain('&#60;script&#62;');
+  });
+});
