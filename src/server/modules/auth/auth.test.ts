@@ -1,6 +1,6 @@
 import { and, count, eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { accounts, auditEvents, organizations, verifications } from '../../db/schema/index.ts';
+import { accounts, auditEvents, organizations, sessions, verifications } from '../../db/schema/index.ts';
 import { lastEmailTo } from '../../test/mailbox.ts';
 import { getTestApp, type TestApp } from '../../test/test-app.ts';
 import { totpCode } from '../../test/totp.ts';
@@ -125,6 +125,16 @@ describe('auth', () => {
     expect((await here.post('/api/auth/revoke-other-sessions', {})).statusCode).toBe(200);
     expect((await clientFor(t, other).get('/api/me')).statusCode).toBe(401);
     expect((await here.get('/api/me')).statusCode).toBe(200);
+  });
+
+  it('ends a session past its absolute lifetime, however active it was', async () => {
+    const world = await createWorld(t);
+    const client = clientFor(t, world.aViewer);
+    expect((await client.get('/api/me')).statusCode).toBe(200);
+    await t.db.update(sessions).set({ createdAt: new Date(Date.now() - (t.config.SESSION_MAX_DAYS + 1) * 86_400_000) }).where(eq(sessions.userId, world.aViewer.userId));
+    const res = await client.get('/api/me');
+    expect(res.statusCode).toBe(401);
+    expect(res.json().detail).toMatch(/session has ended/);
   });
 
   it('checks Origin on state-changing requests that carry a session', async () => {
