@@ -28,7 +28,7 @@ interface Server {
 
 /** The real server, as `npm start` runs it, on the embedded database in dataDir. */
 function spawnServer(dataDir: string, port: number): Server {
-  const env = { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, PORTICO_DEMO: '1', LOG_LEVEL: 'warn', NODE_ENV: 'test' };
+  const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, PORTICO_DEMO: '1', LOG_LEVEL: 'warn', NODE_ENV: 'test' };
   delete env.DATABASE_URL;
   delete env.SMTP_URL;
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });

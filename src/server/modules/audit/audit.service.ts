@@ -1,6 +1,8 @@
-import { asc, desc, eq, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, lt, sql } from 'drizzle-orm';
+import type { RequestContext } from '../../access/actor.ts';
+import { scopes } from '../../access/scopes.ts';
 import type { Executor } from '../../db/client.ts';
-import { auditEvents } from '../../db/schema/index.ts';
+import { auditEvents, users } from '../../db/schema/index.ts';
 import { createId } from '../../lib/ids.ts';
 import { chainFor, computeAuditHash, GENESIS_HASH } from './audit.chain.ts';
 
@@ -94,4 +96,30 @@ export async function verifyAuditChains(db: Executor): Promise<ChainReport> {
     expectedSeq++;
   }
   return report;
+}
+
+/** The events about the actor's own records, newest first, a page at a time. */
+export async function listAuditEvents(db: Executor, ctx: RequestContext, page: { limit: number; before?: string }) {
+  const rows = await db
+    .select({ event: auditEvents, actorName: users.name })
+    .from(auditEvents)
+    .leftJoin(users, eq(users.id, auditEvents.actorUserId))
+    .where(and(scopes.auditEvents(ctx.actor), page.before ? lt(auditEvents.createdAt, new Date(page.before)) : undefined))
+    .orderBy(desc(auditEvents.createdAt), desc(auditEvents.seq))
+    .limit(page.limit);
+  const last = rows.at(-1);
+  return {
+    items: rows.map(({ event, actorName }) => ({
+      id: event.id,
+      seq: event.seq,
+      action: event.action,
+      entityType: event.entityType,
+      entityId: event.entityId,
+      actorName,
+      before: event.before,
+      after: event.after,
+      createdAt: event.createdAt.toISOString(),
+    })),
+    nextBefore: rows.length === page.limit && last ? last.event.createdAt.toISOString() : null,
+  };
 }

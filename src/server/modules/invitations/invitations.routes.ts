@@ -13,13 +13,13 @@ import {
 } from '../../../shared/schemas/invitation.schema.ts';
 import type { Db } from '../../db/client.ts';
 import { contextOf, toHeaders } from '../../http/route-auth.plugin.ts';
-import { type Auth, createSessionCookies } from '../auth/auth.better.ts';
-import { auditSignIn, limitAuthAttempt } from '../auth/auth.service.ts';
+import type { Auth } from '../auth/auth.better.ts';
 import {
-  acceptInvitation,
+  acceptInvitationAndSignIn,
   inviteContractor,
   inviteStaff,
   inviteToContractor,
+  limitInvitationAttempt,
   listInvitations,
   previewInvitation,
   revokeInvitation,
@@ -102,7 +102,7 @@ export function registerInvitationRoutes(app: FastifyInstance, deps: { db: Db; a
       },
     },
     async (request) => {
-      await limitAuthAttempt(deps.db, 'invitation', request.ip, undefined);
+      await limitInvitationAttempt(deps.db, request.ip);
       return previewInvitation(deps.db, request.query.token);
     },
   );
@@ -114,10 +114,8 @@ export function registerInvitationRoutes(app: FastifyInstance, deps: { db: Db; a
       schema: { tags, summary: 'Accept an invitation and sign in', body: acceptInvitationSchema, response: { 200: okSchema } },
     },
     async (request, reply) => {
-      await limitAuthAttempt(deps.db, 'invitation', request.ip, undefined);
-      const { email } = await acceptInvitation(deps.db, request.body, request.ip);
-      for (const cookie of await createSessionCookies(deps.auth, email, toHeaders(request))) reply.header('set-cookie', cookie);
-      await auditSignIn(deps.db, { email, ip: request.ip, succeeded: true, method: 'invitation' });
+      const cookies = await acceptInvitationAndSignIn(deps.db, deps.auth, request.body, { ip: request.ip, headers: toHeaders(request) });
+      for (const cookie of cookies) reply.header('set-cookie', cookie);
       return { ok: true as const };
     },
   );

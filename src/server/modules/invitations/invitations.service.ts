@@ -27,7 +27,8 @@ import { runInTransaction } from '../../db/transaction.ts';
 import { AppError, badField, forbidden } from '../../lib/errors.ts';
 import { createId, createToken, hashToken } from '../../lib/ids.ts';
 import { recordAudit } from '../audit/audit.service.ts';
-import { hashPassword } from '../auth/auth.better.ts';
+import { type Auth, createSessionCookies, hashPassword } from '../auth/auth.better.ts';
+import { auditSignIn, limitAuthAttempt } from '../auth/auth.service.ts';
 import { notify, queueEmail } from '../notifications/notifications.service.ts';
 
 export const INVITATION_DAYS = 7;
@@ -278,6 +279,25 @@ async function findUsableInvitation(tx: Db | Tx, token: string, lock: boolean): 
   if (row.expiresAt < new Date())
     throw new AppError('TOKEN_INVALID', 'This invitation has expired. Ask whoever invited you to send a new one.');
   return row;
+}
+
+/** Invitation links are guessed at no faster than sign-ins: 10 per IP per 15 minutes. */
+export async function limitInvitationAttempt(db: Db, ip: string): Promise<void> {
+  await limitAuthAttempt(db, 'invitation', ip, undefined);
+}
+
+/** Accepts the invitation, then signs the person in; returns the session's Set-Cookie headers. */
+export async function acceptInvitationAndSignIn(
+  db: Db,
+  auth: Auth,
+  input: z.infer<typeof acceptInvitationSchema>,
+  request: { ip: string; headers: Headers },
+): Promise<string[]> {
+  await limitInvitationAttempt(db, request.ip);
+  const { email } = await acceptInvitation(db, input, request.ip);
+  const cookies = await createSessionCookies(auth, email, request.headers);
+  await auditSignIn(db, { email, ip: request.ip, succeeded: true, method: 'invitation' });
+  return cookies;
 }
 
 export async function previewInvitation(db: Db, token: string) {
