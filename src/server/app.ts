@@ -14,10 +14,12 @@ import type { Storage } from './lib/storage.ts';
 import { registerAuditRoutes } from './modules/audit/audit.routes.ts';
 import { type Auth, createAuth, trustedOrigins } from './modules/auth/auth.better.ts';
 import { registerAuthRoutes } from './modules/auth/auth.routes.ts';
+import { registerContractRoutes } from './modules/contracts/contracts.routes.ts';
 import { registerEngagementRoutes } from './modules/engagements/engagements.routes.ts';
 import { registerFileRoutes } from './modules/files/files.routes.ts';
 import { registerHealthRoutes } from './modules/health/health.routes.ts';
 import { registerInvitationRoutes } from './modules/invitations/invitations.routes.ts';
+import { registerMilestoneRoutes } from './modules/milestones/milestones.routes.ts';
 import { registerNotificationRoutes } from './modules/notifications/notifications.routes.ts';
 import { registerOrganizationRoutes } from './modules/organizations/organizations.routes.ts';
 
@@ -64,6 +66,8 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   registerInvitationRoutes(app, { db, auth, publicUrl });
   registerOrganizationRoutes(app, { db });
   registerEngagementRoutes(app, { db });
+  registerContractRoutes(app, { db });
+  registerMilestoneRoutes(app, { db });
   registerNotificationRoutes(app, { db, devMailbox: config.NODE_ENV !== 'production' });
   registerAuditRoutes(app, { db });
   registerFileRoutes(app, { db, storage: deps.storage, maxBytes: config.UPLOAD_MAX_BYTES });

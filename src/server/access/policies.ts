@@ -51,3 +51,49 @@ export function invitationAbilities(
 export function assertAllowed<A extends Abilities>(abilities: A, action: keyof A & string): void {
   if (!abilities[action]) throw forbidden(`You are not allowed to ${action.replace(/([A-Z])/g, ' $1').toLowerCase()}.`);
 }
+
+/** Staff who run contracts and milestones: owners, admins, managers. Finance and viewers read. */
+function managesWork(actor: Actor): boolean {
+  return isStaff(actor, ['owner', 'admin', 'manager']);
+}
+
+function isContractorMember(actor: Actor): boolean {
+  return actor.kind === 'contractor';
+}
+
+export function contractCreateAbilities(actor: Actor) {
+  return { create: managesWork(actor) };
+}
+
+export function contractAbilities(actor: Actor, row: { status: string }) {
+  const manage = managesWork(actor);
+  const open = row.status === 'draft' || row.status === 'active';
+  return {
+    edit: manage && open,
+    activate: manage && row.status === 'draft',
+    end: manage && row.status === 'active',
+    terminate: manage && row.status === 'active',
+    renew: manage && row.status === 'active',
+    addMilestone: manage && open,
+    manageDocuments: manage && open,
+  };
+}
+
+export function contractRevisionAbilities(actor: Actor, row: { acknowledgedAt: Date | null }) {
+  return { acknowledge: isContractorMember(actor) && !row.acknowledgedAt };
+}
+
+export function milestoneAbilities(actor: Actor, row: { status: string }, contractStatus: string) {
+  const manage = managesWork(actor);
+  const frozen = row.status === 'approved' || row.status === 'paid';
+  const inReview = row.status === 'submitted';
+  return {
+    edit: manage,
+    editAmountAndDueDate: manage && !frozen,
+    delete: manage && !frozen,
+    submit: isContractorMember(actor) && contractStatus === 'active' && (row.status === 'open' || row.status === 'changes_requested'),
+    approve: manage && inReview,
+    requestChanges: manage && inReview,
+    manageAttachments: manage,
+  };
+}

@@ -4,10 +4,15 @@ import type { Executor } from '../db/client.ts';
 import {
   auditEvents,
   contractorMembers,
+  contractRevisions,
+  contracts,
   engagements,
   files,
   invitations,
+  milestoneSubmissions,
+  milestones,
   notifications,
+  payments,
   staffMembers,
   technicians,
 } from '../db/schema/index.ts';
@@ -24,6 +29,11 @@ const tables = {
   auditEvents,
   files,
   notifications,
+  contracts,
+  contractRevisions,
+  milestones,
+  milestoneSubmissions,
+  payments,
 } satisfies Record<ScopedTable, PgTable & { id: PgColumn; createdAt: PgColumn }>;
 
 type Tables = typeof tables;

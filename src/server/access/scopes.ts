@@ -1,17 +1,33 @@
 import { and, eq, inArray, type SQL, sql } from 'drizzle-orm';
+import type { PgColumn } from 'drizzle-orm/pg-core';
 import {
   auditEvents,
   contractorMembers,
+  contractRevisions,
+  contracts,
   engagements,
   files,
   invitations,
+  milestoneSubmissions,
+  milestones,
   notifications,
+  payments,
   staffMembers,
   technicians,
 } from '../db/schema/index.ts';
 import type { Actor } from './actor.ts';
 
 const nothing = sql`false`;
+
+/**
+ * Rows that belong to an engagement: staff see their organization's, contractor members their
+ * contractor's (for every organization), technicians none of them.
+ */
+function byParties(actor: Actor, table: { organizationId: PgColumn; contractorId: PgColumn }): SQL {
+  if (actor.kind === 'staff') return eq(table.organizationId, actor.organizationId);
+  if (actor.kind === 'contractor') return eq(table.contractorId, actor.contractorId);
+  return nothing;
+}
 
 /**
  * Visibility: one SQL condition per tenant table for an actor. Every read of tenant data
@@ -62,6 +78,21 @@ export const scopes = {
   },
   notifications(actor: Actor): SQL {
     return eq(notifications.userId, actor.userId);
+  },
+  contracts(actor: Actor): SQL {
+    return byParties(actor, contracts);
+  },
+  contractRevisions(actor: Actor): SQL {
+    return byParties(actor, contractRevisions);
+  },
+  milestones(actor: Actor): SQL {
+    return byParties(actor, milestones);
+  },
+  milestoneSubmissions(actor: Actor): SQL {
+    return byParties(actor, milestoneSubmissions);
+  },
+  payments(actor: Actor): SQL {
+    return byParties(actor, payments);
   },
 } satisfies Record<string, (actor: Actor) => SQL>;
 

@@ -2,15 +2,23 @@ import { eq, inArray, or } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
   auditEvents,
+  contractDocuments,
   contractorMembers,
   contractors,
+  contractRevisions,
+  contracts,
   engagements,
   files,
   invitations,
+  milestoneAttachments,
+  milestoneSubmissions,
+  milestones,
   notifications,
   organizations,
+  payments,
   sessions,
   staffMembers,
+  statusChanges,
   technicians,
 } from '../db/schema/index.ts';
 import { createId } from '../lib/ids.ts';
@@ -25,6 +33,8 @@ import { clientFor, createWorld, type Persona, type World } from './world.ts';
 
 interface Victim {
   engagementId: string;
+  contractId: string;
+  milestoneId: string;
   invitationId: string;
   fileId: string;
   notificationId: string;
@@ -34,6 +44,8 @@ interface Victim {
 type Expectation = 'notFound' | 'ownScope';
 interface Case {
   expect: Expectation;
+  /** More checks on the answer; returns a failure or null. */
+  verify?: (body: string) => string | null;
   /** The request: the url with victim ids filled in, and a body. */
   build(v: Victim): { url: string; body?: unknown; multipart?: boolean };
 }
@@ -85,6 +97,51 @@ const cases: Record<string, Case> = {
   'POST /api/files': { expect: 'notFound', build: (v) => ({ url: `/api/files?engagementId=${v.engagementId}`, multipart: true }) },
   'GET /api/files/:id': { expect: 'notFound', build: (v) => ({ url: `/api/files/${v.fileId}` }) },
   'GET /api/files/:id/download': { expect: 'notFound', build: (v) => ({ url: `/api/files/${v.fileId}/download` }) },
+  'GET /api/contracts': { expect: 'ownScope', build: () => ({ url: '/api/contracts' }) },
+  'POST /api/contracts': {
+    expect: 'notFound',
+    build: (v) => ({
+      url: '/api/contracts',
+      body: { engagementId: v.engagementId, title: 'Sneaky', rateType: 'fixed', rateAmountMinor: 100, currency: 'EUR', startDate: '2026-01-01' },
+    }),
+  },
+  'GET /api/contracts/:id': { expect: 'notFound', build: (v) => ({ url: `/api/contracts/${v.contractId}` }) },
+  'PATCH /api/contracts/:id': { expect: 'notFound', build: (v) => ({ url: `/api/contracts/${v.contractId}`, body: { title: 'Changed' } }) },
+  'POST /api/contracts/:id/activate': { expect: 'notFound', build: (v) => ({ url: `/api/contracts/${v.contractId}/activate`, body: {} }) },
+  'POST /api/contracts/:id/end': { expect: 'notFound', build: (v) => ({ url: `/api/contracts/${v.contractId}/end`, body: {} }) },
+  'POST /api/contracts/:id/terminate': { expect: 'notFound', build: (v) => ({ url: `/api/contracts/${v.contractId}/terminate`, body: {} }) },
+  'POST /api/contracts/:id/renew': { expect: 'notFound', build: (v) => ({ url: `/api/contracts/${v.contractId}/renew`, body: { endDate: '2031-01-01' } }) },
+  'GET /api/contracts/:id/revisions': { expect: 'notFound', build: (v) => ({ url: `/api/contracts/${v.contractId}/revisions` }) },
+  'POST /api/contracts/:id/revisions/:number/acknowledge': {
+    expect: 'notFound',
+    build: (v) => ({ url: `/api/contracts/${v.contractId}/revisions/1/acknowledge`, body: {} }),
+  },
+  'POST /api/contracts/:id/documents': { expect: 'notFound', build: (v) => ({ url: `/api/contracts/${v.contractId}/documents`, body: { fileId: v.fileId } }) },
+  'DELETE /api/contracts/:id/documents/:fileId': { expect: 'notFound', build: (v) => ({ url: `/api/contracts/${v.contractId}/documents/${v.fileId}` }) },
+  'GET /api/milestones': { expect: 'ownScope', build: () => ({ url: '/api/milestones' }) },
+  'POST /api/contracts/:id/milestones': {
+    expect: 'notFound',
+    build: (v) => ({ url: `/api/contracts/${v.contractId}/milestones`, body: { title: 'Sneaky', dueDate: '2026-06-01', amountMinor: 100, currency: 'EUR' } }),
+  },
+  'GET /api/milestones/:id': { expect: 'notFound', build: (v) => ({ url: `/api/milestones/${v.milestoneId}` }) },
+  'PATCH /api/milestones/:id': { expect: 'notFound', build: (v) => ({ url: `/api/milestones/${v.milestoneId}`, body: { title: 'Changed' } }) },
+  'DELETE /api/milestones/:id': { expect: 'notFound', build: (v) => ({ url: `/api/milestones/${v.milestoneId}` }) },
+  'POST /api/milestones/:id/attachments': { expect: 'notFound', build: (v) => ({ url: `/api/milestones/${v.milestoneId}/attachments`, body: { fileId: v.fileId } }) },
+  'DELETE /api/milestones/:id/attachments/:fileId': { expect: 'notFound', build: (v) => ({ url: `/api/milestones/${v.milestoneId}/attachments/${v.fileId}` }) },
+  'POST /api/milestones/:id/submit': { expect: 'notFound', build: (v) => ({ url: `/api/milestones/${v.milestoneId}/submit`, body: { note: 'Done' } }) },
+  'POST /api/milestones/:id/approve': { expect: 'notFound', build: (v) => ({ url: `/api/milestones/${v.milestoneId}/approve`, body: {} }) },
+  'POST /api/milestones/:id/request-changes': {
+    expect: 'notFound',
+    build: (v) => ({ url: `/api/milestones/${v.milestoneId}/request-changes`, body: { reason: 'No' } }),
+  },
+  'POST /api/milestones/bulk-approve': {
+    expect: 'ownScope',
+    build: (v) => ({ url: '/api/milestones/bulk-approve', body: { ids: [v.milestoneId] } }),
+    verify: (body) => {
+      const results = JSON.parse(body).results as Array<{ status: number }> | undefined;
+      return results?.every((r) => r.status === 404) ? null : `expected every result to be 404, got ${body}`;
+    },
+  },
 };
 
 function multipartBody(): { payload: string; contentType: string } {
@@ -110,6 +167,14 @@ async function snapshot(t: TestApp, w: World): Promise<string> {
     t.db.select().from(files).where(or(eq(files.organizationId, w.orgA), eq(files.contractorId, w.contractorX))),
     t.db.select().from(notifications).where(inArray(notifications.userId, victimUsers)),
     t.db.select({ id: sessions.id, expiresAt: sessions.expiresAt }).from(sessions).where(inArray(sessions.userId, victimUsers)),
+    t.db.select().from(contracts).where(eq(contracts.organizationId, w.orgA)),
+    t.db.select().from(contractRevisions).where(eq(contractRevisions.organizationId, w.orgA)),
+    t.db.select().from(contractDocuments).where(eq(contractDocuments.organizationId, w.orgA)),
+    t.db.select().from(milestones).where(eq(milestones.organizationId, w.orgA)),
+    t.db.select().from(milestoneAttachments).where(eq(milestoneAttachments.organizationId, w.orgA)),
+    t.db.select().from(milestoneSubmissions).where(eq(milestoneSubmissions.organizationId, w.orgA)),
+    t.db.select().from(payments).where(eq(payments.organizationId, w.orgA)),
+    t.db.select().from(statusChanges).where(eq(statusChanges.organizationId, w.orgA)),
   ]);
   return JSON.stringify(parts.map((rows) => [...rows].sort((a, b) => String(a.id).localeCompare(String(b.id)))));
 }
@@ -126,14 +191,39 @@ describe('access matrix', () => {
     const { payload, contentType } = multipartBody();
     const file = await owner.request('POST', `/api/files?engagementId=${w.engagementAX}`, undefined, { payload, headers: { 'content-type': contentType } });
     expect(file.statusCode).toBe(201);
+    const contract = await owner.post('/api/contracts', {
+      engagementId: w.engagementAX,
+      title: 'Victim contract',
+      rateType: 'milestone',
+      rateAmountMinor: 500_000,
+      currency: 'EUR',
+      startDate: '2026-01-01',
+      endDate: '2027-12-31',
+    });
+    expect(contract.statusCode).toBe(201);
+    const contractId = contract.json().id;
+    expect((await owner.post(`/api/contracts/${contractId}/activate`)).statusCode).toBe(200);
+    expect((await owner.post(`/api/contracts/${contractId}/documents`, { fileId: file.json().id })).statusCode).toBe(200);
+    const milestone = await owner.post(`/api/contracts/${contractId}/milestones`, {
+      title: 'Victim milestone',
+      dueDate: '2026-12-01',
+      amountMinor: 120_000,
+      currency: 'EUR',
+      fileIds: [file.json().id],
+    });
+    expect(milestone.statusCode).toBe(201);
+    const milestoneId = milestone.json().id;
+    expect((await clientFor(t, w.xAdmin).post(`/api/milestones/${milestoneId}/submit`, { note: 'Here it is', fileIds: [file.json().id] })).statusCode).toBe(200);
     const notificationId = createId();
     await t.db.insert(notifications).values({ id: notificationId, userId: w.aOwner.userId, organizationId: w.orgA, type: 'test', title: 'Private', body: 'For A only' });
     victim = {
       engagementId: w.engagementAX,
+      contractId,
+      milestoneId,
       invitationId: invitation.json().id,
       fileId: file.json().id,
       notificationId,
-      ids: [w.orgA, w.contractorX, w.engagementAX, invitation.json().id, file.json().id, notificationId, w.aOwner.userId, w.xAdmin.userId],
+      ids: [w.orgA, w.contractorX, w.engagementAX, contractId, milestoneId, invitation.json().id, file.json().id, notificationId, w.aOwner.userId, w.xAdmin.userId],
     };
   });
 
@@ -175,8 +265,12 @@ describe('access matrix', () => {
           : await client.request(route.method as 'GET', url, body);
         if (res.statusCode >= 500) failures.push(`${key}: ${res.statusCode}`);
         if (routeCase.expect === 'notFound' && res.statusCode !== 404) failures.push(`${key}: expected 404, got ${res.statusCode}`);
-        const leaked = victim.ids.filter((id) => res.body.includes(id));
+        // An id the caller itself sent may come back (bulk results name it); nothing else of A's may.
+        const sent = `${url} ${JSON.stringify(body ?? '')}`;
+        const leaked = victim.ids.filter((id) => res.body.includes(id) && !sent.includes(id));
         if (leaked.length > 0) failures.push(`${key}: leaked ${leaked.join(', ')}`);
+        const extra = routeCase.verify?.(res.body);
+        if (extra) failures.push(`${key}: ${extra}`);
       }
       expect(failures).toEqual([]);
       expect(await snapshot(t, w)).toBe(before);
@@ -196,5 +290,10 @@ describe('access matrix', () => {
     expect((await clientFor(t, w.xAdmin).get(`/api/files/${victim.fileId}`)).statusCode).toBe(200);
     expect((await clientFor(t, w.aOwner).get('/api/invitations')).body).toContain(victim.invitationId);
     expect((await clientFor(t, w.aOwner).get('/api/notifications')).body).toContain(victim.notificationId);
+    expect((await clientFor(t, w.xAdmin).get(`/api/contracts/${victim.contractId}`)).statusCode).toBe(200);
+    expect((await clientFor(t, w.xAdmin).get(`/api/milestones/${victim.milestoneId}`)).statusCode).toBe(200);
+    // A technician of the same contractor sees no contracts or milestones either.
+    expect((await clientFor(t, w.xTech).get(`/api/milestones/${victim.milestoneId}`)).statusCode).toBe(404);
+    expect((await clientFor(t, w.xTech).get('/api/contracts')).json().items).toEqual([]);
   });
 });

@@ -7,6 +7,7 @@ export const organizationSchema = z.object({
   id: z.string(),
   name: z.string(),
   requireTwoFactor: z.boolean(),
+  autoApproveDays: z.number().nullable(),
   createdAt: z.string(),
   abilities: abilitiesSchema,
 });
@@ -15,6 +16,8 @@ export const updateOrganizationSchema = z
   .object({
     name: z.string().trim().min(1).max(160).optional(),
     requireTwoFactor: z.boolean().optional(),
+    /** Approve submitted milestones automatically after this many days in review; null turns it off. */
+    autoApproveDays: z.number().int().min(1).max(90).nullable().optional(),
   })
   .strict();
 

@@ -1,4 +1,4 @@
-import { bigint, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import { bigint, index, integer, jsonb, pgTable, text, timestamp, unique, uniqueIndex } from 'drizzle-orm/pg-core';
 import { users } from './auth.schema.ts';
 import { contractors, organizations } from './tenancy.schema.ts';
 
@@ -95,5 +95,33 @@ export const files = pgTable(
     index('files_contractor_id_idx').on(t.contractorId),
     index('files_uploaded_by_idx').on(t.uploadedByUserId),
     index('files_sha256_idx').on(t.sha256),
+    /** Target of composite foreign keys: a record may attach only files of its own organization and contractor. */
+    unique('files_scope_uq').on(t.id, t.organizationId, t.contractorId),
+  ],
+);
+
+/** Every status change of every machine (milestone, contract, …), written by the transition helper. */
+export const statusChanges = pgTable(
+  'status_changes',
+  {
+    id: text('id').primaryKey(),
+    organizationId: text('organization_id')
+      .notNull()
+      .references(() => organizations.id),
+    contractorId: text('contractor_id').references(() => contractors.id),
+    entityType: text('entity_type').notNull(),
+    entityId: text('entity_id').notNull(),
+    event: text('event').notNull(),
+    fromStatus: text('from_status').notNull(),
+    toStatus: text('to_status').notNull(),
+    actorUserId: text('actor_user_id').references(() => users.id),
+    note: text('note'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index('status_changes_entity_idx').on(t.entityType, t.entityId, t.createdAt),
+    index('status_changes_organization_id_idx').on(t.organizationId),
+    index('status_changes_contractor_id_idx').on(t.contractorId),
+    index('status_changes_actor_user_id_idx').on(t.actorUserId),
   ],
 );

@@ -1,10 +1,12 @@
-import { boolean, foreignKey, index, pgTable, text, timestamp, unique, uniqueIndex } from 'drizzle-orm/pg-core';
+import { boolean, foreignKey, index, integer, pgTable, text, timestamp, unique, uniqueIndex } from 'drizzle-orm/pg-core';
 import { users } from './auth.schema.ts';
 
 export const organizations = pgTable('organizations', {
   id: text('id').primaryKey(),
   name: text('name').notNull(),
   requireTwoFactor: boolean('require_two_factor').notNull().default(false),
+  /** Approve a milestone automatically after this many days in review; null = off. */
+  autoApproveDays: integer('auto_approve_days'),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
 });
 

@@ -2,7 +2,7 @@ import { and, asc, desc, eq, lt, sql } from 'drizzle-orm';
 import type { RequestContext } from '../../access/actor.ts';
 import { scopes } from '../../access/scopes.ts';
 import type { Executor } from '../../db/client.ts';
-import { auditEvents, users } from '../../db/schema/index.ts';
+import { auditEvents, statusChanges, users } from '../../db/schema/index.ts';
 import { createId } from '../../lib/ids.ts';
 import { chainFor, computeAuditHash, GENESIS_HASH } from './audit.chain.ts';
 
@@ -54,6 +54,11 @@ export async function recordAudit(tx: Executor, input: AuditInput): Promise<void
     prevHash,
     hash: computeAuditHash(prevHash, fields),
   });
+}
+
+/** The status history of every machine: one row per transition, written with it. */
+export async function recordStatusChange(tx: Executor, input: Omit<typeof statusChanges.$inferInsert, 'id' | 'createdAt'>): Promise<void> {
+  await tx.insert(statusChanges).values({ id: createId(), ...input });
 }
 
 export interface ChainReport {

@@ -78,7 +78,7 @@ describe('auth', () => {
     expect(unknown.body).toBe(asked.body);
     const { email, token } = await lastEmailTo(t, w.xTech.email);
     expect(email?.text).toContain('/magic-link?token=');
-    expect(token && token.length).toBeGreaterThanOrEqual(43);
+    expect(token?.length).toBeGreaterThanOrEqual(43);
     // The verification row stores a hash, never the token itself.
     const stored = await t.db.select().from(verifications);
     expect(stored.some((v) => v.identifier.includes(token!) || v.value.includes(token!))).toBe(false);

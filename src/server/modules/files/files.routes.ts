@@ -33,7 +33,7 @@ export function registerFileRoutes(app: FastifyInstance, deps: { db: Db; storage
       if (!request.isMultipart()) throw new AppError('UNSUPPORTED_MEDIA_TYPE', 'Send the file as multipart/form-data in a field named "file".');
       // One byte over the limit reaches storage, which refuses it before anything is kept.
       const part = await request.file({ limits: { fileSize: deps.maxBytes + 1, files: 1, fields: 5, fieldSize: 1024 }, throwFileSizeLimit: false });
-      if (!part || part.fieldname !== 'file') throw badField('file', 'Attach the file in a field named "file".');
+      if (part?.fieldname !== 'file') throw badField('file', 'Attach the file in a field named "file".');
       try {
         const saved = await uploadFile(deps.db, deps.storage, contextOf(request), {
           stream: part.file,

@@ -1,11 +1,11 @@
 import type { Readable } from 'node:stream';
 import { fileTypeFromBuffer } from 'file-type';
-import type { RequestContext } from '../../access/actor.ts';
+import type { Actor, RequestContext } from '../../access/actor.ts';
 import { scoped } from '../../access/scoped.ts';
-import type { Db } from '../../db/client.ts';
+import type { Db, Executor } from '../../db/client.ts';
 import { files } from '../../db/schema/index.ts';
 import { runInTransaction } from '../../db/transaction.ts';
-import { AppError, forbidden } from '../../lib/errors.ts';
+import { AppError, badField, forbidden } from '../../lib/errors.ts';
 import { createId } from '../../lib/ids.ts';
 import type { Storage } from '../../lib/storage.ts';
 import { recordAudit } from '../audit/audit.service.ts';
@@ -96,3 +96,13 @@ export async function openFile(db: Db, storage: Storage, ctx: RequestContext, id
     disposition: inline && inlineSafe.has(row.mime) ? 'inline' : 'attachment',
   };
 }
+
+/** A file may join a record only if it was uploaded for that record's organization and contractor. */
+export async function readAttachableFile(tx: Executor, actor: Actor, fileId: string, owner: { organizationId: string; contractorId: string }) {
+  const file = await scoped(tx, actor).files.find(fileId);
+  if (!file) throw badField('fileId', 'This file was not found.');
+  if (file.organizationId !== owner.organizationId || file.contractorId !== owner.contractorId)
+    throw badField('fileId', 'Upload the file for this engagement first (POST /api/files?engagementId=…).');
+  return file;
+}
+

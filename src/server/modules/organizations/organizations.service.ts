@@ -1,4 +1,4 @@
-import { eq } from 'drizzle-orm';
+import { and, eq, inArray } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { updateOrganizationSchema } from '../../../shared/schemas/organization.schema.ts';
 import type { Actor, RequestContext } from '../../access/actor.ts';
@@ -18,6 +18,7 @@ function present(actor: Actor, row: OrganizationRow) {
     id: row.id,
     name: row.name,
     requireTwoFactor: row.requireTwoFactor,
+    autoApproveDays: row.autoApproveDays,
     createdAt: row.createdAt.toISOString(),
     abilities: organizationAbilities(actor),
   };
@@ -46,8 +47,8 @@ export async function updateCurrentOrganization(db: Db, ctx: RequestContext, inp
       action: 'organization.updated',
       entityType: 'organization',
       entityId: before.id,
-      before: { name: before.name, requireTwoFactor: before.requireTwoFactor },
-      after: { name: after.name, requireTwoFactor: after.requireTwoFactor },
+      before: { name: before.name, requireTwoFactor: before.requireTwoFactor, autoApproveDays: before.autoApproveDays },
+      after: { name: after.name, requireTwoFactor: after.requireTwoFactor, autoApproveDays: after.autoApproveDays },
       ip: ctx.ip,
     });
     return present(ctx.actor, after);
@@ -109,4 +110,19 @@ export async function createOrganizationWithOwner(
     after: { name: input.name },
   });
   return id;
+}
+
+/** The people of a contractor who hear about its work: admins and office members. */
+export async function listContractorMemberUserIds(db: Executor, contractorId: string): Promise<string[]> {
+  const rows = await db.select({ userId: contractorMembers.userId }).from(contractorMembers).where(eq(contractorMembers.contractorId, contractorId));
+  return rows.map((r) => r.userId);
+}
+
+/** The staff who review deliverables: owners, admins and managers. */
+export async function listReviewerUserIds(db: Executor, organizationId: string): Promise<string[]> {
+  const rows = await db
+    .select({ userId: staffMembers.userId })
+    .from(staffMembers)
+    .where(and(eq(staffMembers.organizationId, organizationId), inArray(staffMembers.role, ['owner', 'admin', 'manager'])));
+  return rows.map((r) => r.userId);
 }

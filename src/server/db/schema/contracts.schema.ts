@@ -1,0 +1,111 @@
+import { bigint, date, foreignKey, index, integer, jsonb, pgTable, text, timestamp, unique, uniqueIndex } from 'drizzle-orm/pg-core';
+import { users } from './auth.schema.ts';
+import { files } from './platform.schema.ts';
+import { contractors, engagements, organizations } from './tenancy.schema.ts';
+
+export const contracts = pgTable(
+  'contracts',
+  {
+    id: text('id').primaryKey(),
+    organizationId: text('organization_id')
+      .notNull()
+      .references(() => organizations.id),
+    contractorId: text('contractor_id')
+      .notNull()
+      .references(() => contractors.id),
+    engagementId: text('engagement_id').notNull(),
+    title: text('title').notNull(),
+    scopeHtml: text('scope_html').notNull(),
+    rateType: text('rate_type', { enum: ['fixed', 'hourly', 'daily', 'milestone'] }).notNull(),
+    rateAmountMinor: bigint('rate_amount_minor', { mode: 'number' }).notNull(),
+    currency: text('currency').notNull(),
+    startDate: date('start_date', { mode: 'string' }).notNull(),
+    endDate: date('end_date', { mode: 'string' }),
+    ipClause: text('ip_clause').notNull(),
+    noticePeriodDays: integer('notice_period_days').notNull(),
+    status: text('status', { enum: ['draft', 'active', 'ended', 'terminated'] }).notNull(),
+    /** The number of the latest revision; 0 while a draft. */
+    revision: integer('revision').notNull().default(0),
+    createdByUserId: text('created_by_user_id')
+      .notNull()
+      .references(() => users.id),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index('contracts_organization_idx').on(t.organizationId, t.status),
+    index('contracts_contractor_idx').on(t.contractorId, t.status),
+    index('contracts_engagement_idx').on(t.engagementId, t.organizationId, t.contractorId),
+    index('contracts_created_by_idx').on(t.createdByUserId),
+    unique('contracts_scope_uq').on(t.id, t.organizationId, t.contractorId),
+    foreignKey({
+      name: 'contracts_engagement_fk',
+      columns: [t.engagementId, t.organizationId, t.contractorId],
+      foreignColumns: [engagements.id, engagements.organizationId, engagements.contractorId],
+    }),
+  ],
+);
+
+/** The terms as they stood at each activation, change or renewal; acknowledged by the contractor. */
+export const contractRevisions = pgTable(
+  'contract_revisions',
+  {
+    id: text('id').primaryKey(),
+    contractId: text('contract_id').notNull(),
+    organizationId: text('organization_id').notNull(),
+    contractorId: text('contractor_id').notNull(),
+    number: integer('number').notNull(),
+    kind: text('kind', { enum: ['activation', 'revision', 'renewal'] }).notNull(),
+    terms: jsonb('terms').notNull(),
+    changes: jsonb('changes').notNull(),
+    note: text('note'),
+    createdByUserId: text('created_by_user_id')
+      .notNull()
+      .references(() => users.id),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    acknowledgedAt: timestamp('acknowledged_at', { withTimezone: true }),
+    acknowledgedByUserId: text('acknowledged_by_user_id').references(() => users.id),
+  },
+  (t) => [
+    uniqueIndex('contract_revisions_number_uq').on(t.contractId, t.number),
+    index('contract_revisions_scope_idx').on(t.contractId, t.organizationId, t.contractorId),
+    index('contract_revisions_organization_idx').on(t.organizationId),
+    index('contract_revisions_contractor_idx').on(t.contractorId),
+    index('contract_revisions_created_by_idx').on(t.createdByUserId),
+    index('contract_revisions_acknowledged_by_idx').on(t.acknowledgedByUserId),
+    foreignKey({
+      name: 'contract_revisions_contract_fk',
+      columns: [t.contractId, t.organizationId, t.contractorId],
+      foreignColumns: [contracts.id, contracts.organizationId, contracts.contractorId],
+    }).onDelete('cascade'),
+  ],
+);
+
+export const contractDocuments = pgTable(
+  'contract_documents',
+  {
+    id: text('id').primaryKey(),
+    contractId: text('contract_id').notNull(),
+    organizationId: text('organization_id').notNull(),
+    contractorId: text('contractor_id').notNull(),
+    fileId: text('file_id').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('contract_documents_uq').on(t.contractId, t.fileId),
+    index('contract_documents_scope_idx').on(t.contractId, t.organizationId, t.contractorId),
+    index('contract_documents_file_idx').on(t.fileId, t.organizationId, t.contractorId),
+    index('contract_documents_organization_idx').on(t.organizationId),
+    index('contract_documents_contractor_idx').on(t.contractorId),
+    foreignKey({
+      name: 'contract_documents_contract_fk',
+      columns: [t.contractId, t.organizationId, t.contractorId],
+      foreignColumns: [contracts.id, contracts.organizationId, contracts.contractorId],
+    }).onDelete('cascade'),
+    foreignKey({
+      name: 'contract_documents_file_fk',
+      columns: [t.fileId, t.organizationId, t.contractorId],
+      foreignColumns: [files.id, files.organizationId, files.contractorId],
+    }),
+  ],
+);

@@ -1,0 +1,403 @@
+import { and, asc, desc, eq, ilike, inArray, sql } from 'drizzle-orm';
+import type { z } from 'zod';
+import { contractMachine, type ContractEvent } from '../../../shared/domain/contract.machine.ts';
+import { sumByCurrency, type Money } from '../../../shared/domain/money.ts';
+import type { contractListQuerySchema, createContractSchema, renewContractSchema, updateContractSchema } from '../../../shared/schemas/contract.schema.ts';
+import type { Actor, RequestContext } from '../../access/actor.ts';
+import { assertAllowed, contractAbilities, contractCreateAbilities, contractRevisionAbilities } from '../../access/policies.ts';
+import { scoped } from '../../access/scoped.ts';
+import { scopes } from '../../access/scopes.ts';
+import { applyTransition, transitionActorOf } from '../../access/transition.ts';
+import type { Db, Executor, Tx } from '../../db/client.ts';
+import { contractDocuments, contractRevisions, contractors, contracts, files, milestones, organizations, users } from '../../db/schema/index.ts';
+import { runInTransaction } from '../../db/transaction.ts';
+import { AppError, badField, notFound } from '../../lib/errors.ts';
+import { sanitizeRichText } from '../../lib/html.ts';
+import { createId } from '../../lib/ids.ts';
+import { recordAudit } from '../audit/audit.service.ts';
+import { presentFile, readAttachableFile } from '../files/files.service.ts';
+import { notify } from '../notifications/notifications.service.ts';
+import { listContractorMemberUserIds } from '../organizations/organizations.service.ts';
+import { type ContractRow, type ContractTerms, diffTerms, type TermChanges, termsOf } from './contracts.terms.ts';
+
+type Summary = {
+  leftToDeliver: Money[];
+  approvedUnpaid: Money[];
+  paid: Money[];
+  milestones: { open: number; submitted: number; changesRequested: number; approved: number; paid: number };
+};
+
+/** Milestone money per contract: what is left to deliver, approved but unpaid, and paid; per currency. */
+async function summarize(db: Executor, contractIds: string[]): Promise<Map<string, Summary>> {
+  const result = new Map<string, Summary>();
+  if (contractIds.length === 0) return result;
+  const rows = await db
+    .select({
+      contractId: milestones.contractId,
+      status: milestones.status,
+      currency: milestones.currency,
+      amountMinor: sql<number>`sum(${milestones.amountMinor})::float8`,
+      count: sql<number>`count(*)::int`,
+    })
+    .from(milestones)
+    .where(inArray(milestones.contractId, contractIds))
+    .groupBy(milestones.contractId, milestones.status, milestones.currency);
+  for (const id of contractIds)
+    result.set(id, { leftToDeliver: [], approvedUnpaid: [], paid: [], milestones: { open: 0, submitted: 0, changesRequested: 0, approved: 0, paid: 0 } });
+  for (const row of rows) {
+    const summary = result.get(row.contractId)!;
+    const money = { amountMinor: Number(row.amountMinor), currency: row.currency };
+    if (row.status === 'approved') summary.approvedUnpaid = sumByCurrency([...summary.approvedUnpaid, money]);
+    else if (row.status === 'paid') summary.paid = sumByCurrency([...summary.paid, money]);
+    else summary.leftToDeliver = sumByCurrency([...summary.leftToDeliver, money]);
+    const key = row.status === 'changes_requested' ? 'changesRequested' : row.status;
+    summary.milestones[key] += Number(row.count);
+  }
+  return result;
+}
+
+async function readContracts(db: Executor, actor: Actor, where: ReturnType<typeof and>, limit = 500) {
+  const rows = await db
+    .select({ contract: contracts, organizationName: organizations.name, contractorName: contractors.name })
+    .from(contracts)
+    .innerJoin(organizations, eq(organizations.id, contracts.organizationId))
+    .innerJoin(contractors, eq(contractors.id, contracts.contractorId))
+    .where(and(scopes.contracts(actor), where))
+    .orderBy(desc(contracts.updatedAt))
+    .limit(limit);
+  const ids = rows.map((r) => r.contract.id);
+  const [summaries, pending] = await Promise.all([
+    summarize(db, ids),
+    ids.length === 0
+      ? Promise.resolve([])
+      : db
+          .select({ contractId: contractRevisions.contractId, n: sql<number>`count(*)::int` })
+          .from(contractRevisions)
+          .where(and(inArray(contractRevisions.contractId, ids), sql`${contractRevisions.acknowledgedAt} is null`))
+          .groupBy(contractRevisions.contractId),
+  ]);
+  const unacknowledged = new Map(pending.map((p) => [p.contractId, Number(p.n)]));
+  return rows.map(({ contract, organizationName, contractorName }) => ({
+    ...termsOf(contract),
+    id: contract.id,
+    status: contract.status,
+    revision: contract.revision,
+    engagementId: contract.engagementId,
+    organization: { id: contract.organizationId, name: organizationName },
+    contractor: { id: contract.contractorId, name: contractorName },
+    createdAt: contract.createdAt.toISOString(),
+    updatedAt: contract.updatedAt.toISOString(),
+    unacknowledgedRevisions: unacknowledged.get(contract.id) ?? 0,
+    summary: summaries.get(contract.id)!,
+    abilities: contractAbilities(actor, contract),
+  }));
+}
+
+export async function listContracts(db: Db, ctx: RequestContext, query: z.infer<typeof contractListQuerySchema>) {
+  const search = query.q ? `%${query.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%` : undefined;
+  const items = await readContracts(
+    db,
+    ctx.actor,
+    and(
+      query.engagementId ? eq(contracts.engagementId, query.engagementId) : undefined,
+      query.status ? eq(contracts.status, query.status) : undefined,
+      search ? ilike(contracts.title, search) : undefined,
+    ),
+  );
+  return { items: items.map(({ scopeHtml: _s, ipClause: _i, ...rest }) => rest), abilities: contractCreateAbilities(ctx.actor) };
+}
+
+export async function getContract(db: Executor, ctx: RequestContext, id: string) {
+  const [item] = await readContracts(db, ctx.actor, eq(contracts.id, id), 1);
+  if (!item) throw notFound('This contract');
+  const documents = await db
+    .select({ file: files })
+    .from(contractDocuments)
+    .innerJoin(files, eq(files.id, contractDocuments.fileId))
+    .where(eq(contractDocuments.contractId, id))
+    .orderBy(asc(contractDocuments.createdAt));
+  return { ...item, documents: documents.map((d) => presentFile(d.file)) };
+}
+
+function checkTerm(terms: ContractTerms): void {
+  if (terms.endDate && terms.endDate < terms.startDate) throw badField('endDate', 'The end date is before the start date.');
+}
+
+/** Milestones still to be delivered must stay inside the contract's term. */
+async function checkMilestonesWithinTerm(tx: Tx, contractId: string, terms: ContractTerms): Promise<void> {
+  const outside = await tx
+    .select({ title: milestones.title, dueDate: milestones.dueDate })
+    .from(milestones)
+    .where(
+      and(
+        eq(milestones.contractId, contractId),
+        sql`(${milestones.dueDate} < ${terms.startDate} or (${terms.endDate}::date is not null and ${milestones.dueDate} > ${terms.endDate}::date))`,
+      ),
+    )
+    .limit(3);
+  if (outside.length > 0)
+    throw badField(
+      terms.endDate && outside.some((m) => m.dueDate > (terms.endDate ?? '')) ? 'endDate' : 'startDate',
+      `Milestones would fall outside the contract's term: ${outside.map((m) => `${m.title} (due ${m.dueDate})`).join(', ')}. Move them first.`,
+    );
+}
+
+export async function createContract(db: Db, ctx: RequestContext, input: z.infer<typeof createContractSchema>) {
+  const id = await runInTransaction(db, async (tx) => {
+    const engagement = await scoped(tx, ctx.actor).engagements.get(input.engagementId, 'This engagement');
+    assertAllowed(contractCreateAbilities(ctx.actor), 'create');
+    if (engagement.status === 'ended') throw badField('engagementId', 'This engagement has ended; reactivate it before adding a contract.');
+    const { engagementId: _e, ...rest } = input;
+    const terms = { ...rest, scopeHtml: sanitizeRichText(rest.scopeHtml) };
+    checkTerm(terms);
+    const contractId = createId();
+    await tx.insert(contracts).values({
+      id: contractId,
+      organizationId: engagement.organizationId,
+      contractorId: engagement.contractorId,
+      engagementId: engagement.id,
+      ...terms,
+      status: 'draft',
+      createdByUserId: ctx.user.id,
+    });
+    await recordAudit(tx, {
+      actorUserId: ctx.user.id,
+      organizationId: engagement.organizationId,
+      contractorId: engagement.contractorId,
+      action: 'contract.created',
+      entityType: 'contract',
+      entityId: contractId,
+      after: { ...terms, status: 'draft' },
+      ip: ctx.ip,
+    });
+    return contractId;
+  });
+  return getContract(db, ctx, id);
+}
+
+async function addRevision(
+  tx: Tx,
+  ctx: RequestContext,
+  contract: ContractRow,
+  kind: 'activation' | 'revision' | 'renewal',
+  changes: TermChanges,
+  note: string | null,
+): Promise<number> {
+  const number = contract.revision + 1;
+  await tx.insert(contractRevisions).values({
+    id: createId(),
+    contractId: contract.id,
+    organizationId: contract.organizationId,
+    contractorId: contract.contractorId,
+    number,
+    kind,
+    terms: termsOf(contract),
+    changes,
+    note,
+    createdByUserId: ctx.user.id,
+  });
+  await tx.update(contracts).set({ revision: number, updatedAt: new Date() }).where(eq(contracts.id, contract.id));
+  const [org] = await tx.select({ name: organizations.name }).from(organizations).where(eq(organizations.id, contract.organizationId));
+  const titles = {
+    activation: `${org?.name} activated the contract "${contract.title}"`,
+    revision: `${org?.name} revised the contract "${contract.title}"`,
+    renewal: `${org?.name} renewed the contract "${contract.title}" until ${contract.endDate}`,
+  };
+  const changed = Object.keys(changes);
+  await notify(tx, {
+    userIds: await listContractorMemberUserIds(tx, contract.contractorId),
+    organizationId: contract.organizationId,
+    contractorId: contract.contractorId,
+    type: `contract.${kind === 'activation' ? 'activated' : kind === 'renewal' ? 'renewed' : 'revised'}`,
+    title: titles[kind],
+    body: kind === 'revision' ? `Changed: ${changed.join(', ')}. Review and acknowledge the new revision.` : 'Review the terms and acknowledge them.',
+    link: `/portal/contracts/${contract.id}`,
+  });
+  return number;
+}
+
+export async function updateContract(db: Db, ctx: RequestContext, id: string, input: z.infer<typeof updateContractSchema>) {
+  await runInTransaction(db, async (tx) => {
+    const [current] = await tx.select().from(contracts).where(and(eq(contracts.id, id), scopes.contracts(ctx.actor))).for('update');
+    if (!current) throw notFound('This contract');
+    assertAllowed(contractAbilities(ctx.actor, current), 'edit');
+    const next: ContractTerms = { ...termsOf(current), ...input, ...(input.scopeHtml !== undefined ? { scopeHtml: sanitizeRichText(input.scopeHtml) } : {}) };
+    checkTerm(next);
+    const changes = diffTerms(termsOf(current), next);
+    if (Object.keys(changes).length === 0) return;
+    await checkMilestonesWithinTerm(tx, id, next);
+    const [updated] = await tx.update(contracts).set({ ...next, updatedAt: new Date() }).where(eq(contracts.id, id)).returning();
+    await recordAudit(tx, {
+      actorUserId: ctx.user.id,
+      organizationId: current.organizationId,
+      contractorId: current.contractorId,
+      action: current.status === 'active' ? 'contract.revised' : 'contract.updated',
+      entityType: 'contract',
+      entityId: id,
+      before: Object.fromEntries(Object.entries(changes).map(([k, v]) => [k, v.from])),
+      after: Object.fromEntries(Object.entries(changes).map(([k, v]) => [k, v.to])),
+      ip: ctx.ip,
+    });
+    if (current.status === 'active') await addRevision(tx, ctx, updated!, 'revision', changes, null);
+  });
+  return getContract(db, ctx, id);
+}
+
+export async function changeContractStatus(db: Db, ctx: RequestContext, id: string, event: ContractEvent) {
+  await runInTransaction(db, async (tx) => {
+    const row = await scoped(tx, ctx.actor).contracts.get(id, 'This contract');
+    assertAllowed(contractAbilities(ctx.actor, row), event);
+    const updated = await applyTransition(tx, {
+      table: contracts,
+      machine: contractMachine,
+      event,
+      id,
+      scope: scopes.contracts(ctx.actor),
+      actor: transitionActorOf(ctx.actor, ctx.ip),
+      entityType: 'contract',
+      what: 'This contract',
+    });
+    if (event === 'activate') {
+      await addRevision(tx, ctx, updated, 'activation', {}, null);
+      return;
+    }
+    const [org] = await tx.select({ name: organizations.name }).from(organizations).where(eq(organizations.id, row.organizationId));
+    await notify(tx, {
+      userIds: await listContractorMemberUserIds(tx, row.contractorId),
+      organizationId: row.organizationId,
+      contractorId: row.contractorId,
+      type: `contract.${event === 'end' ? 'ended' : 'terminated'}`,
+      title: `${org?.name} ${event === 'end' ? 'ended' : 'terminated'} the contract "${row.title}"`,
+      body: 'You keep read access to the contract and its milestones.',
+      link: `/portal/contracts/${id}`,
+    });
+  });
+  return getContract(db, ctx, id);
+}
+
+/** A renewal is a revision that extends the term. */
+export async function renewContract(db: Db, ctx: RequestContext, id: string, input: z.infer<typeof renewContractSchema>) {
+  await runInTransaction(db, async (tx) => {
+    const [current] = await tx.select().from(contracts).where(and(eq(contracts.id, id), scopes.contracts(ctx.actor))).for('update');
+    if (!current) throw notFound('This contract');
+    assertAllowed(contractAbilities(ctx.actor, current), 'renew');
+    if (!current.endDate) throw new AppError('CONFLICT', 'This contract has no end date, so there is nothing to renew.');
+    if (input.endDate <= current.endDate) throw badField('endDate', `A renewal extends the term: choose a date after ${current.endDate}.`);
+    const [updated] = await tx.update(contracts).set({ endDate: input.endDate, updatedAt: new Date() }).where(eq(contracts.id, id)).returning();
+    await recordAudit(tx, {
+      actorUserId: ctx.user.id,
+      organizationId: current.organizationId,
+      contractorId: current.contractorId,
+      action: 'contract.renewed',
+      entityType: 'contract',
+      entityId: id,
+      before: { endDate: current.endDate },
+      after: { endDate: input.endDate },
+      ip: ctx.ip,
+    });
+    await addRevision(tx, ctx, updated!, 'renewal', { endDate: { from: current.endDate, to: input.endDate } }, input.note ?? null);
+  });
+  return getContract(db, ctx, id);
+}
+
+export async function listRevisions(db: Db, ctx: RequestContext, contractId: string) {
+  await scoped(db, ctx.actor).contracts.get(contractId, 'This contract');
+  const creator = sql<string | null>`(select name from ${users} where ${users.id} = ${contractRevisions.createdByUserId})`;
+  const acknowledger = sql<string | null>`(select name from ${users} where ${users.id} = ${contractRevisions.acknowledgedByUserId})`;
+  const rows = await db
+    .select({ revision: contractRevisions, createdByName: creator, acknowledgedByName: acknowledger })
+    .from(contractRevisions)
+    .where(and(eq(contractRevisions.contractId, contractId), scopes.contractRevisions(ctx.actor)))
+    .orderBy(desc(contractRevisions.number));
+  return {
+    items: rows.map(({ revision, createdByName, acknowledgedByName }) => ({
+      id: revision.id,
+      number: revision.number,
+      kind: revision.kind,
+      terms: revision.terms as ContractTerms,
+      changes: revision.changes as Record<string, { from: unknown; to: unknown }>,
+      note: revision.note,
+      createdAt: revision.createdAt.toISOString(),
+      createdByName,
+      acknowledgedAt: revision.acknowledgedAt?.toISOString() ?? null,
+      acknowledgedByName,
+      abilities: contractRevisionAbilities(ctx.actor, revision),
+    })),
+  };
+}
+
+export async function acknowledgeRevision(db: Db, ctx: RequestContext, contractId: string, number: number) {
+  await runInTransaction(db, async (tx) => {
+    const [revision] = await tx
+      .select()
+      .from(contractRevisions)
+      .where(and(eq(contractRevisions.contractId, contractId), eq(contractRevisions.number, number), scopes.contractRevisions(ctx.actor)))
+      .for('update');
+    if (!revision) throw notFound('This revision');
+    if (revision.acknowledgedAt) throw new AppError('CONFLICT', `Revision ${number} was already acknowledged.`);
+    assertAllowed(contractRevisionAbilities(ctx.actor, revision), 'acknowledge');
+    await tx
+      .update(contractRevisions)
+      .set({ acknowledgedAt: new Date(), acknowledgedByUserId: ctx.user.id })
+      .where(eq(contractRevisions.id, revision.id));
+    await recordAudit(tx, {
+      actorUserId: ctx.user.id,
+      organizationId: revision.organizationId,
+      contractorId: revision.contractorId,
+      action: 'contract.revision_acknowledged',
+      entityType: 'contract',
+      entityId: contractId,
+      after: { revision: number },
+      ip: ctx.ip,
+    });
+  });
+  return listRevisions(db, ctx, contractId);
+}
+
+export async function addContractDocument(db: Db, ctx: RequestContext, contractId: string, fileId: string) {
+  await runInTransaction(db, async (tx) => {
+    const contract = await scoped(tx, ctx.actor).contracts.get(contractId, 'This contract');
+    assertAllowed(contractAbilities(ctx.actor, contract), 'manageDocuments');
+    const file = await readAttachableFile(tx, ctx.actor, fileId, contract);
+    const [added] = await tx
+      .insert(contractDocuments)
+      .values({ id: createId(), contractId, organizationId: contract.organizationId, contractorId: contract.contractorId, fileId })
+      .onConflictDoNothing()
+      .returning();
+    if (!added) return;
+    await recordAudit(tx, {
+      actorUserId: ctx.user.id,
+      organizationId: contract.organizationId,
+      contractorId: contract.contractorId,
+      action: 'contract.document_added',
+      entityType: 'contract',
+      entityId: contractId,
+      after: { fileId, name: file.name },
+      ip: ctx.ip,
+    });
+  });
+  return getContract(db, ctx, contractId);
+}
+
+export async function removeContractDocument(db: Db, ctx: RequestContext, contractId: string, fileId: string) {
+  await runInTransaction(db, async (tx) => {
+    const contract = await scoped(tx, ctx.actor).contracts.get(contractId, 'This contract');
+    assertAllowed(contractAbilities(ctx.actor, contract), 'manageDocuments');
+    const removed = await tx
+      .delete(contractDocuments)
+      .where(and(eq(contractDocuments.contractId, contractId), eq(contractDocuments.fileId, fileId)))
+      .returning();
+    if (removed.length === 0) throw notFound('This document');
+    await recordAudit(tx, {
+      actorUserId: ctx.user.id,
+      organizationId: contract.organizationId,
+      contractorId: contract.contractorId,
+      action: 'contract.document_removed',
+      entityType: 'contract',
+      entityId: contractId,
+      before: { fileId },
+      ip: ctx.ip,
+    });
+  });
+  return getContract(db, ctx, contractId);
+}

@@ -1,0 +1,56 @@
+import { inArray } from 'drizzle-orm';
+import type { Executor, Tx } from '../../db/client.ts';
+import { payments } from '../../db/schema/index.ts';
+import { createId } from '../../lib/ids.ts';
+import { recordAudit } from '../audit/audit.service.ts';
+
+export interface MilestonePaymentInput {
+  milestoneId: string;
+  organizationId: string;
+  contractorId: string;
+  engagementId: string;
+  amountMinor: number;
+  currency: string;
+  actorUserId: string | null;
+}
+
+/**
+ * The draft payment of an approved milestone, in the approval's transaction. The unique index on
+ * milestone_id makes it exactly one, whatever the concurrency.
+ */
+export async function createDraftPaymentForMilestone(tx: Tx, input: MilestonePaymentInput): Promise<string | null> {
+  const [created] = await tx
+    .insert(payments)
+    .values({
+      id: createId(),
+      organizationId: input.organizationId,
+      contractorId: input.contractorId,
+      engagementId: input.engagementId,
+      source: 'milestone',
+      milestoneId: input.milestoneId,
+      amountMinor: input.amountMinor,
+      currency: input.currency,
+      status: 'draft',
+      createdByUserId: input.actorUserId,
+    })
+    .onConflictDoNothing({ target: payments.milestoneId })
+    .returning({ id: payments.id });
+  if (!created) return null;
+  await recordAudit(tx, {
+    actorUserId: input.actorUserId,
+    organizationId: input.organizationId,
+    contractorId: input.contractorId,
+    action: 'payment.created',
+    entityType: 'payment',
+    entityId: created.id,
+    after: { status: 'draft', source: 'milestone', milestoneId: input.milestoneId, amountMinor: input.amountMinor, currency: input.currency },
+  });
+  return created.id;
+}
+
+/** milestone id → payment id, for the milestones given (rows the caller could already see). */
+export async function findPaymentIdsByMilestone(db: Executor, milestoneIds: string[]): Promise<Map<string, string>> {
+  if (milestoneIds.length === 0) return new Map();
+  const rows = await db.select({ id: payments.id, milestoneId: payments.milestoneId }).from(payments).where(inArray(payments.milestoneId, milestoneIds));
+  return new Map(rows.map((r) => [r.milestoneId!, r.id]));
+}

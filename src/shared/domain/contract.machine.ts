@@ -1,0 +1,43 @@
+import type { Machine } from './machine.ts';
+
+export const contractStatuses = ['draft', 'active', 'ended', 'terminated'] as const;
+export type ContractStatus = (typeof contractStatuses)[number];
+
+export const contractEvents = ['activate', 'end', 'terminate'] as const;
+export type ContractEvent = (typeof contractEvents)[number];
+
+/** draft ──activate──▶ active ──end──▶ ended; active ──terminate──▶ terminated. */
+export const contractMachine: Machine<ContractStatus, ContractEvent> = {
+  activate: { from: ['draft'], to: 'active', actors: ['staff'] },
+  end: { from: ['active'], to: 'ended', actors: ['staff'] },
+  terminate: { from: ['active'], to: 'terminated', actors: ['staff'] },
+};
+
+export const rateTypes = ['fixed', 'hourly', 'daily', 'milestone'] as const;
+export type RateType = (typeof rateTypes)[number];
+
+/** The terms a revision records; a change to any of them after activation is a new revision. */
+export const contractTermFields = [
+  'title',
+  'scopeHtml',
+  'rateType',
+  'rateAmountMinor',
+  'currency',
+  'startDate',
+  'endDate',
+  'ipClause',
+  'noticePeriodDays',
+] as const;
+export type ContractTermField = (typeof contractTermFields)[number];
+
+export const contractTermLabels: Record<ContractTermField, string> = {
+  title: 'Title',
+  scopeHtml: 'Scope',
+  rateType: 'Rate type',
+  rateAmountMinor: 'Rate',
+  currency: 'Currency',
+  startDate: 'Start date',
+  endDate: 'End date',
+  ipClause: 'IP clause',
+  noticePeriodDays: 'Notice period',
+};
