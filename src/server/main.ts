@@ -8,7 +8,10 @@ import { createLogger } from './lib/logger.ts';
 import { createMailer } from './lib/mailer.ts';
 import { startQueue } from './lib/queue.ts';
 import { createDiskStorage } from './lib/storage.ts';
+import { runMilestoneTimers } from './modules/milestones/milestones.service.ts';
 import { connectOutbox, deliverEmail, EMAIL_JOB } from './modules/notifications/notifications.service.ts';
+
+const MILESTONE_TIMERS_JOB = 'milestones.timers';
 
 /** read config → open db (lock) → migrate → seed on first start → build app → listen; graceful shutdown. */
 async function main(): Promise<void> {
@@ -47,6 +50,11 @@ async function main(): Promise<void> {
   const mailer = createMailer(config.SMTP_URL, config.MAIL_FROM);
   connectOutbox(queue);
   await queue.work(EMAIL_JOB, async (data) => deliverEmail(database.db, mailer, String(data.emailId)));
+  await queue.work(MILESTONE_TIMERS_JOB, async () => {
+    const result = await runMilestoneTimers(database.db);
+    if (result.approved + result.reminded > 0) logger.info(result, 'milestone timers ran');
+  });
+  await queue.schedule(MILESTONE_TIMERS_JOB, '*/10 * * * *');
 
   const storage = createDiskStorage(path.join(config.dataDir, 'files'));
   ({ app } = await buildApp({ config, database, storage, logger, isReady: () => ready }));

@@ -7,6 +7,8 @@ export type JobHandler = (data: Record<string, unknown>) => Promise<void>;
 export interface Queue {
   send(name: string, data: Record<string, unknown>): Promise<void>;
   work(name: string, handler: JobHandler): Promise<void>;
+  /** Runs the job on a cron schedule (UTC), once across all processes. */
+  schedule(name: string, cron: string): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -15,7 +17,7 @@ export interface Queue {
  * Work queued here runs after the request's transaction has committed.
  */
 export async function startQueue(raw: SqlExecutor, logger: Logger): Promise<Queue> {
-  const boss = new PgBoss({ db: raw as never, schema: 'pgboss', supervise: true, schedule: false });
+  const boss = new PgBoss({ db: raw as never, schema: 'pgboss', supervise: true, schedule: true });
   boss.on('error', (error) => logger.error({ err: error }, 'queue error'));
   await boss.start();
   const created = new Set<string>();
@@ -34,6 +36,10 @@ export async function startQueue(raw: SqlExecutor, logger: Logger): Promise<Queu
       await boss.work(name, { pollingIntervalSeconds: 0.5, batchSize: 5 }, async (jobs) => {
         for (const job of jobs) await handler(job.data as Record<string, unknown>);
       });
+    },
+    async schedule(name, cron) {
+      await ensure(name);
+      await boss.schedule(name, cron, {}, { tz: 'UTC' });
     },
     async stop() {
       await boss.stop({ graceful: true, wait: true, timeout: 5000 });

@@ -38,7 +38,7 @@ import { recordAudit } from '../audit/audit.service.ts';
 import { presentFile, readAttachableFile } from '../files/files.service.ts';
 import { notify } from '../notifications/notifications.service.ts';
 import { listContractorMemberUserIds, listReviewerUserIds } from '../organizations/organizations.service.ts';
-import { createDraftPaymentForMilestone, findPaymentIdsByMilestone } from '../payments/payments.service.ts';
+import { createDraftPaymentForMilestone, findPaymentIdsByMilestone, markMilestonePaymentSent } from '../payments/payments.service.ts';
 
 type MilestoneRow = typeof milestones.$inferSelect;
 
@@ -568,4 +568,27 @@ export async function runMilestoneTimers(db: Db, now = new Date()): Promise<{ re
     }
   }
   return { reminded, approved };
+}
+
+/**
+ * approved → paid, fired by Portico when the milestone's payment is sent (the payments issue
+ * calls this from "send"; the demo data uses it to show a paid milestone).
+ */
+export async function markMilestonePaid(db: Db, id: string): Promise<void> {
+  await runInTransaction(db, async (tx) => {
+    const [row] = await tx.select({ organizationId: milestones.organizationId }).from(milestones).where(eq(milestones.id, id));
+    if (!row) throw notFound('This milestone');
+    const paid = await applyTransition(tx, {
+      table: milestones,
+      machine: milestoneMachine,
+      event: 'mark_paid',
+      id,
+      scope: eq(milestones.organizationId, row.organizationId),
+      actor: { machineActor: 'system', userId: null },
+      entityType: 'milestone',
+      what: 'This milestone',
+    });
+    await markMilestonePaymentSent(tx, id);
+    await tellContractor(tx, paid, 'milestone.paid', `Paid: ${paid.title}`, 'The payment for this milestone was sent.');
+  });
 }

@@ -1,4 +1,6 @@
-import { inArray } from 'drizzle-orm';
+import { and, eq, inArray } from 'drizzle-orm';
+import { paymentMachine } from '../../../shared/domain/payment.machine.ts';
+import { applyTransition } from '../../access/transition.ts';
 import type { Executor, Tx } from '../../db/client.ts';
 import { payments } from '../../db/schema/index.ts';
 import { createId } from '../../lib/ids.ts';
@@ -53,4 +55,23 @@ export async function findPaymentIdsByMilestone(db: Executor, milestoneIds: stri
   if (milestoneIds.length === 0) return new Map();
   const rows = await db.select({ id: payments.id, milestoneId: payments.milestoneId }).from(payments).where(inArray(payments.milestoneId, milestoneIds));
   return new Map(rows.map((r) => [r.milestoneId!, r.id]));
+}
+
+/**
+ * draft → sent for a milestone's payment, through the payment machine (the full "send" with
+ * method, reference and proof comes with the payments issue).
+ */
+export async function markMilestonePaymentSent(tx: Tx, milestoneId: string): Promise<void> {
+  const [draft] = await tx.select().from(payments).where(and(eq(payments.milestoneId, milestoneId), eq(payments.status, 'draft')));
+  if (!draft) return;
+  await applyTransition(tx, {
+    table: payments,
+    machine: paymentMachine,
+    event: 'send',
+    id: draft.id,
+    scope: eq(payments.organizationId, draft.organizationId),
+    actor: { machineActor: 'system', userId: null },
+    entityType: 'payment',
+    what: 'This payment',
+  });
 }

@@ -1,0 +1,30 @@
+import type { QueryClient } from '@tanstack/react-query';
+import { createRouter } from '@tanstack/react-router';
+import { companyRoutes } from './company.routes.tsx';
+import { portalRoutes } from './portal.routes.tsx';
+import { indexRoute, publicRoutes } from './public.routes.tsx';
+import { rootRoute } from './root.route.tsx';
+import { InlineError, InlineNotFound } from './status.pages.tsx';
+import { techRoutes } from './tech.routes.tsx';
+
+const routeTree = rootRoute.addChildren([indexRoute, publicRoutes, companyRoutes, portalRoutes, techRoutes]);
+
+export function createAppRouter(queryClient: QueryClient) {
+  return createRouter({
+    routeTree,
+    context: { queryClient },
+    defaultPreload: 'intent',
+    defaultPreloadStaleTime: 0,
+    defaultErrorComponent: InlineError,
+    defaultNotFoundComponent: InlineNotFound,
+    scrollRestoration: true,
+  });
+}
+
+export type AppRouter = ReturnType<typeof createAppRouter>;
+
+declare module '@tanstack/react-router' {
+  interface Register {
+    router: AppRouter;
+  }
+}

@@ -1,0 +1,73 @@
+import { createRoute, redirect } from '@tanstack/react-router';
+import { MyJobsPage } from '../features/jobs/components/my-jobs.page.tsx';
+import { NotificationsPage } from '../features/notifications/components/notifications.page.tsx';
+import { useMe } from '../features/session/api/me.query.ts';
+import { nameMembership } from '../features/session/components/membership.label.ts';
+import { SignOutButton } from '../features/session/components/sign-out.button.tsx';
+import { SecurityPage } from '../features/security/components/security.page.tsx';
+import { rootRoute } from './root.route.tsx';
+import { type NavItem, Shell } from './shell.layout.tsx';
+import { requireShell } from './shell.guard.ts';
+import { useLeaveApp } from './signed-out.ts';
+import { FullPageError, FullPageLoading } from './status.pages.tsx';
+
+const techNav: NavItem[] = [
+  { href: '/tech/jobs', label: 'My jobs' },
+  { href: '/tech/notifications', label: 'Notifications' },
+  { href: '/tech/security', label: 'Security' },
+];
+
+export const techRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/tech',
+  beforeLoad: ({ context, location }) => requireShell('technician', context.queryClient, location),
+  component: function TechShell() {
+    const { me, membership } = techRoute.useRouteContext();
+    return <Shell me={me} membership={membership} area="Technician" nav={techNav} />;
+  },
+  errorComponent: FullPageError,
+  pendingComponent: FullPageLoading,
+});
+
+const techIndexRoute = createRoute({
+  getParentRoute: () => techRoute,
+  path: '/',
+  beforeLoad: () => {
+    throw redirect({ to: '/tech/jobs' });
+  },
+});
+
+const jobsRoute = createRoute({
+  getParentRoute: () => techRoute,
+  path: 'jobs',
+  component: function TechJobsRoute() {
+    const { membership } = techRoute.useRouteContext();
+    return <MyJobsPage contractorName={nameMembership(membership)} />;
+  },
+});
+
+const notificationsRoute = createRoute({
+  getParentRoute: () => techRoute,
+  path: 'notifications',
+  component: NotificationsPage,
+});
+
+const securityRoute = createRoute({
+  getParentRoute: () => techRoute,
+  path: 'security',
+  component: function TechSecurityRoute() {
+    const context = techRoute.useRouteContext();
+    const me = useMe().data ?? context.me;
+    const leaveApp = useLeaveApp();
+    return (
+      <SecurityPage
+        user={me.user}
+        mustEnrolTwoFactor={false}
+        variant="sessions-only"
+        signOutButton={<SignOutButton label="Sign out of this device" onSignedOut={() => void leaveApp()} />}
+      />
+    );
+  },
+});
+
+export const techRoutes = techRoute.addChildren([techIndexRoute, jobsRoute, notificationsRoute, securityRoute]);

@@ -1,0 +1,85 @@
+import type { ReactNode, Ref } from 'react';
+import {
+  TextField as AriaTextField,
+  type TextFieldProps as AriaTextFieldProps,
+  FieldError,
+  Input,
+  Label,
+  Text,
+  TextArea,
+} from 'react-aria-components';
+import { type Control, type FieldValues, type Path, useController } from 'react-hook-form';
+
+export interface TextFieldProps extends Omit<AriaTextFieldProps, 'children' | 'className'> {
+  label: string;
+  description?: ReactNode;
+  errorMessage?: string;
+  placeholder?: string;
+  multiline?: boolean;
+  className?: string;
+  inputRef?: Ref<HTMLInputElement & HTMLTextAreaElement>;
+}
+
+const inputClasses =
+  'block w-full min-h-11 rounded-md border border-slate-500 bg-white px-3 py-2 text-base text-slate-900 placeholder:text-slate-600 data-invalid:border-red-700 data-disabled:bg-slate-100 read-only:bg-slate-50';
+
+export function TextField({
+  label,
+  description,
+  errorMessage,
+  placeholder,
+  multiline = false,
+  className = '',
+  inputRef,
+  isInvalid,
+  ...props
+}: TextFieldProps) {
+  return (
+    <AriaTextField
+      {...props}
+      isInvalid={isInvalid ?? Boolean(errorMessage)}
+      validationBehavior="aria"
+      className={`flex flex-col gap-1 ${className}`.trim()}
+    >
+      <Label className="text-sm font-medium text-slate-900">{label}</Label>
+      {multiline ? (
+        <TextArea ref={inputRef} placeholder={placeholder} rows={4} className={inputClasses} />
+      ) : (
+        <Input ref={inputRef} placeholder={placeholder} className={inputClasses} />
+      )}
+      {description ? (
+        <Text slot="description" className="text-sm text-slate-600">
+          {description}
+        </Text>
+      ) : null}
+      <FieldError className="text-sm font-medium text-red-700">{errorMessage}</FieldError>
+    </AriaTextField>
+  );
+}
+
+export interface FormTextFieldProps<T extends FieldValues, C, O extends FieldValues>
+  extends Omit<TextFieldProps, 'name' | 'value' | 'defaultValue' | 'onChange' | 'onBlur' | 'errorMessage' | 'inputRef'> {
+  control: Control<T, C, O>;
+  name: Path<T>;
+}
+
+/** A TextField bound to react-hook-form: value, errors and focus-on-error. */
+export function FormTextField<T extends FieldValues, C, O extends FieldValues>({
+  control,
+  name,
+  ...props
+}: FormTextFieldProps<T, C, O>) {
+  const { field, fieldState } = useController({ control, name });
+  return (
+    <TextField
+      {...props}
+      name={field.name}
+      value={typeof field.value === 'string' ? field.value : ''}
+      onChange={field.onChange}
+      onBlur={field.onBlur}
+      isDisabled={props.isDisabled ?? field.disabled}
+      inputRef={field.ref}
+      errorMessage={fieldState.error?.message}
+    />
+  );
+}

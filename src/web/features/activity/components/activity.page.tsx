@@ -1,0 +1,74 @@
+import { History } from 'lucide-react';
+import { DataList, DataListItem } from '../../../components/ui/data-list.tsx';
+import { EmptyState } from '../../../components/ui/empty-state.tsx';
+import { PageHeader } from '../../../components/ui/page-header.tsx';
+import { QueryView } from '../../../components/ui/query-view.tsx';
+import { formatDateTime } from '../../../lib/format.intl.ts';
+import type { AuditEvent } from '../api/list-audit-events.query.ts';
+import { useAuditEvents } from '../api/list-audit-events.query.ts';
+
+/** "engagement.ended" → "Engagement ended". */
+export function describeAction(action: string): string {
+  const words = action.replace(/[._]+/g, ' ').trim();
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}
+
+function showJson(value: unknown): string {
+  return JSON.stringify(value, null, 2);
+}
+
+function Changes({ event }: { event: AuditEvent }) {
+  if (event.before == null && event.after == null) return null;
+  return (
+    <details className="mt-1 text-sm">
+      <summary className="cursor-pointer font-medium text-blue-700 underline underline-offset-2">Show details</summary>
+      <div className="mt-2 grid gap-2 sm:grid-cols-2">
+        {event.before != null ? (
+          <div>
+            <p className="font-medium">Before</p>
+            <pre className="rounded bg-slate-100 p-2 text-xs whitespace-pre-wrap break-all">{showJson(event.before)}</pre>
+          </div>
+        ) : null}
+        {event.after != null ? (
+          <div>
+            <p className="font-medium">After</p>
+            <pre className="rounded bg-slate-100 p-2 text-xs whitespace-pre-wrap break-all">{showJson(event.after)}</pre>
+          </div>
+        ) : null}
+      </div>
+    </details>
+  );
+}
+
+export function ActivityPage({ description }: { description: string }) {
+  const events = useAuditEvents();
+  return (
+    <>
+      <PageHeader title="Activity" description={description} />
+      <QueryView query={events} loadingLabel="Loading activity…">
+        {({ items }) =>
+          items.length === 0 ? (
+            <EmptyState
+              icon={History}
+              title="Nothing recorded yet"
+              description="Every change (invitations, engagements, and soon contracts and payments) is recorded here."
+            />
+          ) : (
+            <DataList label="Activity">
+              {items.map((event) => (
+                <DataListItem
+                  key={event.id}
+                  title={describeAction(event.action)}
+                  subtitle={`${event.actorName ?? 'Portico'} · ${event.entityType}`}
+                  meta={formatDateTime(event.createdAt)}
+                >
+                  <Changes event={event} />
+                </DataListItem>
+              ))}
+            </DataList>
+          )
+        }
+      </QueryView>
+    </>
+  );
+}

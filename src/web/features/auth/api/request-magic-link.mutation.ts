@@ -1,0 +1,11 @@
+import { useMutation } from '@tanstack/react-query';
+import { postJson } from '../../../lib/api.client.ts';
+
+/** Emails a one-time sign-in link. The answer is the same whether or not the address exists. */
+export function requestMagicLink(email: string): Promise<unknown> {
+  return postJson('/api/auth/sign-in/magic-link', { email });
+}
+
+export function useRequestMagicLink() {
+  return useMutation({ mutationFn: requestMagicLink });
+}

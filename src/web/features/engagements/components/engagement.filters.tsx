@@ -1,0 +1,53 @@
+import { useEffect, useRef, useState } from 'react';
+import { engagementStatuses, type EngagementStatus } from '../../../../shared/domain/roles.ts';
+import { SelectField } from '../../../components/ui/select.tsx';
+import { TextField } from '../../../components/ui/text-field.tsx';
+import type { EngagementFilters } from '../api/engagement.keys.ts';
+import { statusOptions } from './engagement-status.badge.tsx';
+
+export interface EngagementFiltersProps {
+  filters: EngagementFilters;
+  onChange: (filters: EngagementFilters) => void;
+  searchLabel: string;
+}
+
+function toStatus(value: string | null): EngagementStatus | undefined {
+  return engagementStatuses.find((status) => status === value);
+}
+
+/** Status and text search; the values live in the URL, so a filtered list can be shared. */
+export function EngagementFiltersBar({ filters, onChange, searchLabel }: EngagementFiltersProps) {
+  const [text, setText] = useState(filters.q ?? '');
+  const pushed = useRef(filters.q);
+
+  // Follow the URL (back button, "Clear filters"), but not the echo of what we just typed.
+  useEffect(() => {
+    if (filters.q !== pushed.current) {
+      pushed.current = filters.q;
+      setText(filters.q ?? '');
+    }
+  }, [filters.q]);
+
+  useEffect(() => {
+    const q = text.trim() || undefined;
+    if (q === filters.q) return;
+    const timer = window.setTimeout(() => {
+      pushed.current = q;
+      onChange({ ...filters, q });
+    }, 300);
+    return () => window.clearTimeout(timer);
+  }, [text, filters, onChange]);
+
+  return (
+    <search className="mb-4 flex flex-col gap-3 sm:flex-row sm:items-end">
+      <TextField label={searchLabel} type="search" value={text} onChange={setText} className="sm:w-72" />
+      <SelectField
+        label="Status"
+        options={statusOptions}
+        value={filters.status ?? 'all'}
+        onChange={(value) => onChange({ ...filters, status: toStatus(value) })}
+        className="sm:w-48"
+      />
+    </search>
+  );
+}

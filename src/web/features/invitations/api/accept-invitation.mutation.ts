@@ -1,0 +1,15 @@
+import { useMutation } from '@tanstack/react-query';
+import type { z } from 'zod';
+import type { acceptInvitationSchema } from '../../../../shared/schemas/invitation.schema.ts';
+import { postJson } from '../../../lib/api.client.ts';
+
+export type AcceptInvitationInput = z.output<typeof acceptInvitationSchema>;
+
+/** Accepts and signs in (the answer sets the session cookie). */
+export function acceptInvitation(input: AcceptInvitationInput): Promise<{ ok: true }> {
+  return postJson<{ ok: true }>('/api/invitations/accept', input);
+}
+
+export function useAcceptInvitation() {
+  return useMutation({ mutationFn: acceptInvitation });
+}

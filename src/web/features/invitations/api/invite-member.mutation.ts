@@ -1,0 +1,17 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import type { z } from 'zod';
+import type { Invitation, inviteMemberSchema } from '../../../../shared/schemas/invitation.schema.ts';
+import { postJson } from '../../../lib/api.client.ts';
+import { refreshAfterInvitation } from './invitation.sent.ts';
+
+export type InviteMemberInput = z.output<typeof inviteMemberSchema>;
+
+/** A contractor admin invites an office colleague. */
+export function inviteMember(input: InviteMemberInput): Promise<Invitation> {
+  return postJson<Invitation>('/api/invitations/member', input);
+}
+
+export function useInviteMember() {
+  const queryClient = useQueryClient();
+  return useMutation({ mutationFn: inviteMember, onSuccess: () => refreshAfterInvitation(queryClient) });
+}

@@ -1,0 +1,16 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import type { z } from 'zod';
+import type { Invitation, inviteStaffSchema } from '../../../../shared/schemas/invitation.schema.ts';
+import { postJson } from '../../../lib/api.client.ts';
+import { refreshAfterInvitation } from './invitation.sent.ts';
+
+export type InviteStaffInput = z.output<typeof inviteStaffSchema>;
+
+export function inviteStaff(input: InviteStaffInput): Promise<Invitation> {
+  return postJson<Invitation>('/api/invitations/staff', input);
+}
+
+export function useInviteStaff() {
+  const queryClient = useQueryClient();
+  return useMutation({ mutationFn: inviteStaff, onSuccess: () => refreshAfterInvitation(queryClient) });
+}

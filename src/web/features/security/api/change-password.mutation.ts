@@ -1,0 +1,21 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { postJson } from '../../../lib/api.client.ts';
+import { securityKeys } from './security.keys.ts';
+
+export interface ChangePasswordInput {
+  currentPassword: string;
+  newPassword: string;
+}
+
+/** Changes the password and signs out every other session. */
+export function changePassword(input: ChangePasswordInput): Promise<unknown> {
+  return postJson('/api/auth/change-password', { ...input, revokeOtherSessions: true });
+}
+
+export function useChangePassword() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: changePassword,
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: securityKeys.sessions }),
+  });
+}
