@@ -2,6 +2,7 @@
  * Benchmarks, each against a baseline measured in the same run on the same machine:
  *  - cold start to /ready with an existing PGlite data directory, vs. a bare HTTP server started the same way;
  *  - a scoped API read (GET /api/engagements) vs. GET /health on the same server.
+ *  - the company's milestone list with 5,000 milestones vs. 50 (bench/milestones.bench.ts).
  * Run: npm run bench
  */
 import { type ChildProcess, spawn } from 'node:child_process';
@@ -10,6 +11,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { DEMO_PASSWORD } from '../src/server/db/demo.seed.ts';
+import { benchMilestoneList } from './milestones.bench.ts';
 
 const root = path.resolve(import.meta.dirname, '..');
 
@@ -101,10 +103,11 @@ async function main(): Promise<void> {
   await stop(server.child);
   rmSync(dataDir, { recursive: true, force: true });
 
-  const rows = [
+  const rows: string[][] = [
     ['cold start to /ready (existing data dir)', `${median(cold).toFixed(0)} ms median of ${runs}`, `bare HTTP server via tsx: ${median(bare).toFixed(0)} ms`, `+${(median(cold) - median(bare)).toFixed(0)} ms`],
     ['GET /api/engagements (session + scope)', `p50 ${percentile(engagementsList, 50).toFixed(2)} ms, p95 ${percentile(engagementsList, 95).toFixed(2)} ms`, `GET /health: p50 ${percentile(health, 50).toFixed(2)} ms, p95 ${percentile(health, 95).toFixed(2)} ms`, `${(percentile(engagementsList, 50) / percentile(health, 50)).toFixed(1)}x`],
   ];
+  rows.push(...(await benchMilestoneList()));
   console.log('\nbenchmark | result | baseline (same run) | difference');
   console.log('--- | --- | --- | ---');
   for (const row of rows) console.log(row.join(' | '));

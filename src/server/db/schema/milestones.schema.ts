@@ -28,6 +28,9 @@ export const milestones = pgTable(
   (t) => [
     index('milestones_organization_list_idx').on(t.organizationId, t.status, t.dueDate, t.id),
     index('milestones_contractor_list_idx').on(t.contractorId, t.status, t.dueDate, t.id),
+    /** The lists walk milestones in due-date order and stop after a page. */
+    index('milestones_organization_due_idx').on(t.organizationId, t.dueDate, t.id),
+    index('milestones_contractor_due_idx').on(t.contractorId, t.dueDate, t.id),
     index('milestones_contract_idx').on(t.contractId, t.organizationId, t.contractorId),
     index('milestones_submitted_idx').on(t.status, t.submittedAt),
     index('milestones_created_by_idx').on(t.createdByUserId),
