@@ -2,7 +2,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useRouter } from '@tanstack/react-router';
 import type { Membership } from '../../shared/schemas/session.schema.ts';
 import { writeContextKey } from '../lib/context.storage.ts';
-import { findCurrentMembership, meQueryOptions } from '../features/session/api/me.query.ts';
+import { findCurrentMembership, meQueryKey, meQueryOptions } from '../features/session/api/me.query.ts';
 import { homeOf, isSafeRedirect, shellOfPath } from './shell.paths.ts';
 
 export interface EnterOptions {
@@ -17,8 +17,9 @@ export function useEnterApp() {
   const queryClient = useQueryClient();
   const router = useRouter();
   return async function enterApp(options: EnterOptions = {}): Promise<void> {
-    queryClient.clear();
-    const me = await queryClient.fetchQuery(meQueryOptions());
+    // Forget what a previous session cached; the page still shown keeps its own queries.
+    queryClient.removeQueries({ type: 'inactive' });
+    const me = await queryClient.fetchQuery({ ...meQueryOptions(), staleTime: 0 });
     const preferred = options.prefer ? me.memberships.find(options.prefer) : undefined;
     const chosen = preferred ?? findCurrentMembership(me);
     if (!chosen) {
@@ -26,7 +27,7 @@ export function useEnterApp() {
       return;
     }
     writeContextKey(chosen.key);
-    if (chosen.key !== me.current) queryClient.clear();
+    if (chosen.key !== me.current) queryClient.removeQueries({ queryKey: meQueryKey });
     if (isSafeRedirect(options.redirect) && shellOfPath(options.redirect) === chosen.kind && !me.mustEnrolTwoFactor) {
       router.history.push(options.redirect);
       return;

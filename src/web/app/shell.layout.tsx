@@ -1,6 +1,6 @@
-import { Outlet, useRouterState } from '@tanstack/react-router';
+import { Outlet, useNavigate, useRouterState } from '@tanstack/react-router';
 import { Menu, X } from 'lucide-react';
-import { type ReactNode, useState } from 'react';
+import { type ReactNode, useEffect, useState } from 'react';
 import { Button, Link } from 'react-aria-components';
 import type { Me, Membership } from '../../shared/schemas/session.schema.ts';
 import { MAIN_ID, SkipLink } from '../components/ui/skip-link.tsx';
@@ -48,6 +48,13 @@ export function Shell({ me: loadedMe, membership: loadedMembership, area, nav, c
   const [openOn, setOpenOn] = useState<string | null>(null);
   const menuOpen = openOn === pathname;
   const kind = membership.kind;
+  const navigate = useNavigate();
+  const mustEnrol = me.mustEnrolTwoFactor;
+
+  // The organization may start requiring 2FA while the user is in: send them to enrol.
+  useEffect(() => {
+    if (mustEnrol && pathname !== securityOf(kind)) void navigate({ to: securityOf(kind) });
+  }, [mustEnrol, pathname, kind, navigate]);
 
   return (
     <div className="flex min-h-dvh flex-col bg-slate-50">

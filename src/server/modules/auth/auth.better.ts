@@ -109,6 +109,8 @@ export function trustedOrigins(config: Config): string[] {
   const url = new URL(config.publicUrl);
   if (url.hostname === 'localhost') set.add(origin.replace('localhost', '127.0.0.1'));
   if (url.hostname === '127.0.0.1') set.add(origin.replace('127.0.0.1', 'localhost'));
+  // `npx vite` serves the web app on :5173 and proxies /api here during development.
+  if (config.NODE_ENV === 'development') for (const host of ['localhost', '127.0.0.1']) set.add(`http://${host}:5173`);
   return [...set];
 }
 

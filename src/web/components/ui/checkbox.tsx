@@ -1,31 +1,45 @@
-import { Check } from 'lucide-react';
-import type { ReactNode } from 'react';
-import { Checkbox as AriaCheckbox, type CheckboxProps as AriaCheckboxProps } from 'react-aria-components';
+import { type ReactNode, useId } from 'react';
 
-export interface CheckboxProps extends Omit<AriaCheckboxProps, 'children' | 'className'> {
+export interface CheckboxProps {
   children: ReactNode;
   description?: ReactNode;
+  isSelected: boolean;
+  onChange: (isSelected: boolean) => void;
+  onBlur?: () => void;
+  isDisabled?: boolean;
+  name?: string;
 }
 
-export function Checkbox({ children, description, ...props }: CheckboxProps) {
+/**
+ * A native checkbox: the browser gives it keyboard, focus and form behaviour, and tools that
+ * click it (people, tests, password managers) hit the real input rather than a hidden one.
+ */
+export function Checkbox({ children, description, isSelected, onChange, onBlur, isDisabled, name }: CheckboxProps) {
+  const id = useId();
+  const descriptionId = `${id}-description`;
   return (
-    <AriaCheckbox {...props} className="group flex cursor-pointer items-start gap-3 py-1 data-disabled:cursor-not-allowed">
-      {({ isSelected }) => (
-        <>
-          <span
-            aria-hidden="true"
-            className={`mt-0.5 flex size-5 shrink-0 items-center justify-center rounded border-2 ${
-              isSelected ? 'border-blue-700 bg-blue-700 text-white' : 'border-slate-600 bg-white'
-            } group-data-focus-visible:outline-2 group-data-focus-visible:outline-offset-2 group-data-focus-visible:outline-blue-700`}
-          >
-            {isSelected ? <Check className="size-4" strokeWidth={3} /> : null}
+    <div className="flex items-start gap-3 py-1">
+      <input
+        id={id}
+        name={name}
+        type="checkbox"
+        checked={isSelected}
+        disabled={isDisabled}
+        onChange={(event) => onChange(event.target.checked)}
+        onBlur={onBlur}
+        aria-describedby={description ? descriptionId : undefined}
+        className="mt-0.5 size-5 shrink-0 cursor-pointer accent-blue-700 disabled:cursor-not-allowed"
+      />
+      <div className="flex flex-col">
+        <label htmlFor={id} className="cursor-pointer font-medium text-slate-900">
+          {children}
+        </label>
+        {description ? (
+          <span id={descriptionId} className="text-sm text-slate-600">
+            {description}
           </span>
-          <span className="flex flex-col">
-            <span className="font-medium text-slate-900">{children}</span>
-            {description ? <span className="text-sm text-slate-600">{description}</span> : null}
-          </span>
-        </>
-      )}
-    </AriaCheckbox>
+        ) : null}
+      </div>
+    </div>
   );
 }
