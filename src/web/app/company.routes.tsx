@@ -1,18 +1,32 @@
 import { createRoute, redirect } from '@tanstack/react-router';
-import { useCallback } from 'react';
+import { useCallback, useMemo } from 'react';
+import { describeError } from '../lib/api.client.ts';
 import { ActivityPage } from '../features/activity/components/activity.page.tsx';
+import type { ContractFilters } from '../features/contracts/api/contract.keys.ts';
+import { useContracts } from '../features/contracts/api/list-contracts.query.ts';
+import { ContractDetailPage } from '../features/contracts/components/contract-detail.page.tsx';
+import { ContractsPage, EngagementContracts } from '../features/contracts/components/contracts.page.tsx';
+import { EditContractPage } from '../features/contracts/components/edit-contract.page.tsx';
+import { NewContractPage } from '../features/contracts/components/new-contract.page.tsx';
+import { useEngagements } from '../features/engagements/api/list-engagements.query.ts';
 import { ContractorsPage } from '../features/engagements/components/contractors.page.tsx';
 import { EngagementDetailPage } from '../features/engagements/components/engagement-detail.page.tsx';
 import { InvitationsPage } from '../features/invitations/components/invitations.page.tsx';
 import { InviteContractorDialog } from '../features/invitations/components/invite-contractor.dialog.tsx';
 import { InviteStaffDialog } from '../features/invitations/components/invite-staff.dialog.tsx';
+import type { MilestoneFilters } from '../features/milestones/api/milestone.keys.ts';
+import { ContractMilestonesSection } from '../features/milestones/components/contract-milestones.section.tsx';
+import { MilestoneDetailPage } from '../features/milestones/components/milestone-detail.page.tsx';
+import { MilestonesPage } from '../features/milestones/components/milestones.page.tsx';
 import { NotificationsPage } from '../features/notifications/components/notifications.page.tsx';
 import { useCurrentOrganization } from '../features/organization/api/get-current-organization.query.ts';
 import { OrganizationSettingsPage } from '../features/organization/components/organization-settings.page.tsx';
 import { StaffPage } from '../features/organization/components/staff.page.tsx';
 import { useMe } from '../features/session/api/me.query.ts';
 import { SecurityPage } from '../features/security/components/security.page.tsx';
+import { validateContractSearch, validateNewContractSearch } from './contract.search.ts';
 import { type EngagementSearch, validateEngagementSearch } from './engagement.search.ts';
+import { type MilestoneSearch, validateMilestoneSearch } from './milestone.search.ts';
 import { rootRoute } from './root.route.tsx';
 import { type NavItem, Shell } from './shell.layout.tsx';
 import { requireShell } from './shell.guard.ts';
@@ -29,6 +43,8 @@ export const companyRoute = createRoute({
     // Items that need an ability appear only when the organization says the user has it.
     const nav: NavItem[] = [
       { href: '/app/contractors', label: 'Contractors' },
+      { href: '/app/contracts', label: 'Contracts' },
+      { href: '/app/milestones', label: 'Milestones' },
       { href: '/app/team', label: 'Team' },
       ...(abilities.inviteStaff || abilities.inviteContractor ? [{ href: '/app/invitations', label: 'Invitations' }] : []),
       ...(abilities.viewAudit ? [{ href: '/app/activity', label: 'Activity' }] : []),
@@ -76,7 +92,173 @@ const contractorDetailRoute = createRoute({
   path: 'contractors/$engagementId',
   component: function ContractorDetailRoute() {
     const { engagementId } = contractorDetailRoute.useParams();
-    return <EngagementDetailPage engagementId={engagementId} show="contractor" backHref="/app/contractors" backLabel="All contractors" />;
+    return (
+      <EngagementDetailPage engagementId={engagementId} show="contractor" backHref="/app/contractors" backLabel="All contractors">
+        <EngagementContracts
+          engagementId={engagementId}
+          side="company"
+          detailHref={contractHref}
+          newHref={`/app/contracts/new?engagementId=${encodeURIComponent(engagementId)}`}
+        />
+      </EngagementDetailPage>
+    );
+  },
+});
+
+const contractHref = (id: string) => `/app/contracts/${encodeURIComponent(id)}`;
+const milestoneHref = (id: string) => `/app/milestones/${encodeURIComponent(id)}`;
+
+const contractsRoute = createRoute({
+  getParentRoute: () => companyRoute,
+  path: 'contracts',
+  validateSearch: validateContractSearch,
+  component: function CompanyContractsRoute() {
+    const filters = contractsRoute.useSearch();
+    const navigate = contractsRoute.useNavigate();
+    const changeFilters = useCallback(
+      (next: ContractFilters) => void navigate({ search: { status: next.status, q: next.q }, replace: true }),
+      [navigate],
+    );
+    return <ContractsPage side="company" filters={filters} onFiltersChange={changeFilters} detailHref={contractHref} newHref="/app/contracts/new" />;
+  },
+});
+
+const newContractRoute = createRoute({
+  getParentRoute: () => companyRoute,
+  path: 'contracts/new',
+  validateSearch: validateNewContractSearch,
+  component: function NewContractRoute() {
+    const { engagementId } = newContractRoute.useSearch();
+    const navigate = newContractRoute.useNavigate();
+    // Who a contract can be with comes from the engagements feature; the app composes the two.
+    const engagements = useEngagements({ status: 'active' });
+    const options = useMemo(
+      () => (engagements.data?.items ?? []).map((e) => ({ id: e.id, label: e.contractor.name })),
+      [engagements.data],
+    );
+    return (
+      <NewContractPage
+        engagementId={engagementId}
+        engagements={{ options, isPending: engagements.isPending, error: engagements.isError ? describeError(engagements.error) : null }}
+        backHref="/app/contracts"
+        onCreated={(contract) => void navigate({ to: '/app/contracts/$contractId', params: { contractId: contract.id } })}
+      />
+    );
+  },
+});
+
+const contractDetailRoute = createRoute({
+  getParentRoute: () => companyRoute,
+  path: 'contracts/$contractId',
+  component: function CompanyContractRoute() {
+    const { contractId } = contractDetailRoute.useParams();
+    return (
+      <ContractDetailPage
+        contractId={contractId}
+        side="company"
+        backHref="/app/contracts"
+        editHref={`${contractHref(contractId)}/edit`}
+        renderMilestones={(contract) => (
+          <ContractMilestonesSection
+            contractId={contract.id}
+            engagementId={contract.engagementId}
+            term={{ currency: contract.currency, startDate: contract.startDate, endDate: contract.endDate }}
+            canAdd={contract.abilities.addMilestone}
+            detailHref={milestoneHref}
+            side="company"
+          />
+        )}
+      />
+    );
+  },
+});
+
+const editContractRoute = createRoute({
+  getParentRoute: () => companyRoute,
+  path: 'contracts/$contractId/edit',
+  component: function EditContractRoute() {
+    const { contractId } = editContractRoute.useParams();
+    const navigate = editContractRoute.useNavigate();
+    return (
+      <EditContractPage
+        contractId={contractId}
+        contractHref={contractHref(contractId)}
+        onSaved={() => void navigate({ to: '/app/contracts/$contractId', params: { contractId } })}
+      />
+    );
+  },
+});
+
+function toMilestoneFilters(search: MilestoneSearch): MilestoneFilters {
+  return { ...search, view: search.view ?? 'pending' };
+}
+
+const milestonesRoute = createRoute({
+  getParentRoute: () => companyRoute,
+  path: 'milestones',
+  validateSearch: validateMilestoneSearch,
+  component: function CompanyMilestonesRoute() {
+    const search = milestonesRoute.useSearch();
+    const navigate = milestonesRoute.useNavigate();
+    const filters = useMemo(() => toMilestoneFilters(search), [search]);
+    const changeFilters = useCallback(
+      (next: MilestoneFilters) =>
+        void navigate({
+          search: {
+            view: next.view === 'approved' ? 'approved' : 'pending',
+            status: next.status,
+            contractorId: next.contractorId,
+            contractId: next.contractId,
+            dueFrom: next.dueFrom,
+            dueTo: next.dueTo,
+            overdue: next.overdue || undefined,
+          },
+          replace: true,
+        }),
+      [navigate],
+    );
+    // The filter choices come from two other features; the app composes them.
+    const engagements = useEngagements({});
+    const contracts = useContracts({});
+    const contractorOptions = useMemo(() => {
+      const seen = new Map<string, string>();
+      for (const e of engagements.data?.items ?? []) seen.set(e.contractor.id, e.contractor.name);
+      return [...seen].map(([id, label]) => ({ id, label })).sort((a, b) => a.label.localeCompare(b.label));
+    }, [engagements.data]);
+    const contractOptions = useMemo(
+      () =>
+        (contracts.data?.items ?? [])
+          .filter((c) => !filters.contractorId || c.contractor.id === filters.contractorId)
+          .map((c) => ({ id: c.id, label: c.title, description: c.contractor.name })),
+      [contracts.data, filters.contractorId],
+    );
+    return (
+      <MilestonesPage
+        filters={filters}
+        onFiltersChange={changeFilters}
+        detailHref={milestoneHref}
+        contractorOptions={contractorOptions}
+        contractOptions={contractOptions}
+      />
+    );
+  },
+});
+
+const milestoneDetailRoute = createRoute({
+  getParentRoute: () => companyRoute,
+  path: 'milestones/$milestoneId',
+  component: function CompanyMilestoneRoute() {
+    const { milestoneId } = milestoneDetailRoute.useParams();
+    const navigate = milestoneDetailRoute.useNavigate();
+    return (
+      <MilestoneDetailPage
+        milestoneId={milestoneId}
+        side="company"
+        back={{ href: '/app/milestones', label: 'All milestones' }}
+        contractHref={contractHref}
+        onDeleted={() => void navigate({ to: '/app/milestones' })}
+      />
+    );
   },
 });
 
@@ -129,6 +311,12 @@ export const companyRoutes = companyRoute.addChildren([
   companyIndexRoute,
   contractorsRoute,
   contractorDetailRoute,
+  contractsRoute,
+  newContractRoute,
+  contractDetailRoute,
+  editContractRoute,
+  milestonesRoute,
+  milestoneDetailRoute,
   teamRoute,
   invitationsRoute,
   settingsRoute,

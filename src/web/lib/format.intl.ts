@@ -50,3 +50,40 @@ export function formatNumber(value: number): string {
 export function formatMoney(money: Money): string {
   return formatMoneyIn(money, userLocale());
 }
+
+/** A calendar day ("2026-03-12", no time of day) in the user's locale: the same day everywhere. */
+export function formatDay(day: string): string {
+  const date = /^\d{4}-\d{2}-\d{2}$/.test(day) ? new Date(`${day}T00:00:00Z`) : null;
+  if (!date || Number.isNaN(date.getTime())) return day;
+  return new Intl.DateTimeFormat(userLocale(), { dateStyle: 'medium', timeZone: 'UTC' }).format(date);
+}
+
+/** Today's calendar day in the user's time zone, as YYYY-MM-DD (for date inputs). */
+export function todayDay(now: Date = new Date()): string {
+  const y = now.getFullYear();
+  const m = String(now.getMonth() + 1).padStart(2, '0');
+  const d = String(now.getDate()).padStart(2, '0');
+  return `${y}-${m}-${d}`;
+}
+
+/** "1.2 MB", "640 kB" in the user's locale. */
+export function formatBytes(bytes: number): string {
+  const units = ['byte', 'kilobyte', 'megabyte', 'gigabyte'] as const;
+  let value = bytes;
+  let unit = 0;
+  while (value >= 1000 && unit < units.length - 1) {
+    value /= 1000;
+    unit++;
+  }
+  return new Intl.NumberFormat(userLocale(), {
+    style: 'unit',
+    unit: units[unit],
+    unitDisplay: unit === 0 ? 'long' : 'short',
+    maximumFractionDigits: unit === 0 ? 0 : 1,
+  }).format(value);
+}
+
+/** A number of days: "14 days", "1 day". */
+export function formatDays(days: number): string {
+  return new Intl.NumberFormat(userLocale(), { style: 'unit', unit: 'day', unitDisplay: 'long' }).format(days);
+}

@@ -16,6 +16,8 @@ export interface TextFieldProps extends Omit<AriaTextFieldProps, 'children' | 'c
   errorMessage?: string;
   placeholder?: string;
   multiline?: boolean;
+  /** Visible lines of a multiline field. */
+  rows?: number;
   className?: string;
   inputRef?: Ref<HTMLInputElement & HTMLTextAreaElement>;
 }
@@ -29,6 +31,7 @@ export function TextField({
   errorMessage,
   placeholder,
   multiline = false,
+  rows = 4,
   className = '',
   inputRef,
   isInvalid,
@@ -43,7 +46,7 @@ export function TextField({
     >
       <Label className="text-sm font-medium text-slate-900">{label}</Label>
       {multiline ? (
-        <TextArea ref={inputRef} placeholder={placeholder} rows={4} className={inputClasses} />
+        <TextArea ref={inputRef} placeholder={placeholder} rows={rows} className={inputClasses} />
       ) : (
         <Input ref={inputRef} placeholder={placeholder} className={inputClasses} />
       )}

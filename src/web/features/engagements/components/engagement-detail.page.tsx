@@ -1,5 +1,5 @@
 import { ArrowLeft } from 'lucide-react';
-import { useState } from 'react';
+import { type ReactNode, useState } from 'react';
 import type { Engagement } from '../../../../shared/schemas/organization.schema.ts';
 import { Button } from '../../../components/ui/button.tsx';
 import { ConfirmDialog } from '../../../components/ui/dialog.tsx';
@@ -20,6 +20,8 @@ export interface EngagementDetailPageProps {
   show: 'contractor' | 'organization';
   backHref: string;
   backLabel: string;
+  /** What the app shows of this engagement's work (its contracts). */
+  children?: ReactNode;
 }
 
 function EngagementActions({ engagement, name }: { engagement: Engagement; name: string }) {
@@ -69,7 +71,7 @@ function EngagementActions({ engagement, name }: { engagement: Engagement; name:
   );
 }
 
-export function EngagementDetailPage({ engagementId, show, backHref, backLabel }: EngagementDetailPageProps) {
+export function EngagementDetailPage({ engagementId, show, backHref, backLabel, children }: EngagementDetailPageProps) {
   const engagement = useEngagement(engagementId);
   const back = (
     <p className="mb-4">
@@ -112,8 +114,8 @@ export function EngagementDetailPage({ engagementId, show, backHref, backLabel }
           <dt className="font-medium">Since</dt>
           <dd className="text-slate-700">{formatDate(data.createdAt)}</dd>
         </dl>
-        <p className="text-slate-700">Contracts, milestones and payments of this engagement will show here.</p>
       </Section>
+      {children ? <Section title="Contracts">{children}</Section> : null}
     </>
   );
 }

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Controller, useForm } from 'react-hook-form';
+import { Controller, useForm, useWatch } from 'react-hook-form';
 import { z } from 'zod';
 import { Alert } from '../../../components/ui/alert.tsx';
 import { Button } from '../../../components/ui/button.tsx';
@@ -79,13 +79,103 @@ function SettingsForm({ organization }: { organization: Organization }) {
   );
 }
 
+const autoApproveSchema = z
+  .object({
+    enabled: z.boolean(),
+    days: z.string().trim(),
+  })
+  .superRefine((values, ctx) => {
+    if (values.enabled && !/^\d{1,2}$/.test(values.days)) ctx.addIssue({ code: 'custom', path: ['days'], message: 'Enter a whole number of days, from 1 to 90.' });
+    else if (values.enabled && (Number(values.days) < 1 || Number(values.days) > 90))
+      ctx.addIssue({ code: 'custom', path: ['days'], message: 'Choose between 1 and 90 days.' });
+  })
+  .transform((values) => ({ autoApproveDays: values.enabled ? Number(values.days) : null }));
+
+function AutoApproveForm({ organization }: { organization: Organization }) {
+  const update = useUpdateOrganization();
+  const [failure, setFailure] = useState<string | null>(null);
+  const canUpdate = organization.abilities.update === true;
+  const form = useForm({
+    resolver: resolveWith(autoApproveSchema),
+    values: { enabled: organization.autoApproveDays !== null, days: String(organization.autoApproveDays ?? 14) },
+  });
+  const enabled = useWatch({ control: form.control, name: 'enabled' });
+
+  const submit = form.handleSubmit(async (values) => {
+    setFailure(null);
+    try {
+      await update.mutateAsync(values);
+      toastSuccess(values.autoApproveDays === null ? 'Auto-approval turned off' : `Auto-approval after ${values.autoApproveDays} days turned on`);
+    } catch (error) {
+      setFailure(applyServerErrors(error, form.setError, ['days'], { autoApproveDays: 'days' }));
+    }
+  });
+
+  return (
+    <Section
+      title="Milestone review"
+      description="Submitted work waits for a reviewer. You can have it approved automatically when nobody has reviewed it for a while."
+    >
+      {failure ? <Alert tone="error">{failure}</Alert> : null}
+      <form onSubmit={submit} noValidate className="flex max-w-lg flex-col gap-4">
+        <Controller
+          control={form.control}
+          name="enabled"
+          render={({ field }) => (
+            <Checkbox
+              isSelected={field.value}
+              onChange={field.onChange}
+              onBlur={field.onBlur}
+              isDisabled={!canUpdate}
+              description="Off by default. When it is on, a milestone still in review after the number of days below is approved, and its draft payment created, without a reviewer."
+            >
+              Auto-approve submitted milestones after N days
+            </Checkbox>
+          )}
+        />
+        {enabled ? (
+          <>
+            <FormTextField
+              control={form.control}
+              name="days"
+              label="Days in review before auto-approval"
+              inputMode="numeric"
+              autoComplete="off"
+              isReadOnly={!canUpdate}
+              isRequired
+              description="From 1 to 90 days."
+              className="sm:max-w-72"
+            />
+            <Alert tone="info">
+              Reviewers get a reminder a day before a milestone is approved automatically, so they can still approve it or ask for changes
+              themselves.
+            </Alert>
+          </>
+        ) : null}
+        {canUpdate ? (
+          <div>
+            <Button type="submit" isDisabled={update.isPending || !form.formState.isDirty}>
+              {update.isPending ? 'Saving…' : 'Save review setting'}
+            </Button>
+          </div>
+        ) : null}
+      </form>
+    </Section>
+  );
+}
+
 export function OrganizationSettingsPage() {
   const organization = useCurrentOrganization();
   return (
     <>
-      <PageHeader title="Organization settings" description="The name your contractors see, and how your staff sign in." />
+      <PageHeader title="Organization settings" description="The name your contractors see, how your staff sign in, and how submitted work is reviewed." />
       <QueryView query={organization} loadingLabel="Loading settings…">
-        {(data) => <SettingsForm organization={data} />}
+        {(data) => (
+          <div className="flex flex-col gap-6">
+            <SettingsForm organization={data} />
+            <AutoApproveForm organization={data} />
+          </div>
+        )}
       </QueryView>
     </>
   );

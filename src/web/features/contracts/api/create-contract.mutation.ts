@@ -1,0 +1,13 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { postJson } from '../../../lib/api.client.ts';
+import { storeContract } from './contract.cache.ts';
+import type { Contract, CreateContractInput } from './contract.types.ts';
+
+export function createContract(input: CreateContractInput): Promise<Contract> {
+  return postJson<Contract>('/api/contracts', input);
+}
+
+export function useCreateContract() {
+  const queryClient = useQueryClient();
+  return useMutation({ mutationFn: createContract, onSuccess: (contract) => storeContract(queryClient, contract) });
+}

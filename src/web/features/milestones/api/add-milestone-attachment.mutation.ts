@@ -1,0 +1,13 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { postJson } from '../../../lib/api.client.ts';
+import { storeMilestone } from './milestone.cache.ts';
+import type { MilestoneDetail } from './milestone.types.ts';
+
+export function addMilestoneAttachment({ id, fileId }: { id: string; fileId: string }): Promise<MilestoneDetail> {
+  return postJson<MilestoneDetail>(`/api/milestones/${encodeURIComponent(id)}/attachments`, { fileId });
+}
+
+export function useAddMilestoneAttachment() {
+  const queryClient = useQueryClient();
+  return useMutation({ mutationFn: addMilestoneAttachment, onSuccess: (milestone) => storeMilestone(queryClient, milestone) });
+}

@@ -1,0 +1,14 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { postJson } from '../../../lib/api.client.ts';
+import { storeMilestone } from './milestone.cache.ts';
+import type { MilestoneDetail } from './milestone.types.ts';
+
+/** Approves a submitted milestone; the server creates exactly one draft payment (see paymentId). */
+export function approveMilestone({ id, note }: { id: string; note?: string }): Promise<MilestoneDetail> {
+  return postJson<MilestoneDetail>(`/api/milestones/${encodeURIComponent(id)}/approve`, note ? { note } : {});
+}
+
+export function useApproveMilestone() {
+  const queryClient = useQueryClient();
+  return useMutation({ mutationFn: approveMilestone, onSuccess: (milestone) => storeMilestone(queryClient, milestone) });
+}

@@ -1,0 +1,13 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { postJson } from '../../../lib/api.client.ts';
+import { storeMilestone } from './milestone.cache.ts';
+import type { CreateMilestoneInput, MilestoneDetail } from './milestone.types.ts';
+
+export function createMilestone({ contractId, input }: { contractId: string; input: CreateMilestoneInput }): Promise<MilestoneDetail> {
+  return postJson<MilestoneDetail>(`/api/contracts/${encodeURIComponent(contractId)}/milestones`, input);
+}
+
+export function useCreateMilestone() {
+  const queryClient = useQueryClient();
+  return useMutation({ mutationFn: createMilestone, onSuccess: (milestone) => storeMilestone(queryClient, milestone) });
+}

@@ -1,0 +1,294 @@
+import { useState } from 'react';
+import { Alert } from '../../../components/ui/alert.tsx';
+import { BackLink } from '../../../components/ui/back-link.tsx';
+import { Button } from '../../../components/ui/button.tsx';
+import { Details } from '../../../components/ui/details.tsx';
+import { ConfirmDialog } from '../../../components/ui/dialog.tsx';
+import { FileDrop } from '../../../components/ui/file-drop.tsx';
+import { FileList, type ListedFile } from '../../../components/ui/file-list.tsx';
+import { TextLink } from '../../../components/ui/link.tsx';
+import { PageHeader } from '../../../components/ui/page-header.tsx';
+import { ErrorState, LoadingState } from '../../../components/ui/query-view.tsx';
+import { Section } from '../../../components/ui/section.tsx';
+import { toastError, toastSuccess } from '../../../components/ui/toast.tsx';
+import { UploadList } from '../../../components/ui/upload-list.tsx';
+import { describeError } from '../../../lib/api.client.ts';
+import { formatDateTime, formatDay, formatMoney } from '../../../lib/format.intl.ts';
+import { useUploads } from '../../../lib/use-uploads.ts';
+import { useAddMilestoneAttachment } from '../api/add-milestone-attachment.mutation.ts';
+import { useDeleteMilestone } from '../api/delete-milestone.mutation.ts';
+import { useContractEngagementId } from '../api/get-contract-engagement.query.ts';
+import { useMilestone } from '../api/get-milestone.query.ts';
+import type { MilestoneDetail } from '../api/milestone.types.ts';
+import { useRemoveMilestoneAttachment } from '../api/remove-milestone-attachment.mutation.ts';
+import { EditMilestoneDialog } from './milestone.form.tsx';
+import { MilestoneReviewActions } from './milestone-review.tsx';
+import { MilestoneStatusBadge, OverdueBadge } from './milestone-status.badge.tsx';
+import { SubmissionHistory } from './submission-history.tsx';
+import { SubmitWorkForm } from './submit-work.form.tsx';
+
+export interface MilestoneDetailPageProps {
+  milestoneId: string;
+  side: 'company' | 'contractor';
+  back: { href: string; label: string };
+  contractHref: (id: string) => string;
+  /** After the milestone was deleted. */
+  onDeleted?: () => void;
+}
+
+/** Where the milestone stands, in one sentence at the top of the page. */
+function StatusBanner({ milestone, side }: { milestone: MilestoneDetail; side: MilestoneDetailPageProps['side'] }) {
+  const amount = formatMoney({ amountMinor: milestone.amountMinor, currency: milestone.currency });
+  const latest = milestone.submissions[0];
+  switch (milestone.status) {
+    case 'changes_requested':
+      return (
+        <Alert tone="warning" title={side === 'contractor' ? `${milestone.organization.name} asked for changes` : 'You asked for changes'} className="mb-6">
+          {milestone.changesRequestedReason ? (
+            <p className="whitespace-pre-line">
+              <span className="font-semibold">Reason: </span>
+              {milestone.changesRequestedReason}
+            </p>
+          ) : null}
+          <p className="mt-1">
+            {side === 'contractor'
+              ? 'Make the changes, then submit a new version below.'
+              : `${milestone.contractor.name} can now submit a new version.`}
+          </p>
+        </Alert>
+      );
+    case 'submitted':
+      return (
+        <Alert tone="info" title={side === 'contractor' ? 'Submitted: waiting for review' : 'Ready for review'} className="mb-6">
+          {latest ? `Version ${latest.version} was submitted ${formatDateTime(latest.createdAt)}. ` : ''}
+          {side === 'contractor'
+            ? `${milestone.organization.name} approves it or asks for changes; you are notified either way.`
+            : 'Look at the latest version below, then approve it or request changes.'}
+        </Alert>
+      );
+    case 'approved':
+      return (
+        <Alert
+          tone="success"
+          title={side === 'company' ? (milestone.paymentId ? 'Draft payment created' : 'Approved') : 'Approved: payment being prepared'}
+          className="mb-6"
+        >
+          {side === 'company'
+            ? `Approved${milestone.approvedAt ? ` ${formatDateTime(milestone.approvedAt)}` : ''}. A draft payment of ${amount} to ${milestone.contractor.name} was created and waits to be sent.`
+            : `${milestone.organization.name} approved this milestone${milestone.approvedAt ? ` ${formatDateTime(milestone.approvedAt)}` : ''}. A payment of ${amount} is being prepared.`}
+        </Alert>
+      );
+    case 'paid':
+      return (
+        <Alert tone="success" title="Paid" className="mb-6">
+          The payment of {amount} for this milestone was sent.
+        </Alert>
+      );
+    default:
+      return null;
+  }
+}
+
+function Attachments({ milestone, engagementId }: { milestone: MilestoneDetail; engagementId: string | undefined }) {
+  const canManage = milestone.abilities.manageAttachments;
+  const add = useAddMilestoneAttachment();
+  const remove = useRemoveMilestoneAttachment();
+  const [removing, setRemoving] = useState<ListedFile | null>(null);
+  const uploads = useUploads(engagementId, (file, key) =>
+    add.mutate(
+      { id: milestone.id, fileId: file.id },
+      {
+        onSuccess: () => {
+          uploads.remove(key);
+          toastSuccess('Attachment added', file.name);
+        },
+        onError: (error) => toastError(`Could not attach ${file.name}`, describeError(error)),
+      },
+    ),
+  );
+  if (!canManage && milestone.attachments.length === 0) return null;
+  return (
+    <Section title="Attachments" description="Briefs and references from the company.">
+      {milestone.attachments.length > 0 ? (
+        <FileList
+          files={milestone.attachments}
+          label="Attachments"
+          actions={
+            canManage
+              ? (file) => (
+                  <Button variant="ghost" size="sm" onPress={() => setRemoving(file)}>
+                    Remove<span className="sr-only"> {file.name}</span>
+                  </Button>
+                )
+              : undefined
+          }
+        />
+      ) : (
+        <p className="text-slate-700">No attachments.</p>
+      )}
+      {canManage ? (
+        <>
+          <FileDrop label="Add attachments" onFiles={uploads.add} buttonLabel="Choose files" isDisabled={!engagementId} />
+          <UploadList items={uploads.items} onRemove={uploads.remove} label="Attachments being uploaded" />
+          <ConfirmDialog
+            title="Remove this attachment?"
+            message={removing ? `“${removing.name}” is removed from the milestone.` : ''}
+            confirmLabel="Remove attachment"
+            isOpen={removing !== null}
+            onOpenChange={(open) => {
+              if (!open) setRemoving(null);
+            }}
+            isPending={remove.isPending}
+            onConfirm={() => {
+              if (!removing) return;
+              remove.mutate(
+                { id: milestone.id, fileId: removing.id },
+                {
+                  onSuccess: () => {
+                    toastSuccess('Attachment removed', removing.name);
+                    setRemoving(null);
+                  },
+                  onError: (error) => toastError('Could not remove the attachment', describeError(error)),
+                },
+              );
+            }}
+          />
+        </>
+      ) : null}
+    </Section>
+  );
+}
+
+function ManageActions({ milestone, onDeleted }: { milestone: MilestoneDetail; onDeleted?: () => void }) {
+  const remove = useDeleteMilestone();
+  const [confirming, setConfirming] = useState(false);
+  if (!milestone.abilities.edit && !milestone.abilities.delete) return null;
+  return (
+    <>
+      {milestone.abilities.edit ? <EditMilestoneDialog milestone={milestone} term={null} /> : null}
+      {milestone.abilities.delete ? (
+        <ConfirmDialog
+          title="Delete this milestone?"
+          message={`“${milestone.title}” is removed from the contract and ${milestone.contractor.name} is told. Its submissions go with it.`}
+          confirmLabel="Delete milestone"
+          isOpen={confirming}
+          onOpenChange={setConfirming}
+          isPending={remove.isPending}
+          onConfirm={() =>
+            remove.mutate(milestone.id, {
+              onSuccess: () => {
+                setConfirming(false);
+                toastSuccess('Milestone deleted', milestone.title);
+                onDeleted?.();
+              },
+              onError: (error) => {
+                setConfirming(false);
+                toastError('Could not delete the milestone', describeError(error));
+              },
+            })
+          }
+          trigger={<Button variant="ghost">Delete</Button>}
+        />
+      ) : null}
+    </>
+  );
+}
+
+export function MilestoneDetailPage({ milestoneId, side, back, contractHref, onDeleted }: MilestoneDetailPageProps) {
+  const milestone = useMilestone(milestoneId);
+  const data = milestone.data;
+  const needsFiles = Boolean(data && (data.abilities.submit || data.abilities.manageAttachments));
+  const engagement = useContractEngagementId(data?.contract.id, needsFiles);
+  const backLink = <BackLink href={back.href} label={back.label} />;
+
+  if (milestone.isPending)
+    return (
+      <>
+        {backLink}
+        <PageHeader title="Milestone" />
+        <LoadingState label="Loading the milestone…" />
+      </>
+    );
+  if (milestone.isError || !data)
+    return (
+      <>
+        {backLink}
+        <PageHeader title="Milestone" />
+        <ErrorState error={milestone.error} onRetry={() => void milestone.refetch()} />
+      </>
+    );
+
+  const amount = formatMoney({ amountMinor: data.amountMinor, currency: data.currency });
+  const party = side === 'company' ? { label: 'Contractor', name: data.contractor.name } : { label: 'Organization', name: data.organization.name };
+  return (
+    <>
+      {backLink}
+      <PageHeader
+        title={data.title}
+        description={
+          <span className="flex flex-wrap items-center gap-2">
+            <MilestoneStatusBadge status={data.status} />
+            {data.overdue ? <OverdueBadge /> : null}
+            <span>
+              {amount} · due {formatDay(data.dueDate)}
+            </span>
+          </span>
+        }
+        actions={
+          side === 'company' ? (
+            <>
+              <MilestoneReviewActions milestone={data} />
+              <ManageActions milestone={data} onDeleted={onDeleted} />
+            </>
+          ) : null
+        }
+      />
+      <StatusBanner milestone={data} side={side} />
+      <div className="flex flex-col gap-6">
+        <Section title="Details">
+          <Details
+            items={[
+              { label: 'Amount', value: <span className="font-semibold text-slate-900 tabular-nums">{amount}</span> },
+              {
+                label: 'Due date',
+                value: (
+                  <span className="flex flex-wrap items-center gap-2">
+                    {formatDay(data.dueDate)}
+                    {data.overdue ? <OverdueBadge /> : null}
+                  </span>
+                ),
+              },
+              { label: 'Contract', value: <TextLink href={contractHref(data.contract.id)}>{data.contract.title}</TextLink> },
+              { label: party.label, value: party.name },
+              ...(data.submittedAt ? [{ label: 'Last submitted', value: formatDateTime(data.submittedAt) }] : []),
+              ...(data.approvedAt ? [{ label: 'Approved', value: formatDateTime(data.approvedAt) }] : []),
+              {
+                label: 'Description',
+                value: data.description ? <span className="whitespace-pre-line">{data.description}</span> : 'No description',
+              },
+            ]}
+          />
+        </Section>
+        {side === 'contractor' ? <Attachments milestone={data} engagementId={engagement.data} /> : null}
+        {data.abilities.submit ? (
+          <SubmitWorkForm
+            milestone={data}
+            engagementId={engagement.data}
+            engagementError={engagement.isError ? describeError(engagement.error) : null}
+          />
+        ) : null}
+        <SubmissionHistory
+          submissions={data.submissions}
+          emptyText={
+            side === 'contractor'
+              ? data.abilities.submit
+                ? 'Nothing submitted yet. When your work is ready, submit it above.'
+                : 'Nothing submitted yet.'
+              : 'Nothing submitted yet. You are notified when the contractor marks it ready for review.'
+          }
+        />
+        {side === 'company' ? <Attachments milestone={data} engagementId={engagement.data} /> : null}
+      </div>
+    </>
+  );
+}
