@@ -9,7 +9,7 @@ import { createMailer } from './lib/mailer.ts';
 import { startQueue } from './lib/queue.ts';
 import { createDiskStorage } from './lib/storage.ts';
 import { runMilestoneTimers } from './modules/milestones/milestones.service.ts';
-import { connectOutbox, deliverEmail, EMAIL_JOB } from './modules/notifications/notifications.service.ts';
+import { connectOutbox, DIGEST_JOB, deliverEmail, EMAIL_JOB, emailPendingNotifications } from './modules/notifications/notifications.service.ts';
 
 const MILESTONE_TIMERS_JOB = 'milestones.timers';
 
@@ -50,6 +50,9 @@ async function main(): Promise<void> {
   const mailer = createMailer(config.SMTP_URL, config.MAIL_FROM);
   connectOutbox(queue);
   await queue.work(EMAIL_JOB, async (data) => deliverEmail(database.db, mailer, String(data.emailId)));
+  await queue.work(DIGEST_JOB, async (data) => {
+    await emailPendingNotifications(database.db, config.publicUrl, String(data.userId));
+  });
   await queue.work(MILESTONE_TIMERS_JOB, async () => {
     const result = await runMilestoneTimers(database.db);
     if (result.approved + result.reminded > 0) logger.info(result, 'milestone timers ran');

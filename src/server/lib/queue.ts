@@ -4,8 +4,13 @@ import type { Logger } from './logger.ts';
 
 export type JobHandler = (data: Record<string, unknown>) => Promise<void>;
 
+export interface SendOptions {
+  /** At most one job with this key per window: later sends in the window join the next one. */
+  throttle?: { key: string; seconds: number };
+}
+
 export interface Queue {
-  send(name: string, data: Record<string, unknown>): Promise<void>;
+  send(name: string, data: Record<string, unknown>, options?: SendOptions): Promise<void>;
   work(name: string, handler: JobHandler): Promise<void>;
   /** Runs the job on a cron schedule (UTC), once across all processes. */
   schedule(name: string, cron: string): Promise<void>;
@@ -27,9 +32,14 @@ export async function startQueue(raw: SqlExecutor, logger: Logger): Promise<Queu
     created.add(name);
   };
   return {
-    async send(name, data) {
+    async send(name, data, options = {}) {
       await ensure(name);
-      await boss.send(name, data);
+      const throttle = options.throttle;
+      await boss.send(
+        name,
+        data,
+        throttle ? { singletonKey: throttle.key, singletonSeconds: throttle.seconds, singletonNextSlot: true } : {},
+      );
     },
     async work(name, handler) {
       await ensure(name);

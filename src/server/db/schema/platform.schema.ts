@@ -47,6 +47,8 @@ export const notifications = pgTable(
     body: text('body').notNull(),
     link: text('link'),
     readAt: timestamp('read_at', { withTimezone: true }),
+    /** Set when the notification went out in an email (several close together share one email). */
+    emailedAt: timestamp('emailed_at', { withTimezone: true }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [

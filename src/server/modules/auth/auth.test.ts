@@ -2,7 +2,7 @@ import { and, count, eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { accounts, auditEvents, organizations, sessions, verifications } from '../../db/schema/index.ts';
 import { lastEmailTo } from '../../test/mailbox.ts';
-import { getTestApp, type TestApp } from '../../test/test-app.ts';
+import { createTestApp, getTestApp, type TestApp } from '../../test/test-app.ts';
 import { totpCode } from '../../test/totp.ts';
 import { clientFor, cookieHeader, createWorld, randomIp, signIn, type World } from '../../test/world.ts';
 import { hashPassword } from './auth.better.ts';
@@ -201,6 +201,30 @@ describe('auth', () => {
     const res = await client.post('/api/auth/change-password', { currentPassword: PASSWORD, newPassword: 'qwertyuiopasdf' });
     expect(res.statusCode).toBe(400);
     expect(res.json().detail).toMatch(/sequence|breached|guess/);
+  });
+
+  it('uses Secure __Host- cookies when served over HTTPS', async () => {
+    const https = await createTestApp({ PUBLIC_URL: 'https://portal.example.com' });
+    try {
+      const world = await createWorld(https);
+      await givePassword(https, world.aOwner.userId);
+      const res = await https.app.inject({
+        method: 'POST',
+        url: '/api/auth/sign-in/email',
+        headers: { origin: 'https://portal.example.com', 'content-type': 'application/json' },
+        payload: JSON.stringify({ email: world.aOwner.email, password: PASSWORD }),
+      });
+      expect(res.statusCode).toBe(200);
+      const cookie = [res.headers['set-cookie']].flat().find((c) => c?.includes('session_token')) ?? '';
+      expect(cookie).toMatch(/^__Host-portico\.session_token=/);
+      expect(cookie).toMatch(/; Secure/i);
+      expect(cookie).toMatch(/; Path=\//i);
+      expect(cookie).not.toMatch(/Domain=/i);
+      expect(res.headers['strict-transport-security']).toContain('max-age');
+    } finally {
+      await https.app.close();
+      await https.database.close();
+    }
   });
 
   it('refuses open sign-up', async () => {

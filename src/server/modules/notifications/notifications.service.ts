@@ -3,13 +3,17 @@ import type { RequestContext } from '../../access/actor.ts';
 import { scopes } from '../../access/scopes.ts';
 import type { Db, Executor } from '../../db/client.ts';
 import { emails, notifications, users } from '../../db/schema/index.ts';
-import { afterCommit } from '../../db/transaction.ts';
+import { afterCommit, runInTransaction } from '../../db/transaction.ts';
 import { createId } from '../../lib/ids.ts';
 import type { Mailer } from '../../lib/mailer.ts';
 import type { Queue } from '../../lib/queue.ts';
 import { type EmailContent, renderEmail } from './notifications.templates.ts';
 
 export const EMAIL_JOB = 'email.send';
+export const DIGEST_JOB = 'notifications.email';
+
+/** Notifications that arrive within this many seconds of each other go out in one email. */
+export const DIGEST_SECONDS = 60;
 
 /** Set once at start: where queued emails go after commit. */
 let outbox: { queue: Queue | null } = { queue: null };
@@ -37,12 +41,12 @@ export interface NotifyInput {
   link?: string;
   organizationId?: string | null;
   contractorId?: string | null;
-  /** When given, each recipient also gets an email with a button to the link. */
-  emailActionLabel?: string;
-  publicUrl?: string;
 }
 
-/** The notifications sink: in-app rows now (same transaction), emails after commit. */
+/**
+ * The notifications sink: in-app rows now (same transaction); after commit, an email job per
+ * recipient, throttled so that a burst (a bulk approval, say) becomes one email, not twenty.
+ */
 export async function notify(tx: Executor, input: NotifyInput): Promise<void> {
   if (input.userIds.length === 0) return;
   await tx.insert(notifications).values(
@@ -57,19 +61,46 @@ export async function notify(tx: Executor, input: NotifyInput): Promise<void> {
       link: input.link ?? null,
     })),
   );
-  if (!input.emailActionLabel || !input.publicUrl) return;
-  const recipients = await tx
-    .select({ email: users.email })
-    .from(users)
-    .where(sql`${users.id} in ${input.userIds}`);
-  for (const recipient of recipients) {
-    await queueEmail(tx, recipient.email, {
-      subject: input.title,
-      heading: input.title,
-      paragraphs: [input.body],
-      action: input.link ? { label: input.emailActionLabel, url: `${input.publicUrl}${input.link}` } : undefined,
-    });
-  }
+  afterCommit(tx, async () => {
+    for (const userId of new Set(input.userIds))
+      await outbox.queue?.send(DIGEST_JOB, { userId }, { throttle: { key: userId, seconds: DIGEST_SECONDS } });
+  });
+}
+
+/**
+ * The email job of one person: every notification not emailed yet, claimed atomically, in one
+ * email — the notification itself when there is one, a list when there are several.
+ */
+export async function emailPendingNotifications(db: Db, publicUrl: string, userId: string): Promise<number> {
+  return runInTransaction(db, async (tx) => {
+    const claimed = await tx
+      .update(notifications)
+      .set({ emailedAt: new Date() })
+      .where(and(eq(notifications.userId, userId), isNull(notifications.emailedAt), isNull(notifications.readAt)))
+      .returning();
+    const [user] = await tx.select({ email: users.email, name: users.name }).from(users).where(eq(users.id, userId));
+    if (claimed.length === 0 || !user) return 0;
+    const sorted = claimed.sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime());
+    const only = sorted.length === 1 ? sorted[0] : undefined;
+    await queueEmail(
+      tx,
+      user.email,
+      only
+        ? {
+            subject: only.title,
+            heading: only.title,
+            paragraphs: [only.body],
+            action: { label: 'Open in Portico', url: `${publicUrl}${only.link ?? '/'}` },
+          }
+        : {
+            subject: `${sorted.length} updates in Portico`,
+            heading: `Hello ${user.name}, here is what happened`,
+            paragraphs: sorted.map((n) => `${n.title}. ${n.body}${n.link ? ` (${publicUrl}${n.link})` : ''}`),
+            action: { label: 'Open your notifications', url: `${publicUrl}/` },
+          },
+    );
+    return claimed.length;
+  });
 }
 
 /** The job that delivers one queued email: by SMTP, or into the dev mailbox. */

@@ -8,7 +8,7 @@ import { type Queue, startQueue } from '../../lib/queue.ts';
 import { createLogger } from '../../lib/logger.ts';
 import { getTestApp, type TestApp } from '../../test/test-app.ts';
 import { clientFor, createWorld, type World } from '../../test/world.ts';
-import { connectOutbox, deliverEmail, EMAIL_JOB, notify, queueEmail } from './notifications.service.ts';
+import { connectOutbox, DIGEST_JOB, deliverEmail, EMAIL_JOB, emailPendingNotifications, notify, queueEmail } from './notifications.service.ts';
 
 interface Received {
   from: string;
@@ -63,6 +63,9 @@ describe('notifications and email', () => {
     queue = await startQueue(t.database.raw, createLogger('silent'));
     const mailer = createMailer(sink.url, 'Portico <portico@example.test>');
     await queue.work(EMAIL_JOB, (data) => deliverEmail(t.db, mailer, String(data.emailId)));
+    await queue.work(DIGEST_JOB, async (data) => {
+      await emailPendingNotifications(t.db, t.config.publicUrl, String(data.userId));
+    });
     connectOutbox(queue);
   });
   afterAll(async () => {
@@ -112,6 +115,40 @@ describe('notifications and email', () => {
     expect((await clientFor(t, w.xOffice).post(`/api/notifications/${id}/read`)).statusCode).toBe(404);
     await clientFor(t, w.xOffice).post('/api/notifications/read-all');
     expect((await clientFor(t, w.xOffice).get('/api/notifications')).json().unread).toBe(0);
+  });
+
+  it('emails a burst of notifications as one email, after commit, and never twice', async () => {
+    const world = await createWorld(t);
+    await runInTransaction(t.db, async (tx) => {
+      for (const title of ['Approved: Logo', 'Approved: Palette', 'Approved: Guide'])
+        await notify(tx, { userIds: [world.xAdmin.userId], type: 'milestone.approved', title, body: 'A payment is being prepared.', link: '/portal/deliver' });
+    });
+    const message = await waitFor(() => sink.received.find((m) => m.to.includes(world.xAdmin.email)));
+    expect(message.raw).toMatch(/Subject: 3 updates in Portico/);
+    expect(message.raw).toContain('Approved: Palette');
+    await new Promise((r) => setTimeout(r, 1500));
+    expect(sink.received.filter((m) => m.to.includes(world.xAdmin.email))).toHaveLength(1);
+    expect(await emailPendingNotifications(t.db, t.config.publicUrl, world.xAdmin.userId)).toBe(0);
+  });
+
+  it('emails a single notification as itself, with a link, and skips ones already read in the app', async () => {
+    const world = await createWorld(t);
+    connectOutbox(null);
+    try {
+      await runInTransaction(t.db, (tx) =>
+        notify(tx, { userIds: [world.xOffice.userId], type: 'milestone.changes_requested', title: 'Changes requested: Logo', body: 'What to change: darker.', link: '/portal/milestones/1' }),
+      );
+      await runInTransaction(t.db, (tx) => notify(tx, { userIds: [world.xAdmin.userId], type: 'x', title: 'Seen already', body: '-' }));
+      await clientFor(t, world.xAdmin).post('/api/notifications/read-all');
+      expect(await emailPendingNotifications(t.db, t.config.publicUrl, world.xAdmin.userId)).toBe(0);
+      expect(await emailPendingNotifications(t.db, t.config.publicUrl, world.xOffice.userId)).toBe(1);
+      const [row] = await t.db.select().from(emails).where(eq(emails.toAddress, world.xOffice.email));
+      expect(row).toMatchObject({ subject: 'Changes requested: Logo' });
+      expect(row?.text).toContain(`${t.config.publicUrl}/portal/milestones/1`);
+      expect(row?.text).toContain('What to change: darker.');
+    } finally {
+      connectOutbox(queue);
+    }
   });
 
   it('escapes what people typed in email HTML', async () => {
