@@ -1,12 +1,13 @@
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { loadMemberships } from '../../access/memberships.ts';
 import type { Db, Executor } from '../../db/client.ts';
 import { accounts, users } from '../../db/schema/index.ts';
 import { runInTransaction } from '../../db/transaction.ts';
-import { AppError } from '../../lib/errors.ts';
+import { AppError, badField } from '../../lib/errors.ts';
 import { createId } from '../../lib/ids.ts';
 import { hitRateLimit } from '../../lib/rate-limit.ts';
 import { recordAudit } from '../audit/audit.service.ts';
+import { hashPassword } from './auth.better.ts';
 
 export const AUTH_RATE_LIMIT = { max: 10, windowSeconds: 15 * 60 };
 
@@ -55,13 +56,45 @@ export async function auditSignIn(
  */
 export async function createUser(
   tx: Executor,
-  input: { name: string; email: string; passwordHash: string | null },
+  input: { name: string; email: string; passwordHash: string | null; emailVerified?: boolean },
 ): Promise<string> {
   const [existing] = await tx.select({ id: users.id }).from(users).where(eq(users.email, input.email));
   if (existing) throw new AppError('ALREADY_EXISTS', `There is already an account for ${input.email}.`);
   const id = createId();
-  await tx.insert(users).values({ id, name: input.name, email: input.email, emailVerified: false });
+  await tx.insert(users).values({ id, name: input.name, email: input.email, emailVerified: input.emailVerified ?? true });
   if (input.passwordHash)
     await tx.insert(accounts).values({ id: createId(), accountId: id, providerId: 'credential', userId: id, password: input.passwordHash });
   return id;
+}
+
+/**
+ * The account an accepted invitation lands on: the existing one or a new one, its address
+ * proven by the invitation link, with a password unless it is for a technician.
+ */
+export async function ensureInvitedUser(
+  tx: Executor,
+  input: { email: string; name: string; password?: string; passwordless: boolean },
+): Promise<string> {
+  if (input.passwordless && input.password) throw badField('password', 'Technicians sign in with an email link; no password is set.');
+  const [existing] = await tx.select().from(users).where(eq(users.email, input.email));
+  const userId = existing?.id ?? (await createUser(tx, { name: input.name, email: input.email, passwordHash: null }));
+  if (existing && !existing.emailVerified) await tx.update(users).set({ emailVerified: true }).where(eq(users.id, userId));
+  if (input.passwordless) return userId;
+  const [credential] = await tx
+    .select({ id: accounts.id })
+    .from(accounts)
+    .where(and(eq(accounts.userId, userId), eq(accounts.providerId, 'credential')));
+  if (credential) return userId;
+  if (!input.password) throw badField('password', 'Choose a password to finish.');
+  await tx.insert(accounts).values({ id: createId(), accountId: userId, providerId: 'credential', userId, password: await hashPassword(input.password) });
+  return userId;
+}
+
+export async function hasPassword(tx: Executor, email: string): Promise<boolean> {
+  const rows = await tx
+    .select({ id: accounts.id })
+    .from(accounts)
+    .innerJoin(users, eq(users.id, accounts.userId))
+    .where(and(eq(users.email, email), eq(accounts.providerId, 'credential')));
+  return rows.length > 0;
 }

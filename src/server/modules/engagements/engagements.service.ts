@@ -1,15 +1,19 @@
 import { and, eq, ilike, or, type SQL } from 'drizzle-orm';
+import { engagementMachine } from '../../../shared/domain/engagement.machine.ts';
 import type { EngagementStatus } from '../../../shared/domain/roles.ts';
 import type { Actor, RequestContext } from '../../access/actor.ts';
 import { assertAllowed, engagementAbilities } from '../../access/policies.ts';
 import { scoped } from '../../access/scoped.ts';
 import { scopes } from '../../access/scopes.ts';
-import type { Db, Executor } from '../../db/client.ts';
-import { contractorMembers, contractors, engagements, organizations } from '../../db/schema/index.ts';
+import { applyTransition, transitionActorOf } from '../../access/transition.ts';
+import type { Db, Executor, Tx } from '../../db/client.ts';
+import { contractors, engagements, organizations } from '../../db/schema/index.ts';
 import { runInTransaction } from '../../db/transaction.ts';
 import { AppError, notFound } from '../../lib/errors.ts';
+import { createId } from '../../lib/ids.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { notify } from '../notifications/notifications.service.ts';
+import { listContractorAdminUserIds } from '../organizations/organizations.service.ts';
 
 async function readEngagements(db: Executor, actor: Actor, where?: SQL) {
   const rows = await db
@@ -44,51 +48,91 @@ export async function getEngagement(db: Db, ctx: RequestContext, id: string) {
   return row;
 }
 
-const transitions = {
-  end: { from: ['invited', 'active'], to: 'ended' },
-  reactivate: { from: ['ended'], to: 'active' },
-} as const;
-
-/** Ends or reactivates an engagement: compare-and-set on the status, audited, the contractor told. */
-export async function changeEngagementStatus(db: Db, ctx: RequestContext, id: string, event: keyof typeof transitions) {
-  const { from, to } = transitions[event];
+/** Ends or reactivates an engagement through its machine: audited, the contractor told. */
+export async function changeEngagementStatus(db: Db, ctx: RequestContext, id: string, event: 'end' | 'reactivate') {
   await runInTransaction(db, async (tx) => {
     const row = await scoped(tx, ctx.actor).engagements.get(id, 'This engagement');
     assertAllowed(engagementAbilities(ctx.actor, row), event);
-    const [updated] = await tx
-      .update(engagements)
-      .set({ status: to, updatedAt: new Date() })
-      .where(and(eq(engagements.id, id), or(...from.map((s) => eq(engagements.status, s)))))
-      .returning();
-    if (!updated)
-      throw new AppError('INVALID_TRANSITION', `This engagement is ${row.status}; it cannot be ${to === 'ended' ? 'ended' : 'reactivated'}.`, {
-        currentStatus: row.status,
-      });
-    await recordAudit(tx, {
-      actorUserId: ctx.user.id,
-      organizationId: row.organizationId,
-      contractorId: row.contractorId,
-      action: `engagement.${to === 'ended' ? 'ended' : 'reactivated'}`,
+    const updated = await applyTransition(tx, {
+      table: engagements,
+      machine: engagementMachine,
+      event,
+      id,
+      scope: scopes.engagements(ctx.actor),
+      actor: transitionActorOf(ctx.actor, ctx.ip),
       entityType: 'engagement',
-      entityId: id,
-      before: { status: row.status },
-      after: { status: to },
-      ip: ctx.ip,
+      what: 'This engagement',
     });
-    const admins = await tx
-      .select({ userId: contractorMembers.userId })
-      .from(contractorMembers)
-      .where(and(eq(contractorMembers.contractorId, row.contractorId), eq(contractorMembers.role, 'admin')));
     const [org] = await tx.select({ name: organizations.name }).from(organizations).where(eq(organizations.id, row.organizationId));
+    const ended = updated.status === 'ended';
     await notify(tx, {
-      userIds: admins.map((a) => a.userId),
+      userIds: await listContractorAdminUserIds(tx, row.contractorId),
       organizationId: row.organizationId,
       contractorId: row.contractorId,
-      type: `engagement.${to}`,
-      title: to === 'ended' ? `${org?.name} ended your engagement` : `${org?.name} reactivated your engagement`,
-      body: to === 'ended' ? 'You keep read access to your records.' : 'You can work with this organization again.',
+      type: `engagement.${updated.status}`,
+      title: ended ? `${org?.name} ended your engagement` : `${org?.name} reactivated your engagement`,
+      body: ended ? 'You keep read access to your records.' : 'You can work with this organization again.',
       link: '/portal/organizations',
     });
   });
   return getEngagement(db, ctx, id);
+}
+
+/**
+ * The engagement an invitation of a contractor is for: created `invited`, or an ended one
+ * invited again; an active one means the contractor already works with the organization.
+ */
+export async function openEngagement(
+  tx: Tx,
+  ctx: RequestContext,
+  parties: { organizationId: string; contractorId: string },
+): Promise<{ id: string; status: EngagementStatus }> {
+  const [current] = await tx
+    .select()
+    .from(engagements)
+    .where(and(eq(engagements.organizationId, parties.organizationId), eq(engagements.contractorId, parties.contractorId)))
+    .for('update');
+  if (current?.status === 'active') throw new AppError('ALREADY_EXISTS', 'This contractor already works with your organization.');
+  if (current?.status === 'ended') {
+    const reopened = await applyTransition(tx, {
+      table: engagements,
+      machine: engagementMachine,
+      event: 'reinvite',
+      id: current.id,
+      scope: eq(engagements.organizationId, parties.organizationId),
+      actor: transitionActorOf(ctx.actor, ctx.ip),
+      entityType: 'engagement',
+      what: 'This engagement',
+    });
+    return { id: reopened.id, status: reopened.status };
+  }
+  if (current) return { id: current.id, status: current.status };
+  const id = createId();
+  await tx.insert(engagements).values({ id, ...parties, status: 'invited' });
+  await recordAudit(tx, {
+    actorUserId: ctx.user.id,
+    ...parties,
+    action: 'engagement.created',
+    entityType: 'engagement',
+    entityId: id,
+    after: { status: 'invited' },
+    ip: ctx.ip,
+  });
+  return { id, status: 'invited' };
+}
+
+/** invited → active when the contractor's admin accepts the invitation; already active is fine. */
+export async function activateEngagement(tx: Tx, engagementId: string, acceptedByUserId: string, ip: string): Promise<void> {
+  const [row] = await tx.select({ status: engagements.status, organizationId: engagements.organizationId }).from(engagements).where(eq(engagements.id, engagementId));
+  if (row?.status !== 'invited') return;
+  await applyTransition(tx, {
+    table: engagements,
+    machine: engagementMachine,
+    event: 'activate',
+    id: engagementId,
+    scope: eq(engagements.organizationId, row.organizationId),
+    actor: { machineActor: 'system', userId: acceptedByUserId, ip },
+    entityType: 'engagement',
+    what: 'This engagement',
+  });
 }

@@ -42,7 +42,7 @@ describe('engagements', () => {
     expect(again.statusCode).toBe(403);
     const [row] = await t.db.select().from(engagements).where(eq(engagements.id, world.engagementAX));
     expect(row?.status).toBe('ended');
-    const events = await t.db.select().from(auditEvents).where(and(eq(auditEvents.entityId, world.engagementAX), eq(auditEvents.action, 'engagement.ended')));
+    const events = await t.db.select().from(auditEvents).where(and(eq(auditEvents.entityId, world.engagementAX), eq(auditEvents.action, 'engagement.end')));
     expect(events[0]).toMatchObject({ before: { status: 'active' }, after: { status: 'ended' }, actorUserId: world.aOwner.userId });
     const told = await t.db.select().from(notifications).where(eq(notifications.userId, world.xAdmin.userId));
     expect(told.map((n) => n.type)).toContain('engagement.ended');
@@ -61,7 +61,7 @@ describe('engagements', () => {
     const codes = results.map((r) => r.statusCode).sort();
     expect(codes.filter((c) => c === 200)).toHaveLength(1);
     expect(codes.every((c) => c === 200 || c === 403 || c === 409)).toBe(true);
-    const events = await t.db.select().from(auditEvents).where(and(eq(auditEvents.entityId, world.engagementAX), eq(auditEvents.action, 'engagement.ended')));
+    const events = await t.db.select().from(auditEvents).where(and(eq(auditEvents.entityId, world.engagementAX), eq(auditEvents.action, 'engagement.end')));
     expect(events).toHaveLength(1);
   });
 

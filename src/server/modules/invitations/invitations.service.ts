@@ -1,6 +1,6 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { z } from 'zod';
-import type { InvitationKind } from '../../../shared/domain/roles.ts';
+import type { InvitationKind, StaffRole } from '../../../shared/domain/roles.ts';
 import type {
   acceptInvitationSchema,
   inviteContractorSchema,
@@ -12,24 +12,16 @@ import type { Actor, RequestContext } from '../../access/actor.ts';
 import { assertAllowed, contractorAbilities, invitationAbilities, organizationAbilities } from '../../access/policies.ts';
 import { scoped } from '../../access/scoped.ts';
 import type { Db, Tx } from '../../db/client.ts';
-import {
-  accounts,
-  contractorMembers,
-  contractors,
-  engagements,
-  invitations,
-  organizations,
-  staffMembers,
-  technicians,
-  users,
-} from '../../db/schema/index.ts';
+import { contractors, invitations, organizations } from '../../db/schema/index.ts';
 import { runInTransaction } from '../../db/transaction.ts';
-import { AppError, badField, forbidden } from '../../lib/errors.ts';
+import { AppError, forbidden } from '../../lib/errors.ts';
 import { createId, createToken, hashToken } from '../../lib/ids.ts';
 import { recordAudit } from '../audit/audit.service.ts';
-import { type Auth, createSessionCookies, hashPassword } from '../auth/auth.better.ts';
-import { auditSignIn, limitAuthAttempt } from '../auth/auth.service.ts';
+import { type Auth, createSessionCookies } from '../auth/auth.better.ts';
+import { auditSignIn, ensureInvitedUser, hasPassword, limitAuthAttempt } from '../auth/auth.service.ts';
+import { activateEngagement, openEngagement } from '../engagements/engagements.service.ts';
 import { notify, queueEmail } from '../notifications/notifications.service.ts';
+import { addMembership, createContractor, findContractorAdministeredBy, isOnStaff } from '../organizations/organizations.service.ts';
 
 export const INVITATION_DAYS = 7;
 
@@ -120,51 +112,8 @@ export async function inviteContractor(db: Db, ctx: RequestContext, publicUrl: s
   assertAllowed(organizationAbilities(actor), 'inviteContractor');
   if (actor.kind !== 'staff') throw forbidden();
   return runInTransaction(db, async (tx) => {
-    const [existing] = await tx
-      .select({ contractorId: contractorMembers.contractorId })
-      .from(contractorMembers)
-      .innerJoin(users, eq(users.id, contractorMembers.userId))
-      .where(and(eq(users.email, input.email), eq(contractorMembers.role, 'admin')))
-      .limit(1);
-    let contractorId = existing?.contractorId;
-    if (!contractorId) {
-      contractorId = createId();
-      await tx.insert(contractors).values({ id: contractorId, name: input.businessName });
-    }
-    const [current] = await tx
-      .select()
-      .from(engagements)
-      .where(and(eq(engagements.organizationId, actor.organizationId), eq(engagements.contractorId, contractorId)))
-      .for('update');
-    let engagementId = current?.id;
-    if (current?.status === 'active') throw new AppError('ALREADY_EXISTS', `${input.email} already works with your organization.`);
-    if (!current) {
-      engagementId = createId();
-      await tx.insert(engagements).values({ id: engagementId, organizationId: actor.organizationId, contractorId, status: 'invited' });
-      await recordAudit(tx, {
-        actorUserId: ctx.user.id,
-        organizationId: actor.organizationId,
-        contractorId,
-        action: 'engagement.created',
-        entityType: 'engagement',
-        entityId: engagementId,
-        after: { status: 'invited' },
-        ip: ctx.ip,
-      });
-    } else if (current.status === 'ended') {
-      await tx.update(engagements).set({ status: 'invited', updatedAt: new Date() }).where(eq(engagements.id, current.id));
-      await recordAudit(tx, {
-        actorUserId: ctx.user.id,
-        organizationId: actor.organizationId,
-        contractorId,
-        action: 'engagement.reinvited',
-        entityType: 'engagement',
-        entityId: current.id,
-        before: { status: 'ended' },
-        after: { status: 'invited' },
-        ip: ctx.ip,
-      });
-    }
+    const contractorId = (await findContractorAdministeredBy(tx, input.email)) ?? (await createContractor(tx, input.businessName));
+    const engagement = await openEngagement(tx, ctx, { organizationId: actor.organizationId, contractorId });
     const orgName = await organizationName(tx, actor.organizationId);
     const { row } = await createInvitation(
       tx,
@@ -174,7 +123,7 @@ export async function inviteContractor(db: Db, ctx: RequestContext, publicUrl: s
         kind: 'contractor',
         organizationId: actor.organizationId,
         contractorId,
-        engagementId: engagementId!,
+        engagementId: engagement.id,
         email: input.email,
         name: input.name,
         role: 'admin',
@@ -190,12 +139,7 @@ export async function inviteStaff(db: Db, ctx: RequestContext, publicUrl: string
   assertAllowed(organizationAbilities(actor), 'inviteStaff');
   if (actor.kind !== 'staff') throw forbidden();
   return runInTransaction(db, async (tx) => {
-    const [already] = await tx
-      .select({ id: staffMembers.id })
-      .from(staffMembers)
-      .innerJoin(users, eq(users.id, staffMembers.userId))
-      .where(and(eq(users.email, input.email), eq(staffMembers.organizationId, actor.organizationId)));
-    if (already) throw new AppError('ALREADY_EXISTS', `${input.email} is already on your team.`);
+    if (await isOnStaff(tx, actor.organizationId, input.email)) throw new AppError('ALREADY_EXISTS', `${input.email} is already on your team.`);
     const orgName = await organizationName(tx, actor.organizationId);
     const { row } = await createInvitation(
       tx,
@@ -302,17 +246,13 @@ export async function acceptInvitationAndSignIn(
 
 export async function previewInvitation(db: Db, token: string) {
   const row = await findUsableInvitation(db, token, false);
-  const [user] = await db.select({ id: users.id }).from(users).where(eq(users.email, row.email));
-  const credential = user
-    ? await db.select({ id: accounts.id }).from(accounts).where(and(eq(accounts.userId, user.id), eq(accounts.providerId, 'credential')))
-    : [];
   return {
     kind: row.kind,
     email: row.email,
     name: row.name,
     organizationName: row.organizationId ? await organizationName(db as unknown as Tx, row.organizationId) : null,
     contractorName: row.contractorId ? await contractorName(db as unknown as Tx, row.contractorId) : null,
-    needsPassword: row.kind !== 'technician' && credential.length === 0,
+    needsPassword: row.kind !== 'technician' && !(await hasPassword(db, row.email)),
   };
 }
 
@@ -323,35 +263,13 @@ export async function previewInvitation(db: Db, token: string) {
 export async function acceptInvitation(db: Db, input: z.infer<typeof acceptInvitationSchema>, ip: string): Promise<{ email: string }> {
   return runInTransaction(db, async (tx) => {
     const row = await findUsableInvitation(tx, input.token, true);
-    if (row.kind === 'technician' && input.password)
-      throw badField('password', 'Technicians sign in with an email link; no password is set.');
-    let [user] = await tx.select().from(users).where(eq(users.email, row.email));
-    const userId = user?.id ?? createId();
-    if (!user) {
-      [user] = await tx
-        .insert(users)
-        .values({ id: userId, email: row.email, name: input.name ?? row.name, emailVerified: true })
-        .returning();
-    } else if (!user.emailVerified) {
-      await tx.update(users).set({ emailVerified: true }).where(eq(users.id, userId));
-    }
-    if (row.kind !== 'technician') {
-      const [credential] = await tx
-        .select({ id: accounts.id })
-        .from(accounts)
-        .where(and(eq(accounts.userId, userId), eq(accounts.providerId, 'credential')));
-      if (!credential) {
-        if (!input.password) throw badField('password', 'Choose a password to finish.');
-        await tx.insert(accounts).values({
-          id: createId(),
-          accountId: userId,
-          providerId: 'credential',
-          userId,
-          password: await hashPassword(input.password),
-        });
-      }
-    }
-    await addMembership(tx, row, userId);
+    const userId = await ensureInvitedUser(tx, {
+      email: row.email,
+      name: input.name ?? row.name,
+      password: input.password,
+      passwordless: row.kind === 'technician',
+    });
+    await joinInvitedPlace(tx, row, userId, ip);
     await tx.update(invitations).set({ acceptedAt: new Date() }).where(eq(invitations.id, row.id));
     await recordAudit(tx, {
       actorUserId: userId,
@@ -377,39 +295,12 @@ export async function acceptInvitation(db: Db, input: z.infer<typeof acceptInvit
   });
 }
 
-async function addMembership(tx: Tx, row: InvitationRow, userId: string): Promise<void> {
-  if (row.kind === 'staff' && row.organizationId) {
-    await tx
-      .insert(staffMembers)
-      .values({ id: createId(), organizationId: row.organizationId, userId, role: row.role as 'admin' })
-      .onConflictDoNothing();
-    return;
-  }
-  if (row.kind === 'technician' && row.contractorId) {
-    await tx.insert(technicians).values({ id: createId(), contractorId: row.contractorId, userId }).onConflictDoNothing();
-    return;
-  }
+/** The membership the invitation was for; a contractor's admin also activates the engagement. */
+async function joinInvitedPlace(tx: Tx, row: InvitationRow, userId: string, ip: string): Promise<void> {
+  if (row.kind === 'staff' && row.organizationId)
+    return addMembership(tx, userId, { kind: 'staff', organizationId: row.organizationId, role: row.role as StaffRole });
   if (!row.contractorId) return;
-  await tx
-    .insert(contractorMembers)
-    .values({ id: createId(), contractorId: row.contractorId, userId, role: row.kind === 'contractor' ? 'admin' : 'office' })
-    .onConflictDoNothing();
-  if (row.kind === 'contractor' && row.engagementId) {
-    const [engagement] = await tx
-      .update(engagements)
-      .set({ status: 'active', updatedAt: new Date() })
-      .where(and(eq(engagements.id, row.engagementId), eq(engagements.status, 'invited')))
-      .returning();
-    if (engagement)
-      await recordAudit(tx, {
-        actorUserId: userId,
-        organizationId: engagement.organizationId,
-        contractorId: engagement.contractorId,
-        action: 'engagement.activated',
-        entityType: 'engagement',
-        entityId: engagement.id,
-        before: { status: 'invited' },
-        after: { status: 'active' },
-      });
-  }
+  if (row.kind === 'technician') return addMembership(tx, userId, { kind: 'technician', contractorId: row.contractorId });
+  await addMembership(tx, userId, { kind: 'contractor', contractorId: row.contractorId, role: row.kind === 'contractor' ? 'admin' : 'office' });
+  if (row.kind === 'contractor' && row.engagementId) await activateEngagement(tx, row.engagementId, userId, ip);
 }

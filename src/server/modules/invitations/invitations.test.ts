@@ -46,7 +46,7 @@ describe('invitations', () => {
     const list = await clientFor(t, ann).get('/api/engagements');
     expect(list.json().items).toEqual([expect.objectContaining({ status: 'active', organization: { id: w.orgA, name: `Org A ${w.suffix}` } })]);
     const actions = (await t.db.select().from(auditEvents).where(eq(auditEvents.organizationId, w.orgA))).map((e) => e.action);
-    expect(actions).toEqual(expect.arrayContaining(['engagement.created', 'invitation.created', 'invitation.accepted', 'engagement.activated']));
+    expect(actions).toEqual(expect.arrayContaining(['engagement.created', 'invitation.created', 'invitation.accepted', 'engagement.activate']));
     // The inviter hears about it.
     const notes = await clientFor(t, w.aManager).get('/api/notifications');
     expect(notes.json().items[0].title).toContain('accepted your invitation');

@@ -5,7 +5,8 @@ import type { Actor, RequestContext } from '../../access/actor.ts';
 import { assertAllowed, organizationAbilities } from '../../access/policies.ts';
 import { scopes } from '../../access/scopes.ts';
 import type { Db, Executor } from '../../db/client.ts';
-import { contractorMembers, organizations, staffMembers, technicians, users } from '../../db/schema/index.ts';
+import type { ContractorMemberRole, StaffRole } from '../../../shared/domain/roles.ts';
+import { contractorMembers, contractors, organizations, staffMembers, technicians, users } from '../../db/schema/index.ts';
 import { runInTransaction } from '../../db/transaction.ts';
 import { notFound } from '../../lib/errors.ts';
 import { createId } from '../../lib/ids.ts';
@@ -125,4 +126,57 @@ export async function listReviewerUserIds(db: Executor, organizationId: string):
     .from(staffMembers)
     .where(and(eq(staffMembers.organizationId, organizationId), inArray(staffMembers.role, ['owner', 'admin', 'manager'])));
   return rows.map((r) => r.userId);
+}
+
+/** The admins of a contractor: who hears about its engagements. */
+export async function listContractorAdminUserIds(db: Executor, contractorId: string): Promise<string[]> {
+  const rows = await db
+    .select({ userId: contractorMembers.userId })
+    .from(contractorMembers)
+    .where(and(eq(contractorMembers.contractorId, contractorId), eq(contractorMembers.role, 'admin')));
+  return rows.map((r) => r.userId);
+}
+
+export async function createContractor(tx: Executor, name: string): Promise<string> {
+  const id = createId();
+  await tx.insert(contractors).values({ id, name });
+  return id;
+}
+
+/** The contractor business an email address administers, if any (a contractor engaged by several organizations). */
+export async function findContractorAdministeredBy(tx: Executor, email: string): Promise<string | undefined> {
+  const [row] = await tx
+    .select({ contractorId: contractorMembers.contractorId })
+    .from(contractorMembers)
+    .innerJoin(users, eq(users.id, contractorMembers.userId))
+    .where(and(eq(users.email, email), eq(contractorMembers.role, 'admin')))
+    .limit(1);
+  return row?.contractorId;
+}
+
+export async function isOnStaff(tx: Executor, organizationId: string, email: string): Promise<boolean> {
+  const rows = await tx
+    .select({ id: staffMembers.id })
+    .from(staffMembers)
+    .innerJoin(users, eq(users.id, staffMembers.userId))
+    .where(and(eq(users.email, email), eq(staffMembers.organizationId, organizationId)));
+  return rows.length > 0;
+}
+
+export type NewMembership =
+  | { kind: 'staff'; organizationId: string; role: StaffRole }
+  | { kind: 'contractor'; contractorId: string; role: ContractorMemberRole }
+  | { kind: 'technician'; contractorId: string };
+
+/** Adds a person to an organization's staff, a contractor's office, or its crew; once. */
+export async function addMembership(tx: Executor, userId: string, membership: NewMembership): Promise<void> {
+  if (membership.kind === 'staff') {
+    await tx.insert(staffMembers).values({ id: createId(), organizationId: membership.organizationId, userId, role: membership.role }).onConflictDoNothing();
+    return;
+  }
+  if (membership.kind === 'technician') {
+    await tx.insert(technicians).values({ id: createId(), contractorId: membership.contractorId, userId }).onConflictDoNothing();
+    return;
+  }
+  await tx.insert(contractorMembers).values({ id: createId(), contractorId: membership.contractorId, userId, role: membership.role }).onConflictDoNothing();
 }
