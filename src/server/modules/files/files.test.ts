@@ -56,11 +56,11 @@ describe('files', () => {
   });
 
   it('refuses a file over the limit with 413 and stores nothing', async () => {
-    const before = await t.db.select({ n: count() }).from(files);
+    const before = await t.db.select({ n: count() }).from(files).where(eq(files.organizationId, w.orgA));
     const res = await upload(t, w.aOwner, 'big.bin', Buffer.alloc(300 * 1024, 7));
     expect(res.statusCode).toBe(413);
     expect(res.json().code).toBe('PAYLOAD_TOO_LARGE');
-    expect(await t.db.select({ n: count() }).from(files)).toEqual(before);
+    expect(await t.db.select({ n: count() }).from(files).where(eq(files.organizationId, w.orgA))).toEqual(before);
     expect(readdirSync(path.join(t.dataDir, 'files', 'tmp'))).toEqual([]);
   });
 

@@ -7,10 +7,11 @@ import { clientFor, cookieHeader, createWorld, type World } from '../../test/wor
 
 const PASSWORD = 'Saffron-Harbor-Quill-64';
 
-async function countRows(t: TestApp) {
-  const [i] = await t.db.select({ n: count() }).from(invitations);
-  const [e] = await t.db.select({ n: count() }).from(emails);
-  const [a] = await t.db.select({ n: count() }).from(auditEvents);
+/** What the bad requests below could have written: organization A's rows (other tests run beside these). */
+async function countRows(t: TestApp, w: World) {
+  const [i] = await t.db.select({ n: count() }).from(invitations).where(eq(invitations.organizationId, w.orgA));
+  const [e] = await t.db.select({ n: count() }).from(emails).where(eq(emails.toAddress, 'a@b.test'));
+  const [a] = await t.db.select({ n: count() }).from(auditEvents).where(eq(auditEvents.organizationId, w.orgA));
   return { invitations: i?.n, emails: e?.n, audit: a?.n };
 }
 
@@ -164,14 +165,14 @@ describe('invitations', () => {
     ];
     for (const [label, body, path] of cases) {
       it(`refuses ${label}`, async () => {
-        const before = await countRows(t);
+        const before = await countRows(t, w);
         const res = await clientFor(t, w.aOwner).post('/api/invitations/contractor', body);
         expect(res.statusCode).toBe(400);
         expect(res.headers['content-type']).toContain('application/problem+json');
         const problem = res.json();
         expect(problem.detail).not.toMatch(/at .*\.ts|stack/i);
         if (path !== 'body' || problem.details?.fieldErrors) expect(problem.details.fieldErrors[0].path).toBe(path);
-        expect(await countRows(t)).toEqual(before);
+        expect(await countRows(t, w)).toEqual(before);
       });
     }
 

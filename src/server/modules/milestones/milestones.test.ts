@@ -35,7 +35,7 @@ describe('milestones', () => {
     ];
     for (const [label, change, path] of amounts)
       it(`refuses ${label} with 400, writing nothing`, async () => {
-        const [before] = await t.db.select({ n: count() }).from(milestones);
+        const [before] = await t.db.select({ n: count() }).from(milestones).where(eq(milestones.contractId, contractId));
         const res = await clientFor(t, w.aOwner).post(`/api/contracts/${contractId}/milestones`, {
           title: 'Bad',
           dueDate: '2026-06-01',
@@ -46,7 +46,7 @@ describe('milestones', () => {
         expect(res.statusCode).toBe(400);
         expect(res.json().details.fieldErrors[0].path).toBe(path);
         if (path === 'dueDate') expect(res.json().detail).toMatch(/contract (starts|ends)/);
-        expect(await t.db.select({ n: count() }).from(milestones)).toEqual([before]);
+        expect(await t.db.select({ n: count() }).from(milestones).where(eq(milestones.contractId, contractId))).toEqual([before]);
       });
 
     it('refuses a submission with no file, link or note', async () => {
