@@ -4,6 +4,7 @@ import { ConfigError, readConfig } from './config.ts';
 import { openDatabase } from './db/client.ts';
 import { describeDemo, isEmpty, seedDemo } from './db/demo.seed.ts';
 import { DataDirLockedError } from './db/lock.ts';
+import { refreshStatistics } from './db/maintenance.ts';
 import { createLogger } from './lib/logger.ts';
 import { createMailer } from './lib/mailer.ts';
 import { startQueue } from './lib/queue.ts';
@@ -12,6 +13,7 @@ import { runMilestoneTimers } from './modules/milestones/milestones.service.ts';
 import { connectOutbox, DIGEST_JOB, deliverEmail, EMAIL_JOB, emailPendingNotifications } from './modules/notifications/notifications.service.ts';
 
 const MILESTONE_TIMERS_JOB = 'milestones.timers';
+const STATISTICS_JOB = 'database.statistics';
 
 /** read config → open db (lock) → migrate → seed on first start → build app → listen; graceful shutdown. */
 async function main(): Promise<void> {
@@ -58,6 +60,9 @@ async function main(): Promise<void> {
     if (result.approved + result.reminded > 0) logger.info(result, 'milestone timers ran');
   });
   await queue.schedule(MILESTONE_TIMERS_JOB, '*/10 * * * *');
+  await queue.work(STATISTICS_JOB, () => refreshStatistics(database));
+  await queue.schedule(STATISTICS_JOB, '17 * * * *');
+  await queue.send(STATISTICS_JOB, {});
 
   const storage = createDiskStorage(path.join(config.dataDir, 'files'));
   ({ app } = await buildApp({ config, database, storage, logger, isReady: () => ready }));

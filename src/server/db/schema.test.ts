@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { getTestApp, type TestApp } from '../test/test-app.ts';
+import { refreshStatistics } from './maintenance.ts';
 
 describe('database schema', () => {
   let t: TestApp;
@@ -19,6 +20,13 @@ describe('database schema', () => {
             and (string_to_array(i.indkey::text, ' ')::int2[])[1:cardinality(c.conkey)] @> c.conkey
             and (string_to_array(i.indkey::text, ' ')::int2[])[1:cardinality(c.conkey)] <@ c.conkey)`);
     expect((result as unknown as { rows: unknown[] }).rows).toEqual([]);
+  });
+
+  it('refreshes planner statistics on PGlite (no autovacuum there)', async () => {
+    await refreshStatistics(t.database);
+    if (t.database.kind !== 'pglite') return;
+    const result = await t.db.execute(sql`select reltuples from pg_class where relname = 'organizations'`);
+    expect(Number((result as unknown as { rows: Array<{ reltuples: number }> }).rows[0]?.reltuples)).toBeGreaterThanOrEqual(0);
   });
 
   it('gives every tenant table an organization_id or contractor_id column', async () => {
