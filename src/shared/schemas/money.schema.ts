@@ -17,11 +17,22 @@ export const currencySchema = z
 
 export const moneySchema = z.object({ amountMinor: z.number(), currency: z.string() });
 
-/** A calendar date, YYYY-MM-DD, that exists. */
+/** True for a YYYY-MM-DD date that exists, in years 1900 to 9999. */
+export function isCalendarDate(value: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
+  const year = Number(value.slice(0, 4));
+  const date = new Date(`${value}T00:00:00Z`);
+  return year >= 1900 && !Number.isNaN(date.getTime()) && date.toISOString().startsWith(value);
+}
+
+/** A calendar date, YYYY-MM-DD, that exists (years 1900 to 9999). */
 export const dateSchema = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'Use a date in the form YYYY-MM-DD.')
-  .refine((value) => {
-    const date = new Date(`${value}T00:00:00Z`);
-    return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(value);
-  }, 'This date does not exist.');
+  .refine(isCalendarDate, 'This date does not exist (use a year from 1900 to 9999).');
+
+/** An ISO date-time with an offset, years 1900 to 9999. */
+export const dateTimeSchema = z
+  .string()
+  .datetime({ offset: true })
+  .refine((value) => isCalendarDate(value.slice(0, 10)), 'Use a year from 1900 to 9999.');

@@ -13,6 +13,14 @@ function formatBytes(bytes: number): string {
   return bytes >= 1024 * 1024 ? `${Math.round(bytes / 1024 / 1024)} MB` : `${Math.round(bytes / 1024)} KB`;
 }
 
+/** A broken multipart body (no boundary, cut short, garbage) is the sender's fault: 400, not 500. */
+function malformed(error: unknown): unknown {
+  if (error instanceof AppError) return error;
+  const message = error instanceof Error ? error.message : '';
+  const fromParser = /multipart|boundary|unexpected end|part|busboy/i.test(message) || (error as { code?: string }).code?.startsWith('FST_');
+  return fromParser ? new AppError('BAD_REQUEST', 'The upload is not a complete multipart/form-data body.') : error;
+}
+
 export function registerFileRoutes(app: FastifyInstance, deps: { db: Db; storage: Storage; maxBytes: number }): void {
   const typed = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['files'];
@@ -32,7 +40,11 @@ export function registerFileRoutes(app: FastifyInstance, deps: { db: Db; storage
     async (request, reply) => {
       if (!request.isMultipart()) throw new AppError('UNSUPPORTED_MEDIA_TYPE', 'Send the file as multipart/form-data in a field named "file".');
       // One byte over the limit reaches storage, which refuses it before anything is kept.
-      const part = await request.file({ limits: { fileSize: deps.maxBytes + 1, files: 1, fields: 5, fieldSize: 1024 }, throwFileSizeLimit: false });
+      const part = await request
+        .file({ limits: { fileSize: deps.maxBytes + 1, files: 1, fields: 5, fieldSize: 1024 }, throwFileSizeLimit: false })
+        .catch((error: unknown) => {
+          throw malformed(error);
+        });
       if (part?.fieldname !== 'file') throw badField('file', 'Attach the file in a field named "file".');
       try {
         const saved = await uploadFile(deps.db, deps.storage, contextOf(request), {
@@ -45,7 +57,7 @@ export function registerFileRoutes(app: FastifyInstance, deps: { db: Db; storage
       } catch (error) {
         if (error instanceof ObjectTooLargeError)
           throw new AppError('PAYLOAD_TOO_LARGE', `The file is larger than ${formatBytes(deps.maxBytes)}.`);
-        throw error;
+        throw malformed(error);
       }
     },
   );

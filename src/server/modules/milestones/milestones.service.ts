@@ -14,6 +14,7 @@ import type {
   submitMilestoneSchema,
   updateMilestoneSchema,
 } from '../../../shared/schemas/milestone.schema.ts';
+import { isCalendarDate } from '../../../shared/schemas/money.schema.ts';
 import type { Actor, RequestContext } from '../../access/actor.ts';
 import { assertAllowed, contractAbilities, milestoneAbilities } from '../../access/policies.ts';
 import { scoped } from '../../access/scoped.ts';
@@ -103,7 +104,7 @@ async function readMilestones(db: Executor, actor: Actor, where: SQL | undefined
 function decodeCursor(cursor: string | undefined): { dueDate: string; id: string } | null {
   if (!cursor) return null;
   const [dueDate, id] = Buffer.from(cursor, 'base64url').toString('utf8').split('|');
-  if (!dueDate || !id || !/^\d{4}-\d{2}-\d{2}$/.test(dueDate)) throw badField('cursor', 'This cursor is not valid; start from the first page.');
+  if (!dueDate || !id || !isCalendarDate(dueDate) || id.length > 64) throw badField('cursor', 'This cursor is not valid; start from the first page.');
   return { dueDate, id };
 }
 
