@@ -68,7 +68,8 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   registerEngagementRoutes(app, { db });
   registerContractRoutes(app, { db });
   registerMilestoneRoutes(app, { db });
-  registerNotificationRoutes(app, { db, devMailbox: config.NODE_ENV !== 'production' });
+  // The dev mailbox shows sign-in links: only without real email, never in production, only to this machine.
+  registerNotificationRoutes(app, { db, devMailbox: config.NODE_ENV !== 'production' && !config.SMTP_URL });
   registerAuditRoutes(app, { db });
   registerFileRoutes(app, { db, storage: deps.storage, maxBytes: config.UPLOAD_MAX_BYTES });
   await registerStaticWeb(app);

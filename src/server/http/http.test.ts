@@ -1,7 +1,7 @@
 import Fastify from 'fastify';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { registerErrorHandler } from './errors.plugin.ts';
-import { getTestApp, type TestApp } from '../test/test-app.ts';
+import { createTestApp, getTestApp, type TestApp } from '../test/test-app.ts';
 import { clientFor, createWorld, type World } from '../test/world.ts';
 
 describe('http edge', () => {
@@ -69,5 +69,23 @@ describe('http edge', () => {
     const dup = await unique.inject({ url: '/dup' });
     expect(dup.statusCode).toBe(409);
     expect(dup.body).not.toContain('users_email_unique');
+  });
+});
+
+describe('the dev mailbox', () => {
+  it('answers only this machine, and does not exist with real email or in production', async () => {
+    const t = await getTestApp();
+    expect((await t.app.inject({ url: '/api/dev/mailbox', remoteAddress: '127.0.0.1' })).statusCode).toBe(200);
+    expect((await t.app.inject({ url: '/api/dev/mailbox', remoteAddress: '10.1.2.3' })).statusCode).toBe(404);
+    for (const overrides of [{ SMTP_URL: 'smtp://127.0.0.1:2525' }, { NODE_ENV: 'production' }]) {
+      const other = await createTestApp(overrides);
+      try {
+        expect(other.app.porticoRoutes.some((r) => r.url === '/api/dev/mailbox')).toBe(false);
+        expect((await other.app.inject({ url: '/api/dev/mailbox' })).statusCode).toBe(404);
+      } finally {
+        await other.app.close();
+        await other.database.close();
+      }
+    }
   });
 });

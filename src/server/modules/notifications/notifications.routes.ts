@@ -8,6 +8,10 @@ import { contextOf } from '../../http/route-auth.plugin.ts';
 import { notFound } from '../../lib/errors.ts';
 import { listMailbox, listNotifications, markAllNotificationsRead, markNotificationRead } from './notifications.service.ts';
 
+function isLoopback(ip: string): boolean {
+  return ip === '127.0.0.1' || ip === '::1' || ip === '::ffff:127.0.0.1' || ip.startsWith('127.');
+}
+
 export function registerNotificationRoutes(app: FastifyInstance, deps: { db: Db; devMailbox: boolean }): void {
   const typed = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['notifications'];
@@ -70,7 +74,7 @@ export function registerNotificationRoutes(app: FastifyInstance, deps: { db: Db;
       config: { auth: 'public' },
       schema: {
         tags: ['development'],
-        summary: 'Development only: the emails Portico sent (absent in production)',
+        summary: 'Development only: the emails Portico sent, to this machine only (absent in production and when SMTP_URL is set)',
         querystring: z.object({ to: z.string().max(254).optional() }).strict(),
         response: {
           200: z.object({
@@ -82,6 +86,7 @@ export function registerNotificationRoutes(app: FastifyInstance, deps: { db: Db;
       },
     },
     async (request) => {
+      if (!isLoopback(request.ip)) throw notFound('This page');
       const rows = await listMailbox(deps.db, request.query.to?.toLowerCase());
       return {
         items: rows.map((e) => ({ id: e.id, to: e.toAddress, subject: e.subject, text: e.text, html: e.html, status: e.status, createdAt: e.createdAt.toISOString() })),
