@@ -77,7 +77,8 @@ describe('the dev mailbox', () => {
     const t = await getTestApp();
     expect((await t.app.inject({ url: '/api/dev/mailbox', remoteAddress: '127.0.0.1' })).statusCode).toBe(200);
     expect((await t.app.inject({ url: '/api/dev/mailbox', remoteAddress: '10.1.2.3' })).statusCode).toBe(404);
-    for (const overrides of [{ SMTP_URL: 'smtp://127.0.0.1:2525' }, { NODE_ENV: 'production' }]) {
+    const variants: Array<Record<string, string>> = [{ SMTP_URL: 'smtp://127.0.0.1:2525' }, { NODE_ENV: 'production' }];
+    for (const overrides of variants) {
       const other = await createTestApp(overrides);
       try {
         expect(other.app.porticoRoutes.some((r) => r.url === '/api/dev/mailbox')).toBe(false);

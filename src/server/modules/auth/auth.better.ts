@@ -2,6 +2,7 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 import { hash, verify } from '@node-rs/argon2';
 import { drizzleAdapter } from 'better-auth/adapters/drizzle';
 import { betterAuth } from 'better-auth';
+import { eq } from 'drizzle-orm';
 import { magicLink, twoFactor } from 'better-auth/plugins';
 import type { Config } from '../../config.ts';
 import type { Db } from '../../db/client.ts';
@@ -21,7 +22,13 @@ export function verifyPassword(password: string, digest: string): Promise<boolea
 }
 
 /** When set, a magic link is captured for an in-process sign-in instead of being emailed. */
-const captured = new AsyncLocalStorage<{ token?: string }>();
+const captured = new AsyncLocalStorage<{ token?: string; refused?: boolean }>();
+
+/** People with two-factor sign-in never get a link that would skip the code. */
+async function usesTwoFactor(db: Db, email: string): Promise<boolean> {
+  const [user] = await db.select({ on: users.twoFactorEnabled }).from(users).where(eq(users.email, email.toLowerCase()));
+  return user?.on === true;
+}
 
 export const MAGIC_LINK_SECONDS = 10 * 60;
 
@@ -79,6 +86,20 @@ export function createAuth(db: Db, config: Config) {
         generateToken: async () => createMagicToken(),
         sendMagicLink: async ({ email, token }) => {
           const capture = captured.getStore();
+          if (await usesTwoFactor(db, email)) {
+            if (capture) capture.refused = true;
+            else
+              await queueEmail(db, email, {
+                subject: 'Sign in to Portico with your password and code',
+                heading: 'Use your password and code',
+                paragraphs: [
+                  'Someone asked for a sign-in link for your account. Your account uses two-factor sign-in, so links are not sent: sign in with your password and the code from your authenticator app.',
+                  'If it was not you, nothing happened and you can ignore this email.',
+                ],
+                action: { label: 'Sign in', url: `${config.publicUrl}/sign-in` },
+              });
+            return;
+          }
           if (capture) {
             capture.token = token;
             return;
@@ -116,11 +137,13 @@ export function trustedOrigins(config: Config): string[] {
 
 /**
  * Signs a user in from the server itself (after accepting an invitation): a magic link is
- * minted, captured instead of mailed, and redeemed at once. Returns the Set-Cookie headers.
+ * minted, captured instead of mailed, and redeemed at once. Returns the Set-Cookie headers; none
+ * for people with two-factor sign-in, who sign in with their password and code instead.
  */
 export async function createSessionCookies(auth: Auth, email: string, headers: Headers): Promise<string[]> {
-  const store: { token?: string } = {};
+  const store: { token?: string; refused?: boolean } = {};
   await captured.run(store, () => auth.api.signInMagicLink({ body: { email }, headers }));
+  if (store.refused) return [];
   if (!store.token) throw new Error('could not mint a sign-in token');
   const response = await auth.api.magicLinkVerify({ query: { token: store.token }, headers, asResponse: true });
   return response.headers.getSetCookie();

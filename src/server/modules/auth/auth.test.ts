@@ -197,6 +197,17 @@ describe('auth', () => {
     expect(second.statusCode).toBe(200);
     const session = cookieHeader(second.headers['set-cookie']);
     expect((await t.app.inject({ url: '/api/me', headers: { cookie: session } })).json().user.twoFactorEnabled).toBe(true);
+
+    // No way around the code: no magic link is sent, and accepting an invitation does not sign in.
+    expect((await anon.post('/api/auth/sign-in/magic-link', { email: world.aFinance.email })).statusCode).toBe(200);
+    const { email: mail, token } = await lastEmailTo(t, world.aFinance.email);
+    expect(mail?.subject).toBe('Sign in to Portico with your password and code');
+    expect(token).toBeUndefined();
+    await clientFor(t, world.bOwner).post('/api/invitations/staff', { name: 'Fin', email: world.aFinance.email, role: 'viewer' });
+    const { token: inviteToken } = await lastEmailTo(t, world.aFinance.email);
+    const accepted = await anon.post('/api/invitations/accept', { token: inviteToken });
+    expect(accepted.json()).toEqual({ ok: true, signedIn: false });
+    expect(accepted.headers['set-cookie']).toBeUndefined();
   });
 
   it('rejects a weak password at every door', async () => {

@@ -111,12 +111,17 @@ export function registerInvitationRoutes(app: FastifyInstance, deps: { db: Db; a
     '/api/invitations/accept',
     {
       config: { auth: 'public' },
-      schema: { tags, summary: 'Accept an invitation and sign in', body: acceptInvitationSchema, response: { 200: okSchema } },
+      schema: {
+        tags,
+        summary: 'Accept an invitation and sign in (people with two-factor sign-in then sign in with their password and code)',
+        body: acceptInvitationSchema,
+        response: { 200: z.object({ ok: z.literal(true), signedIn: z.boolean() }) },
+      },
     },
     async (request, reply) => {
       const cookies = await acceptInvitationAndSignIn(deps.db, deps.auth, request.body, { ip: request.ip, headers: toHeaders(request) });
       for (const cookie of cookies) reply.header('set-cookie', cookie);
-      return { ok: true as const };
+      return { ok: true as const, signedIn: cookies.length > 0 };
     },
   );
 }

@@ -240,7 +240,7 @@ export async function acceptInvitationAndSignIn(
   await limitInvitationAttempt(db, request.ip);
   const { email } = await acceptInvitation(db, input, request.ip);
   const cookies = await createSessionCookies(auth, email, request.headers);
-  await auditSignIn(db, { email, ip: request.ip, succeeded: true, method: 'invitation' });
+  if (cookies.length > 0) await auditSignIn(db, { email, ip: request.ip, succeeded: true, method: 'invitation' });
   return cookies;
 }
 

@@ -5,9 +5,9 @@ import { postJson } from '../../../lib/api.client.ts';
 
 export type AcceptInvitationInput = z.output<typeof acceptInvitationSchema>;
 
-/** Accepts and signs in (the answer sets the session cookie). */
-export function acceptInvitation(input: AcceptInvitationInput): Promise<{ ok: true }> {
-  return postJson<{ ok: true }>('/api/invitations/accept', input);
+/** Accepts and signs in (the answer sets the session cookie, unless the person uses two-factor sign-in). */
+export function acceptInvitation(input: AcceptInvitationInput): Promise<{ ok: true; signedIn: boolean }> {
+  return postJson<{ ok: true; signedIn: boolean }>('/api/invitations/accept', input);
 }
 
 export function useAcceptInvitation() {
