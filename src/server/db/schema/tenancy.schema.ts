@@ -105,6 +105,8 @@ export const invitations = pgTable(
     engagementId: text('engagement_id'),
     email: text('email').notNull(),
     name: text('name').notNull(),
+    /** The business name staff typed when inviting a contractor: what they see until it accepts. */
+    businessName: text('business_name'),
     role: text('role'),
     tokenHash: text('token_hash').notNull().unique(),
     invitedByUserId: text('invited_by_user_id')

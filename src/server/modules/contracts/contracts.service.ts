@@ -146,7 +146,13 @@ export async function createContract(db: Db, ctx: RequestContext, input: z.infer
   const id = await runInTransaction(db, async (tx) => {
     const engagement = await scoped(tx, ctx.actor).engagements.get(input.engagementId, 'This engagement');
     assertAllowed(contractCreateAbilities(ctx.actor), 'create');
-    if (engagement.status === 'ended') throw badField('engagementId', 'This engagement has ended; reactivate it before adding a contract.');
+    if (engagement.status !== 'active')
+      throw badField(
+        'engagementId',
+        engagement.status === 'invited'
+          ? 'The contractor has not accepted the invitation yet; contracts can be made once it has.'
+          : 'This engagement has ended; reactivate it before adding a contract.',
+      );
     const { engagementId: _e, ...rest } = input;
     const terms = { ...rest, scopeHtml: sanitizeRichText(rest.scopeHtml) };
     checkTerm(terms);

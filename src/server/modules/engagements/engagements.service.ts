@@ -1,4 +1,4 @@
-import { and, eq, ilike, or, type SQL } from 'drizzle-orm';
+import { and, eq, ilike, or, type SQL, sql } from 'drizzle-orm';
 import { engagementMachine } from '../../../shared/domain/engagement.machine.ts';
 import type { EngagementStatus } from '../../../shared/domain/roles.ts';
 import type { Actor, RequestContext } from '../../access/actor.ts';
@@ -7,13 +7,22 @@ import { scoped } from '../../access/scoped.ts';
 import { scopes } from '../../access/scopes.ts';
 import { applyTransition, transitionActorOf } from '../../access/transition.ts';
 import type { Db, Executor, Tx } from '../../db/client.ts';
-import { contractors, engagements, organizations } from '../../db/schema/index.ts';
+import { contractors, engagements, invitations, organizations } from '../../db/schema/index.ts';
 import { runInTransaction } from '../../db/transaction.ts';
 import { AppError, notFound } from '../../lib/errors.ts';
 import { createId } from '../../lib/ids.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { notify } from '../notifications/notifications.service.ts';
 import { listContractorAdminUserIds } from '../organizations/organizations.service.ts';
+
+/**
+ * Until a contractor accepts, its engagement shows the business name the staff typed, not the
+ * name of a business that may already exist on Portico (that is the contractor's to reveal).
+ */
+const shownContractorName = sql<string>`case when ${engagements.status} = 'invited' then coalesce((
+  select ${invitations.businessName} from ${invitations}
+  where ${invitations.engagementId} = ${engagements.id} order by ${invitations.createdAt} desc limit 1), ${contractors.name})
+  else ${contractors.name} end`;
 
 async function readEngagements(db: Executor, actor: Actor, where?: SQL) {
   const rows = await db
@@ -22,13 +31,13 @@ async function readEngagements(db: Executor, actor: Actor, where?: SQL) {
       status: engagements.status,
       createdAt: engagements.createdAt,
       organization: { id: organizations.id, name: organizations.name },
-      contractor: { id: contractors.id, name: contractors.name },
+      contractor: { id: contractors.id, name: shownContractorName },
     })
     .from(engagements)
     .innerJoin(organizations, eq(organizations.id, engagements.organizationId))
     .innerJoin(contractors, eq(contractors.id, engagements.contractorId))
     .where(and(scopes.engagements(actor), where))
-    .orderBy(actor.kind === 'staff' ? contractors.name : organizations.name)
+    .orderBy(actor.kind === 'staff' ? shownContractorName : organizations.name)
     .limit(500);
   return rows.map((row) => ({ ...row, createdAt: row.createdAt.toISOString(), abilities: engagementAbilities(actor, row) }));
 }
@@ -37,7 +46,7 @@ export async function listEngagements(db: Db, ctx: RequestContext, filter: { sta
   const search = filter.q ? `%${filter.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%` : undefined;
   const where = and(
     filter.status ? eq(engagements.status, filter.status) : undefined,
-    search ? or(ilike(contractors.name, search), ilike(organizations.name, search)) : undefined,
+    search ? or(ilike(shownContractorName, search), ilike(organizations.name, search)) : undefined,
   );
   return { items: await readEngagements(db, ctx.actor, where) };
 }
@@ -134,5 +143,22 @@ export async function activateEngagement(tx: Tx, engagementId: string, acceptedB
     actor: { machineActor: 'system', userId: acceptedByUserId, ip },
     entityType: 'engagement',
     what: 'This engagement',
+  });
+}
+
+/** An `invited` engagement whose last invitation was withdrawn ends: nothing may hang off it. */
+export async function withdrawEngagement(tx: Tx, ctx: RequestContext, engagementId: string): Promise<void> {
+  const [row] = await tx.select({ status: engagements.status }).from(engagements).where(eq(engagements.id, engagementId));
+  if (row?.status !== 'invited') return;
+  await applyTransition(tx, {
+    table: engagements,
+    machine: engagementMachine,
+    event: 'end',
+    id: engagementId,
+    scope: scopes.engagements(ctx.actor),
+    actor: transitionActorOf(ctx.actor, ctx.ip),
+    entityType: 'engagement',
+    what: 'This engagement',
+    note: 'Invitation withdrawn',
   });
 }

@@ -49,6 +49,7 @@ export async function uploadFile(
   let contractorId: string | null = actor.kind === 'staff' ? null : actor.contractorId;
   if (upload.engagementId) {
     const engagement = await scoped(db, actor).engagements.get(upload.engagementId, 'This engagement');
+    if (engagement.status === 'invited') throw badField('engagementId', 'The contractor has not accepted the invitation yet.');
     organizationId = engagement.organizationId;
     contractorId = engagement.contractorId;
   }

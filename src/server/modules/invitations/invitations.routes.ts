@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { idParamsSchema, okSchema } from '../../../shared/schemas/common.schema.ts';
+import { idParamsSchema } from '../../../shared/schemas/common.schema.ts';
 import {
   acceptInvitationSchema,
   invitationPreviewSchema,

@@ -1,4 +1,4 @@
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq, gt, isNull, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { InvitationKind, StaffRole } from '../../../shared/domain/roles.ts';
 import type {
@@ -19,7 +19,7 @@ import { createId, createToken, hashToken } from '../../lib/ids.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { type Auth, createSessionCookies } from '../auth/auth.better.ts';
 import { auditSignIn, ensureInvitedUser, hasPassword, limitAuthAttempt } from '../auth/auth.service.ts';
-import { activateEngagement, openEngagement } from '../engagements/engagements.service.ts';
+import { activateEngagement, openEngagement, withdrawEngagement } from '../engagements/engagements.service.ts';
 import { notify, queueEmail } from '../notifications/notifications.service.ts';
 import { addMembership, createContractor, findContractorAdministeredBy, isOnStaff } from '../organizations/organizations.service.ts';
 
@@ -44,6 +44,7 @@ export function presentInvitation(actor: Actor, row: InvitationRow, now = new Da
 
 interface NewInvitation {
   kind: InvitationKind;
+  businessName?: string;
   organizationId: string | null;
   contractorId: string | null;
   engagementId: string | null;
@@ -121,6 +122,7 @@ export async function inviteContractor(db: Db, ctx: RequestContext, publicUrl: s
       publicUrl,
       {
         kind: 'contractor',
+        businessName: input.businessName,
         organizationId: actor.organizationId,
         contractorId,
         engagementId: engagement.id,
@@ -198,6 +200,14 @@ export async function revokeInvitation(db: Db, ctx: RequestContext, id: string) 
       .where(and(eq(invitations.id, id), sql`${invitations.acceptedAt} is null and ${invitations.revokedAt} is null`))
       .returning();
     if (!updated) throw new AppError('CONFLICT', 'This invitation was already accepted or revoked.');
+    if (row.kind === 'contractor' && row.engagementId) {
+      const [stillPending] = await tx
+        .select({ id: invitations.id })
+        .from(invitations)
+        .where(and(eq(invitations.engagementId, row.engagementId), isNull(invitations.acceptedAt), isNull(invitations.revokedAt), gt(invitations.expiresAt, new Date())))
+        .limit(1);
+      if (!stillPending) await withdrawEngagement(tx, ctx, row.engagementId);
+    }
     await recordAudit(tx, {
       actorUserId: ctx.user.id,
       organizationId: row.organizationId,

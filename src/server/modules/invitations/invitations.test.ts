@@ -153,6 +153,30 @@ describe('invitations', () => {
     expect(list.json().items.map((e: { organization: { id: string } }) => e.organization.id).sort()).toEqual([w.orgA, w.orgB].sort());
   });
 
+  it("does not let another organization see or use an existing contractor before it accepts", async () => {
+    const world = await createWorld(t);
+    const b = clientFor(t, world.bOwner);
+    const invited = await b.post('/api/invitations/contractor', { businessName: 'Typed Name Ltd', name: 'X Admin', email: world.xAdmin.email });
+    expect(invited.statusCode).toBe(201);
+    const list = (await b.get('/api/engagements')).json().items;
+    const pending = list.find((e: { status: string }) => e.status === 'invited');
+    expect(pending.contractor.name).toBe('Typed Name Ltd');
+    expect(JSON.stringify(list)).not.toContain(`Contractor X ${world.suffix}`);
+    expect((await b.get(`/api/engagements?q=${encodeURIComponent('Contractor X')}`)).json().items).toEqual([]);
+    const contract = await b.post('/api/contracts', { engagementId: pending.id, title: 'Unsolicited', rateType: 'fixed', rateAmountMinor: 100, currency: 'EUR', startDate: '2026-01-01' });
+    expect(contract.statusCode).toBe(400);
+    expect(contract.json().detail).toMatch(/not accepted the invitation/);
+    const boundary = '----b';
+    const upload = await b.request('POST', `/api/files?engagementId=${pending.id}`, undefined, {
+      payload: `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="a.txt"\r\n\r\nhello\r\n--${boundary}--\r\n`,
+      headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
+    });
+    expect(upload.statusCode).toBe(400);
+    // Withdrawing the only invitation ends the engagement.
+    expect((await b.post(`/api/invitations/${invited.json().id}/revoke`)).statusCode).toBe(200);
+    expect((await b.get(`/api/engagements/${pending.id}`)).json().status).toBe('ended');
+  });
+
   describe('bad input: 400 with the field and the reason, nothing written', () => {
     const cases: Array<[string, unknown, string]> = [
       ['malformed JSON', '{"businessName": "Acme", ', 'body'],

@@ -1,0 +1,1 @@
+ALTER TABLE "invitations" ADD COLUMN "business_name" text;
