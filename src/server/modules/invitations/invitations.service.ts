@@ -113,7 +113,23 @@ export async function inviteContractor(db: Db, ctx: RequestContext, publicUrl: s
   assertAllowed(organizationAbilities(actor), 'inviteContractor');
   if (actor.kind !== 'staff') throw forbidden();
   return runInTransaction(db, async (tx) => {
-    const contractorId = (await findContractorAdministeredBy(tx, input.email)) ?? (await createContractor(tx, input.businessName));
+    // A second invitation to the same address reuses the contractor of the first one.
+    const [pending] = await tx
+      .select({ contractorId: invitations.contractorId })
+      .from(invitations)
+      .where(
+        and(
+          eq(invitations.organizationId, actor.organizationId),
+          eq(invitations.kind, 'contractor'),
+          eq(invitations.email, input.email),
+          isNull(invitations.acceptedAt),
+          isNull(invitations.revokedAt),
+          gt(invitations.expiresAt, new Date()),
+        ),
+      )
+      .limit(1);
+    const contractorId =
+      pending?.contractorId ?? (await findContractorAdministeredBy(tx, input.email)) ?? (await createContractor(tx, input.businessName));
     const engagement = await openEngagement(tx, ctx, { organizationId: actor.organizationId, contractorId });
     const orgName = await organizationName(tx, actor.organizationId);
     const { row } = await createInvitation(

@@ -135,6 +135,18 @@ describe('invitations', () => {
     expect((await clientFor(t, w.aOwner).post('/api/invitations/technician', { name: 'X', email: body.email })).statusCode).toBe(403);
   });
 
+  it('sends a second invitation to the same contractor without making a second business', async () => {
+    const email = `again.${w.suffix}@example.test`;
+    const owner = clientFor(t, w.aOwner);
+    const first = await owner.post('/api/invitations/contractor', { businessName: 'Again Co', name: 'Al', email });
+    const second = await owner.post('/api/invitations/contractor', { businessName: 'Again Co', name: 'Al', email });
+    expect(second.statusCode).toBe(201);
+    const rows = await t.db.select().from(invitations).where(eq(invitations.email, email));
+    expect(new Set(rows.map((r) => r.contractorId)).size).toBe(1);
+    expect(new Set(rows.map((r) => r.engagementId)).size).toBe(1);
+    expect(first.json().id).not.toBe(second.json().id);
+  });
+
   it('refuses inviting a contractor that is already active', async () => {
     const email = `dup.${w.suffix}@example.test`;
     const owner = clientFor(t, w.aOwner);
