@@ -1,20 +1,17 @@
 import { useState } from 'react';
+import { AttachedFiles } from '../../../components/ui/attached-files.tsx';
 import { Alert } from '../../../components/ui/alert.tsx';
 import { BackLink } from '../../../components/ui/back-link.tsx';
 import { Button } from '../../../components/ui/button.tsx';
 import { Details } from '../../../components/ui/details.tsx';
 import { ConfirmDialog } from '../../../components/ui/dialog.tsx';
-import { FileDrop } from '../../../components/ui/file-drop.tsx';
-import { FileList, type ListedFile } from '../../../components/ui/file-list.tsx';
 import { TextLink } from '../../../components/ui/link.tsx';
 import { PageHeader } from '../../../components/ui/page-header.tsx';
 import { ErrorState, LoadingState } from '../../../components/ui/query-view.tsx';
 import { Section } from '../../../components/ui/section.tsx';
 import { toastError, toastSuccess } from '../../../components/ui/toast.tsx';
-import { UploadList } from '../../../components/ui/upload-list.tsx';
 import { describeError } from '../../../lib/api.client.ts';
 import { formatDateTime, formatDay, formatMoney } from '../../../lib/format.intl.ts';
-import { useUploads } from '../../../lib/use-uploads.ts';
 import { useAddMilestoneAttachment } from '../api/add-milestone-attachment.mutation.ts';
 import { useDeleteMilestone } from '../api/delete-milestone.mutation.ts';
 import { useContractEngagementId } from '../api/get-contract-engagement.query.ts';
@@ -93,69 +90,28 @@ function Attachments({ milestone, engagementId }: { milestone: MilestoneDetail; 
   const canManage = milestone.abilities.manageAttachments;
   const add = useAddMilestoneAttachment();
   const remove = useRemoveMilestoneAttachment();
-  const [removing, setRemoving] = useState<ListedFile | null>(null);
-  const uploads = useUploads(engagementId, (file, key) =>
-    add.mutate(
-      { id: milestone.id, fileId: file.id },
-      {
-        onSuccess: () => {
-          uploads.remove(key);
-          toastSuccess('Attachment added', file.name);
-        },
-        onError: (error) => toastError(`Could not attach ${file.name}`, describeError(error)),
-      },
-    ),
-  );
   if (!canManage && milestone.attachments.length === 0) return null;
   return (
-    <Section title="Attachments" description="Briefs and references from the company.">
-      {milestone.attachments.length > 0 ? (
-        <FileList
-          files={milestone.attachments}
-          label="Attachments"
-          actions={
-            canManage
-              ? (file) => (
-                  <Button variant="ghost" size="sm" onPress={() => setRemoving(file)}>
-                    Remove<span className="sr-only"> {file.name}</span>
-                  </Button>
-                )
-              : undefined
-          }
-        />
-      ) : (
-        <p className="text-slate-700">No attachments.</p>
-      )}
-      {canManage ? (
-        <>
-          <FileDrop label="Add attachments" onFiles={uploads.add} buttonLabel="Choose files" isDisabled={!engagementId} />
-          <UploadList items={uploads.items} onRemove={uploads.remove} label="Attachments being uploaded" />
-          <ConfirmDialog
-            title="Remove this attachment?"
-            message={removing ? `“${removing.name}” is removed from the milestone.` : ''}
-            confirmLabel="Remove attachment"
-            isOpen={removing !== null}
-            onOpenChange={(open) => {
-              if (!open) setRemoving(null);
-            }}
-            isPending={remove.isPending}
-            onConfirm={() => {
-              if (!removing) return;
-              remove.mutate(
-                { id: milestone.id, fileId: removing.id },
-                {
-                  onSuccess: () => {
-                    toastSuccess('Attachment removed', removing.name);
-                    setRemoving(null);
-                  },
-                  onError: (error) => toastError('Could not remove the attachment', describeError(error)),
-                },
-              );
-            }}
-          />
-        </>
-      ) : null}
-    </Section>
+    <AttachedFiles
+      title="Attachments"
+      description="Briefs and references from the company."
+      files={milestone.attachments}
+      listLabel="Attachments"
+      emptyText="No attachments."
+      manage={
+        canManage
+          ? {
+              engagementId,
+              noun: 'attachment',
+              dropLabel: 'Add attachments',
+              buttonLabel: 'Choose files',
+              removeMessage: (file) => `“${file.name}” is removed from the milestone.`,
+              attach: (fileId) => add.mutateAsync({ id: milestone.id, fileId }),
+              detach: (fileId) => remove.mutateAsync({ id: milestone.id, fileId }),
+            }
+          : undefined
+      }
+    />
   );
 }
 
