@@ -1,7 +1,7 @@
-import { useEffect, useRef, useState } from 'react';
 import { type ContractStatus, contractStatuses } from '../../../../shared/domain/contract.machine.ts';
 import { SelectField } from '../../../components/ui/select.tsx';
 import { TextField } from '../../../components/ui/text-field.tsx';
+import { useUrlSearch } from '../../../lib/use-url-search.ts';
 import type { ContractFilters } from '../api/contract.keys.ts';
 import { contractStatusOptions } from './contract-status.badge.tsx';
 
@@ -11,26 +11,7 @@ function toStatus(value: string | null): ContractStatus | undefined {
 
 /** Status and a search in the titles; both live in the URL. */
 export function ContractFiltersBar({ filters, onChange }: { filters: ContractFilters; onChange: (filters: ContractFilters) => void }) {
-  const [text, setText] = useState(filters.q ?? '');
-  const pushed = useRef(filters.q);
-
-  // Follow the URL (back button, "Clear filters"), but not the echo of what was just typed.
-  useEffect(() => {
-    if (filters.q !== pushed.current) {
-      pushed.current = filters.q;
-      setText(filters.q ?? '');
-    }
-  }, [filters.q]);
-
-  useEffect(() => {
-    const q = text.trim() || undefined;
-    if (q === filters.q) return;
-    const timer = window.setTimeout(() => {
-      pushed.current = q;
-      onChange({ ...filters, q });
-    }, 300);
-    return () => window.clearTimeout(timer);
-  }, [text, filters, onChange]);
+  const [text, setText] = useUrlSearch(filters.q, (q) => onChange({ ...filters, q }));
 
   return (
     <search className="mb-4 flex flex-col gap-3 sm:flex-row sm:items-end">

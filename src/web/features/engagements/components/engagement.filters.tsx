@@ -1,7 +1,7 @@
-import { useEffect, useRef, useState } from 'react';
 import { engagementStatuses, type EngagementStatus } from '../../../../shared/domain/roles.ts';
 import { SelectField } from '../../../components/ui/select.tsx';
 import { TextField } from '../../../components/ui/text-field.tsx';
+import { useUrlSearch } from '../../../lib/use-url-search.ts';
 import type { EngagementFilters } from '../api/engagement.keys.ts';
 import { statusOptions } from './engagement-status.badge.tsx';
 
@@ -17,26 +17,7 @@ function toStatus(value: string | null): EngagementStatus | undefined {
 
 /** Status and text search; the values live in the URL, so a filtered list can be shared. */
 export function EngagementFiltersBar({ filters, onChange, searchLabel }: EngagementFiltersProps) {
-  const [text, setText] = useState(filters.q ?? '');
-  const pushed = useRef(filters.q);
-
-  // Follow the URL (back button, "Clear filters"), but not the echo of what we just typed.
-  useEffect(() => {
-    if (filters.q !== pushed.current) {
-      pushed.current = filters.q;
-      setText(filters.q ?? '');
-    }
-  }, [filters.q]);
-
-  useEffect(() => {
-    const q = text.trim() || undefined;
-    if (q === filters.q) return;
-    const timer = window.setTimeout(() => {
-      pushed.current = q;
-      onChange({ ...filters, q });
-    }, 300);
-    return () => window.clearTimeout(timer);
-  }, [text, filters, onChange]);
+  const [text, setText] = useUrlSearch(filters.q, (q) => onChange({ ...filters, q }));
 
   return (
     <search className="mb-4 flex flex-col gap-3 sm:flex-row sm:items-end">
