@@ -69,10 +69,11 @@ async function main(): Promise<void> {
   await app.listen({ port: config.PORT, host: config.HOST });
   ready = true;
   const ms = Math.round(performance.now() - started);
+  const devMailbox = !config.SMTP_URL && config.NODE_ENV !== 'production';
   logger.info({ ms, database: database.kind, url: config.publicUrl }, 'Portico is ready');
   console.log(`\nPortico is ready on ${config.publicUrl} (${database.kind === 'pglite' ? `embedded database in ${config.dataDir}` : 'PostgreSQL'}, started in ${ms} ms)`);
-  if (config.PORTICO_DEMO && (firstStart || config.NODE_ENV !== 'production')) console.log(describeDemo(config.publicUrl));
-  if (!config.SMTP_URL) console.log(`Emails go to the dev mailbox: ${config.publicUrl}/dev/mailbox`);
+  if (config.PORTICO_DEMO && (firstStart || config.NODE_ENV !== 'production')) console.log(describeDemo(config.publicUrl, devMailbox));
+  if (devMailbox) console.log(`Emails go to the dev mailbox: ${config.publicUrl}/dev/mailbox`);
 }
 
 main().catch((error) => {

@@ -20,7 +20,7 @@ database that already has data. Prints the demo accounts to sign in with.`,
       if (!(await isEmpty(database.db)))
         throw new CliFailure(`${describeTarget(config)} is not empty (it has an organization): the demo data only goes into an empty database.`);
       await seedDemo(database.db);
-      console.log(describeDemo(config.publicUrl));
+      console.log(describeDemo(config.publicUrl, !config.SMTP_URL && config.NODE_ENV !== 'production'));
     });
   },
 };

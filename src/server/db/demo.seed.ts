@@ -191,10 +191,10 @@ async function seedDemoWork(
   await changeContractStatus(db, owner, callouts.id, 'terminate');
 }
 
-export function describeDemo(publicUrl: string): string {
+export function describeDemo(publicUrl: string, devMailbox = true): string {
   const width = Math.max(...demoPersonas.map((p) => p.who.length));
   return [
     `Demo data is loaded. Open ${publicUrl} and sign in as:`,
-    ...demoPersonas.map((p) => `  ${p.who.padEnd(width)}  ${p.email}  ${p.signIn === 'password' ? `password ${DEMO_PASSWORD}` : `"Email me a sign-in link", then open ${publicUrl}/dev/mailbox`}`),
+    ...demoPersonas.map((p) => `  ${p.who.padEnd(width)}  ${p.email}  ${p.signIn === 'password' ? `password ${DEMO_PASSWORD}` : devMailbox ? `"Email me a sign-in link", then open ${publicUrl}/dev/mailbox` : '"Email me a sign-in link" (it arrives by email)'}`),
   ].join('\n');
 }
