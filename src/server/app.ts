@@ -1,7 +1,7 @@
 import multipart from '@fastify/multipart';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
-import type { Config } from './config.ts';
+import { type Config, hasDevMailbox } from './config.ts';
 import type { Database } from './db/client.ts';
 import { registerErrorHandler } from './http/errors.plugin.ts';
 import { registerOpenApi } from './http/openapi.plugin.ts';
@@ -69,7 +69,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   registerContractRoutes(app, { db });
   registerMilestoneRoutes(app, { db });
   // The dev mailbox shows sign-in links: only without real email, never in production, only to this machine.
-  registerNotificationRoutes(app, { db, devMailbox: config.NODE_ENV !== 'production' && !config.SMTP_URL });
+  registerNotificationRoutes(app, { db, devMailbox: hasDevMailbox(config) });
   registerAuditRoutes(app, { db });
   registerFileRoutes(app, { db, storage: deps.storage, maxBytes: config.UPLOAD_MAX_BYTES });
   await registerStaticWeb(app);

@@ -49,3 +49,8 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env, options: { load
   const publicUrl = (raw.PUBLIC_URL ?? `http://${raw.HOST}:${raw.PORT}`).replace(/\/$/, '');
   return { ...raw, publicUrl, dataDir: path.resolve(raw.DATA_DIR), secure: publicUrl.startsWith('https://') };
 }
+
+/** The dev mailbox (emails kept in the database, shown at /dev/mailbox): only without real email, never in production. */
+export function hasDevMailbox(config: Config): boolean {
+  return !config.SMTP_URL && config.NODE_ENV !== 'production';
+}

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { buildApp } from './app.ts';
-import { ConfigError, readConfig } from './config.ts';
+import { ConfigError, hasDevMailbox, readConfig } from './config.ts';
 import { openDatabase } from './db/client.ts';
 import { describeDemo, isEmpty, seedDemo } from './db/demo.seed.ts';
 import { DataDirLockedError } from './db/lock.ts';
@@ -69,7 +69,7 @@ async function main(): Promise<void> {
   await app.listen({ port: config.PORT, host: config.HOST });
   ready = true;
   const ms = Math.round(performance.now() - started);
-  const devMailbox = !config.SMTP_URL && config.NODE_ENV !== 'production';
+  const devMailbox = hasDevMailbox(config);
   logger.info({ ms, database: database.kind, url: config.publicUrl }, 'Portico is ready');
   console.log(`\nPortico is ready on ${config.publicUrl} (${database.kind === 'pglite' ? `embedded database in ${config.dataDir}` : 'PostgreSQL'}, started in ${ms} ms)`);
   if (config.PORTICO_DEMO && (firstStart || config.NODE_ENV !== 'production')) console.log(describeDemo(config.publicUrl, devMailbox));

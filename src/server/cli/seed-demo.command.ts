@@ -1,3 +1,4 @@
+import { hasDevMailbox } from '../config.ts';
 import { describeDemo, isEmpty, seedDemo } from '../db/demo.seed.ts';
 import { CliFailure, type Command, parseFlags } from './cli.args.ts';
 import { describeTarget, readCliConfig, withDatabase } from './cli.database.ts';
@@ -20,7 +21,7 @@ database that already has data. Prints the demo accounts to sign in with.`,
       if (!(await isEmpty(database.db)))
         throw new CliFailure(`${describeTarget(config)} is not empty (it has an organization): the demo data only goes into an empty database.`);
       await seedDemo(database.db);
-      console.log(describeDemo(config.publicUrl, !config.SMTP_URL && config.NODE_ENV !== 'production'));
+      console.log(describeDemo(config.publicUrl, hasDevMailbox(config)));
     });
   },
 };
