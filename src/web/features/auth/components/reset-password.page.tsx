@@ -5,11 +5,11 @@ import { passwordSchema } from '../../../../shared/schemas/password.schema.ts';
 import { Alert } from '../../../components/ui/alert.tsx';
 import { Button } from '../../../components/ui/button.tsx';
 import { ButtonLink, TextLink } from '../../../components/ui/link.tsx';
-import { FormTextField } from '../../../components/ui/text-field.tsx';
+import { NewPasswordFields } from '../../../components/ui/new-password-fields.tsx';
 import { isApiError } from '../../../lib/api.client.ts';
 import { applyServerErrors } from '../../../lib/form.errors.ts';
 import { resolveWith } from '../../../lib/form.resolver.ts';
-import { matchPasswords, passwordHelp, passwordMismatch } from '../../../lib/password.help.ts';
+import { matchPasswords, passwordMismatch } from '../../../lib/password.help.ts';
 import { useResetPassword } from '../api/reset-password.mutation.ts';
 import { AuthCard } from './auth.card.tsx';
 
@@ -84,23 +84,7 @@ export function ResetPasswordPage({ token, error }: ResetPasswordPageProps) {
     <AuthCard title="Choose a new password">
       {failure ? <Alert tone="error">{failure}</Alert> : null}
       <form onSubmit={submit} noValidate className="flex flex-col gap-4">
-        <FormTextField
-          control={form.control}
-          name="password"
-          label="New password"
-          type="password"
-          autoComplete="new-password"
-          description={passwordHelp}
-          isRequired
-        />
-        <FormTextField
-          control={form.control}
-          name="confirmPassword"
-          label="Confirm new password"
-          type="password"
-          autoComplete="new-password"
-          isRequired
-        />
+        <NewPasswordFields control={form.control} />
         <Button type="submit" isDisabled={reset.isPending}>
           {reset.isPending ? 'Saving…' : 'Save new password'}
         </Button>

@@ -8,11 +8,12 @@ import { Button } from '../../../components/ui/button.tsx';
 import { TextLink } from '../../../components/ui/link.tsx';
 import { PageHeader } from '../../../components/ui/page-header.tsx';
 import { LoadingState } from '../../../components/ui/query-view.tsx';
+import { NewPasswordFields } from '../../../components/ui/new-password-fields.tsx';
 import { FormTextField } from '../../../components/ui/text-field.tsx';
 import { describeError, isApiError } from '../../../lib/api.client.ts';
 import { applyServerErrors } from '../../../lib/form.errors.ts';
 import { resolveWith } from '../../../lib/form.resolver.ts';
-import { matchPasswords, passwordHelp, passwordMismatch } from '../../../lib/password.help.ts';
+import { matchPasswords, passwordMismatch } from '../../../lib/password.help.ts';
 import { useAcceptInvitation } from '../api/accept-invitation.mutation.ts';
 import { type InvitationPreview, useInvitationPreview } from '../api/preview-invitation.query.ts';
 
@@ -104,27 +105,7 @@ function AcceptForm({
       {failure ? <Alert tone="error">{failure}</Alert> : null}
       <form onSubmit={submit} noValidate className="flex flex-col gap-4">
         <FormTextField control={form.control} name="name" label="Your name" autoComplete="name" isRequired />
-        {preview.needsPassword ? (
-          <>
-            <FormTextField
-              control={form.control}
-              name="password"
-              label="Password"
-              type="password"
-              autoComplete="new-password"
-              description={passwordHelp}
-              isRequired
-            />
-            <FormTextField
-              control={form.control}
-              name="confirmPassword"
-              label="Confirm password"
-              type="password"
-              autoComplete="new-password"
-              isRequired
-            />
-          </>
-        ) : null}
+        {preview.needsPassword ? <NewPasswordFields control={form.control} label="Password" confirmLabel="Confirm password" /> : null}
         <Button type="submit" isDisabled={accept.isPending || accept.isSuccess}>
           {accept.isPending || accept.isSuccess ? 'Accepting…' : 'Accept invitation'}
         </Button>

@@ -5,12 +5,13 @@ import { passwordSchema } from '../../../../shared/schemas/password.schema.ts';
 import { Alert } from '../../../components/ui/alert.tsx';
 import { Button } from '../../../components/ui/button.tsx';
 import { Section } from '../../../components/ui/section.tsx';
+import { NewPasswordFields } from '../../../components/ui/new-password-fields.tsx';
 import { FormTextField } from '../../../components/ui/text-field.tsx';
 import { toastSuccess } from '../../../components/ui/toast.tsx';
 import { isApiError } from '../../../lib/api.client.ts';
 import { applyServerErrors } from '../../../lib/form.errors.ts';
 import { resolveWith } from '../../../lib/form.resolver.ts';
-import { matchPasswords, passwordHelp, passwordMismatch } from '../../../lib/password.help.ts';
+import { matchPasswords, passwordMismatch } from '../../../lib/password.help.ts';
 import { useChangePassword } from '../api/change-password.mutation.ts';
 
 const changeSchema = z
@@ -55,23 +56,7 @@ export function ChangePasswordSection() {
           autoComplete="current-password"
           isRequired
         />
-        <FormTextField
-          control={form.control}
-          name="password"
-          label="New password"
-          type="password"
-          autoComplete="new-password"
-          description={passwordHelp}
-          isRequired
-        />
-        <FormTextField
-          control={form.control}
-          name="confirmPassword"
-          label="Confirm new password"
-          type="password"
-          autoComplete="new-password"
-          isRequired
-        />
+        <NewPasswordFields control={form.control} />
         <div>
           <Button type="submit" isDisabled={change.isPending}>
             {change.isPending ? 'Saving…' : 'Change password'}
