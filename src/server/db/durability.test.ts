@@ -1,13 +1,12 @@
-import { type ChildProcess, spawn } from 'node:child_process';
-import { existsSync, mkdtempSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
+import { type Child, cleanUpChildren, makeTempDir, spawnChild } from '../test/children.ts';
+import { waitFor } from '../test/wait.ts';
 import { DEMO_PASSWORD } from './demo.seed.ts';
 
 const root = path.resolve(import.meta.dirname, '../../..');
-const running: ChildProcess[] = [];
 
 async function freePort(): Promise<number> {
   return new Promise((resolve) => {
@@ -20,10 +19,8 @@ async function freePort(): Promise<number> {
 }
 
 interface Server {
-  child: ChildProcess;
+  child: Child;
   url: string;
-  output: () => string;
-  exited: Promise<number | null>;
 }
 
 /** The real server, as `npm start` runs it, on the embedded database in dataDir. */
@@ -31,24 +28,25 @@ function spawnServer(dataDir: string, port: number): Server {
   const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, PORTICO_DEMO: '1', LOG_LEVEL: 'warn', NODE_ENV: 'test' };
   delete env.DATABASE_URL;
   delete env.SMTP_URL;
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
-  running.push(child);
-  let output = '';
-  child.stdout?.on('data', (c) => (output += c));
-  child.stderr?.on('data', (c) => (output += c));
-  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-  return { child, url: `http://127.0.0.1:${port}`, output: () => output, exited };
+  const child = spawnChild(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], { cwd: root, env });
+  return { child, url: `http://127.0.0.1:${port}` };
 }
 
+/** Polls GET /ready (a first start migrates and seeds the demo data: slow on a busy machine). */
 async function waitReady(server: Server): Promise<void> {
-  const until = Date.now() + 60_000;
-  while (Date.now() < until) {
-    if (server.child.exitCode !== null) throw new Error(`server exited: ${server.output()}`);
-    const ok = await fetch(`${server.url}/ready`).then((r) => r.ok, () => false);
-    if (ok) return;
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  throw new Error(`server not ready: ${server.output()}`);
+  let exited = false;
+  void server.child.exited.then(() => (exited = true));
+  const outcome = await waitFor(
+    async () => {
+      if (exited) return 'exited';
+      const ok = await fetch(`${server.url}/ready`, { signal: AbortSignal.timeout(5_000) }).then((r) => r.ok, () => false);
+      return ok ? 'ready' : false;
+    },
+    { timeoutMs: 240_000, intervalMs: 200, message: `${server.url}/ready` },
+  ).catch((error: Error) => {
+    throw new Error(`${error.message}\n${server.child.output()}`);
+  });
+  if (outcome === 'exited') throw new Error(`the server exited before it was ready:\n${server.child.output()}`);
 }
 
 async function signInOwner(url: string): Promise<string> {
@@ -61,28 +59,26 @@ async function signInOwner(url: string): Promise<string> {
   return res.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
 }
 
-afterAll(() => {
-  for (const child of running) if (child.exitCode === null) child.kill('SIGKILL');
-});
+afterEach(cleanUpChildren);
 
-describe('the embedded database under faults', () => {
-  const dataDir = mkdtempSync(path.join(tmpdir(), 'portico-durability-'));
-
+describe('the embedded database under faults', { timeout: 900_000 }, () => {
   it('refuses a second process on the same data directory, naming the holder, and keeps the data intact', async () => {
+    const dataDir = makeTempDir('portico-durability-');
     const first = spawnServer(dataDir, await freePort());
     await waitReady(first);
     const second = spawnServer(dataDir, await freePort());
-    expect(await second.exited).toBe(2);
-    expect(second.output()).toContain(`in use by process ${first.child.pid}`);
+    expect(await second.child.exited).toBe(2);
+    expect(second.child.output()).toContain(`in use by process ${first.child.pid}`);
     const cookie = await signInOwner(first.url);
     const list = await fetch(`${first.url}/api/engagements`, { headers: { cookie } });
     expect((await list.json()).items).toHaveLength(2);
-    first.child.kill('SIGTERM');
-    expect(await first.exited).toBe(0);
+    first.child.process.kill('SIGTERM');
+    expect(await first.child.exited).toBe(0);
     expect(existsSync(path.join(dataDir, 'portico.lock'))).toBe(false);
   });
 
   it('comes back after kill -9 during writes with every acknowledged write', async () => {
+    const dataDir = makeTempDir('portico-durability-');
     const port = await freePort();
     const server = spawnServer(dataDir, port);
     await waitReady(server);
@@ -100,12 +96,15 @@ describe('the embedded database under faults', () => {
         if (res.status === 201) acknowledged.push((await res.json()).id);
       }
     };
+    let lanesEnded = false;
     const lanes = [writer(1), writer(2), writer(3)];
-    while (acknowledged.length < 30) await new Promise((r) => setTimeout(r, 20));
-    server.child.kill('SIGKILL');
+    void Promise.all(lanes).then(() => (lanesEnded = true));
+    await waitFor(() => acknowledged.length >= 30 || lanesEnded, { timeoutMs: 240_000, intervalMs: 20, message: '30 acknowledged writes' });
+    expect(lanesEnded).toBe(false);
+    server.child.process.kill('SIGKILL');
     stop = true;
     await Promise.all(lanes);
-    await server.exited;
+    await server.child.exited;
 
     const again = spawnServer(dataDir, port);
     await waitReady(again);
@@ -114,7 +113,7 @@ describe('the embedded database under faults', () => {
     const ids = new Set(((await list.json()).items as Array<{ id: string }>).map((i) => i.id));
     const lost = acknowledged.filter((id) => !ids.has(id));
     expect(lost).toEqual([]);
-    again.child.kill('SIGTERM');
-    await again.exited;
+    again.child.process.kill('SIGTERM');
+    await again.child.exited;
   });
 });
