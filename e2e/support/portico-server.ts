@@ -5,6 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 
 export const repoRoot = path.resolve(import.meta.dirname, '../..');
+const READY_TIMEOUT_MS = 240_000;
 
 export interface PorticoServer {
   url: string;
@@ -28,8 +29,9 @@ export function freePort(): Promise<number> {
 }
 
 /**
- * Starts `npx tsx src/server/main.ts` on a fresh embedded database with the demo data, mail
- * going to the given SMTP port, and waits until GET /ready answers 200.
+ * Starts `node --import tsx src/server/main.ts` on a fresh embedded database with the demo
+ * data, mail going to the given SMTP port, and polls until GET /ready answers 200 (within a
+ * generous limit: a first start migrates and seeds, which is slow on a busy machine).
  */
 export async function startPortico(options: { smtpPort: number; readyTimeoutMs?: number }): Promise<PorticoServer> {
   if (!existsSync(path.join(repoRoot, 'dist/web/index.html')))
@@ -53,11 +55,11 @@ export async function startPortico(options: { smtpPort: number; readyTimeoutMs?:
 
   let log = '';
   const tail = () => log.slice(-6_000);
-  const child: ChildProcess = spawn('npx', ['tsx', 'src/server/main.ts'], {
+  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
     cwd: repoRoot,
     env,
     stdio: ['ignore', 'pipe', 'pipe'],
-    // its own process group, so stopping it also stops what npx and tsx started
+    // its own process group, so stopping it also stops anything it started
     detached: true,
   });
   const relay = (stream: NodeJS.ReadableStream | null, target: NodeJS.WriteStream) =>
@@ -94,12 +96,12 @@ export async function startPortico(options: { smtpPort: number; readyTimeoutMs?:
       await exit;
       clearTimeout(timer);
     }
-    // tsx may leave a grandchild behind for a moment: make sure the whole group is gone
+    // nothing the server started may outlive it: make sure the whole group is gone
     signalGroup('SIGKILL');
     rmSync(dataDir, { recursive: true, force: true });
   };
 
-  const deadline = Date.now() + (options.readyTimeoutMs ?? 90_000);
+  const deadline = Date.now() + (options.readyTimeoutMs ?? READY_TIMEOUT_MS);
   for (;;) {
     if (exited) {
       rmSync(dataDir, { recursive: true, force: true });
@@ -113,7 +115,7 @@ export async function startPortico(options: { smtpPort: number; readyTimeoutMs?:
     }
     if (Date.now() > deadline) {
       await stop();
-      throw new Error(`The Portico server at ${url} was not ready within ${options.readyTimeoutMs ?? 90_000} ms. Its output ended with:\n${tail()}`);
+      throw new Error(`The Portico server at ${url} was not ready within ${options.readyTimeoutMs ?? READY_TIMEOUT_MS} ms. Its output ended with:\n${tail()}`);
     }
     await new Promise((resolve) => setTimeout(resolve, 250));
   }

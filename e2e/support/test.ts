@@ -155,7 +155,7 @@ export const test = base.extend<Fixtures & { tracker: PageTracker }>({
         const all = await messages();
         return all.at(-1)?.id ?? 0;
       },
-      async waitForLink({ to, pathname, after = 0, timeoutMs = 30_000 }) {
+      async waitForLink({ to, pathname, after = 0, timeoutMs = 120_000 }) {
         let link: string | undefined;
         await expect
           .poll(

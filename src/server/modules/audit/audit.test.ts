@@ -2,6 +2,7 @@ import { and, asc, eq, sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { auditEvents } from '../../db/schema/index.ts';
 import { runInTransaction } from '../../db/transaction.ts';
+import { raceTitle } from '../../test/race.ts';
 import { getTestApp, type TestApp } from '../../test/test-app.ts';
 import { clientFor, createWorld, type World } from '../../test/world.ts';
 import { canonicalize } from './audit.chain.ts';
@@ -19,7 +20,7 @@ describe('audit trail', () => {
     expect(canonicalize({ b: 1, a: { d: [1, { y: 2, x: 1 }], c: null } })).toBe(canonicalize({ a: { c: null, d: [1, { x: 1, y: 2 }] }, b: 1 }));
   });
 
-  it('chains events per organization without gaps, even when written concurrently', async () => {
+  it(raceTitle('chains events per organization without gaps, even when written concurrently'), async () => {
     await Promise.all(
       Array.from({ length: 20 }, (_, i) =>
         runInTransaction(t.db, (tx) =>

@@ -1,6 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { auditEvents, engagements, notifications } from '../../db/schema/index.ts';
+import { raceTitle } from '../../test/race.ts';
 import { getTestApp, type TestApp } from '../../test/test-app.ts';
 import { clientFor, createWorld, type World } from '../../test/world.ts';
 
@@ -54,7 +55,7 @@ describe('engagements', () => {
     expect((await clientFor(t, world.xAdmin).post(`/api/engagements/${world.engagementAX}/end`)).statusCode).toBe(403);
   });
 
-  it('lets exactly one of concurrent end requests win', async () => {
+  it(raceTitle('lets exactly one of concurrent end requests win'), async () => {
     const world = await createWorld(t);
     const owner = clientFor(t, world.aOwner);
     const results = await Promise.all(Array.from({ length: 10 }, () => owner.post(`/api/engagements/${world.engagementAX}/end`)));

@@ -1,6 +1,7 @@
 import { and, count, eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { milestones, notifications, organizations, payments, statusChanges } from '../../db/schema/index.ts';
+import { raceTitle } from '../../test/race.ts';
 import { getTestApp, type TestApp } from '../../test/test-app.ts';
 import { createActiveContract, createMilestone, createSubmittedMilestone } from '../../test/work.ts';
 import { clientFor, createWorld, type World } from '../../test/world.ts';
@@ -138,7 +139,7 @@ describe('milestones', () => {
     expect(await paymentsOf(t, id)).toEqual([]);
   });
 
-  it('approves once under 50 concurrent approvals: one draft payment, the rest 409', async () => {
+  it(raceTitle('approves once under 50 concurrent approvals: one draft payment, the rest 409'), async () => {
     const id = await createSubmittedMilestone(t, w, contractId);
     const owner = clientFor(t, w.aOwner);
     const results = await Promise.all(Array.from({ length: 50 }, () => owner.post(`/api/milestones/${id}/approve`, {})));
@@ -150,7 +151,7 @@ describe('milestones', () => {
     expect(history).toHaveLength(1);
   });
 
-  it('lets exactly one of approve and request-changes win when they race', async () => {
+  it(raceTitle('lets exactly one of approve and request-changes win when they race'), async () => {
     for (let round = 0; round < 5; round++) {
       const id = await createSubmittedMilestone(t, w, contractId);
       const [a, b] = await Promise.all([
