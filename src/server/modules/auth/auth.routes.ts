@@ -8,6 +8,7 @@ import { loadMemberships } from '../../access/memberships.ts';
 import type { Db } from '../../db/client.ts';
 import { accounts } from '../../db/schema/index.ts';
 import { AppError, badField } from '../../lib/errors.ts';
+import { refuseNullBytes } from '../../http/null-bytes.plugin.ts';
 import { CONTEXT_HEADER, contextOf, toHeaders } from '../../http/route-auth.plugin.ts';
 import type { Auth } from './auth.better.ts';
 import { auditSignIn, limitAuthAttempt } from './auth.service.ts';
@@ -32,12 +33,14 @@ const closedPaths = new Set(['/sign-up/email', '/magic-link/verify', '/delete-us
 
 function parseBody(raw: unknown): Record<string, unknown> {
   if (typeof raw !== 'string' || raw.length === 0) return {};
+  let value: unknown;
   try {
-    const value = JSON.parse(raw);
-    return value && typeof value === 'object' && !Array.isArray(value) ? value : {};
+    value = JSON.parse(raw);
   } catch {
     throw new AppError('BAD_REQUEST', 'The request body is not valid JSON.');
   }
+  refuseNullBytes(value, 'body');
+  return value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
 }
 
 /** The session token lives in the httpOnly cookie only; better-auth also puts it in sign-in bodies. */
