@@ -7,6 +7,7 @@ import { DataDirLockedError } from './db/lock.ts';
 import { refreshStatistics } from './db/maintenance.ts';
 import { createLogger } from './lib/logger.ts';
 import { createMailer } from './lib/mailer.ts';
+import { pruneRateLimits } from './lib/rate-limit.ts';
 import { startQueue } from './lib/queue.ts';
 import { createDiskStorage } from './lib/storage.ts';
 import { runMilestoneTimers } from './modules/milestones/milestones.service.ts';
@@ -14,6 +15,7 @@ import { connectOutbox, DIGEST_JOB, deliverEmail, EMAIL_JOB, emailPendingNotific
 
 const MILESTONE_TIMERS_JOB = 'milestones.timers';
 const STATISTICS_JOB = 'database.statistics';
+const RATE_LIMITS_PRUNE_JOB = 'rate-limits.prune';
 
 /** read config → open db (lock) → migrate → seed on first start → build app → listen; graceful shutdown. */
 async function main(): Promise<void> {
@@ -63,6 +65,10 @@ async function main(): Promise<void> {
   await queue.work(STATISTICS_JOB, () => refreshStatistics(database));
   await queue.schedule(STATISTICS_JOB, '17 * * * *');
   await queue.send(STATISTICS_JOB, {});
+  await queue.work(RATE_LIMITS_PRUNE_JOB, async () => {
+    await pruneRateLimits(database.db);
+  });
+  await queue.schedule(RATE_LIMITS_PRUNE_JOB, '43 * * * *');
 
   const storage = createDiskStorage(path.join(config.dataDir, 'files'));
   ({ app } = await buildApp({ config, database, storage, logger, isReady: () => ready }));
