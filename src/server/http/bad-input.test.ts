@@ -46,7 +46,7 @@ describe('a null character in any text input is a 400 naming the field', () => {
   beforeAll(async () => {
     t = await getTestApp();
     w = await createWorld(t);
-  });
+  }, 240_000);
 
   const cases: Array<[string, string, (c: ReturnType<typeof clientFor>) => ReturnType<ReturnType<typeof clientFor>['get']>]> = [
     ['a search query', 'query.q', (c) => c.get('/api/engagements?q=%00')],

@@ -37,7 +37,7 @@ describe('a full disk is a clear 507, and /ready says so', () => {
     t = await getTestApp();
     w = await createWorld(t);
     full = await buildApp({ config: t.config, database: t.database, storage: fullDisk(t.storage), logger: false, statfs });
-  });
+  }, 240_000);
   afterAll(async () => {
     await full.app.close();
   });

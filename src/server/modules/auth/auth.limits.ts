@@ -30,7 +30,10 @@ export const signInLimits = {
   knownAddressSeconds: 90 * 24 * 3600,
 };
 
-/** Requests that send an email: every one counts (each costs an email), with ceilings an office never reaches. */
+/**
+ * Requests that send an email: every one counts (each costs an email), with ceilings an office
+ * never reaches; past the per-account ceiling only the owner's known addresses still get links.
+ */
 export const emailRequestLimits = { accountAtAddress: rule(5), account: rule(20), address: rule(100) };
 
 /** Tokens (links, codes) are guessed at: failures per address. */
@@ -52,13 +55,18 @@ function accountOf(email: string): string {
   return email.trim().toLowerCase().slice(0, 254);
 }
 
+/** Marks an address the owner signed in from (with the right password), for 90 days. */
+function knownAddressKey(account: string, ip: string): string {
+  return `sign-in:known:${account}|${ip}`;
+}
+
 function passwordKeys(ip: string, email: string | undefined) {
   const account = email ? accountOf(email) : undefined;
   return {
     address: { key: `sign-in:fail:ip:${ip}`, rule: signInLimits.address },
     accountAtAddress: account ? { key: `sign-in:fail:account-ip:${account}|${ip}`, rule: signInLimits.accountAtAddress } : undefined,
     account: account ? { key: `sign-in:fail:account:${account}`, rule: signInLimits.account } : undefined,
-    known: account ? `sign-in:known:${account}|${ip}` : undefined,
+    known: account ? knownAddressKey(account, ip) : undefined,
   };
 }
 
@@ -86,12 +94,13 @@ export async function recordPasswordSignIn(db: Executor, ip: string, email: stri
 /** Counts a request that sends an email and refuses it (429) past a ceiling. */
 export async function limitEmailRequest(db: Executor, name: string, ip: string, email: string | undefined): Promise<void> {
   const keys: LimitedKey[] = [{ key: `${name}:ip:${ip}`, rule: emailRequestLimits.address }];
-  if (email) {
-    const account = accountOf(email);
-    keys.push({ key: `${name}:account-ip:${account}|${ip}`, rule: emailRequestLimits.accountAtAddress });
-    keys.push({ key: `${name}:account:${account}`, rule: emailRequestLimits.account });
-  }
+  const account = email ? accountOf(email) : undefined;
+  if (account) keys.push({ key: `${name}:account-ip:${account}|${ip}`, rule: emailRequestLimits.accountAtAddress });
   await hitRateLimit(db, keys);
+  if (!account) return;
+  // Someone asking from many addresses cannot use up the owner's links: their known address still gets one.
+  const accountWait = await countRateLimit(db, [{ key: `${name}:account:${account}`, rule: emailRequestLimits.account }]);
+  if (accountWait > 0 && !(await isKeyRemembered(db, knownAddressKey(account, ip)))) throw rateLimited(accountWait);
 }
 
 const tokenKey = (name: string, ip: string): LimitedKey => ({ key: `${name}:fail:ip:${ip}`, rule: tokenFailureLimit });
