@@ -33,9 +33,11 @@ export function acquireDataDirLock(dataDir: string, log: (line: string) => void 
           `The data directory ${dataDir} is in use by process ${holder}. Stop that process first, or set DATA_DIR to another directory.`,
         );
       }
-      log(
-        `portico: taking over the lock of ${dataDir}: ${Number.isInteger(holder) ? `process ${holder}` : 'the process'} that held it is no longer running (it did not shut down cleanly)`,
-      );
+      // This process's own lock (a restore opening the database it has just locked) is taken back silently.
+      if (holder !== process.pid)
+        log(
+          `portico: taking over the lock of ${dataDir}: ${Number.isInteger(holder) ? `process ${holder}` : 'the process'} that held it is no longer running (it did not shut down cleanly)`,
+        );
       try {
         unlinkSync(lockPath);
       } catch (unlinkError) {
