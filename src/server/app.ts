@@ -1,9 +1,12 @@
+import { statfs } from 'node:fs/promises';
 import multipart from '@fastify/multipart';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import { type Config, hasDevMailbox } from './config.ts';
 import type { Database } from './db/client.ts';
 import { registerErrorHandler } from './http/errors.plugin.ts';
+import { type InFlightRequest, registerInFlightTracking } from './http/in-flight.plugin.ts';
+import { registerNullByteGuard } from './http/null-bytes.plugin.ts';
 import { registerOpenApi } from './http/openapi.plugin.ts';
 import { registerRouteAuth } from './http/route-auth.plugin.ts';
 import { registerSecurity } from './http/security.plugin.ts';
@@ -17,7 +20,7 @@ import { registerAuthRoutes } from './modules/auth/auth.routes.ts';
 import { registerContractRoutes } from './modules/contracts/contracts.routes.ts';
 import { registerEngagementRoutes } from './modules/engagements/engagements.routes.ts';
 import { registerFileRoutes } from './modules/files/files.routes.ts';
-import { registerHealthRoutes } from './modules/health/health.routes.ts';
+import { registerHealthRoutes, type StatFs } from './modules/health/health.routes.ts';
 import { registerInvitationRoutes } from './modules/invitations/invitations.routes.ts';
 import { registerMilestoneRoutes } from './modules/milestones/milestones.routes.ts';
 import { registerNotificationRoutes } from './modules/notifications/notifications.routes.ts';
@@ -29,11 +32,15 @@ export interface AppDeps {
   storage: Storage;
   logger?: Logger | false;
   isReady?: () => boolean;
+  /** Disk space of the data directory, for /ready (default: fs.promises.statfs). */
+  statfs?: StatFs;
 }
 
 export interface App {
   app: FastifyInstance;
   auth: Auth;
+  /** The requests being served right now (what a forced shutdown would cut). */
+  inFlight: () => InFlightRequest[];
 }
 
 /** Builds the whole HTTP application: what main.ts serves and what tests inject into. */
@@ -55,13 +62,21 @@ export async function buildApp(deps: AppDeps): Promise<App> {
 
   const auth = createAuth(db, config);
   registerErrorHandler(app);
+  const inFlight = registerInFlightTracking(app);
   registerSecurity(app, { trustedOrigins: trustedOrigins(config), secure: config.secure });
+  registerNullByteGuard(app);
   registerRouteAuth(app, { db, auth, sessionMaxDays: config.SESSION_MAX_DAYS });
   await registerOpenApi(app);
   await app.register(multipart, { limits: { fileSize: config.UPLOAD_MAX_BYTES, files: 1 } });
 
   const publicUrl = config.publicUrl;
-  registerHealthRoutes(app, { database, isReady: deps.isReady ?? (() => true) });
+  registerHealthRoutes(app, {
+    database,
+    isReady: deps.isReady ?? (() => true),
+    dataDir: config.dataDir,
+    minFreeBytes: config.READY_MIN_FREE_MB * 1024 * 1024,
+    statfs: deps.statfs ?? statfs,
+  });
   await registerAuthRoutes(app, { db, auth, publicUrl });
   registerInvitationRoutes(app, { db, auth, publicUrl });
   registerOrganizationRoutes(app, { db });
@@ -74,5 +89,5 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   registerFileRoutes(app, { db, storage: deps.storage, maxBytes: config.UPLOAD_MAX_BYTES });
   await registerStaticWeb(app);
   await app.ready();
-  return { app, auth };
+  return { app, auth, inFlight };
 }

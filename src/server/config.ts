@@ -25,6 +25,8 @@ const configSchema = z.object({
   SESSION_MAX_DAYS: z.coerce.number().int().min(1).max(365).default(30),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   TRUST_PROXY: booleanFlag.default(false),
+  READY_MIN_FREE_MB: z.coerce.number().int().min(0).max(1024 * 1024).default(100),
+  SHUTDOWN_GRACE_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
 });
 
 export type RawConfig = z.infer<typeof configSchema>;

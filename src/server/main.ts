@@ -1,24 +1,30 @@
 import path from 'node:path';
 import { buildApp } from './app.ts';
-import { ConfigError, hasDevMailbox, readConfig } from './config.ts';
+import { hasDevMailbox, readConfig } from './config.ts';
 import { openDatabase } from './db/client.ts';
 import { describeDemo, isEmpty, seedDemo } from './db/demo.seed.ts';
-import { DataDirLockedError } from './db/lock.ts';
 import { refreshStatistics } from './db/maintenance.ts';
+import type { InFlightRequest } from './http/in-flight.plugin.ts';
 import { createLogger } from './lib/logger.ts';
 import { createMailer } from './lib/mailer.ts';
+import { pruneRateLimits } from './lib/rate-limit.ts';
 import { startQueue } from './lib/queue.ts';
-import { createDiskStorage } from './lib/storage.ts';
+import { clearStorageTemp, createDiskStorage } from './lib/storage.ts';
+import { describeStartupError } from './startup.errors.ts';
 import { runMilestoneTimers } from './modules/milestones/milestones.service.ts';
 import { connectOutbox, DIGEST_JOB, deliverEmail, EMAIL_JOB, emailPendingNotifications } from './modules/notifications/notifications.service.ts';
 
 const MILESTONE_TIMERS_JOB = 'milestones.timers';
 const STATISTICS_JOB = 'database.statistics';
+const PRUNE_JOB = 'maintenance.prune';
+/** With PostgreSQL another process may share the files directory: leave its fresh uploads alone. */
+const TEMP_FILE_MAX_AGE_MS = 60 * 60_000;
 
 /** read config → open db (lock) → migrate → seed on first start → build app → listen; graceful shutdown. */
 async function main(): Promise<void> {
   const started = performance.now();
   const config = readConfig();
+  startupSettings = { databaseUrl: config.DATABASE_URL, port: config.PORT, host: config.HOST };
   const logger = createLogger(config.LOG_LEVEL);
   const database = await openDatabase({ databaseUrl: config.DATABASE_URL, dataDir: config.DATABASE_URL ? undefined : config.dataDir });
   let ready = false;
@@ -28,7 +34,14 @@ async function main(): Promise<void> {
     stopping = true;
     ready = false;
     logger.info({ signal }, 'shutting down: finishing requests in flight');
-    const force = setTimeout(() => process.exit(1), 15_000);
+    const force = setTimeout(() => {
+      const cut = inFlight?.() ?? [];
+      logger.error(
+        { graceSeconds: config.SHUTDOWN_GRACE_SECONDS, cut: cut.length, requests: cut.slice(0, 50) },
+        `shutdown grace period (SHUTDOWN_GRACE_SECONDS=${config.SHUTDOWN_GRACE_SECONDS}) is over: forcing exit, cutting ${cut.length} request(s) in flight`,
+      );
+      process.exit(1);
+    }, config.SHUTDOWN_GRACE_SECONDS * 1000);
     force.unref();
     try {
       await app?.close();
@@ -44,6 +57,7 @@ async function main(): Promise<void> {
 
   let app: Awaited<ReturnType<typeof buildApp>>['app'] | undefined;
   let queue: Awaited<ReturnType<typeof startQueue>> | undefined;
+  let inFlight: (() => InFlightRequest[]) | undefined;
   await database.migrate();
   const firstStart = await isEmpty(database.db);
   if (firstStart && config.PORTICO_DEMO) await seedDemo(database.db);
@@ -63,9 +77,18 @@ async function main(): Promise<void> {
   await queue.work(STATISTICS_JOB, () => refreshStatistics(database));
   await queue.schedule(STATISTICS_JOB, '17 * * * *');
   await queue.send(STATISTICS_JOB, {});
+  const filesRoot = path.join(config.dataDir, 'files');
+  await queue.work(PRUNE_JOB, async () => {
+    await pruneRateLimits(database.db);
+    await clearStorageTemp(filesRoot, TEMP_FILE_MAX_AGE_MS);
+  });
+  await queue.schedule(PRUNE_JOB, '43 * * * *');
 
-  const storage = createDiskStorage(path.join(config.dataDir, 'files'));
-  ({ app } = await buildApp({ config, database, storage, logger, isReady: () => ready }));
+  // Uploads cut short by a crash left temporary files; the PGlite lock means no other process writes here.
+  const cleared = await clearStorageTemp(filesRoot, database.kind === 'pglite' ? 0 : TEMP_FILE_MAX_AGE_MS);
+  if (cleared.files > 0) logger.info(cleared, 'removed temporary files left by interrupted uploads');
+  const storage = createDiskStorage(filesRoot);
+  ({ app, inFlight } = await buildApp({ config, database, storage, logger, isReady: () => ready }));
   await app.listen({ port: config.PORT, host: config.HOST });
   ready = true;
   const ms = Math.round(performance.now() - started);
@@ -76,9 +99,12 @@ async function main(): Promise<void> {
   if (devMailbox) console.log(`Emails go to the dev mailbox: ${config.publicUrl}/dev/mailbox`);
 }
 
+let startupSettings: Parameters<typeof describeStartupError>[1] = {};
+
 main().catch((error) => {
-  if (error instanceof ConfigError || error instanceof DataDirLockedError) {
-    console.error(error.message);
+  const line = describeStartupError(error, startupSettings);
+  if (line) {
+    console.error(line);
     process.exit(2);
   }
   console.error(error);

@@ -15,6 +15,8 @@ export const errorCodes = {
   RATE_LIMITED: 429,
   INTERNAL: 500,
   NOT_READY: 503,
+  /** The disk (files or database) has no room left: retry once space is freed. */
+  STORAGE_FULL: 507,
 } as const;
 
 export type ErrorCode = keyof typeof errorCodes;

@@ -38,3 +38,38 @@ describe('bad input is a 400, never a 500', () => {
       expect(res.headers['content-type']).toContain('application/problem+json');
     });
 });
+
+/** PostgreSQL cannot store U+0000 in text: one check at the edge refuses it, naming the field. */
+describe('a null character in any text input is a 400 naming the field', () => {
+  let t: TestApp;
+  let w: World;
+  beforeAll(async () => {
+    t = await getTestApp();
+    w = await createWorld(t);
+  }, 240_000);
+
+  const cases: Array<[string, string, (c: ReturnType<typeof clientFor>) => ReturnType<ReturnType<typeof clientFor>['get']>]> = [
+    ['a search query', 'query.q', (c) => c.get('/api/engagements?q=%00')],
+    ['a search query on contracts', 'query.q', (c) => c.get('/api/contracts?q=ab%00cd')],
+    ['a name in a JSON body', 'body.name', (c) => c.patch('/api/organizations/current', { name: 'Acme\u0000 Ltd' })],
+    ['a path parameter', 'params.id', (c) => c.get('/api/contracts/%00')],
+    ['a header', 'header.x-portico-context', (c) => c.request('GET', '/api/me', undefined, { headers: { 'x-portico-context': 'org:\u0000' } })],
+    ['an email in a sign-in body', 'body.email', (c) => c.post('/api/auth/sign-in/email', { email: 'a\u0000@example.test', password: 'x'.repeat(12) })],
+    [
+      'an uploaded file name',
+      'file.filename',
+      (c) =>
+        c.request('POST', '/api/files', undefined, {
+          payload: '--xx\r\nContent-Disposition: form-data; name="file"; filename="a\u0000.txt"\r\nContent-Type: text/plain\r\n\r\nhello\r\n--xx--\r\n',
+          headers: { 'content-type': 'multipart/form-data; boundary=xx' },
+        }),
+    ],
+  ];
+  for (const [label, field, send] of cases)
+    it(`refuses ${label}`, async () => {
+      const res = await send(clientFor(t, w.aOwner));
+      expect(res.statusCode, res.body).toBe(400);
+      expect(res.json().details.fieldErrors[0].path).toBe(field);
+      expect(res.json().detail).toContain('null character');
+    });
+});

@@ -9,6 +9,9 @@ function problem(status: number, code: Problem['code'], detail: string, requestI
 
 const UNIQUE_VIOLATION = '23505';
 const FOREIGN_KEY_VIOLATION = '23503';
+/** PostgreSQL's disk_full class; PGlite and older servers sometimes only say so in the message. */
+const DISK_FULL = '53100';
+const diskFullMessage = /no space left on device|could not extend file|ENOSPC/i;
 
 function findPgCode(error: unknown): string | undefined {
   let current = error as { code?: unknown; cause?: unknown } | undefined;
@@ -17,6 +20,17 @@ function findPgCode(error: unknown): string | undefined {
     current = current.cause as typeof current;
   }
   return undefined;
+}
+
+/** True when the error (or one it wraps) says the disk is full: ENOSPC from a write, or PostgreSQL's disk_full. */
+export function isStorageFull(error: unknown): boolean {
+  let current = error as { code?: unknown; message?: unknown; cause?: unknown } | undefined;
+  for (let depth = 0; current && depth < 5; depth++) {
+    if (current.code === 'ENOSPC' || current.code === DISK_FULL) return true;
+    if (typeof current.message === 'string' && diskFullMessage.test(current.message)) return true;
+    current = current.cause as typeof current;
+  }
+  return false;
 }
 
 /** One error handler: AppError, validation, unique violations → problem+json; the rest → a bare 500. */
@@ -46,6 +60,10 @@ export function registerErrorHandler(app: FastifyInstance): void {
     if (error.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE' || error.statusCode === 415)
       return send(problem(415, 'UNSUPPORTED_MEDIA_TYPE', 'This content type is not accepted here.', request.id));
 
+    if (isStorageFull(error)) {
+      request.log.error({ err: error }, 'disk full');
+      return send(problem(507, 'STORAGE_FULL', 'The server has run out of disk space, so nothing was saved. Try again once space is freed.', request.id));
+    }
     const pgCode = findPgCode(error);
     if (pgCode === UNIQUE_VIOLATION) return send(problem(409, 'ALREADY_EXISTS', 'This already exists.', request.id));
     if (pgCode === FOREIGN_KEY_VIOLATION)

@@ -1,6 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { createReadStream, createWriteStream } from 'node:fs';
-import { mkdir, open, rename, rm, stat } from 'node:fs/promises';
+import { mkdir, open, readdir, rename, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { Transform, type Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
@@ -24,13 +24,42 @@ export interface Storage {
 
 const HEAD_BYTES = 4100;
 
+/** Where uploads are written before they are complete. */
+export function storageTempDir(root: string): string {
+  return path.join(root, 'tmp');
+}
+
+/**
+ * Deletes temporary files an interrupted upload left behind (a crash or kill mid-upload),
+ * those last written more than olderThanMs ago; returns how many and how many bytes.
+ */
+export async function clearStorageTemp(root: string, olderThanMs = 0): Promise<{ files: number; bytes: number }> {
+  const dir = storageTempDir(root);
+  const names = await readdir(dir).catch((error: NodeJS.ErrnoException) => {
+    if (error.code === 'ENOENT') return [] as string[];
+    throw error;
+  });
+  const cutoff = Date.now() - olderThanMs;
+  let files = 0;
+  let bytes = 0;
+  for (const name of names) {
+    const file = path.join(dir, name);
+    const info = await stat(file).catch(() => undefined);
+    if (!info?.isFile() || info.mtimeMs > cutoff) continue;
+    await rm(file, { force: true });
+    files += 1;
+    bytes += info.size;
+  }
+  return { files, bytes };
+}
+
 /** Local disk: written to a temporary file, fsynced, then renamed into place. */
 export function createDiskStorage(root: string): Storage {
   const pathOf = (sha256: string) => path.join(root, sha256.slice(0, 2), sha256.slice(2, 4), sha256);
   return {
     async put(stream, options = {}) {
       const maxBytes = options.maxBytes ?? Number.POSITIVE_INFINITY;
-      const tmpDir = path.join(root, 'tmp');
+      const tmpDir = storageTempDir(root);
       await mkdir(tmpDir, { recursive: true });
       const tmp = path.join(tmpDir, randomUUID());
       const hash = createHash('sha256');

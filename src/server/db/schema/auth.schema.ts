@@ -80,9 +80,17 @@ export const twoFactors = pgTable(
   (t) => [index('two_factors_user_id_idx').on(t.userId), index('two_factors_secret_idx').on(t.secret)],
 );
 
-/** Fixed-window counters for sign-in, magic-link and reset requests, keyed by account or IP. */
-export const rateLimits = pgTable('rate_limits', {
-  key: text('key').primaryKey(),
-  windowStart: timestamp('window_start', { withTimezone: true }).notNull(),
-  count: integer('count').notNull(),
-});
+/**
+ * Fixed-window counters (failed sign-ins per account and address, emails asked for, ...) and
+ * remembered addresses; a row means nothing once expires_at has passed and is pruned hourly.
+ */
+export const rateLimits = pgTable(
+  'rate_limits',
+  {
+    key: text('key').primaryKey(),
+    windowStart: timestamp('window_start', { withTimezone: true }).notNull(),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull().defaultNow(),
+    count: integer('count').notNull(),
+  },
+  (t) => [index('rate_limits_expires_at_idx').on(t.expiresAt)],
+);

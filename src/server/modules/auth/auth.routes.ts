@@ -8,9 +8,11 @@ import { loadMemberships } from '../../access/memberships.ts';
 import type { Db } from '../../db/client.ts';
 import { accounts } from '../../db/schema/index.ts';
 import { AppError, badField } from '../../lib/errors.ts';
+import { refuseNullBytes } from '../../http/null-bytes.plugin.ts';
 import { CONTEXT_HEADER, contextOf, toHeaders } from '../../http/route-auth.plugin.ts';
 import type { Auth } from './auth.better.ts';
-import { auditSignIn, limitAuthAttempt } from './auth.service.ts';
+import { guardAuthRequest, guardTokenAttempt, recordAuthResponse, recordTokenFailure } from './auth.limits.ts';
+import { auditSignIn } from './auth.service.ts';
 
 interface AuthDeps {
   db: Db;
@@ -18,26 +20,19 @@ interface AuthDeps {
   publicUrl: string;
 }
 
-const limitedPaths: Record<string, string> = {
-  '/sign-in/email': 'sign-in',
-  '/sign-in/magic-link': 'magic-link',
-  '/request-password-reset': 'reset',
-  '/reset-password': 'reset',
-  '/two-factor/verify-totp': 'two-factor',
-  '/two-factor/verify-backup-code': 'two-factor',
-};
-
 /** Paths of better-auth that this portal does not expose. */
 const closedPaths = new Set(['/sign-up/email', '/magic-link/verify', '/delete-user', '/update-user', '/change-email']);
 
 function parseBody(raw: unknown): Record<string, unknown> {
   if (typeof raw !== 'string' || raw.length === 0) return {};
+  let value: unknown;
   try {
-    const value = JSON.parse(raw);
-    return value && typeof value === 'object' && !Array.isArray(value) ? value : {};
+    value = JSON.parse(raw);
   } catch {
     throw new AppError('BAD_REQUEST', 'The request body is not valid JSON.');
   }
+  refuseNullBytes(value, 'body');
+  return value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
 }
 
 /** The session token lives in the httpOnly cookie only; better-auth also puts it in sign-in bodies. */
@@ -80,8 +75,7 @@ export async function registerAuthRoutes(app: FastifyInstance, deps: AuthDeps): 
         if (closedPaths.has(path)) throw new AppError('NOT_FOUND', 'Not found.');
         const body = request.method === 'POST' ? parseBody(request.body) : {};
         const email = typeof body.email === 'string' ? body.email : undefined;
-        const limitKind = limitedPaths[path];
-        if (limitKind) await limitAuthAttempt(deps.db, limitKind, request.ip, email);
+        await guardAuthRequest(deps.db, path, request.ip, email);
         if ((path === '/reset-password' || path === '/change-password') && typeof body.newPassword === 'string') {
           const problem = findPasswordProblem(body.newPassword);
           if (problem) throw badField('newPassword', problem);
@@ -94,11 +88,11 @@ export async function registerAuthRoutes(app: FastifyInstance, deps: AuthDeps): 
           }),
         );
         const text = hideSessionToken(path, await response.text());
-        if (path === '/sign-in/email' && email) {
-          const signedIn = response.status === 200 && response.headers.getSetCookie().some((c) => c.includes('session_token'));
-          if (response.status === 200 || response.status === 401)
-            await auditSignIn(deps.db, { email, ip: request.ip, succeeded: signedIn || text.includes('twoFactorRedirect'), method: 'password' });
-        }
+        const signedIn = response.status === 200 && response.headers.getSetCookie().some((c) => c.includes('session_token'));
+        const passed = signedIn || (response.status === 200 && text.includes('twoFactorRedirect'));
+        await recordAuthResponse(deps.db, path, { ip: request.ip, email, status: response.status, passed });
+        if (path === '/sign-in/email' && email && (response.status === 200 || response.status === 401))
+          await auditSignIn(deps.db, { email, ip: request.ip, succeeded: passed, method: 'password' });
         return forward(reply, response, text);
       },
     });
@@ -118,15 +112,17 @@ export async function registerAuthRoutes(app: FastifyInstance, deps: AuthDeps): 
       },
     },
     async (request, reply) => {
-      await limitAuthAttempt(deps.db, 'magic-link-redeem', request.ip, undefined);
+      await guardTokenAttempt(deps.db, 'magic-link-redeem', request.ip);
       const response = await deps.auth.api.magicLinkVerify({
         query: { token: request.body.token },
         headers: toHeaders(request),
         asResponse: true,
       });
       const cookies = response.headers.getSetCookie().filter((c) => c.includes('session_token'));
-      if (response.status !== 200 || cookies.length === 0)
+      if (response.status !== 200 || cookies.length === 0) {
+        await recordTokenFailure(deps.db, 'magic-link-redeem', request.ip);
         throw new AppError('TOKEN_INVALID', 'This sign-in link has expired or was already used. Ask for a new one.');
+      }
       const payload = (await response.json()) as { user?: { email?: string } };
       if (payload.user?.email) await auditSignIn(deps.db, { email: payload.user.email, ip: request.ip, succeeded: true, method: 'magic_link' });
       for (const cookie of response.headers.getSetCookie()) reply.header('set-cookie', cookie);

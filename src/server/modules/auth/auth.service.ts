@@ -5,18 +5,8 @@ import { accounts, users } from '../../db/schema/index.ts';
 import { runInTransaction } from '../../db/transaction.ts';
 import { AppError, badField } from '../../lib/errors.ts';
 import { createId } from '../../lib/ids.ts';
-import { hitRateLimit } from '../../lib/rate-limit.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { hashPassword } from './auth.better.ts';
-
-export const AUTH_RATE_LIMIT = { max: 10, windowSeconds: 15 * 60 };
-
-/** At most 10 attempts per account and per IP per 15 minutes. */
-export async function limitAuthAttempt(db: Executor, kind: string, ip: string, email: string | undefined): Promise<void> {
-  const keys = [`${kind}:ip:${ip}`];
-  if (email) keys.push(`${kind}:account:${email.trim().toLowerCase()}`);
-  await hitRateLimit(db, keys, AUTH_RATE_LIMIT);
-}
 
 /**
  * Audits a sign-in (or a failed one) in the chain of each organization or contractor the

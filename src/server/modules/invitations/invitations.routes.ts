@@ -102,8 +102,7 @@ export function registerInvitationRoutes(app: FastifyInstance, deps: { db: Db; a
       },
     },
     async (request) => {
-      await limitInvitationAttempt(deps.db, request.ip);
-      return previewInvitation(deps.db, request.query.token);
+      return limitInvitationAttempt(deps.db, request.ip, () => previewInvitation(deps.db, request.query.token));
     },
   );
 

@@ -18,7 +18,8 @@ import { AppError, forbidden } from '../../lib/errors.ts';
 import { createId, createToken, hashToken } from '../../lib/ids.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { type Auth, createSessionCookies } from '../auth/auth.better.ts';
-import { auditSignIn, ensureInvitedUser, hasPassword, limitAuthAttempt } from '../auth/auth.service.ts';
+import { withTokenFailureLimit } from '../auth/auth.limits.ts';
+import { auditSignIn, ensureInvitedUser, hasPassword } from '../auth/auth.service.ts';
 import { activateEngagement, openEngagement, withdrawEngagement } from '../engagements/engagements.service.ts';
 import { notify, queueEmail } from '../notifications/notifications.service.ts';
 import { addMembership, createContractor, findContractorAdministeredBy, isOnStaff } from '../organizations/organizations.service.ts';
@@ -251,9 +252,9 @@ async function findUsableInvitation(tx: Db | Tx, token: string, lock: boolean): 
   return row;
 }
 
-/** Invitation links are guessed at no faster than sign-ins: 10 per IP per 15 minutes. */
-export async function limitInvitationAttempt(db: Db, ip: string): Promise<void> {
-  await limitAuthAttempt(db, 'invitation', ip, undefined);
+/** Runs a step that uses an invitation link; wrong links count against the address (failures only). */
+export function limitInvitationAttempt<T>(db: Db, ip: string, run: () => Promise<T>): Promise<T> {
+  return withTokenFailureLimit(db, 'invitation', ip, run);
 }
 
 /** Accepts the invitation, then signs the person in; returns the session's Set-Cookie headers. */
@@ -263,8 +264,7 @@ export async function acceptInvitationAndSignIn(
   input: z.infer<typeof acceptInvitationSchema>,
   request: { ip: string; headers: Headers },
 ): Promise<string[]> {
-  await limitInvitationAttempt(db, request.ip);
-  const { email } = await acceptInvitation(db, input, request.ip);
+  const { email } = await limitInvitationAttempt(db, request.ip, () => acceptInvitation(db, input, request.ip));
   const cookies = await createSessionCookies(auth, email, request.headers);
   if (cookies.length > 0) await auditSignIn(db, { email, ip: request.ip, succeeded: true, method: 'invitation' });
   return cookies;
