@@ -94,6 +94,7 @@ const cases: Record<string, Case> = {
   'POST /api/notifications/:id/read': { expect: 'notFound', build: (v) => ({ url: `/api/notifications/${v.notificationId}/read`, body: {} }) },
   'POST /api/notifications/read-all': { expect: 'ownScope', build: () => ({ url: '/api/notifications/read-all', body: {} }) },
   'GET /api/audit-events': { expect: 'ownScope', build: () => ({ url: '/api/audit-events' }) },
+  'GET /api/audit-events/head': { expect: 'ownScope', build: () => ({ url: '/api/audit-events/head' }) },
   'POST /api/files': { expect: 'notFound', build: (v) => ({ url: `/api/files?engagementId=${v.engagementId}`, multipart: true }) },
   'GET /api/files/:id': { expect: 'notFound', build: (v) => ({ url: `/api/files/${v.fileId}` }) },
   'GET /api/files/:id/download': { expect: 'notFound', build: (v) => ({ url: `/api/files/${v.fileId}/download` }) },
