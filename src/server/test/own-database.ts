@@ -1,23 +1,21 @@
 import { rmSync } from 'node:fs';
 import pg from 'pg';
 import { createId } from '../lib/ids.ts';
-import { createTestApp, type TestApp } from './test-app.ts';
+import { createTestApp, getTestApp, type TestApp } from './test-app.ts';
 
 export interface OwnTestApp extends TestApp {
   dispose(): Promise<void>;
 }
 
 /**
- * The app on a database nobody else uses: a fresh in-memory PGlite, or a new database on the
- * PostgreSQL server of DATABASE_URL (dropped again by dispose). For tests whose background
- * workers must not pick up other files' rows (email delivery sweeps every queued email).
+ * The app on a database no other test file uses at the same time, for tests whose background
+ * workers must not pick up other files' rows (email delivery sweeps every queued email): on
+ * PGlite the worker's own database (its files run one after another), on PostgreSQL, where all
+ * workers share one database, a new database on the same server, dropped again by dispose.
  */
 export async function createOwnTestApp(): Promise<OwnTestApp> {
   const url = process.env.DATABASE_URL;
-  if (!url) {
-    const t = await createTestApp();
-    return { ...t, dispose: () => closeTestApp(t) };
-  }
+  if (!url) return { ...(await getTestApp()), dispose: async () => {} };
   const name = `portico_own_${createId().toLowerCase().replace(/[^a-z0-9]/g, '')}`;
   await runOnServer(url, `create database ${name}`);
   const own = new URL(url);

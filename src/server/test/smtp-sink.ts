@@ -12,6 +12,8 @@ export interface SmtpSink {
   received: ReceivedEmail[];
   /** Refuse these recipients with this SMTP reply (e.g. 550 or 451) from now on. */
   refuse(address: string, code: number, message: string): void;
+  /** Accept this recipient again. */
+  allow(address: string): void;
   /** Stops listening (connections are refused) until start(): an SMTP outage. */
   stop(): Promise<void>;
   start(): Promise<void>;
@@ -67,6 +69,7 @@ export async function startSmtpSink(): Promise<SmtpSink> {
     url: `smtp://127.0.0.1:${port}`,
     received,
     refuse: (address, code, message) => refusals.set(address.toLowerCase(), { code, message }),
+    allow: (address) => refusals.delete(address.toLowerCase()),
     stop,
     start: listen,
     close: stop,

@@ -93,7 +93,7 @@ async function checkWhyNotClaimed(db: Db, emailId: string): Promise<DeliveryOutc
     .select({ status: emails.status, dueInMs: sql<number>`extract(epoch from (${emails.nextAttemptAt} - now())) * 1000`, locked: sql<boolean>`coalesce(${emails.lockedUntil} > now(), false)` })
     .from(emails)
     .where(eq(emails.id, emailId));
-  if (!row || row.status !== 'queued' || row.locked) return { status: 'skipped' };
+  if (row?.status !== 'queued' || row.locked) return { status: 'skipped' };
   return { status: 'retry', inMs: Math.max(Number(row.dueInMs), 0) };
 }
 

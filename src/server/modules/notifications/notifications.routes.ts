@@ -2,11 +2,10 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { idParamsSchema, okSchema } from '../../../shared/schemas/common.schema.ts';
-import { emailDeliveryPageSchema, emailDeliveryQuerySchema, emailDeliverySchema, notificationSchema } from '../../../shared/schemas/notification.schema.ts';
+import { notificationSchema } from '../../../shared/schemas/notification.schema.ts';
 import type { Db } from '../../db/client.ts';
 import { contextOf } from '../../http/route-auth.plugin.ts';
 import { notFound } from '../../lib/errors.ts';
-import { listEmailDeliveries, resendEmail } from './notifications.outbox.ts';
 import { listMailbox, listNotifications, markAllNotificationsRead, markNotificationRead } from './notifications.service.ts';
 
 function isLoopback(ip: string): boolean {
@@ -66,34 +65,6 @@ export function registerNotificationRoutes(app: FastifyInstance, deps: { db: Db;
       await markAllNotificationsRead(deps.db, contextOf(request));
       return { ok: true as const };
     },
-  );
-
-  typed.get(
-    '/api/organizations/current/emails',
-    {
-      config: { auth: 'session' },
-      schema: {
-        tags: ['notifications'],
-        summary: "Email delivery: the organization's emails that failed or still wait to go out (owners and admins)",
-        querystring: emailDeliveryQuerySchema,
-        response: { 200: emailDeliveryPageSchema },
-      },
-    },
-    async (request) => listEmailDeliveries(deps.db, contextOf(request), request.query),
-  );
-
-  typed.post(
-    '/api/emails/:id/resend',
-    {
-      config: { auth: 'session' },
-      schema: {
-        tags: ['notifications'],
-        summary: 'Send a failed or waiting email again now (owners and admins); 409 once it was sent',
-        params: idParamsSchema,
-        response: { 200: emailDeliverySchema },
-      },
-    },
-    async (request) => resendEmail(deps.db, contextOf(request), request.params.id),
   );
 
   if (!deps.devMailbox) return;

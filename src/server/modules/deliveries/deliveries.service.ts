@@ -10,7 +10,7 @@ import { emails } from '../../db/schema/index.ts';
 import { runInTransaction } from '../../db/transaction.ts';
 import { AppError, badField, notFound } from '../../lib/errors.ts';
 import { recordAudit } from '../audit/audit.service.ts';
-import { enqueueAfterCommit } from './notifications.service.ts';
+import { enqueueAfterCommit } from '../notifications/notifications.service.ts';
 
 type EmailRow = typeof emails.$inferSelect;
 type DeliveryQuery = z.infer<typeof emailDeliveryQuerySchema>;
