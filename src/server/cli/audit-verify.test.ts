@@ -42,9 +42,10 @@ async function headOf(t: TestApp, chain: string) {
 
 describe('portico audit verify and the chain heads', () => {
   let t: TestApp;
+  // The worker's database is migrated on first use: slow on a busy machine.
   beforeAll(async () => {
     t = await getTestApp();
-  });
+  }, 300_000);
 
   it('moves the head with every append and prints it', async () => {
     const { chain, remove } = await chainWith(t, 5);

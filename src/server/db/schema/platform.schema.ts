@@ -97,12 +97,19 @@ export const emails = pgTable(
  * The end of each audit chain: its last sequence number and hash, moved in the same
  * transaction as every append, so that removing the newest events is noticed.
  */
-export const auditChainHeads = pgTable('audit_chain_heads', {
-  chain: text('chain').primaryKey(),
-  seq: bigint('seq', { mode: 'number' }).notNull(),
-  hash: text('hash').notNull(),
-  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
-});
+export const auditChainHeads = pgTable(
+  'audit_chain_heads',
+  {
+    chain: text('chain').primaryKey(),
+    /** Whose chain it is (as on its events): staff see their organization's head, contractor members their contractor's. */
+    organizationId: text('organization_id').references(() => organizations.id),
+    contractorId: text('contractor_id').references(() => contractors.id),
+    seq: bigint('seq', { mode: 'number' }).notNull(),
+    hash: text('hash').notNull(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('audit_chain_heads_organization_id_idx').on(t.organizationId), index('audit_chain_heads_contractor_id_idx').on(t.contractorId)],
+);
 
 /** Uploaded files; the bytes live in Storage under their SHA-256. */
 export const files = pgTable(

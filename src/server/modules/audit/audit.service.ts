@@ -56,7 +56,7 @@ export async function recordAudit(tx: Executor, input: AuditInput): Promise<void
   await tx.insert(auditEvents).values({ id: createId(), ...fields, ip: input.ip ?? null, prevHash, hash });
   await tx
     .insert(auditChainHeads)
-    .values({ chain, seq: fields.seq, hash, updatedAt: fields.createdAt })
+    .values({ chain, organizationId, contractorId, seq: fields.seq, hash, updatedAt: fields.createdAt })
     .onConflictDoUpdate({ target: auditChainHeads.chain, set: { seq: fields.seq, hash, updatedAt: fields.createdAt } });
 }
 

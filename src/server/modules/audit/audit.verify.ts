@@ -63,11 +63,16 @@ function compareWithHead(end: ChainEnd, head: ChainHead): { seq: number; reason:
 async function recordMissingHead(db: Db, chain: string, end: ChainEnd): Promise<boolean> {
   return db.transaction(async (tx) => {
     await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${chain}, 0))`);
-    const [last] = await tx.select({ seq: auditEvents.seq }).from(auditEvents).where(eq(auditEvents.chain, chain)).orderBy(desc(auditEvents.seq)).limit(1);
-    if (last?.seq !== end.seq) return false;
+    const [last] = await tx
+      .select({ seq: auditEvents.seq, organizationId: auditEvents.organizationId, contractorId: auditEvents.contractorId })
+      .from(auditEvents)
+      .where(eq(auditEvents.chain, chain))
+      .orderBy(desc(auditEvents.seq))
+      .limit(1);
+    if (!last || last.seq !== end.seq) return false;
     const inserted = await tx
       .insert(auditChainHeads)
-      .values({ chain, seq: end.seq, hash: end.hash })
+      .values({ chain, organizationId: last.organizationId, contractorId: last.contractorId, seq: end.seq, hash: end.hash })
       .onConflictDoNothing()
       .returning({ chain: auditChainHeads.chain });
     return inserted.length > 0;

@@ -52,13 +52,13 @@ describe('email delivery through SMTP outages and refusals', () => {
     w = await createWorld(t);
     sink = await startSmtpSink();
     await startDelivery();
-  });
+  }, 300_000);
   afterAll(async () => {
     connectOutbox(null);
-    await queue.stop();
-    await sink.close();
-    await t.dispose();
-  });
+    await queue?.stop();
+    await sink?.close();
+    await t?.dispose();
+  }, 120_000);
 
   it('retries during the first hour at most a minute apart, then less often, and gives up after a day', () => {
     const p = DEFAULT_DELIVERY_POLICY;

@@ -46,13 +46,13 @@ describe('notifications and email', () => {
       await emailPendingNotifications(t.db, t.config.publicUrl, String(data.userId));
     });
     connectOutbox(queue);
-  });
+  }, 300_000);
   afterAll(async () => {
     connectOutbox(null);
-    await queue.stop();
-    await sink.close();
-    await t.dispose();
-  });
+    await queue?.stop();
+    await sink?.close();
+    await t?.dispose();
+  }, 120_000);
 
   it('delivers an invitation by a real SMTP conversation, after commit, through the queue', async () => {
     const email = `smtp.${w.suffix}@example.test`;
