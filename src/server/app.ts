@@ -17,6 +17,7 @@ import type { Storage } from './lib/storage.ts';
 import { registerAuditRoutes } from './modules/audit/audit.routes.ts';
 import { type Auth, createAuth, trustedOrigins } from './modules/auth/auth.better.ts';
 import { registerAuthRoutes } from './modules/auth/auth.routes.ts';
+import { registerDeliveryRoutes } from './modules/deliveries/deliveries.routes.ts';
 import { registerContractRoutes } from './modules/contracts/contracts.routes.ts';
 import { registerEngagementRoutes } from './modules/engagements/engagements.routes.ts';
 import { registerFileRoutes } from './modules/files/files.routes.ts';
@@ -86,6 +87,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   // The dev mailbox shows sign-in links: only without real email, never in production, only to this machine.
   registerNotificationRoutes(app, { db, devMailbox: hasDevMailbox(config) });
   registerAuditRoutes(app, { db });
+  registerDeliveryRoutes(app, { db });
   registerFileRoutes(app, { db, storage: deps.storage, maxBytes: config.UPLOAD_MAX_BYTES });
   await registerStaticWeb(app);
   await app.ready();

@@ -12,7 +12,8 @@ import { startQueue } from './lib/queue.ts';
 import { clearStorageTemp, createDiskStorage } from './lib/storage.ts';
 import { describeStartupError } from './startup.errors.ts';
 import { runMilestoneTimers } from './modules/milestones/milestones.service.ts';
-import { connectOutbox, DIGEST_JOB, deliverEmail, EMAIL_JOB, emailPendingNotifications } from './modules/notifications/notifications.service.ts';
+import { startEmailDelivery } from './modules/notifications/notifications.delivery.ts';
+import { connectOutbox, DIGEST_JOB, emailPendingNotifications } from './modules/notifications/notifications.service.ts';
 
 const MILESTONE_TIMERS_JOB = 'milestones.timers';
 const STATISTICS_JOB = 'database.statistics';
@@ -65,7 +66,7 @@ async function main(): Promise<void> {
   queue = await startQueue(database.raw, logger);
   const mailer = createMailer(config.SMTP_URL, config.MAIL_FROM);
   connectOutbox(queue);
-  await queue.work(EMAIL_JOB, async (data) => deliverEmail(database.db, mailer, String(data.emailId)));
+  await startEmailDelivery(queue, database.db, mailer, { logger });
   await queue.work(DIGEST_JOB, async (data) => {
     await emailPendingNotifications(database.db, config.publicUrl, String(data.userId));
   });

@@ -18,6 +18,8 @@ export function organizationAbilities(actor: Actor) {
     inviteStaff: isStaff(actor, ['owner', 'admin']),
     inviteContractor: isStaff(actor, ['owner', 'admin', 'manager']),
     viewAudit: actor.kind === 'staff',
+    /** The delivery page: failed and waiting emails, and resending them. */
+    manageEmail: isStaff(actor, ['owner', 'admin']),
   };
 }
 

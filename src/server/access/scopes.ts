@@ -5,6 +5,7 @@ import {
   contractorMembers,
   contractRevisions,
   contracts,
+  emails,
   engagements,
   files,
   invitations,
@@ -74,6 +75,11 @@ export const scopes = {
     if (actor.kind === 'staff') return eq(files.organizationId, actor.organizationId);
     if (actor.kind === 'contractor') return eq(files.contractorId, actor.contractorId);
     if (actor.kind === 'technician') return eq(files.uploadedByUserId, actor.userId);
+    return nothing;
+  },
+  /** Emails about an organization: its staff (the delivery page is for owners and admins: a policy). */
+  emails(actor: Actor): SQL {
+    if (actor.kind === 'staff') return eq(emails.organizationId, actor.organizationId);
     return nothing;
   },
   notifications(actor: Actor): SQL {

@@ -1,6 +1,8 @@
 import nodemailer from 'nodemailer';
 
 export interface OutgoingEmail {
+  /** The email's row id: its Message-ID, so that a receiver can drop a copy sent twice. */
+  id: string;
   to: string;
   subject: string;
   text: string;
@@ -13,13 +15,31 @@ export interface Mailer {
   send(email: OutgoingEmail): Promise<void>;
 }
 
+/** A failure worth retrying (4xx replies, no connection, timeouts) or not (5xx: the server said no). */
+export interface DeliveryFailure {
+  permanent: boolean;
+  reason: string;
+}
+
+/** Tells a temporary failure from a permanent one by the SMTP reply code, when there is one. */
+export function classifyDeliveryError(error: unknown): DeliveryFailure {
+  const err = error as { responseCode?: number; response?: string; code?: string; message?: string };
+  const reason = String(err?.response || err?.message || error).slice(0, 500);
+  if (typeof err?.responseCode === 'number') return { permanent: err.responseCode >= 500, reason };
+  // Nodemailer refuses a message or envelope it cannot send at all before speaking to anyone.
+  if (err?.code === 'EENVELOPE' || err?.code === 'EMESSAGE') return { permanent: true, reason };
+  return { permanent: false, reason };
+}
+
 export function createMailer(smtpUrl: string | undefined, from: string): Mailer {
   if (!smtpUrl) return { kind: 'mailbox', send: async () => {} };
-  const transport = nodemailer.createTransport(smtpUrl);
+  // Bounded waits, so that a silent server costs an attempt, not a worker.
+  const transport = nodemailer.createTransport({ url: smtpUrl, connectionTimeout: 30_000, greetingTimeout: 30_000, socketTimeout: 60_000 } as never);
+  const domain = /@([^>\s]+)>?\s*$/.exec(from)?.[1] ?? 'portico.invalid';
   return {
     kind: 'smtp',
     async send(email) {
-      await transport.sendMail({ from, to: email.to, subject: email.subject, text: email.text, html: email.html });
+      await transport.sendMail({ from, to: email.to, subject: email.subject, text: email.text, html: email.html, messageId: `<${email.id}@${domain}>` });
     },
   };
 }

@@ -7,15 +7,32 @@ export type JobHandler = (data: Record<string, unknown>) => Promise<void>;
 export interface SendOptions {
   /** At most one job with this key per window: later sends in the window join the next one. */
   throttle?: { key: string; seconds: number };
+  /** Run no earlier than this many seconds from now (fractions allowed), by the database's clock. */
+  delaySeconds?: number;
+  /** On a queue created with `oneQueuedPerKey`, a send while a job with this key waits is dropped. */
+  singletonKey?: string;
+}
+
+export interface QueueSettings {
+  /** At most one waiting job per `singletonKey` (pg-boss "short" policy); running ones don't count. */
+  oneQueuedPerKey?: boolean;
+  /** Retries when a handler throws, with exponential backoff from `retryDelaySeconds`. */
+  retryLimit?: number;
+  retryDelaySeconds?: number;
 }
 
 export interface Queue {
+  /** Settles how a queue behaves; call before its first send or work. Defaults otherwise. */
+  configure(name: string, settings: QueueSettings): Promise<void>;
   send(name: string, data: Record<string, unknown>, options?: SendOptions): Promise<void>;
+  /** Runs the handler for each job alone: one job's failure fails (and retries) that job only. */
   work(name: string, handler: JobHandler): Promise<void>;
   /** Runs the job on a cron schedule (UTC), once across all processes. */
   schedule(name: string, cron: string): Promise<void>;
   stop(): Promise<void>;
 }
+
+const DEFAULT_SETTINGS: Required<QueueSettings> = { oneQueuedPerKey: false, retryLimit: 5, retryDelaySeconds: 5 };
 
 /**
  * Background jobs on pg-boss, in the same database (PGlite through its executor, or PostgreSQL).
@@ -26,25 +43,46 @@ export async function startQueue(raw: SqlExecutor, logger: Logger): Promise<Queu
   boss.on('error', (error) => logger.error({ err: error }, 'queue error'));
   await boss.start();
   const created = new Set<string>();
+  const optionsOf = (name: string, settings: QueueSettings) => {
+    const s = { ...DEFAULT_SETTINGS, ...settings };
+    const policy = s.oneQueuedPerKey ? ('short' as const) : ('standard' as const);
+    return { name, policy, retryLimit: s.retryLimit, retryDelay: s.retryDelaySeconds, retryBackoff: true };
+  };
+  /** Creates a queue on first use; an existing one keeps its settings (see configure). */
   const ensure = async (name: string) => {
     if (created.has(name)) return;
-    await boss.createQueue(name, { name, retryLimit: 5, retryDelay: 5, retryBackoff: true });
+    await boss.createQueue(name, optionsOf(name, {}));
     created.add(name);
   };
   return {
+    async configure(name, settings) {
+      await boss.createQueue(name, optionsOf(name, settings));
+      // A queue created earlier (by an older version, or by a send) takes these settings now.
+      await boss.updateQueue(name, optionsOf(name, settings));
+      created.add(name);
+    },
     async send(name, data, options = {}) {
       await ensure(name);
       const throttle = options.throttle;
-      await boss.send(
-        name,
-        data,
-        throttle ? { singletonKey: throttle.key, singletonSeconds: throttle.seconds, singletonNextSlot: true } : {},
-      );
+      await boss.send(name, data, {
+        ...(throttle ? { singletonKey: throttle.key, singletonSeconds: throttle.seconds, singletonNextSlot: true } : {}),
+        ...(options.singletonKey ? { singletonKey: options.singletonKey } : {}),
+        ...(options.delaySeconds && options.delaySeconds > 0 ? { startAfter: options.delaySeconds } : {}),
+      });
     },
     async work(name, handler) {
       await ensure(name);
       await boss.work(name, { pollingIntervalSeconds: 0.5, batchSize: 5 }, async (jobs) => {
-        for (const job of jobs) await handler(job.data as Record<string, unknown>);
+        // Each job is settled alone: those not failed here are completed by pg-boss afterwards.
+        for (const job of jobs) {
+          try {
+            await handler(job.data as Record<string, unknown>);
+          } catch (error) {
+            logger.warn({ err: error, job: name, id: job.id }, 'job failed; it is retried on its own');
+            const err = error as Error;
+            await boss.fail(name, job.id, { message: String(err?.message ?? error).slice(0, 1000) });
+          }
+        }
       });
     },
     async schedule(name, cron) {

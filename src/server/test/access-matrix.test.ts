@@ -7,6 +7,7 @@ import {
   contractors,
   contractRevisions,
   contracts,
+  emails,
   engagements,
   files,
   invitations,
@@ -38,6 +39,7 @@ interface Victim {
   invitationId: string;
   fileId: string;
   notificationId: string;
+  emailId: string;
   ids: string[];
 }
 
@@ -93,7 +95,10 @@ const cases: Record<string, Case> = {
   'GET /api/notifications': { expect: 'ownScope', build: () => ({ url: '/api/notifications' }) },
   'POST /api/notifications/:id/read': { expect: 'notFound', build: (v) => ({ url: `/api/notifications/${v.notificationId}/read`, body: {} }) },
   'POST /api/notifications/read-all': { expect: 'ownScope', build: () => ({ url: '/api/notifications/read-all', body: {} }) },
+  'GET /api/organizations/current/emails': { expect: 'ownScope', build: () => ({ url: '/api/organizations/current/emails?status=undelivered' }) },
+  'POST /api/emails/:id/resend': { expect: 'notFound', build: (v) => ({ url: `/api/emails/${v.emailId}/resend`, body: {} }) },
   'GET /api/audit-events': { expect: 'ownScope', build: () => ({ url: '/api/audit-events' }) },
+  'GET /api/audit-events/head': { expect: 'ownScope', build: () => ({ url: '/api/audit-events/head' }) },
   'POST /api/files': { expect: 'notFound', build: (v) => ({ url: `/api/files?engagementId=${v.engagementId}`, multipart: true }) },
   'GET /api/files/:id': { expect: 'notFound', build: (v) => ({ url: `/api/files/${v.fileId}` }) },
   'GET /api/files/:id/download': { expect: 'notFound', build: (v) => ({ url: `/api/files/${v.fileId}/download` }) },
@@ -175,6 +180,7 @@ async function snapshot(t: TestApp, w: World): Promise<string> {
     t.db.select().from(milestoneSubmissions).where(eq(milestoneSubmissions.organizationId, w.orgA)),
     t.db.select().from(payments).where(eq(payments.organizationId, w.orgA)),
     t.db.select().from(statusChanges).where(eq(statusChanges.organizationId, w.orgA)),
+    t.db.select().from(emails).where(eq(emails.organizationId, w.orgA)),
   ]);
   return JSON.stringify(parts.map((rows) => [...rows].sort((a, b) => String(a.id).localeCompare(String(b.id)))));
 }
@@ -216,6 +222,8 @@ describe('access matrix', () => {
     expect((await clientFor(t, w.xAdmin).post(`/api/milestones/${milestoneId}/submit`, { note: 'Here it is', fileIds: [file.json().id] })).statusCode).toBe(200);
     const notificationId = createId();
     await t.db.insert(notifications).values({ id: notificationId, userId: w.aOwner.userId, organizationId: w.orgA, type: 'test', title: 'Private', body: 'For A only' });
+    const [victimEmail] = await t.db.select({ id: emails.id }).from(emails).where(eq(emails.toAddress, `victim.${w.suffix}@example.test`));
+    expect(victimEmail).toBeDefined();
     victim = {
       engagementId: w.engagementAX,
       contractId,
@@ -223,7 +231,20 @@ describe('access matrix', () => {
       invitationId: invitation.json().id,
       fileId: file.json().id,
       notificationId,
-      ids: [w.orgA, w.contractorX, w.engagementAX, contractId, milestoneId, invitation.json().id, file.json().id, notificationId, w.aOwner.userId, w.xAdmin.userId],
+      emailId: victimEmail!.id,
+      ids: [
+        w.orgA,
+        w.contractorX,
+        w.engagementAX,
+        contractId,
+        milestoneId,
+        invitation.json().id,
+        file.json().id,
+        notificationId,
+        victimEmail!.id,
+        w.aOwner.userId,
+        w.xAdmin.userId,
+      ],
     };
   });
 
@@ -290,6 +311,7 @@ describe('access matrix', () => {
     expect((await clientFor(t, w.xAdmin).get(`/api/files/${victim.fileId}`)).statusCode).toBe(200);
     expect((await clientFor(t, w.aOwner).get('/api/invitations')).body).toContain(victim.invitationId);
     expect((await clientFor(t, w.aOwner).get('/api/notifications')).body).toContain(victim.notificationId);
+    expect((await clientFor(t, w.aOwner).get('/api/organizations/current/emails')).body).toContain(victim.emailId);
     expect((await clientFor(t, w.xAdmin).get(`/api/contracts/${victim.contractId}`)).statusCode).toBe(200);
     expect((await clientFor(t, w.xAdmin).get(`/api/milestones/${victim.milestoneId}`)).statusCode).toBe(200);
     // A technician of the same contractor sees no contracts or milestones either.

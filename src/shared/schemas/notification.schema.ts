@@ -30,3 +30,35 @@ export const fileSchema = z.object({
   sha256: z.string(),
   createdAt: z.string(),
 });
+
+export const emailDeliveryStatuses = ['queued', 'sent', 'stored', 'failed'] as const;
+
+/** An email as its organization's owners and admins see it on the delivery page. */
+export const emailDeliverySchema = z.object({
+  id: z.string(),
+  to: z.string(),
+  subject: z.string(),
+  status: z.enum(emailDeliveryStatuses),
+  attempts: z.number().int(),
+  lastError: z.string().nullable(),
+  createdAt: z.string(),
+  nextAttemptAt: z.string().nullable(),
+  sentAt: z.string().nullable(),
+  failedAt: z.string().nullable(),
+  abilities: z.object({ resend: z.boolean() }),
+});
+export type EmailDelivery = z.infer<typeof emailDeliverySchema>;
+
+export const emailDeliveryQuerySchema = z
+  .object({
+    status: z.enum(['undelivered', 'failed', 'queued']).default('undelivered'),
+    limit: z.coerce.number().int().min(1).max(100).default(50),
+    cursor: z.string().max(200).optional(),
+  })
+  .strict();
+
+export const emailDeliveryPageSchema = z.object({
+  items: z.array(emailDeliverySchema),
+  nextCursor: z.string().nullable(),
+  counts: z.object({ failed: z.number().int(), queued: z.number().int() }),
+});

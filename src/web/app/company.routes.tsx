@@ -2,6 +2,7 @@ import { createRoute, redirect } from '@tanstack/react-router';
 import { useCallback, useMemo } from 'react';
 import { describeError } from '../lib/api.client.ts';
 import { ActivityPage } from '../features/activity/components/activity.page.tsx';
+import { DeliveriesPage } from '../features/deliveries/components/deliveries.page.tsx';
 import type { ContractFilters } from '../features/contracts/api/contract.keys.ts';
 import { useContracts } from '../features/contracts/api/list-contracts.query.ts';
 import { ContractDetailPage } from '../features/contracts/components/contract-detail.page.tsx';
@@ -48,6 +49,7 @@ export const companyRoute = createRoute({
       { href: '/app/team', label: 'Team' },
       ...(abilities.inviteStaff || abilities.inviteContractor ? [{ href: '/app/invitations', label: 'Invitations' }] : []),
       ...(abilities.viewAudit ? [{ href: '/app/activity', label: 'Activity' }] : []),
+      ...(abilities.manageEmail ? [{ href: '/app/email-delivery', label: 'Email delivery' }] : []),
       { href: '/app/settings', label: 'Settings' },
     ];
     return <Shell me={me} membership={membership} area="Company" nav={nav} />;
@@ -291,6 +293,12 @@ const activityRoute = createRoute({
   },
 });
 
+const deliveriesRoute = createRoute({
+  getParentRoute: () => companyRoute,
+  path: 'email-delivery',
+  component: DeliveriesPage,
+});
+
 const notificationsRoute = createRoute({
   getParentRoute: () => companyRoute,
   path: 'notifications',
@@ -321,6 +329,7 @@ export const companyRoutes = companyRoute.addChildren([
   invitationsRoute,
   settingsRoute,
   activityRoute,
+  deliveriesRoute,
   notificationsRoute,
   securityRoute,
 ]);

@@ -58,11 +58,17 @@ export const notifications = pgTable(
   ],
 );
 
-/** Every email Portico sends; without SMTP_URL this table is the dev mailbox. */
+/**
+ * Every email Portico sends; without SMTP_URL this table is the dev mailbox. A row is the
+ * dedupe key of its email: it is sent while `queued`, claimed for one attempt at a time
+ * (`locked_until`), and marked `sent` right after the SMTP server accepted it.
+ */
 export const emails = pgTable(
   'emails',
   {
     id: text('id').primaryKey(),
+    /** The organization the email is about, when there is one: its owners and admins see its delivery. */
+    organizationId: text('organization_id').references(() => organizations.id),
     toAddress: text('to_address').notNull(),
     subject: text('subject').notNull(),
     text: text('text').notNull(),
@@ -71,9 +77,38 @@ export const emails = pgTable(
     attempts: integer('attempts').notNull().default(0),
     lastError: text('last_error'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    /** When delivery (re)started: temporary failures are retried for a while from here. */
+    queuedAt: timestamp('queued_at', { withTimezone: true }).notNull().defaultNow(),
+    /** When the next attempt is due; the sweeper requeues rows long overdue. */
+    nextAttemptAt: timestamp('next_attempt_at', { withTimezone: true }).notNull().defaultNow(),
+    /** An attempt in progress holds the row until then, so that no two workers send it. */
+    lockedUntil: timestamp('locked_until', { withTimezone: true }),
     sentAt: timestamp('sent_at', { withTimezone: true }),
+    failedAt: timestamp('failed_at', { withTimezone: true }),
   },
-  (t) => [index('emails_created_at_idx').on(t.createdAt)],
+  (t) => [
+    index('emails_created_at_idx').on(t.createdAt),
+    index('emails_status_next_attempt_idx').on(t.status, t.nextAttemptAt),
+    index('emails_organization_id_idx').on(t.organizationId, t.status, t.createdAt),
+  ],
+);
+
+/**
+ * The end of each audit chain: its last sequence number and hash, moved in the same
+ * transaction as every append, so that removing the newest events is noticed.
+ */
+export const auditChainHeads = pgTable(
+  'audit_chain_heads',
+  {
+    chain: text('chain').primaryKey(),
+    /** Whose chain it is (as on its events): staff see their organization's head, contractor members their contractor's. */
+    organizationId: text('organization_id').references(() => organizations.id),
+    contractorId: text('contractor_id').references(() => contractors.id),
+    seq: bigint('seq', { mode: 'number' }).notNull(),
+    hash: text('hash').notNull(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('audit_chain_heads_organization_id_idx').on(t.organizationId), index('audit_chain_heads_contractor_id_idx').on(t.contractorId)],
 );
 
 /** Uploaded files; the bytes live in Storage under their SHA-256. */

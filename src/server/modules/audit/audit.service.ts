@@ -1,8 +1,8 @@
-import { and, asc, desc, eq, lt, sql } from 'drizzle-orm';
+import { and, desc, eq, lt, sql } from 'drizzle-orm';
 import type { RequestContext } from '../../access/actor.ts';
 import { scopes } from '../../access/scopes.ts';
 import type { Executor } from '../../db/client.ts';
-import { auditEvents, statusChanges, users } from '../../db/schema/index.ts';
+import { auditChainHeads, auditEvents, statusChanges, users } from '../../db/schema/index.ts';
 import { createId } from '../../lib/ids.ts';
 import { chainFor, computeAuditHash, GENESIS_HASH } from './audit.chain.ts';
 
@@ -19,20 +19,25 @@ export interface AuditInput {
 }
 
 /**
- * Appends one event to its organization's (or contractor's) hash chain. Call it with the
- * transaction that makes the change, so the change and its event commit together.
+ * Appends one event to its organization's (or contractor's) hash chain, and moves the chain's
+ * head (last sequence and hash, in `audit_chain_heads`) in the same transaction. Call it with
+ * the transaction that makes the change, so the change and its event commit together. A chain
+ * without a head row yet (a database older than the heads) takes its newest event as the head.
  */
 export async function recordAudit(tx: Executor, input: AuditInput): Promise<void> {
   const organizationId = input.organizationId ?? null;
   const contractorId = input.contractorId ?? null;
   const chain = chainFor(organizationId, contractorId);
   await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${chain}, 0))`);
-  const [last] = await tx
-    .select({ seq: auditEvents.seq, hash: auditEvents.hash })
-    .from(auditEvents)
-    .where(eq(auditEvents.chain, chain))
-    .orderBy(desc(auditEvents.seq))
-    .limit(1);
+  const [head] = await tx.select({ seq: auditChainHeads.seq, hash: auditChainHeads.hash }).from(auditChainHeads).where(eq(auditChainHeads.chain, chain));
+  const [last] = head
+    ? [head]
+    : await tx
+        .select({ seq: auditEvents.seq, hash: auditEvents.hash })
+        .from(auditEvents)
+        .where(eq(auditEvents.chain, chain))
+        .orderBy(desc(auditEvents.seq))
+        .limit(1);
   const fields = {
     chain,
     seq: (last?.seq ?? 0) + 1,
@@ -47,60 +52,17 @@ export async function recordAudit(tx: Executor, input: AuditInput): Promise<void
     createdAt: new Date(),
   };
   const prevHash = last?.hash ?? GENESIS_HASH;
-  await tx.insert(auditEvents).values({
-    id: createId(),
-    ...fields,
-    ip: input.ip ?? null,
-    prevHash,
-    hash: computeAuditHash(prevHash, fields),
-  });
+  const hash = computeAuditHash(prevHash, fields);
+  await tx.insert(auditEvents).values({ id: createId(), ...fields, ip: input.ip ?? null, prevHash, hash });
+  await tx
+    .insert(auditChainHeads)
+    .values({ chain, organizationId, contractorId, seq: fields.seq, hash, updatedAt: fields.createdAt })
+    .onConflictDoUpdate({ target: auditChainHeads.chain, set: { seq: fields.seq, hash, updatedAt: fields.createdAt } });
 }
 
 /** The status history of every machine: one row per transition, written with it. */
 export async function recordStatusChange(tx: Executor, input: Omit<typeof statusChanges.$inferInsert, 'id' | 'createdAt'>): Promise<void> {
   await tx.insert(statusChanges).values({ id: createId(), ...input });
-}
-
-export interface ChainReport {
-  chains: number;
-  events: number;
-  broken: Array<{ chain: string; seq: number; reason: string }>;
-}
-
-/** Recomputes every chain; names the first broken link of each broken chain. */
-export async function verifyAuditChains(db: Executor): Promise<ChainReport> {
-  const rows = await db.select().from(auditEvents).orderBy(asc(auditEvents.chain), asc(auditEvents.seq));
-  const report: ChainReport = { chains: 0, events: rows.length, broken: [] };
-  let chain = '';
-  let prevHash = GENESIS_HASH;
-  let expectedSeq = 1;
-  let broken = false;
-  for (const row of rows) {
-    if (row.chain !== chain) {
-      chain = row.chain;
-      prevHash = GENESIS_HASH;
-      expectedSeq = 1;
-      broken = false;
-      report.chains++;
-    }
-    if (broken) continue;
-    const reason =
-      row.seq !== expectedSeq
-        ? `event ${expectedSeq} is missing`
-        : row.prevHash !== prevHash
-          ? 'it does not point at the previous event'
-          : row.hash !== computeAuditHash(prevHash, row)
-            ? 'its content was changed after it was written'
-            : null;
-    if (reason) {
-      report.broken.push({ chain, seq: row.seq, reason });
-      broken = true;
-      continue;
-    }
-    prevHash = row.hash;
-    expectedSeq++;
-  }
-  return report;
 }
 
 /** The events about the actor's own records, newest first, a page at a time. */

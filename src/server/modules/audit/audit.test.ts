@@ -1,12 +1,13 @@
 import { and, asc, eq, sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { auditEvents } from '../../db/schema/index.ts';
+import { auditChainHeads, auditEvents } from '../../db/schema/index.ts';
 import { runInTransaction } from '../../db/transaction.ts';
 import { raceTitle } from '../../test/race.ts';
 import { getTestApp, type TestApp } from '../../test/test-app.ts';
 import { clientFor, createWorld, type World } from '../../test/world.ts';
 import { canonicalize } from './audit.chain.ts';
-import { recordAudit, verifyAuditChains } from './audit.service.ts';
+import { recordAudit } from './audit.service.ts';
+import { verifyAuditChains } from './audit.verify.ts';
 
 describe('audit trail', () => {
   let t: TestApp;
@@ -43,6 +44,7 @@ describe('audit trail', () => {
     const report = await verifyAuditChains(t.db);
     expect(report.broken).toContainEqual({ chain: `org:${world.orgA}`, seq: 2, reason: 'its content was changed after it was written' });
     await t.db.execute(sql`delete from audit_events where chain = ${`org:${world.orgA}`}`);
+    await t.db.delete(auditChainHeads).where(eq(auditChainHeads.chain, `org:${world.orgA}`));
   });
 
   it('shows each side the events about its own records, and nothing else', async () => {

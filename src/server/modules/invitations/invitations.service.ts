@@ -91,7 +91,7 @@ async function createInvitation(tx: Tx, ctx: RequestContext, publicUrl: string, 
     heading: `Hello ${input.name}`,
     paragraphs: [what, `The link works for ${INVITATION_DAYS} days.`],
     action: { label: 'Accept the invitation', url: `${publicUrl}/invite?token=${encodeURIComponent(token)}` },
-  });
+  }, { organizationId: input.organizationId ?? null });
   return { row, token };
 }
 

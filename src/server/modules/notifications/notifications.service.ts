@@ -5,11 +5,10 @@ import type { Db, Executor } from '../../db/client.ts';
 import { emails, notifications, users } from '../../db/schema/index.ts';
 import { afterCommit, runInTransaction } from '../../db/transaction.ts';
 import { createId } from '../../lib/ids.ts';
-import type { Mailer } from '../../lib/mailer.ts';
 import type { Queue } from '../../lib/queue.ts';
+import { enqueueEmail } from './notifications.delivery.ts';
 import { type EmailContent, renderEmail } from './notifications.templates.ts';
 
-export const EMAIL_JOB = 'email.send';
 export const DIGEST_JOB = 'notifications.email';
 
 /** Notifications that arrive within this many seconds of each other go out in one email. */
@@ -22,15 +21,23 @@ export function connectOutbox(queue: Queue | null): void {
   outbox = { queue };
 }
 
-/** Writes the email into the outbox table in the caller's transaction; it is sent after commit. */
-export async function queueEmail(tx: Executor, to: string, content: EmailContent): Promise<string> {
+/**
+ * Writes the email into the outbox table in the caller's transaction; it is sent after commit.
+ * `organizationId` names the organization it is about: its owners and admins see its delivery.
+ */
+export async function queueEmail(tx: Executor, to: string, content: EmailContent, about: { organizationId?: string | null } = {}): Promise<string> {
   const id = createId();
   const rendered = renderEmail(content);
-  await tx.insert(emails).values({ id, toAddress: to, ...rendered, status: 'queued' });
-  afterCommit(tx, async () => {
-    await outbox.queue?.send(EMAIL_JOB, { emailId: id });
-  });
+  await tx.insert(emails).values({ id, toAddress: to, ...rendered, status: 'queued', organizationId: about.organizationId ?? null });
+  enqueueAfterCommit(tx, id);
   return id;
+}
+
+/** Puts a queued email's delivery job on the queue once the transaction has committed. */
+export function enqueueAfterCommit(tx: Executor, emailId: string): void {
+  afterCommit(tx, async () => {
+    if (outbox.queue) await enqueueEmail(outbox.queue, emailId);
+  });
 }
 
 export interface NotifyInput {
@@ -69,7 +76,8 @@ export async function notify(tx: Executor, input: NotifyInput): Promise<void> {
 
 /**
  * The email job of one person: every notification not emailed yet, claimed atomically, in one
- * email — the notification itself when there is one, a list when there are several.
+ * email per organization they are about — the notification itself when there is one, a list
+ * when there are several.
  */
 export async function emailPendingNotifications(db: Db, publicUrl: string, userId: string): Promise<number> {
   return runInTransaction(db, async (tx) => {
@@ -80,46 +88,32 @@ export async function emailPendingNotifications(db: Db, publicUrl: string, userI
       .returning();
     const [user] = await tx.select({ email: users.email, name: users.name }).from(users).where(eq(users.id, userId));
     if (claimed.length === 0 || !user) return 0;
-    const sorted = claimed.sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime());
-    const only = sorted.length === 1 ? sorted[0] : undefined;
-    await queueEmail(
-      tx,
-      user.email,
-      only
-        ? {
-            subject: only.title,
-            heading: only.title,
-            paragraphs: [only.body],
-            action: { label: 'Open in Portico', url: `${publicUrl}${only.link ?? '/'}` },
-          }
-        : {
-            subject: `${sorted.length} updates in Portico`,
-            heading: `Hello ${user.name}, here is what happened`,
-            paragraphs: sorted.map((n) => `${n.title}. ${n.body}${n.link ? ` (${publicUrl}${n.link})` : ''}`),
-            action: { label: 'Open your notifications', url: `${publicUrl}/` },
-          },
-    );
+    const byOrganization = new Map<string | null, typeof claimed>();
+    for (const n of claimed.sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime()))
+      byOrganization.set(n.organizationId, [...(byOrganization.get(n.organizationId) ?? []), n]);
+    for (const [organizationId, sorted] of byOrganization) {
+      const only = sorted.length === 1 ? sorted[0] : undefined;
+      await queueEmail(
+        tx,
+        user.email,
+        only
+          ? {
+              subject: only.title,
+              heading: only.title,
+              paragraphs: [only.body],
+              action: { label: 'Open in Portico', url: `${publicUrl}${only.link ?? '/'}` },
+            }
+          : {
+              subject: `${sorted.length} updates in Portico`,
+              heading: `Hello ${user.name}, here is what happened`,
+              paragraphs: sorted.map((n) => `${n.title}. ${n.body}${n.link ? ` (${publicUrl}${n.link})` : ''}`),
+              action: { label: 'Open your notifications', url: `${publicUrl}/` },
+            },
+        { organizationId },
+      );
+    }
     return claimed.length;
   });
-}
-
-/** The job that delivers one queued email: by SMTP, or into the dev mailbox. */
-export async function deliverEmail(db: Db, mailer: Mailer, emailId: string): Promise<void> {
-  const [email] = await db.select().from(emails).where(eq(emails.id, emailId));
-  if (!email || email.status === 'sent' || email.status === 'stored') return;
-  try {
-    await mailer.send({ to: email.toAddress, subject: email.subject, text: email.text, html: email.html });
-    await db
-      .update(emails)
-      .set({ status: mailer.kind === 'smtp' ? 'sent' : 'stored', sentAt: new Date(), attempts: email.attempts + 1 })
-      .where(eq(emails.id, emailId));
-  } catch (error) {
-    await db
-      .update(emails)
-      .set({ attempts: email.attempts + 1, lastError: String((error as Error).message).slice(0, 500) })
-      .where(eq(emails.id, emailId));
-    throw error;
-  }
 }
 
 export async function listNotifications(db: Executor, ctx: RequestContext, unreadOnly: boolean) {

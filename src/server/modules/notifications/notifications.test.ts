@@ -1,47 +1,17 @@
 import { eq } from 'drizzle-orm';
-import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { emails } from '../../db/schema/index.ts';
 import { runInTransaction } from '../../db/transaction.ts';
+import { createLogger } from '../../lib/logger.ts';
 import { createMailer } from '../../lib/mailer.ts';
 import { type Queue, startQueue } from '../../lib/queue.ts';
-import { createLogger } from '../../lib/logger.ts';
-import { getTestApp, type TestApp } from '../../test/test-app.ts';
+import { createOwnTestApp, type OwnTestApp } from '../../test/own-database.ts';
+import { type SmtpSink, startSmtpSink } from '../../test/smtp-sink.ts';
 import { clientFor, createWorld, type World } from '../../test/world.ts';
-import { connectOutbox, DIGEST_JOB, deliverEmail, EMAIL_JOB, emailPendingNotifications, notify, queueEmail } from './notifications.service.ts';
+import { startEmailDelivery } from './notifications.delivery.ts';
+import { connectOutbox, DIGEST_JOB, emailPendingNotifications, notify, queueEmail } from './notifications.service.ts';
 
-interface Received {
-  from: string;
-  to: string[];
-  raw: string;
-}
-
-/** A real SMTP server on loopback that keeps what it receives. */
-async function startSmtpSink(): Promise<{ url: string; received: Received[]; close: () => Promise<void> }> {
-  const received: Received[] = [];
-  const server = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['STARTTLS'],
-    logger: false,
-    onData(stream, session, callback) {
-      const chunks: Buffer[] = [];
-      stream.on('data', (c: Buffer) => chunks.push(c));
-      stream.on('end', () => {
-        received.push({
-          from: session.envelope.mailFrom ? session.envelope.mailFrom.address : '',
-          to: session.envelope.rcptTo.map((r) => r.address),
-          raw: Buffer.concat(chunks).toString('utf8'),
-        });
-        callback();
-      });
-    },
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const address = server.server.address() as { port: number };
-  return { url: `smtp://127.0.0.1:${address.port}`, received, close: () => new Promise((resolve) => server.close(() => resolve())) };
-}
-
-async function waitFor<T>(check: () => Promise<T | undefined> | T | undefined, ms = 15_000): Promise<T> {
+async function waitFor<T>(check: () => Promise<T | undefined> | T | undefined, ms = 60_000): Promise<T> {
   const until = Date.now() + ms;
   while (Date.now() < until) {
     const value = await check();
@@ -52,27 +22,37 @@ async function waitFor<T>(check: () => Promise<T | undefined> | T | undefined, m
 }
 
 describe('notifications and email', () => {
-  let t: TestApp;
+  let t: OwnTestApp;
   let w: World;
-  let sink: Awaited<ReturnType<typeof startSmtpSink>>;
+  let sink: SmtpSink;
   let queue: Queue;
+  /**
+   * A deterministic "the queue has passed this point": a marker email queued now has arrived,
+   * and due jobs run in the order they were queued, so every job queued before it was handled.
+   */
+  const waitForQueueToPass = async () => {
+    const marker = `marker.${crypto.randomUUID()}@example.test`;
+    await runInTransaction(t.db, (tx) => queueEmail(tx, marker, { subject: 'Marker', heading: 'Marker', paragraphs: ['-'] }));
+    await waitFor(() => sink.received.some((m) => m.to.includes(marker)));
+  };
   beforeAll(async () => {
-    t = await getTestApp();
+    t = await createOwnTestApp();
     w = await createWorld(t);
     sink = await startSmtpSink();
     queue = await startQueue(t.database.raw, createLogger('silent'));
     const mailer = createMailer(sink.url, 'Portico <portico@example.test>');
-    await queue.work(EMAIL_JOB, (data) => deliverEmail(t.db, mailer, String(data.emailId)));
+    await startEmailDelivery(queue, t.db, mailer, { sweepCron: null });
     await queue.work(DIGEST_JOB, async (data) => {
       await emailPendingNotifications(t.db, t.config.publicUrl, String(data.userId));
     });
     connectOutbox(queue);
-  });
+  }, 300_000);
   afterAll(async () => {
     connectOutbox(null);
-    await queue.stop();
-    await sink.close();
-  });
+    await queue?.stop();
+    await sink?.close();
+    await t?.dispose();
+  }, 120_000);
 
   it('delivers an invitation by a real SMTP conversation, after commit, through the queue', async () => {
     const email = `smtp.${w.suffix}@example.test`;
@@ -97,7 +77,7 @@ describe('notifications and email', () => {
         throw new Error('boom');
       }),
     ).rejects.toThrow('boom');
-    await new Promise((r) => setTimeout(r, 1500));
+    await waitForQueueToPass();
     expect(sink.received.some((m) => m.to.includes(email))).toBe(false);
     expect(await t.db.select().from(emails).where(eq(emails.toAddress, email))).toEqual([]);
   });
@@ -126,9 +106,15 @@ describe('notifications and email', () => {
     const message = await waitFor(() => sink.received.find((m) => m.to.includes(world.xAdmin.email)));
     expect(message.raw).toMatch(/Subject: 3 updates in Portico/);
     expect(message.raw).toContain('Approved: Palette');
-    await new Promise((r) => setTimeout(r, 1500));
-    expect(sink.received.filter((m) => m.to.includes(world.xAdmin.email))).toHaveLength(1);
+    // A second email would need a second row, and one only comes from notifications not emailed yet: none are left.
     expect(await emailPendingNotifications(t.db, t.config.publicUrl, world.xAdmin.userId)).toBe(0);
+    const rows = await waitFor(async () => {
+      const found = await t.db.select().from(emails).where(eq(emails.toAddress, world.xAdmin.email));
+      return found.every((r) => r.status === 'sent') ? found : undefined;
+    });
+    expect(rows).toHaveLength(1);
+    await waitForQueueToPass();
+    expect(sink.received.filter((m) => m.to.includes(world.xAdmin.email))).toHaveLength(1);
   });
 
   it('emails a single notification as itself, with a link, and skips ones already read in the app', async () => {

@@ -4,6 +4,7 @@ import { EmptyState } from '../../../components/ui/empty-state.tsx';
 import { PageHeader } from '../../../components/ui/page-header.tsx';
 import { QueryView } from '../../../components/ui/query-view.tsx';
 import { formatDateTime } from '../../../lib/format.intl.ts';
+import { useAuditHead } from '../api/get-audit-head.query.ts';
 import type { AuditEvent } from '../api/list-audit-events.query.ts';
 import { useAuditEvents } from '../api/list-audit-events.query.ts';
 
@@ -40,11 +41,34 @@ function Changes({ event }: { event: AuditEvent }) {
   );
 }
 
+/**
+ * The end of this side's audit chain: the newest event's number and hash. Written down now, it
+ * lets `portico audit verify` later prove that nothing after it was removed.
+ */
+function ChainHead() {
+  const head = useAuditHead();
+  const value = head.data?.head;
+  if (!value) return null;
+  return (
+    <section aria-labelledby="chain-head" className="mb-6 rounded-lg border border-slate-200 bg-white p-4 text-sm">
+      <h2 id="chain-head" className="font-medium text-slate-900">
+        Audit chain head: event #{value.seq}
+      </h2>
+      <p className="mt-1 text-slate-700">
+        Every change is chained to the one before it. Note this number and hash: <code>portico audit verify</code> prints the same, and would
+        fail if any event up to here were changed or removed.
+      </p>
+      <p className="mt-2 font-mono text-xs break-all text-slate-800">{value.hash}</p>
+    </section>
+  );
+}
+
 export function ActivityPage({ description }: { description: string }) {
   const events = useAuditEvents();
   return (
     <>
       <PageHeader title="Activity" description={description} />
+      <ChainHead />
       <QueryView query={events} loadingLabel="Loading activity…">
         {({ items }) =>
           items.length === 0 ? (

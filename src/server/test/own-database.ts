@@ -1,0 +1,48 @@
+import { rmSync } from 'node:fs';
+import pg from 'pg';
+import { createId } from '../lib/ids.ts';
+import { createTestApp, getTestApp, type TestApp } from './test-app.ts';
+
+export interface OwnTestApp extends TestApp {
+  dispose(): Promise<void>;
+}
+
+/**
+ * The app on a database no other test file uses at the same time, for tests whose background
+ * workers must not pick up other files' rows (email delivery sweeps every queued email): on
+ * PGlite the worker's own database (its files run one after another), on PostgreSQL, where all
+ * workers share one database, a new database on the same server, dropped again by dispose.
+ */
+export async function createOwnTestApp(): Promise<OwnTestApp> {
+  const url = process.env.DATABASE_URL;
+  if (!url) return { ...(await getTestApp()), dispose: async () => {} };
+  const name = `portico_own_${createId().toLowerCase().replace(/[^a-z0-9]/g, '')}`;
+  await runOnServer(url, `create database ${name}`);
+  const own = new URL(url);
+  own.pathname = `/${name}`;
+  const t = await createTestApp({ DATABASE_URL: own.toString() });
+  await t.database.migrate();
+  return {
+    ...t,
+    dispose: async () => {
+      await closeTestApp(t);
+      await runOnServer(url, `drop database if exists ${name} with (force)`);
+    },
+  };
+}
+
+async function closeTestApp(t: TestApp): Promise<void> {
+  await t.app.close();
+  await t.database.close();
+  rmSync(t.dataDir, { recursive: true, force: true });
+}
+
+async function runOnServer(url: string, statement: string): Promise<void> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    await client.query(statement);
+  } finally {
+    await client.end();
+  }
+}

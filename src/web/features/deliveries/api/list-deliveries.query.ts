@@ -1,0 +1,20 @@
+import { useQuery } from '@tanstack/react-query';
+import type { z } from 'zod';
+import type { emailDeliveryPageSchema } from '../../../../shared/schemas/notification.schema.ts';
+import { getJson } from '../../../lib/api.client.ts';
+import { type DeliveryFilter, deliveryKeys } from './deliveries.keys.ts';
+
+export type DeliveryPage = z.infer<typeof emailDeliveryPageSchema>;
+
+export function listDeliveries(status: DeliveryFilter, signal?: AbortSignal): Promise<DeliveryPage> {
+  return getJson<DeliveryPage>('/api/organizations/current/emails', { status, limit: 100 }, signal);
+}
+
+/** Emails that failed or still wait; refreshed while some wait, so a retry that succeeds shows. */
+export function useDeliveries(status: DeliveryFilter) {
+  return useQuery({
+    queryKey: deliveryKeys.list(status),
+    queryFn: ({ signal }) => listDeliveries(status, signal),
+    refetchInterval: (query) => ((query.state.data?.counts.queued ?? 0) > 0 ? 15_000 : false),
+  });
+}
