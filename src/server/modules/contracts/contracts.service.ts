@@ -27,6 +27,13 @@ type Summary = {
   milestones: { open: number; submitted: number; changesRequested: number; approved: number; paid: number };
 };
 
+/** A bigint from the database as a number, refusing one past 2^53 rather than rounding it. */
+function toSafeInteger(value: string | number): number {
+  const number = Number(value);
+  if (!Number.isSafeInteger(number)) throw new RangeError(`The sum ${value} is too large to show exactly.`);
+  return number;
+}
+
 /** Milestone money per contract: what is left to deliver, approved but unpaid, and paid; per currency. */
 async function summarize(db: Executor, contractIds: string[]): Promise<Map<string, Summary>> {
   const result = new Map<string, Summary>();
@@ -36,7 +43,8 @@ async function summarize(db: Executor, contractIds: string[]): Promise<Map<strin
       contractId: milestones.contractId,
       status: milestones.status,
       currency: milestones.currency,
-      amountMinor: sql<number>`sum(${milestones.amountMinor})::float8`,
+      // Summed exactly (numeric → bigint; an overflow is an error, never a rounding).
+      amountMinor: sql<string>`sum(${milestones.amountMinor})::bigint`,
       count: sql<number>`count(*)::int`,
     })
     .from(milestones)
@@ -46,7 +54,7 @@ async function summarize(db: Executor, contractIds: string[]): Promise<Map<strin
     result.set(id, { leftToDeliver: [], approvedUnpaid: [], paid: [], milestones: { open: 0, submitted: 0, changesRequested: 0, approved: 0, paid: 0 } });
   for (const row of rows) {
     const summary = result.get(row.contractId)!;
-    const money = { amountMinor: Number(row.amountMinor), currency: row.currency };
+    const money = { amountMinor: toSafeInteger(row.amountMinor), currency: row.currency };
     if (row.status === 'approved') summary.approvedUnpaid = sumByCurrency([...summary.approvedUnpaid, money]);
     else if (row.status === 'paid') summary.paid = sumByCurrency([...summary.paid, money]);
     else summary.leftToDeliver = sumByCurrency([...summary.leftToDeliver, money]);
