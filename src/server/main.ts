@@ -9,7 +9,7 @@ import { createLogger } from './lib/logger.ts';
 import { createMailer } from './lib/mailer.ts';
 import { startQueue } from './lib/queue.ts';
 import { createDiskStorage } from './lib/storage.ts';
-import { runMilestoneTimers } from './modules/milestones/milestones.service.ts';
+import { runMilestoneTimers } from './modules/milestones/milestones.timers.ts';
 import { connectOutbox, DIGEST_JOB, deliverEmail, EMAIL_JOB, emailPendingNotifications } from './modules/notifications/notifications.service.ts';
 
 const MILESTONE_TIMERS_JOB = 'milestones.timers';

@@ -10,6 +10,22 @@ export type Actor =
 export type StaffActor = Extract<Actor, { kind: 'staff' }>;
 export type ContractorActor = Extract<Actor, { kind: 'contractor' }>;
 
+/**
+ * Portico itself, acting without a person's membership: timers (auto-approval), and the system
+ * events of the machines (an invitation accepted, a payment sent). It sees every row; only
+ * server code that runs on Portico's own behalf creates one. `userId` names the person whose
+ * act set it off, when there is one.
+ */
+export interface SystemActor {
+  kind: 'system';
+  userId: string | null;
+  ip?: string;
+}
+
+export function systemActor(userId: string | null = null, ip?: string): SystemActor {
+  return { kind: 'system', userId, ip };
+}
+
 /** The per-request context every service receives. */
 export interface RequestContext {
   actor: Actor;

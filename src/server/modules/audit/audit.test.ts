@@ -4,8 +4,9 @@ import { auditEvents } from '../../db/schema/index.ts';
 import { runInTransaction } from '../../db/transaction.ts';
 import { getTestApp, type TestApp } from '../../test/test-app.ts';
 import { clientFor, createWorld, type World } from '../../test/world.ts';
-import { canonicalize } from './audit.chain.ts';
-import { recordAudit, verifyAuditChains } from './audit.service.ts';
+import { canonicalize } from '../../audit/audit.chain.ts';
+import { recordAudit } from '../../audit/audit.writer.ts';
+import { verifyAuditChains } from './audit.service.ts';
 
 describe('audit trail', () => {
   let t: TestApp;

@@ -6,7 +6,7 @@ import { runInTransaction } from '../../db/transaction.ts';
 import { AppError, badField } from '../../lib/errors.ts';
 import { createId } from '../../lib/ids.ts';
 import { hitRateLimit } from '../../lib/rate-limit.ts';
-import { recordAudit } from '../audit/audit.service.ts';
+import { recordAudit } from '../../audit/audit.writer.ts';
 import { hashPassword } from './auth.better.ts';
 
 export const AUTH_RATE_LIMIT = { max: 10, windowSeconds: 15 * 60 };

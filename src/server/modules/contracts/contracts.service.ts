@@ -7,14 +7,14 @@ import type { Actor, RequestContext } from '../../access/actor.ts';
 import { assertAllowed, contractAbilities, contractCreateAbilities, contractRevisionAbilities } from '../../access/policies.ts';
 import { scoped } from '../../access/scoped.ts';
 import { scopes } from '../../access/scopes.ts';
-import { applyTransition, transitionActorOf } from '../../access/transition.ts';
+import { applyTransition } from '../../access/transition.ts';
 import type { Db, Executor, Tx } from '../../db/client.ts';
 import { contractDocuments, contractRevisions, contractors, contracts, files, milestones, organizations, users } from '../../db/schema/index.ts';
 import { runInTransaction } from '../../db/transaction.ts';
 import { AppError, badField, notFound } from '../../lib/errors.ts';
 import { sanitizeRichText } from '../../lib/html.ts';
 import { createId } from '../../lib/ids.ts';
-import { recordAudit } from '../audit/audit.service.ts';
+import { recordAudit } from '../../audit/audit.writer.ts';
 import { presentFile, readAttachableFile } from '../files/files.service.ts';
 import { notify } from '../notifications/notifications.service.ts';
 import { listContractorMemberUserIds } from '../organizations/organizations.service.ts';
@@ -262,12 +262,11 @@ export async function changeContractStatus(db: Db, ctx: RequestContext, id: stri
     const row = await scoped(tx, ctx.actor).contracts.get(id, 'This contract');
     assertAllowed(contractAbilities(ctx.actor, row), event);
     const updated = await applyTransition(tx, {
-      table: contracts,
+      table: 'contracts',
       machine: contractMachine,
       event,
       id,
-      scope: scopes.contracts(ctx.actor),
-      actor: transitionActorOf(ctx.actor, ctx.ip),
+      by: { actor: ctx.actor, ip: ctx.ip },
       entityType: 'contract',
       what: 'This contract',
     });
