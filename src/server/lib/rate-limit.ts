@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import type { Executor } from '../db/client.ts';
+import type { SqlRunner } from './sql.types.ts';
 import { AppError } from './errors.ts';
 
 export interface RateLimitRule {
@@ -11,10 +11,10 @@ export interface RateLimitRule {
  * Counts one hit against each key (fixed window, stored in the database so every process
  * agrees) and refuses with 429 and Retry-After when any key is over its limit.
  */
-export async function hitRateLimit(db: Executor, keys: string[], rule: RateLimitRule): Promise<void> {
+export async function hitRateLimit(db: SqlRunner, keys: string[], rule: RateLimitRule): Promise<void> {
   let retryAfter = 0;
   for (const key of keys) {
-    const result = await db.execute<{ count: number; retry_after: number }>(sql`
+    const result = await db.execute(sql`
       insert into rate_limits (key, window_start, count) values (${key}, now(), 1)
       on conflict (key) do update set
         count = case when rate_limits.window_start < now() - make_interval(secs => ${rule.windowSeconds}) then 1 else rate_limits.count + 1 end,
