@@ -83,7 +83,7 @@ const ownersAndAdmins = (actor: Actor): boolean => isStaff(actor, ['owner', 'adm
  * "staff" or "contractor"; the role inside that kind is the one thing it does not know. Events
  * only Portico fires (`system`) are fired by nobody here.
  */
-export const eventRoles = {
+const eventRoles = {
   contract: { activate: managesWork, end: managesWork, terminate: managesWork } satisfies Record<ContractEvent, (actor: Actor) => boolean>,
   milestone: {
     submit: isContractorMember,
@@ -107,7 +107,7 @@ export function machineActorOf(actor: Actor): MachineActor | null {
 }
 
 /** Whether the actor's role fires the event at all, whatever the status: no → 403, before the status decides 409. */
-export function mayFire<S extends string, E extends string>(
+function mayFire<S extends string, E extends string>(
   machine: Machine<S, E>,
   roles: Record<E, (actor: Actor) => boolean>,
   actor: Actor,
@@ -118,7 +118,7 @@ export function mayFire<S extends string, E extends string>(
 }
 
 /** The events the actor may fire on a row in this status: the machine's events from it, kept to the actor's roles. */
-export function firableEvents<S extends string, E extends string>(
+function firableEvents<S extends string, E extends string>(
   machine: Machine<S, E>,
   roles: Record<E, (actor: Actor) => boolean>,
   actor: Actor,
