@@ -4,12 +4,24 @@
 //   b. a route file (modules/<area>/<area>.routes.ts) imports no other module's service and no repo;
 //   c. a service imports no other module's repo;
 //   d. no barrel index.ts inside src/server/modules;
-//   e. notifications and audit are sinks: they import no other module.
+//   e. notifications and audit are sinks: they import no other module;
+//   f. the floors (docs: ARCHITECTURE.md, "The house"): a file imports from its own floor or below,
+//      never from above. Lowest first:
+//        shared            pure domain rules, machines, money, Zod schemas (imports nothing of ours)
+//        server/lib        errors, ids, logger, mailer, queue, storage; config.ts
+//        server/db         client, transactions, schema
+//        server/audit      the audit writer (the hash chain append, the status history)
+//        server/access     actor, scopes, scoped reads, policies, the transition
+//        server/modules    the features, and server/http (route files and plugins use each other)
+//        top               app.ts, main.ts, cli/, test/, and every *.test.ts of the server
+//      src/web imports shared and web only;
+//   g. no source file under src/ passes 400 lines.
 // Run by `npm run lint` after Biome. Prints "imports OK (N files)" or every violation, and exits 1.
+// CHECK_IMPORTS_ROOT=<dir> checks another tree (the test of this script uses it).
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 
-const root = path.resolve(import.meta.dirname, '..');
+const root = process.env.CHECK_IMPORTS_ROOT ? path.resolve(process.env.CHECK_IMPORTS_ROOT) : path.resolve(import.meta.dirname, '..');
 const srcDir = path.join(root, 'src');
 const modulesDir = path.join(srcDir, 'server', 'modules');
 const sinks = new Set(['notifications', 'audit']);
@@ -104,6 +116,48 @@ for (const [file, targets] of graph) {
     if (sinks.has(area) && targetArea !== null && targetArea !== area)
       problems.push(`${rel(file)}: ${area} is a sink and calls no other module (imports ${rel(target)})`);
   }
+}
+
+// f. floors.
+const floors = ['shared', 'server/lib', 'server/db', 'server/audit', 'server/access', 'server/modules', 'top'];
+/** Files that sit above their folder's floor for now. */
+const exceptions = new Map([
+  // The demo data calls module services; the "perfdb" change moves it out of db/ to its own place above the modules.
+  ['server/db/demo.seed.ts', 'top'],
+]);
+
+/** The floor of a file in src/ (an index into floors), or 'web' for the web app. */
+function floorOf(file) {
+  const inside = path.relative(srcDir, file).split(path.sep).join('/');
+  if (inside.startsWith('web/')) return 'web';
+  if (inside.startsWith('shared/')) return floors.indexOf('shared');
+  if (inside.endsWith('.test.ts')) return floors.indexOf('top');
+  if (exceptions.has(inside)) return floors.indexOf(exceptions.get(inside));
+  if (inside === 'server/config.ts' || inside.startsWith('server/lib/')) return floors.indexOf('server/lib');
+  for (const folder of ['server/db', 'server/audit', 'server/access', 'server/modules']) if (inside.startsWith(`${folder}/`)) return floors.indexOf(folder);
+  if (inside.startsWith('server/http/')) return floors.indexOf('server/modules');
+  return floors.indexOf('top');
+}
+
+for (const [file, targets] of graph) {
+  const floor = floorOf(file);
+  for (const target of targets) {
+    const targetFloor = floorOf(target);
+    if (floor === 'web' || targetFloor === 'web') {
+      if (floor !== targetFloor && !(floor === 'web' && targetFloor === floors.indexOf('shared')))
+        problems.push(`${rel(file)}: the web app and the server share only src/shared (imports ${rel(target)})`);
+      continue;
+    }
+    if (targetFloor > floor)
+      problems.push(`${rel(file)}: ${floors[floor]} imports from a floor above it, ${floors[targetFloor]} (imports ${rel(target)})`);
+  }
+}
+
+// g. no source file passes 400 lines.
+const MAX_LINES = 400;
+for (const file of files) {
+  const lines = readFileSync(file, 'utf8').split('\n').length - 1;
+  if (lines > MAX_LINES) problems.push(`${rel(file)}: ${lines} lines; split it by role (at most ${MAX_LINES})`);
 }
 
 // a. cycles: Tarjan's strongly connected components, then one concrete cycle per component.

@@ -11,7 +11,7 @@ import { pruneRateLimits } from './lib/rate-limit.ts';
 import { startQueue } from './lib/queue.ts';
 import { clearStorageTemp, createDiskStorage } from './lib/storage.ts';
 import { describeStartupError } from './startup.errors.ts';
-import { runMilestoneTimers } from './modules/milestones/milestones.service.ts';
+import { runMilestoneTimers } from './modules/milestones/milestones.timers.ts';
 import { startEmailDelivery } from './modules/notifications/notifications.delivery.ts';
 import { connectOutbox, DIGEST_JOB, emailPendingNotifications } from './modules/notifications/notifications.service.ts';
 

@@ -7,8 +7,21 @@ export type Actor =
   | { kind: 'technician'; userId: string; contractorId: string; technicianId: string }
   | { kind: 'none'; userId: string };
 
-export type StaffActor = Extract<Actor, { kind: 'staff' }>;
-export type ContractorActor = Extract<Actor, { kind: 'contractor' }>;
+/**
+ * Portico itself, acting without a person's membership: timers (auto-approval), and the system
+ * events of the machines (an invitation accepted, a payment sent). It sees every row; only
+ * server code that runs on Portico's own behalf creates one. `userId` names the person whose
+ * act set it off, when there is one.
+ */
+export interface SystemActor {
+  kind: 'system';
+  userId: string | null;
+  ip?: string;
+}
+
+export function systemActor(userId: string | null = null, ip?: string): SystemActor {
+  return { kind: 'system', userId, ip };
+}
 
 /** The per-request context every service receives. */
 export interface RequestContext {
@@ -17,12 +30,4 @@ export interface RequestContext {
   sessionId: string;
   requestId: string;
   ip: string;
-}
-
-/** Organization whose audit chain an actor's actions land in, when there is one. */
-export function actorChainOwner(actor: Actor): { organizationId: string | null; contractorId: string | null } {
-  if (actor.kind === 'staff') return { organizationId: actor.organizationId, contractorId: null };
-  if (actor.kind === 'contractor' || actor.kind === 'technician')
-    return { organizationId: null, contractorId: actor.contractorId };
-  return { organizationId: null, contractorId: null };
 }

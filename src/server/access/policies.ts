@@ -1,3 +1,14 @@
+import {
+  type ContractEvent,
+  type ContractStatus,
+  contractMachine,
+  openContractStatuses,
+  renewableContractStatuses,
+  workingContractStatuses,
+} from '../../shared/domain/contract.machine.ts';
+import { type EngagementEvent, engagementMachine } from '../../shared/domain/engagement.machine.ts';
+import { eventsFrom, isFiredBy, type Machine, type MachineActor } from '../../shared/domain/machine.ts';
+import { isMilestoneFrozen, type MilestoneEvent, type MilestoneStatus, milestoneMachine } from '../../shared/domain/milestone.machine.ts';
 import type { EngagementStatus } from '../../shared/domain/roles.ts';
 import { forbidden } from '../lib/errors.ts';
 import type { Actor } from './actor.ts';
@@ -5,6 +16,11 @@ import type { Actor } from './actor.ts';
 /**
  * Pure policies: given an actor and a row it can already see, what may it do? The answers
  * travel to the browser as `abilities`; the web shows buttons from them alone.
+ *
+ * An ability that is a machine event is derived from the machine (is the event possible from
+ * the row's status, and is it fired by this kind of actor) and from `eventRoles` (which roles of
+ * that kind fire it). Policies add only what the machine cannot know (the contract of a
+ * milestone must be running, editing rules).
  */
 export type Abilities = Record<string, boolean>;
 
@@ -29,10 +45,8 @@ export function contractorAbilities(actor: Actor) {
 }
 
 export function engagementAbilities(actor: Actor, row: { status: EngagementStatus }) {
-  return {
-    end: isStaff(actor, ['owner', 'admin']) && row.status !== 'ended',
-    reactivate: isStaff(actor, ['owner', 'admin']) && row.status === 'ended',
-  };
+  const events = firableEvents(engagementMachine, eventRoles.engagement, actor, row.status);
+  return { end: events.has('end'), reactivate: events.has('reactivate') };
 }
 
 export function invitationAbilities(
@@ -63,19 +77,74 @@ function isContractorMember(actor: Actor): boolean {
   return actor.kind === 'contractor';
 }
 
+const nobody = (): boolean => false;
+const ownersAndAdmins = (actor: Actor): boolean => isStaff(actor, ['owner', 'admin']);
+
+/**
+ * Which people, among the kinds of actor the machine names, fire each event. The machine says
+ * "staff" or "contractor"; the role inside that kind is the one thing it does not know. Events
+ * only Portico fires (`system`) are fired by nobody here.
+ */
+const eventRoles = {
+  contract: { activate: managesWork, end: managesWork, terminate: managesWork } satisfies Record<ContractEvent, (actor: Actor) => boolean>,
+  milestone: {
+    submit: isContractorMember,
+    approve: managesWork,
+    request_changes: managesWork,
+    mark_paid: nobody,
+  } satisfies Record<MilestoneEvent, (actor: Actor) => boolean>,
+  engagement: {
+    activate: nobody,
+    end: ownersAndAdmins,
+    reactivate: ownersAndAdmins,
+    reinvite: ownersAndAdmins,
+  } satisfies Record<EngagementEvent, (actor: Actor) => boolean>,
+};
+
+/** The machine's name for a person; technicians and people without a membership fire nothing. */
+export function machineActorOf(actor: Actor): MachineActor | null {
+  if (actor.kind === 'staff') return 'staff';
+  if (actor.kind === 'contractor') return 'contractor';
+  return null;
+}
+
+/** Whether the actor's role fires the event at all, whatever the status: no → 403, before the status decides 409. */
+function mayFire<S extends string, E extends string>(
+  machine: Machine<S, E>,
+  roles: Record<E, (actor: Actor) => boolean>,
+  actor: Actor,
+  event: E,
+): boolean {
+  const who = machineActorOf(actor);
+  return who !== null && isFiredBy(machine, event, who) && roles[event](actor);
+}
+
+/** The events the actor may fire on a row in this status: the machine's events from it, kept to the actor's roles. */
+function firableEvents<S extends string, E extends string>(
+  machine: Machine<S, E>,
+  roles: Record<E, (actor: Actor) => boolean>,
+  actor: Actor,
+  status: S,
+): Set<E> {
+  const who = machineActorOf(actor);
+  if (who === null) return new Set();
+  return new Set(eventsFrom(machine, status, who).filter((event) => roles[event](actor)));
+}
+
 export function contractCreateAbilities(actor: Actor) {
   return { create: managesWork(actor) };
 }
 
-export function contractAbilities(actor: Actor, row: { status: string }) {
+export function contractAbilities(actor: Actor, row: { status: ContractStatus }) {
   const manage = managesWork(actor);
-  const open = row.status === 'draft' || row.status === 'active';
+  const open = openContractStatuses.includes(row.status);
+  const events = firableEvents(contractMachine, eventRoles.contract, actor, row.status);
   return {
     edit: manage && open,
-    activate: manage && row.status === 'draft',
-    end: manage && row.status === 'active',
-    terminate: manage && row.status === 'active',
-    renew: manage && row.status === 'active',
+    activate: events.has('activate'),
+    end: events.has('end'),
+    terminate: events.has('terminate'),
+    renew: manage && renewableContractStatuses.includes(row.status),
     addMilestone: manage && open,
     manageDocuments: manage && open,
   };
@@ -85,17 +154,30 @@ export function contractRevisionAbilities(actor: Actor, row: { acknowledgedAt: D
   return { acknowledge: isContractorMember(actor) && !row.acknowledgedAt };
 }
 
-export function milestoneAbilities(actor: Actor, row: { status: string }, contractStatus: string) {
+/** What the actor's role allows on the milestones it sees, before a row's status is known (403 comes from here). */
+export function milestoneRoleAbilities(actor: Actor) {
   const manage = managesWork(actor);
-  const frozen = row.status === 'approved' || row.status === 'paid';
-  const inReview = row.status === 'submitted';
   return {
     edit: manage,
-    editAmountAndDueDate: manage && !frozen,
-    delete: manage && !frozen,
-    submit: isContractorMember(actor) && contractStatus === 'active' && (row.status === 'open' || row.status === 'changes_requested'),
-    approve: manage && inReview,
-    requestChanges: manage && inReview,
+    delete: manage,
     manageAttachments: manage,
+    submit: mayFire(milestoneMachine, eventRoles.milestone, actor, 'submit'),
+    approve: mayFire(milestoneMachine, eventRoles.milestone, actor, 'approve'),
+    requestChanges: mayFire(milestoneMachine, eventRoles.milestone, actor, 'request_changes'),
+  };
+}
+
+export function milestoneAbilities(actor: Actor, row: { status: MilestoneStatus }, contractStatus: ContractStatus) {
+  const role = milestoneRoleAbilities(actor);
+  const frozen = isMilestoneFrozen(row.status);
+  const events = firableEvents(milestoneMachine, eventRoles.milestone, actor, row.status);
+  return {
+    edit: role.edit,
+    editAmountAndDueDate: role.edit && !frozen,
+    delete: role.delete && !frozen,
+    submit: events.has('submit') && workingContractStatuses.includes(contractStatus),
+    approve: events.has('approve'),
+    requestChanges: events.has('request_changes'),
+    manageAttachments: role.manageAttachments,
   };
 }

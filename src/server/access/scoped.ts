@@ -1,4 +1,4 @@
-import { and, desc, eq, type SQL } from 'drizzle-orm';
+import { and, desc, eq, inArray, type SQL } from 'drizzle-orm';
 import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
 import type { Executor } from '../db/client.ts';
 import {
@@ -18,8 +18,8 @@ import {
   technicians,
 } from '../db/schema/index.ts';
 import { notFound } from '../lib/errors.ts';
-import type { Actor } from './actor.ts';
-import { type ScopedTable, scopes } from './scopes.ts';
+import type { Actor, SystemActor } from './actor.ts';
+import { byParties, type ScopedTable, scopes } from './scopes.ts';
 
 const tables = {
   engagements,
@@ -43,21 +43,41 @@ type Tables = typeof tables;
 interface ScopedReader<T extends PgTable> {
   /** The row if the actor may see it; otherwise 404, exactly as for a row that does not exist. */
   get(id: string, what?: string): Promise<T['$inferSelect']>;
+  /** As get, and locks the row (`FOR UPDATE`) until the transaction ends: read, check, then write. */
+  getForUpdate(id: string, what?: string): Promise<T['$inferSelect']>;
   find(id: string): Promise<T['$inferSelect'] | undefined>;
   list(options?: { where?: SQL; limit?: number }): Promise<Array<T['$inferSelect']>>;
 }
 
+/** A table whose rows carry the parties of the parent they hang off (documents, attachments, submissions …). */
+type ChildTable = PgTable & { organizationId: PgColumn; contractorId: PgColumn };
+
+interface ScopedChildren {
+  /**
+   * The condition for the rows of a child table that belong to a parent the actor was already
+   * checked to see: the parent's key, and the actor's scope on the child's own parties, so a
+   * child is never read past the scope even if a parent id was mixed up.
+   */
+  childrenOf(child: ChildTable, parentKey: PgColumn, parentIds: string | readonly string[]): SQL;
+}
+
+/** The actor's condition on a table; Portico itself (a system actor) sees every row. */
+function scopeOf(name: ScopedTable, actor: Actor | SystemActor): SQL | undefined {
+  return actor.kind === 'system' ? undefined : scopes[name](actor);
+}
+
 /** Scoped reads: the only way services read tenant rows by id or list them. */
-export function scoped(db: Executor, actor: Actor): { [K in ScopedTable]: ScopedReader<Tables[K]> } {
+export function scoped(db: Executor, actor: Actor | SystemActor): { [K in ScopedTable]: ScopedReader<Tables[K]> } & ScopedChildren {
   const entries = (Object.keys(tables) as ScopedTable[]).map((name) => {
     const table = tables[name];
+    const select = (id: string) =>
+      db
+        .select()
+        .from(table as PgTable)
+        .where(and(eq(table.id, id), scopeOf(name, actor)));
     const reader: ScopedReader<typeof table> = {
       async find(id) {
-        const rows = await db
-          .select()
-          .from(table as PgTable)
-          .where(and(eq(table.id, id), scopes[name](actor)))
-          .limit(1);
+        const rows = await select(id).limit(1);
         return rows[0] as never;
       },
       async get(id, what) {
@@ -65,11 +85,16 @@ export function scoped(db: Executor, actor: Actor): { [K in ScopedTable]: Scoped
         if (!row) throw notFound(what);
         return row;
       },
+      async getForUpdate(id, what) {
+        const [row] = await select(id).for('update');
+        if (!row) throw notFound(what);
+        return row as never;
+      },
       async list(options = {}) {
         const rows = await db
           .select()
           .from(table as PgTable)
-          .where(and(scopes[name](actor), options.where))
+          .where(and(scopeOf(name, actor), options.where))
           .orderBy(desc(table.createdAt))
           .limit(options.limit ?? 200);
         return rows as never;
@@ -77,5 +102,11 @@ export function scoped(db: Executor, actor: Actor): { [K in ScopedTable]: Scoped
     };
     return [name, reader] as const;
   });
-  return Object.fromEntries(entries) as never;
+  const children: ScopedChildren = {
+    childrenOf(child, parentKey, parentIds) {
+      const parents = typeof parentIds === 'string' ? eq(parentKey, parentIds) : inArray(parentKey, [...parentIds]);
+      return and(parents, actor.kind === 'system' ? undefined : byParties(actor, child)) as SQL;
+    },
+  };
+  return { ...Object.fromEntries(entries), ...children } as never;
 }

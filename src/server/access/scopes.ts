@@ -24,7 +24,7 @@ const nothing = sql`false`;
  * Rows that belong to an engagement: staff see their organization's, contractor members their
  * contractor's (for every organization), technicians none of them.
  */
-function byParties(actor: Actor, table: { organizationId: PgColumn; contractorId: PgColumn }): SQL {
+export function byParties(actor: Actor, table: { organizationId: PgColumn; contractorId: PgColumn }): SQL {
   if (actor.kind === 'staff') return eq(table.organizationId, actor.organizationId);
   if (actor.kind === 'contractor') return eq(table.contractorId, actor.contractorId);
   return nothing;

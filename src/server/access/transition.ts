@@ -1,43 +1,36 @@
-import { and, eq, inArray, type SQL } from 'drizzle-orm';
-import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
-import type { Machine, MachineActor } from '../../shared/domain/machine.ts';
+import { and, eq, inArray } from 'drizzle-orm';
+import { canFire, isFiredBy, type Machine, type MachineActor } from '../../shared/domain/machine.ts';
+import { recordAudit, recordStatusChange } from '../audit/audit.writer.ts';
 import type { Tx } from '../db/client.ts';
-import { AppError, forbidden, notFound } from '../lib/errors.ts';
-import { recordAudit, recordStatusChange } from '../modules/audit/audit.service.ts';
-import type { Actor } from './actor.ts';
+import { contracts, engagements, milestones, payments } from '../db/schema/index.ts';
+import { AppError, forbidden } from '../lib/errors.ts';
+import type { Actor, SystemActor } from './actor.ts';
+import { machineActorOf } from './policies.ts';
+import { scoped } from './scoped.ts';
 
-type StatefulTable = PgTable & {
-  id: PgColumn;
-  status: PgColumn;
-  organizationId: PgColumn;
-  contractorId: PgColumn;
-  updatedAt: PgColumn;
-};
+/** The tables that carry a machine's status. */
+const statefulTables = { contracts, engagements, milestones, payments };
+type StatefulName = keyof typeof statefulTables;
+type RowOf<K extends StatefulName> = (typeof statefulTables)[K]['$inferSelect'];
 
-/** Who fires an event: a person through their actor, or Portico itself (timers). */
-export interface TransitionActor {
-  machineActor: MachineActor;
-  userId: string | null;
-  ip?: string;
+/** Who fires an event: a person (their actor, scoped as always), or Portico itself (timers, system events). */
+export type TransitionBy = { actor: Actor; ip?: string } | SystemActor;
+
+function machineActorFor(by: TransitionBy): MachineActor | null {
+  return 'kind' in by ? 'system' : machineActorOf(by.actor);
 }
 
-export function transitionActorOf(actor: Actor, ip?: string): TransitionActor {
-  const machineActor: MachineActor = actor.kind === 'staff' ? 'staff' : 'contractor';
-  return { machineActor, userId: actor.userId, ip };
-}
-
-export interface TransitionInput<T extends StatefulTable, S extends string, E extends string> {
-  table: T;
+export interface TransitionInput<K extends StatefulName, S extends string, E extends string> {
+  table: K;
   machine: Machine<S, E>;
   event: E;
   id: string;
-  /** The actor's visibility condition on this table; a row outside it is a 404. */
-  scope: SQL;
-  actor: TransitionActor;
+  /** The row is read through the actor's scope (outside it: 404); a system actor sees every row. */
+  by: TransitionBy;
   entityType: string;
   what: string;
   /** More columns to set with the status (timestamps of the event). */
-  set?: Partial<T['$inferInsert']>;
+  set?: Partial<(typeof statefulTables)[K]['$inferInsert']>;
   note?: string | null;
 }
 
@@ -47,29 +40,28 @@ export interface TransitionInput<T extends StatefulTable, S extends string, E ex
  * Invisible → 404; visible but the event is not the actor's → 403; wrong state → 409 with the
  * current status.
  */
-export async function applyTransition<T extends StatefulTable, S extends string, E extends string>(
+export async function applyTransition<K extends StatefulName, S extends string, E extends string>(
   tx: Tx,
-  input: TransitionInput<T, S, E>,
-): Promise<T['$inferSelect']> {
-  const { table, machine, event, actor } = input;
+  input: TransitionInput<K, S, E>,
+): Promise<RowOf<K>> {
+  const { machine, event, by } = input;
+  const table = statefulTables[input.table];
   const transition = machine[event];
-  const [current] = (await tx
-    .select()
-    .from(table as PgTable)
-    .where(and(eq(table.id, input.id), input.scope))
-    .for('update')) as Array<Record<string, unknown>>;
-  if (!current) throw notFound(input.what);
-  if (!transition.actors.includes(actor.machineActor)) throw forbidden();
+  const actor = 'kind' in by ? by : by.actor;
+  const current = (await scoped(tx, actor)[input.table].getForUpdate(input.id, input.what)) as Record<string, unknown>;
+  const machineActor = machineActorFor(by);
+  if (machineActor === null || !isFiredBy(machine, event, machineActor)) throw forbidden();
+  const userId = 'kind' in by ? by.userId : by.actor.userId;
   const from = current.status as S;
-  if (!transition.from.includes(from))
+  if (!canFire(machine, event, from, machineActor))
     throw new AppError('INVALID_TRANSITION', `${input.what} is ${String(from).replace('_', ' ')}; it cannot be ${pastTense(event)} now.`, {
       currentStatus: from,
     });
   const [updated] = (await tx
     .update(table)
     .set({ ...(input.set ?? {}), status: transition.to, updatedAt: new Date() } as never)
-    .where(and(eq(table.id, input.id), inArray(table.status, [...transition.from])))
-    .returning()) as Array<T['$inferSelect']>;
+    .where(and(eq(table.id, input.id), inArray(table.status, [...transition.from] as never)))
+    .returning()) as Array<RowOf<K>>;
   if (!updated) throw new AppError('INVALID_TRANSITION', `${input.what} changed meanwhile; reload and try again.`, { currentStatus: from });
   const organizationId = current.organizationId as string;
   const contractorId = current.contractorId as string;
@@ -81,11 +73,11 @@ export async function applyTransition<T extends StatefulTable, S extends string,
     event,
     fromStatus: from,
     toStatus: transition.to,
-    actorUserId: actor.userId,
+    actorUserId: userId,
     note: input.note ?? null,
   });
   await recordAudit(tx, {
-    actorUserId: actor.userId,
+    actorUserId: userId,
     organizationId,
     contractorId,
     action: `${input.entityType}.${event}`,
@@ -93,7 +85,7 @@ export async function applyTransition<T extends StatefulTable, S extends string,
     entityId: input.id,
     before: { status: from },
     after: { status: transition.to, ...(input.note ? { note: input.note } : {}) },
-    ip: actor.ip,
+    ip: by.ip,
   });
   return updated;
 }

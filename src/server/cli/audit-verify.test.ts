@@ -2,7 +2,7 @@ import { and, eq, gt, sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { auditChainHeads, auditEvents } from '../db/schema/index.ts';
 import { runInTransaction } from '../db/transaction.ts';
-import { recordAudit } from '../modules/audit/audit.service.ts';
+import { recordAudit } from '../audit/audit.writer.ts';
 import { getTestApp, type TestApp } from '../test/test-app.ts';
 import { clientFor, createWorld } from '../test/world.ts';
 import { CliFailure } from './cli.args.ts';

@@ -8,6 +8,7 @@ import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
 import pg from 'pg';
+import type { SqlExecutor } from '../lib/sql.types.ts';
 import * as schema from './schema/index.ts';
 import { acquireDataDirLock } from './lock.ts';
 
@@ -17,9 +18,6 @@ export type Tx = PgTransaction<PgQueryResultHKT, Schema, ExtractTablesWithRelati
 /** Either the database or an open transaction: what repos accept. */
 export type Executor = Db | Tx;
 
-export interface SqlExecutor {
-  executeSql(text: string, values: unknown[]): Promise<{ rows: unknown[] }>;
-}
 
 export interface Database {
   db: Db;

@@ -4,7 +4,7 @@ import { accounts, contractorMembers, contractors, engagements, staffMembers, te
 import { runInTransaction } from './transaction.ts';
 import { createId } from '../lib/ids.ts';
 import { hashPassword } from '../modules/auth/auth.better.ts';
-import { recordAudit } from '../modules/audit/audit.service.ts';
+import { recordAudit } from '../audit/audit.writer.ts';
 import type { Actor, RequestContext } from '../access/actor.ts';
 import { changeContractStatus, createContract, updateContract } from '../modules/contracts/contracts.service.ts';
 import { createMilestone, markMilestonePaid, reviewMilestone, submitMilestone } from '../modules/milestones/milestones.service.ts';

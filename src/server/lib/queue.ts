@@ -1,5 +1,5 @@
 import PgBoss from 'pg-boss';
-import type { SqlExecutor } from '../db/client.ts';
+import type { SqlExecutor } from './sql.types.ts';
 import type { Logger } from './logger.ts';
 
 export type JobHandler = (data: Record<string, unknown>) => Promise<void>;

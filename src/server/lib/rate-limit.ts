@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import type { Executor } from '../db/client.ts';
+import type { SqlRunner } from './sql.types.ts';
 import { AppError } from './errors.ts';
 
 export interface RateLimitRule {
@@ -28,7 +28,7 @@ export function rateLimited(retryAfterSeconds: number): AppError {
  * Seconds until every key is under its limit again (0 when none is at it). Reads only: an
  * attempt that is refused here is not counted, so waiting out the window always works.
  */
-export async function findRateLimitWait(db: Executor, keys: LimitedKey[]): Promise<number> {
+export async function findRateLimitWait(db: SqlRunner, keys: LimitedKey[]): Promise<number> {
   if (keys.length === 0) return 0;
   const names = keys.map((k) => k.key);
   const rows = rowsOf<{ key: string; count: number; retry_after: number }>(
@@ -52,7 +52,7 @@ export async function findRateLimitWait(db: Executor, keys: LimitedKey[]): Promi
  * the database so every process agrees) and returns how long the worst key over its limit
  * has left (0 when none is over).
  */
-export async function countRateLimit(db: Executor, keys: LimitedKey[]): Promise<number> {
+export async function countRateLimit(db: SqlRunner, keys: LimitedKey[]): Promise<number> {
   let retryAfter = 0;
   for (const { key, rule } of keys) {
     const window = sql`make_interval(secs => ${rule.windowSeconds})`;
@@ -72,29 +72,29 @@ export async function countRateLimit(db: Executor, keys: LimitedKey[]): Promise<
 }
 
 /** Counts one request against each key and refuses it with 429 and Retry-After when any is over its limit. */
-export async function hitRateLimit(db: Executor, keys: LimitedKey[]): Promise<void> {
+export async function hitRateLimit(db: SqlRunner, keys: LimitedKey[]): Promise<void> {
   const retryAfter = await countRateLimit(db, keys);
   if (retryAfter > 0) throw rateLimited(retryAfter);
 }
 
 /** Keeps a marker (a remembered address, say) for the given time from now. */
-export async function rememberKey(db: Executor, key: string, seconds: number): Promise<void> {
+export async function rememberKey(db: SqlRunner, key: string, seconds: number): Promise<void> {
   await db.execute(sql`
     insert into rate_limits (key, window_start, expires_at, count) values (${key}, now(), now() + make_interval(secs => ${seconds}), 1)
     on conflict (key) do update set window_start = now(), expires_at = excluded.expires_at, count = rate_limits.count + 1`);
 }
 
-export async function isKeyRemembered(db: Executor, key: string): Promise<boolean> {
+export async function isKeyRemembered(db: SqlRunner, key: string): Promise<boolean> {
   const rows = rowsOf<{ key: string }>(await db.execute(sql`select key from rate_limits where key = ${key} and expires_at > now()`));
   return rows.length > 0;
 }
 
-export async function forgetKey(db: Executor, key: string): Promise<void> {
+export async function forgetKey(db: SqlRunner, key: string): Promise<void> {
   await db.execute(sql`delete from rate_limits where key = ${key}`);
 }
 
 /** Deletes rows whose window has passed; returns how many. Run periodically. */
-export async function pruneRateLimits(db: Executor): Promise<number> {
+export async function pruneRateLimits(db: SqlRunner): Promise<number> {
   const rows = rowsOf<{ key: string }>(await db.execute(sql`delete from rate_limits where expires_at <= now() returning key`));
   return rows.length;
 }

@@ -13,6 +13,15 @@ export const contractMachine: Machine<ContractStatus, ContractEvent> = {
   terminate: { from: ['active'], to: 'terminated', actors: ['staff'] },
 };
 
+/** Statuses in which the terms, milestones and documents may still change; ended and terminated are read-only. */
+export const openContractStatuses: readonly ContractStatus[] = ['draft', 'active'];
+
+/** A renewal extends the term of a running contract. */
+export const renewableContractStatuses: readonly ContractStatus[] = ['active'];
+
+/** Work is submitted only on a running contract. */
+export const workingContractStatuses: readonly ContractStatus[] = ['active'];
+
 export const rateTypes = ['fixed', 'hourly', 'daily', 'milestone'] as const;
 export type RateType = (typeof rateTypes)[number];
 

@@ -24,7 +24,12 @@ export const approvedMilestoneStatuses: readonly MilestoneStatus[] = ['approved'
 
 /** Amount and due date are frozen from approval on. */
 export function isMilestoneFrozen(status: MilestoneStatus): boolean {
-  return status === 'approved' || status === 'paid';
+  return approvedMilestoneStatuses.includes(status);
+}
+
+/** Overdue: still pending (not approved yet) the day after its due date (`today` as YYYY-MM-DD). */
+export function isMilestoneOverdue(row: { status: MilestoneStatus; dueDate: string }, today: string): boolean {
+  return pendingMilestoneStatuses.includes(row.status) && row.dueDate < today;
 }
 
 export const milestoneStatusLabels: Record<MilestoneStatus, string> = {

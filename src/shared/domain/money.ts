@@ -1,34 +1,33 @@
+import { type CurrencyCode, currencyMinorDigits } from './currencies.ts';
+
 /** Money is an integer number of minor units plus an ISO 4217 currency code. */
 export interface Money {
   amountMinor: number;
   currency: string;
 }
 
-const minorDigitsCache = new Map<string, number>();
-
-/** How many minor-unit digits a currency has (2 for EUR, 0 for JPY, 3 for KWD). */
+/**
+ * How many minor-unit digits a currency has (2 for EUR, 0 for JPY, 3 for KWD), from the ISO 4217
+ * table; 2 for a code not in it (a form shows digits while the code is still being typed).
+ */
 export function getMinorDigits(currency: string): number {
-  const cached = minorDigitsCache.get(currency);
-  if (cached !== undefined) return cached;
-  const digits = new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions()
-    .maximumFractionDigits ?? 2;
-  minorDigitsCache.set(currency, digits);
-  return digits;
+  return isKnownCurrency(currency) ? currencyMinorDigits[currency as CurrencyCode] : 2;
 }
 
-/** True when the code is an ISO 4217 currency this runtime knows. */
+/** True when the code is in the ISO 4217 table. */
 export function isKnownCurrency(code: string): boolean {
-  if (!/^[A-Z]{3}$/.test(code)) return false;
-  const supported = (Intl as unknown as { supportedValuesOf?: (k: string) => string[] }).supportedValuesOf;
-  return supported ? supported('currency').includes(code) : true;
+  return Object.hasOwn(currencyMinorDigits, code);
 }
 
 /** Formats money in the user's locale, e.g. 123456 EUR → "€1,234.56". */
 export function formatMoney(money: Money, locale?: string): string {
   const digits = getMinorDigits(money.currency);
-  return new Intl.NumberFormat(locale, { style: 'currency', currency: money.currency }).format(
-    money.amountMinor / 10 ** digits,
-  );
+  return new Intl.NumberFormat(locale, {
+    style: 'currency',
+    currency: money.currency,
+    minimumFractionDigits: digits,
+    maximumFractionDigits: digits,
+  }).format(money.amountMinor / 10 ** digits);
 }
 
 /** Adds amounts per currency; amounts of different currencies are never added together. */

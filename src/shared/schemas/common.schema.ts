@@ -5,19 +5,6 @@ export const idSchema = z.string().uuid();
 export const emailSchema = z.string().trim().toLowerCase().max(254).email();
 export const personNameSchema = z.string().trim().min(1).max(120);
 export const businessNameSchema = z.string().trim().min(1).max(160);
-export const isoDateTimeSchema = z.string().max(40);
-
 export const idParamsSchema = z.object({ id: idSchema }).strict();
-
-export const pageQuerySchema = z
-  .object({
-    limit: z.coerce.number().int().min(1).max(200).default(50),
-    cursor: z.string().max(200).optional(),
-  })
-  .strict();
-
-export function pageOf<T extends z.ZodType>(item: T) {
-  return z.object({ items: z.array(item), nextCursor: z.string().nullable() });
-}
 
 export const okSchema = z.object({ ok: z.literal(true) });

@@ -30,8 +30,6 @@ export const invitationSchema = z.object({
 });
 export type Invitation = z.infer<typeof invitationSchema>;
 
-export const invitationTokenSchema = z.object({ token: z.string().min(16).max(200) }).strict();
-
 export const invitationPreviewSchema = z.object({
   kind: z.enum(invitationKinds),
   email: z.string(),

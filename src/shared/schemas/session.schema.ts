@@ -1,6 +1,5 @@
 import { z } from 'zod';
 import { contractorMemberRoles, staffRoles } from '../domain/roles.ts';
-import { passwordSchema } from './password.schema.ts';
 
 export const membershipSchema = z.discriminatedUnion('kind', [
   z.object({
@@ -43,5 +42,3 @@ export const meSchema = z.object({
 export type Me = z.infer<typeof meSchema>;
 
 export const magicLinkRedeemSchema = z.object({ token: z.string().min(16).max(200) }).strict();
-
-export const setPasswordSchema = z.object({ password: passwordSchema }).strict();

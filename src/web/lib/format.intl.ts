@@ -42,10 +42,6 @@ export function formatRelative(iso: string, now: Date = new Date()): string {
   return format.format(0, 'minute');
 }
 
-export function formatNumber(value: number): string {
-  return new Intl.NumberFormat(userLocale()).format(value);
-}
-
 /** Money (integer minor units + ISO 4217 code) in the user's locale. */
 export function formatMoney(money: Money): string {
   return formatMoneyIn(money, userLocale());

@@ -1,5 +1,7 @@
-import { bigint, date, foreignKey, index, integer, jsonb, pgTable, text, timestamp, unique, uniqueIndex } from 'drizzle-orm/pg-core';
+import { contractStatuses, rateTypes } from '../../../shared/domain/contract.machine.ts';
+import { bigint, check, date, foreignKey, index, integer, jsonb, pgTable, text, timestamp, unique, uniqueIndex } from 'drizzle-orm/pg-core';
 import { users } from './auth.schema.ts';
+import { isCurrencyCode, isOneOf, isPositive } from './checks.ts';
 import { files } from './platform.schema.ts';
 import { contractors, engagements, organizations } from './tenancy.schema.ts';
 
@@ -16,14 +18,14 @@ export const contracts = pgTable(
     engagementId: text('engagement_id').notNull(),
     title: text('title').notNull(),
     scopeHtml: text('scope_html').notNull(),
-    rateType: text('rate_type', { enum: ['fixed', 'hourly', 'daily', 'milestone'] }).notNull(),
+    rateType: text('rate_type', { enum: rateTypes }).notNull(),
     rateAmountMinor: bigint('rate_amount_minor', { mode: 'number' }).notNull(),
     currency: text('currency').notNull(),
     startDate: date('start_date', { mode: 'string' }).notNull(),
     endDate: date('end_date', { mode: 'string' }),
     ipClause: text('ip_clause').notNull(),
     noticePeriodDays: integer('notice_period_days').notNull(),
-    status: text('status', { enum: ['draft', 'active', 'ended', 'terminated'] }).notNull(),
+    status: text('status', { enum: contractStatuses }).notNull(),
     /** The number of the latest revision; 0 while a draft. */
     revision: integer('revision').notNull().default(0),
     createdByUserId: text('created_by_user_id')
@@ -33,6 +35,10 @@ export const contracts = pgTable(
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
+    check('contracts_status_ck', isOneOf(t.status, contractStatuses)),
+    check('contracts_rate_type_ck', isOneOf(t.rateType, rateTypes)),
+    check('contracts_currency_ck', isCurrencyCode(t.currency)),
+    check('contracts_rate_amount_ck', isPositive(t.rateAmountMinor)),
     index('contracts_organization_idx').on(t.organizationId, t.status),
     index('contracts_contractor_idx').on(t.contractorId, t.status),
     index('contracts_engagement_idx').on(t.engagementId, t.organizationId, t.contractorId),

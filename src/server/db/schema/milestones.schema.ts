@@ -1,5 +1,7 @@
-import { bigint, date, foreignKey, index, integer, jsonb, pgTable, text, timestamp, unique, uniqueIndex } from 'drizzle-orm/pg-core';
+import { milestoneStatuses } from '../../../shared/domain/milestone.machine.ts';
+import { bigint, check, date, foreignKey, index, integer, jsonb, pgTable, text, timestamp, unique, uniqueIndex } from 'drizzle-orm/pg-core';
 import { users } from './auth.schema.ts';
+import { isCurrencyCode, isOneOf, isPositive } from './checks.ts';
 import { contracts } from './contracts.schema.ts';
 import { files } from './platform.schema.ts';
 
@@ -15,7 +17,7 @@ export const milestones = pgTable(
     dueDate: date('due_date', { mode: 'string' }).notNull(),
     amountMinor: bigint('amount_minor', { mode: 'number' }).notNull(),
     currency: text('currency').notNull(),
-    status: text('status', { enum: ['open', 'submitted', 'changes_requested', 'approved', 'paid'] }).notNull(),
+    status: text('status', { enum: milestoneStatuses }).notNull(),
     submittedAt: timestamp('submitted_at', { withTimezone: true }),
     approvedAt: timestamp('approved_at', { withTimezone: true }),
     reminderSentAt: timestamp('reminder_sent_at', { withTimezone: true }),
@@ -26,6 +28,9 @@ export const milestones = pgTable(
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
+    check('milestones_status_ck', isOneOf(t.status, milestoneStatuses)),
+    check('milestones_currency_ck', isCurrencyCode(t.currency)),
+    check('milestones_amount_ck', isPositive(t.amountMinor)),
     index('milestones_organization_list_idx').on(t.organizationId, t.status, t.dueDate, t.id),
     index('milestones_contractor_list_idx').on(t.contractorId, t.status, t.dueDate, t.id),
     /** The lists walk milestones in due-date order and stop after a page. */

@@ -1,5 +1,7 @@
-import { bigint, foreignKey, index, pgTable, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import { paymentStatuses } from '../../../shared/domain/payment.machine.ts';
+import { bigint, check, foreignKey, index, pgTable, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
 import { users } from './auth.schema.ts';
+import { isCurrencyCode, isOneOf, isPositive } from './checks.ts';
 import { milestones } from './milestones.schema.ts';
 import { engagements } from './tenancy.schema.ts';
 
@@ -15,7 +17,7 @@ export const payments = pgTable(
     milestoneId: text('milestone_id'),
     amountMinor: bigint('amount_minor', { mode: 'number' }).notNull(),
     currency: text('currency').notNull(),
-    status: text('status', { enum: ['draft', 'sent', 'received', 'disputed', 'cancelled'] }).notNull(),
+    status: text('status', { enum: paymentStatuses }).notNull(),
     createdByUserId: text('created_by_user_id').references(() => users.id),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
@@ -23,6 +25,9 @@ export const payments = pgTable(
   (t) => [
     /** Exactly one payment per milestone, whatever the concurrency. */
     uniqueIndex('payments_milestone_uq').on(t.milestoneId),
+    check('payments_status_ck', isOneOf(t.status, paymentStatuses)),
+    check('payments_currency_ck', isCurrencyCode(t.currency)),
+    check('payments_amount_ck', isPositive(t.amountMinor)),
     index('payments_milestone_scope_idx').on(t.milestoneId, t.organizationId, t.contractorId),
     index('payments_engagement_idx').on(t.engagementId, t.organizationId, t.contractorId),
     index('payments_organization_idx').on(t.organizationId, t.status),

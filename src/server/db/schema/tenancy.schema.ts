@@ -1,5 +1,7 @@
-import { boolean, foreignKey, index, integer, pgTable, text, timestamp, unique, uniqueIndex } from 'drizzle-orm/pg-core';
+import { contractorMemberRoles, engagementStatuses, invitationKinds, staffRoles } from '../../../shared/domain/roles.ts';
+import { boolean, check, foreignKey, index, integer, pgTable, text, timestamp, unique, uniqueIndex } from 'drizzle-orm/pg-core';
 import { users } from './auth.schema.ts';
+import { isOneOf } from './checks.ts';
 
 export const organizations = pgTable('organizations', {
   id: text('id').primaryKey(),
@@ -20,7 +22,7 @@ export const staffMembers = pgTable(
     userId: text('user_id')
       .notNull()
       .references(() => users.id),
-    role: text('role', { enum: ['owner', 'admin', 'manager', 'finance', 'viewer'] }).notNull(),
+    role: text('role', { enum: staffRoles }).notNull(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
@@ -45,7 +47,7 @@ export const contractorMembers = pgTable(
     userId: text('user_id')
       .notNull()
       .references(() => users.id),
-    role: text('role', { enum: ['admin', 'office'] }).notNull(),
+    role: text('role', { enum: contractorMemberRoles }).notNull(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
@@ -83,11 +85,12 @@ export const engagements = pgTable(
     contractorId: text('contractor_id')
       .notNull()
       .references(() => contractors.id),
-    status: text('status', { enum: ['invited', 'active', 'ended'] }).notNull(),
+    status: text('status', { enum: engagementStatuses }).notNull(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
+    check('engagements_status_ck', isOneOf(t.status, engagementStatuses)),
     uniqueIndex('engagements_org_contractor_uq').on(t.organizationId, t.contractorId),
     index('engagements_contractor_id_idx').on(t.contractorId),
     /** Target of the composite foreign keys that keep organization and contractor consistent. */
@@ -99,7 +102,7 @@ export const invitations = pgTable(
   'invitations',
   {
     id: text('id').primaryKey(),
-    kind: text('kind', { enum: ['staff', 'contractor', 'contractor_member', 'technician'] }).notNull(),
+    kind: text('kind', { enum: invitationKinds }).notNull(),
     organizationId: text('organization_id').references(() => organizations.id),
     contractorId: text('contractor_id').references(() => contractors.id),
     engagementId: text('engagement_id'),

@@ -5,7 +5,7 @@ import { dateTimeSchema } from '../../../shared/schemas/money.schema.ts';
 import { auditEventSchema } from '../../../shared/schemas/notification.schema.ts';
 import type { Db } from '../../db/client.ts';
 import { contextOf } from '../../http/route-auth.plugin.ts';
-import { chainFor } from './audit.chain.ts';
+import { chainFor } from '../../audit/audit.chain.ts';
 import { listAuditEvents } from './audit.service.ts';
 import { readChainHead } from './audit.verify.ts';
 

@@ -5,8 +5,8 @@ import { runInTransaction } from '../../db/transaction.ts';
 import { raceTitle } from '../../test/race.ts';
 import { getTestApp, type TestApp } from '../../test/test-app.ts';
 import { clientFor, createWorld, type World } from '../../test/world.ts';
-import { canonicalize } from './audit.chain.ts';
-import { recordAudit } from './audit.service.ts';
+import { canonicalize } from '../../audit/audit.chain.ts';
+import { recordAudit } from '../../audit/audit.writer.ts';
 import { verifyAuditChains } from './audit.verify.ts';
 
 describe('audit trail', () => {

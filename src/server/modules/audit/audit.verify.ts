@@ -1,7 +1,7 @@
 import { asc, desc, eq, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { auditChainHeads, auditEvents } from '../../db/schema/index.ts';
-import { computeAuditHash, GENESIS_HASH } from './audit.chain.ts';
+import { computeAuditHash, GENESIS_HASH } from '../../audit/audit.chain.ts';
 
 export interface ChainHead {
   chain: string;

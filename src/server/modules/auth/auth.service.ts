@@ -5,7 +5,7 @@ import { accounts, users } from '../../db/schema/index.ts';
 import { runInTransaction } from '../../db/transaction.ts';
 import { AppError, badField } from '../../lib/errors.ts';
 import { createId } from '../../lib/ids.ts';
-import { recordAudit } from '../audit/audit.service.ts';
+import { recordAudit } from '../../audit/audit.writer.ts';
 import { hashPassword } from './auth.better.ts';
 
 /**

@@ -20,13 +20,11 @@ import {
   addContractDocument,
   changeContractStatus,
   createContract,
-  getContract,
-  listContracts,
-  listRevisions,
   removeContractDocument,
   renewContract,
   updateContract,
 } from './contracts.service.ts';
+import { getContract, listContracts, listRevisions } from './contracts.queries.ts';
 
 const tags = ['contracts'];
 const revisionsSchema = z.object({ items: z.array(contractRevisionSchema) });

@@ -1,136 +1,37 @@
-import { and, asc, desc, eq, ilike, inArray, sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import { contractMachine, type ContractEvent } from '../../../shared/domain/contract.machine.ts';
-import { sumByCurrency, type Money } from '../../../shared/domain/money.ts';
-import type { contractListQuerySchema, createContractSchema, renewContractSchema, updateContractSchema } from '../../../shared/schemas/contract.schema.ts';
-import type { Actor, RequestContext } from '../../access/actor.ts';
+import type { createContractSchema, renewContractSchema, updateContractSchema } from '../../../shared/schemas/contract.schema.ts';
+import type { RequestContext } from '../../access/actor.ts';
 import { assertAllowed, contractAbilities, contractCreateAbilities, contractRevisionAbilities } from '../../access/policies.ts';
 import { scoped } from '../../access/scoped.ts';
 import { scopes } from '../../access/scopes.ts';
-import { applyTransition, transitionActorOf } from '../../access/transition.ts';
-import type { Db, Executor, Tx } from '../../db/client.ts';
-import { contractDocuments, contractRevisions, contractors, contracts, files, milestones, organizations, users } from '../../db/schema/index.ts';
+import { applyTransition } from '../../access/transition.ts';
+import type { Db, Tx } from '../../db/client.ts';
+import { contractDocuments, contractRevisions, contracts, milestones, organizations, } from '../../db/schema/index.ts';
 import { runInTransaction } from '../../db/transaction.ts';
 import { AppError, badField, notFound } from '../../lib/errors.ts';
 import { sanitizeRichText } from '../../lib/html.ts';
 import { createId } from '../../lib/ids.ts';
-import { recordAudit } from '../audit/audit.service.ts';
-import { presentFile, readAttachableFile } from '../files/files.service.ts';
+import { recordAudit } from '../../audit/audit.writer.ts';
+import { readAttachableFile } from '../files/files.service.ts';
 import { notify } from '../notifications/notifications.service.ts';
 import { listContractorMemberUserIds } from '../organizations/organizations.service.ts';
+import { getContract, listRevisions } from './contracts.queries.ts';
 import { type ContractRow, type ContractTerms, diffTerms, type TermChanges, termsOf } from './contracts.terms.ts';
-
-type Summary = {
-  leftToDeliver: Money[];
-  approvedUnpaid: Money[];
-  paid: Money[];
-  milestones: { open: number; submitted: number; changesRequested: number; approved: number; paid: number };
-};
-
-/** Milestone money per contract: what is left to deliver, approved but unpaid, and paid; per currency. */
-async function summarize(db: Executor, contractIds: string[]): Promise<Map<string, Summary>> {
-  const result = new Map<string, Summary>();
-  if (contractIds.length === 0) return result;
-  const rows = await db
-    .select({
-      contractId: milestones.contractId,
-      status: milestones.status,
-      currency: milestones.currency,
-      amountMinor: sql<number>`sum(${milestones.amountMinor})::float8`,
-      count: sql<number>`count(*)::int`,
-    })
-    .from(milestones)
-    .where(inArray(milestones.contractId, contractIds))
-    .groupBy(milestones.contractId, milestones.status, milestones.currency);
-  for (const id of contractIds)
-    result.set(id, { leftToDeliver: [], approvedUnpaid: [], paid: [], milestones: { open: 0, submitted: 0, changesRequested: 0, approved: 0, paid: 0 } });
-  for (const row of rows) {
-    const summary = result.get(row.contractId)!;
-    const money = { amountMinor: Number(row.amountMinor), currency: row.currency };
-    if (row.status === 'approved') summary.approvedUnpaid = sumByCurrency([...summary.approvedUnpaid, money]);
-    else if (row.status === 'paid') summary.paid = sumByCurrency([...summary.paid, money]);
-    else summary.leftToDeliver = sumByCurrency([...summary.leftToDeliver, money]);
-    const key = row.status === 'changes_requested' ? 'changesRequested' : row.status;
-    summary.milestones[key] += Number(row.count);
-  }
-  return result;
-}
-
-async function readContracts(db: Executor, actor: Actor, where: ReturnType<typeof and>, limit = 500) {
-  const rows = await db
-    .select({ contract: contracts, organizationName: organizations.name, contractorName: contractors.name })
-    .from(contracts)
-    .innerJoin(organizations, eq(organizations.id, contracts.organizationId))
-    .innerJoin(contractors, eq(contractors.id, contracts.contractorId))
-    .where(and(scopes.contracts(actor), where))
-    .orderBy(desc(contracts.updatedAt))
-    .limit(limit);
-  const ids = rows.map((r) => r.contract.id);
-  const [summaries, pending] = await Promise.all([
-    summarize(db, ids),
-    ids.length === 0
-      ? Promise.resolve([])
-      : db
-          .select({ contractId: contractRevisions.contractId, n: sql<number>`count(*)::int` })
-          .from(contractRevisions)
-          .where(and(inArray(contractRevisions.contractId, ids), sql`${contractRevisions.acknowledgedAt} is null`))
-          .groupBy(contractRevisions.contractId),
-  ]);
-  const unacknowledged = new Map(pending.map((p) => [p.contractId, Number(p.n)]));
-  return rows.map(({ contract, organizationName, contractorName }) => ({
-    ...termsOf(contract),
-    id: contract.id,
-    status: contract.status,
-    revision: contract.revision,
-    engagementId: contract.engagementId,
-    organization: { id: contract.organizationId, name: organizationName },
-    contractor: { id: contract.contractorId, name: contractorName },
-    createdAt: contract.createdAt.toISOString(),
-    updatedAt: contract.updatedAt.toISOString(),
-    unacknowledgedRevisions: unacknowledged.get(contract.id) ?? 0,
-    summary: summaries.get(contract.id)!,
-    abilities: contractAbilities(actor, contract),
-  }));
-}
-
-export async function listContracts(db: Db, ctx: RequestContext, query: z.infer<typeof contractListQuerySchema>) {
-  const search = query.q ? `%${query.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%` : undefined;
-  const items = await readContracts(
-    db,
-    ctx.actor,
-    and(
-      query.engagementId ? eq(contracts.engagementId, query.engagementId) : undefined,
-      query.status ? eq(contracts.status, query.status) : undefined,
-      search ? ilike(contracts.title, search) : undefined,
-    ),
-  );
-  return { items: items.map(({ scopeHtml: _s, ipClause: _i, ...rest }) => rest), abilities: contractCreateAbilities(ctx.actor) };
-}
-
-export async function getContract(db: Executor, ctx: RequestContext, id: string) {
-  const [item] = await readContracts(db, ctx.actor, eq(contracts.id, id), 1);
-  if (!item) throw notFound('This contract');
-  const documents = await db
-    .select({ file: files })
-    .from(contractDocuments)
-    .innerJoin(files, eq(files.id, contractDocuments.fileId))
-    .where(eq(contractDocuments.contractId, id))
-    .orderBy(asc(contractDocuments.createdAt));
-  return { ...item, documents: documents.map((d) => presentFile(d.file)) };
-}
 
 function checkTerm(terms: ContractTerms): void {
   if (terms.endDate && terms.endDate < terms.startDate) throw badField('endDate', 'The end date is before the start date.');
 }
 
 /** Milestones still to be delivered must stay inside the contract's term. */
-async function checkMilestonesWithinTerm(tx: Tx, contractId: string, terms: ContractTerms): Promise<void> {
+async function checkMilestonesWithinTerm(tx: Tx, ctx: RequestContext, contractId: string, terms: ContractTerms): Promise<void> {
   const outside = await tx
     .select({ title: milestones.title, dueDate: milestones.dueDate })
     .from(milestones)
     .where(
       and(
-        eq(milestones.contractId, contractId),
+        scoped(tx, ctx.actor).childrenOf(milestones, milestones.contractId, contractId),
         sql`(${milestones.dueDate} < ${terms.startDate} or (${terms.endDate}::date is not null and ${milestones.dueDate} > ${terms.endDate}::date))`,
       ),
     )
@@ -224,14 +125,13 @@ async function addRevision(
 
 export async function updateContract(db: Db, ctx: RequestContext, id: string, input: z.infer<typeof updateContractSchema>) {
   await runInTransaction(db, async (tx) => {
-    const [current] = await tx.select().from(contracts).where(and(eq(contracts.id, id), scopes.contracts(ctx.actor))).for('update');
-    if (!current) throw notFound('This contract');
+    const current = await scoped(tx, ctx.actor).contracts.getForUpdate(id, 'This contract');
     assertAllowed(contractAbilities(ctx.actor, current), 'edit');
     const next: ContractTerms = { ...termsOf(current), ...input, ...(input.scopeHtml !== undefined ? { scopeHtml: sanitizeRichText(input.scopeHtml) } : {}) };
     checkTerm(next);
     const changes = diffTerms(termsOf(current), next);
     if (Object.keys(changes).length === 0) return;
-    await checkMilestonesWithinTerm(tx, id, next);
+    await checkMilestonesWithinTerm(tx, ctx, id, next);
     const [updated] = await tx.update(contracts).set({ ...next, updatedAt: new Date() }).where(eq(contracts.id, id)).returning();
     await recordAudit(tx, {
       actorUserId: ctx.user.id,
@@ -254,12 +154,11 @@ export async function changeContractStatus(db: Db, ctx: RequestContext, id: stri
     const row = await scoped(tx, ctx.actor).contracts.get(id, 'This contract');
     assertAllowed(contractAbilities(ctx.actor, row), event);
     const updated = await applyTransition(tx, {
-      table: contracts,
+      table: 'contracts',
       machine: contractMachine,
       event,
       id,
-      scope: scopes.contracts(ctx.actor),
-      actor: transitionActorOf(ctx.actor, ctx.ip),
+      by: { actor: ctx.actor, ip: ctx.ip },
       entityType: 'contract',
       what: 'This contract',
     });
@@ -284,8 +183,7 @@ export async function changeContractStatus(db: Db, ctx: RequestContext, id: stri
 /** A renewal is a revision that extends the term. */
 export async function renewContract(db: Db, ctx: RequestContext, id: string, input: z.infer<typeof renewContractSchema>) {
   await runInTransaction(db, async (tx) => {
-    const [current] = await tx.select().from(contracts).where(and(eq(contracts.id, id), scopes.contracts(ctx.actor))).for('update');
-    if (!current) throw notFound('This contract');
+    const current = await scoped(tx, ctx.actor).contracts.getForUpdate(id, 'This contract');
     assertAllowed(contractAbilities(ctx.actor, current), 'renew');
     if (!current.endDate) throw new AppError('CONFLICT', 'This contract has no end date, so there is nothing to renew.');
     if (input.endDate <= current.endDate) throw badField('endDate', `A renewal extends the term: choose a date after ${current.endDate}.`);
@@ -304,32 +202,6 @@ export async function renewContract(db: Db, ctx: RequestContext, id: string, inp
     await addRevision(tx, ctx, updated!, 'renewal', { endDate: { from: current.endDate, to: input.endDate } }, input.note ?? null);
   });
   return getContract(db, ctx, id);
-}
-
-export async function listRevisions(db: Db, ctx: RequestContext, contractId: string) {
-  await scoped(db, ctx.actor).contracts.get(contractId, 'This contract');
-  const creator = sql<string | null>`(select name from ${users} where ${users.id} = ${contractRevisions.createdByUserId})`;
-  const acknowledger = sql<string | null>`(select name from ${users} where ${users.id} = ${contractRevisions.acknowledgedByUserId})`;
-  const rows = await db
-    .select({ revision: contractRevisions, createdByName: creator, acknowledgedByName: acknowledger })
-    .from(contractRevisions)
-    .where(and(eq(contractRevisions.contractId, contractId), scopes.contractRevisions(ctx.actor)))
-    .orderBy(desc(contractRevisions.number));
-  return {
-    items: rows.map(({ revision, createdByName, acknowledgedByName }) => ({
-      id: revision.id,
-      number: revision.number,
-      kind: revision.kind,
-      terms: revision.terms as ContractTerms,
-      changes: revision.changes as Record<string, { from: unknown; to: unknown }>,
-      note: revision.note,
-      createdAt: revision.createdAt.toISOString(),
-      createdByName,
-      acknowledgedAt: revision.acknowledgedAt?.toISOString() ?? null,
-      acknowledgedByName,
-      abilities: contractRevisionAbilities(ctx.actor, revision),
-    })),
-  };
 }
 
 export async function acknowledgeRevision(db: Db, ctx: RequestContext, contractId: string, number: number) {

@@ -9,7 +9,7 @@ import type { Db } from '../../db/client.ts';
 import { emails } from '../../db/schema/index.ts';
 import { runInTransaction } from '../../db/transaction.ts';
 import { AppError, badField, notFound } from '../../lib/errors.ts';
-import { recordAudit } from '../audit/audit.service.ts';
+import { recordAudit } from '../../audit/audit.writer.ts';
 import { enqueueAfterCommit } from '../notifications/notifications.service.ts';
 
 type EmailRow = typeof emails.$inferSelect;

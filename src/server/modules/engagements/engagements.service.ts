@@ -1,17 +1,17 @@
 import { and, eq, ilike, or, type SQL, sql } from 'drizzle-orm';
 import { engagementMachine } from '../../../shared/domain/engagement.machine.ts';
 import type { EngagementStatus } from '../../../shared/domain/roles.ts';
-import type { Actor, RequestContext } from '../../access/actor.ts';
+import { type Actor, type RequestContext, systemActor } from '../../access/actor.ts';
 import { assertAllowed, engagementAbilities } from '../../access/policies.ts';
 import { scoped } from '../../access/scoped.ts';
 import { scopes } from '../../access/scopes.ts';
-import { applyTransition, transitionActorOf } from '../../access/transition.ts';
+import { applyTransition } from '../../access/transition.ts';
 import type { Db, Executor, Tx } from '../../db/client.ts';
 import { contractors, engagements, invitations, organizations } from '../../db/schema/index.ts';
 import { runInTransaction } from '../../db/transaction.ts';
 import { AppError, notFound } from '../../lib/errors.ts';
 import { createId } from '../../lib/ids.ts';
-import { recordAudit } from '../audit/audit.service.ts';
+import { recordAudit } from '../../audit/audit.writer.ts';
 import { notify } from '../notifications/notifications.service.ts';
 import { listContractorAdminUserIds } from '../organizations/organizations.service.ts';
 
@@ -63,12 +63,11 @@ export async function changeEngagementStatus(db: Db, ctx: RequestContext, id: st
     const row = await scoped(tx, ctx.actor).engagements.get(id, 'This engagement');
     assertAllowed(engagementAbilities(ctx.actor, row), event);
     const updated = await applyTransition(tx, {
-      table: engagements,
+      table: 'engagements',
       machine: engagementMachine,
       event,
       id,
-      scope: scopes.engagements(ctx.actor),
-      actor: transitionActorOf(ctx.actor, ctx.ip),
+      by: { actor: ctx.actor, ip: ctx.ip },
       entityType: 'engagement',
       what: 'This engagement',
     });
@@ -104,12 +103,11 @@ export async function openEngagement(
   if (current?.status === 'active') throw new AppError('ALREADY_EXISTS', 'This contractor already works with your organization.');
   if (current?.status === 'ended') {
     const reopened = await applyTransition(tx, {
-      table: engagements,
+      table: 'engagements',
       machine: engagementMachine,
       event: 'reinvite',
       id: current.id,
-      scope: eq(engagements.organizationId, parties.organizationId),
-      actor: transitionActorOf(ctx.actor, ctx.ip),
+      by: { actor: ctx.actor, ip: ctx.ip },
       entityType: 'engagement',
       what: 'This engagement',
     });
@@ -135,12 +133,11 @@ export async function activateEngagement(tx: Tx, engagementId: string, acceptedB
   const [row] = await tx.select({ status: engagements.status, organizationId: engagements.organizationId }).from(engagements).where(eq(engagements.id, engagementId));
   if (row?.status !== 'invited') return;
   await applyTransition(tx, {
-    table: engagements,
+    table: 'engagements',
     machine: engagementMachine,
     event: 'activate',
     id: engagementId,
-    scope: eq(engagements.organizationId, row.organizationId),
-    actor: { machineActor: 'system', userId: acceptedByUserId, ip },
+    by: systemActor(acceptedByUserId, ip),
     entityType: 'engagement',
     what: 'This engagement',
   });
@@ -151,12 +148,11 @@ export async function withdrawEngagement(tx: Tx, ctx: RequestContext, engagement
   const [row] = await tx.select({ status: engagements.status }).from(engagements).where(eq(engagements.id, engagementId));
   if (row?.status !== 'invited') return;
   await applyTransition(tx, {
-    table: engagements,
+    table: 'engagements',
     machine: engagementMachine,
     event: 'end',
     id: engagementId,
-    scope: scopes.engagements(ctx.actor),
-    actor: transitionActorOf(ctx.actor, ctx.ip),
+    by: { actor: ctx.actor, ip: ctx.ip },
     entityType: 'engagement',
     what: 'This engagement',
     note: 'Invitation withdrawn',

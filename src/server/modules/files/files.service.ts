@@ -8,7 +8,7 @@ import { runInTransaction } from '../../db/transaction.ts';
 import { AppError, badField, forbidden } from '../../lib/errors.ts';
 import { createId } from '../../lib/ids.ts';
 import type { Storage } from '../../lib/storage.ts';
-import { recordAudit } from '../audit/audit.service.ts';
+import { recordAudit } from '../../audit/audit.writer.ts';
 
 /** Types a browser may show inline; everything else is only ever downloaded. */
 const inlineSafe = new Set(['image/png', 'image/jpeg', 'image/gif', 'image/webp', 'application/pdf']);

@@ -16,7 +16,7 @@ import { contractors, invitations, organizations } from '../../db/schema/index.t
 import { runInTransaction } from '../../db/transaction.ts';
 import { AppError, forbidden } from '../../lib/errors.ts';
 import { createId, createToken, hashToken } from '../../lib/ids.ts';
-import { recordAudit } from '../audit/audit.service.ts';
+import { recordAudit } from '../../audit/audit.writer.ts';
 import { type Auth, createSessionCookies } from '../auth/auth.better.ts';
 import { withTokenFailureLimit } from '../auth/auth.limits.ts';
 import { auditSignIn, ensureInvitedUser, hasPassword } from '../auth/auth.service.ts';

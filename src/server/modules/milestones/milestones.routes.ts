@@ -22,13 +22,12 @@ import {
   bulkApprove,
   createMilestone,
   deleteMilestone,
-  getMilestone,
-  listMilestones,
   removeMilestoneAttachment,
   reviewMilestone,
   submitMilestone,
   updateMilestone,
 } from './milestones.service.ts';
+import { getMilestone, listMilestones } from './milestones.queries.ts';
 
 const tags = ['milestones'];
 

@@ -1,188 +1,26 @@
-import { and, asc, desc, eq, gt, gte, inArray, isNotNull, lt, lte, or, type SQL, sql } from 'drizzle-orm';
+import { and, desc, eq } from 'drizzle-orm';
 import type { z } from 'zod';
-import {
-  approvedMilestoneStatuses,
-  isMilestoneFrozen,
-  type MilestoneEvent,
-  milestoneMachine,
-  type MilestoneStatus,
-  pendingMilestoneStatuses,
-} from '../../../shared/domain/milestone.machine.ts';
-import type {
-  createMilestoneSchema,
-  milestoneListQuerySchema,
-  submitMilestoneSchema,
-  updateMilestoneSchema,
-} from '../../../shared/schemas/milestone.schema.ts';
-import { isCalendarDate } from '../../../shared/schemas/money.schema.ts';
-import type { Actor, RequestContext } from '../../access/actor.ts';
-import { assertAllowed, contractAbilities, milestoneAbilities } from '../../access/policies.ts';
+import { workingContractStatuses } from '../../../shared/domain/contract.machine.ts';
+import { isMilestoneFrozen, type MilestoneEvent, milestoneMachine } from '../../../shared/domain/milestone.machine.ts';
+import type { createMilestoneSchema, submitMilestoneSchema, updateMilestoneSchema } from '../../../shared/schemas/milestone.schema.ts';
+import { type RequestContext, systemActor } from '../../access/actor.ts';
+import { assertAllowed, contractAbilities, milestoneAbilities, milestoneRoleAbilities } from '../../access/policies.ts';
 import { scoped } from '../../access/scoped.ts';
-import { scopes } from '../../access/scopes.ts';
-import { applyTransition, type TransitionActor, transitionActorOf } from '../../access/transition.ts';
-import type { Db, Executor, Tx } from '../../db/client.ts';
-import {
-  contractors,
-  contracts,
-  files,
-  milestoneAttachments,
-  milestoneSubmissions,
-  milestones,
-  organizations,
-  submissionFiles,
-  users,
-} from '../../db/schema/index.ts';
+import { applyTransition } from '../../access/transition.ts';
+import { recordAudit } from '../../audit/audit.writer.ts';
+import type { Db } from '../../db/client.ts';
+import { contractors, type contracts, milestoneAttachments, milestoneSubmissions, milestones, submissionFiles } from '../../db/schema/index.ts';
 import { runInTransaction } from '../../db/transaction.ts';
 import { AppError, badField, notFound } from '../../lib/errors.ts';
 import { createId } from '../../lib/ids.ts';
-import { recordAudit } from '../audit/audit.service.ts';
-import { presentFile, readAttachableFile } from '../files/files.service.ts';
+import { readAttachableFile } from '../files/files.service.ts';
 import { notify } from '../notifications/notifications.service.ts';
-import { listContractorMemberUserIds, listReviewerUserIds } from '../organizations/organizations.service.ts';
-import { createDraftPaymentForMilestone, findPaymentIdsByMilestone, markMilestonePaymentSent } from '../payments/payments.service.ts';
+import { listReviewerUserIds } from '../organizations/organizations.service.ts';
+import { markMilestonePaymentSent } from '../payments/payments.service.ts';
+import { approveInTransaction, closeLatestSubmission, tellContractor } from './milestones.approval.ts';
+import { getMilestone } from './milestones.queries.ts';
 
 type MilestoneRow = typeof milestones.$inferSelect;
-
-/** Today as YYYY-MM-DD in UTC: a milestone is overdue the day after its due date. */
-export function today(now = new Date()): string {
-  return now.toISOString().slice(0, 10);
-}
-
-function isOverdue(row: { status: string; dueDate: string }, now = new Date()): boolean {
-  return (row.status === 'open' || row.status === 'changes_requested' || row.status === 'submitted') && row.dueDate < today(now);
-}
-
-const latestChangeReason = sql<string | null>`(
-  select ${milestoneSubmissions.reviewNote} from ${milestoneSubmissions}
-  where ${milestoneSubmissions.milestoneId} = ${milestones.id} and ${milestoneSubmissions.reviewOutcome} = 'changes_requested'
-  order by ${milestoneSubmissions.version} desc limit 1)`;
-
-async function readMilestones(db: Executor, actor: Actor, where: SQL | undefined, order: SQL[], limit: number) {
-  const rows = await db
-    .select({
-      milestone: milestones,
-      contractTitle: contracts.title,
-      contractStatus: contracts.status,
-      organizationName: organizations.name,
-      contractorName: contractors.name,
-      changesRequestedReason: latestChangeReason,
-    })
-    .from(milestones)
-    .innerJoin(contracts, eq(contracts.id, milestones.contractId))
-    .innerJoin(organizations, eq(organizations.id, milestones.organizationId))
-    .innerJoin(contractors, eq(contractors.id, milestones.contractorId))
-    .where(and(scopes.milestones(actor), where))
-    .orderBy(...order)
-    .limit(limit);
-  const paymentIds = await findPaymentIdsByMilestone(
-    db,
-    rows.filter((r) => r.milestone.status === 'approved' || r.milestone.status === 'paid').map((r) => r.milestone.id),
-  );
-  return rows.map(({ milestone: m, contractTitle, contractStatus, organizationName, contractorName, changesRequestedReason }) => ({
-    id: m.id,
-    title: m.title,
-    description: m.description,
-    dueDate: m.dueDate,
-    amountMinor: m.amountMinor,
-    currency: m.currency,
-    status: m.status,
-    overdue: isOverdue(m),
-    contract: { id: m.contractId, title: contractTitle, status: contractStatus },
-    organization: { id: m.organizationId, name: organizationName },
-    contractor: { id: m.contractorId, name: contractorName },
-    submittedAt: m.submittedAt?.toISOString() ?? null,
-    approvedAt: m.approvedAt?.toISOString() ?? null,
-    changesRequestedReason: m.status === 'changes_requested' ? changesRequestedReason : null,
-    paymentId: paymentIds.get(m.id) ?? null,
-    createdAt: m.createdAt.toISOString(),
-    updatedAt: m.updatedAt.toISOString(),
-    abilities: milestoneAbilities(actor, m, contractStatus),
-  }));
-}
-
-/** Cursor = the last row's due date and id, for keyset pagination in due-date order. */
-function decodeCursor(cursor: string | undefined): { dueDate: string; id: string } | null {
-  if (!cursor) return null;
-  const [dueDate, id] = Buffer.from(cursor, 'base64url').toString('utf8').split('|');
-  if (!dueDate || !id || !isCalendarDate(dueDate) || id.length > 64) throw badField('cursor', 'This cursor is not valid; start from the first page.');
-  return { dueDate, id };
-}
-
-/**
- * The lists: Pending (open, submitted, changes requested) and Approved (approved, paid), for the
- * company across its contractors or for a contractor across its organizations, by due date.
- */
-export async function listMilestones(db: Db, ctx: RequestContext, query: z.infer<typeof milestoneListQuerySchema>) {
-  const statuses: readonly MilestoneStatus[] | undefined =
-    query.view === 'pending' ? pendingMilestoneStatuses : query.view === 'approved' ? approvedMilestoneStatuses : undefined;
-  const cursor = decodeCursor(query.cursor);
-  const where = and(
-    statuses ? inArray(milestones.status, [...statuses]) : undefined,
-    query.status ? eq(milestones.status, query.status) : undefined,
-    query.contractorId ? eq(milestones.contractorId, query.contractorId) : undefined,
-    query.contractId ? eq(milestones.contractId, query.contractId) : undefined,
-    query.dueFrom ? gte(milestones.dueDate, query.dueFrom) : undefined,
-    query.dueTo ? lte(milestones.dueDate, query.dueTo) : undefined,
-    query.overdue === 'true'
-      ? and(inArray(milestones.status, [...pendingMilestoneStatuses]), lt(milestones.dueDate, today()))
-      : undefined,
-    cursor ? or(gt(milestones.dueDate, cursor.dueDate), and(eq(milestones.dueDate, cursor.dueDate), gt(milestones.id, cursor.id))) : undefined,
-  );
-  const rows = await readMilestones(db, ctx.actor, where, [asc(milestones.dueDate), asc(milestones.id)], query.limit + 1);
-  const page = rows.slice(0, query.limit);
-  const last = page.at(-1);
-  return {
-    items: page,
-    nextCursor: rows.length > query.limit && last ? Buffer.from(`${last.dueDate}|${last.id}`).toString('base64url') : null,
-  };
-}
-
-export async function getMilestone(db: Executor, ctx: RequestContext, id: string) {
-  const [milestone] = await readMilestones(db, ctx.actor, eq(milestones.id, id), [asc(milestones.id)], 1);
-  if (!milestone) throw notFound('This milestone');
-  const [attachments, submissions] = await Promise.all([
-    db
-      .select({ file: files })
-      .from(milestoneAttachments)
-      .innerJoin(files, eq(files.id, milestoneAttachments.fileId))
-      .where(eq(milestoneAttachments.milestoneId, id))
-      .orderBy(asc(milestoneAttachments.createdAt)),
-    listSubmissions(db, id),
-  ]);
-  return { ...milestone, attachments: attachments.map((a) => presentFile(a.file)), submissions };
-}
-
-async function listSubmissions(db: Executor, milestoneId: string) {
-  const submitter = sql<string | null>`(select name from ${users} where ${users.id} = ${milestoneSubmissions.submittedByUserId})`;
-  const reviewer = sql<string | null>`(select name from ${users} where ${users.id} = ${milestoneSubmissions.reviewedByUserId})`;
-  const rows = await db
-    .select({ submission: milestoneSubmissions, submittedByName: submitter, reviewedByName: reviewer })
-    .from(milestoneSubmissions)
-    .where(eq(milestoneSubmissions.milestoneId, milestoneId))
-    .orderBy(desc(milestoneSubmissions.version));
-  const ids = rows.map((r) => r.submission.id);
-  const attached =
-    ids.length === 0
-      ? []
-      : await db
-          .select({ submissionId: submissionFiles.submissionId, file: files })
-          .from(submissionFiles)
-          .innerJoin(files, eq(files.id, submissionFiles.fileId))
-          .where(inArray(submissionFiles.submissionId, ids));
-  return rows.map(({ submission: s, submittedByName, reviewedByName }) => ({
-    id: s.id,
-    version: s.version,
-    note: s.note,
-    links: s.links,
-    files: attached.filter((a) => a.submissionId === s.id).map((a) => presentFile(a.file)),
-    submittedByName,
-    createdAt: s.createdAt.toISOString(),
-    review:
-      s.reviewOutcome && s.reviewedAt
-        ? { outcome: s.reviewOutcome, note: s.reviewNote, reviewedByName, reviewedAt: s.reviewedAt.toISOString() }
-        : null,
-  }));
-}
 
 type ContractRow = typeof contracts.$inferSelect;
 
@@ -193,18 +31,6 @@ function checkDueDate(contract: ContractRow, dueDate: string): void {
 
 function checkCurrency(contract: ContractRow, currency: string): void {
   if (currency !== contract.currency) throw badField('currency', `Milestones of this contract are paid in ${contract.currency}.`);
-}
-
-async function tellContractor(tx: Tx, row: MilestoneRow, type: string, title: string, body: string): Promise<void> {
-  await notify(tx, {
-    userIds: await listContractorMemberUserIds(tx, row.contractorId),
-    organizationId: row.organizationId,
-    contractorId: row.contractorId,
-    type,
-    title,
-    body,
-    link: `/portal/milestones/${row.id}`,
-  });
 }
 
 export async function createMilestone(db: Db, ctx: RequestContext, contractId: string, input: z.infer<typeof createMilestoneSchema>) {
@@ -255,10 +81,10 @@ export async function createMilestone(db: Db, ctx: RequestContext, contractId: s
 
 export async function updateMilestone(db: Db, ctx: RequestContext, id: string, input: z.infer<typeof updateMilestoneSchema>) {
   await runInTransaction(db, async (tx) => {
-    const [current] = await tx.select().from(milestones).where(and(eq(milestones.id, id), scopes.milestones(ctx.actor))).for('update');
-    if (!current) throw notFound('This milestone');
-    const [contract] = await tx.select().from(contracts).where(eq(contracts.id, current.contractId));
-    const abilities = milestoneAbilities(ctx.actor, current, contract!.status);
+    const reader = scoped(tx, ctx.actor);
+    const current = await reader.milestones.getForUpdate(id, 'This milestone');
+    const contract = await reader.contracts.get(current.contractId, 'This contract');
+    const abilities = milestoneAbilities(ctx.actor, current, contract.status);
     assertAllowed(abilities, 'edit');
     const touchesFrozen =
       (input.amountMinor !== undefined && input.amountMinor !== current.amountMinor) ||
@@ -266,8 +92,8 @@ export async function updateMilestone(db: Db, ctx: RequestContext, id: string, i
       (input.currency !== undefined && input.currency !== current.currency);
     if (touchesFrozen && isMilestoneFrozen(current.status))
       throw new AppError('CONFLICT', `This milestone is ${current.status}: its amount and due date are frozen.`, { currentStatus: current.status });
-    if (input.dueDate) checkDueDate(contract!, input.dueDate);
-    if (input.currency) checkCurrency(contract!, input.currency);
+    if (input.dueDate) checkDueDate(contract, input.dueDate);
+    if (input.currency) checkCurrency(contract, input.currency);
     const changed = Object.fromEntries(
       Object.entries(input).filter(([key, value]) => value !== undefined && value !== current[key as keyof MilestoneRow]),
     );
@@ -292,10 +118,9 @@ export async function updateMilestone(db: Db, ctx: RequestContext, id: string, i
 
 export async function deleteMilestone(db: Db, ctx: RequestContext, id: string): Promise<void> {
   await runInTransaction(db, async (tx) => {
-    const [current] = await tx.select().from(milestones).where(and(eq(milestones.id, id), scopes.milestones(ctx.actor))).for('update');
-    if (!current) throw notFound('This milestone');
-    const [contract] = await tx.select({ status: contracts.status }).from(contracts).where(eq(contracts.id, current.contractId));
-    assertAllowed(milestoneAbilities(ctx.actor, { status: 'open' }, contract!.status), 'delete');
+    const current = await scoped(tx, ctx.actor).milestones.getForUpdate(id, 'This milestone');
+    // The role decides 403; the status decides 409 (below).
+    assertAllowed(milestoneRoleAbilities(ctx.actor), 'delete');
     if (isMilestoneFrozen(current.status))
       throw new AppError('CONFLICT', `This milestone is ${current.status}; an approved or paid milestone cannot be deleted, because its payment refers to it.`, {
         currentStatus: current.status,
@@ -318,7 +143,7 @@ export async function deleteMilestone(db: Db, ctx: RequestContext, id: string): 
 export async function addMilestoneAttachment(db: Db, ctx: RequestContext, id: string, fileId: string) {
   await runInTransaction(db, async (tx) => {
     const row = await scoped(tx, ctx.actor).milestones.get(id, 'This milestone');
-    assertAllowed(milestoneAbilities(ctx.actor, row, 'active'), 'manageAttachments');
+    assertAllowed(milestoneRoleAbilities(ctx.actor), 'manageAttachments');
     await readAttachableFile(tx, ctx.actor, fileId, row);
     const [added] = await tx
       .insert(milestoneAttachments)
@@ -343,7 +168,7 @@ export async function addMilestoneAttachment(db: Db, ctx: RequestContext, id: st
 export async function removeMilestoneAttachment(db: Db, ctx: RequestContext, id: string, fileId: string) {
   await runInTransaction(db, async (tx) => {
     const row = await scoped(tx, ctx.actor).milestones.get(id, 'This milestone');
-    assertAllowed(milestoneAbilities(ctx.actor, row, 'active'), 'manageAttachments');
+    assertAllowed(milestoneRoleAbilities(ctx.actor), 'manageAttachments');
     const removed = await tx
       .delete(milestoneAttachments)
       .where(and(eq(milestoneAttachments.milestoneId, id), eq(milestoneAttachments.fileId, fileId)))
@@ -366,19 +191,19 @@ export async function removeMilestoneAttachment(db: Db, ctx: RequestContext, id:
 /** "Ready for review": a new submission version and the submit event, together. */
 export async function submitMilestone(db: Db, ctx: RequestContext, id: string, input: z.infer<typeof submitMilestoneSchema>) {
   await runInTransaction(db, async (tx) => {
-    const row = await scoped(tx, ctx.actor).milestones.get(id, 'This milestone');
-    const [contract] = await tx.select().from(contracts).where(eq(contracts.id, row.contractId));
-    if (ctx.actor.kind === 'contractor' && contract!.status !== 'active')
-      throw new AppError('CONFLICT', `The contract is ${contract!.status}; work can be submitted only on an active contract.`);
+    const reader = scoped(tx, ctx.actor);
+    const row = await reader.milestones.get(id, 'This milestone');
+    const contract = await reader.contracts.get(row.contractId, 'This contract');
+    if (ctx.actor.kind === 'contractor' && !workingContractStatuses.includes(contract.status))
+      throw new AppError('CONFLICT', `The contract is ${contract.status}; work can be submitted only on an active contract.`);
     const fileRows = [];
     for (const fileId of new Set(input.fileIds)) fileRows.push(await readAttachableFile(tx, ctx.actor, fileId, row));
     const updated = await applyTransition(tx, {
-      table: milestones,
+      table: 'milestones',
       machine: milestoneMachine,
       event: 'submit',
       id,
-      scope: scopes.milestones(ctx.actor),
-      actor: transitionActorOf(ctx.actor, ctx.ip),
+      by: { actor: ctx.actor, ip: ctx.ip },
       entityType: 'milestone',
       what: 'This milestone',
       set: { submittedAt: new Date(), reminderSentAt: null },
@@ -387,7 +212,7 @@ export async function submitMilestone(db: Db, ctx: RequestContext, id: string, i
     const [last] = await tx
       .select({ version: milestoneSubmissions.version })
       .from(milestoneSubmissions)
-      .where(eq(milestoneSubmissions.milestoneId, id))
+      .where(reader.childrenOf(milestoneSubmissions, milestoneSubmissions.milestoneId, id))
       .orderBy(desc(milestoneSubmissions.version))
       .limit(1);
     const submissionId = createId();
@@ -420,81 +245,27 @@ export async function submitMilestone(db: Db, ctx: RequestContext, id: string, i
   return getMilestone(db, ctx, id);
 }
 
-async function closeLatestSubmission(tx: Tx, milestoneId: string, outcome: 'approved' | 'changes_requested', note: string | null, reviewerId: string | null) {
-  const [latest] = await tx
-    .select({ id: milestoneSubmissions.id })
-    .from(milestoneSubmissions)
-    .where(eq(milestoneSubmissions.milestoneId, milestoneId))
-    .orderBy(desc(milestoneSubmissions.version))
-    .limit(1);
-  if (latest)
-    await tx
-      .update(milestoneSubmissions)
-      .set({ reviewOutcome: outcome, reviewNote: note, reviewedByUserId: reviewerId, reviewedAt: new Date() })
-      .where(eq(milestoneSubmissions.id, latest.id));
-}
-
-/**
- * Approve: the approve event and exactly one draft payment for the milestone's amount, in one
- * transaction. A second or concurrent approval finds the milestone approved: 409.
- */
-export async function approveInTransaction(tx: Tx, id: string, scope: SQL, actor: TransitionActor, note: string | null): Promise<MilestoneRow> {
-  const row = await applyTransition(tx, {
-    table: milestones,
-    machine: milestoneMachine,
-    event: 'approve',
-    id,
-    scope,
-    actor,
-    entityType: 'milestone',
-    what: 'This milestone',
-    set: { approvedAt: new Date() },
-    note,
-  });
-  await closeLatestSubmission(tx, id, 'approved', note, actor.userId);
-  const [contract] = await tx.select({ engagementId: contracts.engagementId }).from(contracts).where(eq(contracts.id, row.contractId));
-  await createDraftPaymentForMilestone(tx, {
-    milestoneId: id,
-    organizationId: row.organizationId,
-    contractorId: row.contractorId,
-    engagementId: contract!.engagementId,
-    amountMinor: row.amountMinor,
-    currency: row.currency,
-    actorUserId: actor.userId,
-  });
-  await tellContractor(
-    tx,
-    row,
-    'milestone.approved',
-    `Approved: ${row.title}`,
-    `${actor.machineActor === 'system' ? 'Approved automatically after its review period.' : 'Approved.'}${note ? ` Note: ${note}` : ''} A payment is being prepared.`,
-  );
-  return row;
-}
-
 export async function reviewMilestone(db: Db, ctx: RequestContext, id: string, event: Extract<MilestoneEvent, 'approve' | 'request_changes'>, note: string | null) {
   await runInTransaction(db, async (tx) => {
-    const current = await scoped(tx, ctx.actor).milestones.get(id, 'This milestone');
-    const [contract] = await tx.select({ status: contracts.status }).from(contracts).where(eq(contracts.id, current.contractId));
+    await scoped(tx, ctx.actor).milestones.get(id, 'This milestone');
     // The role decides 403; the state decides 409 (in the transition).
-    const mayReview = milestoneAbilities(ctx.actor, { status: 'submitted' }, contract!.status);
-    assertAllowed(mayReview, event === 'approve' ? 'approve' : 'requestChanges');
+    assertAllowed(milestoneRoleAbilities(ctx.actor), event === 'approve' ? 'approve' : 'requestChanges');
+    const by = { actor: ctx.actor, ip: ctx.ip };
     if (event === 'approve') {
-      await approveInTransaction(tx, id, scopes.milestones(ctx.actor), transitionActorOf(ctx.actor, ctx.ip), note);
+      await approveInTransaction(tx, id, by, note);
       return;
     }
     const row = await applyTransition(tx, {
-      table: milestones,
+      table: 'milestones',
       machine: milestoneMachine,
       event: 'request_changes',
       id,
-      scope: scopes.milestones(ctx.actor),
-      actor: transitionActorOf(ctx.actor, ctx.ip),
+      by,
       entityType: 'milestone',
       what: 'This milestone',
       note,
     });
-    await closeLatestSubmission(tx, id, 'changes_requested', note, ctx.user.id);
+    await closeLatestSubmission(tx, by, id, 'changes_requested', note);
     await tellContractor(tx, row, 'milestone.changes_requested', `Changes requested: ${row.title}`, `What to change: ${note}`);
   });
   return getMilestone(db, ctx, id);
@@ -516,76 +287,17 @@ export async function bulkApprove(db: Db, ctx: RequestContext, ids: string[], no
 }
 
 /**
- * Timers, run by the queue: a reminder to reviewers a day before auto-approval fires, then the
- * automatic approval itself (with its draft payment), for organizations that turned it on.
- */
-export async function runMilestoneTimers(db: Db, now = new Date()): Promise<{ reminded: number; approved: number }> {
-  const system: TransitionActor = { machineActor: 'system', userId: null };
-  const due = await db
-    .select({ id: milestones.id, organizationId: milestones.organizationId, submittedAt: milestones.submittedAt, reminderSentAt: milestones.reminderSentAt, days: organizations.autoApproveDays, title: milestones.title })
-    .from(milestones)
-    .innerJoin(organizations, eq(organizations.id, milestones.organizationId))
-    .where(
-      and(
-        eq(milestones.status, 'submitted'),
-        isNotNull(organizations.autoApproveDays),
-        sql`${milestones.submittedAt} <= ${now.toISOString()}::timestamptz - make_interval(days => greatest(${organizations.autoApproveDays} - 1, 0))`,
-      ),
-    )
-    .limit(500);
-  let reminded = 0;
-  let approved = 0;
-  for (const m of due) {
-    const fireAt = new Date(m.submittedAt!.getTime() + m.days! * 86_400_000);
-    if (fireAt <= now) {
-      const done = await runInTransaction(db, async (tx) => {
-        try {
-          await approveInTransaction(tx, m.id, eq(milestones.organizationId, m.organizationId), system, `Approved automatically after ${m.days} days in review.`);
-          return true;
-        } catch (error) {
-          if (error instanceof AppError && error.code === 'INVALID_TRANSITION') return false;
-          throw error;
-        }
-      });
-      if (done) approved++;
-    } else if (!m.reminderSentAt) {
-      await runInTransaction(db, async (tx) => {
-        const [claimed] = await tx
-          .update(milestones)
-          .set({ reminderSentAt: now })
-          .where(and(eq(milestones.id, m.id), sql`${milestones.reminderSentAt} is null`, eq(milestones.status, 'submitted')))
-          .returning({ id: milestones.id });
-        if (!claimed) return;
-        await notify(tx, {
-          userIds: await listReviewerUserIds(tx, m.organizationId),
-          organizationId: m.organizationId,
-          type: 'milestone.auto_approval_reminder',
-          title: `Approves automatically tomorrow: ${m.title}`,
-          body: `Review it before ${fireAt.toISOString().slice(0, 16).replace('T', ' ')} UTC, or it will be approved and a payment drafted.`,
-          link: `/app/milestones/${m.id}`,
-        });
-        reminded++;
-      });
-    }
-  }
-  return { reminded, approved };
-}
-
-/**
  * approved → paid, fired by Portico when the milestone's payment is sent (the payments issue
  * calls this from "send"; the demo data uses it to show a paid milestone).
  */
 export async function markMilestonePaid(db: Db, id: string): Promise<void> {
   await runInTransaction(db, async (tx) => {
-    const [row] = await tx.select({ organizationId: milestones.organizationId }).from(milestones).where(eq(milestones.id, id));
-    if (!row) throw notFound('This milestone');
     const paid = await applyTransition(tx, {
-      table: milestones,
+      table: 'milestones',
       machine: milestoneMachine,
       event: 'mark_paid',
       id,
-      scope: eq(milestones.organizationId, row.organizationId),
-      actor: { machineActor: 'system', userId: null },
+      by: systemActor(),
       entityType: 'milestone',
       what: 'This milestone',
     });

@@ -5,7 +5,7 @@ import { raceTitle } from '../../test/race.ts';
 import { getTestApp, type TestApp } from '../../test/test-app.ts';
 import { createActiveContract, createMilestone, createSubmittedMilestone } from '../../test/work.ts';
 import { clientFor, createWorld, type World } from '../../test/world.ts';
-import { runMilestoneTimers } from './milestones.service.ts';
+import { runMilestoneTimers } from './milestones.timers.ts';
 
 async function paymentsOf(t: TestApp, milestoneId: string) {
   return t.db.select().from(payments).where(eq(payments.milestoneId, milestoneId));

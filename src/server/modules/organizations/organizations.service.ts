@@ -10,7 +10,7 @@ import { contractorMembers, contractors, organizations, staffMembers, technician
 import { runInTransaction } from '../../db/transaction.ts';
 import { notFound } from '../../lib/errors.ts';
 import { createId } from '../../lib/ids.ts';
-import { recordAudit } from '../audit/audit.service.ts';
+import { recordAudit } from '../../audit/audit.writer.ts';
 
 type OrganizationRow = typeof organizations.$inferSelect;
 

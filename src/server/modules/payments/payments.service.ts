@@ -1,10 +1,11 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import { paymentMachine } from '../../../shared/domain/payment.machine.ts';
+import { systemActor } from '../../access/actor.ts';
 import { applyTransition } from '../../access/transition.ts';
 import type { Executor, Tx } from '../../db/client.ts';
 import { payments } from '../../db/schema/index.ts';
 import { createId } from '../../lib/ids.ts';
-import { recordAudit } from '../audit/audit.service.ts';
+import { recordAudit } from '../../audit/audit.writer.ts';
 
 export interface MilestonePaymentInput {
   milestoneId: string;
@@ -65,12 +66,11 @@ export async function markMilestonePaymentSent(tx: Tx, milestoneId: string): Pro
   const [draft] = await tx.select().from(payments).where(and(eq(payments.milestoneId, milestoneId), eq(payments.status, 'draft')));
   if (!draft) return;
   await applyTransition(tx, {
-    table: payments,
+    table: 'payments',
     machine: paymentMachine,
     event: 'send',
     id: draft.id,
-    scope: eq(payments.organizationId, draft.organizationId),
-    actor: { machineActor: 'system', userId: null },
+    by: systemActor(),
     entityType: 'payment',
     what: 'This payment',
   });

@@ -1,0 +1,58 @@
+import type { Money } from '../../../shared/domain/money.ts';
+import type { Actor } from '../../access/actor.ts';
+import { contractAbilities, contractRevisionAbilities } from '../../access/policies.ts';
+import type { contractRevisions } from '../../db/schema/index.ts';
+import { type ContractRow, type ContractTerms, termsOf } from './contracts.terms.ts';
+
+/** Milestone money of a contract, per currency, and its milestones counted by status. */
+export type Summary = {
+  leftToDeliver: Money[];
+  approvedUnpaid: Money[];
+  paid: Money[];
+  milestones: { open: number; submitted: number; changesRequested: number; approved: number; paid: number };
+};
+
+/** A contract in the API's shape, with what the actor may do with it. */
+export function presentContract(
+  actor: Actor,
+  row: { contract: ContractRow; organizationName: string; contractorName: string },
+  unacknowledgedRevisions: number,
+  summary: Summary,
+) {
+  const { contract, organizationName, contractorName } = row;
+  return {
+    ...termsOf(contract),
+    id: contract.id,
+    status: contract.status,
+    revision: contract.revision,
+    engagementId: contract.engagementId,
+    organization: { id: contract.organizationId, name: organizationName },
+    contractor: { id: contract.contractorId, name: contractorName },
+    createdAt: contract.createdAt.toISOString(),
+    updatedAt: contract.updatedAt.toISOString(),
+    unacknowledgedRevisions,
+    summary,
+    abilities: contractAbilities(actor, contract),
+  };
+}
+
+/** One revision of the terms, with who made and acknowledged it. */
+export function presentRevision(
+  actor: Actor,
+  row: { revision: typeof contractRevisions.$inferSelect; createdByName: string | null; acknowledgedByName: string | null },
+) {
+  const { revision, createdByName, acknowledgedByName } = row;
+  return {
+    id: revision.id,
+    number: revision.number,
+    kind: revision.kind,
+    terms: revision.terms as ContractTerms,
+    changes: revision.changes as Record<string, { from: unknown; to: unknown }>,
+    note: revision.note,
+    createdAt: revision.createdAt.toISOString(),
+    createdByName,
+    acknowledgedAt: revision.acknowledgedAt?.toISOString() ?? null,
+    acknowledgedByName,
+    abilities: contractRevisionAbilities(actor, revision),
+  };
+}

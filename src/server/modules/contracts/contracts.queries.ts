@@ -1,0 +1,114 @@
+import { and, asc, desc, eq, ilike, sql } from 'drizzle-orm';
+import type { z } from 'zod';
+import { sumByCurrency } from '../../../shared/domain/money.ts';
+import type { contractListQuerySchema } from '../../../shared/schemas/contract.schema.ts';
+import type { Actor, RequestContext } from '../../access/actor.ts';
+import { contractCreateAbilities } from '../../access/policies.ts';
+import { scoped } from '../../access/scoped.ts';
+import { scopes } from '../../access/scopes.ts';
+import type { Db, Executor } from '../../db/client.ts';
+import { contractDocuments, contractRevisions, contractors, contracts, files, milestones, organizations, users } from '../../db/schema/index.ts';
+import { notFound } from '../../lib/errors.ts';
+import { presentFile } from '../files/files.service.ts';
+import { presentContract, presentRevision, type Summary } from './contracts.presenter.ts';
+
+/** A bigint from the database as a number, refusing one past 2^53 rather than rounding it. */
+function toSafeInteger(value: string | number): number {
+  const number = Number(value);
+  if (!Number.isSafeInteger(number)) throw new RangeError(`The sum ${value} is too large to show exactly.`);
+  return number;
+}
+
+/** Milestone money per contract: what is left to deliver, approved but unpaid, and paid; per currency. */
+async function summarize(db: Executor, actor: Actor, contractIds: string[]): Promise<Map<string, Summary>> {
+  const result = new Map<string, Summary>();
+  if (contractIds.length === 0) return result;
+  const rows = await db
+    .select({
+      contractId: milestones.contractId,
+      status: milestones.status,
+      currency: milestones.currency,
+      // Summed exactly (numeric → bigint; an overflow is an error, never a rounding).
+      amountMinor: sql<string>`sum(${milestones.amountMinor})::bigint`,
+      count: sql<number>`count(*)::int`,
+    })
+    .from(milestones)
+    .where(scoped(db, actor).childrenOf(milestones, milestones.contractId, contractIds))
+    .groupBy(milestones.contractId, milestones.status, milestones.currency);
+  for (const id of contractIds)
+    result.set(id, { leftToDeliver: [], approvedUnpaid: [], paid: [], milestones: { open: 0, submitted: 0, changesRequested: 0, approved: 0, paid: 0 } });
+  for (const row of rows) {
+    const summary = result.get(row.contractId)!;
+    const money = { amountMinor: toSafeInteger(row.amountMinor), currency: row.currency };
+    if (row.status === 'approved') summary.approvedUnpaid = sumByCurrency([...summary.approvedUnpaid, money]);
+    else if (row.status === 'paid') summary.paid = sumByCurrency([...summary.paid, money]);
+    else summary.leftToDeliver = sumByCurrency([...summary.leftToDeliver, money]);
+    const key = row.status === 'changes_requested' ? 'changesRequested' : row.status;
+    summary.milestones[key] += Number(row.count);
+  }
+  return result;
+}
+
+async function readContracts(db: Executor, actor: Actor, where: ReturnType<typeof and>, limit = 500) {
+  const rows = await db
+    .select({ contract: contracts, organizationName: organizations.name, contractorName: contractors.name })
+    .from(contracts)
+    .innerJoin(organizations, eq(organizations.id, contracts.organizationId))
+    .innerJoin(contractors, eq(contractors.id, contracts.contractorId))
+    .where(and(scopes.contracts(actor), where))
+    .orderBy(desc(contracts.updatedAt))
+    .limit(limit);
+  const ids = rows.map((r) => r.contract.id);
+  const [summaries, pending] = await Promise.all([
+    summarize(db, actor, ids),
+    ids.length === 0
+      ? Promise.resolve([])
+      : db
+          .select({ contractId: contractRevisions.contractId, n: sql<number>`count(*)::int` })
+          .from(contractRevisions)
+          .where(and(scoped(db, actor).childrenOf(contractRevisions, contractRevisions.contractId, ids), sql`${contractRevisions.acknowledgedAt} is null`))
+          .groupBy(contractRevisions.contractId),
+  ]);
+  const unacknowledged = new Map(pending.map((p) => [p.contractId, Number(p.n)]));
+  return rows.map((row) => presentContract(actor, row, unacknowledged.get(row.contract.id) ?? 0, summaries.get(row.contract.id)!));
+}
+
+export async function listContracts(db: Db, ctx: RequestContext, query: z.infer<typeof contractListQuerySchema>) {
+  const search = query.q ? `%${query.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%` : undefined;
+  const items = await readContracts(
+    db,
+    ctx.actor,
+    and(
+      query.engagementId ? eq(contracts.engagementId, query.engagementId) : undefined,
+      query.status ? eq(contracts.status, query.status) : undefined,
+      search ? ilike(contracts.title, search) : undefined,
+    ),
+  );
+  return { items: items.map(({ scopeHtml: _s, ipClause: _i, ...rest }) => rest), abilities: contractCreateAbilities(ctx.actor) };
+}
+
+export async function getContract(db: Executor, ctx: RequestContext, id: string) {
+  const [item] = await readContracts(db, ctx.actor, eq(contracts.id, id), 1);
+  if (!item) throw notFound('This contract');
+  const documents = await db
+    .select({ file: files })
+    .from(contractDocuments)
+    .innerJoin(files, eq(files.id, contractDocuments.fileId))
+    .where(scoped(db, ctx.actor).childrenOf(contractDocuments, contractDocuments.contractId, id))
+    .orderBy(asc(contractDocuments.createdAt));
+  return { ...item, documents: documents.map((d) => presentFile(d.file)) };
+}
+
+export async function listRevisions(db: Db, ctx: RequestContext, contractId: string) {
+  await scoped(db, ctx.actor).contracts.get(contractId, 'This contract');
+  const creator = sql<string | null>`(select name from ${users} where ${users.id} = ${contractRevisions.createdByUserId})`;
+  const acknowledger = sql<string | null>`(select name from ${users} where ${users.id} = ${contractRevisions.acknowledgedByUserId})`;
+  const rows = await db
+    .select({ revision: contractRevisions, createdByName: creator, acknowledgedByName: acknowledger })
+    .from(contractRevisions)
+    .where(and(eq(contractRevisions.contractId, contractId), scopes.contractRevisions(ctx.actor)))
+    .orderBy(desc(contractRevisions.number));
+  return {
+    items: rows.map((row) => presentRevision(ctx.actor, row)),
+  };
+}

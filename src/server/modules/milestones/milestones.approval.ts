@@ -1,0 +1,87 @@
+import { desc, eq } from 'drizzle-orm';
+import { milestoneMachine } from '../../../shared/domain/milestone.machine.ts';
+import { scoped } from '../../access/scoped.ts';
+import { applyTransition, type TransitionBy } from '../../access/transition.ts';
+import type { Tx } from '../../db/client.ts';
+import { milestoneSubmissions, type milestones } from '../../db/schema/index.ts';
+import { notify } from '../notifications/notifications.service.ts';
+import { listContractorMemberUserIds } from '../organizations/organizations.service.ts';
+import { createDraftPaymentForMilestone } from '../payments/payments.service.ts';
+
+type MilestoneRow = typeof milestones.$inferSelect;
+
+/** The actor a transition is fired by, as a scope for reading further rows. */
+function readerOf(by: TransitionBy) {
+  return 'kind' in by ? by : by.actor;
+}
+
+export async function tellContractor(tx: Tx, row: MilestoneRow, type: string, title: string, body: string): Promise<void> {
+  await notify(tx, {
+    userIds: await listContractorMemberUserIds(tx, row.contractorId),
+    organizationId: row.organizationId,
+    contractorId: row.contractorId,
+    type,
+    title,
+    body,
+    link: `/portal/milestones/${row.id}`,
+  });
+}
+
+/** Records the review's outcome on the milestone's latest submission. */
+export async function closeLatestSubmission(
+  tx: Tx,
+  by: TransitionBy,
+  milestoneId: string,
+  outcome: 'approved' | 'changes_requested',
+  note: string | null,
+): Promise<void> {
+  const [latest] = await tx
+    .select({ id: milestoneSubmissions.id })
+    .from(milestoneSubmissions)
+    .where(scoped(tx, readerOf(by)).childrenOf(milestoneSubmissions, milestoneSubmissions.milestoneId, milestoneId))
+    .orderBy(desc(milestoneSubmissions.version))
+    .limit(1);
+  const reviewerId = 'kind' in by ? by.userId : by.actor.userId;
+  if (latest)
+    await tx
+      .update(milestoneSubmissions)
+      .set({ reviewOutcome: outcome, reviewNote: note, reviewedByUserId: reviewerId, reviewedAt: new Date() })
+      .where(eq(milestoneSubmissions.id, latest.id));
+}
+
+/**
+ * Approve: the approve event and exactly one draft payment for the milestone's amount, in one
+ * transaction. A second or concurrent approval finds the milestone approved: 409.
+ */
+export async function approveInTransaction(tx: Tx, id: string, by: TransitionBy, note: string | null): Promise<MilestoneRow> {
+  const row = await applyTransition(tx, {
+    table: 'milestones',
+    machine: milestoneMachine,
+    event: 'approve',
+    id,
+    by,
+    entityType: 'milestone',
+    what: 'This milestone',
+    set: { approvedAt: new Date() },
+    note,
+  });
+  await closeLatestSubmission(tx, by, id, 'approved', note);
+  const contract = await scoped(tx, readerOf(by)).contracts.get(row.contractId, 'This contract');
+  await createDraftPaymentForMilestone(tx, {
+    milestoneId: id,
+    organizationId: row.organizationId,
+    contractorId: row.contractorId,
+    engagementId: contract.engagementId,
+    amountMinor: row.amountMinor,
+    currency: row.currency,
+    actorUserId: 'kind' in by ? by.userId : by.actor.userId,
+  });
+  await tellContractor(
+    tx,
+    row,
+    'milestone.approved',
+    `Approved: ${row.title}`,
+    `${'kind' in by ? 'Approved automatically after its review period.' : 'Approved.'}${note ? ` Note: ${note}` : ''} A payment is being prepared.`,
+  );
+  return row;
+}
