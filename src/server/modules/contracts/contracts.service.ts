@@ -5,7 +5,6 @@ import type { createContractSchema, renewContractSchema, updateContractSchema } 
 import type { RequestContext } from '../../access/actor.ts';
 import { assertAllowed, contractAbilities, contractCreateAbilities, contractRevisionAbilities } from '../../access/policies.ts';
 import { scoped } from '../../access/scoped.ts';
-import { scopes } from '../../access/scopes.ts';
 import { applyTransition } from '../../access/transition.ts';
 import type { Db, Tx } from '../../db/client.ts';
 import { contractDocuments, contractRevisions, contracts, milestones, organizations, } from '../../db/schema/index.ts';
@@ -206,12 +205,13 @@ export async function renewContract(db: Db, ctx: RequestContext, id: string, inp
 
 export async function acknowledgeRevision(db: Db, ctx: RequestContext, contractId: string, number: number) {
   await runInTransaction(db, async (tx) => {
-    const [revision] = await tx
-      .select()
-      .from(contractRevisions)
-      .where(and(eq(contractRevisions.contractId, contractId), eq(contractRevisions.number, number), scopes.contractRevisions(ctx.actor)))
-      .for('update');
-    if (!revision) throw notFound('This revision');
+    const reader = scoped(tx, ctx.actor);
+    const [found] = await reader.contractRevisions.list({
+      where: and(eq(contractRevisions.contractId, contractId), eq(contractRevisions.number, number)),
+      limit: 1,
+    });
+    if (!found) throw notFound('This revision');
+    const revision = await reader.contractRevisions.getForUpdate(found.id, 'This revision');
     if (revision.acknowledgedAt) throw new AppError('CONFLICT', `Revision ${number} was already acknowledged.`);
     assertAllowed(contractRevisionAbilities(ctx.actor, revision), 'acknowledge');
     await tx
