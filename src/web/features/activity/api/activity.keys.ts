@@ -1,0 +1,5 @@
+import { queryRoots } from '../../../lib/query.roots.ts';
+
+export const activityKeys = {
+  events: [...queryRoots.activity, 'events'] as const,
+};
