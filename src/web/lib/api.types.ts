@@ -2465,6 +2465,142 @@ export interface paths {
       };
     };
   };
+  "/api/home": {
+    /** What needs my attention: counts and the first rows of each list, for the side I act as */
+    get: {
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": OneOf<[{
+              /** @enum {string} */
+              kind: "staff";
+              toReview: {
+                count: number;
+                items: ({
+                    id: string;
+                    title: string;
+                    dueDate: string;
+                    /** @enum {string} */
+                    status: "open" | "submitted" | "changes_requested" | "approved" | "paid";
+                    amountMinor: number;
+                    currency: string;
+                    contractId: string;
+                    contractTitle: string;
+                  })[];
+              };
+              overdue: {
+                count: number;
+                items: ({
+                    id: string;
+                    title: string;
+                    dueDate: string;
+                    /** @enum {string} */
+                    status: "open" | "submitted" | "changes_requested" | "approved" | "paid";
+                    amountMinor: number;
+                    currency: string;
+                    contractId: string;
+                    contractTitle: string;
+                  })[];
+              };
+              unacknowledged: {
+                count: number;
+                items: ({
+                    contractId: string;
+                    contractTitle: string;
+                    number: number;
+                    /** @enum {string} */
+                    kind: "activation" | "revision" | "renewal";
+                    createdAt: string;
+                  })[];
+              };
+              invitations: {
+                count: number;
+                items: ({
+                    id: string;
+                    name: string;
+                    email: string;
+                    /** @enum {string} */
+                    kind: "staff" | "contractor" | "contractor_member" | "technician";
+                    expiresAt: string;
+                  })[];
+              };
+            }, {
+              /** @enum {string} */
+              kind: "contractor";
+              toDeliver: {
+                count: number;
+                items: ({
+                    id: string;
+                    title: string;
+                    dueDate: string;
+                    /** @enum {string} */
+                    status: "open" | "submitted" | "changes_requested" | "approved" | "paid";
+                    amountMinor: number;
+                    currency: string;
+                    contractId: string;
+                    contractTitle: string;
+                  })[];
+              };
+              changesRequested: {
+                count: number;
+                items: ({
+                    id: string;
+                    title: string;
+                    dueDate: string;
+                    /** @enum {string} */
+                    status: "open" | "submitted" | "changes_requested" | "approved" | "paid";
+                    amountMinor: number;
+                    currency: string;
+                    contractId: string;
+                    contractTitle: string;
+                  })[];
+              };
+              inReview: {
+                count: number;
+                items: ({
+                    id: string;
+                    title: string;
+                    dueDate: string;
+                    /** @enum {string} */
+                    status: "open" | "submitted" | "changes_requested" | "approved" | "paid";
+                    amountMinor: number;
+                    currency: string;
+                    contractId: string;
+                    contractTitle: string;
+                  })[];
+              };
+              unacknowledged: {
+                count: number;
+                items: ({
+                    contractId: string;
+                    contractTitle: string;
+                    number: number;
+                    /** @enum {string} */
+                    kind: "activation" | "revision" | "renewal";
+                    createdAt: string;
+                  })[];
+              };
+              invitations: {
+                count: number;
+                items: ({
+                    id: string;
+                    name: string;
+                    email: string;
+                    /** @enum {string} */
+                    kind: "staff" | "contractor" | "contractor_member" | "technician";
+                    expiresAt: string;
+                  })[];
+              };
+            }, {
+              /** @enum {string} */
+              kind: "technician" | "none";
+            }]>;
+          };
+        };
+      };
+    };
+  };
   "/api/notifications": {
     /** My notifications, newest first, with the unread count */
     get: {
