@@ -11,6 +11,7 @@ import { NewContractPage } from '../features/contracts/components/new-contract.p
 import { useEngagements } from '../features/engagements/api/list-engagements.query.ts';
 import { ContractorsPage } from '../features/engagements/components/contractors.page.tsx';
 import { EngagementDetailPage } from '../features/engagements/components/engagement-detail.page.tsx';
+import { CompanyHomePage } from '../features/home/components/company-home.page.tsx';
 import { InvitationsPage } from '../features/invitations/components/invitations.page.tsx';
 import { InviteContractorDialog } from '../features/invitations/components/invite-contractor.dialog.tsx';
 import { InviteStaffDialog } from '../features/invitations/components/invite-staff.dialog.tsx';
@@ -42,6 +43,7 @@ export const companyRoute = createRoute({
     const abilities = organization.data?.abilities ?? {};
     // Items that need an ability appear only when the organization says the user has it.
     const nav: NavItem[] = [
+      { href: '/app/home', label: 'Home' },
       { href: '/app/contractors', label: 'Contractors' },
       { href: '/app/contracts', label: 'Contracts' },
       { href: '/app/milestones', label: 'Milestones' },
@@ -60,8 +62,24 @@ const companyIndexRoute = createRoute({
   getParentRoute: () => companyRoute,
   path: '/',
   beforeLoad: () => {
-    throw redirect({ to: '/app/contractors' });
+    throw redirect({ to: '/app/home' });
   },
+});
+
+const companyHomeHrefs = {
+  milestone: (id: string) => `/app/milestones/${encodeURIComponent(id)}`,
+  contract: (id: string) => `/app/contracts/${encodeURIComponent(id)}`,
+  toReview: '/app/milestones?status=submitted',
+  overdue: '/app/milestones?overdue=true',
+  contracts: '/app/contracts?status=active',
+  invitations: '/app/invitations',
+  contractors: '/app/contractors',
+};
+
+const companyHomeRoute = createRoute({
+  getParentRoute: () => companyRoute,
+  path: 'home',
+  component: () => <CompanyHomePage hrefs={companyHomeHrefs} />,
 });
 
 export const contractorsRoute = createRoute({
@@ -309,6 +327,7 @@ const securityRoute = createRoute({
 
 export const companyRoutes = companyRoute.addChildren([
   companyIndexRoute,
+  companyHomeRoute,
   contractorsRoute,
   contractorDetailRoute,
   contractsRoute,
