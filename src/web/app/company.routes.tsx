@@ -16,6 +16,8 @@ import { InvitationsPage } from '../features/invitations/components/invitations.
 import { InviteContractorDialog } from '../features/invitations/components/invite-contractor.dialog.tsx';
 import { InviteStaffDialog } from '../features/invitations/components/invite-staff.dialog.tsx';
 import type { MilestoneFilters } from '../features/milestones/api/milestone.keys.ts';
+import { useEngagement } from '../features/engagements/api/get-engagement.query.ts';
+import { ContractorMilestonesSection } from '../features/milestones/components/contractor-milestones.section.tsx';
 import { ContractMilestonesSection } from '../features/milestones/components/contract-milestones.section.tsx';
 import { MilestoneDetailPage } from '../features/milestones/components/milestone-detail.page.tsx';
 import { MilestonesPage } from '../features/milestones/components/milestones.page.tsx';
@@ -110,6 +112,7 @@ const contractorDetailRoute = createRoute({
   path: 'contractors/$engagementId',
   component: function ContractorDetailRoute() {
     const { engagementId } = contractorDetailRoute.useParams();
+    const contractorId = useEngagement(engagementId).data?.contractor.id;
     return (
       <EngagementDetailPage engagementId={engagementId} show="contractor" backHref="/app/contractors" backLabel="All contractors">
         <EngagementContracts
@@ -118,6 +121,13 @@ const contractorDetailRoute = createRoute({
           detailHref={contractHref}
           newHref={`/app/contracts/new?engagementId=${encodeURIComponent(engagementId)}`}
         />
+        {contractorId ? (
+          <ContractorMilestonesSection
+            contractorId={contractorId}
+            detailHref={milestoneHref}
+            listHref={(view) => `/app/milestones?view=${view}&contractorId=${encodeURIComponent(contractorId)}`}
+          />
+        ) : null}
       </EngagementDetailPage>
     );
   },
@@ -272,7 +282,11 @@ const milestoneDetailRoute = createRoute({
       <MilestoneDetailPage
         milestoneId={milestoneId}
         side="company"
-        back={{ href: '/app/milestones', label: 'All milestones' }}
+        back={(milestone) =>
+          milestone && (milestone.status === 'approved' || milestone.status === 'paid')
+            ? { href: '/app/milestones?view=approved', label: 'Approved milestones' }
+            : { href: '/app/milestones', label: 'All milestones' }
+        }
         contractHref={contractHref}
         onDeleted={() => void navigate({ to: '/app/milestones' })}
       />

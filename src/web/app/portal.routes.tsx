@@ -167,7 +167,12 @@ const milestoneDetailRoute = createRoute({
       <MilestoneDetailPage
         milestoneId={milestoneId}
         side="contractor"
-        back={{ href: '/portal/deliver', label: "What's left to deliver" }}
+        back={(milestone) =>
+          // Approved and paid work is no longer "left to deliver": back to its contract.
+          milestone && (milestone.status === 'approved' || milestone.status === 'paid')
+            ? { href: contractHref(milestone.contract.id), label: milestone.contract.title }
+            : { href: '/portal/deliver', label: "What's left to deliver" }
+        }
         contractHref={contractHref}
       />
     );

@@ -87,7 +87,8 @@ async function readContracts(db: Executor, actor: Actor, where: ReturnType<typeo
     contractor: { id: contract.contractorId, name: contractorName },
     createdAt: contract.createdAt.toISOString(),
     updatedAt: contract.updatedAt.toISOString(),
-    unacknowledgedRevisions: unacknowledged.get(contract.id) ?? 0,
+    // Only an active contract's terms wait for acknowledgement: ended ones have nothing left to agree to.
+    unacknowledgedRevisions: contract.status === 'active' ? (unacknowledged.get(contract.id) ?? 0) : 0,
     summary: summaries.get(contract.id)!,
     abilities: contractAbilities(actor, contract),
   }));
