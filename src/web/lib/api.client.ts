@@ -2,6 +2,7 @@ import createClient from 'openapi-fetch';
 import type { Problem } from '../../shared/error-codes.ts';
 import type { paths } from './api.types.ts';
 import { readContextKey } from './context.storage.ts';
+import { formatText } from './format.intl.ts';
 
 export const CONTEXT_HEADER = 'x-portico-context';
 
@@ -55,7 +56,7 @@ function describeStatus(status: number): string {
 /** Turns an error body (already parsed, or text) into the ApiError the pages show. */
 export function problemToError(status: number, body: unknown, headers?: Headers): ApiError {
   const problem: Partial<Problem> & { message?: string } = body && typeof body === 'object' ? (body as Partial<Problem> & { message?: string }) : {};
-  const message = problem.detail ?? problem.message ?? describeStatus(status);
+  const message = formatText(problem.detail ?? problem.message ?? describeStatus(status));
   return new ApiError(
     status,
     typeof problem.code === 'string' ? problem.code : `HTTP_${status}`,
