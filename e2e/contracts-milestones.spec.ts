@@ -50,6 +50,8 @@ async function openNav(page: Page, label: string): Promise<void> {
 }
 
 test('a contract and its milestones, from draft to a draft payment, on both sides', async ({ page, newPage, check }) => {
+  // A long journey on a shared machine: three times the default time.
+  test.slow();
   const suffix = Date.now().toString(36);
   const contractTitle = `Website redesign ${suffix}`;
   const first = `Wireframes ${suffix}`;

@@ -118,13 +118,6 @@ export type ApiData<P extends keyof paths, M extends keyof paths[P]> = paths[P][
     : undefined
   : never;
 
-/** JSON request body of one operation. */
-export type ApiBody<P extends keyof paths, M extends keyof paths[P]> = paths[P][M] extends {
-  requestBody?: { content: { 'application/json': infer J } };
-}
-  ? J
-  : never;
-
 /** Query parameters of one operation. */
 export type ApiQuery<P extends keyof paths, M extends keyof paths[P]> = paths[P][M] extends { parameters: { query?: infer Q } } ? NonNullable<Q> : never;
 
