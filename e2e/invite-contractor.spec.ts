@@ -45,6 +45,8 @@ for (const [viewportName, viewport] of [
     mailbox,
     check,
   }) => {
+    // Two browsers and a mailbox on a shared machine: three times the default time.
+    test.slow();
     const suffix = `${viewport.width}-${Date.now().toString(36)}`;
     const contractor = {
       business: `Sparrow Plumbing ${suffix}`,
