@@ -53,7 +53,7 @@ export async function runMilestoneTimers(db: Db, now = new Date()): Promise<{ re
           organizationId: m.organizationId,
           type: 'milestone.auto_approval_reminder',
           title: `Approves automatically tomorrow: ${m.title}`,
-          body: `Review it before ${fireAt.toISOString().slice(0, 16).replace('T', ' ')} UTC, or it will be approved and a payment drafted.`,
+          body: `Review it before ${fireAt.toISOString()}, or it will be approved and a payment drafted.`,
           link: `/app/milestones/${m.id}`,
         });
         reminded++;

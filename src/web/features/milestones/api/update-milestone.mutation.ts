@@ -1,11 +1,11 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { patchJson } from '../../../lib/api.client.ts';
+import { api, dataOf } from '../../../lib/api.client.ts';
 import { storeMilestone } from './milestone.cache.ts';
 import type { MilestoneDetail, UpdateMilestoneInput } from './milestone.types.ts';
 
 /** Amount and due date are frozen once the milestone is approved. */
 export function updateMilestone({ id, changes }: { id: string; changes: UpdateMilestoneInput }): Promise<MilestoneDetail> {
-  return patchJson<MilestoneDetail>(`/api/milestones/${encodeURIComponent(id)}`, changes);
+  return dataOf(api.PATCH('/api/milestones/{id}', { params: { path: { id } }, body: changes }));
 }
 
 export function useUpdateMilestone() {

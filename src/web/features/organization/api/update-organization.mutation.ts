@@ -1,14 +1,14 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
 import type { updateOrganizationSchema } from '../../../../shared/schemas/organization.schema.ts';
-import { patchJson } from '../../../lib/api.client.ts';
+import { api, dataOf } from '../../../lib/api.client.ts';
 import type { Organization } from './get-current-organization.query.ts';
 import { organizationKeys } from './organization.keys.ts';
 
 export type OrganizationChanges = z.infer<typeof updateOrganizationSchema>;
 
 export function updateOrganization(changes: OrganizationChanges): Promise<Organization> {
-  return patchJson<Organization>('/api/organizations/current', changes);
+  return dataOf(api.PATCH('/api/organizations/current', { body: changes }));
 }
 
 export function useUpdateOrganization() {
