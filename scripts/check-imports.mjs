@@ -1,11 +1,11 @@
 #!/usr/bin/env node
-// The house rules on imports that Biome cannot express (see ARCHITECTURE.md, "The house"):
+// The house rules on imports that Biome cannot express (see docs/architecture.md, "The floors"):
 //   a. no import cycles among the files in src/ (type-only imports count too);
 //   b. a route file (modules/<area>/<area>.routes.ts) imports no other module's service and no repo;
 //   c. a service imports no other module's repo;
 //   d. no barrel index.ts inside src/server/modules;
 //   e. notifications and audit are sinks: they import no other module;
-//   f. the floors (docs: ARCHITECTURE.md, "The house"): a file imports from its own floor or below,
+//   f. the floors (docs/architecture.md, "The floors"): a file imports from its own floor or below,
 //      never from above. Lowest first:
 //        shared            pure domain rules, machines, money, Zod schemas (imports nothing of ours)
 //        server/lib        errors, ids, logger, mailer, queue, storage; config.ts
