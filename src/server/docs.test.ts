@@ -1,14 +1,18 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { getTableName, is } from 'drizzle-orm';
+import { PgTable } from 'drizzle-orm/pg-core';
 import { describe, expect, it } from 'vitest';
+import * as schema from './db/schema/index.ts';
 
 /**
  * The docs in docs/ describe the code as it is. What is cheap to check is checked here:
  * - every repository path they name (in backticks, or first on a line of a code block) exists;
  * - every event and status of every machine in src/shared/domain/*.machine.ts, and the
  *   machine's file, is named in docs/domain.md;
- * - every module under src/server/modules has its room in docs/architecture.md.
+ * - every module under src/server/modules has its room in docs/architecture.md, and every
+ *   table of the schema is named there (who writes it).
  */
 
 const root = path.resolve(import.meta.dirname, '../..');
@@ -115,5 +119,14 @@ describe('docs/', () => {
       .filter((entry) => entry.isDirectory())
       .map((entry) => entry.name);
     expect(modules.filter((name) => !architecture.includes(`\`src/server/modules/${name}/\``))).toEqual([]);
+  });
+
+  it('names every table of the schema in docs/architecture.md (the rooms say who writes it)', () => {
+    const architecture = readFileSync(path.join(docsDir, 'architecture.md'), 'utf8');
+    const tables = Object.values(schema)
+      .filter((value) => is(value, PgTable))
+      .map((table) => getTableName(table as PgTable));
+    expect(tables.length).toBeGreaterThan(0);
+    expect(tables.filter((name) => !architecture.includes(`\`${name}\``))).toEqual([]);
   });
 });
