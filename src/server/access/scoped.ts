@@ -1,4 +1,4 @@
-import { and, desc, eq, type SQL } from 'drizzle-orm';
+import { and, eq, type SQL } from 'drizzle-orm';
 import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
 import type { Executor } from '../db/client.ts';
 import {
@@ -17,6 +17,7 @@ import {
   technicians,
 } from '../db/schema/index.ts';
 import { notFound } from '../lib/errors.ts';
+import { keysetAfter, keysetKey, keysetOrder, type Page, type PageRequest, pageFrom } from '../lib/pagination.ts';
 import type { Actor } from './actor.ts';
 import { type ScopedTable, scopes } from './scopes.ts';
 
@@ -42,7 +43,8 @@ interface ScopedReader<T extends PgTable> {
   /** The row if the actor may see it; otherwise 404, exactly as for a row that does not exist. */
   get(id: string, what?: string): Promise<T['$inferSelect']>;
   find(id: string): Promise<T['$inferSelect'] | undefined>;
-  list(options?: { where?: SQL; limit?: number }): Promise<Array<T['$inferSelect']>>;
+  /** One page, newest first (created_at, id), from a cursor; no silent cap: the caller passes the limit. */
+  page(request: PageRequest & { where?: SQL }): Promise<Page<T['$inferSelect']>>;
 }
 
 /** Scoped reads: the only way services read tenant rows by id or list them. */
@@ -63,14 +65,16 @@ export function scoped(db: Executor, actor: Actor): { [K in ScopedTable]: Scoped
         if (!row) throw notFound(what);
         return row;
       },
-      async list(options = {}) {
+      async page({ where, limit, cursor }) {
+        const keyset = { columns: [table.createdAt, table.id], direction: 'desc' } as const;
         const rows = await db
-          .select()
+          .select({ row: table as PgTable, key: keysetKey(keyset) } as never)
           .from(table as PgTable)
-          .where(and(scopes[name](actor), options.where))
-          .orderBy(desc(table.createdAt))
-          .limit(options.limit ?? 200);
-        return rows as never;
+          .where(and(scopes[name](actor), where, keysetAfter(keyset, cursor)))
+          .orderBy(...keysetOrder(keyset))
+          .limit(limit + 1);
+        const page = pageFrom(rows as Array<{ row: never; key: string }>, limit, (r) => r.key);
+        return { items: page.items.map((r) => r.row), nextCursor: page.nextCursor };
       },
     };
     return [name, reader] as const;

@@ -14,6 +14,7 @@ import { runInTransaction } from '../../db/transaction.ts';
 import { AppError, badField, notFound } from '../../lib/errors.ts';
 import { sanitizeRichText } from '../../lib/html.ts';
 import { createId } from '../../lib/ids.ts';
+import { type Keyset, keysetAfter, keysetKey, keysetOrder, pageFrom } from '../../lib/pagination.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { presentFile, readAttachableFile } from '../files/files.service.ts';
 import { notify } from '../notifications/notifications.service.ts';
@@ -56,14 +57,17 @@ async function summarize(db: Executor, contractIds: string[]): Promise<Map<strin
   return result;
 }
 
-async function readContracts(db: Executor, actor: Actor, where: ReturnType<typeof and>, limit = 500) {
+/** Recently changed first; indexes (organization_id | contractor_id, updated_at, id). */
+const contractKeyset: Keyset = { columns: [contracts.updatedAt, contracts.id], direction: 'desc' };
+
+async function readContracts(db: Executor, actor: Actor, where: ReturnType<typeof and>, limit: number) {
   const rows = await db
-    .select({ contract: contracts, organizationName: organizations.name, contractorName: contractors.name })
+    .select({ contract: contracts, organizationName: organizations.name, contractorName: contractors.name, key: keysetKey(contractKeyset) })
     .from(contracts)
     .innerJoin(organizations, eq(organizations.id, contracts.organizationId))
     .innerJoin(contractors, eq(contractors.id, contracts.contractorId))
     .where(and(scopes.contracts(actor), where))
-    .orderBy(desc(contracts.updatedAt))
+    .orderBy(...keysetOrder(contractKeyset))
     .limit(limit);
   const ids = rows.map((r) => r.contract.id);
   const [summaries, pending] = await Promise.all([
@@ -77,7 +81,8 @@ async function readContracts(db: Executor, actor: Actor, where: ReturnType<typeo
           .groupBy(contractRevisions.contractId),
   ]);
   const unacknowledged = new Map(pending.map((p) => [p.contractId, Number(p.n)]));
-  return rows.map(({ contract, organizationName, contractorName }) => ({
+  return rows.map(({ contract, organizationName, contractorName, key }) => ({
+    key,
     ...termsOf(contract),
     id: contract.id,
     status: contract.status,
@@ -102,14 +107,22 @@ export async function listContracts(db: Db, ctx: RequestContext, query: z.infer<
       query.engagementId ? eq(contracts.engagementId, query.engagementId) : undefined,
       query.status ? eq(contracts.status, query.status) : undefined,
       search ? ilike(contracts.title, search) : undefined,
+      keysetAfter(contractKeyset, query.cursor),
     ),
+    query.limit + 1,
   );
-  return { items: items.map(({ scopeHtml: _s, ipClause: _i, ...rest }) => rest), abilities: contractCreateAbilities(ctx.actor) };
+  const page = pageFrom(items, query.limit, (r) => r.key);
+  return {
+    items: page.items.map(({ scopeHtml: _s, ipClause: _i, key: _k, ...rest }) => rest),
+    nextCursor: page.nextCursor,
+    abilities: contractCreateAbilities(ctx.actor),
+  };
 }
 
 export async function getContract(db: Executor, ctx: RequestContext, id: string) {
-  const [item] = await readContracts(db, ctx.actor, eq(contracts.id, id), 1);
-  if (!item) throw notFound('This contract');
+  const [found] = await readContracts(db, ctx.actor, eq(contracts.id, id), 1);
+  if (!found) throw notFound('This contract');
+  const { key: _key, ...item } = found;
   const documents = await db
     .select({ file: files })
     .from(contractDocuments)
