@@ -6,6 +6,7 @@ import { QueryView } from '../../../components/ui/query-view.tsx';
 import { formatDateTime } from '../../../lib/format.intl.ts';
 import type { AuditEvent } from '../api/list-audit-events.query.ts';
 import { useAuditEvents } from '../api/list-audit-events.query.ts';
+import { LoadMore } from '../../../components/ui/load-more.tsx';
 
 /** "engagement.ended" → "Engagement ended". */
 export function describeAction(action: string): string {
@@ -69,6 +70,7 @@ export function ActivityPage({ description }: { description: string }) {
           )
         }
       </QueryView>
+      <LoadMore query={events} />
     </>
   );
 }

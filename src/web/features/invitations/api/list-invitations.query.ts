@@ -1,12 +1,19 @@
-import { useQuery } from '@tanstack/react-query';
+import { useInfiniteQuery } from '@tanstack/react-query';
 import type { Invitation } from '../../../../shared/schemas/invitation.schema.ts';
 import { getJson } from '../../../lib/api.client.ts';
+import { joinPages, keysetPaging, PAGE_SIZE, type Paged } from '../../../lib/paging.ts';
 import { invitationKeys } from './invitation.keys.ts';
 
-export function listInvitations(signal?: AbortSignal): Promise<{ items: Invitation[] }> {
-  return getJson<{ items: Invitation[] }>('/api/invitations', undefined, signal);
+/** Newest first, a page at a time. */
+export function listInvitations(cursor: string | undefined, signal?: AbortSignal): Promise<Paged<Invitation>> {
+  return getJson<Paged<Invitation>>('/api/invitations', { limit: PAGE_SIZE, cursor }, signal);
 }
 
 export function useInvitations() {
-  return useQuery({ queryKey: invitationKeys.list, queryFn: ({ signal }) => listInvitations(signal) });
+  return useInfiniteQuery({
+    queryKey: invitationKeys.list,
+    queryFn: ({ pageParam, signal }) => listInvitations(pageParam, signal),
+    ...keysetPaging,
+    select: joinPages,
+  });
 }

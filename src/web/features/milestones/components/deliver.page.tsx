@@ -56,7 +56,7 @@ function DeliverRow({ milestone, href, contractHref }: { milestone: Milestone; h
 
 /** The contractor's side: every milestone still to deliver, across every organization, by due date. */
 export function DeliverPage({ detailHref, contractHref }: DeliverPageProps) {
-  const milestones = useMilestones({ view: 'pending' }, 200);
+  const milestones = useMilestones({ view: 'pending' });
   const items = useMemo(() => milestones.data?.pages.flatMap((page) => page.items) ?? [], [milestones.data]);
   const totals = useMemo(() => sumByCurrency(items), [items]);
   const overdue = items.filter((m) => m.overdue).length;
