@@ -15,6 +15,8 @@ export interface SqlCounter {
   readonly count: number;
   /** Their text, in order (for the message when a budget is exceeded). */
   readonly statements: readonly string[];
+  /** Their parameters, in the same order (to EXPLAIN a statement as it ran). */
+  readonly params: readonly unknown[][];
   reset(): void;
   /** Runs `work` and returns how many statements it ran, with their text. */
   measure<T>(work: () => Promise<T>): Promise<{ result: T; count: number; statements: string[] }>;
@@ -33,10 +35,13 @@ export function attachSqlCounter(db: Db): SqlCounter {
   const session = (db as unknown as { session: SessionWithLogger }).session;
   const previous = { logger: session.logger, optionsLogger: session.options.logger };
   let statements: string[] = [];
+  let parameters: unknown[][] = [];
   const logger: Logger = {
     logQuery(query, params) {
       previous.logger.logQuery(query, params);
-      if (!transactionControl.test(query)) statements.push(query);
+      if (transactionControl.test(query)) return;
+      statements.push(query);
+      parameters.push(params);
     },
   };
   session.logger = logger;
@@ -48,14 +53,20 @@ export function attachSqlCounter(db: Db): SqlCounter {
     get statements() {
       return statements;
     },
+    get params() {
+      return parameters;
+    },
     reset() {
       statements = [];
+      parameters = [];
     },
     async measure(work) {
       statements = [];
+      parameters = [];
       const result = await work();
       const measured = statements;
       statements = [];
+      parameters = [];
       return { result, count: measured.length, statements: measured };
     },
     detach() {

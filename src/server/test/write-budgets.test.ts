@@ -207,7 +207,7 @@ const cases: Case[] = [
     budget: 68,
     prepare: async (t, w) => {
       const contractId = await createActiveContract(t, w);
-      const ids = [];
+      const ids: string[] = [];
       for (let i = 0; i < 3; i++) ids.push(await createSubmittedMilestone(t, w, contractId));
       return () => clientFor(t, w.aOwner).post('/api/milestones/bulk-approve', { ids });
     },
