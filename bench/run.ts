@@ -199,7 +199,11 @@ async function main(): Promise<void> {
     process.stderr.write(`routes on ${db} `);
     await benchRoutes(url, rows, plans);
     process.stderr.write(`\nstart-up on ${db}\n`);
-    await benchStarts(url, db, rows);
+    await benchStarts(url, db, rows).catch((error: Error) => {
+      // A start that fails (e.g. a plugin timeout on an overloaded machine) is a row, not the end of the run.
+      const base = { db, connections: null, rps: null, p50: null, p99: null, ratio: null, statementsPerRequest: null };
+      rows.push({ ...base, measure: 'start-up', note: `failed: ${error.message.split('\n')[0]!.slice(0, 200)}` });
+    });
   }
   printTable(rows);
   console.log('\nEXPLAIN of each large list (indexes used; any Seq Scan on a big table):');
