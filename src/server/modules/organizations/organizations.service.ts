@@ -9,6 +9,7 @@ import type { ContractorMemberRole, StaffRole } from '../../../shared/domain/rol
 import { contractorMembers, contractors, organizations, staffMembers, technicians, users } from '../../db/schema/index.ts';
 import { runInTransaction } from '../../db/transaction.ts';
 import { notFound } from '../../lib/errors.ts';
+import { type Keyset, keysetAfter, keysetKey, keysetOrder, type PageRequest, pageFrom } from '../../lib/pagination.ts';
 import { createId } from '../../lib/ids.ts';
 import { recordAudit } from '../../audit/audit.writer.ts';
 
@@ -56,9 +57,13 @@ export async function updateCurrentOrganization(db: Db, ctx: RequestContext, inp
   });
 }
 
-export async function listStaff(db: Db, ctx: RequestContext) {
+/** Staff in the order they joined (the owner first); index (organization_id, created_at, id). */
+const staffKeyset: Keyset = { columns: [staffMembers.createdAt, staffMembers.id], direction: 'asc' };
+
+export async function listStaff(db: Db, ctx: RequestContext, request: PageRequest) {
   const rows = await db
     .select({
+      key: keysetKey(staffKeyset),
       id: staffMembers.id,
       userId: staffMembers.userId,
       role: staffMembers.role,
@@ -68,9 +73,11 @@ export async function listStaff(db: Db, ctx: RequestContext) {
     })
     .from(staffMembers)
     .innerJoin(users, eq(users.id, staffMembers.userId))
-    .where(scopes.staffMembers(ctx.actor))
-    .orderBy(users.name);
-  return { items: rows.map((r) => ({ ...r, createdAt: r.createdAt.toISOString() })) };
+    .where(and(scopes.staffMembers(ctx.actor), keysetAfter(staffKeyset, request.cursor)))
+    .orderBy(...keysetOrder(staffKeyset))
+    .limit(request.limit + 1);
+  const page = pageFrom(rows, request.limit, (r) => r.key);
+  return { items: page.items.map(({ key: _key, ...r }) => ({ ...r, createdAt: r.createdAt.toISOString() })), nextCursor: page.nextCursor };
 }
 
 /** The contractor's own people: office members and technicians. */
