@@ -1,6 +1,5 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { PGlite } from '@electric-sql/pglite';
 import type { ExtractTablesWithRelations } from 'drizzle-orm';
 import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
@@ -10,6 +9,7 @@ import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
 import pg from 'pg';
 import * as schema from './schema/index.ts';
 import { acquireDataDirLock } from './lock.ts';
+import { PgliteProxy } from './pglite.proxy.ts';
 
 export type Schema = typeof schema;
 export type Db = PgDatabase<PgQueryResultHKT, Schema>;
@@ -62,15 +62,16 @@ async function openPglite(dataDir?: string, loadDataDir?: Blob, onQuery?: (sql: 
     release = acquireDataDirLock(dataDir);
     dir = path.join(dataDir, 'pglite');
   }
-  let client: PGlite;
+  // PostgreSQL (WASM) runs on its own thread: the event loop stays free while it works.
+  const client = new PgliteProxy(dir, { loadDataDir });
   try {
-    client = new PGlite(dir, loadDataDir ? { loadDataDir } : undefined);
     await client.waitReady;
   } catch (error) {
+    await client.close().catch(() => undefined);
     release();
     throw error;
   }
-  const db = drizzlePglite(client, { schema, logger: queryLogger(onQuery) }) as unknown as Db;
+  const db = drizzlePglite({ client: client as never, schema, logger: queryLogger(onQuery) }) as unknown as Db;
   return {
     db,
     kind: 'pglite',
