@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { ExtractTablesWithRelations } from 'drizzle-orm';
 import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg-core';
+import { readMigrationFiles } from 'drizzle-orm/migrator';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
@@ -34,6 +35,29 @@ export interface Database {
 }
 
 const migrationsFolder = path.resolve(import.meta.dirname, '../../../drizzle');
+
+/** The committed migrations, each as Drizzle records it once applied (hash of its SQL, journal time). */
+function committedMigrations(): string {
+  return readMigrationFiles({ migrationsFolder })
+    .map((m) => `${m.hash}@${m.folderMillis}`)
+    .join(',');
+}
+
+/**
+ * True when the database has applied exactly the committed migrations: one statement instead of
+ * the migrator's schema checks and transaction. A database without the migrations table (new) is
+ * not current.
+ */
+async function isMigrated(run: (text: string) => Promise<{ rows: unknown[] }>): Promise<boolean> {
+  try {
+    const { rows } = await run(
+      `select coalesce(string_agg(hash || '@' || created_at::text, ',' order by created_at, id), '') as applied from drizzle.__drizzle_migrations`,
+    );
+    return (rows[0] as { applied?: string } | undefined)?.applied === committedMigrations();
+  } catch {
+    return false;
+  }
+}
 
 export interface OpenDatabaseOptions {
   databaseUrl?: string;
@@ -84,6 +108,7 @@ async function openPglite(dataDir?: string, loadDataDir?: Blob, onQuery?: (sql: 
       },
     },
     migrate: async () => {
+      if (await isMigrated((text) => client.query(text))) return;
       await migratePglite(db as never, { migrationsFolder });
     },
     ping: async () => {
@@ -112,6 +137,7 @@ async function openPostgres(url: string, onQuery?: (sql: string) => void): Promi
     kind: 'postgres',
     raw: { executeSql: (text, values) => pool.query(text, values) },
     migrate: async () => {
+      if (await isMigrated((text) => pool.query(text))) return;
       await migratePg(db as never, { migrationsFolder });
     },
     ping: async () => {
