@@ -10,7 +10,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { DEMO_PASSWORD } from '../src/server/db/demo.seed.ts';
+import { DEMO_PASSWORD } from '../src/server/demo/demo.data.ts';
 import { benchMilestoneList } from './milestones.bench.ts';
 
 const root = path.resolve(import.meta.dirname, '..');

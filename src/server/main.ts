@@ -2,7 +2,7 @@ import path from 'node:path';
 import { buildApp } from './app.ts';
 import { ConfigError, hasDevMailbox, readConfig } from './config.ts';
 import { openDatabase } from './db/client.ts';
-import { describeDemo, isEmpty, seedDemo } from './db/demo.seed.ts';
+import { describeDemo, isEmpty, seedDemo } from './demo/demo.seed.ts';
 import { DataDirLockedError } from './db/lock.ts';
 import { refreshStatistics } from './db/maintenance.ts';
 import { createLogger } from './lib/logger.ts';

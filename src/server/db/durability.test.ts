@@ -4,7 +4,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { DEMO_PASSWORD } from './demo.seed.ts';
+import { DEMO_PASSWORD } from '../demo/demo.data.ts';
 
 const root = path.resolve(import.meta.dirname, '../../..');
 const running: ChildProcess[] = [];
