@@ -1,16 +1,12 @@
 import path from 'node:path';
-import { buildApp } from './app.ts';
 import { ConfigError, hasDevMailbox, readConfig } from './config.ts';
 import { openDatabase } from './db/client.ts';
-import { describeDemo, isEmpty, seedDemo } from './demo/demo.seed.ts';
 import { DataDirLockedError } from './db/lock.ts';
 import { refreshStatistics } from './db/maintenance.ts';
 import { createLogger } from './lib/logger.ts';
 import { createMailer } from './lib/mailer.ts';
 import { startQueue } from './lib/queue.ts';
 import { createDiskStorage } from './lib/storage.ts';
-import { runMilestoneTimers } from './modules/milestones/milestones.service.ts';
-import { connectOutbox, DIGEST_JOB, deliverEmail, EMAIL_JOB, emailPendingNotifications } from './modules/notifications/notifications.service.ts';
 
 const MILESTONE_TIMERS_JOB = 'milestones.timers';
 const STATISTICS_JOB = 'database.statistics';
@@ -20,7 +16,15 @@ async function main(): Promise<void> {
   const started = performance.now();
   const config = readConfig();
   const logger = createLogger(config.LOG_LEVEL);
-  const database = await openDatabase({ databaseUrl: config.DATABASE_URL, dataDir: config.DATABASE_URL ? undefined : config.dataDir });
+  // The embedded database starts on its own thread while this one loads the application.
+  const [database, { buildApp }, { describeDemo, isEmpty, seedDemo }, { runMilestoneTimers }, notifications] = await Promise.all([
+    openDatabase({ databaseUrl: config.DATABASE_URL, dataDir: config.DATABASE_URL ? undefined : config.dataDir }),
+    import('./app.ts'),
+    import('./demo/demo.seed.ts'),
+    import('./modules/milestones/milestones.service.ts'),
+    import('./modules/notifications/notifications.service.ts'),
+  ]);
+  const { connectOutbox, DIGEST_JOB, deliverEmail, EMAIL_JOB, emailPendingNotifications } = notifications;
   let ready = false;
   let stopping = false;
   const shutdown = async (signal: string) => {
