@@ -8,6 +8,12 @@ import { PGlite } from '@electric-sql/pglite';
 let db;
 const keepText = (value) => value;
 
+/**
+ * PostgreSQL's default 128 MB of shared buffers is touched in full at start: ~120 MB of resident
+ * memory for a database that is mostly smaller than that (the OS caches its files as well).
+ */
+const memorySettings = ['-c', 'shared_buffers=32MB', '-c', 'maintenance_work_mem=16MB', '-c', 'work_mem=4MB'];
+
 function queryOptions(options) {
   if (!options) return undefined;
   const parsers = Object.fromEntries((options.textTypes ?? []).map((oid) => [oid, keepText]));
@@ -24,7 +30,8 @@ function describeError(error) {
 async function run(message) {
   switch (message.op) {
     case 'open': {
-      const options = message.loadDataDir ? { loadDataDir: new Blob([message.loadDataDir]) } : undefined;
+      const options = { startParams: [...PGlite.defaultStartParams, ...memorySettings] };
+      if (message.loadDataDir) options.loadDataDir = new Blob([message.loadDataDir]);
       db = new PGlite(message.dataDir, options);
       await db.waitReady;
       return { result: null };
