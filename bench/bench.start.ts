@@ -10,7 +10,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
-import { DEMO_PASSWORD } from '../src/server/db/demo.seed.ts';
+import { DEMO_PASSWORD } from '../src/server/demo/demo.data.ts';
 import { runLoad } from './bench.load.ts';
 
 const root = path.resolve(import.meta.dirname, '..');

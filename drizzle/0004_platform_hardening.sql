@@ -1,3 +1,9 @@
+CREATE TABLE "session_invalidations" (
+	"id" bigint PRIMARY KEY GENERATED ALWAYS AS IDENTITY (sequence name "session_invalidations_id_seq" INCREMENT BY 1 MINVALUE 1 MAXVALUE 9223372036854775807 START WITH 1 CACHE 1),
+	"scope" text NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
 CREATE TABLE "audit_chain_heads" (
 	"chain" text PRIMARY KEY NOT NULL,
 	"organization_id" text,
@@ -21,6 +27,7 @@ ALTER TABLE "emails" ADD COLUMN "locked_until" timestamp with time zone;--> stat
 ALTER TABLE "emails" ADD COLUMN "failed_at" timestamp with time zone;--> statement-breakpoint
 ALTER TABLE "audit_chain_heads" ADD CONSTRAINT "audit_chain_heads_organization_id_organizations_id_fk" FOREIGN KEY ("organization_id") REFERENCES "public"."organizations"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "audit_chain_heads" ADD CONSTRAINT "audit_chain_heads_contractor_id_contractors_id_fk" FOREIGN KEY ("contractor_id") REFERENCES "public"."contractors"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+CREATE INDEX "session_invalidations_created_at_idx" ON "session_invalidations" USING btree ("created_at");--> statement-breakpoint
 CREATE INDEX "audit_chain_heads_organization_id_idx" ON "audit_chain_heads" USING btree ("organization_id");--> statement-breakpoint
 CREATE INDEX "audit_chain_heads_contractor_id_idx" ON "audit_chain_heads" USING btree ("contractor_id");--> statement-breakpoint
 ALTER TABLE "emails" ADD CONSTRAINT "emails_organization_id_organizations_id_fk" FOREIGN KEY ("organization_id") REFERENCES "public"."organizations"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint

@@ -4,6 +4,7 @@ import type { updateOrganizationSchema } from '../../../shared/schemas/organizat
 import type { Actor, RequestContext } from '../../access/actor.ts';
 import { assertAllowed, organizationAbilities } from '../../access/policies.ts';
 import { scopes } from '../../access/scopes.ts';
+import { invalidateSessions } from '../../access/sessions.cache.ts';
 import type { Db, Executor } from '../../db/client.ts';
 import type { ContractorMemberRole, StaffRole } from '../../../shared/domain/roles.ts';
 import { contractorMembers, contractors, organizations, staffMembers, technicians, users } from '../../db/schema/index.ts';
@@ -43,6 +44,7 @@ export async function updateCurrentOrganization(db: Db, ctx: RequestContext, inp
     assertAllowed(organizationAbilities(ctx.actor), 'update');
     const [after] = await tx.update(organizations).set(input).where(eq(organizations.id, before.id)).returning();
     if (!after) throw notFound('This organization');
+    await invalidateSessions(tx, `organization:${before.id}`);
     await recordAudit(tx, {
       actorUserId: ctx.user.id,
       organizationId: before.id,
@@ -109,6 +111,7 @@ export async function createOrganizationWithOwner(
   const id = createId();
   await tx.insert(organizations).values({ id, name: input.name });
   await tx.insert(staffMembers).values({ id: createId(), organizationId: id, userId: input.ownerUserId, role: 'owner' });
+  await invalidateSessions(tx, `user:${input.ownerUserId}`);
   await recordAudit(tx, {
     actorUserId: input.ownerUserId,
     organizationId: id,
@@ -177,6 +180,7 @@ export type NewMembership =
 
 /** Adds a person to an organization's staff, a contractor's office, or its crew; once. */
 export async function addMembership(tx: Executor, userId: string, membership: NewMembership): Promise<void> {
+  await invalidateSessions(tx, `user:${userId}`);
   if (membership.kind === 'staff') {
     await tx.insert(staffMembers).values({ id: createId(), organizationId: membership.organizationId, userId, role: membership.role }).onConflictDoNothing();
     return;
