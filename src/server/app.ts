@@ -7,6 +7,7 @@ import { registerErrorHandler } from './http/errors.plugin.ts';
 import { registerOpenApi } from './http/openapi.plugin.ts';
 import { registerRouteAuth } from './http/route-auth.plugin.ts';
 import { registerSecurity } from './http/security.plugin.ts';
+import { registerCompression } from './http/compress.plugin.ts';
 import { registerStaticWeb } from './http/static.plugin.ts';
 import { createId } from './lib/ids.ts';
 import type { Logger } from './lib/logger.ts';
@@ -55,6 +56,8 @@ export async function buildApp(deps: AppDeps): Promise<App> {
 
   const auth = createAuth(db, config);
   registerErrorHandler(app);
+  // Before any route: it attaches itself to each route as the route is added.
+  await registerCompression(app);
   registerSecurity(app, { trustedOrigins: trustedOrigins(config), secure: config.secure });
   registerRouteAuth(app, { db, auth, sessionMaxDays: config.SESSION_MAX_DAYS });
   await registerOpenApi(app);
