@@ -2,6 +2,7 @@ export interface PageBudget {
   name: string;
   path: string;
   budgetGzip: number;
+  goalGzip: number;
   /** Manifest keys (source paths under src/web) of the lazy chunks the page renders. */
   lazy: string[];
 }
@@ -14,6 +15,7 @@ export interface PageMeasure {
   gzip: number;
   brotli: number;
   budgetGzip: number;
+  goalGzip: number;
   ok: boolean;
 }
 

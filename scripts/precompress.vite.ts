@@ -1,37 +1,6 @@
-import { readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { promisify } from 'node:util';
-import { brotliCompress, constants, gzip } from 'node:zlib';
 import type { Plugin } from 'vite';
-
-const brotli = promisify(brotliCompress);
-const gzipAsync = promisify(gzip);
-
-/** Text files worth compressing once at build time, at the highest settings. */
-const compressible = /\.(?:js|mjs|css|html|svg|json|txt|webmanifest)$/;
-const MIN_BYTES = 1024;
-
-async function listFiles(dir: string): Promise<string[]> {
-  const entries = await readdir(dir, { withFileTypes: true, recursive: true });
-  return entries.filter((e) => e.isFile()).map((e) => path.join(e.parentPath, e.name));
-}
-
-export async function compressFile(file: string): Promise<void> {
-  const bytes = await readFile(file);
-  const [br, gz] = await Promise.all([
-    brotli(bytes, {
-      params: {
-        [constants.BROTLI_PARAM_QUALITY]: constants.BROTLI_MAX_QUALITY,
-        [constants.BROTLI_PARAM_MODE]: constants.BROTLI_MODE_TEXT,
-        [constants.BROTLI_PARAM_SIZE_HINT]: bytes.length,
-      },
-    }),
-    gzipAsync(bytes, { level: 9 }),
-  ]);
-  // A copy that is not smaller is not worth serving.
-  if (br.length < bytes.length) await writeFile(`${file}.br`, br);
-  if (gz.length < bytes.length) await writeFile(`${file}.gz`, gz);
-}
+import { precompressDir } from '../src/server/http/precompress.ts';
 
 /**
  * Writes `file.br` and `file.gz` beside every text file of the build, which the server sends as
@@ -46,10 +15,7 @@ export function precompress(): Plugin {
       outDir = path.resolve(config.root, config.build.outDir);
     },
     async closeBundle() {
-      const files = (await listFiles(outDir)).filter((file) => compressible.test(file) && !file.includes(`${path.sep}.vite${path.sep}`));
-      const large = [];
-      for (const file of files) if ((await stat(file)).size >= MIN_BYTES) large.push(file);
-      await Promise.all(large.map(compressFile));
+      await precompressDir(outDir);
     },
   };
 }

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { brotliDecompressSync, gunzipSync, gzipSync } from 'node:zlib';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { compressFile } from '../../../scripts/precompress.vite.ts';
+import { compressFile } from './precompress.ts';
 import { COMPRESS_THRESHOLD_BYTES, registerCompression } from './compress.plugin.ts';
 import { IMMUTABLE_CACHE, REVALIDATE_CACHE, registerStaticWeb } from './static.plugin.ts';
 import { getTestApp, type TestApp } from '../test/test-app.ts';

@@ -7,7 +7,12 @@ import {
   type UNSTABLE_ToastQueue as ToastQueue,
   UNSTABLE_ToastRegion as ToastRegion,
 } from 'react-aria-components';
-import type { ToastMessage } from './toast.tsx';
+
+export interface ToastMessage {
+  title: string;
+  description?: string;
+  tone: 'success' | 'error' | 'info';
+}
 
 const toneClasses: Record<ToastMessage['tone'], string> = {
   success: 'border-green-700 bg-white',

@@ -1,11 +1,8 @@
 import { lazy, Suspense, useSyncExternalStore } from 'react';
 import { UNSTABLE_ToastQueue as ToastQueue } from 'react-aria-components';
+import type { ToastMessage } from './toast.region.tsx';
 
-export interface ToastMessage {
-  title: string;
-  description?: string;
-  tone: 'success' | 'error' | 'info';
-}
+export type { ToastMessage };
 
 const queue = new ToastQueue<ToastMessage>({ maxVisibleToasts: 3 });
 
