@@ -114,7 +114,9 @@ function describeAudit(audit: AuditLike | undefined): string {
   const items = (details?.items ?? []).slice(0, 5).map((item) => {
     const node = item.node as { snippet?: string } | undefined;
     const sub = item.subItems as { items?: Array<Record<string, unknown>> } | undefined;
-    return String(item.issueType ?? item.url ?? node?.snippet ?? item.description ?? JSON.stringify(sub?.items?.[0] ?? item)).slice(0, 200);
+    const first = sub?.items?.[0];
+    const detail = first ? ` ${JSON.stringify(first)}` : '';
+    return `${String(item.issueType ?? item.url ?? node?.snippet ?? item.description ?? '')}${detail}`.slice(0, 300);
   });
   return `${audit.displayValue ?? audit.title ?? ''}${items.length ? ` [${items.join(' | ')}]` : ''}`;
 }

@@ -17,7 +17,7 @@ const KB = 1024;
  * gzip, so the 100 KB sign-in goal needs a sign-in page without them.
  */
 export const pages = [
-  { name: 'sign-in', path: '/sign-in', goalGzip: 100 * KB, budgetGzip: 142 * KB, lazy: ['features/auth/components/sign-in.page.tsx'] },
+  { name: 'sign-in', path: '/sign-in', goalGzip: 100 * KB, budgetGzip: 146 * KB, lazy: ['features/auth/components/sign-in.page.tsx'] },
   {
     name: 'contractor portal: what is left to deliver (first page after sign-in)',
     path: '/portal/deliver',
