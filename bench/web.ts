@@ -149,6 +149,18 @@ async function audit(chrome: LaunchedChrome, url: string, cookie?: string): Prom
   return { scores, metrics, failing };
 }
 
+/** Lighthouse sometimes loses a trace on a busy machine (NO_NAVSTART, NO_FCP): such a run is retried, twice at most. */
+async function auditWithRetry(chrome: LaunchedChrome, url: string, cookie?: string): Promise<PageRun> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await audit(chrome, url, cookie);
+    } catch (error) {
+      if (attempt >= 3) throw error;
+      console.error(`${error instanceof Error ? error.message : error}: trying again`);
+    }
+  }
+}
+
 function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.floor(sorted.length / 2)] ?? Number.NaN;
@@ -205,7 +217,7 @@ async function main(): Promise<void> {
     const results = [];
     for (const page of pages) {
       const runs: PageRun[] = [];
-      for (let i = 0; i < RUNS; i++) runs.push(await audit(chrome, page.url, page.cookie));
+      for (let i = 0; i < RUNS; i++) runs.push(await auditWithRetry(chrome, page.url, page.cookie));
       const chosen = medianRun(runs);
       results.push({ page: page.name, path: new URL(page.url).pathname, runs: runs.map((r) => r.scores), ...chosen });
     }
