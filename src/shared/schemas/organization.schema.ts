@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { engagementStatuses, staffRoles } from '../domain/roles.ts';
+import { pageQuerySchema } from './common.schema.ts';
 
 export const abilitiesSchema = z.record(z.string(), z.boolean());
 
@@ -45,4 +46,5 @@ export const engagementListQuerySchema = z
     status: z.enum(engagementStatuses).optional(),
     q: z.string().trim().max(100).optional(),
   })
+  .extend(pageQuerySchema.shape)
   .strict();

@@ -265,8 +265,14 @@ export interface paths {
     };
   };
   "/api/invitations": {
-    /** Invitations this user manages */
+    /** Invitations this user manages, newest first, a page at a time */
     get: {
+      parameters: {
+        query?: {
+          limit?: number;
+          cursor?: string;
+        };
+      };
       responses: {
         /** @description Default Response */
         200: {
@@ -287,6 +293,7 @@ export interface paths {
                     [key: string]: boolean;
                   };
                 })[];
+              nextCursor: string | null;
             };
           };
         };
@@ -429,8 +436,14 @@ export interface paths {
     };
   };
   "/api/staff": {
-    /** The organization's staff */
+    /** The organization's staff, in the order they joined, a page at a time */
     get: {
+      parameters: {
+        query?: {
+          limit?: number;
+          cursor?: string;
+        };
+      };
       responses: {
         /** @description Default Response */
         200: {
@@ -445,6 +458,7 @@ export interface paths {
                   role: "owner" | "admin" | "manager" | "finance" | "viewer";
                   createdAt: string;
                 })[];
+              nextCursor: string | null;
             };
           };
         };
@@ -484,12 +498,14 @@ export interface paths {
     };
   };
   "/api/engagements": {
-    /** Staff: the organization's contractors. Contractor members: the organizations that engage them */
+    /** Staff: the organization's contractors. Contractor members: the organizations that engage them. Newest first, a page at a time */
     get: {
       parameters: {
         query?: {
           status?: "invited" | "active" | "ended";
           q?: string;
+          limit?: number;
+          cursor?: string;
         };
       };
       responses: {
@@ -514,6 +530,7 @@ export interface paths {
                     [key: string]: boolean;
                   };
                 })[];
+              nextCursor: string | null;
             };
           };
         };
@@ -623,13 +640,15 @@ export interface paths {
     };
   };
   "/api/contracts": {
-    /** Contracts: the organization’s (staff) or the contractor’s, across every organization that engages it */
+    /** Contracts: the organization’s (staff) or the contractor’s, across every organization that engages it; recently changed first, a page at a time */
     get: {
       parameters: {
         query?: {
           engagementId?: string;
           status?: "draft" | "active" | "ended" | "terminated";
           q?: string;
+          limit?: number;
+          cursor?: string;
         };
       };
       responses: {
@@ -693,6 +712,7 @@ export interface paths {
                     manageDocuments: boolean;
                   };
                 })[];
+              nextCursor: string | null;
               abilities: {
                 create: boolean;
               };
@@ -2603,11 +2623,13 @@ export interface paths {
     };
   };
   "/api/notifications": {
-    /** My notifications, newest first, with the unread count */
+    /** My notifications, newest first, a page at a time, with the unread count */
     get: {
       parameters: {
         query?: {
           unread?: "true" | "false";
+          limit?: number;
+          cursor?: string;
         };
       };
       responses: {
@@ -2624,6 +2646,7 @@ export interface paths {
                   readAt: string | null;
                   createdAt: string;
                 })[];
+              nextCursor: string | null;
               unread: number;
             };
           };
@@ -2674,7 +2697,7 @@ export interface paths {
       parameters: {
         query?: {
           limit?: number;
-          before?: string;
+          cursor?: string;
         };
       };
       responses: {
@@ -2693,7 +2716,7 @@ export interface paths {
                   after: unknown;
                   createdAt: string;
                 })[];
-              nextBefore: string | null;
+              nextCursor: string | null;
             };
           };
         };
