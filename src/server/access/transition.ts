@@ -1,6 +1,6 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import { canFire, isFiredBy, type Machine, type MachineActor } from '../../shared/domain/machine.ts';
-import { recordAudit, recordStatusChange } from '../audit/audit.writer.ts';
+import { recordAudit } from '../audit/audit.writer.ts';
 import type { Tx } from '../db/client.ts';
 import { contracts, engagements, milestones, payments } from '../db/schema/index.ts';
 import { AppError, forbidden } from '../lib/errors.ts';
@@ -65,17 +65,6 @@ export async function applyTransition<K extends StatefulName, S extends string, 
   if (!updated) throw new AppError('INVALID_TRANSITION', `${input.what} changed meanwhile; reload and try again.`, { currentStatus: from });
   const organizationId = current.organizationId as string;
   const contractorId = current.contractorId as string;
-  await recordStatusChange(tx, {
-    organizationId,
-    contractorId,
-    entityType: input.entityType,
-    entityId: input.id,
-    event,
-    fromStatus: from,
-    toStatus: transition.to,
-    actorUserId: userId,
-    note: input.note ?? null,
-  });
   await recordAudit(tx, {
     actorUserId: userId,
     organizationId,
@@ -86,7 +75,17 @@ export async function applyTransition<K extends StatefulName, S extends string, 
     before: { status: from },
     after: { status: transition.to, ...(input.note ? { note: input.note } : {}) },
     ip: by.ip,
-  });
+  }, {
+      organizationId,
+      contractorId,
+      entityType: input.entityType,
+      entityId: input.id,
+      event,
+      fromStatus: from,
+      toStatus: transition.to,
+      actorUserId: userId,
+      note: input.note ?? null,
+    });
   return updated;
 }
 
