@@ -32,6 +32,8 @@ export interface TransitionInput<K extends StatefulName, S extends string, E ext
   /** More columns to set with the status (timestamps of the event). */
   set?: Partial<(typeof statefulTables)[K]['$inferInsert']>;
   note?: string | null;
+  /** The row, when the caller has already locked it through the same scope (getForUpdate). */
+  current?: RowOf<K>;
 }
 
 /**
@@ -48,7 +50,7 @@ export async function applyTransition<K extends StatefulName, S extends string, 
   const table = statefulTables[input.table];
   const transition = machine[event];
   const actor = 'kind' in by ? by : by.actor;
-  const current = (await scoped(tx, actor)[input.table].getForUpdate(input.id, input.what)) as Record<string, unknown>;
+  const current = (input.current ?? (await scoped(tx, actor)[input.table].getForUpdate(input.id, input.what))) as Record<string, unknown>;
   const machineActor = machineActorFor(by);
   if (machineActor === null || !isFiredBy(machine, event, machineActor)) throw forbidden();
   const userId = 'kind' in by ? by.userId : by.actor.userId;
