@@ -63,9 +63,9 @@ async function lockHead(tx: Executor, chain: string, organizationId: string | nu
 
 function remember(tx: Executor, chain: string, head: Head): void {
   if (!(tx instanceof PgTransaction)) return;
-  let heads = lockedHeads.get(tx);
-  if (!heads) lockedHeads.set(tx, (heads = new Map()));
+  const heads = lockedHeads.get(tx) ?? new Map<string, Head>();
   heads.set(chain, head);
+  lockedHeads.set(tx, heads);
 }
 
 /**
