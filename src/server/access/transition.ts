@@ -1,6 +1,6 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import { canFire, isFiredBy, type Machine, type MachineActor } from '../../shared/domain/machine.ts';
-import { recordAudit, recordStatusChange } from '../audit/audit.writer.ts';
+import { recordAudit } from '../audit/audit.writer.ts';
 import type { Tx } from '../db/client.ts';
 import { contracts, engagements, milestones, payments } from '../db/schema/index.ts';
 import { AppError, forbidden } from '../lib/errors.ts';
@@ -32,6 +32,8 @@ export interface TransitionInput<K extends StatefulName, S extends string, E ext
   /** More columns to set with the status (timestamps of the event). */
   set?: Partial<(typeof statefulTables)[K]['$inferInsert']>;
   note?: string | null;
+  /** The row, when the caller has already locked it through the same scope (getForUpdate). */
+  current?: RowOf<K>;
 }
 
 /**
@@ -48,7 +50,7 @@ export async function applyTransition<K extends StatefulName, S extends string, 
   const table = statefulTables[input.table];
   const transition = machine[event];
   const actor = 'kind' in by ? by : by.actor;
-  const current = (await scoped(tx, actor)[input.table].getForUpdate(input.id, input.what)) as Record<string, unknown>;
+  const current = (input.current ?? (await scoped(tx, actor)[input.table].getForUpdate(input.id, input.what))) as Record<string, unknown>;
   const machineActor = machineActorFor(by);
   if (machineActor === null || !isFiredBy(machine, event, machineActor)) throw forbidden();
   const userId = 'kind' in by ? by.userId : by.actor.userId;
@@ -65,17 +67,6 @@ export async function applyTransition<K extends StatefulName, S extends string, 
   if (!updated) throw new AppError('INVALID_TRANSITION', `${input.what} changed meanwhile; reload and try again.`, { currentStatus: from });
   const organizationId = current.organizationId as string;
   const contractorId = current.contractorId as string;
-  await recordStatusChange(tx, {
-    organizationId,
-    contractorId,
-    entityType: input.entityType,
-    entityId: input.id,
-    event,
-    fromStatus: from,
-    toStatus: transition.to,
-    actorUserId: userId,
-    note: input.note ?? null,
-  });
   await recordAudit(tx, {
     actorUserId: userId,
     organizationId,
@@ -86,7 +77,17 @@ export async function applyTransition<K extends StatefulName, S extends string, 
     before: { status: from },
     after: { status: transition.to, ...(input.note ? { note: input.note } : {}) },
     ip: by.ip,
-  });
+  }, {
+      organizationId,
+      contractorId,
+      entityType: input.entityType,
+      entityId: input.id,
+      event,
+      fromStatus: from,
+      toStatus: transition.to,
+      actorUserId: userId,
+      note: input.note ?? null,
+    });
   return updated;
 }
 

@@ -1,4 +1,5 @@
 import { desc, eq, sql } from 'drizzle-orm';
+import { PgTransaction } from 'drizzle-orm/pg-core';
 import type { Executor } from '../db/client.ts';
 import { auditChainHeads, auditEvents, statusChanges } from '../db/schema/index.ts';
 import { createId } from '../lib/ids.ts';
@@ -22,29 +23,66 @@ export interface AuditInput {
   ip?: string | null;
 }
 
+/** The head of a chain as the current transaction holds it (locked): its last sequence and hash. */
+interface Head {
+  seq: number;
+  hash: string;
+}
+
+/**
+ * The heads a transaction has locked and moved, by chain: a second event of the same transaction
+ * appends after the first without locking and reading the head again. Only transactions are
+ * remembered (their row lock lasts until they end); an executor outside one locks every time.
+ */
+const lockedHeads = new WeakMap<object, Map<string, Head>>();
+
+/**
+ * Locks the chain's head row and reads it, in one statement: an upsert that takes the row lock
+ * (a concurrent append waits for this transaction to end, then reads its head). A chain without
+ * a head row yet (new, or from a database older than the heads) starts it from its newest event.
+ */
+async function lockHead(tx: Executor, chain: string, organizationId: string | null, contractorId: string | null): Promise<Head> {
+  const remembered = lockedHeads.get(tx)?.get(chain);
+  if (remembered) return remembered;
+  const newest = (column: typeof auditEvents.seq | typeof auditEvents.hash) =>
+    tx.select({ value: column }).from(auditEvents).where(eq(auditEvents.chain, chain)).orderBy(desc(auditEvents.seq)).limit(1);
+  const [head] = await tx
+    .insert(auditChainHeads)
+    .values({
+      chain,
+      organizationId,
+      contractorId,
+      seq: sql`coalesce(${newest(auditEvents.seq)}, 0)`,
+      hash: sql`coalesce(${newest(auditEvents.hash)}, ${GENESIS_HASH})`,
+      updatedAt: new Date(),
+    })
+    .onConflictDoUpdate({ target: auditChainHeads.chain, set: { seq: sql`${auditChainHeads.seq}` } })
+    .returning({ seq: auditChainHeads.seq, hash: auditChainHeads.hash });
+  return head!;
+}
+
+function remember(tx: Executor, chain: string, head: Head): void {
+  if (!(tx instanceof PgTransaction)) return;
+  const heads = lockedHeads.get(tx) ?? new Map<string, Head>();
+  heads.set(chain, head);
+  lockedHeads.set(tx, heads);
+}
+
 /**
  * Appends one event to its organization's (or contractor's) hash chain, and moves the chain's
  * head (last sequence and hash, in `audit_chain_heads`) in the same transaction. Call it with
- * the transaction that makes the change, so the change and its event commit together. A chain
- * without a head row yet (a database older than the heads) takes its newest event as the head.
+ * the transaction that makes the change, so the change and its event commit together. Two
+ * statements: lock and read the head; insert the event and move the head (one after the first
+ * event of a transaction). `statusChange`, when given, is written by the same statement.
  */
-export async function recordAudit(tx: Executor, input: AuditInput): Promise<void> {
+export async function recordAudit(tx: Executor, input: AuditInput, statusChange?: StatusChangeInput): Promise<void> {
   const organizationId = input.organizationId ?? null;
   const contractorId = input.contractorId ?? null;
   const chain = chainFor(organizationId, contractorId);
-  await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${chain}, 0))`);
-  const [head] = await tx.select({ seq: auditChainHeads.seq, hash: auditChainHeads.hash }).from(auditChainHeads).where(eq(auditChainHeads.chain, chain));
-  const [last] = head
-    ? [head]
-    : await tx
-        .select({ seq: auditEvents.seq, hash: auditEvents.hash })
-        .from(auditEvents)
-        .where(eq(auditEvents.chain, chain))
-        .orderBy(desc(auditEvents.seq))
-        .limit(1);
+  const last = await lockHead(tx, chain, organizationId, contractorId);
   const fields = {
     chain,
-    seq: (last?.seq ?? 0) + 1,
+    seq: last.seq + 1,
     organizationId,
     contractorId,
     actorUserId: input.actorUserId,
@@ -55,16 +93,21 @@ export async function recordAudit(tx: Executor, input: AuditInput): Promise<void
     after: input.after ?? null,
     createdAt: new Date(),
   };
-  const prevHash = last?.hash ?? GENESIS_HASH;
+  const prevHash = last.hash;
   const hash = computeAuditHash(prevHash, fields);
-  await tx.insert(auditEvents).values({ id: createId(), ...fields, ip: input.ip ?? null, prevHash, hash });
-  await tx
-    .insert(auditChainHeads)
-    .values({ chain, organizationId, contractorId, seq: fields.seq, hash, updatedAt: fields.createdAt })
-    .onConflictDoUpdate({ target: auditChainHeads.chain, set: { seq: fields.seq, hash, updatedAt: fields.createdAt } });
+  const insertEvent = tx.insert(auditEvents).values({ id: createId(), ...fields, ip: input.ip ?? null, prevHash, hash });
+  const insertStatus = statusChange ? sql`, status_change as (${tx.insert(statusChanges).values({ id: createId(), ...statusChange }).getSQL()})` : sql``;
+  const moveHead = tx
+    .update(auditChainHeads)
+    .set({ seq: fields.seq, hash, updatedAt: fields.createdAt })
+    .where(eq(auditChainHeads.chain, chain));
+  await tx.execute(sql`with event as (${insertEvent.getSQL()})${insertStatus} ${moveHead.getSQL()}`);
+  remember(tx, chain, { seq: fields.seq, hash });
 }
 
+type StatusChangeInput = Omit<typeof statusChanges.$inferInsert, 'id' | 'createdAt'>;
+
 /** The status history of every machine: one row per transition, written with it. */
-export async function recordStatusChange(tx: Executor, input: Omit<typeof statusChanges.$inferInsert, 'id' | 'createdAt'>): Promise<void> {
+export async function recordStatusChange(tx: Executor, input: StatusChangeInput): Promise<void> {
   await tx.insert(statusChanges).values({ id: createId(), ...input });
 }

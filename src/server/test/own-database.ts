@@ -20,8 +20,7 @@ export async function createOwnTestApp(): Promise<OwnTestApp> {
   await runOnServer(url, `create database ${name}`);
   const own = new URL(url);
   own.pathname = `/${name}`;
-  const t = await createTestApp({ DATABASE_URL: own.toString() });
-  await t.database.migrate();
+  const t = await createTestApp({ DATABASE_URL: own.toString() }, { migrate: true });
   return {
     ...t,
     dispose: async () => {

@@ -31,6 +31,8 @@ export function getTestApp(): Promise<TestApp> {
 export interface TestAppOptions {
   /** Sees the text of every statement the app sends through Drizzle (statement budgets). */
   onQuery?: (sql: string) => void;
+  /** Migrates the database before the app starts (always on PGlite; a fresh PostgreSQL database needs it too). */
+  migrate?: boolean;
 }
 
 export async function createTestApp(overrides: Record<string, string> = {}, options: TestAppOptions = {}): Promise<TestApp> {
@@ -48,7 +50,8 @@ export async function createTestApp(overrides: Record<string, string> = {}, opti
     { loadDotEnv: false },
   );
   const database = await openDatabase({ databaseUrl: config.DATABASE_URL, onQuery: options.onQuery });
-  if (database.kind === 'pglite') await database.migrate();
+  // Before the app is built: it reads its tables as it starts (the session cache's invalidations).
+  if (database.kind === 'pglite' || options.migrate) await database.migrate();
   const storage = createDiskStorage(path.join(dataDir, 'files'));
   const { app, auth } = await buildApp({ config, database, storage, logger: false });
   return { app, auth, database, db: database.db, config, storage, dataDir };

@@ -11,10 +11,10 @@ import { type Client, clientFor, createWorld, type World } from './world.ts';
 /**
  * Writes are lean: every write route runs within its budget of SQL statements per request,
  * counted on the real database (transaction control not counted). The budget is for a request
- * with a warm session, which costs at most one statement (issue 8): the session preamble (the
- * leading reads of sessions, users and memberships) counts as one, and is itself held to its
- * own budget until the in-process session cache makes it 0 or 1. A route that grows past its
- * budget fails here with the statements it ran.
+ * with a warm session, which costs at most one statement (issue 8): the session counts as one,
+ * whether the request found it in the in-process cache (0) or read it (the preamble: the leading
+ * reads of sessions, users and memberships, itself held to its own budget), so a count does not
+ * depend on the cache. A route that grows past its budget fails here with the statements it ran.
  */
 const sessionPreambleBudget = 5;
 /** The session's reads: the session by its token, its user by id, and the user's memberships. */
@@ -23,6 +23,12 @@ const preambleStatements = [
   /\bfrom "users" where "users"\."id" = \$1$/,
   /\bwhere "(staff_members|contractor_members|technicians)"\."user_id" = \$1\b/,
 ];
+
+/**
+ * What the process runs on its own timers, not for the request, when a tick falls inside it: the
+ * session cache following other processes' invalidations (every 2 s).
+ */
+const backgroundStatements = [/\bfrom "session_invalidations" where "session_invalidations"\."id" > \$1\b/];
 
 /** How many of the leading statements resolve the session (before the handler's first own statement). */
 function countPreamble(statements: readonly string[]): number {
@@ -78,10 +84,10 @@ async function inviteStaff(t: TestApp, w: World): Promise<{ id: string; email: s
 const email = () => `budget-${randomBytes(4).toString('hex')}@example.test`;
 
 const cases: Case[] = [
-  { route: 'POST /api/contracts', budget: 12, prepare: async (t, w) => () => clientFor(t, w.aOwner).post('/api/contracts', contractBody(w)) },
+  { route: 'POST /api/contracts', budget: 8, prepare: async (t, w) => () => clientFor(t, w.aOwner).post('/api/contracts', contractBody(w)) },
   {
     route: 'PATCH /api/contracts/:id (draft)',
-    budget: 12,
+    budget: 11,
     prepare: async (t, w) => {
       const id = (await clientFor(t, w.aOwner).post('/api/contracts', contractBody(w))).json().id;
       return () => clientFor(t, w.aOwner).patch(`/api/contracts/${id}`, { title: 'Renamed draft' });
@@ -89,7 +95,7 @@ const cases: Case[] = [
   },
   {
     route: 'PATCH /api/contracts/:id (active: a revision)',
-    budget: 17,
+    budget: 15,
     prepare: async (t, w) => {
       const id = await createActiveContract(t, w);
       return () => clientFor(t, w.aOwner).patch(`/api/contracts/${id}`, { rateAmountMinor: 120_000 });
@@ -97,7 +103,7 @@ const cases: Case[] = [
   },
   {
     route: 'POST /api/contracts/:id/activate',
-    budget: 18,
+    budget: 15,
     prepare: async (t, w) => {
       const id = (await clientFor(t, w.aOwner).post('/api/contracts', contractBody(w))).json().id;
       return () => clientFor(t, w.aOwner).post(`/api/contracts/${id}/activate`);
@@ -105,7 +111,7 @@ const cases: Case[] = [
   },
   {
     route: 'POST /api/contracts/:id/end',
-    budget: 16,
+    budget: 13,
     prepare: async (t, w) => {
       const id = await createActiveContract(t, w);
       return () => clientFor(t, w.aOwner).post(`/api/contracts/${id}/end`);
@@ -113,7 +119,7 @@ const cases: Case[] = [
   },
   {
     route: 'POST /api/contracts/:id/terminate',
-    budget: 16,
+    budget: 13,
     prepare: async (t, w) => {
       const id = await createActiveContract(t, w);
       return () => clientFor(t, w.aOwner).post(`/api/contracts/${id}/terminate`);
@@ -121,7 +127,7 @@ const cases: Case[] = [
   },
   {
     route: 'POST /api/contracts/:id/renew',
-    budget: 16,
+    budget: 14,
     prepare: async (t, w) => {
       const id = await createActiveContract(t, w);
       return () => clientFor(t, w.aOwner).post(`/api/contracts/${id}/renew`, { endDate: '2028-06-30' });
@@ -129,7 +135,7 @@ const cases: Case[] = [
   },
   {
     route: 'POST /api/contracts/:id/revisions/:number/acknowledge',
-    budget: 10,
+    budget: 9,
     prepare: async (t, w) => {
       const id = await createActiveContract(t, w);
       return () => clientFor(t, w.xAdmin).post(`/api/contracts/${id}/revisions/1/acknowledge`);
@@ -137,7 +143,7 @@ const cases: Case[] = [
   },
   {
     route: 'POST /api/contracts/:id/documents',
-    budget: 12,
+    budget: 11,
     prepare: async (t, w) => {
       const id = await createActiveContract(t, w);
       const fileId = await uploadFor(t, w, 'terms.txt');
@@ -146,7 +152,7 @@ const cases: Case[] = [
   },
   {
     route: 'DELETE /api/contracts/:id/documents/:fileId',
-    budget: 11,
+    budget: 10,
     prepare: async (t, w) => {
       const id = await createActiveContract(t, w);
       const fileId = await uploadFor(t, w, 'terms.txt');
@@ -156,7 +162,7 @@ const cases: Case[] = [
   },
   {
     route: 'POST /api/contracts/:id/milestones',
-    budget: 12,
+    budget: 8,
     prepare: async (t, w) => {
       const id = await createActiveContract(t, w);
       return () => clientFor(t, w.aOwner).post(`/api/contracts/${id}/milestones`, { title: 'Counted', dueDate: '2026-09-30', amountMinor: 1000, currency: 'EUR' });
@@ -164,7 +170,7 @@ const cases: Case[] = [
   },
   {
     route: 'PATCH /api/milestones/:id',
-    budget: 13,
+    budget: 11,
     prepare: async (t, w) => {
       const id = await createMilestone(t, w, await createActiveContract(t, w));
       return () => clientFor(t, w.aOwner).patch(`/api/milestones/${id}`, { title: 'Renamed milestone' });
@@ -172,7 +178,7 @@ const cases: Case[] = [
   },
   {
     route: 'DELETE /api/milestones/:id',
-    budget: 10,
+    budget: 7,
     prepare: async (t, w) => {
       const id = await createMilestone(t, w, await createActiveContract(t, w));
       return () => clientFor(t, w.aOwner).request('DELETE', `/api/milestones/${id}`);
@@ -180,7 +186,7 @@ const cases: Case[] = [
   },
   {
     route: 'POST /api/milestones/:id/submit',
-    budget: 19,
+    budget: 12,
     prepare: async (t, w) => {
       const id = await createMilestone(t, w, await createActiveContract(t, w));
       return () => clientFor(t, w.xAdmin).post(`/api/milestones/${id}/submit`, { note: 'Done.', links: ['https://example.test/work'] });
@@ -188,7 +194,7 @@ const cases: Case[] = [
   },
   {
     route: 'POST /api/milestones/:id/request-changes',
-    budget: 18,
+    budget: 11,
     prepare: async (t, w) => {
       const id = await createSubmittedMilestone(t, w, await createActiveContract(t, w));
       return () => clientFor(t, w.aOwner).post(`/api/milestones/${id}/request-changes`, { reason: 'One more pass.' });
@@ -196,7 +202,7 @@ const cases: Case[] = [
   },
   {
     route: 'POST /api/milestones/:id/approve',
-    budget: 24,
+    budget: 12,
     prepare: async (t, w) => {
       const id = await createSubmittedMilestone(t, w, await createActiveContract(t, w));
       return () => clientFor(t, w.aOwner).post(`/api/milestones/${id}/approve`, {});
@@ -204,7 +210,7 @@ const cases: Case[] = [
   },
   {
     route: 'POST /api/milestones/bulk-approve (3)',
-    budget: 70,
+    budget: 35,
     prepare: async (t, w) => {
       const contractId = await createActiveContract(t, w);
       const ids: string[] = [];
@@ -214,7 +220,7 @@ const cases: Case[] = [
   },
   {
     route: 'POST /api/milestones/:id/attachments',
-    budget: 11,
+    budget: 10,
     prepare: async (t, w) => {
       const id = await createMilestone(t, w, await createActiveContract(t, w));
       const fileId = await uploadFor(t, w, 'brief.txt');
@@ -223,7 +229,7 @@ const cases: Case[] = [
   },
   {
     route: 'DELETE /api/milestones/:id/attachments/:fileId',
-    budget: 10,
+    budget: 9,
     prepare: async (t, w) => {
       const id = await createMilestone(t, w, await createActiveContract(t, w));
       const fileId = await uploadFor(t, w, 'brief.txt');
@@ -233,20 +239,20 @@ const cases: Case[] = [
   },
   {
     route: 'POST /api/files',
-    budget: 7,
+    budget: 6,
     prepare: async (t, w) => () => clientFor(t, w.aOwner).request('POST', `/api/files?engagementId=${w.engagementAX}`, undefined, file('notes.txt', 'Counted notes')),
   },
-  { route: 'POST /api/invitations/staff', budget: 9, prepare: async (t, w) => () => clientFor(t, w.aOwner).post('/api/invitations/staff', { name: 'Bea', email: email(), role: 'viewer' }) },
+  { route: 'POST /api/invitations/staff', budget: 8, prepare: async (t, w) => () => clientFor(t, w.aOwner).post('/api/invitations/staff', { name: 'Bea', email: email(), role: 'viewer' }) },
   {
     route: 'POST /api/invitations/contractor',
-    budget: 16,
+    budget: 13,
     prepare: async (t, w) => () => clientFor(t, w.aOwner).post('/api/invitations/contractor', { businessName: 'Counted Co', name: 'Cal', email: email() }),
   },
-  { route: 'POST /api/invitations/member', budget: 8, prepare: async (t, w) => () => clientFor(t, w.xAdmin).post('/api/invitations/member', { name: 'Olga', email: email(), role: 'office' }) },
-  { route: 'POST /api/invitations/technician', budget: 8, prepare: async (t, w) => () => clientFor(t, w.xAdmin).post('/api/invitations/technician', { name: 'Tom', email: email() }) },
+  { route: 'POST /api/invitations/member', budget: 7, prepare: async (t, w) => () => clientFor(t, w.xAdmin).post('/api/invitations/member', { name: 'Olga', email: email(), role: 'office' }) },
+  { route: 'POST /api/invitations/technician', budget: 7, prepare: async (t, w) => () => clientFor(t, w.xAdmin).post('/api/invitations/technician', { name: 'Tom', email: email() }) },
   {
     route: 'POST /api/invitations/:id/revoke',
-    budget: 7,
+    budget: 6,
     prepare: async (t, w) => {
       const { id } = await inviteStaff(t, w);
       return () => clientFor(t, w.aOwner).post(`/api/invitations/${id}/revoke`);
@@ -255,7 +261,8 @@ const cases: Case[] = [
   {
     route: 'POST /api/invitations/accept (new person)',
     public: true,
-    budget: 30,
+    // better-auth's sign-up and sign-in, with its occasional sweep of expired verifications (2 more on PostgreSQL).
+    budget: 28,
     prepare: async (t, w) => {
       const invited = await inviteStaff(t, w);
       const { token } = await lastEmailTo(t, invited.email);
@@ -264,7 +271,7 @@ const cases: Case[] = [
   },
   {
     route: 'POST /api/engagements/:id/end',
-    budget: 14,
+    budget: 11,
     prepare: async (t) => {
       const world = await createWorld(t);
       return () => clientFor(t, world.aOwner).post(`/api/engagements/${world.engagementAX}/end`);
@@ -272,7 +279,7 @@ const cases: Case[] = [
   },
   {
     route: 'POST /api/engagements/:id/reactivate',
-    budget: 13,
+    budget: 11,
     prepare: async (t) => {
       const world = await createWorld(t);
       expect((await clientFor(t, world.aOwner).post(`/api/engagements/${world.engagementAX}/end`)).statusCode).toBe(200);
@@ -323,10 +330,14 @@ describe('write routes stay within their SQL statement budgets', () => {
     it(`${c.route} runs at most ${c.budget} statements`, async () => {
       const send = await c.prepare(t, w);
       await settle(counter);
-      const { result, count: total, statements } = await counter.measure(send);
+      const measured = await counter.measure(send);
+      const { result } = measured;
       expect(result.statusCode, result.body).toBeLessThan(300);
+      const statements = measured.statements.filter((q) => !backgroundStatements.some((p) => p.test(q)));
+      const total = statements.length;
       const preamble = c.public ? 0 : countPreamble(statements);
-      const count = total - preamble + Math.min(preamble, 1);
+      // The session at its warm cost, whether this request found it cached (0) or not (the preamble).
+      const count = total - preamble + (c.public ? 0 : 1);
       counted.push({ route: c.route, count, budget: c.budget });
       expect(preamble, `the session preamble ran ${preamble} statements`).toBeLessThanOrEqual(sessionPreambleBudget);
       expect(count, `${c.route} ran ${count} statements with a warm session (${total} in all):\n${statements.join('\n')}`).toBeLessThanOrEqual(c.budget);

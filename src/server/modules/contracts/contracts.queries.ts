@@ -20,6 +20,11 @@ function toSafeInteger(value: string | number): number {
   return number;
 }
 
+/** The summary of a contract without milestones. */
+function emptySummary(): Summary {
+  return { leftToDeliver: [], approvedUnpaid: [], paid: [], milestones: { open: 0, submitted: 0, changesRequested: 0, approved: 0, paid: 0 } };
+}
+
 /** Milestone money per contract: what is left to deliver, approved but unpaid, and paid; per currency. */
 async function summarize(db: Executor, actor: Actor, contractIds: string[]): Promise<Map<string, Summary>> {
   const result = new Map<string, Summary>();
@@ -36,8 +41,7 @@ async function summarize(db: Executor, actor: Actor, contractIds: string[]): Pro
     .from(milestones)
     .where(scoped(db, actor).childrenOf(milestones, milestones.contractId, contractIds))
     .groupBy(milestones.contractId, milestones.status, milestones.currency);
-  for (const id of contractIds)
-    result.set(id, { leftToDeliver: [], approvedUnpaid: [], paid: [], milestones: { open: 0, submitted: 0, changesRequested: 0, approved: 0, paid: 0 } });
+  for (const id of contractIds) result.set(id, emptySummary());
   for (const row of rows) {
     const summary = result.get(row.contractId)!;
     const money = { amountMinor: toSafeInteger(row.amountMinor), currency: row.currency };
@@ -53,8 +57,9 @@ async function summarize(db: Executor, actor: Actor, contractIds: string[]): Pro
 /** Recently changed first; indexes (organization_id | contractor_id, updated_at, id). */
 const contractKeyset: Keyset = { columns: [contracts.updatedAt, contracts.id], direction: 'desc' };
 
-async function readContracts(db: Executor, actor: Actor, where: ReturnType<typeof and>, limit: number) {
-  const rows = await db
+/** Contracts with their parties' names, in the actor's scope. */
+function selectContracts(db: Executor, actor: Actor, where: ReturnType<typeof and>, limit: number) {
+  return db
     .select({ contract: contracts, organizationName: organizations.name, contractorName: contractors.name, key: keysetKey(contractKeyset) })
     .from(contracts)
     .innerJoin(organizations, eq(organizations.id, contracts.organizationId))
@@ -62,6 +67,10 @@ async function readContracts(db: Executor, actor: Actor, where: ReturnType<typeo
     .where(and(scopes.contracts(actor), where))
     .orderBy(...keysetOrder(contractKeyset))
     .limit(limit);
+}
+
+async function readContracts(db: Executor, actor: Actor, where: ReturnType<typeof and>, limit: number) {
+  const rows = await selectContracts(db, actor, where, limit);
   const ids = rows.map((r) => r.contract.id);
   const [summaries, pending] = await Promise.all([
     summarize(db, actor, ids),
@@ -112,6 +121,16 @@ export async function getContract(db: Executor, ctx: RequestContext, id: string)
     .where(scoped(db, ctx.actor).childrenOf(contractDocuments, contractDocuments.contractId, id))
     .orderBy(asc(contractDocuments.createdAt));
   return { ...item, documents: documents.map((d) => presentFile(d.file)) };
+}
+
+/**
+ * A contract just created: no milestones, revisions or documents yet, so its one read is the row
+ * with its parties' names.
+ */
+export async function getNewContract(db: Executor, ctx: RequestContext, id: string) {
+  const [row] = await selectContracts(db, ctx.actor, eq(contracts.id, id), 1);
+  if (!row) throw notFound('This contract');
+  return { ...presentContract(ctx.actor, row, 0, emptySummary()), documents: [] };
 }
 
 export async function listRevisions(db: Db, ctx: RequestContext, contractId: string) {

@@ -15,8 +15,8 @@ import { createId } from '../../lib/ids.ts';
 import { recordAudit } from '../../audit/audit.writer.ts';
 import { readAttachableFile } from '../files/files.service.ts';
 import { notify } from '../notifications/notifications.service.ts';
-import { listContractorMemberUserIds } from '../organizations/organizations.service.ts';
-import { getContract, listRevisions } from './contracts.queries.ts';
+import { selectContractorMemberUserIds } from '../organizations/organizations.service.ts';
+import { getContract, getNewContract, listRevisions } from './contracts.queries.ts';
 import { type ContractRow, type ContractTerms, diffTerms, type TermChanges, termsOf } from './contracts.terms.ts';
 
 function checkTerm(terms: ContractTerms): void {
@@ -78,7 +78,7 @@ export async function createContract(db: Db, ctx: RequestContext, input: z.infer
     });
     return contractId;
   });
-  return getContract(db, ctx, id);
+  return getNewContract(db, ctx, id);
 }
 
 async function addRevision(
@@ -111,7 +111,7 @@ async function addRevision(
   };
   const changed = Object.keys(changes);
   await notify(tx, {
-    userIds: await listContractorMemberUserIds(tx, contract.contractorId),
+    userIds: selectContractorMemberUserIds(tx, contract.contractorId),
     organizationId: contract.organizationId,
     contractorId: contract.contractorId,
     type: `contract.${kind === 'activation' ? 'activated' : kind === 'renewal' ? 'renewed' : 'revised'}`,
@@ -167,7 +167,7 @@ export async function changeContractStatus(db: Db, ctx: RequestContext, id: stri
     }
     const [org] = await tx.select({ name: organizations.name }).from(organizations).where(eq(organizations.id, row.organizationId));
     await notify(tx, {
-      userIds: await listContractorMemberUserIds(tx, row.contractorId),
+      userIds: selectContractorMemberUserIds(tx, row.contractorId),
       organizationId: row.organizationId,
       contractorId: row.contractorId,
       type: `contract.${event === 'end' ? 'ended' : 'terminated'}`,

@@ -1,11 +1,11 @@
-import { desc, eq } from 'drizzle-orm';
+import { desc, eq, sql } from 'drizzle-orm';
 import { milestoneMachine } from '../../../shared/domain/milestone.machine.ts';
 import { scoped } from '../../access/scoped.ts';
 import { applyTransition, type TransitionBy } from '../../access/transition.ts';
 import type { Tx } from '../../db/client.ts';
-import { milestoneSubmissions, type milestones } from '../../db/schema/index.ts';
+import { contracts, milestoneSubmissions, type milestones } from '../../db/schema/index.ts';
 import { notify } from '../notifications/notifications.service.ts';
-import { listContractorMemberUserIds } from '../organizations/organizations.service.ts';
+import { selectContractorMemberUserIds } from '../organizations/organizations.service.ts';
 import { createDraftPaymentForMilestone } from '../payments/payments.service.ts';
 
 type MilestoneRow = typeof milestones.$inferSelect;
@@ -17,7 +17,7 @@ function readerOf(by: TransitionBy) {
 
 export async function tellContractor(tx: Tx, row: MilestoneRow, type: string, title: string, body: string): Promise<void> {
   await notify(tx, {
-    userIds: await listContractorMemberUserIds(tx, row.contractorId),
+    userIds: selectContractorMemberUserIds(tx, row.contractorId),
     organizationId: row.organizationId,
     contractorId: row.contractorId,
     type,
@@ -35,26 +35,26 @@ export async function closeLatestSubmission(
   outcome: 'approved' | 'changes_requested',
   note: string | null,
 ): Promise<void> {
-  const [latest] = await tx
+  const reviewerId = 'kind' in by ? by.userId : by.actor.userId;
+  const latest = tx
     .select({ id: milestoneSubmissions.id })
     .from(milestoneSubmissions)
     .where(scoped(tx, readerOf(by)).childrenOf(milestoneSubmissions, milestoneSubmissions.milestoneId, milestoneId))
     .orderBy(desc(milestoneSubmissions.version))
     .limit(1);
-  const reviewerId = 'kind' in by ? by.userId : by.actor.userId;
-  if (latest)
-    await tx
-      .update(milestoneSubmissions)
-      .set({ reviewOutcome: outcome, reviewNote: note, reviewedByUserId: reviewerId, reviewedAt: new Date() })
-      .where(eq(milestoneSubmissions.id, latest.id));
+  await tx
+    .update(milestoneSubmissions)
+    .set({ reviewOutcome: outcome, reviewNote: note, reviewedByUserId: reviewerId, reviewedAt: new Date() })
+    .where(eq(milestoneSubmissions.id, latest));
 }
 
 /**
  * Approve: the approve event and exactly one draft payment for the milestone's amount, in one
  * transaction. A second or concurrent approval finds the milestone approved: 409.
  */
-export async function approveInTransaction(tx: Tx, id: string, by: TransitionBy, note: string | null): Promise<MilestoneRow> {
+export async function approveInTransaction(tx: Tx, id: string, by: TransitionBy, note: string | null, current?: MilestoneRow): Promise<MilestoneRow> {
   const row = await applyTransition(tx, {
+    current,
     table: 'milestones',
     machine: milestoneMachine,
     event: 'approve',
@@ -66,12 +66,11 @@ export async function approveInTransaction(tx: Tx, id: string, by: TransitionBy,
     note,
   });
   await closeLatestSubmission(tx, by, id, 'approved', note);
-  const contract = await scoped(tx, readerOf(by)).contracts.get(row.contractId, 'This contract');
   await createDraftPaymentForMilestone(tx, {
     milestoneId: id,
     organizationId: row.organizationId,
     contractorId: row.contractorId,
-    engagementId: contract.engagementId,
+    engagementId: sql`(select ${contracts.engagementId} from ${contracts} where ${contracts.id} = ${row.contractId})`,
     amountMinor: row.amountMinor,
     currency: row.currency,
     actorUserId: 'kind' in by ? by.userId : by.actor.userId,

@@ -48,7 +48,7 @@ export function presentMilestone(actor: Actor, row: MilestoneListRow, paymentId:
 /** One "Ready for review" with its files and how it was reviewed. */
 export function presentSubmission(
   row: { submission: typeof milestoneSubmissions.$inferSelect; submittedByName: string | null; reviewedByName: string | null },
-  attached: Array<{ submissionId: string; file: typeof files.$inferSelect }>,
+  attached: Array<{ submissionId: string | null; file: typeof files.$inferSelect }>,
 ) {
   const { submission: s, submittedByName, reviewedByName } = row;
   return {

@@ -1,4 +1,5 @@
 import { and, asc, desc, eq, gte, inArray, lt, lte, type SQL, sql } from 'drizzle-orm';
+import { unionAll } from 'drizzle-orm/pg-core';
 import type { z } from 'zod';
 import { approvedMilestoneStatuses, type MilestoneStatus, pendingMilestoneStatuses } from '../../../shared/domain/milestone.machine.ts';
 import type { milestoneListQuerySchema } from '../../../shared/schemas/milestone.schema.ts';
@@ -14,19 +15,22 @@ import {
   milestoneSubmissions,
   milestones,
   organizations,
+  payments,
   submissionFiles,
   users,
 } from '../../db/schema/index.ts';
 import { notFound } from '../../lib/errors.ts';
 import { type Keyset, keysetAfter, keysetOrder, pageFrom } from '../../lib/pagination.ts';
 import { presentFile } from '../files/files.service.ts';
-import { findPaymentIdsByMilestone } from '../payments/payments.service.ts';
 import { presentMilestone, presentSubmission, today } from './milestones.presenter.ts';
 
 const latestChangeReason = sql<string | null>`(
   select ${milestoneSubmissions.reviewNote} from ${milestoneSubmissions}
   where ${milestoneSubmissions.milestoneId} = ${milestones.id} and ${milestoneSubmissions.reviewOutcome} = 'changes_requested'
   order by ${milestoneSubmissions.version} desc limit 1)`;
+
+/** The payment of an approved milestone (one at most: unique on milestone_id), read with the row. */
+const paymentOfMilestone = sql<string | null>`(select ${payments.id} from ${payments} where ${payments.milestoneId} = ${milestones.id})`;
 
 async function readMilestones(db: Executor, actor: Actor, where: SQL | undefined, order: SQL[], limit: number) {
   const rows = await db
@@ -37,6 +41,7 @@ async function readMilestones(db: Executor, actor: Actor, where: SQL | undefined
       organizationName: organizations.name,
       contractorName: contractors.name,
       changesRequestedReason: latestChangeReason,
+      paymentId: paymentOfMilestone,
     })
     .from(milestones)
     .innerJoin(contracts, eq(contracts.id, milestones.contractId))
@@ -45,11 +50,7 @@ async function readMilestones(db: Executor, actor: Actor, where: SQL | undefined
     .where(and(scopes.milestones(actor), where))
     .orderBy(...order)
     .limit(limit);
-  const paymentIds = await findPaymentIdsByMilestone(
-    db,
-    rows.filter((r) => approvedMilestoneStatuses.includes(r.milestone.status)).map((r) => r.milestone.id),
-  );
-  return rows.map((row) => presentMilestone(actor, row, paymentIds.get(row.milestone.id) ?? null));
+  return rows.map((row) => presentMilestone(actor, row, approvedMilestoneStatuses.includes(row.milestone.status) ? row.paymentId : null));
 }
 
 /** Due date first (then id), the order of the list indexes (… , due_date, id). */
@@ -82,36 +83,49 @@ export async function listMilestones(db: Db, ctx: RequestContext, query: z.infer
 export async function getMilestone(db: Executor, ctx: RequestContext, id: string) {
   const [milestone] = await readMilestones(db, ctx.actor, eq(milestones.id, id), [asc(milestones.id)], 1);
   if (!milestone) throw notFound('This milestone');
-  const children = scoped(db, ctx.actor);
-  const [attachments, submissions] = await Promise.all([
-    db
-      .select({ file: files })
-      .from(milestoneAttachments)
-      .innerJoin(files, eq(files.id, milestoneAttachments.fileId))
-      .where(children.childrenOf(milestoneAttachments, milestoneAttachments.milestoneId, id))
-      .orderBy(asc(milestoneAttachments.createdAt)),
-    listSubmissions(db, ctx.actor, id),
-  ]);
-  return { ...milestone, attachments: attachments.map((a) => presentFile(a.file)), submissions };
+  const [files, submissions] = await Promise.all([listFiles(db, ctx.actor, id), listSubmissions(db, ctx.actor, id)]);
+  return {
+    ...milestone,
+    attachments: files.filter((f) => f.submissionId === null).map((a) => presentFile(a.file)),
+    submissions: submissions.map((row) => presentSubmission(row, files)),
+  };
+}
+
+/**
+ * A milestone just created, with the attachments it was created with: it has no submission and
+ * no payment yet, so its one read is the row with its names.
+ */
+export async function getNewMilestone(db: Executor, ctx: RequestContext, id: string, attached: Array<typeof files.$inferSelect>) {
+  const [milestone] = await readMilestones(db, ctx.actor, eq(milestones.id, id), [asc(milestones.id)], 1);
+  if (!milestone) throw notFound('This milestone');
+  return { ...milestone, attachments: attached.map(presentFile), submissions: [] };
+}
+
+/** The milestone's attachments (submissionId null, oldest first) and its submissions' files, in one statement. */
+async function listFiles(db: Executor, actor: Actor, milestoneId: string) {
+  const children = scoped(db, actor);
+  const attachments = db
+    .select({ submissionId: sql<string | null>`null::text`, at: milestoneAttachments.createdAt, file: files })
+    .from(milestoneAttachments)
+    .innerJoin(files, eq(files.id, milestoneAttachments.fileId))
+    .where(children.childrenOf(milestoneAttachments, milestoneAttachments.milestoneId, milestoneId));
+  const submitted = db
+    .select({ submissionId: submissionFiles.submissionId, at: files.createdAt, file: files })
+    .from(submissionFiles)
+    .innerJoin(milestoneSubmissions, eq(milestoneSubmissions.id, submissionFiles.submissionId))
+    .innerJoin(files, eq(files.id, submissionFiles.fileId))
+    .where(children.childrenOf(submissionFiles, milestoneSubmissions.milestoneId, milestoneId));
+  const rows = await unionAll(attachments, submitted);
+  return rows.sort((a, b) => a.at.getTime() - b.at.getTime());
 }
 
 async function listSubmissions(db: Executor, actor: Actor, milestoneId: string) {
   const children = scoped(db, actor);
   const submitter = sql<string | null>`(select name from ${users} where ${users.id} = ${milestoneSubmissions.submittedByUserId})`;
   const reviewer = sql<string | null>`(select name from ${users} where ${users.id} = ${milestoneSubmissions.reviewedByUserId})`;
-  const rows = await db
+  return db
     .select({ submission: milestoneSubmissions, submittedByName: submitter, reviewedByName: reviewer })
     .from(milestoneSubmissions)
     .where(children.childrenOf(milestoneSubmissions, milestoneSubmissions.milestoneId, milestoneId))
     .orderBy(desc(milestoneSubmissions.version));
-  const ids = rows.map((r) => r.submission.id);
-  const attached =
-    ids.length === 0
-      ? []
-      : await db
-          .select({ submissionId: submissionFiles.submissionId, file: files })
-          .from(submissionFiles)
-          .innerJoin(files, eq(files.id, submissionFiles.fileId))
-          .where(children.childrenOf(submissionFiles, submissionFiles.submissionId, ids));
-  return rows.map((row) => presentSubmission(row, attached));
 }

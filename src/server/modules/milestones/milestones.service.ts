@@ -1,4 +1,4 @@
-import { and, desc, eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import { workingContractStatuses } from '../../../shared/domain/contract.machine.ts';
 import { isMilestoneFrozen, type MilestoneEvent, milestoneMachine } from '../../../shared/domain/milestone.machine.ts';
@@ -15,10 +15,10 @@ import { AppError, badField, notFound } from '../../lib/errors.ts';
 import { createId } from '../../lib/ids.ts';
 import { readAttachableFile } from '../files/files.service.ts';
 import { notify } from '../notifications/notifications.service.ts';
-import { listReviewerUserIds } from '../organizations/organizations.service.ts';
+import { selectReviewerUserIds } from '../organizations/organizations.service.ts';
 import { markMilestonePaymentSent } from '../payments/payments.service.ts';
 import { approveInTransaction, closeLatestSubmission, tellContractor } from './milestones.approval.ts';
-import { getMilestone } from './milestones.queries.ts';
+import { getMilestone, getNewMilestone } from './milestones.queries.ts';
 
 type MilestoneRow = typeof milestones.$inferSelect;
 
@@ -34,7 +34,7 @@ function checkCurrency(contract: ContractRow, currency: string): void {
 }
 
 export async function createMilestone(db: Db, ctx: RequestContext, contractId: string, input: z.infer<typeof createMilestoneSchema>) {
-  const id = await runInTransaction(db, async (tx) => {
+  const created = await runInTransaction(db, async (tx) => {
     const contract = await scoped(tx, ctx.actor).contracts.get(contractId, 'This contract');
     assertAllowed(contractAbilities(ctx.actor, contract), 'addMilestone');
     checkDueDate(contract, input.dueDate);
@@ -74,9 +74,9 @@ export async function createMilestone(db: Db, ctx: RequestContext, contractId: s
     });
     if (contract.status === 'active')
       await tellContractor(tx, row!, 'milestone.added', `New milestone: ${input.title}`, `Due ${input.dueDate} on "${contract.title}".`);
-    return milestoneId;
+    return { milestoneId, fileRows };
   });
-  return getMilestone(db, ctx, id);
+  return getNewMilestone(db, ctx, created.milestoneId, created.fileRows);
 }
 
 export async function updateMilestone(db: Db, ctx: RequestContext, id: string, input: z.infer<typeof updateMilestoneSchema>) {
@@ -192,13 +192,14 @@ export async function removeMilestoneAttachment(db: Db, ctx: RequestContext, id:
 export async function submitMilestone(db: Db, ctx: RequestContext, id: string, input: z.infer<typeof submitMilestoneSchema>) {
   await runInTransaction(db, async (tx) => {
     const reader = scoped(tx, ctx.actor);
-    const row = await reader.milestones.get(id, 'This milestone');
+    const row = await reader.milestones.getForUpdate(id, 'This milestone');
     const contract = await reader.contracts.get(row.contractId, 'This contract');
     if (ctx.actor.kind === 'contractor' && !workingContractStatuses.includes(contract.status))
       throw new AppError('CONFLICT', `The contract is ${contract.status}; work can be submitted only on an active contract.`);
     const fileRows = [];
     for (const fileId of new Set(input.fileIds)) fileRows.push(await readAttachableFile(tx, ctx.actor, fileId, row));
     const updated = await applyTransition(tx, {
+      current: row,
       table: 'milestones',
       machine: milestoneMachine,
       event: 'submit',
@@ -209,31 +210,27 @@ export async function submitMilestone(db: Db, ctx: RequestContext, id: string, i
       set: { submittedAt: new Date(), reminderSentAt: null },
       note: input.note || null,
     });
-    const [last] = await tx
-      .select({ version: milestoneSubmissions.version })
-      .from(milestoneSubmissions)
-      .where(reader.childrenOf(milestoneSubmissions, milestoneSubmissions.milestoneId, id))
-      .orderBy(desc(milestoneSubmissions.version))
-      .limit(1);
     const submissionId = createId();
-    const version = (last?.version ?? 0) + 1;
-    await tx.insert(milestoneSubmissions).values({
-      id: submissionId,
-      milestoneId: id,
-      organizationId: row.organizationId,
-      contractorId: row.contractorId,
-      version,
-      note: input.note,
-      links: input.links,
-      submittedByUserId: ctx.user.id,
-    });
+    const [{ version }] = (await tx
+      .insert(milestoneSubmissions)
+      .values({
+        id: submissionId,
+        milestoneId: id,
+        organizationId: row.organizationId,
+        contractorId: row.contractorId,
+        version: sql`(select coalesce(max(${milestoneSubmissions.version}), 0) + 1 from ${milestoneSubmissions} where ${reader.childrenOf(milestoneSubmissions, milestoneSubmissions.milestoneId, id)})`,
+        note: input.note,
+        links: input.links,
+        submittedByUserId: ctx.user.id,
+      })
+      .returning({ version: milestoneSubmissions.version })) as [{ version: number }];
     if (fileRows.length > 0)
       await tx.insert(submissionFiles).values(
         fileRows.map((f) => ({ id: createId(), submissionId, organizationId: row.organizationId, contractorId: row.contractorId, fileId: f.id })),
       );
     const [contractor] = await tx.select({ name: contractors.name }).from(contractors).where(eq(contractors.id, row.contractorId));
     await notify(tx, {
-      userIds: await listReviewerUserIds(tx, row.organizationId),
+      userIds: selectReviewerUserIds(tx, row.organizationId),
       organizationId: row.organizationId,
       contractorId: null,
       type: 'milestone.submitted',
@@ -247,15 +244,16 @@ export async function submitMilestone(db: Db, ctx: RequestContext, id: string, i
 
 export async function reviewMilestone(db: Db, ctx: RequestContext, id: string, event: Extract<MilestoneEvent, 'approve' | 'request_changes'>, note: string | null) {
   await runInTransaction(db, async (tx) => {
-    await scoped(tx, ctx.actor).milestones.get(id, 'This milestone');
+    const current = await scoped(tx, ctx.actor).milestones.getForUpdate(id, 'This milestone');
     // The role decides 403; the state decides 409 (in the transition).
     assertAllowed(milestoneRoleAbilities(ctx.actor), event === 'approve' ? 'approve' : 'requestChanges');
     const by = { actor: ctx.actor, ip: ctx.ip };
     if (event === 'approve') {
-      await approveInTransaction(tx, id, by, note);
+      await approveInTransaction(tx, id, by, note, current);
       return;
     }
     const row = await applyTransition(tx, {
+      current,
       table: 'milestones',
       machine: milestoneMachine,
       event: 'request_changes',

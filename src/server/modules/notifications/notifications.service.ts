@@ -1,4 +1,4 @@
-import { and, desc, eq, isNull, lt, sql } from 'drizzle-orm';
+import { and, desc, eq, isNull, lt, type SQLWrapper, sql } from 'drizzle-orm';
 import type { RequestContext } from '../../access/actor.ts';
 import { scoped } from '../../access/scoped.ts';
 import { scopes } from '../../access/scopes.ts';
@@ -43,7 +43,8 @@ export function enqueueAfterCommit(tx: Executor, emailId: string): void {
 }
 
 export interface NotifyInput {
-  userIds: string[];
+  /** The recipients: their ids, or a query selecting them (one column of user ids), run in the same statement. */
+  userIds: string[] | SQLWrapper;
   type: string;
   title: string;
   body: string;
@@ -57,9 +58,11 @@ export interface NotifyInput {
  * recipient, throttled so that a burst (a bulk approval, say) becomes one email, not twenty.
  */
 export async function notify(tx: Executor, input: NotifyInput): Promise<void> {
-  if (input.userIds.length === 0) return;
+  if (!Array.isArray(input.userIds)) return queueDigests(tx, await notifySelected(tx, input, input.userIds));
+  const userIds: string[] = input.userIds;
+  if (userIds.length === 0) return;
   await tx.insert(notifications).values(
-    input.userIds.map((userId) => ({
+    userIds.map((userId) => ({
       id: createId(),
       userId,
       organizationId: input.organizationId ?? null,
@@ -70,8 +73,24 @@ export async function notify(tx: Executor, input: NotifyInput): Promise<void> {
       link: input.link ?? null,
     })),
   );
+  queueDigests(tx, userIds);
+}
+
+/** Inserts one notification per recipient the query selects, in one statement; returns who they are. */
+async function notifySelected(tx: Executor, input: NotifyInput, recipients: SQLWrapper): Promise<string[]> {
+  const result = await tx.execute(sql`
+    insert into notifications (id, user_id, organization_id, contractor_id, type, title, body, link)
+    select gen_random_uuid()::text, r.user_id, ${input.organizationId ?? null}, ${input.contractorId ?? null}, ${input.type}, ${input.title}, ${input.body}, ${input.link ?? null}
+      from ${recipients} as r(user_id)
+    returning user_id`);
+  return (result as unknown as { rows: Array<{ user_id: string }> }).rows.map((r) => r.user_id);
+}
+
+/** After commit, an email job per recipient, throttled so that a burst becomes one email. */
+function queueDigests(tx: Executor, userIds: string[]): void {
+  if (userIds.length === 0) return;
   afterCommit(tx, async () => {
-    for (const userId of new Set(input.userIds))
+    for (const userId of new Set(userIds))
       await outbox.queue?.send(DIGEST_JOB, { userId }, { throttle: { key: userId, seconds: DIGEST_SECONDS } });
   });
 }

@@ -125,17 +125,27 @@ export async function createOrganizationWithOwner(
 
 /** The people of a contractor who hear about its work: admins and office members. */
 export async function listContractorMemberUserIds(db: Executor, contractorId: string): Promise<string[]> {
-  const rows = await db.select({ userId: contractorMembers.userId }).from(contractorMembers).where(eq(contractorMembers.contractorId, contractorId));
+  const rows = await selectContractorMemberUserIds(db, contractorId);
   return rows.map((r) => r.userId);
+}
+
+/** The query of a contractor's members' user ids (to notify them in the same statement). */
+export function selectContractorMemberUserIds(db: Executor, contractorId: string) {
+  return db.select({ userId: contractorMembers.userId }).from(contractorMembers).where(eq(contractorMembers.contractorId, contractorId));
 }
 
 /** The staff who review deliverables: owners, admins and managers. */
 export async function listReviewerUserIds(db: Executor, organizationId: string): Promise<string[]> {
-  const rows = await db
+  const rows = await selectReviewerUserIds(db, organizationId);
+  return rows.map((r) => r.userId);
+}
+
+/** The query of the reviewers' user ids (to notify them in the same statement). */
+export function selectReviewerUserIds(db: Executor, organizationId: string) {
+  return db
     .select({ userId: staffMembers.userId })
     .from(staffMembers)
     .where(and(eq(staffMembers.organizationId, organizationId), inArray(staffMembers.role, ['owner', 'admin', 'manager'])));
-  return rows.map((r) => r.userId);
 }
 
 /** The admins of a contractor: who hears about its engagements. */

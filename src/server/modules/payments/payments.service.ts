@@ -1,4 +1,4 @@
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, eq, inArray, type SQL } from 'drizzle-orm';
 import { paymentMachine } from '../../../shared/domain/payment.machine.ts';
 import { systemActor } from '../../access/actor.ts';
 import { applyTransition } from '../../access/transition.ts';
@@ -11,7 +11,8 @@ export interface MilestonePaymentInput {
   milestoneId: string;
   organizationId: string;
   contractorId: string;
-  engagementId: string;
+  /** The engagement, or a query of it (read in the insert). */
+  engagementId: string | SQL;
   amountMinor: number;
   currency: string;
   actorUserId: string | null;
