@@ -11,6 +11,7 @@ import { registerOpenApi } from './http/openapi.plugin.ts';
 import { registerRouteAuth } from './http/route-auth.plugin.ts';
 import { registerSecurity } from './http/security.plugin.ts';
 import { registerStaticWeb } from './http/static.plugin.ts';
+import { registerVersionHeaders } from './http/versions.plugin.ts';
 import { createId } from './lib/ids.ts';
 import type { Logger } from './lib/logger.ts';
 import type { Storage } from './lib/storage.ts';
@@ -67,6 +68,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   registerSecurity(app, { trustedOrigins: trustedOrigins(config), secure: config.secure });
   registerNullByteGuard(app);
   registerRouteAuth(app, { db, auth, sessionMaxDays: config.SESSION_MAX_DAYS });
+  registerVersionHeaders(app);
   await registerOpenApi(app);
   await app.register(multipart, { limits: { fileSize: config.UPLOAD_MAX_BYTES, files: 1 } });
 

@@ -50,7 +50,7 @@ export async function seedDemo(db: Db): Promise<void> {
     const owner = await addUser(tx, 'Olivia Owner', 'olivia.owner@northwind.example', passwordHash);
     const manager = await addUser(tx, 'Marco Manager', 'marco.manager@northwind.example', passwordHash);
     const finance = await addUser(tx, 'Fiona Finance', 'fiona.finance@northwind.example', passwordHash);
-    const orgId = await createOrganizationWithOwner(tx, { name: 'Northwind Facilities', ownerUserId: owner });
+    const orgId = await createOrganizationWithOwner(tx, { name: 'Northwind Facilities', ownerUserId: owner, timeZone: 'Europe/London' });
     await tx.insert(staffMembers).values([
       { id: createId(), organizationId: orgId, userId: manager, role: 'manager' },
       { id: createId(), organizationId: orgId, userId: finance, role: 'finance' },
@@ -147,8 +147,8 @@ async function seedDemoWork(
     ipClause: '',
     noticePeriodDays: 30,
   });
-  await changeContractStatus(db, owner, maintenance.id, 'activate');
-  await updateContract(db, owner, maintenance.id, { rateAmountMinor: 9_800 });
+  const activated = await changeContractStatus(db, owner, maintenance.id, 'activate');
+  await updateContract(db, owner, maintenance.id, { rateAmountMinor: 9_800 }, { versions: [activated.version] });
   await createContract(db, owner, {
     engagementId: electric.engagementId,
     title: 'EV chargers at the north depot (draft)',

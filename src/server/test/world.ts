@@ -20,6 +20,8 @@ export interface Client {
   get(url: string): ReturnType<TestApp['app']['inject']>;
   post(url: string, body?: unknown): ReturnType<TestApp['app']['inject']>;
   patch(url: string, body?: unknown): ReturnType<TestApp['app']['inject']>;
+  /** Reads the record at `url` for its ETag, then PATCHes it with If-Match: an edit as the web app makes it. */
+  edit(url: string, body: unknown): Promise<Awaited<ReturnType<TestApp['app']['inject']>>>;
 }
 
 /** A fresh client IP per world, so rate limits of one test never leak into another. */
@@ -48,6 +50,10 @@ export function clientFor(t: TestApp, persona: Persona | null, ip = randomIp()):
     get: (url) => request('GET', url),
     post: (url, body) => request('POST', url, body ?? {}),
     patch: (url, body) => request('PATCH', url, body ?? {}),
+    edit: async (url, body) => {
+      const read = await request('GET', url);
+      return request('PATCH', url, body, { headers: { 'if-match': String(read.headers.etag ?? '') } });
+    },
   };
 }
 

@@ -21,20 +21,26 @@ import {
 import { badField, notFound } from '../../lib/errors.ts';
 import { presentFile } from '../files/files.service.ts';
 import { findPaymentIdsByMilestone } from '../payments/payments.service.ts';
-import { presentMilestone, presentSubmission, today } from './milestones.presenter.ts';
+import { presentMilestone, presentSubmission } from './milestones.presenter.ts';
+
+/** The organization's date at `now` (in its time zone): what "overdue" is counted against, per row. */
+function organizationTodaySql(now: Date): SQL {
+  return sql`(${now.toISOString()}::timestamptz at time zone ${organizations.timeZone})::date`;
+}
 
 const latestChangeReason = sql<string | null>`(
   select ${milestoneSubmissions.reviewNote} from ${milestoneSubmissions}
   where ${milestoneSubmissions.milestoneId} = ${milestones.id} and ${milestoneSubmissions.reviewOutcome} = 'changes_requested'
   order by ${milestoneSubmissions.version} desc limit 1)`;
 
-async function readMilestones(db: Executor, actor: Actor, where: SQL | undefined, order: SQL[], limit: number) {
+async function readMilestones(db: Executor, actor: Actor, where: SQL | undefined, order: SQL[], limit: number, now: Date) {
   const rows = await db
     .select({
       milestone: milestones,
       contractTitle: contracts.title,
       contractStatus: contracts.status,
       organizationName: organizations.name,
+      organizationTimeZone: organizations.timeZone,
       contractorName: contractors.name,
       changesRequestedReason: latestChangeReason,
     })
@@ -49,7 +55,7 @@ async function readMilestones(db: Executor, actor: Actor, where: SQL | undefined
     db,
     rows.filter((r) => approvedMilestoneStatuses.includes(r.milestone.status)).map((r) => r.milestone.id),
   );
-  return rows.map((row) => presentMilestone(actor, row, paymentIds.get(row.milestone.id) ?? null));
+  return rows.map((row) => presentMilestone(actor, row, paymentIds.get(row.milestone.id) ?? null, now));
 }
 
 /** Cursor = the last row's due date and id, for keyset pagination in due-date order. */
@@ -64,7 +70,7 @@ function decodeCursor(cursor: string | undefined): { dueDate: string; id: string
  * The lists: Pending (open, submitted, changes requested) and Approved (approved, paid), for the
  * company across its contractors or for a contractor across its organizations, by due date.
  */
-export async function listMilestones(db: Db, ctx: RequestContext, query: z.infer<typeof milestoneListQuerySchema>) {
+export async function listMilestones(db: Db, ctx: RequestContext, query: z.infer<typeof milestoneListQuerySchema>, now = new Date()) {
   const statuses: readonly MilestoneStatus[] | undefined =
     query.view === 'pending' ? pendingMilestoneStatuses : query.view === 'approved' ? approvedMilestoneStatuses : undefined;
   const cursor = decodeCursor(query.cursor);
@@ -76,11 +82,11 @@ export async function listMilestones(db: Db, ctx: RequestContext, query: z.infer
     query.dueFrom ? gte(milestones.dueDate, query.dueFrom) : undefined,
     query.dueTo ? lte(milestones.dueDate, query.dueTo) : undefined,
     query.overdue === 'true'
-      ? and(inArray(milestones.status, [...pendingMilestoneStatuses]), lt(milestones.dueDate, today()))
+      ? and(inArray(milestones.status, [...pendingMilestoneStatuses]), lt(milestones.dueDate, organizationTodaySql(now)))
       : undefined,
     cursor ? or(gt(milestones.dueDate, cursor.dueDate), and(eq(milestones.dueDate, cursor.dueDate), gt(milestones.id, cursor.id))) : undefined,
   );
-  const rows = await readMilestones(db, ctx.actor, where, [asc(milestones.dueDate), asc(milestones.id)], query.limit + 1);
+  const rows = await readMilestones(db, ctx.actor, where, [asc(milestones.dueDate), asc(milestones.id)], query.limit + 1, now);
   const page = rows.slice(0, query.limit);
   const last = page.at(-1);
   return {
@@ -89,8 +95,8 @@ export async function listMilestones(db: Db, ctx: RequestContext, query: z.infer
   };
 }
 
-export async function getMilestone(db: Executor, ctx: RequestContext, id: string) {
-  const [milestone] = await readMilestones(db, ctx.actor, eq(milestones.id, id), [asc(milestones.id)], 1);
+export async function getMilestone(db: Executor, ctx: RequestContext, id: string, now = new Date()) {
+  const [milestone] = await readMilestones(db, ctx.actor, eq(milestones.id, id), [asc(milestones.id)], 1, now);
   if (!milestone) throw notFound('This milestone');
   const children = scoped(db, ctx.actor);
   const [attachments, submissions] = await Promise.all([

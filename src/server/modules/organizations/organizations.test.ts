@@ -23,7 +23,7 @@ describe('organizations and people', () => {
   it('lets owners and admins rename the organization, audited; a viewer gets 403 and nothing changes', async () => {
     const denied = await clientFor(t, w.aViewer).patch('/api/organizations/current', { name: 'Viewer was here' });
     expect(denied.statusCode).toBe(403);
-    const ok = await clientFor(t, w.aAdmin).patch('/api/organizations/current', { name: 'Renamed Org' });
+    const ok = await clientFor(t, w.aAdmin).edit('/api/organizations/current', { name: 'Renamed Org' });
     expect(ok.json().name).toBe('Renamed Org');
     const events = await t.db.select().from(auditEvents).where(eq(auditEvents.entityId, w.orgA));
     expect(events.find((e) => e.action === 'organization.updated')).toMatchObject({ before: { name: `Org A ${w.suffix}` }, after: { name: 'Renamed Org' } });
