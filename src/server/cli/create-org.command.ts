@@ -53,7 +53,7 @@ Without it, the owner signs in with an emailed link.
         const ownerUserId = await createUser(tx, { name: ownerName, email, passwordHash });
         return createOrganizationWithOwner(tx, { name, ownerUserId, timeZone });
       });
-      console.log(`Created the organization "${name}" (id ${organizationId}, time zone ${timeZone}) with ${ownerName} <${email}> as its owner.`);
+      console.log(`Created the organization "${name}" (id ${organizationId}) in the time zone ${timeZone} with ${ownerName} <${email}> as its owner.`);
       if (passwordHash) {
         console.log(`${ownerName} signs in at ${config.publicUrl} with this email address and the password you chose.`);
       } else {

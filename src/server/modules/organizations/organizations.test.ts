@@ -31,6 +31,26 @@ describe('organizations and people', () => {
     expect((await clientFor(t, w.aAdmin).patch('/api/organizations/current', { id: 'x' })).statusCode).toBe(400);
   });
 
+  it('keeps a time zone (UTC unless chosen): owners and admins change it in Settings, by IANA name only', async () => {
+    const admin = clientFor(t, w.aAdmin);
+    expect((await admin.get('/api/organizations/current')).json().timeZone).toBe('UTC');
+    const changed = await admin.edit('/api/organizations/current', { timeZone: 'pacific/auckland' });
+    expect(changed.statusCode, changed.body).toBe(200);
+    expect(changed.json().timeZone).toBe('Pacific/Auckland');
+    for (const bad of ['Mars/Olympus_Mons', '+13:00', 'Pacific/Auckland\nX', 'x'.repeat(65)]) {
+      const refused = await admin.edit('/api/organizations/current', { timeZone: bad });
+      expect(refused.statusCode, bad).toBe(400);
+      expect(refused.json().details.fieldErrors[0].path, bad).toBe('body.timeZone');
+    }
+    expect((await admin.get('/api/organizations/current')).json().timeZone).toBe('Pacific/Auckland');
+    const events = await t.db.select().from(auditEvents).where(eq(auditEvents.entityId, w.orgA));
+    expect(events.find((e) => e.action === 'organization.updated' && (e.after as { timeZone?: string }).timeZone === 'Pacific/Auckland')).toMatchObject({
+      before: { timeZone: 'UTC' },
+    });
+    expect((await clientFor(t, w.aManager).edit('/api/organizations/current', { timeZone: 'UTC' })).statusCode).toBe(403);
+    expect((await admin.edit('/api/organizations/current', { timeZone: 'UTC' })).json().timeZone).toBe('UTC');
+  });
+
   it('lists staff for staff only, and the crew for the contractor', async () => {
     const staff = await clientFor(t, w.aOwner).get('/api/staff');
     expect(staff.json().items.map((s: { role: string }) => s.role).sort()).toEqual(['admin', 'finance', 'manager', 'owner', 'viewer']);
