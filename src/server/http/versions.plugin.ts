@@ -64,6 +64,7 @@ export function documentVersioning<S extends OpenApiSchema>(schema: S, versioned
             'Required: the ETag of the record as you read it (`"<version>"`; `W/"<version>"` is taken too, `*` overwrites whatever is current). A stale one answers 412.',
         },
       },
+      required: ['if-match'],
     },
     response: {
       ...response,
