@@ -50,17 +50,21 @@ async function openNav(page: Page, label: string): Promise<void> {
 }
 
 test('a contract and its milestones, from draft to a draft payment, on both sides', async ({ page, newPage, check }) => {
+  // A long journey on a shared machine: three times the default time.
+  test.slow();
   const suffix = Date.now().toString(36);
   const contractTitle = `Website redesign ${suffix}`;
   const first = `Wireframes ${suffix}`;
   const second = `Visual design ${suffix}`;
   const reason = 'Please add the mobile layouts for the checkout.';
 
-  await test.step('the owner signs in and opens Contracts', async () => {
+  await test.step('the owner signs in, lands on Home and opens Contracts', async () => {
     await page.goto('/sign-in');
     await check.expectPage(page);
     await signIn(page, OWNER);
-    await check.expectPage(page, 'Contractors');
+    await check.expectPage(page, 'Home');
+    for (const section of ['Ready for review', 'Overdue', 'Terms not acknowledged yet', 'Invitations waiting'])
+      await expect(page.getByRole('heading', { name: new RegExp(`^${section}`) })).toBeVisible();
     await openNav(page, 'Contracts');
     await check.expectPage(page, 'Contracts');
   });
@@ -122,7 +126,18 @@ test('a contract and its milestones, from draft to a draft payment, on both side
     await contractor.goto('/sign-in');
     await check.expectPage(contractor);
     await signIn(contractor, CONTRACTOR_ADMIN);
-    await check.expectPage(contractor, 'Organizations');
+    await check.expectPage(contractor, 'Home');
+    // The new contract's first revision is the contract itself: "activated", not "changed".
+    const terms = contractor.getByRole('region', { name: /^Terms to acknowledge/ });
+    await expect(terms.getByRole('listitem').filter({ hasText: contractTitle })).toContainText('Contract activated: acknowledge the terms');
+    await expect(contractor.getByRole('region', { name: /^Left to deliver/ }).getByRole('link', { name: first })).toBeVisible();
+    await expect(contractor.getByText('The terms changed')).toHaveCount(0);
+    // Notifications show dates the way pages do, in the reader's locale (en-GB here), never ISO.
+    await contractor.goto('/portal/notifications');
+    await check.expectPage(contractor, 'Notifications');
+    const added = contractor.getByRole('listitem').filter({ hasText: `New milestone: ${first}` });
+    await expect(added).toContainText(`Due ${new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeZone: 'UTC' }).format(new Date(`${day(14)}T00:00:00Z`))}`);
+    await expect(added).not.toContainText(day(14));
     await openNav(contractor, 'To deliver');
     await check.expectPage(contractor, "What's left to deliver");
     const row = contractor.getByRole('listitem').filter({ hasText: first });
@@ -133,11 +148,20 @@ test('a contract and its milestones, from draft to a draft payment, on both side
     await check.expectPage(contractor, first);
   });
 
-  await test.step('the contractor uploads a deliverable and marks it ready for review', async () => {
-    await contractor.locator('input[type="file"]').setInputFiles({ name: 'wireframes.pdf', mimeType: 'application/pdf', buffer: pdf('version 1') });
+  await test.step('the contractor uploads two deliverables and marks them ready for review', async () => {
+    // Nothing yet: the form says what it needs, and stops saying it once files are there.
+    await contractor.getByRole('button', { name: 'Ready for review' }).click();
+    const nothing = contractor.getByText('Add at least one file, link or note to submit.');
+    await expect(nothing).toBeVisible();
+    await contractor.locator('input[type="file"]').setInputFiles([
+      { name: 'wireframes.pdf', mimeType: 'application/pdf', buffer: pdf('version 1') },
+      { name: 'sitemap.pdf', mimeType: 'application/pdf', buffer: pdf('sitemap') },
+    ]);
     const uploads = contractor.getByRole('list', { name: 'Files for this submission' });
     // each file shows its progress, then "Uploaded"
     await expect(uploads.getByRole('listitem').filter({ hasText: 'wireframes.pdf' })).toContainText('Uploaded');
+    await expect(uploads.getByRole('listitem').filter({ hasText: 'sitemap.pdf' })).toContainText('Uploaded');
+    await expect(nothing).toBeHidden();
     await field(contractor, 'Note').fill('First wireframes for the booking flow.');
     await check.expectAccessible(contractor, 'submission ready to send');
     await contractor.getByRole('button', { name: 'Ready for review' }).click();
@@ -175,7 +199,8 @@ test('a contract and its milestones, from draft to a draft payment, on both side
     await expect(contractor.getByText(reason).first()).toBeVisible();
     await contractor.locator('input[type="file"]').setInputFiles({ name: 'wireframes-v2.pdf', mimeType: 'application/pdf', buffer: pdf('version 2') });
     await expect(contractor.getByRole('list', { name: 'Files for this submission' }).getByRole('listitem').filter({ hasText: 'wireframes-v2.pdf' })).toContainText('Uploaded');
-    await field(contractor, 'Link 1').fill('https://example.com/wireframes-mobile');
+    // typed without https://: completed, not refused
+    await field(contractor, 'Link 1').fill('example.com/wireframes-mobile');
     await field(contractor, 'Note').fill('Added the mobile layouts for the checkout.');
     await contractor.getByRole('button', { name: 'Ready for review' }).click();
     await expect(contractor.getByRole('heading', { name: /Version 2/ })).toBeVisible();
@@ -205,12 +230,24 @@ test('a contract and its milestones, from draft to a draft payment, on both side
     await contractor.reload();
     await check.expectPage(contractor, first);
     await expect(contractor.getByText('Approved: payment being prepared')).toBeVisible();
-    await contractor.getByRole('link', { name: contractTitle }).click();
+    // Approved work is not "left to deliver": the way back leads to its contract.
+    await expect(contractor.getByRole('link', { name: "What's left to deliver" })).toHaveCount(0);
+    await contractor.getByRole('link', { name: contractTitle }).first().click();
     await check.expectPage(contractor, contractTitle);
-    await expect(contractor.getByText(/revision to acknowledge/)).toBeVisible();
+    await expect(contractor.getByText('Contract activated: acknowledge the terms')).toBeVisible();
     await contractor.getByRole('button', { name: /^Acknowledge/ }).click();
     await expect(contractor.getByText('Acknowledged', { exact: true })).toBeVisible();
     await expect(contractor.getByRole('button', { name: /^Acknowledge/ })).toHaveCount(0);
     await check.expectAccessible(contractor, 'contract acknowledged');
+  });
+
+  await test.step("the owner sees the contractor's milestones on its profile, pending and approved", async () => {
+    await openNav(page, 'Contractors');
+    await check.expectPage(page, 'Contractors');
+    await page.getByRole('link', { name: CONTRACTOR }).first().click();
+    await check.expectPage(page, CONTRACTOR);
+    await expect(page.getByRole('table', { name: 'Pending milestones' }).getByRole('link', { name: second })).toBeVisible();
+    await expect(page.getByRole('table', { name: 'Approved milestones' }).getByRole('link', { name: first })).toBeVisible();
+    await check.expectAccessible(page, "contractor's profile with milestones");
   });
 });

@@ -45,6 +45,8 @@ for (const [viewportName, viewport] of [
     mailbox,
     check,
   }) => {
+    // Two browsers and a mailbox on a shared machine: three times the default time.
+    test.slow();
     const suffix = `${viewport.width}-${Date.now().toString(36)}`;
     const contractor = {
       business: `Sparrow Plumbing ${suffix}`,
@@ -53,10 +55,12 @@ for (const [viewportName, viewport] of [
       password: 'Copper-Meadow-Kettle-73',
     };
 
-    await test.step('the owner signs in and opens Contractors', async () => {
+    await test.step('the owner signs in, lands on Home and opens Contractors', async () => {
       await page.goto('/sign-in');
       await check.expectPage(page);
       await signInWithPassword(page, OWNER.email, OWNER.password);
+      await check.expectPage(page, 'Home');
+      await page.goto('/app/contractors');
       await check.expectPage(page, 'Contractors');
     });
 
@@ -89,7 +93,10 @@ for (const [viewportName, viewport] of [
       await invitee.getByRole('button', { name: 'Accept invitation' }).click();
     });
 
-    await test.step('the contractor lands in the portal and sees the organization', async () => {
+    await test.step('the contractor lands on Home, with what to do next, and sees the organization', async () => {
+      await check.expectPage(invitee, 'Home');
+      await expect(invitee.getByText('Nothing to deliver right now.')).toBeVisible();
+      await invitee.goto('/portal/organizations');
       await check.expectPage(invitee, 'Organizations');
       await expect(invitee.getByRole('main').getByText(ORGANIZATION).first()).toBeVisible();
     });
@@ -99,6 +106,8 @@ for (const [viewportName, viewport] of [
       await expect(field(invitee, 'Email')).toBeVisible();
       await check.expectPage(invitee);
       await signInWithPassword(invitee, contractor.email, contractor.password);
+      await check.expectPage(invitee, 'Home');
+      await invitee.goto('/portal/organizations');
       await check.expectPage(invitee, 'Organizations');
       await expect(invitee.getByRole('main').getByText(ORGANIZATION).first()).toBeVisible();
     });
@@ -129,5 +138,8 @@ test('a technician signs in with a magic link (phone 360×740)', async ({ newPag
     await expect(page).not.toHaveURL(/\/magic-link/);
     // the technician view: mobile first, the jobs assigned to them
     await check.expectPage(page, 'My jobs');
+    // No jobs can be assigned yet: the page says what it will hold and who assigns the work.
+    await expect(page.getByText('Jobs are not in Portico yet')).toBeVisible();
+    await expect(page.getByText(/assigns the work/)).toBeVisible();
   });
 });

@@ -1,6 +1,7 @@
 // Writes openapi.json (the API description generated from the routes' Zod schemas) at the
 // repository root. With --check, compares instead and exits 1 when the committed file drifted.
 // The app is built as in production (no dev-only routes) on an in-memory database.
+// The web client's types (src/web/lib/api.types.ts, scripts/api-types.ts) are written and checked with it.
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -8,6 +9,7 @@ import { buildApp } from '../src/server/app.ts';
 import { readConfig } from '../src/server/config.ts';
 import { openDatabase } from '../src/server/db/client.ts';
 import { createDiskStorage } from '../src/server/lib/storage.ts';
+import { apiTypesTarget, renderApiTypes } from './api-types.ts';
 
 const target = path.resolve(import.meta.dirname, '..', 'openapi.json');
 
@@ -29,25 +31,35 @@ async function renderOpenApi(): Promise<string> {
   }
 }
 
+/** A committed file's text; missing reads as empty, so it is reported as out of date. */
+function readTextOrEmpty(file: string): string {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch {
+    return '';
+  }
+}
+
 async function main(): Promise<number> {
   const check = process.argv.includes('--check');
   const document = await renderOpenApi();
+  const types = await renderApiTypes(document);
   if (!check) {
     writeFileSync(target, document);
-    console.log(`wrote ${path.relative(process.cwd(), target) || target}`);
+    writeFileSync(apiTypesTarget, types);
+    console.log(`wrote ${path.relative(process.cwd(), target) || target} and ${path.relative(process.cwd(), apiTypesTarget)}`);
     return 0;
   }
-  let committed = '';
-  try {
-    committed = readFileSync(target, 'utf8');
-  } catch {
-    // missing: reported as out of date below
-  }
+  const committed = readTextOrEmpty(target);
   if (committed !== document) {
     console.error('openapi.json is out of date: run npm run openapi');
     return 1;
   }
-  console.log('openapi.json is up to date');
+  if (readTextOrEmpty(apiTypesTarget) !== types) {
+    console.error('src/web/lib/api.types.ts is out of date: run npm run openapi (or npm run api:types)');
+    return 1;
+  }
+  console.log('openapi.json and src/web/lib/api.types.ts are up to date');
   return 0;
 }
 

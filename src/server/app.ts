@@ -23,6 +23,7 @@ import { registerContractRoutes } from './modules/contracts/contracts.routes.ts'
 import { registerEngagementRoutes } from './modules/engagements/engagements.routes.ts';
 import { registerFileRoutes } from './modules/files/files.routes.ts';
 import { registerHealthRoutes, type StatFs } from './modules/health/health.routes.ts';
+import { registerHomeRoutes } from './modules/home/home.routes.ts';
 import { registerInvitationRoutes } from './modules/invitations/invitations.routes.ts';
 import { registerMilestoneRoutes } from './modules/milestones/milestones.routes.ts';
 import { registerNotificationRoutes } from './modules/notifications/notifications.routes.ts';
@@ -86,6 +87,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   registerEngagementRoutes(app, { db });
   registerContractRoutes(app, { db });
   registerMilestoneRoutes(app, { db });
+  registerHomeRoutes(app, { db });
   // The dev mailbox shows sign-in links: only without real email, never in production, only to this machine.
   registerNotificationRoutes(app, { db, devMailbox: hasDevMailbox(config) });
   registerAuditRoutes(app, { db });

@@ -5,6 +5,7 @@ import { createQueryClient } from './app/query-client.ts';
 import { createAppRouter } from './app/router.tsx';
 import { securityOf, shellOfPath } from './app/shell.paths.ts';
 import './styles.css';
+import { queryRoots } from './lib/query.roots.ts';
 
 const queryClient = createQueryClient({
   // A session that ended mid-use: back to sign-in, then back here afterwards.
@@ -15,7 +16,7 @@ const queryClient = createQueryClient({
   // The organization now requires 2FA: the Security page explains and enrols.
   onTwoFactorRequired: () => {
     const kind = shellOfPath(router.state.location.pathname);
-    void queryClient.invalidateQueries({ queryKey: ['session'] });
+    void queryClient.invalidateQueries({ queryKey: queryRoots.session });
     if (kind) void router.navigate({ to: securityOf(kind) });
   },
 });

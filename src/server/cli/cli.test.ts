@@ -46,8 +46,8 @@ function organizationIdIn(run: RunResult): string {
 }
 
 /** A data directory made once for the file (migrated, one organization), outside any test's own directories. */
-const templateRoot = mkdtempSync(path.join(tmpdir(), 'portico-cli-template-'));
-const template = path.join(templateRoot, 'data');
+let templateRoot = '';
+let template = '';
 let templateOrganizationId = '';
 
 /** A test's own copy of the template data directory. */
@@ -61,13 +61,17 @@ const onPostgres = Boolean(process.env.DATABASE_URL);
 
 beforeAll(async () => {
   if (onPostgres) return;
+  templateRoot = mkdtempSync(path.join(tmpdir(), 'portico-cli-template-'));
+  template = path.join(templateRoot, 'data');
   const created = await createOrg(template);
   if (created.code !== 0) throw new Error(`portico create-org failed (${created.code}): ${created.stderr}`);
   templateOrganizationId = organizationIdIn(created);
 }, 300_000);
 
 afterEach(cleanUpChildren);
-afterAll(() => rmSync(templateRoot, { recursive: true, force: true }));
+afterAll(() => {
+  if (templateRoot) rmSync(templateRoot, { recursive: true, force: true });
+});
 
 describe.skipIf(onPostgres)('the portico command (embedded database, skipped when the suite runs on PostgreSQL)', { timeout: 900_000 }, () => {
   it('explains bad usage in one line and exits 2', async () => {

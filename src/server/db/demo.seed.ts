@@ -6,7 +6,7 @@ import { createId } from '../lib/ids.ts';
 import { hashPassword } from '../modules/auth/auth.better.ts';
 import { recordAudit } from '../audit/audit.writer.ts';
 import type { Actor, RequestContext } from '../access/actor.ts';
-import { changeContractStatus, createContract, updateContract } from '../modules/contracts/contracts.service.ts';
+import { acknowledgeRevision, changeContractStatus, createContract, updateContract } from '../modules/contracts/contracts.service.ts';
 import { createMilestone, markMilestonePaid, reviewMilestone, submitMilestone } from '../modules/milestones/milestones.service.ts';
 import { createOrganizationWithOwner } from '../modules/organizations/organizations.service.ts';
 
@@ -106,6 +106,7 @@ async function seedDemoWork(
   );
   const [studio, electric] = cast.crews;
   if (!studio || !electric) return;
+  const hank = contextFor({ kind: 'contractor', userId: electric.adminId, contractorId: electric.contractorId, role: 'admin' }, { id: electric.adminId, name: electric.adminName, email: electric.adminEmail });
   const bea = contextFor({ kind: 'contractor', userId: studio.adminId, contractorId: studio.contractorId, role: 'admin' }, { id: studio.adminId, name: studio.adminName, email: studio.adminEmail });
 
   const brand = await createContract(db, owner, {
@@ -121,6 +122,8 @@ async function seedDemoWork(
     noticePeriodDays: 14,
   });
   await changeContractStatus(db, owner, brand.id, 'activate');
+  // Bea acknowledged the terms when the contract started; Harbor's rate change below is still to acknowledge.
+  await acknowledgeRevision(db, bea, brand.id, 1);
   const m = async (title: string, due: number, amountMinor: number, description = '') =>
     (await createMilestone(db, owner, brand.id, { title, dueDate: daysFromNow(due), amountMinor, currency: 'EUR', description, fileIds: [] })).id;
   const paid = await m('Discovery workshop', -40, 150_000, 'A half-day workshop and a written brief.');
@@ -148,6 +151,7 @@ async function seedDemoWork(
     noticePeriodDays: 30,
   });
   const activated = await changeContractStatus(db, owner, maintenance.id, 'activate');
+  await acknowledgeRevision(db, hank, maintenance.id, 1);
   await updateContract(db, owner, maintenance.id, { rateAmountMinor: 9_800 }, { versions: [activated.version] });
   await createContract(db, owner, {
     engagementId: electric.engagementId,

@@ -1,5 +1,6 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { type ExpectedVersion, etagOf, parseIfMatch } from '../lib/versions.ts';
+import { etagOf } from '../../shared/domain/version.ts';
+import { type ExpectedVersion, parseIfMatch } from '../lib/versions.ts';
 
 declare module 'fastify' {
   interface FastifyContextConfig {

@@ -1,3 +1,4 @@
+import { etagOf } from '../../shared/domain/version.ts';
 import { AppError } from './errors.ts';
 
 /**
@@ -10,10 +11,6 @@ import { AppError } from './errors.ts';
 
 /** What an edit expects the record's version to be: a set of versions, any version (`*`), or not said. */
 export type ExpectedVersion = { versions: number[] } | 'any' | null;
-
-export function etagOf(version: number): string {
-  return `"${version}"`;
-}
 
 const entityTag = /^(?:W\/)?"(\d{1,9})"$/;
 

@@ -99,6 +99,7 @@ const cases: Record<string, Case> = {
   'POST /api/emails/:id/resend': { expect: 'notFound', build: (v) => ({ url: `/api/emails/${v.emailId}/resend`, body: {} }) },
   'GET /api/audit-events': { expect: 'ownScope', build: () => ({ url: '/api/audit-events' }) },
   'GET /api/audit-events/head': { expect: 'ownScope', build: () => ({ url: '/api/audit-events/head' }) },
+  'GET /api/home': { expect: 'ownScope', build: () => ({ url: '/api/home' }) },
   'POST /api/files': { expect: 'notFound', build: (v) => ({ url: `/api/files?engagementId=${v.engagementId}`, multipart: true }) },
   'GET /api/files/:id': { expect: 'notFound', build: (v) => ({ url: `/api/files/${v.fileId}` }) },
   'GET /api/files/:id/download': { expect: 'notFound', build: (v) => ({ url: `/api/files/${v.fileId}/download` }) },
@@ -314,6 +315,10 @@ describe('access matrix', () => {
     expect((await clientFor(t, w.aOwner).get('/api/organizations/current/emails')).body).toContain(victim.emailId);
     expect((await clientFor(t, w.xAdmin).get(`/api/contracts/${victim.contractId}`)).statusCode).toBe(200);
     expect((await clientFor(t, w.xAdmin).get(`/api/milestones/${victim.milestoneId}`)).statusCode).toBe(200);
+    // Home: the owner's "to review" shows the submitted milestone; the contractor's, the contract to acknowledge.
+    expect((await clientFor(t, w.aOwner).get('/api/home')).body).toContain(victim.milestoneId);
+    expect((await clientFor(t, w.aOwner).get('/api/home')).body).toContain(victim.invitationId);
+    expect((await clientFor(t, w.xAdmin).get('/api/home')).body).toContain(victim.contractId);
     // A technician of the same contractor sees no contracts or milestones either.
     expect((await clientFor(t, w.xTech).get(`/api/milestones/${victim.milestoneId}`)).statusCode).toBe(404);
     expect((await clientFor(t, w.xTech).get('/api/contracts')).json().items).toEqual([]);

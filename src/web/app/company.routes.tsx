@@ -12,10 +12,13 @@ import { NewContractPage } from '../features/contracts/components/new-contract.p
 import { useEngagements } from '../features/engagements/api/list-engagements.query.ts';
 import { ContractorsPage } from '../features/engagements/components/contractors.page.tsx';
 import { EngagementDetailPage } from '../features/engagements/components/engagement-detail.page.tsx';
+import { CompanyHomePage } from '../features/home/components/company-home.page.tsx';
 import { InvitationsPage } from '../features/invitations/components/invitations.page.tsx';
 import { InviteContractorDialog } from '../features/invitations/components/invite-contractor.dialog.tsx';
 import { InviteStaffDialog } from '../features/invitations/components/invite-staff.dialog.tsx';
 import type { MilestoneFilters } from '../features/milestones/api/milestone.keys.ts';
+import { useEngagement } from '../features/engagements/api/get-engagement.query.ts';
+import { ContractorMilestonesSection } from '../features/milestones/components/contractor-milestones.section.tsx';
 import { ContractMilestonesSection } from '../features/milestones/components/contract-milestones.section.tsx';
 import { MilestoneDetailPage } from '../features/milestones/components/milestone-detail.page.tsx';
 import { MilestonesPage } from '../features/milestones/components/milestones.page.tsx';
@@ -43,6 +46,7 @@ export const companyRoute = createRoute({
     const abilities = organization.data?.abilities ?? {};
     // Items that need an ability appear only when the organization says the user has it.
     const nav: NavItem[] = [
+      { href: '/app/home', label: 'Home' },
       { href: '/app/contractors', label: 'Contractors' },
       { href: '/app/contracts', label: 'Contracts' },
       { href: '/app/milestones', label: 'Milestones' },
@@ -62,8 +66,24 @@ const companyIndexRoute = createRoute({
   getParentRoute: () => companyRoute,
   path: '/',
   beforeLoad: () => {
-    throw redirect({ to: '/app/contractors' });
+    throw redirect({ to: '/app/home' });
   },
+});
+
+const companyHomeHrefs = {
+  milestone: (id: string) => `/app/milestones/${encodeURIComponent(id)}`,
+  contract: (id: string) => `/app/contracts/${encodeURIComponent(id)}`,
+  toReview: '/app/milestones?status=submitted',
+  overdue: '/app/milestones?overdue=true',
+  contracts: '/app/contracts?status=active',
+  invitations: '/app/invitations',
+  contractors: '/app/contractors',
+};
+
+const companyHomeRoute = createRoute({
+  getParentRoute: () => companyRoute,
+  path: 'home',
+  component: () => <CompanyHomePage hrefs={companyHomeHrefs} />,
 });
 
 export const contractorsRoute = createRoute({
@@ -94,6 +114,7 @@ const contractorDetailRoute = createRoute({
   path: 'contractors/$engagementId',
   component: function ContractorDetailRoute() {
     const { engagementId } = contractorDetailRoute.useParams();
+    const contractorId = useEngagement(engagementId).data?.contractor.id;
     return (
       <EngagementDetailPage engagementId={engagementId} show="contractor" backHref="/app/contractors" backLabel="All contractors">
         <EngagementContracts
@@ -102,6 +123,13 @@ const contractorDetailRoute = createRoute({
           detailHref={contractHref}
           newHref={`/app/contracts/new?engagementId=${encodeURIComponent(engagementId)}`}
         />
+        {contractorId ? (
+          <ContractorMilestonesSection
+            contractorId={contractorId}
+            detailHref={milestoneHref}
+            listHref={(view) => `/app/milestones?view=${view}&contractorId=${encodeURIComponent(contractorId)}`}
+          />
+        ) : null}
       </EngagementDetailPage>
     );
   },
@@ -256,7 +284,11 @@ const milestoneDetailRoute = createRoute({
       <MilestoneDetailPage
         milestoneId={milestoneId}
         side="company"
-        back={{ href: '/app/milestones', label: 'All milestones' }}
+        back={(milestone) =>
+          milestone && (milestone.status === 'approved' || milestone.status === 'paid')
+            ? { href: '/app/milestones?view=approved', label: 'Approved milestones' }
+            : { href: '/app/milestones', label: 'All milestones' }
+        }
         contractHref={contractHref}
         onDeleted={() => void navigate({ to: '/app/milestones' })}
       />
@@ -317,6 +349,7 @@ const securityRoute = createRoute({
 
 export const companyRoutes = companyRoute.addChildren([
   companyIndexRoute,
+  companyHomeRoute,
   contractorsRoute,
   contractorDetailRoute,
   contractsRoute,

@@ -7,6 +7,7 @@ import { ContractDetailPage } from '../features/contracts/components/contract-de
 import { ContractsPage, EngagementContracts } from '../features/contracts/components/contracts.page.tsx';
 import { EngagementDetailPage } from '../features/engagements/components/engagement-detail.page.tsx';
 import { OrganizationsPage } from '../features/engagements/components/organizations.page.tsx';
+import { ContractorHomePage } from '../features/home/components/contractor-home.page.tsx';
 import { InvitationList } from '../features/invitations/components/invitation.list.tsx';
 import { InviteMemberDialog } from '../features/invitations/components/invite-member.dialog.tsx';
 import { InviteTechnicianDialog } from '../features/invitations/components/invite-technician.dialog.tsx';
@@ -25,6 +26,7 @@ import { requireShell } from './shell.guard.ts';
 import { FullPageError, FullPageLoading } from './status.pages.tsx';
 
 const portalNav: NavItem[] = [
+  { href: '/portal/home', label: 'Home' },
   { href: '/portal/deliver', label: 'To deliver' },
   { href: '/portal/contracts', label: 'Contracts' },
   { href: '/portal/organizations', label: 'Organizations' },
@@ -48,8 +50,25 @@ const portalIndexRoute = createRoute({
   getParentRoute: () => portalRoute,
   path: '/',
   beforeLoad: () => {
-    throw redirect({ to: '/portal/organizations' });
+    throw redirect({ to: '/portal/home' });
   },
+});
+
+const portalHomeRoute = createRoute({
+  getParentRoute: () => portalRoute,
+  path: 'home',
+  component: () => (
+    <ContractorHomePage
+      hrefs={{
+        milestone: milestoneHref,
+        contract: contractHref,
+        deliver: '/portal/deliver',
+        contracts: '/portal/contracts?status=active',
+        team: '/portal/team',
+        organizations: '/portal/organizations',
+      }}
+    />
+  ),
 });
 
 const organizationsRoute = createRoute({
@@ -148,7 +167,12 @@ const milestoneDetailRoute = createRoute({
       <MilestoneDetailPage
         milestoneId={milestoneId}
         side="contractor"
-        back={{ href: '/portal/deliver', label: "What's left to deliver" }}
+        back={(milestone) =>
+          // Approved and paid work is no longer "left to deliver": back to its contract.
+          milestone && (milestone.status === 'approved' || milestone.status === 'paid')
+            ? { href: contractHref(milestone.contract.id), label: milestone.contract.title }
+            : { href: '/portal/deliver', label: "What's left to deliver" }
+        }
         contractHref={contractHref}
       />
     );
@@ -201,6 +225,7 @@ const securityRoute = createRoute({
 
 export const portalRoutes = portalRoute.addChildren([
   portalIndexRoute,
+  portalHomeRoute,
   organizationsRoute,
   organizationDetailRoute,
   deliverRoute,

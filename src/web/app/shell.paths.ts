@@ -2,7 +2,7 @@ import type { Membership } from '../../shared/schemas/session.schema.ts';
 
 export type ShellKind = Membership['kind'];
 
-const homes = { staff: '/app/contractors', contractor: '/portal/organizations', technician: '/tech/jobs' } as const;
+const homes = { staff: '/app/home', contractor: '/portal/home', technician: '/tech/jobs' } as const;
 const securities = { staff: '/app/security', contractor: '/portal/security', technician: '/tech/security' } as const;
 const prefixes = { staff: '/app', contractor: '/portal', technician: '/tech' } as const;
 

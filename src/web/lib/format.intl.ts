@@ -1,3 +1,4 @@
+import { formatCalendarDay, localizeDates } from '../../shared/format/dates.ts';
 import { formatMoney as formatMoneyIn, type Money } from '../../shared/domain/money.ts';
 
 /** The user's locale, as the browser reports it. */
@@ -49,9 +50,12 @@ export function formatMoney(money: Money): string {
 
 /** A calendar day ("2026-03-12", no time of day) in the user's locale: the same day everywhere. */
 export function formatDay(day: string): string {
-  const date = /^\d{4}-\d{2}-\d{2}$/.test(day) ? new Date(`${day}T00:00:00Z`) : null;
-  if (!date || Number.isNaN(date.getTime())) return day;
-  return new Intl.DateTimeFormat(userLocale(), { dateStyle: 'medium', timeZone: 'UTC' }).format(date);
+  return formatCalendarDay(day, userLocale());
+}
+
+/** A server text (notification, error) with its ISO dates formatted for this reader: the one rule of shared/format/dates.ts. */
+export function formatText(text: string): string {
+  return localizeDates(text, userLocale());
 }
 
 /** Today's calendar day in the user's time zone, as YYYY-MM-DD (for date inputs). */

@@ -1,10 +1,10 @@
-import type { z } from 'zod';
-import type { fileSchema } from '../../shared/schemas/notification.schema.ts';
-import { ApiError, CONTEXT_HEADER } from './api.client.ts';
+import { type ApiData, type ApiQuery, ApiError, CONTEXT_HEADER, serializeQuery } from './api.client.ts';
+import type { paths } from './api.types.ts';
 import { readContextKey } from './context.storage.ts';
 
-export type StoredFile = z.infer<typeof fileSchema>;
+export type StoredFile = ApiData<'/api/files', 'post'>;
 export type UploadedFile = Pick<StoredFile, 'id' | 'name' | 'mime' | 'size'> & Partial<StoredFile>;
+const UPLOAD_PATH = '/api/files' satisfies keyof paths;
 
 export interface UploadOptions {
   /** The engagement the file belongs to, so both sides of it may see the file. */
@@ -40,7 +40,8 @@ function problemOf(xhr: XMLHttpRequest): ApiError {
 export function uploadFile(file: File, options: UploadOptions): Promise<UploadedFile> {
   return new Promise((resolve, reject) => {
     const xhr = new XMLHttpRequest();
-    xhr.open('POST', `/api/files?engagementId=${encodeURIComponent(options.engagementId)}`);
+    const query: ApiQuery<typeof UPLOAD_PATH, 'post'> = { engagementId: options.engagementId };
+    xhr.open('POST', `${UPLOAD_PATH}?${serializeQuery(query)}`);
     xhr.setRequestHeader('accept', 'application/json');
     const context = readContextKey();
     if (context) xhr.setRequestHeader(CONTEXT_HEADER, context);
@@ -51,7 +52,7 @@ export function uploadFile(file: File, options: UploadOptions): Promise<Uploaded
       if (xhr.status >= 200 && xhr.status < 300) {
         options.onProgress?.(1);
         try {
-          resolve(JSON.parse(xhr.responseText) as UploadedFile);
+          resolve(JSON.parse(xhr.responseText) as StoredFile);
         } catch {
           reject(new ApiError(xhr.status, 'BAD_RESPONSE', 'The server answered in a way Portico did not understand.'));
         }

@@ -31,7 +31,8 @@ export function presentContract(
     contractor: { id: contract.contractorId, name: contractorName },
     createdAt: contract.createdAt.toISOString(),
     updatedAt: contract.updatedAt.toISOString(),
-    unacknowledgedRevisions,
+    // Only an active contract's terms wait for acknowledgement: ended ones have nothing left to agree to.
+    unacknowledgedRevisions: contract.status === 'active' ? unacknowledgedRevisions : 0,
     summary,
     abilities: contractAbilities(actor, contract),
   };

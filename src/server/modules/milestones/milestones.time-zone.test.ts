@@ -33,15 +33,19 @@ describe('milestones on the organization’s calendar', () => {
     const contractor = clientFor(t, w.xAdmin);
     const overdueIds = async () => (await owner.get(`/api/milestones?overdue=true&contractId=${contract}`)).json().items.map((m: { id: string }) => m.id);
 
+    const homeOverdue = async () => (await owner.get('/api/home')).json().overdue.items.map((m: { id: string }) => m.id);
+
     await setTimeZone(w.orgA, 'Pacific/Auckland');
     expect((await owner.get(`/api/milestones/${id}`)).json().overdue).toBe(true);
     expect((await contractor.get(`/api/milestones/${id}`)).json().overdue).toBe(true);
     expect(await overdueIds()).toEqual([id]);
+    expect(await homeOverdue()).toEqual([id]);
 
     await setTimeZone(w.orgA, 'America/Los_Angeles');
     expect((await owner.get(`/api/milestones/${id}`)).json().overdue).toBe(false);
     expect((await contractor.get(`/api/milestones/${id}`)).json().overdue).toBe(false);
     expect(await overdueIds()).toEqual([]);
+    expect(await homeOverdue()).toEqual([]);
 
     // Los Angeles reaches the 21st at 08:00 UTC.
     vi.setSystemTime(new Date('2026-12-21T08:00:00Z'));
@@ -64,7 +68,7 @@ describe('milestones on the organization’s calendar', () => {
     expect(await runMilestoneTimers(t.db, new Date('2026-03-29T10:59:00Z'))).toEqual({ reminded: 0, approved: 0 });
     expect(await runMilestoneTimers(t.db, new Date('2026-03-29T11:01:00Z'))).toEqual({ reminded: 1, approved: 0 });
     const [reminder] = await reminders();
-    expect(reminder!.body).toContain('30 Mar 2026, 12:00 (Europe/London)');
+    expect(reminder!.body).toContain('2026-03-30T11:00:00.000Z');
     // Three calendar days after noon GMT on the 27th is noon BST on the 30th: 11:00 UTC.
     expect(await runMilestoneTimers(t.db, new Date('2026-03-30T10:59:00Z'))).toEqual({ reminded: 0, approved: 0 });
     expect(await status()).toBe('submitted');

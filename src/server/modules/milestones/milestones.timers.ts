@@ -9,10 +9,6 @@ import { notify } from '../notifications/notifications.service.ts';
 import { listReviewerUserIds } from '../organizations/organizations.service.ts';
 import { approveInTransaction } from './milestones.approval.ts';
 
-function formatWallClock(timeZone: string, instant: Date): string {
-  return new Intl.DateTimeFormat('en-GB', { timeZone, dateStyle: 'medium', timeStyle: 'short' }).format(instant);
-}
-
 /** When a submission approves itself: `days` calendar days after it, counted in the organization's time zone. */
 function autoApprovalAt(timeZone: string, submittedAt: Date, days: number): Date {
   return addDaysIn(timeZone, submittedAt, days);
@@ -73,7 +69,7 @@ export async function runMilestoneTimers(db: Db, now = new Date()): Promise<{ re
           organizationId: m.organizationId,
           type: 'milestone.auto_approval_reminder',
           title: `Approves automatically tomorrow: ${m.title}`,
-          body: `Review it before ${formatWallClock(m.timeZone, fireAt)} (${m.timeZone}), or it will be approved and a payment drafted.`,
+          body: `Review it before ${fireAt.toISOString()}, or it will be approved and a payment drafted.`,
           link: `/app/milestones/${m.id}`,
         });
         reminded++;

@@ -1,3 +1,5 @@
+import { EMAIL_LOCALE, localizeDates } from '../../../shared/format/dates.ts';
+
 export interface EmailContent {
   subject: string;
   heading: string;
@@ -11,7 +13,15 @@ function escapeHtml(text: string): string {
 }
 
 /** One layout for every email: HTML for mail clients, plain text for everyone else. */
-export function renderEmail(content: EmailContent): { subject: string; html: string; text: string } {
+export function renderEmail(original: EmailContent): { subject: string; html: string; text: string } {
+  // Dates travel in texts as ISO data; the email shows them as pages do (shared/format/dates.ts).
+  const local = (text: string) => localizeDates(text, EMAIL_LOCALE, 'UTC');
+  const content: EmailContent = {
+    ...original,
+    subject: local(original.subject),
+    heading: local(original.heading),
+    paragraphs: original.paragraphs.map(local),
+  };
   const text = [
     content.heading,
     '',

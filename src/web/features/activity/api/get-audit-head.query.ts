@@ -1,16 +1,13 @@
 import { useQuery } from '@tanstack/react-query';
-import { getJson } from '../../../lib/api.client.ts';
+import { type ApiData, api, dataOf } from '../../../lib/api.client.ts';
+import { activityKeys } from './activity.keys.ts';
 
-export interface AuditHead {
-  chain: string;
-  seq: number;
-  hash: string;
-}
+export type AuditHead = NonNullable<ApiData<'/api/audit-events/head', 'get'>['head']>;
 
-export function getAuditHead(signal?: AbortSignal): Promise<{ head: AuditHead | null }> {
-  return getJson<{ head: AuditHead | null }>('/api/audit-events/head', undefined, signal);
+export function getAuditHead(signal?: AbortSignal): Promise<ApiData<'/api/audit-events/head', 'get'>> {
+  return dataOf(api.GET('/api/audit-events/head', { signal }));
 }
 
 export function useAuditHead() {
-  return useQuery({ queryKey: ['activity', 'head'], queryFn: ({ signal }) => getAuditHead(signal) });
+  return useQuery({ queryKey: activityKeys.head, queryFn: ({ signal }) => getAuditHead(signal) });
 }

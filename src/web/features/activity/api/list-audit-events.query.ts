@@ -1,14 +1,14 @@
 import { useQuery } from '@tanstack/react-query';
-import type { z } from 'zod';
-import type { auditEventSchema } from '../../../../shared/schemas/notification.schema.ts';
-import { getJson } from '../../../lib/api.client.ts';
+import { type ApiData, api, dataOf } from '../../../lib/api.client.ts';
+import { activityKeys } from './activity.keys.ts';
 
-export type AuditEvent = z.infer<typeof auditEventSchema>;
+export type AuditEventPage = ApiData<'/api/audit-events', 'get'>;
+export type AuditEvent = AuditEventPage['items'][number];
 
-export function listAuditEvents(signal?: AbortSignal): Promise<{ items: AuditEvent[] }> {
-  return getJson<{ items: AuditEvent[] }>('/api/audit-events', undefined, signal);
+export function listAuditEvents(signal?: AbortSignal): Promise<AuditEventPage> {
+  return dataOf(api.GET('/api/audit-events', { signal }));
 }
 
 export function useAuditEvents() {
-  return useQuery({ queryKey: ['activity', 'events'], queryFn: ({ signal }) => listAuditEvents(signal) });
+  return useQuery({ queryKey: activityKeys.events, queryFn: ({ signal }) => listAuditEvents(signal) });
 }

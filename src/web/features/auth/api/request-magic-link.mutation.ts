@@ -1,9 +1,9 @@
 import { useMutation } from '@tanstack/react-query';
-import { postJson } from '../../../lib/api.client.ts';
+import { requestOutsideApi } from '../../../lib/api.client.ts';
 
 /** Emails a one-time sign-in link. The answer is the same whether or not the address exists. */
 export function requestMagicLink(email: string): Promise<unknown> {
-  return postJson('/api/auth/sign-in/magic-link', { email });
+  return requestOutsideApi('/api/auth/sign-in/magic-link', { method: 'POST', body: { email } });
 }
 
 export function useRequestMagicLink() {

@@ -1,5 +1,5 @@
 import { useMutation } from '@tanstack/react-query';
-import { postJson } from '../../../lib/api.client.ts';
+import { requestOutsideApi } from '../../../lib/api.client.ts';
 
 export interface ResetPasswordInput {
   token: string;
@@ -7,7 +7,7 @@ export interface ResetPasswordInput {
 }
 
 export function resetPassword(input: ResetPasswordInput): Promise<unknown> {
-  return postJson('/api/auth/reset-password', input);
+  return requestOutsideApi('/api/auth/reset-password', { method: 'POST', body: input });
 }
 
 export function useResetPassword() {

@@ -1,5 +1,5 @@
 import { useMutation } from '@tanstack/react-query';
-import { postJson } from '../../../lib/api.client.ts';
+import { requestOutsideApi } from '../../../lib/api.client.ts';
 
 export interface SignInInput {
   email: string;
@@ -13,7 +13,7 @@ export interface SignInResult {
 }
 
 export function signInWithEmail(input: SignInInput): Promise<SignInResult> {
-  return postJson<SignInResult>('/api/auth/sign-in/email', input);
+  return requestOutsideApi<SignInResult>('/api/auth/sign-in/email', { method: 'POST', body: input });
 }
 
 export function useSignInWithEmail() {

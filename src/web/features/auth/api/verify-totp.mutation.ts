@@ -1,9 +1,9 @@
 import { useMutation } from '@tanstack/react-query';
-import { postJson } from '../../../lib/api.client.ts';
+import { requestOutsideApi } from '../../../lib/api.client.ts';
 
 /** Completes a sign-in that asked for the code from the authenticator app. */
 export function verifyTotp(code: string): Promise<unknown> {
-  return postJson('/api/auth/two-factor/verify-totp', { code });
+  return requestOutsideApi('/api/auth/two-factor/verify-totp', { method: 'POST', body: { code } });
 }
 
 export function useVerifyTotp() {

@@ -1,17 +1,13 @@
 import { useQuery } from '@tanstack/react-query';
-import type { ContractorMemberRole } from '../../../../shared/domain/roles.ts';
-import { getJson } from '../../../lib/api.client.ts';
+import { type ApiData, api, dataOf } from '../../../lib/api.client.ts';
+import { queryRoots } from '../../../lib/query.roots.ts';
 
-export interface ContractorTeam {
-  members: Array<{ id: string; userId: string; name: string; email: string; role: ContractorMemberRole }>;
-  technicians: Array<{ id: string; userId: string; name: string; email: string }>;
-  abilities: Record<string, boolean>;
-}
+export type ContractorTeam = ApiData<'/api/contractor/team', 'get'>;
 
-export const teamQueryKey = ['contractor-team'] as const;
+export const teamQueryKey = queryRoots.contractorTeam;
 
 export function getTeam(signal?: AbortSignal): Promise<ContractorTeam> {
-  return getJson<ContractorTeam>('/api/contractor/team', undefined, signal);
+  return dataOf(api.GET('/api/contractor/team', { signal }));
 }
 
 export function useContractorTeam() {

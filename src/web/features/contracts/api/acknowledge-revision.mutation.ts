@@ -1,10 +1,11 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { postJson } from '../../../lib/api.client.ts';
+import { api, dataOf } from '../../../lib/api.client.ts';
+import { queryRoots } from '../../../lib/query.roots.ts';
 import { contractKeys } from './contract.keys.ts';
 import type { ContractRevision } from './contract.types.ts';
 
 export function acknowledgeRevision({ contractId, number }: { contractId: string; number: number }): Promise<{ items: ContractRevision[] }> {
-  return postJson<{ items: ContractRevision[] }>(`/api/contracts/${encodeURIComponent(contractId)}/revisions/${number}/acknowledge`);
+  return dataOf(api.POST('/api/contracts/{id}/revisions/{number}/acknowledge', { params: { path: { id: contractId, number } } }));
 }
 
 export function useAcknowledgeRevision() {
@@ -15,6 +16,7 @@ export function useAcknowledgeRevision() {
       queryClient.setQueryData(contractKeys.revisions(contractId), revisions);
       // The contract's count of unacknowledged revisions changes with it.
       void queryClient.invalidateQueries({ queryKey: contractKeys.all });
+      void queryClient.invalidateQueries({ queryKey: queryRoots.home });
     },
   });
 }

@@ -1,3 +1,4 @@
+import { queryRoots } from '../../../lib/query.roots.ts';
 import type { ContractStatus } from '../../../../shared/domain/contract.machine.ts';
 
 export interface ContractFilters {
@@ -7,8 +8,8 @@ export interface ContractFilters {
 }
 
 export const contractKeys = {
-  all: ['contracts'] as const,
-  list: (filters: ContractFilters) => ['contracts', 'list', filters] as const,
-  detail: (id: string) => ['contracts', 'detail', id] as const,
-  revisions: (id: string) => ['contracts', 'revisions', id] as const,
+  all: queryRoots.contracts,
+  list: (filters: ContractFilters) => [...queryRoots.contracts, 'list', filters] as const,
+  detail: (id: string) => [...queryRoots.contracts, 'detail', id] as const,
+  revisions: (id: string) => [...queryRoots.contracts, 'revisions', id] as const,
 };

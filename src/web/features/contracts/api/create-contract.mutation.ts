@@ -1,10 +1,10 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { postJson } from '../../../lib/api.client.ts';
+import { api, dataOf } from '../../../lib/api.client.ts';
 import { storeContract } from './contract.cache.ts';
 import type { Contract, CreateContractInput } from './contract.types.ts';
 
 export function createContract(input: CreateContractInput): Promise<Contract> {
-  return postJson<Contract>('/api/contracts', input);
+  return dataOf(api.POST('/api/contracts', { body: input }));
 }
 
 export function useCreateContract() {

@@ -1,10 +1,10 @@
 import { useQuery } from '@tanstack/react-query';
-import { getJson } from '../../../lib/api.client.ts';
+import { api, dataOf } from '../../../lib/api.client.ts';
 import { contractKeys } from './contract.keys.ts';
 import type { Contract } from './contract.types.ts';
 
 export function getContract(id: string, signal?: AbortSignal): Promise<Contract> {
-  return getJson<Contract>(`/api/contracts/${encodeURIComponent(id)}`, undefined, signal);
+  return dataOf(api.GET('/api/contracts/{id}', { params: { path: { id } }, signal }));
 }
 
 export function useContract(id: string) {

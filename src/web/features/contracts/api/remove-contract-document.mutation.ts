@@ -1,10 +1,10 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { requestJson } from '../../../lib/api.client.ts';
+import { api, dataOf } from '../../../lib/api.client.ts';
 import { storeContract } from './contract.cache.ts';
 import type { Contract } from './contract.types.ts';
 
 export function removeContractDocument({ contractId, fileId }: { contractId: string; fileId: string }): Promise<Contract> {
-  return requestJson<Contract>(`/api/contracts/${encodeURIComponent(contractId)}/documents/${encodeURIComponent(fileId)}`, { method: 'DELETE' });
+  return dataOf(api.DELETE('/api/contracts/{id}/documents/{fileId}', { params: { path: { id: contractId, fileId } } }));
 }
 
 export function useRemoveContractDocument() {

@@ -1,10 +1,10 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { postJson } from '../../../lib/api.client.ts';
+import { api, dataOf } from '../../../lib/api.client.ts';
 import { storeContract } from './contract.cache.ts';
 import type { Contract } from './contract.types.ts';
 
 export function terminateContract(id: string): Promise<Contract> {
-  return postJson<Contract>(`/api/contracts/${encodeURIComponent(id)}/terminate`);
+  return dataOf(api.POST('/api/contracts/{id}/terminate', { params: { path: { id } } }));
 }
 
 export function useTerminateContract() {

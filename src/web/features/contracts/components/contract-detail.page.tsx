@@ -33,16 +33,24 @@ function plural(n: number, one: string, many: string): string {
 function RevisionBanner({ contract, side }: { contract: Contract; side: ContractDetailPageProps['side'] }) {
   const n = contract.unacknowledgedRevisions;
   if (n === 0) return null;
+  // The first revision is the contract itself, recorded when it was activated.
+  const onlyActivation = contract.revision === 1;
   if (side === 'contractor')
-    return (
+    return onlyActivation ? (
+      <Alert tone="warning" title="Contract activated: acknowledge the terms" className="mb-6">
+        {contract.organization.name} activated this contract. Read the terms, then acknowledge them.{' '}
+        <TextLink href="#revisions">Go to the terms</TextLink>
+      </Alert>
+    ) : (
       <Alert tone="warning" title={`The terms changed: ${plural(n, 'revision', 'revisions')} to acknowledge`} className="mb-6">
         {contract.organization.name} changed this contract. Read what changed, then acknowledge it.{' '}
         <TextLink href="#revisions">Go to the revisions</TextLink>
       </Alert>
     );
   return (
-    <Alert tone="info" title={`${plural(n, 'revision', 'revisions')} not acknowledged yet`} className="mb-6">
-      {contract.contractor.name} has been asked to acknowledge the latest terms. <TextLink href="#revisions">See the revisions</TextLink>
+    <Alert tone="info" title={onlyActivation ? 'Terms not acknowledged yet' : `${plural(n, 'revision', 'revisions')} not acknowledged yet`} className="mb-6">
+      {contract.contractor.name} has been asked to acknowledge {onlyActivation ? "the contract's terms" : 'the latest terms'}.{' '}
+      <TextLink href="#revisions">See the revisions</TextLink>
     </Alert>
   );
 }

@@ -35,9 +35,13 @@ function ContractRow({ contract, side, href }: { contract: ContractListItem; sid
           <ContractStatusBadge status={contract.status} />
           {toAcknowledge > 0 ? (
             <Badge tone="amber">
-              {side === 'contractor'
-                ? `${toAcknowledge} ${toAcknowledge === 1 ? 'revision' : 'revisions'} to acknowledge`
-                : `${toAcknowledge} ${toAcknowledge === 1 ? 'revision' : 'revisions'} not acknowledged`}
+              {contract.revision === 1
+                ? side === 'contractor'
+                  ? 'Terms to acknowledge'
+                  : 'Terms not acknowledged'
+                : side === 'contractor'
+                  ? `${toAcknowledge} ${toAcknowledge === 1 ? 'revision' : 'revisions'} to acknowledge`
+                  : `${toAcknowledge} ${toAcknowledge === 1 ? 'revision' : 'revisions'} not acknowledged`}
             </Badge>
           ) : null}
         </>

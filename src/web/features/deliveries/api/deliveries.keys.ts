@@ -1,6 +1,8 @@
+import { queryRoots } from '../../../lib/query.roots.ts';
+
 export type DeliveryFilter = 'undelivered' | 'failed' | 'queued';
 
 export const deliveryKeys = {
-  all: ['deliveries'] as const,
-  list: (status: DeliveryFilter) => ['deliveries', 'list', status] as const,
+  all: queryRoots.deliveries,
+  list: (status: DeliveryFilter) => [...queryRoots.deliveries, 'list', status] as const,
 };

@@ -1,13 +1,12 @@
 import { useQuery } from '@tanstack/react-query';
-import type { z } from 'zod';
-import type { emailDeliveryPageSchema } from '../../../../shared/schemas/notification.schema.ts';
-import { getJson } from '../../../lib/api.client.ts';
+import { type ApiData, api, dataOf } from '../../../lib/api.client.ts';
 import { type DeliveryFilter, deliveryKeys } from './deliveries.keys.ts';
 
-export type DeliveryPage = z.infer<typeof emailDeliveryPageSchema>;
+export type DeliveryPage = ApiData<'/api/organizations/current/emails', 'get'>;
+export type EmailDelivery = DeliveryPage['items'][number];
 
 export function listDeliveries(status: DeliveryFilter, signal?: AbortSignal): Promise<DeliveryPage> {
-  return getJson<DeliveryPage>('/api/organizations/current/emails', { status, limit: 100 }, signal);
+  return dataOf(api.GET('/api/organizations/current/emails', { params: { query: { status, limit: 100 } }, signal }));
 }
 
 /** Emails that failed or still wait; refreshed while some wait, so a retry that succeeds shows. */

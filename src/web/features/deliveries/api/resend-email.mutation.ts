@@ -1,10 +1,10 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import type { EmailDelivery } from '../../../../shared/schemas/notification.schema.ts';
-import { postJson } from '../../../lib/api.client.ts';
+import { api, dataOf } from '../../../lib/api.client.ts';
 import { deliveryKeys } from './deliveries.keys.ts';
+import type { EmailDelivery } from './list-deliveries.query.ts';
 
 export function resendEmail(id: string): Promise<EmailDelivery> {
-  return postJson<EmailDelivery>(`/api/emails/${encodeURIComponent(id)}/resend`);
+  return dataOf(api.POST('/api/emails/{id}/resend', { params: { path: { id } } }));
 }
 
 export function useResendEmail() {

@@ -1,5 +1,5 @@
 import { MailCheck } from 'lucide-react';
-import type { EmailDelivery } from '../../../../shared/schemas/notification.schema.ts';
+import type { EmailDelivery } from '../api/list-deliveries.query.ts';
 import { Badge } from '../../../components/ui/badge.tsx';
 import { Button } from '../../../components/ui/button.tsx';
 import { DataList, DataListItem } from '../../../components/ui/data-list.tsx';

@@ -1,5 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
-import { getJson } from '../../../lib/api.client.ts';
+import { requestOutsideApi } from '../../../lib/api.client.ts';
+import { queryRoots } from '../../../lib/query.roots.ts';
 
 export interface MailboxEmail {
   id: string;
@@ -13,12 +14,12 @@ export interface MailboxEmail {
 
 /** Emails the server would have sent; only answered when the server is not in production. */
 export function listMailbox(signal?: AbortSignal): Promise<{ items: MailboxEmail[] }> {
-  return getJson<{ items: MailboxEmail[] }>('/api/dev/mailbox', undefined, signal);
+  return requestOutsideApi<{ items: MailboxEmail[] }>('/api/dev/mailbox', { signal });
 }
 
 export function useMailbox() {
   return useQuery({
-    queryKey: ['dev-mailbox'],
+    queryKey: queryRoots.devMailbox,
     queryFn: ({ signal }) => listMailbox(signal),
     refetchInterval: 5_000,
     retry: false,

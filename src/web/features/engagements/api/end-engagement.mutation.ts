@@ -1,10 +1,10 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import type { Engagement } from '../../../../shared/schemas/organization.schema.ts';
-import { postJson } from '../../../lib/api.client.ts';
+import type { Engagement } from './engagement.types.ts';
+import { api, dataOf } from '../../../lib/api.client.ts';
 import { engagementKeys } from './engagement.keys.ts';
 
 export function endEngagement(id: string): Promise<Engagement> {
-  return postJson<Engagement>(`/api/engagements/${encodeURIComponent(id)}/end`);
+  return dataOf(api.POST('/api/engagements/{id}/end', { params: { path: { id } } }));
 }
 
 export function useEndEngagement() {

@@ -1,3 +1,4 @@
+import { queryRoots } from '../../../lib/query.roots.ts';
 import type { EngagementStatus } from '../../../../shared/domain/roles.ts';
 
 export interface EngagementFilters {
@@ -6,7 +7,7 @@ export interface EngagementFilters {
 }
 
 export const engagementKeys = {
-  all: ['engagements'] as const,
-  list: (filters: EngagementFilters) => ['engagements', 'list', filters] as const,
-  detail: (id: string) => ['engagements', 'detail', id] as const,
+  all: queryRoots.engagements,
+  list: (filters: EngagementFilters) => [...queryRoots.engagements, 'list', filters] as const,
+  detail: (id: string) => [...queryRoots.engagements, 'detail', id] as const,
 };

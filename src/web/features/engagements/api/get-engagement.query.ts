@@ -1,10 +1,10 @@
 import { useQuery } from '@tanstack/react-query';
-import type { Engagement } from '../../../../shared/schemas/organization.schema.ts';
-import { getJson } from '../../../lib/api.client.ts';
+import type { Engagement } from './engagement.types.ts';
+import { api, dataOf } from '../../../lib/api.client.ts';
 import { engagementKeys } from './engagement.keys.ts';
 
 export function getEngagement(id: string, signal?: AbortSignal): Promise<Engagement> {
-  return getJson<Engagement>(`/api/engagements/${encodeURIComponent(id)}`, undefined, signal);
+  return dataOf(api.GET('/api/engagements/{id}', { params: { path: { id } }, signal }));
 }
 
 export function useEngagement(id: string) {

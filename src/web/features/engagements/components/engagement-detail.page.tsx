@@ -1,6 +1,6 @@
 import { ArrowLeft } from 'lucide-react';
 import { type ReactNode, useState } from 'react';
-import type { Engagement } from '../../../../shared/schemas/organization.schema.ts';
+import type { Engagement } from '../api/engagement.types.ts';
 import { Button } from '../../../components/ui/button.tsx';
 import { ConfirmDialog } from '../../../components/ui/dialog.tsx';
 import { TextLink } from '../../../components/ui/link.tsx';

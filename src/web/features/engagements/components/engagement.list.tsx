@@ -1,4 +1,4 @@
-import type { Engagement } from '../../../../shared/schemas/organization.schema.ts';
+import type { Engagement } from '../api/engagement.types.ts';
 import { DataList, DataListItem } from '../../../components/ui/data-list.tsx';
 import { TextLink } from '../../../components/ui/link.tsx';
 import { formatDate } from '../../../lib/format.intl.ts';

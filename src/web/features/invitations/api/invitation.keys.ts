@@ -1,5 +1,6 @@
+import { queryRoots } from '../../../lib/query.roots.ts';
 export const invitationKeys = {
-  all: ['invitations'] as const,
-  list: ['invitations', 'list'] as const,
-  preview: (token: string) => ['invitations', 'preview', token] as const,
+  all: queryRoots.invitations,
+  list: [...queryRoots.invitations, 'list'] as const,
+  preview: (token: string) => [...queryRoots.invitations, 'preview', token] as const,
 };

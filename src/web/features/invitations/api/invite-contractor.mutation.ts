@@ -1,13 +1,13 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
 import type { Invitation, inviteContractorSchema } from '../../../../shared/schemas/invitation.schema.ts';
-import { postJson } from '../../../lib/api.client.ts';
+import { api, dataOf } from '../../../lib/api.client.ts';
 import { refreshAfterInvitation } from './invitation.sent.ts';
 
 export type InviteContractorInput = z.output<typeof inviteContractorSchema>;
 
 export function inviteContractor(input: InviteContractorInput): Promise<Invitation> {
-  return postJson<Invitation>('/api/invitations/contractor', input);
+  return dataOf(api.POST('/api/invitations/contractor', { body: input }));
 }
 
 export function useInviteContractor() {

@@ -1,10 +1,10 @@
 import { useQuery } from '@tanstack/react-query';
-import type { Invitation } from '../../../../shared/schemas/invitation.schema.ts';
-import { getJson } from '../../../lib/api.client.ts';
+import type { Invitation } from './invitation.types.ts';
+import { api, dataOf } from '../../../lib/api.client.ts';
 import { invitationKeys } from './invitation.keys.ts';
 
 export function listInvitations(signal?: AbortSignal): Promise<{ items: Invitation[] }> {
-  return getJson<{ items: Invitation[] }>('/api/invitations', undefined, signal);
+  return dataOf(api.GET('/api/invitations', { signal }));
 }
 
 export function useInvitations() {

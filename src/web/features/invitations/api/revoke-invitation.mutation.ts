@@ -1,10 +1,10 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import type { Invitation } from '../../../../shared/schemas/invitation.schema.ts';
-import { postJson } from '../../../lib/api.client.ts';
+import type { Invitation } from './invitation.types.ts';
+import { api, dataOf } from '../../../lib/api.client.ts';
 import { refreshAfterInvitation } from './invitation.sent.ts';
 
 export function revokeInvitation(id: string): Promise<Invitation> {
-  return postJson<Invitation>(`/api/invitations/${encodeURIComponent(id)}/revoke`);
+  return dataOf(api.POST('/api/invitations/{id}/revoke', { params: { path: { id } } }));
 }
 
 export function useRevokeInvitation() {

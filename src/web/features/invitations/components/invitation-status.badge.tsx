@@ -1,4 +1,4 @@
-import type { Invitation } from '../../../../shared/schemas/invitation.schema.ts';
+import type { Invitation } from '../api/invitation.types.ts';
 import { Badge, type BadgeTone } from '../../../components/ui/badge.tsx';
 
 const looks: Record<Invitation['status'], { label: string; tone: BadgeTone }> = {

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { Invitation } from '../../../../shared/schemas/invitation.schema.ts';
+import type { Invitation } from '../api/invitation.types.ts';
 import { Button } from '../../../components/ui/button.tsx';
 import { DataList, DataListItem } from '../../../components/ui/data-list.tsx';
 import { ConfirmDialog } from '../../../components/ui/dialog.tsx';

@@ -1,10 +1,10 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { postJson } from '../../../lib/api.client.ts';
+import { api, dataOf } from '../../../lib/api.client.ts';
 import { storeMilestone } from './milestone.cache.ts';
 import type { MilestoneDetail } from './milestone.types.ts';
 
 export function addMilestoneAttachment({ id, fileId }: { id: string; fileId: string }): Promise<MilestoneDetail> {
-  return postJson<MilestoneDetail>(`/api/milestones/${encodeURIComponent(id)}/attachments`, { fileId });
+  return dataOf(api.POST('/api/milestones/{id}/attachments', { params: { path: { id } }, body: { fileId } }));
 }
 
 export function useAddMilestoneAttachment() {

@@ -1,10 +1,10 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { postJson } from '../../../lib/api.client.ts';
+import { api, dataOf } from '../../../lib/api.client.ts';
 import { storeMilestone } from './milestone.cache.ts';
 import type { CreateMilestoneInput, MilestoneDetail } from './milestone.types.ts';
 
 export function createMilestone({ contractId, input }: { contractId: string; input: CreateMilestoneInput }): Promise<MilestoneDetail> {
-  return postJson<MilestoneDetail>(`/api/contracts/${encodeURIComponent(contractId)}/milestones`, input);
+  return dataOf(api.POST('/api/contracts/{id}/milestones', { params: { path: { id: contractId } }, body: input }));
 }
 
 export function useCreateMilestone() {

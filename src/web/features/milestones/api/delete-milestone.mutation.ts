@@ -1,9 +1,10 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { requestJson } from '../../../lib/api.client.ts';
+import { api, dataOf } from '../../../lib/api.client.ts';
 import { milestoneKeys } from './milestone.keys.ts';
+import { queryRoots } from '../../../lib/query.roots.ts';
 
 export function deleteMilestone(id: string): Promise<{ ok: true }> {
-  return requestJson<{ ok: true }>(`/api/milestones/${encodeURIComponent(id)}`, { method: 'DELETE' });
+  return dataOf(api.DELETE('/api/milestones/{id}', { params: { path: { id } } }));
 }
 
 export function useDeleteMilestone() {
@@ -13,7 +14,8 @@ export function useDeleteMilestone() {
     onSuccess: (_result, id) => {
       queryClient.removeQueries({ queryKey: milestoneKeys.detail(id) });
       void queryClient.invalidateQueries({ queryKey: milestoneKeys.all });
-      void queryClient.invalidateQueries({ queryKey: ['contracts'] });
+      void queryClient.invalidateQueries({ queryKey: queryRoots.contracts });
+      void queryClient.invalidateQueries({ queryKey: queryRoots.home });
     },
   });
 }

@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { getJson } from '../../../lib/api.client.ts';
+import { api, dataOf } from '../../../lib/api.client.ts';
 import { milestoneKeys } from './milestone.keys.ts';
 
 /**
@@ -7,7 +7,7 @@ import { milestoneKeys } from './milestone.keys.ts';
  * the milestone names its contract, and the contract (GET /api/contracts/:id) its engagement.
  */
 export function getContractEngagementId(contractId: string, signal?: AbortSignal): Promise<string> {
-  return getJson<{ engagementId: string }>(`/api/contracts/${encodeURIComponent(contractId)}`, undefined, signal).then((c) => c.engagementId);
+  return dataOf(api.GET('/api/contracts/{id}', { params: { path: { id: contractId } }, signal })).then((c) => c.engagementId);
 }
 
 export function useContractEngagementId(contractId: string | undefined, enabled = true) {

@@ -1,20 +1,14 @@
 import { keepPreviousData, useInfiniteQuery } from '@tanstack/react-query';
-import { getJson } from '../../../lib/api.client.ts';
+import { type ApiData, api, dataOf } from '../../../lib/api.client.ts';
 import { type MilestoneFilters, milestoneKeys } from './milestone.keys.ts';
-import type { Milestone } from './milestone.types.ts';
 
-export interface MilestonePage {
-  items: Milestone[];
-  nextCursor: string | null;
-}
+export type MilestonePage = ApiData<'/api/milestones', 'get'>;
 
 export const MILESTONE_PAGE_SIZE = 50;
 
 /** Milestones by due date, a page at a time (keyset: pass the last page's nextCursor). */
 export function listMilestones(filters: MilestoneFilters, cursor: string | undefined, limit: number, signal?: AbortSignal): Promise<MilestonePage> {
-  return getJson<MilestonePage>(
-    '/api/milestones',
-    {
+  return dataOf(api.GET('/api/milestones', { params: { query: {
       view: filters.view,
       status: filters.status,
       contractorId: filters.contractorId,
@@ -24,9 +18,7 @@ export function listMilestones(filters: MilestoneFilters, cursor: string | undef
       overdue: filters.overdue ? 'true' : undefined,
       limit,
       cursor,
-    },
-    signal,
-  );
+    } }, signal }));
 }
 
 export function useMilestones(filters: MilestoneFilters, limit = MILESTONE_PAGE_SIZE) {

@@ -1,3 +1,4 @@
+import { queryRoots } from '../../../lib/query.roots.ts';
 import type { MilestoneStatus } from '../../../../shared/domain/milestone.machine.ts';
 
 export type MilestoneView = 'pending' | 'approved' | 'all';
@@ -13,8 +14,8 @@ export interface MilestoneFilters {
 }
 
 export const milestoneKeys = {
-  all: ['milestones'] as const,
-  list: (filters: MilestoneFilters) => ['milestones', 'list', filters] as const,
-  detail: (id: string) => ['milestones', 'detail', id] as const,
-  engagementOfContract: (contractId: string) => ['milestones', 'engagement-of-contract', contractId] as const,
+  all: queryRoots.milestones,
+  list: (filters: MilestoneFilters) => [...queryRoots.milestones, 'list', filters] as const,
+  detail: (id: string) => [...queryRoots.milestones, 'detail', id] as const,
+  engagementOfContract: (contractId: string) => [...queryRoots.milestones, 'engagement-of-contract', contractId] as const,
 };

@@ -27,7 +27,8 @@ import { SubmitWorkForm } from './submit-work.form.tsx';
 export interface MilestoneDetailPageProps {
   milestoneId: string;
   side: 'company' | 'contractor';
-  back: { href: string; label: string };
+  /** Where "back" leads: a list the milestone is in (it may depend on the milestone, once loaded). */
+  back: BackTarget | ((milestone: MilestoneDetail | undefined) => BackTarget);
   contractHref: (id: string) => string;
   /** After the milestone was deleted. */
   onDeleted?: () => void;
@@ -150,12 +151,18 @@ function ManageActions({ milestone, onDeleted }: { milestone: MilestoneDetail; o
   );
 }
 
+export interface BackTarget {
+  href: string;
+  label: string;
+}
+
 export function MilestoneDetailPage({ milestoneId, side, back, contractHref, onDeleted }: MilestoneDetailPageProps) {
   const milestone = useMilestone(milestoneId);
   const data = milestone.data;
   const needsFiles = Boolean(data && (data.abilities.submit || data.abilities.manageAttachments));
   const engagement = useContractEngagementId(data?.contract.id, needsFiles);
-  const backLink = <BackLink href={back.href} label={back.label} />;
+  const target = typeof back === 'function' ? back(data) : back;
+  const backLink = <BackLink href={target.href} label={target.label} />;
 
   if (milestone.isPending)
     return (

@@ -1,5 +1,5 @@
 import { Plus, Send } from 'lucide-react';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useFieldArray, useForm } from 'react-hook-form';
 import { submitMilestoneSchema } from '../../../../shared/schemas/milestone.schema.ts';
 import { Alert } from '../../../components/ui/alert.tsx';
@@ -22,6 +22,16 @@ interface SubmitFormValues {
 
 const empty: SubmitFormValues = { links: [{ url: '' }], note: '' };
 
+/** An address typed without its scheme ("example.com/design") is completed to https://. */
+export function completeLink(typed: string): string {
+  const url = typed.trim();
+  if (!url || /^[a-z][a-z0-9+.-]*:/i.test(url)) return url;
+  return `https://${url.replace(/^\/+/, '')}`;
+}
+
+/** The "at least one file, link or note" error: it goes as soon as there is one. */
+const NOTHING_TO_SUBMIT = 'nothingToSubmit';
+
 /** "links.1" (shared schema, server) → "links.1.url" (this form's field). */
 function formPath(path: string): string {
   const name = toFieldName(path);
@@ -43,6 +53,13 @@ export function SubmitWorkForm({ milestone, engagementId, engagementError }: Sub
   const form = useForm<SubmitFormValues>({ defaultValues: empty });
   const links = useFieldArray({ control: form.control, name: 'links' });
   const resubmitting = milestone.submissions.length > 0;
+  const typedLinks = form.watch('links');
+  const note = form.watch('note');
+  const hasSomething = uploads.items.length > 0 || typedLinks.some((link) => link.url.trim()) || note.trim().length > 0;
+  const nothingError = form.formState.errors.note?.type === NOTHING_TO_SUBMIT;
+  useEffect(() => {
+    if (hasSomething && nothingError) form.clearErrors('note');
+  }, [hasSomething, nothingError, form]);
 
   const onSubmit = form.handleSubmit(async (values) => {
     setFailure(null);
@@ -51,22 +68,27 @@ export function SubmitWorkForm({ milestone, engagementId, engagementError }: Sub
       setFailure('Wait until every file has finished uploading, or remove the ones still uploading.');
       return;
     }
+    values.links.forEach((link, index) => {
+      const completed = completeLink(link.url);
+      if (completed !== link.url) form.setValue(`links.${index}.url`, completed);
+    });
     const input = {
       fileIds: uploads.doneFiles.map((file) => file.id),
-      links: values.links.map((link) => link.url.trim()).filter(Boolean),
+      links: values.links.map((link) => completeLink(link.url)).filter(Boolean),
       note: values.note,
     };
     // The shared schema checks links and "at least one file, link or note", as the server will.
     const checked = submitMilestoneSchema.safeParse(input);
     if (!checked.success) {
       // Issues name the position among the non-empty links: find the row it came from.
-      const filled = values.links.map((link, index) => ({ index, url: link.url.trim() })).filter((link) => link.url);
+      const filled = values.links.map((link, index) => ({ index, url: completeLink(link.url) })).filter((link) => link.url);
       for (const issue of checked.error.issues) {
         const [first, second] = issue.path;
         if (first === 'links' && typeof second === 'number') {
           const row = filled[second]?.index ?? 0;
           form.setError(`links.${row}.url`, { type: 'schema', message: issue.message }, { shouldFocus: true });
-        } else if (first === 'note') form.setError('note', { type: 'schema', message: issue.message }, { shouldFocus: true });
+        } else if (first === 'note')
+          form.setError('note', { type: issue.code === 'custom' ? NOTHING_TO_SUBMIT : 'schema', message: issue.message }, { shouldFocus: true });
         else setFailure(issue.message);
       }
       return;
@@ -111,7 +133,7 @@ export function SubmitWorkForm({ milestone, engagementId, engagementError }: Sub
 
         <fieldset className="flex flex-col gap-3">
           <legend className="mb-1 text-sm font-medium text-slate-900">Links</legend>
-          <p className="-mt-2 text-sm text-slate-600">Work kept elsewhere, such as a design file, a repository or a shared folder: the full address, like https://example.com/design</p>
+          <p className="-mt-2 text-sm text-slate-600">Work kept elsewhere, such as a design file, a repository or a shared folder: an address such as example.com/design (https:// is added if you leave it out)</p>
           {links.fields.map((field, index) => (
             <div key={field.id} className="flex flex-col gap-2 sm:flex-row sm:items-start">
               <FormTextField

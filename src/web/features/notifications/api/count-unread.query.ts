@@ -1,10 +1,10 @@
 import { useQuery } from '@tanstack/react-query';
-import { getJson } from '../../../lib/api.client.ts';
+import { api, dataOf } from '../../../lib/api.client.ts';
 import type { NotificationPage } from './list-notifications.query.ts';
 import { notificationKeys } from './notification.keys.ts';
 
 export function listUnreadNotifications(signal?: AbortSignal): Promise<NotificationPage> {
-  return getJson<NotificationPage>('/api/notifications', { unread: true }, signal);
+  return dataOf(api.GET('/api/notifications', { params: { query: { unread: 'true' } }, signal }));
 }
 
 /** The bell's number; checked every minute while the tab is open. */

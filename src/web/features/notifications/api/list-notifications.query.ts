@@ -1,17 +1,12 @@
 import { useQuery } from '@tanstack/react-query';
-import type { z } from 'zod';
-import type { notificationSchema } from '../../../../shared/schemas/notification.schema.ts';
-import { getJson } from '../../../lib/api.client.ts';
+import { type ApiData, api, dataOf } from '../../../lib/api.client.ts';
 import { notificationKeys } from './notification.keys.ts';
 
-export type Notification = z.infer<typeof notificationSchema>;
-export interface NotificationPage {
-  items: Notification[];
-  unread: number;
-}
+export type NotificationPage = ApiData<'/api/notifications', 'get'>;
+export type Notification = NotificationPage['items'][number];
 
 export function listNotifications(signal?: AbortSignal): Promise<NotificationPage> {
-  return getJson<NotificationPage>('/api/notifications', undefined, signal);
+  return dataOf(api.GET('/api/notifications', { signal }));
 }
 
 export function useNotifications() {

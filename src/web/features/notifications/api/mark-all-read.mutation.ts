@@ -1,9 +1,9 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { postJson } from '../../../lib/api.client.ts';
+import { api, dataOf } from '../../../lib/api.client.ts';
 import { notificationKeys } from './notification.keys.ts';
 
 export function markAllNotificationsRead(): Promise<unknown> {
-  return postJson('/api/notifications/read-all');
+  return dataOf(api.POST('/api/notifications/read-all'));
 }
 
 export function useMarkAllNotificationsRead() {

@@ -1,9 +1,9 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { postJson } from '../../../lib/api.client.ts';
+import { api, dataOf } from '../../../lib/api.client.ts';
 import { notificationKeys } from './notification.keys.ts';
 
 export function markNotificationRead(id: string): Promise<unknown> {
-  return postJson(`/api/notifications/${encodeURIComponent(id)}/read`);
+  return dataOf(api.POST('/api/notifications/{id}/read', { params: { path: { id } } }));
 }
 
 export function useMarkNotificationRead() {

@@ -1,5 +1,6 @@
+import { queryRoots } from '../../../lib/query.roots.ts';
 export const notificationKeys = {
-  all: ['notifications'] as const,
-  list: ['notifications', 'list'] as const,
-  unread: ['notifications', 'unread'] as const,
+  all: queryRoots.notifications,
+  list: [...queryRoots.notifications, 'list'] as const,
+  unread: [...queryRoots.notifications, 'unread'] as const,
 };

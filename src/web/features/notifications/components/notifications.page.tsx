@@ -9,7 +9,7 @@ import { PageHeader } from '../../../components/ui/page-header.tsx';
 import { QueryView } from '../../../components/ui/query-view.tsx';
 import { toastError } from '../../../components/ui/toast.tsx';
 import { describeError } from '../../../lib/api.client.ts';
-import { formatDateTime } from '../../../lib/format.intl.ts';
+import { formatDateTime, formatText } from '../../../lib/format.intl.ts';
 import { type Notification, useNotifications } from '../api/list-notifications.query.ts';
 import { useMarkAllNotificationsRead } from '../api/mark-all-read.mutation.ts';
 import { useMarkNotificationRead } from '../api/mark-read.mutation.ts';
@@ -27,7 +27,7 @@ function NotificationRow({ notification }: { notification: Notification }) {
         isDisabled={markRead.isPending}
         onPress={() => markRead.mutate(notification.id, { onError: (error) => toastError('Could not mark as read', describeError(error)) })}
       >
-        Mark as read<span className="sr-only">: {notification.title}</span>
+        Mark as read<span className="sr-only">: {formatText(notification.title)}</span>
       </Button>,
     );
   return (
@@ -35,14 +35,14 @@ function NotificationRow({ notification }: { notification: Notification }) {
       title={
         notification.link ? (
           <TextLink href={notification.link} onPress={() => unread && markRead.mutate(notification.id)}>
-            {notification.title}
+            {formatText(notification.title)}
           </TextLink>
         ) : (
-          notification.title
+          formatText(notification.title)
         )
       }
       badges={unread ? <Badge tone="blue">New</Badge> : null}
-      subtitle={notification.body}
+      subtitle={formatText(notification.body)}
       meta={formatDateTime(notification.createdAt)}
       actions={actions.length > 0 ? actions : null}
     />

@@ -1,13 +1,12 @@
 import { useQuery } from '@tanstack/react-query';
-import type { z } from 'zod';
-import type { staffMemberSchema } from '../../../../shared/schemas/organization.schema.ts';
-import { getJson } from '../../../lib/api.client.ts';
+import { type ApiData, api, dataOf } from '../../../lib/api.client.ts';
 import { organizationKeys } from './organization.keys.ts';
 
-export type StaffMember = z.infer<typeof staffMemberSchema>;
+export type StaffPage = ApiData<'/api/staff', 'get'>;
+export type StaffMember = StaffPage['items'][number];
 
-export function listStaff(signal?: AbortSignal): Promise<{ items: StaffMember[] }> {
-  return getJson<{ items: StaffMember[] }>('/api/staff', undefined, signal);
+export function listStaff(signal?: AbortSignal): Promise<StaffPage> {
+  return dataOf(api.GET('/api/staff', { signal }));
 }
 
 export function useStaff() {

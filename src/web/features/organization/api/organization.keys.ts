@@ -1,4 +1,5 @@
+import { queryRoots } from '../../../lib/query.roots.ts';
 export const organizationKeys = {
-  current: ['organization', 'current'] as const,
-  staff: ['organization', 'staff'] as const,
+  current: [...queryRoots.organization, 'current'] as const,
+  staff: [...queryRoots.organization, 'staff'] as const,
 };

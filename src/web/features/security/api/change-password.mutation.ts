@@ -1,5 +1,5 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { postJson } from '../../../lib/api.client.ts';
+import { requestOutsideApi } from '../../../lib/api.client.ts';
 import { securityKeys } from './security.keys.ts';
 
 export interface ChangePasswordInput {
@@ -9,7 +9,7 @@ export interface ChangePasswordInput {
 
 /** Changes the password and signs out every other session. */
 export function changePassword(input: ChangePasswordInput): Promise<unknown> {
-  return postJson('/api/auth/change-password', { ...input, revokeOtherSessions: true });
+  return requestOutsideApi('/api/auth/change-password', { method: 'POST', body: { ...input, revokeOtherSessions: true } });
 }
 
 export function useChangePassword() {

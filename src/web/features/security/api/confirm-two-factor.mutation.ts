@@ -1,9 +1,9 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { postJson } from '../../../lib/api.client.ts';
+import { requestOutsideApi } from '../../../lib/api.client.ts';
 
 /** Finishes enrolment with the first code from the authenticator app. */
 export function confirmTwoFactor(code: string): Promise<unknown> {
-  return postJson('/api/auth/two-factor/verify-totp', { code });
+  return requestOutsideApi('/api/auth/two-factor/verify-totp', { method: 'POST', body: { code } });
 }
 
 export function useConfirmTwoFactor() {

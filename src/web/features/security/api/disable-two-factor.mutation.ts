@@ -1,8 +1,8 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { postJson } from '../../../lib/api.client.ts';
+import { requestOutsideApi } from '../../../lib/api.client.ts';
 
 export function disableTwoFactor(password: string): Promise<unknown> {
-  return postJson('/api/auth/two-factor/disable', { password });
+  return requestOutsideApi('/api/auth/two-factor/disable', { method: 'POST', body: { password } });
 }
 
 export function useDisableTwoFactor() {

@@ -1,5 +1,5 @@
 import { useMutation } from '@tanstack/react-query';
-import { postJson } from '../../../lib/api.client.ts';
+import { requestOutsideApi } from '../../../lib/api.client.ts';
 
 export interface TwoFactorSetup {
   totpURI: string;
@@ -8,7 +8,7 @@ export interface TwoFactorSetup {
 
 /** Starts enrolment: returns the otpauth URI and backup codes; confirmed by a first code. */
 export function enableTwoFactor(password: string): Promise<TwoFactorSetup> {
-  return postJson<TwoFactorSetup>('/api/auth/two-factor/enable', { password });
+  return requestOutsideApi<TwoFactorSetup>('/api/auth/two-factor/enable', { method: 'POST', body: { password } });
 }
 
 export function useEnableTwoFactor() {

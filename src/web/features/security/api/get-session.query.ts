@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { getJson } from '../../../lib/api.client.ts';
+import { requestOutsideApi } from '../../../lib/api.client.ts';
 import { securityKeys } from './security.keys.ts';
 
 export interface CurrentSession {
@@ -8,7 +8,7 @@ export interface CurrentSession {
 
 /** This device's session, to mark it in the list. */
 export function getCurrentSession(signal?: AbortSignal): Promise<CurrentSession | null> {
-  return getJson<CurrentSession | null>('/api/auth/get-session', undefined, signal);
+  return requestOutsideApi<CurrentSession | null>('/api/auth/get-session', { signal });
 }
 
 export function useCurrentSession() {

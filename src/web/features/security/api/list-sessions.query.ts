@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { getJson } from '../../../lib/api.client.ts';
+import { requestOutsideApi } from '../../../lib/api.client.ts';
 import { securityKeys } from './security.keys.ts';
 
 export interface SessionInfo {
@@ -13,7 +13,7 @@ export interface SessionInfo {
 }
 
 export function listSessions(signal?: AbortSignal): Promise<SessionInfo[]> {
-  return getJson<SessionInfo[]>('/api/auth/list-sessions', undefined, signal);
+  return requestOutsideApi<SessionInfo[]>('/api/auth/list-sessions', { signal });
 }
 
 export function useSessions() {

@@ -1,10 +1,10 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { postJson } from '../../../lib/api.client.ts';
+import { requestOutsideApi } from '../../../lib/api.client.ts';
 import { securityKeys } from './security.keys.ts';
 
 /** "Sign out everywhere else": every session but this one ends. */
 export function revokeOtherSessions(): Promise<unknown> {
-  return postJson('/api/auth/revoke-other-sessions', {});
+  return requestOutsideApi('/api/auth/revoke-other-sessions', { method: 'POST', body: {} });
 }
 
 export function useRevokeOtherSessions() {

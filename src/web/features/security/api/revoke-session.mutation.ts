@@ -1,9 +1,9 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { postJson } from '../../../lib/api.client.ts';
+import { requestOutsideApi } from '../../../lib/api.client.ts';
 import { securityKeys } from './security.keys.ts';
 
 export function revokeSession(token: string): Promise<unknown> {
-  return postJson('/api/auth/revoke-session', { token });
+  return requestOutsideApi('/api/auth/revoke-session', { method: 'POST', body: { token } });
 }
 
 export function useRevokeSession() {

@@ -1,4 +1,5 @@
+import { queryRoots } from '../../../lib/query.roots.ts';
 export const securityKeys = {
-  sessions: ['security', 'sessions'] as const,
-  currentSession: ['security', 'current-session'] as const,
+  sessions: [...queryRoots.security, 'sessions'] as const,
+  currentSession: [...queryRoots.security, 'current-session'] as const,
 };

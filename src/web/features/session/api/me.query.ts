@@ -1,11 +1,14 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import type { Me, Membership } from '../../../../shared/schemas/session.schema.ts';
-import { getJson } from '../../../lib/api.client.ts';
+import type { Membership } from '../../../../shared/schemas/session.schema.ts';
+import { type ApiData, api, dataOf } from '../../../lib/api.client.ts';
+import { queryRoots } from '../../../lib/query.roots.ts';
 
-export const meQueryKey = ['session', 'me'] as const;
+export type Me = ApiData<'/api/me', 'get'>;
+
+export const meQueryKey = [...queryRoots.session, 'me'] as const;
 
 export function fetchMe(signal?: AbortSignal): Promise<Me> {
-  return getJson<Me>('/api/me', undefined, signal);
+  return dataOf(api.GET('/api/me', { signal }));
 }
 
 export function meQueryOptions() {

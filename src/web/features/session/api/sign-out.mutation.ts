@@ -1,8 +1,8 @@
 import { useMutation } from '@tanstack/react-query';
-import { postJson } from '../../../lib/api.client.ts';
+import { requestOutsideApi } from '../../../lib/api.client.ts';
 
 export function signOut(): Promise<unknown> {
-  return postJson('/api/auth/sign-out', {});
+  return requestOutsideApi('/api/auth/sign-out', { method: 'POST', body: {} });
 }
 
 export function useSignOut(onSignedOut: () => void) {

@@ -1,0 +1,21 @@
+/**
+ * The first element of every query key, one per feature. A feature's own keys live in
+ * `features/<area>/api/<area>.keys.ts` and start with its root; a feature that must refresh
+ * another's data (a milestone changes a contract's totals and the Home's counts) invalidates
+ * that root from here, never by a string of its own.
+ */
+export const queryRoots = {
+  session: ['session'],
+  activity: ['activity'],
+  contracts: ['contracts'],
+  contractorTeam: ['contractor-team'],
+  deliveries: ['deliveries'],
+  devMailbox: ['dev-mailbox'],
+  engagements: ['engagements'],
+  home: ['home'],
+  invitations: ['invitations'],
+  milestones: ['milestones'],
+  notifications: ['notifications'],
+  organization: ['organization'],
+  security: ['security'],
+} as const;
