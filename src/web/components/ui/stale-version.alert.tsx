@@ -10,7 +10,7 @@ export interface StaleField {
 }
 
 export interface StaleVersionAlertProps {
-  /** What was edited: "contract", "milestone", "settings". */
+  /** What was edited, as a sentence names it: "this contract", "these settings". */
   what: string;
   fields: StaleField[];
   onReapply: () => void;
@@ -26,7 +26,7 @@ export function StaleVersionAlert({ what, fields, onReapply, onDiscard, isPendin
   return (
     <Alert
       tone="warning"
-      title={`Someone else saved this ${what} while you were editing`}
+      title={`Someone else saved ${what} while you were editing`}
       action={
         <>
           <Button size="sm" onPress={onReapply} isDisabled={isPending}>
@@ -38,7 +38,7 @@ export function StaleVersionAlert({ what, fields, onReapply, onDiscard, isPendin
         </>
       }
     >
-      <p>Nothing of yours was saved. The {what} now shows their version; your unsaved values are below.</p>
+      <p>Nothing of yours was saved. The page now shows their version; your unsaved values are below.</p>
       <dl className="mt-2 grid grid-cols-[auto_1fr] gap-x-4 gap-y-1 text-sm">
         {fields.map((field) => (
           <div key={field.label} className="contents">

@@ -73,7 +73,7 @@ export function EditContractPage({ contractId, contractHref, onSaved }: EditCont
       <PageHeader title={`Edit “${data.title}”`} />
       {edit.conflict ? (
         <StaleVersionAlert
-          what="contract"
+          what="this contract"
           fields={contractStaleFields(edit.conflict.changes, edit.conflict.current)}
           onReapply={() => void edit.reapply().then(announce, (error: unknown) => setFailure(describeError(error)))}
           onDiscard={edit.dismiss}

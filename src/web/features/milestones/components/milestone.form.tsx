@@ -231,7 +231,7 @@ export function EditMilestoneDialog({ milestone, term }: { milestone: MilestoneD
       {failure ? <Alert tone="error">{failure}</Alert> : null}
       {edit.conflict ? (
         <StaleVersionAlert
-          what="milestone"
+          what="this milestone"
           fields={milestoneStaleFields(edit.conflict.changes, edit.conflict.current)}
           onReapply={() => void save(edit.reapply)}
           onDiscard={() => {

@@ -77,7 +77,7 @@ function SettingsForm({ organization }: { organization: Organization }) {
       {failure ? <Alert tone="error">{failure}</Alert> : null}
       {edit.conflict ? (
         <StaleVersionAlert
-          what="settings"
+          what="these settings"
           fields={staleFields(edit.conflict)}
           onReapply={() => void save(edit.reapply)}
           onDiscard={edit.dismiss}
@@ -170,7 +170,7 @@ function AutoApproveForm({ organization }: { organization: Organization }) {
       {failure ? <Alert tone="error">{failure}</Alert> : null}
       {edit.conflict ? (
         <StaleVersionAlert
-          what="settings"
+          what="these settings"
           fields={staleFields(edit.conflict)}
           onReapply={() => void save(edit.reapply)}
           onDiscard={edit.dismiss}
