@@ -1,47 +1,156 @@
 /**
- * Benchmarks, each against a baseline measured in the same run on the same machine:
- *  - cold start to /ready with an existing PGlite data directory, vs. a bare HTTP server started the same way;
- *  - a scoped API read (GET /api/engagements) vs. GET /health on the same server.
- *  - the company's milestone list with 5,000 milestones vs. 50 (bench/milestones.bench.ts).
- * Run: npm run bench
+ * `npm run bench`: the yardstick of issue 8. For PGlite and, when DATABASE_URL is set, PostgreSQL
+ * (a fresh database made on that server and dropped after), at 1 and 10 connections: every route
+ * beside a bare `node:http` route running one indexed SELECT on the same database in the same run
+ * (GET /api/me, every list at a small and a large size, approve and submit), then the first start,
+ * restarts and RSS beside a bare Node server. One table of ratios on stdout, the same rows in
+ * bench/results.json, and the EXPLAIN of every large list (any Seq Scan on a big table is named).
+ *
+ * Bounded: each measurement runs at most BENCH_SECONDS (default 1.5) or 3,000 requests.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { DEMO_PASSWORD } from '../src/server/db/demo.seed.ts';
-import { benchMilestoneList } from './milestones.bench.ts';
+import { createInterface } from 'node:readline';
+import { runLoad, type Target } from './bench.load.ts';
+import { type BenchServerInfo, PUBLIC_URL, type Session } from './bench.shared.ts';
+import { benchStart } from './bench.start.ts';
 
 const root = path.resolve(import.meta.dirname, '..');
+const seconds = Number(process.env.BENCH_SECONDS ?? 1.5);
+const maxRequests = 3000;
+const maxWrites = 400;
 
-async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = createServer();
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
+export interface Row {
+  measure: string;
+  db: 'pglite' | 'postgres';
+  connections: number | null;
+  rps: number | null;
+  p50: number | null;
+  p99: number | null;
+  /** Throughput over the baseline's (routes), or time/memory over the bare server's (start, RSS). */
+  ratio: number | null;
+  statementsPerRequest: number | null;
+  note?: string;
+}
+
+interface Plan {
+  measure: string;
+  db: string;
+  seqScans: string[];
+  indexes: string[];
+}
+
+function startServer(databaseUrl: string | undefined): Promise<{ child: ChildProcess; info: BenchServerInfo }> {
+  const env: NodeJS.ProcessEnv = { ...process.env, BENCH_DATABASE_URL: databaseUrl ?? '' };
+  delete env.DATABASE_URL;
+  const child = spawn(process.execPath, ['--import', 'tsx', 'bench/bench.server.ts'], { cwd: root, env, stdio: ['ignore', 'pipe', 'inherit'] });
+  return new Promise((resolve, reject) => {
+    const lines = createInterface({ input: child.stdout! });
+    lines.once('line', (line) => resolve({ child, info: JSON.parse(line) as BenchServerInfo }));
+    child.once('exit', (code) => reject(new Error(`bench server exited with ${code}`)));
   });
 }
 
-async function startAndTime(args: string[], env: NodeJS.ProcessEnv, readyUrl: string): Promise<{ ms: number; child: ChildProcess }> {
-  const started = performance.now();
-  const child = spawn(process.execPath, args, { cwd: root, env, stdio: 'ignore' });
-  for (;;) {
-    const ok = await fetch(readyUrl).then((r) => r.ok, () => false);
-    if (ok) return { ms: performance.now() - started, child };
-    if (child.exitCode !== null) throw new Error(`${args.join(' ')} exited with ${child.exitCode}`);
-    await new Promise((r) => setTimeout(r, 10));
+async function control<T>(info: BenchServerInfo, pathAndQuery: string, body?: unknown): Promise<T> {
+  const res = await fetch(`http://127.0.0.1:${info.controlPort}${pathAndQuery}`, body === undefined ? {} : { method: 'POST', body: JSON.stringify(body) });
+  if (!res.ok) throw new Error(`${pathAndQuery}: ${res.status} ${await res.text()}`);
+  return (await res.json()) as T;
+}
+
+function headersOf(session: Session): Record<string, string> {
+  return { cookie: session.cookie, 'x-portico-context': session.context, origin: PUBLIC_URL };
+}
+
+interface RouteCase {
+  measure: string;
+  session: Session;
+  /** For writes: how to get one target per request. */
+  prepare?: () => Promise<() => Target>;
+  path?: string;
+  writes?: boolean;
+  explain?: boolean;
+}
+
+function routeCases(info: BenchServerInfo): RouteCase[] {
+  const cases: RouteCase[] = [{ measure: 'GET /api/me', session: info.companies.small.owner, path: '/api/me' }];
+  const lists: Array<[string, 'owner' | 'contractor', string]> = [
+    ['GET /api/contracts (staff)', 'owner', '/api/contracts'],
+    ['GET /api/contracts (contractor)', 'contractor', '/api/contracts'],
+    ['GET /api/milestones?view=pending (staff)', 'owner', '/api/milestones?view=pending'],
+    ["GET /api/milestones?view=pending (contractor: what's left)", 'contractor', '/api/milestones?view=pending'],
+    ['GET /api/engagements', 'owner', '/api/engagements'],
+    ['GET /api/invitations', 'owner', '/api/invitations'],
+    ['GET /api/staff', 'owner', '/api/staff'],
+    ['GET /api/notifications', 'owner', '/api/notifications'],
+    ['GET /api/audit-events', 'owner', '/api/audit-events'],
+  ];
+  for (const size of ['small', 'large'] as const) {
+    const label = size === 'small' ? 'small: 5 contracts, 50 milestones' : 'large: 2,000 contracts, 5,000 milestones';
+    for (const [measure, who, path] of lists) cases.push({ measure: `${measure} [${label}]`, session: info.companies[size][who], path, explain: size === 'large' });
+  }
+  const targets = (status: 'open' | 'submitted') => async () => {
+    const ids = await control<string[]>(info, `/prepare?company=small&status=${status}&count=${maxWrites}`);
+    let i = 0;
+    return () => {
+      const id = ids[i++];
+      if (!id) throw new Error('ran out of prepared milestones');
+      return status === 'submitted'
+        ? { method: 'POST' as const, path: `/api/milestones/${id}/approve`, body: '{}' }
+        : { method: 'POST' as const, path: `/api/milestones/${id}/submit`, body: JSON.stringify({ note: 'Delivered.', links: ['https://example.test/work'] }) };
+    };
+  };
+  cases.push({ measure: 'POST /api/milestones/:id/approve', session: info.companies.small.owner, prepare: targets('submitted'), writes: true });
+  cases.push({ measure: 'POST /api/milestones/:id/submit', session: info.companies.small.contractor, prepare: targets('open'), writes: true });
+  return cases;
+}
+
+const bigTables = ['contracts', 'milestones', 'engagements', 'invitations', 'staff_members', 'notifications', 'audit_events'];
+
+function summarizePlans(measure: string, db: string, plans: Array<{ sql: string; plan: string[] }>): Plan {
+  const lines = plans.flatMap((p) => p.plan);
+  const seqScans = lines.filter((l) => bigTables.some((t) => new RegExp(`Seq Scan on ${t}\\b`).test(l))).map((l) => l.trim());
+  const indexes = [...new Set(lines.flatMap((l) => [...l.matchAll(/using (\w+)/gi)].map((m) => m[1]!)))];
+  return { measure, db, seqScans, indexes };
+}
+
+async function benchRoutes(databaseUrl: string | undefined, rows: Row[], plans: Plan[]): Promise<void> {
+  const { child, info } = await startServer(databaseUrl);
+  try {
+    for (const connections of [1, 10]) {
+      const baseline = await runLoad({ port: info.basePort, connections, seconds, maxRequests, warmup: 20, next: () => ({ path: '/' }) });
+      rows.push({ measure: 'baseline: node:http + one indexed SELECT', db: info.db, connections, ...pick(baseline), ratio: 1, statementsPerRequest: 1 });
+      for (const c of routeCases(info)) {
+        const next = c.prepare ? await c.prepare() : () => ({ path: c.path! });
+        const warmup = c.writes ? 5 : 20;
+        await control(info, '/stats');
+        const result = await runLoad({ port: info.appPort, connections, seconds, maxRequests: c.writes ? maxWrites - warmup : maxRequests, warmup, headers: headersOf(c.session), next });
+        const stats = await control<{ statements: number }>(info, '/stats');
+        rows.push({
+          measure: c.measure,
+          db: info.db,
+          connections,
+          ...pick(result),
+          ratio: result.rps / baseline.rps,
+          statementsPerRequest: stats.statements / (result.requests + warmup),
+        });
+        process.stderr.write('.');
+      }
+    }
+    for (const c of routeCases(info).filter((x) => x.explain)) {
+      const explained = await control<Array<{ sql: string; plan: string[] }>>(info, '/explain', { path: c.path, cookie: c.session.cookie, context: c.session.context });
+      plans.push(summarizePlans(c.measure, info.db, explained));
+    }
+    const { rss } = await control<{ rss: number }>(info, '/stats');
+    rows.push({ measure: 'RSS of the route-bench process after the runs (MB)', db: info.db, connections: null, rps: null, p50: rss / 1024 / 1024, p99: null, ratio: null, statementsPerRequest: null });
+  } finally {
+    await control(info, '/stop').catch(() => undefined);
+    await new Promise((resolve) => (child.exitCode !== null ? resolve(null) : child.once('exit', resolve)));
   }
 }
 
-async function stop(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null) return;
-  await new Promise<void>((resolve) => {
-    child.on('exit', () => resolve());
-    child.kill('SIGTERM');
-  });
+function pick(r: { rps: number; p50: number; p99: number }) {
+  return { rps: r.rps, p50: r.p50, p99: r.p99 };
 }
 
 function median(values: number[]): number {
@@ -49,68 +158,59 @@ function median(values: number[]): number {
   return sorted[Math.floor(sorted.length / 2)]!;
 }
 
-function percentile(values: number[], p: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
+async function benchStarts(databaseUrl: string | undefined, db: 'pglite' | 'postgres', rows: Row[]): Promise<void> {
+  const s = await benchStart(databaseUrl);
+  const bare = median(s.bareStartMs);
+  const base = { db, connections: null, rps: null, p99: null, statementsPerRequest: null };
+  rows.push({ ...base, measure: 'first start with demo data, to /ready (ms)', p50: s.firstStartMs, ratio: s.firstStartMs / bare, note: `bare server ${bare.toFixed(0)} ms` });
+  rows.push({ ...base, measure: `restart with existing data, to /ready (ms, median of ${s.restartMs.length})`, p50: median(s.restartMs), ratio: median(s.restartMs) / bare, note: `bare server ${bare.toFixed(0)} ms` });
+  rows.push({ ...base, measure: 'RSS after warm-up (MB)', p50: s.rssMb, ratio: s.rssMb / s.bareRssMb, note: `bare server ${s.bareRssMb.toFixed(0)} MB` });
 }
 
-async function timeRequests(url: string, headers: Record<string, string>, count: number): Promise<number[]> {
-  const times: number[] = [];
-  for (let i = 0; i < count; i++) {
-    const started = performance.now();
-    const res = await fetch(url, { headers });
-    await res.arrayBuffer();
-    if (!res.ok) throw new Error(`${url}: ${res.status}`);
-    times.push(performance.now() - started);
-  }
-  return times;
+function fmt(value: number | null, digits = 1): string {
+  return value === null || Number.isNaN(value) ? '' : value.toFixed(digits);
+}
+
+function printTable(rows: Row[]): void {
+  const header = ['measure', 'db', 'conns', 'req/s', 'p50 ms', 'p99 ms', 'ratio', 'stmts/req', 'note'];
+  const lines = rows.map((r) => [
+    r.measure,
+    r.db,
+    r.connections === null ? '' : String(r.connections),
+    fmt(r.rps, 0),
+    fmt(r.p50, r.p50 !== null && r.p50 >= 100 ? 0 : 2),
+    fmt(r.p99, 2),
+    r.ratio === null ? '' : r.rps !== null ? `${(r.ratio * 100).toFixed(0)}%` : `${r.ratio.toFixed(2)}x`,
+    fmt(r.statementsPerRequest, 1),
+    r.note ?? '',
+  ]);
+  console.log(`\n| ${header.join(' | ')} |`);
+  console.log(`|${header.map(() => ' --- ').join('|')}|`);
+  for (const line of lines) console.log(`| ${line.join(' | ')} |`);
 }
 
 async function main(): Promise<void> {
-  const dataDir = mkdtempSync(path.join(tmpdir(), 'portico-bench-'));
-  const port = await freePort();
-  const url = `http://127.0.0.1:${port}`;
-  const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, PORTICO_DEMO: '1', LOG_LEVEL: 'warn', NODE_ENV: 'production' };
-  delete env.DATABASE_URL;
-  delete env.SMTP_URL;
-  const serverArgs = ['--import', 'tsx', 'src/server/main.ts'];
-  const baselineArgs = ['--import', 'tsx', '-e', `require('node:http').createServer((q, s) => s.end('ok')).listen(${port}, '127.0.0.1')`];
-
-  const first = await startAndTime(serverArgs, env, `${url}/ready`);
-  await stop(first.child);
-  const runs = 5;
-  const cold: number[] = [];
-  const bare: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const b = await startAndTime(baselineArgs, env, `${url}/`);
-    bare.push(b.ms);
-    await stop(b.child);
-    const s = await startAndTime(serverArgs, env, `${url}/ready`);
-    cold.push(s.ms);
-    await stop(s.child);
+  const started = performance.now();
+  const rows: Row[] = [];
+  const plans: Plan[] = [];
+  const databases: Array<['pglite' | 'postgres', string | undefined]> = [['pglite', undefined]];
+  if (process.env.DATABASE_URL) databases.push(['postgres', process.env.DATABASE_URL]);
+  for (const [db, url] of databases) {
+    process.stderr.write(`routes on ${db} `);
+    await benchRoutes(url, rows, plans);
+    process.stderr.write(`\nstart-up on ${db}\n`);
+    await benchStarts(url, db, rows).catch((error: Error) => {
+      // A start that fails (e.g. a plugin timeout on an overloaded machine) is a row, not the end of the run.
+      const base = { db, connections: null, rps: null, p50: null, p99: null, ratio: null, statementsPerRequest: null };
+      rows.push({ ...base, measure: 'start-up', note: `failed: ${error.message.split('\n')[0]!.slice(0, 200)}` });
+    });
   }
-
-  const server = await startAndTime(serverArgs, env, `${url}/ready`);
-  const signIn = await fetch(`${url}/api/auth/sign-in/email`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', origin: url },
-    body: JSON.stringify({ email: 'olivia.owner@northwind.example', password: DEMO_PASSWORD }),
-  });
-  const cookie = signIn.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
-  await timeRequests(`${url}/api/engagements`, { cookie }, 50);
-  const health = await timeRequests(`${url}/health`, {}, 500);
-  const engagementsList = await timeRequests(`${url}/api/engagements`, { cookie }, 500);
-  await stop(server.child);
-  rmSync(dataDir, { recursive: true, force: true });
-
-  const rows: string[][] = [
-    ['cold start to /ready (existing data dir)', `${median(cold).toFixed(0)} ms median of ${runs}`, `bare HTTP server via tsx: ${median(bare).toFixed(0)} ms`, `+${(median(cold) - median(bare)).toFixed(0)} ms`],
-    ['GET /api/engagements (session + scope)', `p50 ${percentile(engagementsList, 50).toFixed(2)} ms, p95 ${percentile(engagementsList, 95).toFixed(2)} ms`, `GET /health: p50 ${percentile(health, 50).toFixed(2)} ms, p95 ${percentile(health, 95).toFixed(2)} ms`, `${(percentile(engagementsList, 50) / percentile(health, 50)).toFixed(1)}x`],
-  ];
-  rows.push(...(await benchMilestoneList()));
-  console.log('\nbenchmark | result | baseline (same run) | difference');
-  console.log('--- | --- | --- | ---');
-  for (const row of rows) console.log(row.join(' | '));
+  printTable(rows);
+  console.log('\nEXPLAIN of each large list (indexes used; any Seq Scan on a big table):');
+  for (const p of plans) console.log(`- ${p.db} ${p.measure}: ${p.seqScans.length ? `SEQ SCAN ${p.seqScans.join('; ')}` : 'no Seq Scan on a big table'}; indexes: ${p.indexes.join(', ')}`);
+  const file = path.join(root, 'bench', 'results.json');
+  writeFileSync(file, `${JSON.stringify({ at: new Date().toISOString(), seconds, rows, plans }, null, 2)}\n`);
+  console.log(`\nWrote ${path.relative(root, file)} in ${((performance.now() - started) / 1000).toFixed(0)} s.`);
 }
 
 main().catch((error) => {

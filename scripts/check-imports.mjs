@@ -120,11 +120,6 @@ for (const [file, targets] of graph) {
 
 // f. floors.
 const floors = ['shared', 'server/lib', 'server/db', 'server/audit', 'server/access', 'server/modules', 'top'];
-/** Files that sit above their folder's floor for now. */
-const exceptions = new Map([
-  // The demo data calls module services; the "perfdb" change moves it out of db/ to its own place above the modules.
-  ['server/db/demo.seed.ts', 'top'],
-]);
 
 /** The floor of a file in src/ (an index into floors), or 'web' for the web app. */
 function floorOf(file) {
@@ -132,7 +127,6 @@ function floorOf(file) {
   if (inside.startsWith('web/')) return 'web';
   if (inside.startsWith('shared/')) return floors.indexOf('shared');
   if (inside.endsWith('.test.ts')) return floors.indexOf('top');
-  if (exceptions.has(inside)) return floors.indexOf(exceptions.get(inside));
   if (inside === 'server/config.ts' || inside.startsWith('server/lib/')) return floors.indexOf('server/lib');
   for (const folder of ['server/db', 'server/audit', 'server/access', 'server/modules']) if (inside.startsWith(`${folder}/`)) return floors.indexOf(folder);
   if (inside.startsWith('server/http/')) return floors.indexOf('server/modules');

@@ -10,6 +10,7 @@ import { registerNullByteGuard } from './http/null-bytes.plugin.ts';
 import { registerOpenApi } from './http/openapi.plugin.ts';
 import { registerRouteAuth } from './http/route-auth.plugin.ts';
 import { registerSecurity } from './http/security.plugin.ts';
+import { registerCompression } from './http/compress.plugin.ts';
 import { registerStaticWeb } from './http/static.plugin.ts';
 import { registerVersionHeaders } from './http/versions.plugin.ts';
 import { createId } from './lib/ids.ts';
@@ -66,6 +67,8 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   const auth = createAuth(db, config);
   registerErrorHandler(app);
   const inFlight = registerInFlightTracking(app);
+  // Before any route: it attaches itself to each route as the route is added.
+  await registerCompression(app);
   registerSecurity(app, { trustedOrigins: trustedOrigins(config), secure: config.secure });
   registerNullByteGuard(app);
   registerRouteAuth(app, { db, auth, sessionMaxDays: config.SESSION_MAX_DAYS });

@@ -1,8 +1,6 @@
 import path from 'node:path';
-import { buildApp } from './app.ts';
 import { hasDevMailbox, readConfig } from './config.ts';
 import { openDatabase } from './db/client.ts';
-import { describeDemo, isEmpty, seedDemo } from './db/demo.seed.ts';
 import { refreshStatistics } from './db/maintenance.ts';
 import type { InFlightRequest } from './http/in-flight.plugin.ts';
 import { createLogger } from './lib/logger.ts';
@@ -11,9 +9,6 @@ import { pruneRateLimits } from './lib/rate-limit.ts';
 import { startQueue } from './lib/queue.ts';
 import { clearStorageTemp, createDiskStorage } from './lib/storage.ts';
 import { describeStartupError } from './startup.errors.ts';
-import { runMilestoneTimers } from './modules/milestones/milestones.timers.ts';
-import { startEmailDelivery } from './modules/notifications/notifications.delivery.ts';
-import { connectOutbox, DIGEST_JOB, emailPendingNotifications } from './modules/notifications/notifications.service.ts';
 
 const MILESTONE_TIMERS_JOB = 'milestones.timers';
 const STATISTICS_JOB = 'database.statistics';
@@ -27,7 +22,17 @@ async function main(): Promise<void> {
   const config = readConfig();
   startupSettings = { databaseUrl: config.DATABASE_URL, port: config.PORT, host: config.HOST };
   const logger = createLogger(config.LOG_LEVEL);
-  const database = await openDatabase({ databaseUrl: config.DATABASE_URL, dataDir: config.DATABASE_URL ? undefined : config.dataDir });
+  // The embedded database starts on its own thread while this one loads the application.
+  const [database, { buildApp }, { describeDemo, isEmpty, seedDemo }, { runMilestoneTimers }, { startEmailDelivery }, notifications] =
+    await Promise.all([
+      openDatabase({ databaseUrl: config.DATABASE_URL, dataDir: config.DATABASE_URL ? undefined : config.dataDir }),
+      import('./app.ts'),
+      import('./demo/demo.seed.ts'),
+      import('./modules/milestones/milestones.timers.ts'),
+      import('./modules/notifications/notifications.delivery.ts'),
+      import('./modules/notifications/notifications.service.ts'),
+    ]);
+  const { connectOutbox, DIGEST_JOB, emailPendingNotifications } = notifications;
   let ready = false;
   let stopping = false;
   const shutdown = async (signal: string) => {

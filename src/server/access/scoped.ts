@@ -1,4 +1,4 @@
-import { and, desc, eq, inArray, type SQL } from 'drizzle-orm';
+import { and, eq, inArray, type SQL } from 'drizzle-orm';
 import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
 import type { Executor } from '../db/client.ts';
 import {
@@ -18,6 +18,7 @@ import {
   technicians,
 } from '../db/schema/index.ts';
 import { notFound } from '../lib/errors.ts';
+import { keysetAfter, keysetKey, keysetOrder, type Page, type PageRequest, pageFrom } from '../lib/pagination.ts';
 import type { Actor, SystemActor } from './actor.ts';
 import { byParties, type ScopedTable, scopes } from './scopes.ts';
 
@@ -46,7 +47,8 @@ interface ScopedReader<T extends PgTable> {
   /** As get, and locks the row (`FOR UPDATE`) until the transaction ends: read, check, then write. */
   getForUpdate(id: string, what?: string): Promise<T['$inferSelect']>;
   find(id: string): Promise<T['$inferSelect'] | undefined>;
-  list(options?: { where?: SQL; limit?: number }): Promise<Array<T['$inferSelect']>>;
+  /** One page, newest first (created_at, id), from a cursor; no silent cap: the caller passes the limit. */
+  page(request: PageRequest & { where?: SQL }): Promise<Page<T['$inferSelect']>>;
 }
 
 /** A table whose rows carry the parties of the parent they hang off (documents, attachments, submissions …). */
@@ -90,14 +92,16 @@ export function scoped(db: Executor, actor: Actor | SystemActor): { [K in Scoped
         if (!row) throw notFound(what);
         return row as never;
       },
-      async list(options = {}) {
+      async page({ where, limit, cursor }) {
+        const keyset = { columns: [table.createdAt, table.id], direction: 'desc' } as const;
         const rows = await db
-          .select()
+          .select({ row: table as PgTable, key: keysetKey(keyset) } as never)
           .from(table as PgTable)
-          .where(and(scopeOf(name, actor), options.where))
-          .orderBy(desc(table.createdAt))
-          .limit(options.limit ?? 200);
-        return rows as never;
+          .where(and(scopeOf(name, actor), where, keysetAfter(keyset, cursor)))
+          .orderBy(...keysetOrder(keyset))
+          .limit(limit + 1);
+        const page = pageFrom(rows as Array<{ row: never; key: string }>, limit, (r) => r.key);
+        return { items: page.items.map((r) => r.row), nextCursor: page.nextCursor };
       },
     };
     return [name, reader] as const;

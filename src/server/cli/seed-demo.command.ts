@@ -1,5 +1,5 @@
 import { hasDevMailbox } from '../config.ts';
-import { describeDemo, isEmpty, seedDemo } from '../db/demo.seed.ts';
+import { describeDemo, isEmpty, seedDemo } from '../demo/demo.seed.ts';
 import { CliFailure, type Command, parseFlags } from './cli.args.ts';
 import { describeTarget, readCliConfig, withDatabase } from './cli.database.ts';
 import { applyMigrations } from './cli.migrations.ts';

@@ -1,8 +1,8 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { PGlite } from '@electric-sql/pglite';
 import type { ExtractTablesWithRelations } from 'drizzle-orm';
 import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg-core';
+import { readMigrationFiles } from 'drizzle-orm/migrator';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
@@ -11,6 +11,7 @@ import pg from 'pg';
 import type { SqlExecutor } from '../lib/sql.types.ts';
 import * as schema from './schema/index.ts';
 import { acquireDataDirLock } from './lock.ts';
+import { PgliteProxy } from './pglite.proxy.ts';
 
 export type Schema = typeof schema;
 export type Db = PgDatabase<PgQueryResultHKT, Schema>;
@@ -33,20 +34,49 @@ export interface Database {
 
 const migrationsFolder = path.resolve(import.meta.dirname, '../../../drizzle');
 
+/** The committed migrations, each as Drizzle records it once applied (hash of its SQL, journal time). */
+function committedMigrations(): string {
+  return readMigrationFiles({ migrationsFolder })
+    .map((m) => `${m.hash}@${m.folderMillis}`)
+    .join(',');
+}
+
+/**
+ * True when the database has applied exactly the committed migrations: one statement instead of
+ * the migrator's schema checks and transaction. A database without the migrations table (new) is
+ * not current.
+ */
+async function isMigrated(run: (text: string) => Promise<{ rows: unknown[] }>): Promise<boolean> {
+  try {
+    const { rows } = await run(
+      `select coalesce(string_agg(hash || '@' || created_at::text, ',' order by created_at, id), '') as applied from drizzle.__drizzle_migrations`,
+    );
+    return (rows[0] as { applied?: string } | undefined)?.applied === committedMigrations();
+  } catch {
+    return false;
+  }
+}
+
 export interface OpenDatabaseOptions {
   databaseUrl?: string;
   /** Directory for PGlite's data; omit for an in-memory database (tests). */
   dataDir?: string;
   /** PGlite only: create the data directory from a dumpDataDir tarball (`portico restore`). */
   loadDataDir?: Blob;
+  /** Called with the text of every statement Drizzle sends (what better-auth sends too): logging, statement budgets. */
+  onQuery?: (sql: string) => void;
+}
+
+function queryLogger(onQuery: ((sql: string) => void) | undefined) {
+  return onQuery ? { logQuery: (query: string) => onQuery(query) } : undefined;
 }
 
 export async function openDatabase(options: OpenDatabaseOptions): Promise<Database> {
-  if (options.databaseUrl) return openPostgres(options.databaseUrl);
-  return openPglite(options.dataDir, options.loadDataDir);
+  if (options.databaseUrl) return openPostgres(options.databaseUrl, options.onQuery);
+  return openPglite(options.dataDir, options.loadDataDir, options.onQuery);
 }
 
-async function openPglite(dataDir?: string, loadDataDir?: Blob): Promise<Database> {
+async function openPglite(dataDir?: string, loadDataDir?: Blob, onQuery?: (sql: string) => void): Promise<Database> {
   let release = () => {};
   let dir: string | undefined;
   if (dataDir) {
@@ -54,15 +84,16 @@ async function openPglite(dataDir?: string, loadDataDir?: Blob): Promise<Databas
     release = acquireDataDirLock(dataDir);
     dir = path.join(dataDir, 'pglite');
   }
-  let client: PGlite;
+  // PostgreSQL (WASM) runs on its own thread: the event loop stays free while it works.
+  const client = new PgliteProxy(dir, { loadDataDir });
   try {
-    client = new PGlite(dir, loadDataDir ? { loadDataDir } : undefined);
     await client.waitReady;
   } catch (error) {
+    await client.close().catch(() => undefined);
     release();
     throw error;
   }
-  const db = drizzlePglite(client, { schema }) as unknown as Db;
+  const db = drizzlePglite({ client: client as never, schema, logger: queryLogger(onQuery) }) as unknown as Db;
   return {
     db,
     kind: 'pglite',
@@ -75,6 +106,7 @@ async function openPglite(dataDir?: string, loadDataDir?: Blob): Promise<Databas
       },
     },
     migrate: async () => {
+      if (await isMigrated((text) => client.query(text))) return;
       await migratePglite(db as never, { migrationsFolder });
     },
     ping: async () => {
@@ -94,15 +126,16 @@ async function openPglite(dataDir?: string, loadDataDir?: Blob): Promise<Databas
   };
 }
 
-async function openPostgres(url: string): Promise<Database> {
+async function openPostgres(url: string, onQuery?: (sql: string) => void): Promise<Database> {
   const pool = new pg.Pool({ connectionString: url, max: 10 });
   pool.on('error', () => {});
-  const db = drizzlePg(pool, { schema }) as unknown as Db;
+  const db = drizzlePg(pool, { schema, logger: queryLogger(onQuery) }) as unknown as Db;
   return {
     db,
     kind: 'postgres',
     raw: { executeSql: (text, values) => pool.query(text, values) },
     migrate: async () => {
+      if (await isMigrated((text) => pool.query(text))) return;
       await migratePg(db as never, { migrationsFolder });
     },
     ping: async () => {

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { type Child, cleanUpChildren, makeTempDir, spawnChild } from '../test/children.ts';
 import { waitFor } from '../test/wait.ts';
-import { DEMO_PASSWORD } from './demo.seed.ts';
+import { DEMO_PASSWORD } from '../demo/demo.data.ts';
 
 const root = path.resolve(import.meta.dirname, '../../..');
 

@@ -2,6 +2,7 @@ import type { Db, Executor, Tx } from './client.ts';
 
 type Effect = () => void | Promise<void>;
 const pending = new WeakMap<Tx, Effect[]>();
+const owners = new WeakMap<Tx, Db>();
 
 /**
  * Runs fn in one transaction. Effects registered with afterCommit(tx, …) run once it has
@@ -12,6 +13,7 @@ export async function runInTransaction<T>(db: Db, fn: (tx: Tx) => Promise<T>): P
   const result = await db.transaction(async (tx) => {
     effects = [];
     pending.set(tx, effects);
+    owners.set(tx, db);
     return fn(tx);
   });
   for (const effect of effects) {
@@ -28,4 +30,9 @@ export function afterCommit(tx: Executor, effect: Effect): void {
   const list = pending.get(tx as Tx);
   if (list) list.push(effect);
   else void Promise.resolve().then(effect);
+}
+
+/** The database an executor belongs to: itself, or the one a runInTransaction transaction was opened on. */
+export function databaseOf(executor: Executor): Db {
+  return owners.get(executor as Tx) ?? (executor as Db);
 }

@@ -1,7 +1,8 @@
-import type { FastifyInstance, FastifyRequest, RouteOptions } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest, RouteOptions } from 'fastify';
 import { twoFactorSensitiveRoles } from '../../shared/domain/roles.ts';
 import type { RequestContext } from '../access/actor.ts';
-import { chooseMembership, loadMemberships } from '../access/memberships.ts';
+import { chooseMembership, type LoadedMembership, loadMemberships } from '../access/memberships.ts';
+import { attachSessionCache, type CachedSession, hashSessionCookie, pollInvalidations, SessionCache } from '../access/sessions.cache.ts';
 import type { Db } from '../db/client.ts';
 import { AppError } from '../lib/errors.ts';
 import type { Auth } from '../modules/auth/auth.better.ts';
@@ -17,6 +18,8 @@ declare module 'fastify' {
   }
   interface FastifyRequest {
     ctx: RequestContext | null;
+    /** Every membership of the signed-in user (session routes). */
+    memberships: LoadedMembership[];
     twoFactorPending: boolean;
   }
   interface FastifyInstance {
@@ -41,11 +44,18 @@ export function toHeaders(request: FastifyRequest): Headers {
  * Fail closed: collects every route with its declared auth mode, refuses to start when one has
  * none, and derives the request's actor for session routes.
  */
-export function registerRouteAuth(app: FastifyInstance, deps: { db: Db; auth: Auth; sessionMaxDays: number }): void {
+interface RouteAuthDeps {
+  db: Db;
+  auth: Auth;
+  sessionMaxDays: number;
+}
+
+export function registerRouteAuth(app: FastifyInstance, deps: RouteAuthDeps): void {
   const routes: Array<{ method: string; url: string; options: RouteOptions }> = [];
   app.decorate('porticoRoutes', []);
   app.decorateRequest('ctx', null);
   app.decorateRequest('twoFactorPending', false);
+  app.decorateRequest('memberships', null as unknown as LoadedMembership[]);
 
   app.addHook('onRoute', (options) => {
     const methods = Array.isArray(options.method) ? options.method : [options.method];
@@ -59,32 +69,33 @@ export function registerRouteAuth(app: FastifyInstance, deps: { db: Db; auth: Au
     app.porticoRoutes.push(...routes.map((r) => ({ method: r.method, url: r.url, auth: r.options.config?.auth })));
   });
 
+  const cache = new SessionCache();
+  attachSessionCache(deps.db, cache);
+  let stopPolling = () => {};
+  app.addHook('onReady', async () => {
+    stopPolling = await pollInvalidations(deps.db, cache);
+  });
+  app.addHook('onClose', async () => stopPolling());
+
   app.addHook('preHandler', async (request, reply) => {
     const config = request.routeOptions.config;
     if (config.auth !== 'session') return;
-    const headers = toHeaders(request);
-    const result = await deps.auth.api.getSession({ headers, returnHeaders: true });
-    const found = result.response;
-    if (!found) throw new AppError('UNAUTHENTICATED', 'Sign in to continue.');
-    for (const cookie of result.headers.getSetCookie()) reply.header('set-cookie', cookie);
-    const maxAgeMs = deps.sessionMaxDays * 86_400_000;
-    if (Date.now() - new Date(found.session.createdAt).getTime() > maxAgeMs) {
-      await deps.auth.api.revokeSession({ body: { token: found.session.token }, headers });
-      throw new AppError('UNAUTHENTICATED', 'Your session has ended. Sign in again.');
+    const cookie = readSessionCookie(request.headers.cookie);
+    const key = cookie ? hashSessionCookie(cookie) : undefined;
+    let session = key ? cache.get(key) : undefined;
+    if (!session || Date.now() - session.createdAtMs > deps.sessionMaxDays * 86_400_000) {
+      const generation = cache.generation;
+      session = await resolveSession(request, reply, deps);
+      if (key) cache.set(key, session, generation);
     }
-    const memberships = await loadMemberships(deps.db, found.user.id);
     const header = request.headers[CONTEXT_HEADER];
-    const chosen = chooseMembership(memberships, typeof header === 'string' ? header : undefined);
-    const user = {
-      id: found.user.id,
-      name: found.user.name,
-      email: found.user.email,
-      twoFactorEnabled: Boolean((found.user as { twoFactorEnabled?: boolean | null }).twoFactorEnabled),
-    };
+    const chosen = chooseMembership(session.memberships, typeof header === 'string' ? header : undefined);
+    const user = session.user;
+    request.memberships = session.memberships;
     request.ctx = {
       actor: chosen?.actor ?? { kind: 'none', userId: user.id },
       user,
-      sessionId: found.session.id,
+      sessionId: session.sessionId,
       requestId: request.id,
       ip: request.ip,
     };
@@ -95,6 +106,43 @@ export function registerRouteAuth(app: FastifyInstance, deps: { db: Db; auth: Au
     if (request.twoFactorPending && !config.allowBeforeTwoFactor)
       throw new AppError('TWO_FACTOR_REQUIRED', 'Your organization requires two-factor sign-in. Set it up under Security first.');
   });
+}
+
+/** The value of the session cookie (`portico.session_token` or `__Host-portico.session_token`), if any. */
+function readSessionCookie(header: string | undefined): string | undefined {
+  if (!header) return undefined;
+  for (const part of header.split(';')) {
+    const at = part.indexOf('=');
+    if (at > 0 && part.slice(0, at).trim().endsWith('.session_token')) return part.slice(at + 1).trim();
+  }
+  return undefined;
+}
+
+/** The cold path: better-auth checks the session (and slides its expiry), then the memberships load in one statement. */
+async function resolveSession(request: FastifyRequest, reply: FastifyReply, deps: RouteAuthDeps): Promise<CachedSession> {
+  const headers = toHeaders(request);
+  const result = await deps.auth.api.getSession({ headers, returnHeaders: true });
+  const found = result.response;
+  if (!found) throw new AppError('UNAUTHENTICATED', 'Sign in to continue.');
+  for (const cookie of result.headers.getSetCookie()) reply.header('set-cookie', cookie);
+  const createdAtMs = new Date(found.session.createdAt).getTime();
+  if (Date.now() - createdAtMs > deps.sessionMaxDays * 86_400_000) {
+    await deps.auth.api.revokeSession({ body: { token: found.session.token }, headers });
+    throw new AppError('UNAUTHENTICATED', 'Your session has ended. Sign in again.');
+  }
+  return {
+    sessionId: found.session.id,
+    createdAtMs,
+    expiresAtMs: new Date(found.session.expiresAt).getTime(),
+    user: {
+      id: found.user.id,
+      name: found.user.name,
+      email: found.user.email,
+      twoFactorEnabled: Boolean((found.user as { twoFactorEnabled?: boolean | null }).twoFactorEnabled),
+    },
+    memberships: await loadMemberships(deps.db, found.user.id),
+    loadedAtMs: Date.now(),
+  };
 }
 
 /** The context of a session route; its absence is a programming error (route declared public). */

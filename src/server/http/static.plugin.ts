@@ -1,13 +1,29 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import fastifyStatic from '@fastify/static';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply } from 'fastify';
 
 export const webRoot = path.resolve(import.meta.dirname, '../../../dist/web');
 
-/** Serves the built React app; unknown non-API paths get index.html so the router can take them. */
-export async function registerStaticWeb(app: FastifyInstance): Promise<void> {
-  if (!existsSync(path.join(webRoot, 'index.html'))) {
+/** Files under /assets/ carry a content hash in their name: a new build gives new names. */
+export const IMMUTABLE_CACHE = 'public, max-age=31536000, immutable';
+/** Everything else (index.html above all) is revalidated with its ETag on every use. */
+export const REVALIDATE_CACHE = 'no-cache';
+
+function cacheHeadersFor(root: string) {
+  return (reply: FastifyReply, filePath: string): void => {
+    const relative = path.relative(root, filePath).split(path.sep);
+    reply.header('cache-control', relative[0] === 'assets' ? IMMUTABLE_CACHE : REVALIDATE_CACHE);
+  };
+}
+
+/**
+ * Serves the built React app; unknown non-API paths get index.html so the router can take them.
+ * The build writes .br and .gz copies beside each text file (vite.config.ts), sent as they are to
+ * browsers that accept them; hashed assets are cached for a year, index.html is revalidated.
+ */
+export async function registerStaticWeb(app: FastifyInstance, root = webRoot): Promise<void> {
+  if (!existsSync(path.join(root, 'index.html'))) {
     app.get('/', { config: { auth: 'public' }, schema: { hide: true } }, async (_request, reply) =>
       reply.type('text/plain').send('The web app is not built. Run `npm run build` (npm start does it for you).'),
     );
@@ -18,12 +34,21 @@ export async function registerStaticWeb(app: FastifyInstance): Promise<void> {
       route.config = { ...(route.config ?? {}), auth: 'public' };
       route.schema = { ...(route.schema ?? {}), hide: true };
     });
-    await scope.register(fastifyStatic, { root: webRoot, wildcard: false, index: ['index.html'], maxAge: '1h', immutable: false });
+    await scope.register(fastifyStatic, {
+      root,
+      wildcard: false,
+      index: ['index.html'],
+      preCompressed: true,
+      cacheControl: false,
+      etag: true,
+      lastModified: true,
+      setHeaders: cacheHeadersFor(root),
+    });
     scope.get('/*', async (request, reply) => {
       const url = request.url.split('?')[0] ?? '/';
       if (url.startsWith('/api/') || url === '/health' || url === '/ready') return reply.callNotFound();
       if (/\.[a-z0-9]+$/i.test(url)) return reply.callNotFound();
-      return reply.header('cache-control', 'no-cache').sendFile('index.html');
+      return reply.sendFile('index.html');
     });
   });
 }

@@ -28,7 +28,12 @@ export function getTestApp(): Promise<TestApp> {
   return shared;
 }
 
-export async function createTestApp(overrides: Record<string, string> = {}): Promise<TestApp> {
+export interface TestAppOptions {
+  /** Sees the text of every statement the app sends through Drizzle (statement budgets). */
+  onQuery?: (sql: string) => void;
+}
+
+export async function createTestApp(overrides: Record<string, string> = {}, options: TestAppOptions = {}): Promise<TestApp> {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'portico-test-'));
   const config = readConfig(
     {
@@ -42,7 +47,7 @@ export async function createTestApp(overrides: Record<string, string> = {}): Pro
     },
     { loadDotEnv: false },
   );
-  const database = await openDatabase({ databaseUrl: config.DATABASE_URL });
+  const database = await openDatabase({ databaseUrl: config.DATABASE_URL, onQuery: options.onQuery });
   if (database.kind === 'pglite') await database.migrate();
   const storage = createDiskStorage(path.join(dataDir, 'files'));
   const { app, auth } = await buildApp({ config, database, storage, logger: false });

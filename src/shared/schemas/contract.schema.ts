@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { contractStatuses, rateTypes } from '../domain/contract.machine.ts';
-import { idSchema } from './common.schema.ts';
+import { idSchema, pageQuerySchema } from './common.schema.ts';
 import { fileSchema } from './notification.schema.ts';
 import { amountMinorSchema, currencySchema, dateSchema, moneySchema } from './money.schema.ts';
 
@@ -31,6 +31,7 @@ export const contractListQuerySchema = z
     status: z.enum(contractStatuses).optional(),
     q: z.string().trim().max(100).optional(),
   })
+  .extend(pageQuerySchema.shape)
   .strict();
 
 export const contractTermsSchema = z.object({

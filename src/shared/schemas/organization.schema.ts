@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { engagementStatuses, staffRoles } from '../domain/roles.ts';
+import { pageQuerySchema } from './common.schema.ts';
 import { canonicalTimeZone, isTimeZone } from '../domain/time-zone.ts';
 
 /** An IANA time zone name (`Europe/London`, `UTC`), in its canonical spelling. */
@@ -60,4 +61,5 @@ export const engagementListQuerySchema = z
     status: z.enum(engagementStatuses).optional(),
     q: z.string().trim().max(100).optional(),
   })
+  .extend(pageQuerySchema.shape)
   .strict();

@@ -1,46 +1,27 @@
 import { createRoute, redirect } from '@tanstack/react-router';
 import { useCallback, useMemo } from 'react';
 import { describeError } from '../lib/api.client.ts';
-import { ActivityPage } from '../features/activity/components/activity.page.tsx';
-import { DeliveriesPage } from '../features/deliveries/components/deliveries.page.tsx';
 import type { ContractFilters } from '../features/contracts/api/contract.keys.ts';
 import { useContracts } from '../features/contracts/api/list-contracts.query.ts';
-import { ContractDetailPage } from '../features/contracts/components/contract-detail.page.tsx';
-import { ContractsPage, EngagementContracts } from '../features/contracts/components/contracts.page.tsx';
-import { EditContractPage } from '../features/contracts/components/edit-contract.page.tsx';
-import { NewContractPage } from '../features/contracts/components/new-contract.page.tsx';
 import { useEngagements } from '../features/engagements/api/list-engagements.query.ts';
-import { ContractorsPage } from '../features/engagements/components/contractors.page.tsx';
-import { EngagementDetailPage } from '../features/engagements/components/engagement-detail.page.tsx';
-import { CompanyHomePage } from '../features/home/components/company-home.page.tsx';
-import { InvitationsPage } from '../features/invitations/components/invitations.page.tsx';
-import { InviteContractorDialog } from '../features/invitations/components/invite-contractor.dialog.tsx';
-import { InviteStaffDialog } from '../features/invitations/components/invite-staff.dialog.tsx';
-import type { MilestoneFilters } from '../features/milestones/api/milestone.keys.ts';
 import { useEngagement } from '../features/engagements/api/get-engagement.query.ts';
-import { ContractorMilestonesSection } from '../features/milestones/components/contractor-milestones.section.tsx';
-import { ContractMilestonesSection } from '../features/milestones/components/contract-milestones.section.tsx';
-import { MilestoneDetailPage } from '../features/milestones/components/milestone-detail.page.tsx';
-import { MilestonesPage } from '../features/milestones/components/milestones.page.tsx';
-import { NotificationsPage } from '../features/notifications/components/notifications.page.tsx';
+import type { MilestoneFilters } from '../features/milestones/api/milestone.keys.ts';
 import { useCurrentOrganization } from '../features/organization/api/get-current-organization.query.ts';
-import { OrganizationSettingsPage } from '../features/organization/components/organization-settings.page.tsx';
-import { StaffPage } from '../features/organization/components/staff.page.tsx';
 import { useMe } from '../features/session/api/me.query.ts';
-import { SecurityPage } from '../features/security/components/security.page.tsx';
 import { validateContractSearch, validateNewContractSearch } from './contract.search.ts';
 import { type EngagementSearch, validateEngagementSearch } from './engagement.search.ts';
 import { type MilestoneSearch, validateMilestoneSearch } from './milestone.search.ts';
 import { rootRoute } from './root.route.tsx';
-import { type NavItem, Shell } from './shell.layout.tsx';
+import type { NavItem } from './shell.layout.tsx';
 import { requireShell } from './shell.guard.ts';
 import { FullPageError, FullPageLoading } from './status.pages.tsx';
+import { ActivityPage, CompanyHomePage, ContractDetailPage, ContractMilestonesSection, ContractorMilestonesSection, ContractorsPage, DeliveriesPage, ContractsPage, EditContractPage, EngagementContracts, EngagementDetailPage, InvitationsPage, InviteContractorDialog, InviteStaffDialog, MilestoneDetailPage, MilestonesPage, NewContractPage, NotificationsPage, OrganizationSettingsPage, SecurityPage, Shell, StaffPage, withPages } from './lazy.pages.ts';
 
 export const companyRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/app',
   beforeLoad: ({ context, location }) => requireShell('staff', context.queryClient, location),
-  component: function CompanyShell() {
+  component: withPages(function CompanyShell() {
     const { me, membership } = companyRoute.useRouteContext();
     const organization = useCurrentOrganization();
     const abilities = organization.data?.abilities ?? {};
@@ -57,7 +38,7 @@ export const companyRoute = createRoute({
       { href: '/app/settings', label: 'Settings' },
     ];
     return <Shell me={me} membership={membership} area="Company" nav={nav} />;
-  },
+  }, Shell),
   errorComponent: FullPageError,
   pendingComponent: FullPageLoading,
 });
@@ -83,14 +64,16 @@ const companyHomeHrefs = {
 const companyHomeRoute = createRoute({
   getParentRoute: () => companyRoute,
   path: 'home',
-  component: () => <CompanyHomePage hrefs={companyHomeHrefs} />,
+  component: withPages(function CompanyHomeRoute() {
+    return <CompanyHomePage hrefs={companyHomeHrefs} />;
+  }, CompanyHomePage),
 });
 
 export const contractorsRoute = createRoute({
   getParentRoute: () => companyRoute,
   path: 'contractors',
   validateSearch: validateEngagementSearch,
-  component: function ContractorsRoute() {
+  component: withPages(function ContractorsRoute() {
     const filters = contractorsRoute.useSearch();
     const navigate = contractorsRoute.useNavigate();
     const organization = useCurrentOrganization();
@@ -106,13 +89,13 @@ export const contractorsRoute = createRoute({
         inviteAction={organization.data?.abilities.inviteContractor ? <InviteContractorDialog /> : null}
       />
     );
-  },
+  }, ContractorsPage, InviteContractorDialog),
 });
 
 const contractorDetailRoute = createRoute({
   getParentRoute: () => companyRoute,
   path: 'contractors/$engagementId',
-  component: function ContractorDetailRoute() {
+  component: withPages(function ContractorDetailRoute() {
     const { engagementId } = contractorDetailRoute.useParams();
     const contractorId = useEngagement(engagementId).data?.contractor.id;
     return (
@@ -132,7 +115,7 @@ const contractorDetailRoute = createRoute({
         ) : null}
       </EngagementDetailPage>
     );
-  },
+  }, EngagementContracts, EngagementDetailPage, ContractorMilestonesSection),
 });
 
 const contractHref = (id: string) => `/app/contracts/${encodeURIComponent(id)}`;
@@ -142,7 +125,7 @@ const contractsRoute = createRoute({
   getParentRoute: () => companyRoute,
   path: 'contracts',
   validateSearch: validateContractSearch,
-  component: function CompanyContractsRoute() {
+  component: withPages(function CompanyContractsRoute() {
     const filters = contractsRoute.useSearch();
     const navigate = contractsRoute.useNavigate();
     const changeFilters = useCallback(
@@ -150,14 +133,14 @@ const contractsRoute = createRoute({
       [navigate],
     );
     return <ContractsPage side="company" filters={filters} onFiltersChange={changeFilters} detailHref={contractHref} newHref="/app/contracts/new" />;
-  },
+  }, ContractsPage),
 });
 
 const newContractRoute = createRoute({
   getParentRoute: () => companyRoute,
   path: 'contracts/new',
   validateSearch: validateNewContractSearch,
-  component: function NewContractRoute() {
+  component: withPages(function NewContractRoute() {
     const { engagementId } = newContractRoute.useSearch();
     const navigate = newContractRoute.useNavigate();
     // Who a contract can be with comes from the engagements feature; the app composes the two.
@@ -174,13 +157,13 @@ const newContractRoute = createRoute({
         onCreated={(contract) => void navigate({ to: '/app/contracts/$contractId', params: { contractId: contract.id } })}
       />
     );
-  },
+  }, NewContractPage),
 });
 
 const contractDetailRoute = createRoute({
   getParentRoute: () => companyRoute,
   path: 'contracts/$contractId',
-  component: function CompanyContractRoute() {
+  component: withPages(function CompanyContractRoute() {
     const { contractId } = contractDetailRoute.useParams();
     return (
       <ContractDetailPage
@@ -200,13 +183,13 @@ const contractDetailRoute = createRoute({
         )}
       />
     );
-  },
+  }, ContractDetailPage, ContractMilestonesSection),
 });
 
 const editContractRoute = createRoute({
   getParentRoute: () => companyRoute,
   path: 'contracts/$contractId/edit',
-  component: function EditContractRoute() {
+  component: withPages(function EditContractRoute() {
     const { contractId } = editContractRoute.useParams();
     const navigate = editContractRoute.useNavigate();
     return (
@@ -216,7 +199,7 @@ const editContractRoute = createRoute({
         onSaved={() => void navigate({ to: '/app/contracts/$contractId', params: { contractId } })}
       />
     );
-  },
+  }, EditContractPage),
 });
 
 function toMilestoneFilters(search: MilestoneSearch): MilestoneFilters {
@@ -227,7 +210,7 @@ const milestonesRoute = createRoute({
   getParentRoute: () => companyRoute,
   path: 'milestones',
   validateSearch: validateMilestoneSearch,
-  component: function CompanyMilestonesRoute() {
+  component: withPages(function CompanyMilestonesRoute() {
     const search = milestonesRoute.useSearch();
     const navigate = milestonesRoute.useNavigate();
     const filters = useMemo(() => toMilestoneFilters(search), [search]);
@@ -271,13 +254,13 @@ const milestonesRoute = createRoute({
         contractOptions={contractOptions}
       />
     );
-  },
+  }, MilestonesPage),
 });
 
 const milestoneDetailRoute = createRoute({
   getParentRoute: () => companyRoute,
   path: 'milestones/$milestoneId',
-  component: function CompanyMilestoneRoute() {
+  component: withPages(function CompanyMilestoneRoute() {
     const { milestoneId } = milestoneDetailRoute.useParams();
     const navigate = milestoneDetailRoute.useNavigate();
     return (
@@ -293,16 +276,16 @@ const milestoneDetailRoute = createRoute({
         onDeleted={() => void navigate({ to: '/app/milestones' })}
       />
     );
-  },
+  }, MilestoneDetailPage),
 });
 
 const teamRoute = createRoute({
   getParentRoute: () => companyRoute,
   path: 'team',
-  component: function CompanyTeamRoute() {
+  component: withPages(function CompanyTeamRoute() {
     const organization = useCurrentOrganization();
     return <StaffPage inviteAction={organization.data?.abilities.inviteStaff ? <InviteStaffDialog /> : null} />;
-  },
+  }, InviteStaffDialog, StaffPage),
 });
 
 const invitationsRoute = createRoute({
@@ -320,15 +303,17 @@ const settingsRoute = createRoute({
 const activityRoute = createRoute({
   getParentRoute: () => companyRoute,
   path: 'activity',
-  component: function CompanyActivityRoute() {
+  component: withPages(function CompanyActivityRoute() {
     return <ActivityPage description="Every change in your organization, who made it and when." />;
-  },
+  }, ActivityPage),
 });
 
 const deliveriesRoute = createRoute({
   getParentRoute: () => companyRoute,
   path: 'email-delivery',
-  component: DeliveriesPage,
+  component: withPages(function DeliveriesRoute() {
+    return <DeliveriesPage />;
+  }, DeliveriesPage),
 });
 
 const notificationsRoute = createRoute({
@@ -340,11 +325,11 @@ const notificationsRoute = createRoute({
 const securityRoute = createRoute({
   getParentRoute: () => companyRoute,
   path: 'security',
-  component: function CompanySecurityRoute() {
+  component: withPages(function CompanySecurityRoute() {
     const context = companyRoute.useRouteContext();
     const me = useMe().data ?? context.me;
     return <SecurityPage user={me.user} mustEnrolTwoFactor={me.mustEnrolTwoFactor} variant="full" />;
-  },
+  }, SecurityPage),
 });
 
 export const companyRoutes = companyRoute.addChildren([

@@ -1,29 +1,15 @@
 import { createRoute, redirect } from '@tanstack/react-router';
 import { useCallback } from 'react';
-import { ActivityPage } from '../features/activity/components/activity.page.tsx';
-import { ContractorTeamPage } from '../features/contractor-team/components/team.page.tsx';
 import type { ContractFilters } from '../features/contracts/api/contract.keys.ts';
-import { ContractDetailPage } from '../features/contracts/components/contract-detail.page.tsx';
-import { ContractsPage, EngagementContracts } from '../features/contracts/components/contracts.page.tsx';
-import { EngagementDetailPage } from '../features/engagements/components/engagement-detail.page.tsx';
-import { OrganizationsPage } from '../features/engagements/components/organizations.page.tsx';
-import { ContractorHomePage } from '../features/home/components/contractor-home.page.tsx';
-import { InvitationList } from '../features/invitations/components/invitation.list.tsx';
-import { InviteMemberDialog } from '../features/invitations/components/invite-member.dialog.tsx';
-import { InviteTechnicianDialog } from '../features/invitations/components/invite-technician.dialog.tsx';
-import { ContractMilestonesSection } from '../features/milestones/components/contract-milestones.section.tsx';
-import { DeliverPage } from '../features/milestones/components/deliver.page.tsx';
-import { MilestoneDetailPage } from '../features/milestones/components/milestone-detail.page.tsx';
-import { NotificationsPage } from '../features/notifications/components/notifications.page.tsx';
 import { useMe } from '../features/session/api/me.query.ts';
 import { nameMembership } from '../features/session/components/membership.label.ts';
-import { SecurityPage } from '../features/security/components/security.page.tsx';
 import { validateContractSearch } from './contract.search.ts';
 import { type EngagementSearch, validateEngagementSearch } from './engagement.search.ts';
 import { rootRoute } from './root.route.tsx';
-import { type NavItem, Shell } from './shell.layout.tsx';
+import type { NavItem } from './shell.layout.tsx';
 import { requireShell } from './shell.guard.ts';
 import { FullPageError, FullPageLoading } from './status.pages.tsx';
+import { ActivityPage, ContractDetailPage, ContractorHomePage, ContractMilestonesSection, ContractorTeamPage, ContractsPage, DeliverPage, EngagementContracts, EngagementDetailPage, InvitationList, InviteMemberDialog, InviteTechnicianDialog, MilestoneDetailPage, NotificationsPage, OrganizationsPage, SecurityPage, Shell, withPages } from './lazy.pages.ts';
 
 const portalNav: NavItem[] = [
   { href: '/portal/home', label: 'Home' },
@@ -38,10 +24,10 @@ export const portalRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/portal',
   beforeLoad: ({ context, location }) => requireShell('contractor', context.queryClient, location),
-  component: function PortalShell() {
+  component: withPages(function PortalShell() {
     const { me, membership } = portalRoute.useRouteContext();
     return <Shell me={me} membership={membership} area="Contractor portal" nav={portalNav} />;
-  },
+  }, Shell),
   errorComponent: FullPageError,
   pendingComponent: FullPageLoading,
 });
@@ -57,25 +43,27 @@ const portalIndexRoute = createRoute({
 const portalHomeRoute = createRoute({
   getParentRoute: () => portalRoute,
   path: 'home',
-  component: () => (
-    <ContractorHomePage
-      hrefs={{
-        milestone: milestoneHref,
-        contract: contractHref,
-        deliver: '/portal/deliver',
-        contracts: '/portal/contracts?status=active',
-        team: '/portal/team',
-        organizations: '/portal/organizations',
-      }}
-    />
-  ),
+  component: withPages(function ContractorHomeRoute() {
+    return (
+      <ContractorHomePage
+        hrefs={{
+          milestone: milestoneHref,
+          contract: contractHref,
+          deliver: '/portal/deliver',
+          contracts: '/portal/contracts?status=active',
+          team: '/portal/team',
+          organizations: '/portal/organizations',
+        }}
+      />
+    );
+  }, ContractorHomePage),
 });
 
 const organizationsRoute = createRoute({
   getParentRoute: () => portalRoute,
   path: 'organizations',
   validateSearch: validateEngagementSearch,
-  component: function OrganizationsRoute() {
+  component: withPages(function OrganizationsRoute() {
     const filters = organizationsRoute.useSearch();
     const navigate = organizationsRoute.useNavigate();
     const { membership } = portalRoute.useRouteContext();
@@ -91,20 +79,20 @@ const organizationsRoute = createRoute({
         contractorName={nameMembership(membership)}
       />
     );
-  },
+  }, OrganizationsPage),
 });
 
 const organizationDetailRoute = createRoute({
   getParentRoute: () => portalRoute,
   path: 'organizations/$engagementId',
-  component: function OrganizationDetailRoute() {
+  component: withPages(function OrganizationDetailRoute() {
     const { engagementId } = organizationDetailRoute.useParams();
     return (
       <EngagementDetailPage engagementId={engagementId} show="organization" backHref="/portal/organizations" backLabel="All organizations">
         <EngagementContracts engagementId={engagementId} side="contractor" detailHref={contractHref} />
       </EngagementDetailPage>
     );
-  },
+  }, EngagementContracts, EngagementDetailPage),
 });
 
 const contractHref = (id: string) => `/portal/contracts/${encodeURIComponent(id)}`;
@@ -113,16 +101,16 @@ const milestoneHref = (id: string) => `/portal/milestones/${encodeURIComponent(i
 const deliverRoute = createRoute({
   getParentRoute: () => portalRoute,
   path: 'deliver',
-  component: function DeliverRoute() {
+  component: withPages(function DeliverRoute() {
     return <DeliverPage detailHref={milestoneHref} contractHref={contractHref} />;
-  },
+  }, DeliverPage),
 });
 
 const contractsRoute = createRoute({
   getParentRoute: () => portalRoute,
   path: 'contracts',
   validateSearch: validateContractSearch,
-  component: function PortalContractsRoute() {
+  component: withPages(function PortalContractsRoute() {
     const filters = contractsRoute.useSearch();
     const navigate = contractsRoute.useNavigate();
     const changeFilters = useCallback(
@@ -130,13 +118,13 @@ const contractsRoute = createRoute({
       [navigate],
     );
     return <ContractsPage side="contractor" filters={filters} onFiltersChange={changeFilters} detailHref={contractHref} />;
-  },
+  }, ContractsPage),
 });
 
 const contractDetailRoute = createRoute({
   getParentRoute: () => portalRoute,
   path: 'contracts/$contractId',
-  component: function PortalContractRoute() {
+  component: withPages(function PortalContractRoute() {
     const { contractId } = contractDetailRoute.useParams();
     return (
       <ContractDetailPage
@@ -155,13 +143,13 @@ const contractDetailRoute = createRoute({
         )}
       />
     );
-  },
+  }, ContractDetailPage, ContractMilestonesSection),
 });
 
 const milestoneDetailRoute = createRoute({
   getParentRoute: () => portalRoute,
   path: 'milestones/$milestoneId',
-  component: function PortalMilestoneRoute() {
+  component: withPages(function PortalMilestoneRoute() {
     const { milestoneId } = milestoneDetailRoute.useParams();
     return (
       <MilestoneDetailPage
@@ -176,13 +164,13 @@ const milestoneDetailRoute = createRoute({
         contractHref={contractHref}
       />
     );
-  },
+  }, MilestoneDetailPage),
 });
 
 const teamRoute = createRoute({
   getParentRoute: () => portalRoute,
   path: 'team',
-  component: function PortalTeamRoute() {
+  component: withPages(function PortalTeamRoute() {
     return (
       <ContractorTeamPage
         renderInviteMember={() => <InviteMemberDialog />}
@@ -196,15 +184,15 @@ const teamRoute = createRoute({
         )}
       />
     );
-  },
+  }, ContractorTeamPage, InvitationList, InviteMemberDialog, InviteTechnicianDialog),
 });
 
 const activityRoute = createRoute({
   getParentRoute: () => portalRoute,
   path: 'activity',
-  component: function PortalActivityRoute() {
+  component: withPages(function PortalActivityRoute() {
     return <ActivityPage description="Changes to your business's records, who made them and when." />;
-  },
+  }, ActivityPage),
 });
 
 const notificationsRoute = createRoute({
@@ -216,11 +204,11 @@ const notificationsRoute = createRoute({
 const securityRoute = createRoute({
   getParentRoute: () => portalRoute,
   path: 'security',
-  component: function PortalSecurityRoute() {
+  component: withPages(function PortalSecurityRoute() {
     const context = portalRoute.useRouteContext();
     const me = useMe().data ?? context.me;
     return <SecurityPage user={me.user} mustEnrolTwoFactor={me.mustEnrolTwoFactor} variant="full" />;
-  },
+  }, SecurityPage),
 });
 
 export const portalRoutes = portalRoute.addChildren([

@@ -1,13 +1,6 @@
 import { createRoute, redirect } from '@tanstack/react-router';
-import { AcceptInvitationPage } from '../features/invitations/components/accept-invitation.page.tsx';
 import type { InvitationPreview } from '../features/invitations/api/preview-invitation.query.ts';
-import { ForgotPasswordPage } from '../features/auth/components/forgot-password.page.tsx';
-import { MagicLinkPage } from '../features/auth/components/magic-link.page.tsx';
-import { ResetPasswordPage } from '../features/auth/components/reset-password.page.tsx';
-import { SignInPage } from '../features/auth/components/sign-in.page.tsx';
-import { MailboxPage } from '../features/dev-mailbox/components/mailbox.page.tsx';
 import { findCurrentMembership } from '../features/session/api/me.query.ts';
-import { SignOutButton } from '../features/session/components/sign-out.button.tsx';
 import type { Membership } from '../../shared/schemas/session.schema.ts';
 import { PageHeader } from '../components/ui/page-header.tsx';
 import { useEnterApp } from './enter-app.ts';
@@ -17,6 +10,7 @@ import { loadMe } from './shell.guard.ts';
 import { homeOf } from './shell.paths.ts';
 import { useLeaveApp } from './signed-out.ts';
 import { FullPageLoading } from './status.pages.tsx';
+import { AcceptInvitationPage, ForgotPasswordPage, MagicLinkPage, MailboxPage, ResetPasswordPage, SignInPage, SignOutButton, withPages } from './lazy.pages.ts';
 
 function readText(value: unknown, max = 2000): string | undefined {
   return typeof value === 'string' && value.length > 0 ? value.slice(0, max) : undefined;
@@ -44,22 +38,22 @@ export const signInRoute = createRoute({
   getParentRoute: () => publicLayoutRoute,
   path: 'sign-in',
   validateSearch: (search: Record<string, unknown>): { redirect?: string } => ({ redirect: readText(search.redirect) }),
-  component: function SignInRoute() {
+  component: withPages(function SignInRoute() {
     const { redirect: target } = signInRoute.useSearch();
     const enterApp = useEnterApp();
     return <SignInPage onSignedIn={() => enterApp({ redirect: target })} />;
-  },
+  }, SignInPage),
 });
 
 export const magicLinkRoute = createRoute({
   getParentRoute: () => publicLayoutRoute,
   path: 'magic-link',
   validateSearch: (search: Record<string, unknown>): { token?: string } => ({ token: readText(search.token, 200) }),
-  component: function MagicLinkRoute() {
+  component: withPages(function MagicLinkRoute() {
     const { token } = magicLinkRoute.useSearch();
     const enterApp = useEnterApp();
     return <MagicLinkPage token={token} onSignedIn={() => enterApp()} />;
-  },
+  }, MagicLinkPage),
 });
 
 export const forgotPasswordRoute = createRoute({
@@ -75,10 +69,10 @@ export const resetPasswordRoute = createRoute({
     token: readText(search.token, 200),
     error: readText(search.error, 100),
   }),
-  component: function ResetPasswordRoute() {
+  component: withPages(function ResetPasswordRoute() {
     const { token, error } = resetPasswordRoute.useSearch();
     return <ResetPasswordPage token={token} error={error} />;
-  },
+  }, ResetPasswordPage),
 });
 
 /** The membership an accepted invitation created, to open its shell rather than another one. */
@@ -100,11 +94,11 @@ export const inviteRoute = createRoute({
   getParentRoute: () => publicLayoutRoute,
   path: 'invite',
   validateSearch: (search: Record<string, unknown>): { token?: string } => ({ token: readText(search.token, 200) }),
-  component: function InviteRoute() {
+  component: withPages(function InviteRoute() {
     const { token } = inviteRoute.useSearch();
     const enterApp = useEnterApp();
     return <AcceptInvitationPage token={token} onAccepted={(preview) => enterApp({ prefer: matchInvitation(preview) })} />;
-  },
+  }, AcceptInvitationPage),
 });
 
 export const mailboxRoute = createRoute({
@@ -116,7 +110,7 @@ export const mailboxRoute = createRoute({
 export const noAccessRoute = createRoute({
   getParentRoute: () => publicLayoutRoute,
   path: 'no-access',
-  component: function NoAccessRoute() {
+  component: withPages(function NoAccessRoute() {
     const leaveApp = useLeaveApp();
     return (
       <div className="mx-auto flex max-w-md flex-col gap-4">
@@ -129,7 +123,7 @@ export const noAccessRoute = createRoute({
         </div>
       </div>
     );
-  },
+  }, SignOutButton),
 });
 
 export const publicRoutes = publicLayoutRoute.addChildren([

@@ -1,15 +1,12 @@
 import { createRoute, redirect } from '@tanstack/react-router';
-import { MyJobsPage } from '../features/jobs/components/my-jobs.page.tsx';
-import { NotificationsPage } from '../features/notifications/components/notifications.page.tsx';
 import { useMe } from '../features/session/api/me.query.ts';
 import { nameMembership } from '../features/session/components/membership.label.ts';
-import { SignOutButton } from '../features/session/components/sign-out.button.tsx';
-import { SecurityPage } from '../features/security/components/security.page.tsx';
 import { rootRoute } from './root.route.tsx';
-import { type NavItem, Shell } from './shell.layout.tsx';
+import type { NavItem } from './shell.layout.tsx';
 import { requireShell } from './shell.guard.ts';
 import { useLeaveApp } from './signed-out.ts';
 import { FullPageError, FullPageLoading } from './status.pages.tsx';
+import { MyJobsPage, NotificationsPage, SecurityPage, Shell, SignOutButton, withPages } from './lazy.pages.ts';
 
 const techNav: NavItem[] = [
   { href: '/tech/jobs', label: 'My jobs' },
@@ -21,10 +18,10 @@ export const techRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/tech',
   beforeLoad: ({ context, location }) => requireShell('technician', context.queryClient, location),
-  component: function TechShell() {
+  component: withPages(function TechShell() {
     const { me, membership } = techRoute.useRouteContext();
     return <Shell me={me} membership={membership} area="Technician" nav={techNav} />;
-  },
+  }, Shell),
   errorComponent: FullPageError,
   pendingComponent: FullPageLoading,
 });
@@ -40,10 +37,10 @@ const techIndexRoute = createRoute({
 const jobsRoute = createRoute({
   getParentRoute: () => techRoute,
   path: 'jobs',
-  component: function TechJobsRoute() {
+  component: withPages(function TechJobsRoute() {
     const { membership } = techRoute.useRouteContext();
     return <MyJobsPage contractorName={nameMembership(membership)} />;
-  },
+  }, MyJobsPage),
 });
 
 const notificationsRoute = createRoute({
@@ -55,7 +52,7 @@ const notificationsRoute = createRoute({
 const securityRoute = createRoute({
   getParentRoute: () => techRoute,
   path: 'security',
-  component: function TechSecurityRoute() {
+  component: withPages(function TechSecurityRoute() {
     const context = techRoute.useRouteContext();
     const me = useMe().data ?? context.me;
     const leaveApp = useLeaveApp();
@@ -67,7 +64,7 @@ const securityRoute = createRoute({
         signOutButton={<SignOutButton label="Sign out of this device" onSignedOut={() => void leaveApp()} />}
       />
     );
-  },
+  }, SecurityPage, SignOutButton),
 });
 
 export const techRoutes = techRoute.addChildren([techIndexRoute, jobsRoute, notificationsRoute, securityRoute]);

@@ -265,8 +265,14 @@ export interface paths {
     };
   };
   "/api/invitations": {
-    /** Invitations this user manages */
+    /** Invitations this user manages, newest first, a page at a time */
     get: {
+      parameters: {
+        query?: {
+          limit?: number;
+          cursor?: string;
+        };
+      };
       responses: {
         /** @description Default Response */
         200: {
@@ -287,6 +293,7 @@ export interface paths {
                     [key: string]: boolean;
                   };
                 })[];
+              nextCursor: string | null;
             };
           };
         };
@@ -480,8 +487,14 @@ export interface paths {
     };
   };
   "/api/staff": {
-    /** The organization's staff */
+    /** The organization's staff, in the order they joined, a page at a time */
     get: {
+      parameters: {
+        query?: {
+          limit?: number;
+          cursor?: string;
+        };
+      };
       responses: {
         /** @description Default Response */
         200: {
@@ -496,6 +509,7 @@ export interface paths {
                   role: "owner" | "admin" | "manager" | "finance" | "viewer";
                   createdAt: string;
                 })[];
+              nextCursor: string | null;
             };
           };
         };
@@ -535,12 +549,14 @@ export interface paths {
     };
   };
   "/api/engagements": {
-    /** Staff: the organization's contractors. Contractor members: the organizations that engage them */
+    /** Staff: the organization's contractors. Contractor members: the organizations that engage them. Newest first, a page at a time */
     get: {
       parameters: {
         query?: {
           status?: "invited" | "active" | "ended";
           q?: string;
+          limit?: number;
+          cursor?: string;
         };
       };
       responses: {
@@ -565,6 +581,7 @@ export interface paths {
                     [key: string]: boolean;
                   };
                 })[];
+              nextCursor: string | null;
             };
           };
         };
@@ -674,13 +691,15 @@ export interface paths {
     };
   };
   "/api/contracts": {
-    /** Contracts: the organization’s (staff) or the contractor’s, across every organization that engages it */
+    /** Contracts: the organization’s (staff) or the contractor’s, across every organization that engages it; recently changed first, a page at a time */
     get: {
       parameters: {
         query?: {
           engagementId?: string;
           status?: "draft" | "active" | "ended" | "terminated";
           q?: string;
+          limit?: number;
+          cursor?: string;
         };
       };
       responses: {
@@ -745,6 +764,7 @@ export interface paths {
                     manageDocuments: boolean;
                   };
                 })[];
+              nextCursor: string | null;
               abilities: {
                 create: boolean;
               };
@@ -2761,11 +2781,13 @@ export interface paths {
     };
   };
   "/api/notifications": {
-    /** My notifications, newest first, with the unread count */
+    /** My notifications, newest first, a page at a time, with the unread count */
     get: {
       parameters: {
         query?: {
           unread?: "true" | "false";
+          limit?: number;
+          cursor?: string;
         };
       };
       responses: {
@@ -2782,6 +2804,7 @@ export interface paths {
                   readAt: string | null;
                   createdAt: string;
                 })[];
+              nextCursor: string | null;
               unread: number;
             };
           };
@@ -2832,7 +2855,7 @@ export interface paths {
       parameters: {
         query?: {
           limit?: number;
-          before?: string;
+          cursor?: string;
         };
       };
       responses: {
@@ -2851,7 +2874,7 @@ export interface paths {
                   after: unknown;
                   createdAt: string;
                 })[];
-              nextBefore: string | null;
+              nextCursor: string | null;
             };
           };
         };

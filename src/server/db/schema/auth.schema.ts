@@ -1,4 +1,4 @@
-import { boolean, index, integer, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
+import { bigint, boolean, index, integer, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
 
 /** Identity tables, in the shape better-auth expects (its drizzle adapter maps to these). */
 export const users = pgTable('users', {
@@ -93,4 +93,20 @@ export const rateLimits = pgTable(
     count: integer('count').notNull(),
   },
   (t) => [index('rate_limits_expires_at_idx').on(t.expiresAt)],
+);
+
+/**
+ * What made cached sessions stale (sign-out, revocation, a changed user or membership): each
+ * process drops its cached sessions in `scope` (`user:<id>`, `organization:<id>`,
+ * `contractor:<id>`) when it reads a row newer than the last it saw. Rows older than a few
+ * minutes are pruned.
+ */
+export const sessionInvalidations = pgTable(
+  'session_invalidations',
+  {
+    id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    scope: text('scope').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('session_invalidations_created_at_idx').on(t.createdAt)],
 );

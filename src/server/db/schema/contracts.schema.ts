@@ -45,6 +45,9 @@ export const contracts = pgTable(
     index('contracts_contractor_idx').on(t.contractorId, t.status),
     index('contracts_engagement_idx').on(t.engagementId, t.organizationId, t.contractorId),
     index('contracts_created_by_idx').on(t.createdByUserId),
+    /** The contract list's keyset order (recently changed first), one per side. */
+    index('contracts_organization_list_idx').on(t.organizationId, t.updatedAt, t.id),
+    index('contracts_contractor_list_idx').on(t.contractorId, t.updatedAt, t.id),
     unique('contracts_scope_uq').on(t.id, t.organizationId, t.contractorId),
     foreignKey({
       name: 'contracts_engagement_fk',

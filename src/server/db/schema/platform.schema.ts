@@ -1,4 +1,5 @@
 import { bigint, index, integer, jsonb, pgTable, text, timestamp, unique, uniqueIndex } from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
 import { users } from './auth.schema.ts';
 import { contractors, organizations } from './tenancy.schema.ts';
 
@@ -27,8 +28,8 @@ export const auditEvents = pgTable(
   },
   (t) => [
     uniqueIndex('audit_events_chain_seq_uq').on(t.chain, t.seq),
-    index('audit_events_organization_id_idx').on(t.organizationId, t.createdAt),
-    index('audit_events_contractor_id_idx').on(t.contractorId, t.createdAt),
+    index('audit_events_organization_list_idx').on(t.organizationId, t.createdAt, t.id),
+    index('audit_events_contractor_list_idx').on(t.contractorId, t.createdAt, t.id),
     index('audit_events_actor_user_id_idx').on(t.actorUserId),
   ],
 );
@@ -52,7 +53,9 @@ export const notifications = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
-    index('notifications_user_id_idx').on(t.userId, t.createdAt),
+    index('notifications_user_list_idx').on(t.userId, t.createdAt, t.id),
+    /** The unread count: an index-only count of one user's unread notifications. */
+    index('notifications_unread_idx').on(t.userId).where(sql`read_at is null`),
     index('notifications_organization_id_idx').on(t.organizationId),
     index('notifications_contractor_id_idx').on(t.contractorId),
   ],

@@ -32,6 +32,7 @@ export const staffMembers = pgTable(
   (t) => [
     uniqueIndex('staff_members_org_user_uq').on(t.organizationId, t.userId),
     index('staff_members_user_id_idx').on(t.userId),
+    index('staff_members_list_idx').on(t.organizationId, t.createdAt, t.id),
   ],
 );
 
@@ -96,7 +97,9 @@ export const engagements = pgTable(
   (t) => [
     check('engagements_status_ck', isOneOf(t.status, engagementStatuses)),
     uniqueIndex('engagements_org_contractor_uq').on(t.organizationId, t.contractorId),
-    index('engagements_contractor_id_idx').on(t.contractorId),
+    /** The engagement list's keyset order, one per side. */
+    index('engagements_organization_list_idx').on(t.organizationId, t.createdAt, t.id),
+    index('engagements_contractor_list_idx').on(t.contractorId, t.createdAt, t.id),
     /** Target of the composite foreign keys that keep organization and contractor consistent. */
     unique('engagements_scope_uq').on(t.id, t.organizationId, t.contractorId),
   ],
@@ -125,8 +128,8 @@ export const invitations = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
-    index('invitations_organization_id_idx').on(t.organizationId),
-    index('invitations_contractor_id_idx').on(t.contractorId),
+    index('invitations_organization_list_idx').on(t.organizationId, t.createdAt, t.id),
+    index('invitations_contractor_list_idx').on(t.contractorId, t.createdAt, t.id),
     index('invitations_engagement_idx').on(t.engagementId, t.organizationId, t.contractorId),
     index('invitations_invited_by_idx').on(t.invitedByUserId),
     index('invitations_email_idx').on(t.email),

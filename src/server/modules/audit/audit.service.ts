@@ -1,21 +1,25 @@
-import { and, desc, eq, lt, } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import type { RequestContext } from '../../access/actor.ts';
 import { scopes } from '../../access/scopes.ts';
 import type { Executor } from '../../db/client.ts';
 import { auditEvents, users } from '../../db/schema/index.ts';
+import { type Keyset, keysetAfter, keysetKey, keysetOrder, type PageRequest, pageFrom } from '../../lib/pagination.ts';
+
+/** Newest first; indexes (organization_id | contractor_id, created_at, id). */
+const auditKeyset: Keyset = { columns: [auditEvents.createdAt, auditEvents.id], direction: 'desc' };
 
 /** The events about the actor's own records, newest first, a page at a time. */
-export async function listAuditEvents(db: Executor, ctx: RequestContext, page: { limit: number; before?: string }) {
+export async function listAuditEvents(db: Executor, ctx: RequestContext, request: PageRequest) {
   const rows = await db
-    .select({ event: auditEvents, actorName: users.name })
+    .select({ event: auditEvents, actorName: users.name, key: keysetKey(auditKeyset) })
     .from(auditEvents)
     .leftJoin(users, eq(users.id, auditEvents.actorUserId))
-    .where(and(scopes.auditEvents(ctx.actor), page.before ? lt(auditEvents.createdAt, new Date(page.before)) : undefined))
-    .orderBy(desc(auditEvents.createdAt), desc(auditEvents.seq))
-    .limit(page.limit);
-  const last = rows.at(-1);
+    .where(and(scopes.auditEvents(ctx.actor), keysetAfter(auditKeyset, request.cursor)))
+    .orderBy(...keysetOrder(auditKeyset))
+    .limit(request.limit + 1);
+  const page = pageFrom(rows, request.limit, (r) => r.key);
   return {
-    items: rows.map(({ event, actorName }) => ({
+    items: page.items.map(({ event, actorName }) => ({
       id: event.id,
       seq: event.seq,
       action: event.action,
@@ -26,6 +30,6 @@ export async function listAuditEvents(db: Executor, ctx: RequestContext, page: {
       after: event.after,
       createdAt: event.createdAt.toISOString(),
     })),
-    nextBefore: rows.length === page.limit && last ? last.event.createdAt.toISOString() : null,
+    nextCursor: page.nextCursor,
   };
 }

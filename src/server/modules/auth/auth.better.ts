@@ -4,6 +4,7 @@ import { drizzleAdapter } from 'better-auth/adapters/drizzle';
 import { betterAuth } from 'better-auth';
 import { eq } from 'drizzle-orm';
 import { magicLink, twoFactor } from 'better-auth/plugins';
+import { invalidateSessions } from '../../access/sessions.cache.ts';
 import type { Config } from '../../config.ts';
 import type { Db } from '../../db/client.ts';
 import { accounts, sessions, twoFactors, users, verifications } from '../../db/schema/index.ts';
@@ -68,6 +69,17 @@ export function createAuth(db: Db, config: Config) {
       expiresIn: config.SESSION_IDLE_HOURS * 3600,
       updateAge: Math.min(3600, config.SESSION_IDLE_HOURS * 1800),
       cookieCache: { enabled: false },
+    },
+    // Cached sessions (http/route-auth) go stale when a session ends or the user changes.
+    databaseHooks: {
+      session: { delete: { after: async (session) => invalidateSessions(db, `user:${session.userId}`) } },
+      user: {
+        update: {
+          after: async (user) => {
+            if (user?.id) await invalidateSessions(db, `user:${user.id}`);
+          },
+        },
+      },
     },
     rateLimit: { enabled: false },
     advanced: {

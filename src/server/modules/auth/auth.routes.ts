@@ -4,7 +4,6 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { findPasswordProblem } from '../../../shared/domain/password.rules.ts';
 import { magicLinkRedeemSchema, meSchema } from '../../../shared/schemas/session.schema.ts';
 import { okSchema } from '../../../shared/schemas/common.schema.ts';
-import { loadMemberships } from '../../access/memberships.ts';
 import type { Db } from '../../db/client.ts';
 import { accounts } from '../../db/schema/index.ts';
 import { AppError, badField } from '../../lib/errors.ts';
@@ -142,7 +141,7 @@ export async function registerAuthRoutes(app: FastifyInstance, deps: AuthDeps): 
     },
     async (request) => {
       const ctx = contextOf(request);
-      const memberships = await loadMemberships(deps.db, ctx.user.id);
+      const memberships = request.memberships;
       const wanted = request.headers[CONTEXT_HEADER];
       const current =
         memberships.find((m) => m.membership.key === wanted)?.membership.key ?? memberships[0]?.membership.key ?? null;

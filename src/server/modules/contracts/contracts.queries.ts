@@ -9,6 +9,7 @@ import { scopes } from '../../access/scopes.ts';
 import type { Db, Executor } from '../../db/client.ts';
 import { contractDocuments, contractRevisions, contractors, contracts, files, milestones, organizations, users } from '../../db/schema/index.ts';
 import { notFound } from '../../lib/errors.ts';
+import { type Keyset, keysetAfter, keysetKey, keysetOrder, pageFrom } from '../../lib/pagination.ts';
 import { presentFile } from '../files/files.service.ts';
 import { presentContract, presentRevision, type Summary } from './contracts.presenter.ts';
 
@@ -49,14 +50,17 @@ async function summarize(db: Executor, actor: Actor, contractIds: string[]): Pro
   return result;
 }
 
-async function readContracts(db: Executor, actor: Actor, where: ReturnType<typeof and>, limit = 500) {
+/** Recently changed first; indexes (organization_id | contractor_id, updated_at, id). */
+const contractKeyset: Keyset = { columns: [contracts.updatedAt, contracts.id], direction: 'desc' };
+
+async function readContracts(db: Executor, actor: Actor, where: ReturnType<typeof and>, limit: number) {
   const rows = await db
-    .select({ contract: contracts, organizationName: organizations.name, contractorName: contractors.name })
+    .select({ contract: contracts, organizationName: organizations.name, contractorName: contractors.name, key: keysetKey(contractKeyset) })
     .from(contracts)
     .innerJoin(organizations, eq(organizations.id, contracts.organizationId))
     .innerJoin(contractors, eq(contractors.id, contracts.contractorId))
     .where(and(scopes.contracts(actor), where))
-    .orderBy(desc(contracts.updatedAt))
+    .orderBy(...keysetOrder(contractKeyset))
     .limit(limit);
   const ids = rows.map((r) => r.contract.id);
   const [summaries, pending] = await Promise.all([
@@ -70,7 +74,10 @@ async function readContracts(db: Executor, actor: Actor, where: ReturnType<typeo
           .groupBy(contractRevisions.contractId),
   ]);
   const unacknowledged = new Map(pending.map((p) => [p.contractId, Number(p.n)]));
-  return rows.map((row) => presentContract(actor, row, unacknowledged.get(row.contract.id) ?? 0, summaries.get(row.contract.id)!));
+  return rows.map((row) => ({
+    key: row.key,
+    ...presentContract(actor, row, unacknowledged.get(row.contract.id) ?? 0, summaries.get(row.contract.id)!),
+  }));
 }
 
 export async function listContracts(db: Db, ctx: RequestContext, query: z.infer<typeof contractListQuerySchema>) {
@@ -82,14 +89,22 @@ export async function listContracts(db: Db, ctx: RequestContext, query: z.infer<
       query.engagementId ? eq(contracts.engagementId, query.engagementId) : undefined,
       query.status ? eq(contracts.status, query.status) : undefined,
       search ? ilike(contracts.title, search) : undefined,
+      keysetAfter(contractKeyset, query.cursor),
     ),
+    query.limit + 1,
   );
-  return { items: items.map(({ scopeHtml: _s, ipClause: _i, ...rest }) => rest), abilities: contractCreateAbilities(ctx.actor) };
+  const page = pageFrom(items, query.limit, (r) => r.key);
+  return {
+    items: page.items.map(({ scopeHtml: _s, ipClause: _i, key: _k, ...rest }) => rest),
+    nextCursor: page.nextCursor,
+    abilities: contractCreateAbilities(ctx.actor),
+  };
 }
 
 export async function getContract(db: Executor, ctx: RequestContext, id: string) {
-  const [item] = await readContracts(db, ctx.actor, eq(contracts.id, id), 1);
-  if (!item) throw notFound('This contract');
+  const [found] = await readContracts(db, ctx.actor, eq(contracts.id, id), 1);
+  if (!found) throw notFound('This contract');
+  const { key: _key, ...item } = found;
   const documents = await db
     .select({ file: files })
     .from(contractDocuments)

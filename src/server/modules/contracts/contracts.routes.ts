@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { idSchema } from '../../../shared/schemas/common.schema.ts';
+import { idParamsSchema, idSchema, pageOf } from '../../../shared/schemas/common.schema.ts';
 import {
   attachFileSchema,
   contractListItemSchema,
@@ -12,7 +12,6 @@ import {
   renewContractSchema,
   updateContractSchema,
 } from '../../../shared/schemas/contract.schema.ts';
-import { idParamsSchema } from '../../../shared/schemas/common.schema.ts';
 import type { Db } from '../../db/client.ts';
 import { contextOf } from '../../http/route-auth.plugin.ts';
 import { expectedVersionOf } from '../../http/versions.plugin.ts';
@@ -40,9 +39,9 @@ export function registerContractRoutes(app: FastifyInstance, deps: { db: Db }): 
       config: session,
       schema: {
         tags,
-        summary: 'Contracts: the organization’s (staff) or the contractor’s, across every organization that engages it',
+        summary: 'Contracts: the organization’s (staff) or the contractor’s, across every organization that engages it; recently changed first, a page at a time',
         querystring: contractListQuerySchema,
-        response: { 200: z.object({ items: z.array(contractListItemSchema), abilities: z.object({ create: z.boolean() }) }) },
+        response: { 200: pageOf(contractListItemSchema).extend({ abilities: z.object({ create: z.boolean() }) }) },
       },
     },
     async (request) => listContracts(deps.db, contextOf(request), request.query),

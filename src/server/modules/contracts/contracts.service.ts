@@ -218,7 +218,9 @@ export async function renewContract(db: Db, ctx: RequestContext, id: string, inp
 export async function acknowledgeRevision(db: Db, ctx: RequestContext, contractId: string, number: number) {
   await runInTransaction(db, async (tx) => {
     const reader = scoped(tx, ctx.actor);
-    const [found] = await reader.contractRevisions.list({
+    const {
+      items: [found],
+    } = await reader.contractRevisions.page({
       where: and(eq(contractRevisions.contractId, contractId), eq(contractRevisions.number, number)),
       limit: 1,
     });

@@ -1,4 +1,4 @@
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { auditEvents, contractRevisions, notifications } from '../../db/schema/index.ts';
 import { getTestApp, type TestApp } from '../../test/test-app.ts';
@@ -68,7 +68,10 @@ describe('contracts', () => {
     expect(ack.json().items[0]).toMatchObject({ acknowledgedByName: 'X Admin', abilities: { acknowledge: false } });
     expect((await contractor.post(`/api/contracts/${id}/revisions/2/acknowledge`)).statusCode).toBe(409);
     expect((await contractor.post(`/api/contracts/${id}/revisions/9/acknowledge`)).statusCode).toBe(404);
-    const [event] = await t.db.select().from(auditEvents).where(eq(auditEvents.action, 'contract.revision_acknowledged'));
+    const [event] = await t.db
+      .select()
+      .from(auditEvents)
+      .where(and(eq(auditEvents.action, 'contract.revision_acknowledged'), eq(auditEvents.organizationId, w.orgA)));
     expect(event).toMatchObject({ actorUserId: w.xAdmin.userId, organizationId: w.orgA, contractorId: w.contractorX });
   });
 

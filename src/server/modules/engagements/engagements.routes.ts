@@ -1,7 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { z } from 'zod';
-import { idParamsSchema } from '../../../shared/schemas/common.schema.ts';
+import { idParamsSchema, pageOf } from '../../../shared/schemas/common.schema.ts';
 import { engagementListQuerySchema, engagementSchema } from '../../../shared/schemas/organization.schema.ts';
 import type { Db } from '../../db/client.ts';
 import { contextOf } from '../../http/route-auth.plugin.ts';
@@ -17,9 +16,9 @@ export function registerEngagementRoutes(app: FastifyInstance, deps: { db: Db })
       config: { auth: 'session' },
       schema: {
         tags,
-        summary: "Staff: the organization's contractors. Contractor members: the organizations that engage them",
+        summary: "Staff: the organization's contractors. Contractor members: the organizations that engage them. Newest first, a page at a time",
         querystring: engagementListQuerySchema,
-        response: { 200: z.object({ items: z.array(engagementSchema) }) },
+        response: { 200: pageOf(engagementSchema) },
       },
     },
     async (request) => listEngagements(deps.db, contextOf(request), request.query),

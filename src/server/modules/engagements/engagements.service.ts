@@ -12,6 +12,7 @@ import { runInTransaction } from '../../db/transaction.ts';
 import { AppError, notFound } from '../../lib/errors.ts';
 import { createId } from '../../lib/ids.ts';
 import { recordAudit } from '../../audit/audit.writer.ts';
+import { type Keyset, keysetAfter, keysetKey, keysetOrder, type PageRequest, pageFrom } from '../../lib/pagination.ts';
 import { notify } from '../notifications/notifications.service.ts';
 import { listContractorAdminUserIds } from '../organizations/organizations.service.ts';
 
@@ -24,9 +25,13 @@ const shownContractorName = sql<string>`case when ${engagements.status} = 'invit
   where ${invitations.engagementId} = ${engagements.id} order by ${invitations.createdAt} desc limit 1), ${contractors.name})
   else ${contractors.name} end`;
 
-async function readEngagements(db: Executor, actor: Actor, where?: SQL) {
+/** Newest first; one index per side: (organization_id | contractor_id, created_at, id). */
+const engagementKeyset: Keyset = { columns: [engagements.createdAt, engagements.id], direction: 'desc' };
+
+async function readEngagements(db: Executor, actor: Actor, where: SQL | undefined, limit: number) {
   const rows = await db
     .select({
+      key: keysetKey(engagementKeyset),
       id: engagements.id,
       status: engagements.status,
       createdAt: engagements.createdAt,
@@ -37,24 +42,26 @@ async function readEngagements(db: Executor, actor: Actor, where?: SQL) {
     .innerJoin(organizations, eq(organizations.id, engagements.organizationId))
     .innerJoin(contractors, eq(contractors.id, engagements.contractorId))
     .where(and(scopes.engagements(actor), where))
-    .orderBy(actor.kind === 'staff' ? shownContractorName : organizations.name)
-    .limit(500);
-  return rows.map((row) => ({ ...row, createdAt: row.createdAt.toISOString(), abilities: engagementAbilities(actor, row) }));
+    .orderBy(...keysetOrder(engagementKeyset))
+    .limit(limit);
+  return rows.map(({ key, ...row }) => ({ key, item: { ...row, createdAt: row.createdAt.toISOString(), abilities: engagementAbilities(actor, row) } }));
 }
 
-export async function listEngagements(db: Db, ctx: RequestContext, filter: { status?: EngagementStatus; q?: string }) {
+export async function listEngagements(db: Db, ctx: RequestContext, filter: { status?: EngagementStatus; q?: string } & PageRequest) {
   const search = filter.q ? `%${filter.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%` : undefined;
   const where = and(
     filter.status ? eq(engagements.status, filter.status) : undefined,
     search ? or(ilike(shownContractorName, search), ilike(organizations.name, search)) : undefined,
+    keysetAfter(engagementKeyset, filter.cursor),
   );
-  return { items: await readEngagements(db, ctx.actor, where) };
+  const page = pageFrom(await readEngagements(db, ctx.actor, where, filter.limit + 1), filter.limit, (r) => r.key);
+  return { items: page.items.map((r) => r.item), nextCursor: page.nextCursor };
 }
 
 export async function getEngagement(db: Db, ctx: RequestContext, id: string) {
-  const [row] = await readEngagements(db, ctx.actor, eq(engagements.id, id));
+  const [row] = await readEngagements(db, ctx.actor, eq(engagements.id, id), 1);
   if (!row) throw notFound('This engagement');
-  return row;
+  return row.item;
 }
 
 /** Ends or reactivates an engagement through its machine: audited, the contractor told. */

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { idParamsSchema } from '../../../shared/schemas/common.schema.ts';
+import { idParamsSchema, pageOf, pageQuerySchema } from '../../../shared/schemas/common.schema.ts';
 import {
   acceptInvitationSchema,
   invitationPreviewSchema,
@@ -76,9 +76,9 @@ export function registerInvitationRoutes(app: FastifyInstance, deps: { db: Db; a
     '/api/invitations',
     {
       config: { auth: 'session' },
-      schema: { tags, summary: 'Invitations this user manages', response: { 200: z.object({ items: z.array(invitationSchema) }) } },
+      schema: { tags, summary: 'Invitations this user manages, newest first, a page at a time', querystring: pageQuerySchema, response: { 200: pageOf(invitationSchema) } },
     },
-    async (request) => listInvitations(deps.db, contextOf(request)),
+    async (request) => listInvitations(deps.db, contextOf(request), request.query),
   );
 
   typed.post(

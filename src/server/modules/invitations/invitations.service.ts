@@ -15,6 +15,7 @@ import type { Db, Tx } from '../../db/client.ts';
 import { contractors, invitations, organizations } from '../../db/schema/index.ts';
 import { runInTransaction } from '../../db/transaction.ts';
 import { AppError, forbidden } from '../../lib/errors.ts';
+import type { PageRequest } from '../../lib/pagination.ts';
 import { createId, createToken, hashToken } from '../../lib/ids.ts';
 import { recordAudit } from '../../audit/audit.writer.ts';
 import { type Auth, createSessionCookies } from '../auth/auth.better.ts';
@@ -202,9 +203,9 @@ export async function inviteToContractor(
   });
 }
 
-export async function listInvitations(db: Db, ctx: RequestContext) {
-  const rows = await scoped(db, ctx.actor).invitations.list({ limit: 200 });
-  return { items: rows.map((row) => presentInvitation(ctx.actor, row)) };
+export async function listInvitations(db: Db, ctx: RequestContext, request: PageRequest) {
+  const page = await scoped(db, ctx.actor).invitations.page(request);
+  return { items: page.items.map((row) => presentInvitation(ctx.actor, row)), nextCursor: page.nextCursor };
 }
 
 export async function revokeInvitation(db: Db, ctx: RequestContext, id: string) {

@@ -1,8 +1,7 @@
-import { and, asc, desc, eq, gt, gte, inArray, lt, lte, or, type SQL, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, inArray, lt, lte, type SQL, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import { approvedMilestoneStatuses, type MilestoneStatus, pendingMilestoneStatuses } from '../../../shared/domain/milestone.machine.ts';
 import type { milestoneListQuerySchema } from '../../../shared/schemas/milestone.schema.ts';
-import { isCalendarDate } from '../../../shared/schemas/money.schema.ts';
 import type { Actor, RequestContext } from '../../access/actor.ts';
 import { scoped } from '../../access/scoped.ts';
 import { scopes } from '../../access/scopes.ts';
@@ -18,7 +17,8 @@ import {
   submissionFiles,
   users,
 } from '../../db/schema/index.ts';
-import { badField, notFound } from '../../lib/errors.ts';
+import { notFound } from '../../lib/errors.ts';
+import { type Keyset, keysetAfter, keysetOrder, pageFrom } from '../../lib/pagination.ts';
 import { presentFile } from '../files/files.service.ts';
 import { findPaymentIdsByMilestone } from '../payments/payments.service.ts';
 import { presentMilestone, presentSubmission } from './milestones.presenter.ts';
@@ -58,13 +58,8 @@ async function readMilestones(db: Executor, actor: Actor, where: SQL | undefined
   return rows.map((row) => presentMilestone(actor, row, paymentIds.get(row.milestone.id) ?? null, now));
 }
 
-/** Cursor = the last row's due date and id, for keyset pagination in due-date order. */
-function decodeCursor(cursor: string | undefined): { dueDate: string; id: string } | null {
-  if (!cursor) return null;
-  const [dueDate, id] = Buffer.from(cursor, 'base64url').toString('utf8').split('|');
-  if (!dueDate || !id || !isCalendarDate(dueDate) || id.length > 64) throw badField('cursor', 'This cursor is not valid; start from the first page.');
-  return { dueDate, id };
-}
+/** Due date first (then id), the order of the list indexes (… , due_date, id). */
+const milestoneKeyset: Keyset = { columns: [milestones.dueDate, milestones.id], direction: 'asc' };
 
 /**
  * The lists: Pending (open, submitted, changes requested) and Approved (approved, paid), for the
@@ -73,7 +68,6 @@ function decodeCursor(cursor: string | undefined): { dueDate: string; id: string
 export async function listMilestones(db: Db, ctx: RequestContext, query: z.infer<typeof milestoneListQuerySchema>, now = new Date()) {
   const statuses: readonly MilestoneStatus[] | undefined =
     query.view === 'pending' ? pendingMilestoneStatuses : query.view === 'approved' ? approvedMilestoneStatuses : undefined;
-  const cursor = decodeCursor(query.cursor);
   const where = and(
     statuses ? inArray(milestones.status, [...statuses]) : undefined,
     query.status ? eq(milestones.status, query.status) : undefined,
@@ -84,15 +78,11 @@ export async function listMilestones(db: Db, ctx: RequestContext, query: z.infer
     query.overdue === 'true'
       ? and(inArray(milestones.status, [...pendingMilestoneStatuses]), lt(milestones.dueDate, organizationTodaySql(now)))
       : undefined,
-    cursor ? or(gt(milestones.dueDate, cursor.dueDate), and(eq(milestones.dueDate, cursor.dueDate), gt(milestones.id, cursor.id))) : undefined,
+    keysetAfter(milestoneKeyset, query.cursor),
   );
-  const rows = await readMilestones(db, ctx.actor, where, [asc(milestones.dueDate), asc(milestones.id)], query.limit + 1, now);
-  const page = rows.slice(0, query.limit);
-  const last = page.at(-1);
-  return {
-    items: page,
-    nextCursor: rows.length > query.limit && last ? Buffer.from(`${last.dueDate}|${last.id}`).toString('base64url') : null,
-  };
+  const rows = await readMilestones(db, ctx.actor, where, keysetOrder(milestoneKeyset), query.limit + 1, now);
+  // A date and an id are exact in JavaScript, so the key is built from the row itself.
+  return pageFrom(rows, query.limit, (row) => JSON.stringify([row.dueDate, row.id]));
 }
 
 export async function getMilestone(db: Executor, ctx: RequestContext, id: string, now = new Date()) {

@@ -1,12 +1,12 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { idParamsSchema, okSchema } from '../../../shared/schemas/common.schema.ts';
+import { idParamsSchema, okSchema, pageOf, pageQuerySchema } from '../../../shared/schemas/common.schema.ts';
 import { notificationSchema } from '../../../shared/schemas/notification.schema.ts';
 import type { Db } from '../../db/client.ts';
 import { contextOf } from '../../http/route-auth.plugin.ts';
 import { notFound } from '../../lib/errors.ts';
-import { listMailbox, listNotifications, markAllNotificationsRead, markNotificationRead } from './notifications.service.ts';
+import { isOwnNotification, listMailbox, listNotifications, markAllNotificationsRead, markNotificationRead } from './notifications.service.ts';
 
 function isLoopback(ip: string): boolean {
   return ip === '127.0.0.1' || ip === '::1' || ip === '::ffff:127.0.0.1' || ip.startsWith('127.');
@@ -22,15 +22,17 @@ export function registerNotificationRoutes(app: FastifyInstance, deps: { db: Db;
       config: { auth: 'session', allowBeforeTwoFactor: true },
       schema: {
         tags,
-        summary: 'My notifications, newest first, with the unread count',
-        querystring: z.object({ unread: z.enum(['true', 'false']).optional() }).strict(),
-        response: { 200: z.object({ items: z.array(notificationSchema), unread: z.number() }) },
+        summary: 'My notifications, newest first, a page at a time, with the unread count',
+        querystring: z.object({ unread: z.enum(['true', 'false']).optional() }).extend(pageQuerySchema.shape).strict(),
+        response: { 200: pageOf(notificationSchema).extend({ unread: z.number() }) },
       },
     },
     async (request) => {
-      const result = await listNotifications(deps.db, contextOf(request), request.query.unread === 'true');
+      const { unread, limit, cursor } = request.query;
+      const result = await listNotifications(deps.db, contextOf(request), { unreadOnly: unread === 'true', limit, cursor });
       return {
         unread: result.unread,
+        nextCursor: result.nextCursor,
         items: result.items.map((n) => ({
           id: n.id,
           type: n.type,
@@ -51,8 +53,7 @@ export function registerNotificationRoutes(app: FastifyInstance, deps: { db: Db;
       const ctx = contextOf(request);
       const changed = await markNotificationRead(deps.db, ctx, request.params.id);
       if (!changed) {
-        const { items } = await listNotifications(deps.db, ctx, false);
-        if (!items.some((n) => n.id === request.params.id)) throw notFound('This notification');
+        if (!(await isOwnNotification(deps.db, ctx, request.params.id))) throw notFound('This notification');
       }
       return { ok: true as const };
     },

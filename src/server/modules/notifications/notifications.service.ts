@@ -1,10 +1,12 @@
 import { and, desc, eq, isNull, lt, sql } from 'drizzle-orm';
 import type { RequestContext } from '../../access/actor.ts';
+import { scoped } from '../../access/scoped.ts';
 import { scopes } from '../../access/scopes.ts';
 import type { Db, Executor } from '../../db/client.ts';
 import { emails, notifications, users } from '../../db/schema/index.ts';
 import { afterCommit, runInTransaction } from '../../db/transaction.ts';
 import { createId } from '../../lib/ids.ts';
+import { type Keyset, keysetAfter, keysetKey, keysetOrder, type PageRequest, pageFrom } from '../../lib/pagination.ts';
 import type { Queue } from '../../lib/queue.ts';
 import { enqueueEmail } from './notifications.delivery.ts';
 import { type EmailContent, renderEmail } from './notifications.templates.ts';
@@ -116,18 +118,38 @@ export async function emailPendingNotifications(db: Db, publicUrl: string, userI
   });
 }
 
-export async function listNotifications(db: Executor, ctx: RequestContext, unreadOnly: boolean) {
+/** Newest first; index (user_id, created_at, id). */
+const notificationKeyset: Keyset = { columns: [notifications.createdAt, notifications.id], direction: 'desc' };
+
+export async function listNotifications(db: Executor, ctx: RequestContext, request: PageRequest & { unreadOnly: boolean }) {
   const rows = await db
-    .select()
+    .select({ notification: notifications, key: keysetKey(notificationKeyset) })
     .from(notifications)
-    .where(and(scopes.notifications(ctx.actor), unreadOnly ? isNull(notifications.readAt) : undefined))
-    .orderBy(desc(notifications.createdAt))
-    .limit(100);
+    .where(
+      and(
+        scopes.notifications(ctx.actor),
+        request.unreadOnly ? isNull(notifications.readAt) : undefined,
+        keysetAfter(notificationKeyset, request.cursor),
+      ),
+    )
+    .orderBy(...keysetOrder(notificationKeyset))
+    .limit(request.limit + 1);
+  const page = pageFrom(rows, request.limit, (r) => r.key);
+  return { items: page.items.map((r) => r.notification), nextCursor: page.nextCursor, unread: await countUnread(db, ctx) };
+}
+
+/** The unread count, from the partial index on unread notifications per user. */
+export async function countUnread(db: Executor, ctx: RequestContext): Promise<number> {
   const [counted] = await db
     .select({ count: sql<number>`count(*)::int` })
     .from(notifications)
     .where(and(scopes.notifications(ctx.actor), isNull(notifications.readAt)));
-  return { items: rows, unread: counted?.count ?? 0 };
+  return counted?.count ?? 0;
+}
+
+/** Whether the actor may see this notification (read or not). */
+export async function isOwnNotification(db: Executor, ctx: RequestContext, id: string): Promise<boolean> {
+  return (await scoped(db, ctx.actor).notifications.find(id)) !== undefined;
 }
 
 export async function markNotificationRead(db: Executor, ctx: RequestContext, id: string): Promise<boolean> {

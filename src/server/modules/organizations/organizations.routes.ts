@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { contractorMemberRoles } from '../../../shared/domain/roles.ts';
+import { pageOf, pageQuerySchema } from '../../../shared/schemas/common.schema.ts';
 import { organizationSchema, staffMemberSchema, updateOrganizationSchema } from '../../../shared/schemas/organization.schema.ts';
 import type { Db } from '../../db/client.ts';
 import { contextOf } from '../../http/route-auth.plugin.ts';
@@ -40,9 +41,14 @@ export function registerOrganizationRoutes(app: FastifyInstance, deps: { db: Db 
     '/api/staff',
     {
       config: { auth: 'session' },
-      schema: { tags: ['organizations'], summary: "The organization's staff", response: { 200: z.object({ items: z.array(staffMemberSchema) }) } },
+      schema: {
+        tags: ['organizations'],
+        summary: "The organization's staff, in the order they joined, a page at a time",
+        querystring: pageQuerySchema,
+        response: { 200: pageOf(staffMemberSchema) },
+      },
     },
-    async (request) => listStaff(deps.db, contextOf(request)),
+    async (request) => listStaff(deps.db, contextOf(request), request.query),
   );
 
   typed.get(

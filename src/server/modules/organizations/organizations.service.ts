@@ -4,11 +4,13 @@ import type { updateOrganizationSchema } from '../../../shared/schemas/organizat
 import type { Actor, RequestContext } from '../../access/actor.ts';
 import { assertAllowed, organizationAbilities } from '../../access/policies.ts';
 import { scopes } from '../../access/scopes.ts';
+import { invalidateSessions } from '../../access/sessions.cache.ts';
 import type { Db, Executor } from '../../db/client.ts';
 import type { ContractorMemberRole, StaffRole } from '../../../shared/domain/roles.ts';
 import { contractorMembers, contractors, organizations, staffMembers, technicians, users } from '../../db/schema/index.ts';
 import { runInTransaction } from '../../db/transaction.ts';
 import { badField, notFound } from '../../lib/errors.ts';
+import { type Keyset, keysetAfter, keysetKey, keysetOrder, type PageRequest, pageFrom } from '../../lib/pagination.ts';
 import { assertExpectedVersion, type ExpectedVersion, staleVersion, versionsToMatch } from '../../lib/versions.ts';
 import { createId } from '../../lib/ids.ts';
 import { recordAudit } from '../../audit/audit.writer.ts';
@@ -74,6 +76,7 @@ export async function updateCurrentOrganization(db: Db, ctx: RequestContext, inp
       .where(and(eq(organizations.id, before.id), matching ? inArray(organizations.version, matching) : undefined))
       .returning();
     if (!after) throw staleVersion('This organization', before.version);
+    await invalidateSessions(tx, `organization:${before.id}`);
     await recordAudit(tx, {
       actorUserId: ctx.user.id,
       organizationId: before.id,
@@ -88,9 +91,13 @@ export async function updateCurrentOrganization(db: Db, ctx: RequestContext, inp
   });
 }
 
-export async function listStaff(db: Db, ctx: RequestContext) {
+/** Staff in the order they joined (the owner first); index (organization_id, created_at, id). */
+const staffKeyset: Keyset = { columns: [staffMembers.createdAt, staffMembers.id], direction: 'asc' };
+
+export async function listStaff(db: Db, ctx: RequestContext, request: PageRequest) {
   const rows = await db
     .select({
+      key: keysetKey(staffKeyset),
       id: staffMembers.id,
       userId: staffMembers.userId,
       role: staffMembers.role,
@@ -100,9 +107,11 @@ export async function listStaff(db: Db, ctx: RequestContext) {
     })
     .from(staffMembers)
     .innerJoin(users, eq(users.id, staffMembers.userId))
-    .where(scopes.staffMembers(ctx.actor))
-    .orderBy(users.name);
-  return { items: rows.map((r) => ({ ...r, createdAt: r.createdAt.toISOString() })) };
+    .where(and(scopes.staffMembers(ctx.actor), keysetAfter(staffKeyset, request.cursor)))
+    .orderBy(...keysetOrder(staffKeyset))
+    .limit(request.limit + 1);
+  const page = pageFrom(rows, request.limit, (r) => r.key);
+  return { items: page.items.map(({ key: _key, ...r }) => ({ ...r, createdAt: r.createdAt.toISOString() })), nextCursor: page.nextCursor };
 }
 
 /** The contractor's own people: office members and technicians. */
@@ -136,6 +145,7 @@ export async function createOrganizationWithOwner(
   await assertDatabaseKnowsZone(tx, timeZone);
   await tx.insert(organizations).values({ id, name: input.name, timeZone });
   await tx.insert(staffMembers).values({ id: createId(), organizationId: id, userId: input.ownerUserId, role: 'owner' });
+  await invalidateSessions(tx, `user:${input.ownerUserId}`);
   await recordAudit(tx, {
     actorUserId: input.ownerUserId,
     organizationId: id,
@@ -204,6 +214,7 @@ export type NewMembership =
 
 /** Adds a person to an organization's staff, a contractor's office, or its crew; once. */
 export async function addMembership(tx: Executor, userId: string, membership: NewMembership): Promise<void> {
+  await invalidateSessions(tx, `user:${userId}`);
   if (membership.kind === 'staff') {
     await tx.insert(staffMembers).values({ id: createId(), organizationId: membership.organizationId, userId, role: membership.role }).onConflictDoNothing();
     return;

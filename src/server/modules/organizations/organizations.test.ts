@@ -1,6 +1,8 @@
 import { eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { auditEvents } from '../../db/schema/index.ts';
+import { runInTransaction } from '../../db/transaction.ts';
+import { addMembership } from './organizations.service.ts';
 import { getTestApp, type TestApp } from '../../test/test-app.ts';
 import { clientFor, createWorld, type World } from '../../test/world.ts';
 
@@ -63,8 +65,7 @@ describe('organizations and people', () => {
   });
 
   it('lets a person with several memberships choose which one a request acts as', async () => {
-    const { staffMembers } = await import('../../db/schema/index.ts');
-    await t.db.insert(staffMembers).values({ id: crypto.randomUUID(), organizationId: w.orgB, userId: w.aManager.userId, role: 'viewer' });
+    await runInTransaction(t.db, (tx) => addMembership(tx, w.aManager.userId, { kind: 'staff', organizationId: w.orgB, role: 'viewer' }));
     const me = await clientFor(t, w.aManager).get('/api/me');
     expect(me.json().memberships).toHaveLength(2);
     const asB = await clientFor(t, { ...w.aManager, context: `staff:${w.orgB}` }).get('/api/organizations/current');

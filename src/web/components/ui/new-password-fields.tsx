@@ -1,6 +1,6 @@
 import type { Control, FieldValues, Path } from 'react-hook-form';
 import { passwordHelp } from '../../lib/password.help.ts';
-import { FormTextField } from './text-field.tsx';
+import { FormTextField } from './text-field.form.tsx';
 
 interface NewPasswordFieldsProps<T extends FieldValues, C, O extends FieldValues> {
   /** A form with `password` and `confirmPassword` fields. */

@@ -33,7 +33,8 @@ export function ErrorState({ error, onRetry, title = 'This could not be loaded' 
 }
 
 export interface QueryViewProps<T> {
-  query: UseQueryResult<T>;
+  /** A query or an infinite query (paged lists): only its state, error, data and refetch are used. */
+  query: Pick<UseQueryResult<T>, 'isPending' | 'isError' | 'error' | 'data' | 'refetch'>;
   children: (data: T) => ReactNode;
   loadingLabel?: string;
 }
@@ -42,5 +43,5 @@ export interface QueryViewProps<T> {
 export function QueryView<T>({ query, children, loadingLabel }: QueryViewProps<T>) {
   if (query.isPending) return <LoadingState label={loadingLabel} />;
   if (query.isError) return <ErrorState error={query.error} onRetry={() => void query.refetch()} />;
-  return <>{children(query.data)}</>;
+  return <>{children(query.data as T)}</>;
 }

@@ -11,7 +11,6 @@ import {
   SelectValue,
   Text,
 } from 'react-aria-components';
-import { type Control, type FieldValues, type Path, useController } from 'react-hook-form';
 
 export interface SelectOption {
   id: string;
@@ -96,29 +95,5 @@ export function SelectField({
         </ListBox>
       </Popover>
     </AriaSelect>
-  );
-}
-
-export interface FormSelectFieldProps<T extends FieldValues, C, O extends FieldValues>
-  extends Omit<SelectFieldProps, 'value' | 'onChange' | 'onBlur' | 'name' | 'errorMessage'> {
-  control: Control<T, C, O>;
-  name: Path<T>;
-}
-
-export function FormSelectField<T extends FieldValues, C, O extends FieldValues>({
-  control,
-  name,
-  ...props
-}: FormSelectFieldProps<T, C, O>) {
-  const { field, fieldState } = useController({ control, name });
-  return (
-    <SelectField
-      {...props}
-      name={field.name}
-      value={typeof field.value === 'string' ? field.value : null}
-      onChange={field.onChange}
-      onBlur={field.onBlur}
-      errorMessage={fieldState.error?.message}
-    />
   );
 }

@@ -1,26 +1,10 @@
-import { X } from 'lucide-react';
-import {
-  Button,
-  Text,
-  UNSTABLE_Toast as Toast,
-  UNSTABLE_ToastContent as ToastContent,
-  UNSTABLE_ToastQueue as ToastQueue,
-  UNSTABLE_ToastRegion as ToastRegion,
-} from 'react-aria-components';
+import { lazy, Suspense, useSyncExternalStore } from 'react';
+import { UNSTABLE_ToastQueue as ToastQueue } from 'react-aria-components';
+import type { ToastMessage } from './toast.region.tsx';
 
-export interface ToastMessage {
-  title: string;
-  description?: string;
-  tone: 'success' | 'error' | 'info';
-}
+export type { ToastMessage };
 
 const queue = new ToastQueue<ToastMessage>({ maxVisibleToasts: 3 });
-
-const toneClasses: Record<ToastMessage['tone'], string> = {
-  success: 'border-green-700 bg-white',
-  error: 'border-red-700 bg-white',
-  info: 'border-blue-700 bg-white',
-};
 
 /** Shows a short message in the corner; errors stay until dismissed. */
 export function showToast(message: ToastMessage): void {
@@ -35,37 +19,23 @@ export function toastError(title: string, description?: string): void {
   showToast({ title, description, tone: 'error' });
 }
 
+// The region (and the React Aria parts it renders) loads with the first message, not with every page.
+const ToastRegionView = lazy(() => import('./toast.region.tsx').then((m) => ({ default: m.ToastRegionView })));
+
+function subscribeToToasts(onChange: () => void): () => void {
+  return queue.subscribe(onChange);
+}
+
+function countToasts(): number {
+  return queue.visibleToasts.length;
+}
+
 export function Toasts() {
+  const count = useSyncExternalStore(subscribeToToasts, countToasts);
+  if (count === 0) return null;
   return (
-    <ToastRegion
-      queue={queue}
-      aria-label="Messages"
-      className="fixed right-2 bottom-2 left-2 z-50 flex flex-col gap-2 outline-none sm:left-auto sm:w-96"
-    >
-      {({ toast }) => (
-        <Toast
-          toast={toast}
-          className={`flex items-start gap-3 rounded-md border-l-4 p-4 text-slate-900 shadow-lg ring-1 ring-slate-200 ${toneClasses[toast.content.tone]}`}
-        >
-          <ToastContent className="flex min-w-0 flex-1 flex-col gap-1">
-            <Text slot="title" className="font-semibold break-words">
-              {toast.content.title}
-            </Text>
-            {toast.content.description ? (
-              <Text slot="description" className="text-sm text-slate-700 break-words">
-                {toast.content.description}
-              </Text>
-            ) : null}
-          </ToastContent>
-          <Button
-            slot="close"
-            aria-label="Dismiss"
-            className="flex size-8 shrink-0 cursor-pointer items-center justify-center rounded text-slate-700 hover:bg-slate-100"
-          >
-            <X aria-hidden="true" className="size-4" />
-          </Button>
-        </Toast>
-      )}
-    </ToastRegion>
+    <Suspense fallback={null}>
+      <ToastRegionView queue={queue} />
+    </Suspense>
   );
 }

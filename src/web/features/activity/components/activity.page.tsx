@@ -7,6 +7,7 @@ import { formatDateTime } from '../../../lib/format.intl.ts';
 import { useAuditHead } from '../api/get-audit-head.query.ts';
 import type { AuditEvent } from '../api/list-audit-events.query.ts';
 import { useAuditEvents } from '../api/list-audit-events.query.ts';
+import { LoadMore } from '../../../components/ui/load-more.tsx';
 
 /** "engagement.ended" → "Engagement ended". */
 export function describeAction(action: string): string {
@@ -93,6 +94,7 @@ export function ActivityPage({ description }: { description: string }) {
           )
         }
       </QueryView>
+      <LoadMore query={events} />
     </>
   );
 }

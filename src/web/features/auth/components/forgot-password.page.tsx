@@ -5,7 +5,7 @@ import { emailSchema } from '../../../../shared/schemas/common.schema.ts';
 import { Alert } from '../../../components/ui/alert.tsx';
 import { Button } from '../../../components/ui/button.tsx';
 import { TextLink } from '../../../components/ui/link.tsx';
-import { FormTextField } from '../../../components/ui/text-field.tsx';
+import { FormTextField } from '../../../components/ui/text-field.form.tsx';
 import { describeError } from '../../../lib/api.client.ts';
 import { resolveWith } from '../../../lib/form.resolver.ts';
 import { useRequestPasswordReset } from '../api/request-password-reset.mutation.ts';

@@ -6,7 +6,7 @@ import { Alert } from '../../../components/ui/alert.tsx';
 import { Button } from '../../../components/ui/button.tsx';
 import { ConfirmDialog, ModalDialog } from '../../../components/ui/dialog.tsx';
 import { ButtonLink } from '../../../components/ui/link.tsx';
-import { FormTextField } from '../../../components/ui/text-field.tsx';
+import { FormTextField } from '../../../components/ui/text-field.form.tsx';
 import { toastError, toastSuccess } from '../../../components/ui/toast.tsx';
 import { describeError } from '../../../lib/api.client.ts';
 import { applyServerErrors } from '../../../lib/form.errors.ts';

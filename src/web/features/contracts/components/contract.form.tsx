@@ -8,8 +8,9 @@ import { amountMinorSchema, currencySchema, dateSchema } from '../../../../share
 import { Alert } from '../../../components/ui/alert.tsx';
 import { Button } from '../../../components/ui/button.tsx';
 import { ButtonLink } from '../../../components/ui/link.tsx';
-import { FormSelectField, type SelectOption } from '../../../components/ui/select.tsx';
-import { FormTextField } from '../../../components/ui/text-field.tsx';
+import type { SelectOption } from '../../../components/ui/select.tsx';
+import { FormSelectField } from '../../../components/ui/select.form.tsx';
+import { FormTextField } from '../../../components/ui/text-field.form.tsx';
 import { applyServerErrors } from '../../../lib/form.errors.ts';
 import { resolveWith } from '../../../lib/form.resolver.ts';
 import { formatMoneyInput, moneyInputExample, parseMoneyInput } from '../../../lib/money.input.ts';

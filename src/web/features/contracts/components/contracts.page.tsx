@@ -13,6 +13,7 @@ import { useContracts } from '../api/list-contracts.query.ts';
 import { ContractFiltersBar } from './contract.filters.tsx';
 import { describeRate, describeTerm } from './contract.format.ts';
 import { ContractStatusBadge } from './contract-status.badge.tsx';
+import { LoadMore } from '../../../components/ui/load-more.tsx';
 
 export interface ContractsPageProps {
   /** The company sees the contractor of each contract; the contractor sees the organization. */
@@ -127,6 +128,7 @@ export function ContractsPage({ side, filters, onFiltersChange, detailHref, newH
           );
         }}
       </QueryView>
+      <LoadMore query={contracts} />
     </>
   );
 }
@@ -142,27 +144,30 @@ export interface EngagementContractsProps {
 export function EngagementContracts({ engagementId, side, detailHref, newHref }: EngagementContractsProps) {
   const contracts = useContracts({ engagementId });
   return (
-    <QueryView query={contracts} loadingLabel="Loading contracts…">
-      {({ items, abilities }) =>
-        items.length > 0 ? (
-          <DataList label="Contracts of this engagement">
-            {items.map((contract) => (
-              <ContractRow key={contract.id} contract={contract} side={side} href={detailHref(contract.id)} />
-            ))}
-          </DataList>
-        ) : (
-          <EmptyState
-            icon={FileSignature}
-            title="No contracts here yet"
-            description={
-              abilities.create && newHref
-                ? 'Set the scope, rate and term of the work. It stays a draft until you activate it.'
-                : 'Contracts made for this engagement appear here with their terms and milestones.'
-            }
-            action={abilities.create && newHref ? <ButtonLink href={newHref}>New contract</ButtonLink> : undefined}
-          />
-        )
-      }
-    </QueryView>
+    <>
+      <QueryView query={contracts} loadingLabel="Loading contracts…">
+        {({ items, abilities }) =>
+          items.length > 0 ? (
+            <DataList label="Contracts of this engagement">
+              {items.map((contract) => (
+                <ContractRow key={contract.id} contract={contract} side={side} href={detailHref(contract.id)} />
+              ))}
+            </DataList>
+          ) : (
+            <EmptyState
+              icon={FileSignature}
+              title="No contracts here yet"
+              description={
+                abilities.create && newHref
+                  ? 'Set the scope, rate and term of the work. It stays a draft until you activate it.'
+                  : 'Contracts made for this engagement appear here with their terms and milestones.'
+              }
+              action={abilities.create && newHref ? <ButtonLink href={newHref}>New contract</ButtonLink> : undefined}
+            />
+          )
+        }
+      </QueryView>
+      <LoadMore query={contracts} />
+    </>
   );
 }

@@ -1,17 +1,21 @@
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import type { Engagement } from './engagement.types.ts';
-import { api, dataOf } from '../../../lib/api.client.ts';
+import { keepPreviousData, useInfiniteQuery } from '@tanstack/react-query';
+import { type ApiData, api, dataOf } from '../../../lib/api.client.ts';
+import { joinPages, keysetPaging, PAGE_SIZE } from '../../../lib/paging.ts';
 import { type EngagementFilters, engagementKeys } from './engagement.keys.ts';
 
-/** Staff: the organization's contractors. Contractor members: the organizations that engage them. */
-export function listEngagements(filters: EngagementFilters, signal?: AbortSignal): Promise<{ items: Engagement[] }> {
-  return dataOf(api.GET('/api/engagements', { params: { query: { status: filters.status, q: filters.q } }, signal }));
+export type EngagementPage = ApiData<'/api/engagements', 'get'>;
+
+/** Staff: the organization's contractors. Contractor members: the organizations that engage them. Newest first, a page at a time. */
+export function listEngagements(filters: EngagementFilters, cursor: string | undefined, limit: number, signal?: AbortSignal): Promise<EngagementPage> {
+  return dataOf(api.GET('/api/engagements', { params: { query: { status: filters.status, q: filters.q, limit, cursor } }, signal }));
 }
 
-export function useEngagements(filters: EngagementFilters) {
-  return useQuery({
-    queryKey: engagementKeys.list(filters),
-    queryFn: ({ signal }) => listEngagements(filters, signal),
+export function useEngagements(filters: EngagementFilters, limit = PAGE_SIZE) {
+  return useInfiniteQuery({
+    queryKey: [...engagementKeys.list(filters), limit],
+    queryFn: ({ pageParam, signal }) => listEngagements(filters, pageParam, limit, signal),
+    ...keysetPaging,
+    select: joinPages,
     placeholderData: keepPreviousData,
   });
 }

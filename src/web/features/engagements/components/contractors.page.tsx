@@ -7,6 +7,7 @@ import type { EngagementFilters } from '../api/engagement.keys.ts';
 import { useEngagements } from '../api/list-engagements.query.ts';
 import { EngagementFiltersBar } from './engagement.filters.tsx';
 import { EngagementList } from './engagement.list.tsx';
+import { LoadMore } from '../../../components/ui/load-more.tsx';
 
 export interface ContractorsPageProps {
   filters: EngagementFilters;
@@ -55,6 +56,7 @@ export function ContractorsPage({ filters, onFiltersChange, detailHref, inviteAc
           );
         }}
       </QueryView>
+      <LoadMore query={engagements} />
     </>
   );
 }

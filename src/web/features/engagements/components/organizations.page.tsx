@@ -7,6 +7,7 @@ import type { EngagementFilters } from '../api/engagement.keys.ts';
 import { useEngagements } from '../api/list-engagements.query.ts';
 import { EngagementFiltersBar } from './engagement.filters.tsx';
 import { EngagementList } from './engagement.list.tsx';
+import { LoadMore } from '../../../components/ui/load-more.tsx';
 
 export interface OrganizationsPageProps {
   filters: EngagementFilters;
@@ -48,6 +49,7 @@ export function OrganizationsPage({ filters, onFiltersChange, detailHref, contra
           );
         }}
       </QueryView>
+      <LoadMore query={engagements} />
     </>
   );
 }

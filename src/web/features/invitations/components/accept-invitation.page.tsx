@@ -9,7 +9,7 @@ import { TextLink } from '../../../components/ui/link.tsx';
 import { PageHeader } from '../../../components/ui/page-header.tsx';
 import { LoadingState } from '../../../components/ui/query-view.tsx';
 import { NewPasswordFields } from '../../../components/ui/new-password-fields.tsx';
-import { FormTextField } from '../../../components/ui/text-field.tsx';
+import { FormTextField } from '../../../components/ui/text-field.form.tsx';
 import { describeError, isApiError } from '../../../lib/api.client.ts';
 import { applyServerErrors } from '../../../lib/form.errors.ts';
 import { resolveWith } from '../../../lib/form.resolver.ts';

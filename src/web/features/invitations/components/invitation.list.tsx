@@ -11,6 +11,7 @@ import { formatDate } from '../../../lib/format.intl.ts';
 import { useInvitations } from '../api/list-invitations.query.ts';
 import { useRevokeInvitation } from '../api/revoke-invitation.mutation.ts';
 import { InvitationStatusBadge, nameInvitationKind } from './invitation-status.badge.tsx';
+import { LoadMore } from '../../../components/ui/load-more.tsx';
 
 function RevokeButton({ invitation }: { invitation: Invitation }) {
   const revoke = useRevokeInvitation();
@@ -56,25 +57,28 @@ export interface InvitationListProps {
 export function InvitationList({ kinds, emptyHint, headingLevel = 2 }: InvitationListProps) {
   const invitations = useInvitations();
   return (
-    <QueryView query={invitations} loadingLabel="Loading invitations…">
-      {({ items }) => {
-        const shown = kinds ? items.filter((i) => kinds.includes(i.kind)) : items;
-        if (shown.length === 0) return <EmptyState title="Nothing sent yet" description={emptyHint} headingLevel={headingLevel} />;
-        return (
-          <DataList label="Invitations">
-            {shown.map((invitation) => (
-              <DataListItem
-                key={invitation.id}
-                title={invitation.name}
-                badges={<InvitationStatusBadge status={invitation.status} />}
-                subtitle={`${invitation.email} · ${nameInvitationKind(invitation)}`}
-                meta={describeWhen(invitation)}
-                actions={invitation.abilities.revoke ? <RevokeButton invitation={invitation} /> : null}
-              />
-            ))}
-          </DataList>
-        );
-      }}
-    </QueryView>
+    <>
+      <QueryView query={invitations} loadingLabel="Loading invitations…">
+        {({ items }) => {
+          const shown = kinds ? items.filter((i) => kinds.includes(i.kind)) : items;
+          if (shown.length === 0) return <EmptyState title="Nothing sent yet" description={emptyHint} headingLevel={headingLevel} />;
+          return (
+            <DataList label="Invitations">
+              {shown.map((invitation) => (
+                <DataListItem
+                  key={invitation.id}
+                  title={invitation.name}
+                  badges={<InvitationStatusBadge status={invitation.status} />}
+                  subtitle={`${invitation.email} · ${nameInvitationKind(invitation)}`}
+                  meta={describeWhen(invitation)}
+                  actions={invitation.abilities.revoke ? <RevokeButton invitation={invitation} /> : null}
+                />
+              ))}
+            </DataList>
+          );
+        }}
+      </QueryView>
+      <LoadMore query={invitations} />
+    </>
   );
 }

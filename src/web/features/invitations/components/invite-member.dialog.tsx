@@ -1,5 +1,5 @@
 import { inviteMemberSchema } from '../../../../shared/schemas/invitation.schema.ts';
-import { FormTextField } from '../../../components/ui/text-field.tsx';
+import { FormTextField } from '../../../components/ui/text-field.form.tsx';
 import { useInviteMember } from '../api/invite-member.mutation.ts';
 import { InviteDialog } from './invite.dialog.tsx';
 import { useInviteForm } from './invite.form.ts';

@@ -1,6 +1,6 @@
 import { inviteStaffSchema } from '../../../../shared/schemas/invitation.schema.ts';
-import { FormSelectField } from '../../../components/ui/select.tsx';
-import { FormTextField } from '../../../components/ui/text-field.tsx';
+import { FormSelectField } from '../../../components/ui/select.form.tsx';
+import { FormTextField } from '../../../components/ui/text-field.form.tsx';
 import { useInviteStaff } from '../api/invite-staff.mutation.ts';
 import { InviteDialog } from './invite.dialog.tsx';
 import { useInviteForm } from './invite.form.ts';

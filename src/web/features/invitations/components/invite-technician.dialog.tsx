@@ -1,5 +1,5 @@
 import { inviteTechnicianSchema } from '../../../../shared/schemas/invitation.schema.ts';
-import { FormTextField } from '../../../components/ui/text-field.tsx';
+import { FormTextField } from '../../../components/ui/text-field.form.tsx';
 import { useInviteTechnician } from '../api/invite-technician.mutation.ts';
 import { InviteDialog } from './invite.dialog.tsx';
 import { useInviteForm } from './invite.form.ts';

@@ -17,7 +17,7 @@ export interface ContractMilestonesSectionProps {
 
 /** A contract's milestones by due date, with "Add milestone" for staff who may. */
 export function ContractMilestonesSection({ contractId, engagementId, term, canAdd, detailHref, side }: ContractMilestonesSectionProps) {
-  const milestones = useMilestones({ view: 'all', contractId }, 100);
+  const milestones = useMilestones({ view: 'all', contractId });
   const items = milestones.data?.pages.flatMap((page) => page.items) ?? [];
   return (
     <Section

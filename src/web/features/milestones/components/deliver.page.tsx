@@ -1,7 +1,6 @@
 import { PartyPopper } from 'lucide-react';
 import { useMemo } from 'react';
 import { sumByCurrency } from '../../../../shared/domain/money.ts';
-import { Button } from '../../../components/ui/button.tsx';
 import { DataList, DataListItem } from '../../../components/ui/data-list.tsx';
 import { EmptyState } from '../../../components/ui/empty-state.tsx';
 import { TextLink } from '../../../components/ui/link.tsx';
@@ -12,6 +11,7 @@ import { formatDay, formatMoney } from '../../../lib/format.intl.ts';
 import { useMilestones } from '../api/list-milestones.query.ts';
 import type { Milestone } from '../api/milestone.types.ts';
 import { MilestoneStatusBadge, OverdueBadge } from './milestone-status.badge.tsx';
+import { LoadMore } from '../../../components/ui/load-more.tsx';
 
 export interface DeliverPageProps {
   detailHref: (id: string) => string;
@@ -56,7 +56,7 @@ function DeliverRow({ milestone, href, contractHref }: { milestone: Milestone; h
 
 /** The contractor's side: every milestone still to deliver, across every organization, by due date. */
 export function DeliverPage({ detailHref, contractHref }: DeliverPageProps) {
-  const milestones = useMilestones({ view: 'pending' }, 200);
+  const milestones = useMilestones({ view: 'pending' });
   const items = useMemo(() => milestones.data?.pages.flatMap((page) => page.items) ?? [], [milestones.data]);
   const totals = useMemo(() => sumByCurrency(items), [items]);
   const overdue = items.filter((m) => m.overdue).length;
@@ -100,13 +100,7 @@ export function DeliverPage({ detailHref, contractHref }: DeliverPageProps) {
               <DeliverRow key={milestone.id} milestone={milestone} href={detailHref(milestone.id)} contractHref={contractHref(milestone.contract.id)} />
             ))}
           </DataList>
-          {milestones.hasNextPage ? (
-            <div className="flex justify-center">
-              <Button variant="secondary" onPress={() => void milestones.fetchNextPage()} isDisabled={milestones.isFetchingNextPage}>
-                {milestones.isFetchingNextPage ? 'Loading…' : 'Load more'}
-              </Button>
-            </div>
-          ) : null}
+          <LoadMore query={milestones} />
         </div>
       )}
     </>

@@ -5,7 +5,7 @@ import { approveMilestoneSchema, requestChangesSchema } from '../../../../shared
 import { Alert } from '../../../components/ui/alert.tsx';
 import { Button } from '../../../components/ui/button.tsx';
 import { ModalDialog } from '../../../components/ui/dialog.tsx';
-import { FormTextField } from '../../../components/ui/text-field.tsx';
+import { FormTextField } from '../../../components/ui/text-field.form.tsx';
 import { toastSuccess } from '../../../components/ui/toast.tsx';
 import { applyServerErrors } from '../../../lib/form.errors.ts';
 import { resolveWith } from '../../../lib/form.resolver.ts';

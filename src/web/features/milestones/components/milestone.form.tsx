@@ -10,7 +10,7 @@ import { Button } from '../../../components/ui/button.tsx';
 import { ModalDialog } from '../../../components/ui/dialog.tsx';
 import { FileDrop } from '../../../components/ui/file-drop.tsx';
 import { describeValue, StaleVersionAlert } from '../../../components/ui/stale-version.alert.tsx';
-import { FormTextField } from '../../../components/ui/text-field.tsx';
+import { FormTextField } from '../../../components/ui/text-field.form.tsx';
 import { toastSuccess } from '../../../components/ui/toast.tsx';
 import { UploadList } from '../../../components/ui/upload-list.tsx';
 import { applyServerErrors } from '../../../lib/form.errors.ts';

@@ -16,6 +16,7 @@ import type { MilestoneFilters } from '../api/milestone.keys.ts';
 import type { Milestone } from '../api/milestone.types.ts';
 import { hasMilestoneFilters, MilestoneFiltersBar } from './milestone.filters.tsx';
 import { MilestoneTable, type RowOutcome } from './milestone-table.tsx';
+import { LoadMore } from '../../../components/ui/load-more.tsx';
 
 export interface MilestonesPageProps {
   filters: MilestoneFilters;
@@ -175,13 +176,7 @@ function MilestoneList({ filters, onFiltersChange, detailHref }: Omit<Milestones
         />
       )}
 
-      {milestones.hasNextPage ? (
-        <div className="flex justify-center">
-          <Button variant="secondary" onPress={() => void milestones.fetchNextPage()} isDisabled={milestones.isFetchingNextPage}>
-            {milestones.isFetchingNextPage ? 'Loading…' : 'Load more'}
-          </Button>
-        </div>
-      ) : null}
+      <LoadMore query={milestones} />
     </div>
   );
 }

@@ -4,7 +4,7 @@ import type { NotificationPage } from './list-notifications.query.ts';
 import { notificationKeys } from './notification.keys.ts';
 
 export function listUnreadNotifications(signal?: AbortSignal): Promise<NotificationPage> {
-  return dataOf(api.GET('/api/notifications', { params: { query: { unread: 'true' } }, signal }));
+  return dataOf(api.GET('/api/notifications', { params: { query: { unread: 'true', limit: 1 } }, signal }));
 }
 
 /** The bell's number; checked every minute while the tab is open. */

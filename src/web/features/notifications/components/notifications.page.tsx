@@ -13,6 +13,7 @@ import { formatDateTime, formatText } from '../../../lib/format.intl.ts';
 import { type Notification, useNotifications } from '../api/list-notifications.query.ts';
 import { useMarkAllNotificationsRead } from '../api/mark-all-read.mutation.ts';
 import { useMarkNotificationRead } from '../api/mark-read.mutation.ts';
+import { LoadMore } from '../../../components/ui/load-more.tsx';
 
 function NotificationRow({ notification }: { notification: Notification }) {
   const markRead = useMarkNotificationRead();
@@ -87,6 +88,7 @@ export function NotificationsPage() {
           )
         }
       </QueryView>
+      <LoadMore query={notifications} />
     </>
   );
 }

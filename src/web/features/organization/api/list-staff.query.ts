@@ -1,14 +1,21 @@
-import { useQuery } from '@tanstack/react-query';
+import { useInfiniteQuery } from '@tanstack/react-query';
 import { type ApiData, api, dataOf } from '../../../lib/api.client.ts';
+import { joinPages, keysetPaging, PAGE_SIZE } from '../../../lib/paging.ts';
 import { organizationKeys } from './organization.keys.ts';
 
 export type StaffPage = ApiData<'/api/staff', 'get'>;
 export type StaffMember = StaffPage['items'][number];
 
-export function listStaff(signal?: AbortSignal): Promise<StaffPage> {
-  return dataOf(api.GET('/api/staff', { signal }));
+/** In the order they joined, a page at a time. */
+export function listStaff(cursor: string | undefined, signal?: AbortSignal): Promise<StaffPage> {
+  return dataOf(api.GET('/api/staff', { params: { query: { limit: PAGE_SIZE, cursor } }, signal }));
 }
 
 export function useStaff() {
-  return useQuery({ queryKey: organizationKeys.staff, queryFn: ({ signal }) => listStaff(signal) });
+  return useInfiniteQuery({
+    queryKey: organizationKeys.staff,
+    queryFn: ({ pageParam, signal }) => listStaff(pageParam, signal),
+    ...keysetPaging,
+    select: joinPages,
+  });
 }

@@ -10,7 +10,7 @@ import { PageHeader } from '../../../components/ui/page-header.tsx';
 import { QueryView } from '../../../components/ui/query-view.tsx';
 import { Section } from '../../../components/ui/section.tsx';
 import { describeValue, StaleVersionAlert } from '../../../components/ui/stale-version.alert.tsx';
-import { FormTextField } from '../../../components/ui/text-field.tsx';
+import { FormTextField } from '../../../components/ui/text-field.form.tsx';
 import { toastSuccess } from '../../../components/ui/toast.tsx';
 import { applyServerErrors } from '../../../lib/form.errors.ts';
 import { resolveWith } from '../../../lib/form.resolver.ts';

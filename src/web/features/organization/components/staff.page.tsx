@@ -6,6 +6,7 @@ import { PageHeader } from '../../../components/ui/page-header.tsx';
 import { QueryView } from '../../../components/ui/query-view.tsx';
 import { formatDate } from '../../../lib/format.intl.ts';
 import { useStaff } from '../api/list-staff.query.ts';
+import { LoadMore } from '../../../components/ui/load-more.tsx';
 
 const roleNames: Record<string, string> = {
   owner: 'Owner',
@@ -47,6 +48,7 @@ export function StaffPage({ inviteAction }: StaffPageProps) {
           )
         }
       </QueryView>
+      <LoadMore query={staff} />
     </>
   );
 }

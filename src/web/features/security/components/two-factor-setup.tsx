@@ -3,7 +3,7 @@ import { useForm } from 'react-hook-form';
 import { z } from 'zod';
 import { Alert } from '../../../components/ui/alert.tsx';
 import { Button } from '../../../components/ui/button.tsx';
-import { FormTextField } from '../../../components/ui/text-field.tsx';
+import { FormTextField } from '../../../components/ui/text-field.form.tsx';
 import { toastSuccess } from '../../../components/ui/toast.tsx';
 import { describeError } from '../../../lib/api.client.ts';
 import { resolveWith } from '../../../lib/form.resolver.ts';

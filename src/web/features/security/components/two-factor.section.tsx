@@ -6,7 +6,7 @@ import { Badge } from '../../../components/ui/badge.tsx';
 import { Button } from '../../../components/ui/button.tsx';
 import { TextLink } from '../../../components/ui/link.tsx';
 import { Section } from '../../../components/ui/section.tsx';
-import { FormTextField } from '../../../components/ui/text-field.tsx';
+import { FormTextField } from '../../../components/ui/text-field.form.tsx';
 import { toastSuccess } from '../../../components/ui/toast.tsx';
 import { describeError, isApiError } from '../../../lib/api.client.ts';
 import { resolveWith } from '../../../lib/form.resolver.ts';

@@ -1,6 +1,9 @@
+import { lazy, Suspense } from 'react';
 import type { Membership } from '../../../../shared/schemas/session.schema.ts';
-import { SelectField } from '../../../components/ui/select.tsx';
 import { describeMembership, nameMembership } from './membership.label.ts';
+
+// Most people have one membership and never see the select: it loads only for those who do.
+const SelectField = lazy(() => import('../../../components/ui/select.tsx').then((m) => ({ default: m.SelectField })));
 
 export interface ContextSwitcherProps {
   memberships: readonly Membership[];
@@ -20,15 +23,18 @@ export function ContextSwitcher({ memberships, currentKey, onSwitch }: ContextSw
   }
   const options = memberships.map((m) => ({ id: m.key, label: nameMembership(m), description: describeMembership(m) }));
   return (
-    <SelectField
-      label="Workspace"
-      options={options}
-      value={currentKey}
-      onChange={(key) => {
-        const chosen = memberships.find((m) => m.key === key);
-        if (chosen && chosen.key !== currentKey) onSwitch(chosen);
-      }}
-      className="w-full md:w-64"
-    />
+    // The fallback holds the select's place (label and field) so nothing moves when it arrives.
+    <Suspense fallback={<div aria-hidden="true" className="h-17 w-full md:w-64" />}>
+      <SelectField
+        label="Workspace"
+        options={options}
+        value={currentKey}
+        onChange={(key) => {
+          const chosen = memberships.find((m) => m.key === key);
+          if (chosen && chosen.key !== currentKey) onSwitch(chosen);
+        }}
+        className="w-full md:w-64"
+      />
+    </Suspense>
   );
 }

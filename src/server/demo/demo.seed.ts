@@ -1,39 +1,15 @@
 import { sql } from 'drizzle-orm';
-import type { Db, Tx } from './client.ts';
-import { accounts, contractorMembers, contractors, engagements, staffMembers, technicians, users } from './schema/index.ts';
-import { runInTransaction } from './transaction.ts';
-import { createId } from '../lib/ids.ts';
-import { hashPassword } from '../modules/auth/auth.better.ts';
-import { recordAudit } from '../audit/audit.writer.ts';
 import type { Actor, RequestContext } from '../access/actor.ts';
+import type { Db, Tx } from '../db/client.ts';
+import { accounts, contractorMembers, contractors, engagements, staffMembers, technicians, users } from '../db/schema/index.ts';
+import { runInTransaction } from '../db/transaction.ts';
+import { createId } from '../lib/ids.ts';
+import { recordAudit } from '../audit/audit.writer.ts';
+import { hashPassword } from '../modules/auth/auth.better.ts';
 import { acknowledgeRevision, changeContractStatus, createContract, updateContract } from '../modules/contracts/contracts.service.ts';
 import { createMilestone, markMilestonePaid, reviewMilestone, submitMilestone } from '../modules/milestones/milestones.service.ts';
 import { createOrganizationWithOwner } from '../modules/organizations/organizations.service.ts';
-
-export const DEMO_PASSWORD = 'Harbour-Lantern-Violet-42';
-
-export interface DemoPersona {
-  who: string;
-  email: string;
-  signIn: 'password' | 'magic link';
-}
-
-export const demoPersonas: DemoPersona[] = [
-  { who: 'Northwind Facilities · owner', email: 'olivia.owner@northwind.example', signIn: 'password' },
-  { who: 'Northwind Facilities · manager', email: 'marco.manager@northwind.example', signIn: 'password' },
-  { who: 'Northwind Facilities · finance', email: 'fiona.finance@northwind.example', signIn: 'password' },
-  { who: 'Brightline Studio (contractor) · admin', email: 'bea@brightline.example', signIn: 'password' },
-  { who: 'Brightline Studio · technician', email: 'tom.tech@brightline.example', signIn: 'magic link' },
-  { who: 'Harbor Electrical (contractor) · admin', email: 'hank@harbor-electric.example', signIn: 'password' },
-  { who: 'Harbor Electrical · technician', email: 'tess.tech@harbor-electric.example', signIn: 'magic link' },
-];
-
-async function addUser(tx: Tx, name: string, email: string, passwordHash: string | null): Promise<string> {
-  const id = createId();
-  await tx.insert(users).values({ id, name, email, emailVerified: true });
-  if (passwordHash) await tx.insert(accounts).values({ id: createId(), accountId: id, providerId: 'credential', userId: id, password: passwordHash });
-  return id;
-}
+import { DEMO_PASSWORD, daysFromNow, demoCrews, demoOrganization, demoPersonas } from './demo.data.ts';
 
 /** True when the database has no organization yet (a first start). */
 export async function isEmpty(db: Db): Promise<boolean> {
@@ -42,67 +18,77 @@ export async function isEmpty(db: Db): Promise<boolean> {
   return (rows[0]?.n ?? 0) === 0;
 }
 
-/** The demo dataset: one company with three staff, two contractors each with an admin and a technician. */
+interface Crew {
+  contractorId: string;
+  engagementId: string;
+  adminId: string;
+  adminName: string;
+  adminEmail: string;
+}
+
+interface Cast {
+  orgId: string;
+  owner: string;
+  crews: Crew[];
+}
+
+/**
+ * The demo dataset, in one transaction (a start interrupted half-way leaves no half demo): one
+ * company with three staff, two contractors each with an admin and a technician, people and
+ * memberships in one statement per table, then the work as the demo people would do it.
+ */
 export async function seedDemo(db: Db): Promise<void> {
   const passwordHash = await hashPassword(DEMO_PASSWORD);
-  const cast = await runInTransaction(db, async (tx) => {
-    const crewsCreated: Array<{ contractorId: string; engagementId: string; adminId: string; adminName: string; adminEmail: string }> = [];
-    const owner = await addUser(tx, 'Olivia Owner', 'olivia.owner@northwind.example', passwordHash);
-    const manager = await addUser(tx, 'Marco Manager', 'marco.manager@northwind.example', passwordHash);
-    const finance = await addUser(tx, 'Fiona Finance', 'fiona.finance@northwind.example', passwordHash);
-    const orgId = await createOrganizationWithOwner(tx, { name: 'Northwind Facilities', ownerUserId: owner, timeZone: 'Europe/London' });
-    await tx.insert(staffMembers).values([
-      { id: createId(), organizationId: orgId, userId: manager, role: 'manager' },
-      { id: createId(), organizationId: orgId, userId: finance, role: 'finance' },
-    ]);
-    const crews = [
-      { business: 'Brightline Studio', admin: ['Bea Brightline', 'bea@brightline.example'], tech: ['Tom Tech', 'tom.tech@brightline.example'] },
-      { business: 'Harbor Electrical', admin: ['Hank Harbor', 'hank@harbor-electric.example'], tech: ['Tess Tech', 'tess.tech@harbor-electric.example'] },
-    ] as const;
-    for (const crew of crews) {
-      const contractorId = createId();
-      await tx.insert(contractors).values({ id: contractorId, name: crew.business });
-      const admin = await addUser(tx, crew.admin[0], crew.admin[1], passwordHash);
-      const tech = await addUser(tx, crew.tech[0], crew.tech[1], null);
-      await tx.insert(contractorMembers).values({ id: createId(), contractorId, userId: admin, role: 'admin' });
-      await tx.insert(technicians).values({ id: createId(), contractorId, userId: tech });
-      const engagementId = createId();
-      await tx.insert(engagements).values({ id: engagementId, organizationId: orgId, contractorId, status: 'active' });
-      await recordAudit(tx, {
-        actorUserId: owner,
-        organizationId: orgId,
-        contractorId,
-        action: 'engagement.created',
-        entityType: 'engagement',
-        entityId: engagementId,
-        after: { status: 'active', source: 'demo data' },
-      });
-      crewsCreated.push({ contractorId, engagementId, adminId: admin, adminName: crew.admin[0], adminEmail: crew.admin[1] });
-    }
-    return { orgId, owner, crews: crewsCreated };
+  await runInTransaction(db, async (tx) => {
+    const cast = await seedPeople(tx, passwordHash);
+    // The services open their own (nested) transactions: savepoints inside this one.
+    await seedDemoWork(tx as unknown as Db, cast);
   });
-  await seedDemoWork(db, cast);
+}
+
+async function seedPeople(tx: Tx, passwordHash: string): Promise<Cast> {
+  const person = (p: { name: string; email: string }) => ({ id: createId(), name: p.name, email: p.email, emailVerified: true });
+  const owner = person(demoOrganization.owner);
+  const staff = demoOrganization.staff.map((s) => ({ ...person(s), role: s.role }));
+  const crews = demoCrews.map((c) => ({ ...c, contractorId: createId(), engagementId: createId(), admin: person(c.admin), tech: person(c.tech) }));
+  const withPassword = [owner, ...staff, ...crews.map((c) => c.admin)];
+  await tx.insert(users).values([...withPassword, ...crews.map((c) => c.tech)].map(({ id, name, email, emailVerified }) => ({ id, name, email, emailVerified })));
+  await tx.insert(accounts).values(withPassword.map((u) => ({ id: createId(), accountId: u.id, providerId: 'credential', userId: u.id, password: passwordHash })));
+  const orgId = await createOrganizationWithOwner(tx, { name: demoOrganization.name, ownerUserId: owner.id, timeZone: 'Europe/London' });
+  await tx.insert(staffMembers).values(staff.map((s) => ({ id: createId(), organizationId: orgId, userId: s.id, role: s.role })));
+  await tx.insert(contractors).values(crews.map((c) => ({ id: c.contractorId, name: c.business })));
+  await tx.insert(contractorMembers).values(crews.map((c) => ({ id: createId(), contractorId: c.contractorId, userId: c.admin.id, role: 'admin' as const })));
+  await tx.insert(technicians).values(crews.map((c) => ({ id: createId(), contractorId: c.contractorId, userId: c.tech.id })));
+  await tx.insert(engagements).values(crews.map((c) => ({ id: c.engagementId, organizationId: orgId, contractorId: c.contractorId, status: 'active' as const })));
+  for (const crew of crews)
+    await recordAudit(tx, {
+      actorUserId: owner.id,
+      organizationId: orgId,
+      contractorId: crew.contractorId,
+      action: 'engagement.created',
+      entityType: 'engagement',
+      entityId: crew.engagementId,
+      after: { status: 'active', source: 'demo data' },
+    });
+  return {
+    orgId,
+    owner: owner.id,
+    crews: crews.map((c) => ({ contractorId: c.contractorId, engagementId: c.engagementId, adminId: c.admin.id, adminName: c.admin.name, adminEmail: c.admin.email })),
+  };
 }
 
 function contextFor(actor: Actor, user: { id: string; name: string; email: string }): RequestContext {
   return { actor, user: { ...user, twoFactorEnabled: false }, sessionId: 'demo', requestId: createId(), ip: 'demo' };
 }
 
-function daysFromNow(days: number): string {
-  return new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
-}
-
 /**
  * Contracts and milestones in every state, made through the services as the demo people would,
  * so history, audit events, notifications and draft payments are all there.
  */
-async function seedDemoWork(
-  db: Db,
-  cast: { orgId: string; owner: string; crews: Array<{ contractorId: string; engagementId: string; adminId: string; adminName: string; adminEmail: string }> },
-): Promise<void> {
+async function seedDemoWork(db: Db, cast: Cast): Promise<void> {
   const owner = contextFor(
     { kind: 'staff', userId: cast.owner, organizationId: cast.orgId, role: 'owner' },
-    { id: cast.owner, name: 'Olivia Owner', email: 'olivia.owner@northwind.example' },
+    { id: cast.owner, name: demoOrganization.owner.name, email: demoOrganization.owner.email },
   );
   const [studio, electric] = cast.crews;
   if (!studio || !electric) return;

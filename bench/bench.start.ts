@@ -1,0 +1,157 @@
+/**
+ * Start-up and memory, each beside a bare Node HTTP server started the same way (tsx) in the same
+ * run: the first start with demo data on an empty database, a restart with existing data (to
+ * /ready), and the server's RSS after it has answered a few hundred session requests.
+ * The web build is not part of it (`npm start` builds first; that is the bundle's own benchmark).
+ */
+import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import pg from 'pg';
+import { DEMO_PASSWORD } from '../src/server/demo/demo.data.ts';
+import { runLoad } from './bench.load.ts';
+
+const root = path.resolve(import.meta.dirname, '..');
+
+export interface StartResult {
+  firstStartMs: number;
+  restartMs: number[];
+  bareStartMs: number[];
+  rssMb: number;
+  bareRssMb: number;
+}
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const server = createServer();
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+async function startAndTime(args: string[], env: NodeJS.ProcessEnv, readyUrl: string): Promise<{ ms: number; child: ChildProcess }> {
+  const started = performance.now();
+  const child = spawn(process.execPath, args, { cwd: root, env, stdio: ['ignore', 'ignore', 'pipe'] });
+  let stderr = '';
+  child.stderr?.on('data', (c: Buffer) => {
+    stderr = (stderr + c.toString('utf8')).slice(-2000);
+  });
+  const deadline = Date.now() + 120_000;
+  for (;;) {
+    const ok = await fetch(readyUrl).then(
+      (r) => r.ok,
+      () => false,
+    );
+    if (ok) return { ms: performance.now() - started, child };
+    if (child.exitCode !== null) throw new Error(`${args.join(' ')} exited with ${child.exitCode}: ${stderr}`);
+    if (Date.now() > deadline) {
+      child.kill('SIGKILL');
+      throw new Error(`${args.join(' ')} was not ready within 120 s: ${stderr}`);
+    }
+    await new Promise((r) => setTimeout(r, 10));
+  }
+}
+
+async function stop(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null) return;
+  await new Promise<void>((resolve) => {
+    const timer = setTimeout(() => child.kill('SIGKILL'), 15_000);
+    child.on('exit', () => {
+      clearTimeout(timer);
+      resolve();
+    });
+    child.kill('SIGTERM');
+  });
+}
+
+function rssMb(pid: number): number {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  const kb = Number(status.match(/VmRSS:\s+(\d+)/)?.[1] ?? Number.NaN);
+  return kb / 1024;
+}
+
+async function warmUp(port: number): Promise<void> {
+  const url = `http://127.0.0.1:${port}`;
+  const signIn = await fetch(`${url}/api/auth/sign-in/email`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', origin: url },
+    body: JSON.stringify({ email: 'olivia.owner@northwind.example', password: DEMO_PASSWORD }),
+  });
+  if (!signIn.ok) throw new Error(`demo sign-in: ${signIn.status} ${await signIn.text()}`);
+  const cookie = signIn.headers
+    .getSetCookie()
+    .map((c) => c.split(';')[0])
+    .join('; ');
+  const paths = ['/api/me', '/api/contracts', '/api/milestones?view=pending', '/api/engagements', '/api/notifications', '/api/audit-events'];
+  let i = 0;
+  await runLoad({ port, connections: 10, seconds: 5, maxRequests: 600, headers: { cookie }, next: () => ({ path: paths[i++ % paths.length]! }) });
+}
+
+export async function benchStart(databaseUrl: string | undefined, restarts = 3): Promise<StartResult> {
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'portico-bench-start-'));
+  let fresh: { url: string; drop: () => Promise<void> } | undefined;
+  if (databaseUrl) {
+    const name = `portico_bench_start_${process.pid}_${Date.now()}`;
+    const admin = new pg.Client({ connectionString: databaseUrl });
+    await admin.connect();
+    await admin.query(`create database ${name}`);
+    await admin.end();
+    const url = new URL(databaseUrl);
+    url.pathname = `/${name}`;
+    fresh = {
+      url: url.toString(),
+      drop: async () => {
+        const client = new pg.Client({ connectionString: databaseUrl });
+        await client.connect();
+        await client.query(`drop database if exists ${name} with (force)`);
+        await client.end();
+      },
+    };
+  }
+  try {
+    const port = await freePort();
+    const url = `http://127.0.0.1:${port}`;
+    const env: NodeJS.ProcessEnv = {
+      ...process.env,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      DATA_DIR: dataDir,
+      PORTICO_DEMO: '1',
+      LOG_LEVEL: 'warn',
+      NODE_ENV: 'production',
+      PUBLIC_URL: url,
+      DATABASE_URL: fresh?.url ?? '',
+    };
+    delete env.SMTP_URL;
+    const serverArgs = ['--import', 'tsx', 'src/server/main.ts'];
+    const bareArgs = ['--import', 'tsx', '-e', `require('node:http').createServer((q, s) => s.end('ok')).listen(${port}, '127.0.0.1')`];
+
+    const first = await startAndTime(serverArgs, env, `${url}/ready`);
+    await stop(first.child);
+    const restartMs: number[] = [];
+    const bareStartMs: number[] = [];
+    let rss = Number.NaN;
+    let bareRss = Number.NaN;
+    for (let i = 0; i < restarts; i++) {
+      const bare = await startAndTime(bareArgs, env, `${url}/`);
+      bareStartMs.push(bare.ms);
+      if (i === restarts - 1) bareRss = rssMb(bare.child.pid!);
+      await stop(bare.child);
+      const server = await startAndTime(serverArgs, env, `${url}/ready`);
+      restartMs.push(server.ms);
+      if (i === restarts - 1) {
+        await warmUp(port);
+        rss = rssMb(server.child.pid!);
+      }
+      await stop(server.child);
+    }
+    return { firstStartMs: first.ms, restartMs, bareStartMs, rssMb: rss, bareRssMb: bareRss };
+  } finally {
+    rmSync(dataDir, { recursive: true, force: true });
+    await fresh?.drop();
+  }
+}

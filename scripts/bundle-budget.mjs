@@ -1,0 +1,138 @@
+#!/usr/bin/env node
+// The JavaScript budget of the web app's pages, read from the Vite manifest of the last build
+// (dist/web/.vite/manifest.json): for each page, the entry chunk and its static imports, plus the
+// lazily loaded chunks that page renders (and their static imports), compressed as they are served.
+// Run by `npm run check:bundle` after `npm run build` (and by .ci/run); exits 1 when a page is over
+// its budget or the build is missing. `--json` prints the measurements as JSON.
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
+
+const KB = 1024;
+
+/**
+ * Pages worth a budget: what a person downloads before the page can be used. `budgetGzip` is what
+ * fails the check (today's size with a little room, so any growth is a decision); `goalGzip` is the
+ * goal of issue 8, printed beside it. React 19 and TanStack Router + Query alone weigh about 101 KB
+ * gzip, so the 100 KB sign-in goal needs a sign-in page without them.
+ */
+export const pages = [
+  { name: 'sign-in', path: '/sign-in', goalGzip: 100 * KB, budgetGzip: 146 * KB, lazy: ['features/auth/components/sign-in.page.tsx'] },
+  {
+    name: 'contractor portal: what is left to deliver (first page after sign-in)',
+    path: '/portal/deliver',
+    goalGzip: 180 * KB,
+    budgetGzip: 180 * KB,
+    lazy: ['app/shell.layout.tsx', 'features/milestones/components/deliver.page.tsx'],
+  },
+  {
+    name: 'company contractors (first page after sign-in, with the invitation form)',
+    path: '/app/contractors',
+    goalGzip: 180 * KB,
+    budgetGzip: 238 * KB,
+    lazy: [
+      'app/shell.layout.tsx',
+      'features/engagements/components/contractors.page.tsx',
+      'features/invitations/components/invite-contractor.dialog.tsx',
+    ],
+  },
+  {
+    name: 'company milestone detail (the heaviest page)',
+    path: '/app/milestones/$milestoneId',
+    goalGzip: 180 * KB,
+    budgetGzip: 260 * KB,
+    lazy: ['app/shell.layout.tsx', 'features/milestones/components/milestone-detail.page.tsx'],
+  },
+];
+
+/** The files (assets/….js) a set of manifest keys loads: each chunk and, transitively, its static imports. */
+export function collectChunks(manifest, keys) {
+  const files = new Set();
+  const seen = new Set();
+  const visit = (key) => {
+    if (seen.has(key)) return;
+    seen.add(key);
+    const chunk = manifest[key];
+    if (!chunk) throw new Error(`The Vite manifest has no chunk for ${key}: was it renamed? Update scripts/bundle-budget.mjs.`);
+    if (chunk.file.endsWith('.js')) files.add(chunk.file);
+    for (const imported of chunk.imports ?? []) visit(imported);
+  };
+  for (const key of keys) visit(key);
+  return [...files];
+}
+
+/** The entry point's manifest key (index.html). */
+export function findEntry(manifest) {
+  const entry = Object.entries(manifest).find(([, chunk]) => chunk.isEntry);
+  if (!entry) throw new Error('The Vite manifest has no entry chunk.');
+  return entry[0];
+}
+
+/** Raw, gzip and brotli bytes of the JavaScript each page loads, against its gzip budget. */
+export function measurePages(webDir, list = pages) {
+  const manifestPath = path.join(webDir, '.vite', 'manifest.json');
+  if (!existsSync(manifestPath)) throw new Error(`${manifestPath} is missing: run \`npm run build\` first.`);
+  const manifest = JSON.parse(readFileSync(manifestPath, 'utf8'));
+  const entry = findEntry(manifest);
+  const sizes = new Map();
+  const sizeOf = (file) => {
+    if (!sizes.has(file)) {
+      const bytes = readFileSync(path.join(webDir, file));
+      sizes.set(file, {
+        raw: bytes.length,
+        gzip: gzipSync(bytes, { level: 9 }).length,
+        brotli: brotliCompressSync(bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length,
+      });
+    }
+    return sizes.get(file);
+  };
+  return list.map((page) => {
+    const files = collectChunks(manifest, [entry, ...page.lazy]);
+    const total = { raw: 0, gzip: 0, brotli: 0 };
+    for (const file of files) {
+      const size = sizeOf(file);
+      total.raw += size.raw;
+      total.gzip += size.gzip;
+      total.brotli += size.brotli;
+    }
+    return {
+      name: page.name,
+      path: page.path,
+      chunks: files.length,
+      ...total,
+      budgetGzip: page.budgetGzip,
+      goalGzip: page.goalGzip,
+      ok: total.gzip <= page.budgetGzip,
+    };
+  });
+}
+
+const kb = (bytes) => `${(bytes / KB).toFixed(1)} KB`;
+
+function main() {
+  const webDir = path.resolve(import.meta.dirname, '..', 'dist', 'web');
+  let results;
+  try {
+    results = measurePages(webDir);
+  } catch (error) {
+    console.error(error instanceof Error ? error.message : error);
+    process.exit(1);
+  }
+  if (process.argv.includes('--json')) {
+    console.log(JSON.stringify(results, null, 2));
+  } else {
+    for (const r of results) {
+      console.log(
+        `${r.ok ? 'ok  ' : 'OVER'} ${r.path.padEnd(30)} ${String(r.chunks).padStart(3)} chunks  raw ${kb(r.raw).padStart(9)}  gzip ${kb(r.gzip).padStart(8)}  br ${kb(r.brotli).padStart(8)}  budget ${kb(r.budgetGzip)}  goal ${kb(r.goalGzip)}${r.gzip <= r.goalGzip ? ' met' : ' not met'}  (${r.name})`,
+      );
+    }
+  }
+  const over = results.filter((r) => !r.ok);
+  if (over.length > 0) {
+    console.error(`JavaScript budget exceeded on ${over.map((r) => r.path).join(', ')}.`);
+    process.exit(1);
+  }
+  console.log(`bundle budget OK (${results.length} pages)`);
+}
+
+if (process.argv[1] && path.resolve(process.argv[1]) === path.resolve(import.meta.filename)) main();

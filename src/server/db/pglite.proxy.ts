@@ -1,0 +1,135 @@
+import { Worker } from 'node:worker_threads';
+
+interface QueryOptions {
+  rowMode?: 'array' | 'object';
+  /** Only ever identity functions here (Drizzle keeps dates and intervals as text): sent as type ids. */
+  parsers?: Record<number, unknown>;
+}
+
+export interface QueryResult {
+  rows: unknown[];
+  affectedRows?: number;
+  fields: Array<{ name: string; dataTypeID: number }>;
+}
+
+export interface PgliteTransaction {
+  query(sql: string, params?: unknown[], options?: QueryOptions): Promise<QueryResult>;
+  exec(sql: string): Promise<QueryResult[]>;
+  rollback(): Promise<void>;
+}
+
+type Pending = { resolve: (value: unknown) => void; reject: (error: unknown) => void };
+
+/** One at a time, in order: what PGlite's single connection allows. */
+class Turns {
+  private tail: Promise<unknown> = Promise.resolve();
+  run<T>(fn: () => Promise<T>): Promise<T> {
+    const result = this.tail.then(fn, fn);
+    this.tail = result.catch(() => undefined);
+    return result;
+  }
+}
+
+/**
+ * PGlite in a worker thread, behind the part of PGlite's API that Drizzle's pglite driver and
+ * pg-boss use (query, exec, transaction, close, dumpDataDir). The WASM PostgreSQL runs off the
+ * main thread, so a slow query never stalls HTTP. Like PGlite itself: one statement at a time,
+ * and a transaction holds the connection until it ends (others wait their turn).
+ */
+export class PgliteProxy {
+  readonly waitReady: Promise<void>;
+  private readonly worker: Worker;
+  private readonly pending = new Map<number, Pending>();
+  private readonly turns = new Turns();
+  private nextId = 1;
+  private closed = false;
+
+  constructor(dataDir: string | undefined, options: { loadDataDir?: Blob } = {}) {
+    // A plain JavaScript file: no TypeScript loader (tsx) needed on that thread.
+    this.worker = new Worker(new URL('./pglite.worker.mjs', import.meta.url), { execArgv: [] });
+    this.worker.on('message', (message: { id: number; result?: unknown; error?: Record<string, unknown> }) => {
+      const waiting = this.pending.get(message.id);
+      if (!waiting) return;
+      this.pending.delete(message.id);
+      if (message.error) waiting.reject(Object.assign(new Error(String(message.error.message)), message.error));
+      else waiting.resolve(message.result);
+    });
+    this.worker.on('error', (error) => this.failAll(error));
+    this.worker.on('exit', (code) => this.failAll(new Error(`the database thread stopped (exit code ${code})`)));
+    this.waitReady = (async () => {
+      const loadDataDir = options.loadDataDir ? await options.loadDataDir.arrayBuffer() : undefined;
+      await this.send({ op: 'open', dataDir, loadDataDir }, loadDataDir ? [loadDataDir] : []);
+    })();
+  }
+
+  query(sql: string, params?: unknown[], options?: QueryOptions): Promise<QueryResult> {
+    return this.turns.run(() => this.queryNow(sql, params, options));
+  }
+
+  exec(sql: string): Promise<QueryResult[]> {
+    return this.turns.run(() => this.execNow(sql));
+  }
+
+  transaction<T>(fn: (tx: PgliteTransaction) => Promise<T>): Promise<T> {
+    return this.turns.run(async () => {
+      await this.execNow('BEGIN');
+      let ended = false;
+      const tx: PgliteTransaction = {
+        query: (sql, params, options) => this.queryNow(sql, params, options),
+        exec: (sql) => this.execNow(sql),
+        rollback: async () => {
+          ended = true;
+          await this.execNow('ROLLBACK');
+        },
+      };
+      try {
+        const result = await fn(tx);
+        if (!ended) await this.execNow('COMMIT');
+        return result;
+      } catch (error) {
+        if (!ended) await this.execNow('ROLLBACK').catch(() => undefined);
+        throw error;
+      }
+    });
+  }
+
+  /** The whole data directory as a tarball (`portico backup`). */
+  async dumpDataDir(compression: 'gzip' | 'none' = 'gzip'): Promise<Blob> {
+    const buffer = (await this.turns.run(() => this.send({ op: 'dump', compression }))) as ArrayBuffer;
+    return new Blob([buffer], { type: compression === 'gzip' ? 'application/x-gzip' : 'application/x-tar' });
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    try {
+      await this.turns.run(() => this.send({ op: 'close' }));
+    } finally {
+      this.closed = true;
+      await this.worker.terminate();
+    }
+  }
+
+  private queryNow(sql: string, params?: unknown[], options?: QueryOptions): Promise<QueryResult> {
+    const wire = options ? { rowMode: options.rowMode, textTypes: Object.keys(options.parsers ?? {}).map(Number) } : undefined;
+    return this.send({ op: 'query', sql, params, options: wire }) as Promise<QueryResult>;
+  }
+
+  private execNow(sql: string): Promise<QueryResult[]> {
+    return this.send({ op: 'exec', sql }) as Promise<QueryResult[]>;
+  }
+
+  private send(message: Record<string, unknown>, transfer: ArrayBuffer[] = []): Promise<unknown> {
+    if (this.closed) return Promise.reject(new Error('the database is closed'));
+    const id = this.nextId++;
+    return new Promise((resolve, reject) => {
+      this.pending.set(id, { resolve, reject });
+      this.worker.postMessage({ ...message, id }, transfer);
+    });
+  }
+
+  private failAll(error: unknown): void {
+    this.closed = true;
+    for (const waiting of this.pending.values()) waiting.reject(error);
+    this.pending.clear();
+  }
+}

@@ -1,0 +1,124 @@
+import { lazyRouteComponent } from '@tanstack/react-router';
+
+/**
+ * Every page and page part the routes render, loaded on demand: each becomes its own chunk,
+ * fetched when its route is entered (or hovered, with intent preloading), so the sign-in page
+ * does not download the company app. Names match the feature exports they stand for.
+ */
+export const SignInPage = lazyRouteComponent(() => import('../features/auth/components/sign-in.page.tsx'), 'SignInPage');
+export const MagicLinkPage = lazyRouteComponent(() => import('../features/auth/components/magic-link.page.tsx'), 'MagicLinkPage');
+export const ForgotPasswordPage = lazyRouteComponent(
+  () => import('../features/auth/components/forgot-password.page.tsx'),
+  'ForgotPasswordPage',
+);
+export const ResetPasswordPage = lazyRouteComponent(
+  () => import('../features/auth/components/reset-password.page.tsx'),
+  'ResetPasswordPage',
+);
+export const AcceptInvitationPage = lazyRouteComponent(
+  () => import('../features/invitations/components/accept-invitation.page.tsx'),
+  'AcceptInvitationPage',
+);
+export const MailboxPage = lazyRouteComponent(() => import('../features/dev-mailbox/components/mailbox.page.tsx'), 'MailboxPage');
+export const SignOutButton = lazyRouteComponent(() => import('../features/session/components/sign-out.button.tsx'), 'SignOutButton');
+
+export const Shell = lazyRouteComponent(() => import('./shell.layout.tsx'), 'Shell');
+
+export const ActivityPage = lazyRouteComponent(() => import('../features/activity/components/activity.page.tsx'), 'ActivityPage');
+const contracts = () => import('../features/contracts/components/contracts.page.tsx');
+export const ContractsPage = lazyRouteComponent(contracts, 'ContractsPage');
+export const EngagementContracts = lazyRouteComponent(contracts, 'EngagementContracts');
+export const ContractDetailPage = lazyRouteComponent(
+  () => import('../features/contracts/components/contract-detail.page.tsx'),
+  'ContractDetailPage',
+);
+export const EditContractPage = lazyRouteComponent(
+  () => import('../features/contracts/components/edit-contract.page.tsx'),
+  'EditContractPage',
+);
+export const NewContractPage = lazyRouteComponent(() => import('../features/contracts/components/new-contract.page.tsx'), 'NewContractPage');
+export const ContractorsPage = lazyRouteComponent(
+  () => import('../features/engagements/components/contractors.page.tsx'),
+  'ContractorsPage',
+);
+export const OrganizationsPage = lazyRouteComponent(
+  () => import('../features/engagements/components/organizations.page.tsx'),
+  'OrganizationsPage',
+);
+export const EngagementDetailPage = lazyRouteComponent(
+  () => import('../features/engagements/components/engagement-detail.page.tsx'),
+  'EngagementDetailPage',
+);
+export const InvitationsPage = lazyRouteComponent(
+  () => import('../features/invitations/components/invitations.page.tsx'),
+  'InvitationsPage',
+);
+export const InvitationList = lazyRouteComponent(() => import('../features/invitations/components/invitation.list.tsx'), 'InvitationList');
+export const InviteContractorDialog = lazyRouteComponent(
+  () => import('../features/invitations/components/invite-contractor.dialog.tsx'),
+  'InviteContractorDialog',
+);
+export const InviteStaffDialog = lazyRouteComponent(
+  () => import('../features/invitations/components/invite-staff.dialog.tsx'),
+  'InviteStaffDialog',
+);
+export const InviteMemberDialog = lazyRouteComponent(
+  () => import('../features/invitations/components/invite-member.dialog.tsx'),
+  'InviteMemberDialog',
+);
+export const InviteTechnicianDialog = lazyRouteComponent(
+  () => import('../features/invitations/components/invite-technician.dialog.tsx'),
+  'InviteTechnicianDialog',
+);
+export const ContractMilestonesSection = lazyRouteComponent(
+  () => import('../features/milestones/components/contract-milestones.section.tsx'),
+  'ContractMilestonesSection',
+);
+export const MilestoneDetailPage = lazyRouteComponent(
+  () => import('../features/milestones/components/milestone-detail.page.tsx'),
+  'MilestoneDetailPage',
+);
+export const MilestonesPage = lazyRouteComponent(() => import('../features/milestones/components/milestones.page.tsx'), 'MilestonesPage');
+export const DeliverPage = lazyRouteComponent(() => import('../features/milestones/components/deliver.page.tsx'), 'DeliverPage');
+export const NotificationsPage = lazyRouteComponent(
+  () => import('../features/notifications/components/notifications.page.tsx'),
+  'NotificationsPage',
+);
+export const OrganizationSettingsPage = lazyRouteComponent(
+  () => import('../features/organization/components/organization-settings.page.tsx'),
+  'OrganizationSettingsPage',
+);
+export const StaffPage = lazyRouteComponent(() => import('../features/organization/components/staff.page.tsx'), 'StaffPage');
+export const SecurityPage = lazyRouteComponent(() => import('../features/security/components/security.page.tsx'), 'SecurityPage');
+export const ContractorTeamPage = lazyRouteComponent(
+  () => import('../features/contractor-team/components/team.page.tsx'),
+  'ContractorTeamPage',
+);
+export const MyJobsPage = lazyRouteComponent(() => import('../features/jobs/components/my-jobs.page.tsx'), 'MyJobsPage');
+
+interface Preloadable {
+  preload?: () => Promise<void> | undefined;
+}
+
+export const CompanyHomePage = lazyRouteComponent(() => import('../features/home/components/company-home.page.tsx'), 'CompanyHomePage');
+export const ContractorHomePage = lazyRouteComponent(
+  () => import('../features/home/components/contractor-home.page.tsx'),
+  'ContractorHomePage',
+);
+export const DeliveriesPage = lazyRouteComponent(() => import('../features/deliveries/components/deliveries.page.tsx'), 'DeliveriesPage');
+export const ContractorMilestonesSection = lazyRouteComponent(
+  () => import('../features/milestones/components/contractor-milestones.section.tsx'),
+  'ContractorMilestonesSection',
+);
+
+/**
+ * A route component that renders lazy pages: the router fetches their chunks before it shows the
+ * route (and on hover), instead of suspending once it renders.
+ */
+export function withPages<C extends object>(component: C, ...pages: Preloadable[]): C & { preload: () => Promise<void> } {
+  return Object.assign(component, {
+    preload: async () => {
+      await Promise.all(pages.map((page) => page.preload?.()));
+    },
+  });
+}
