@@ -24,6 +24,13 @@ export interface Client {
   edit(url: string, body: unknown): Promise<Awaited<ReturnType<TestApp['app']['inject']>>>;
 }
 
+/** The ETag of the record at `url` as the client reads it now: what an edit sends back in If-Match. */
+export async function readEtag(client: Client, url: string): Promise<string> {
+  const read = await client.get(url);
+  if (typeof read.headers.etag !== 'string') throw new Error(`GET ${url} answered ${read.statusCode} without an ETag`);
+  return read.headers.etag;
+}
+
 /** A fresh client IP per world, so rate limits of one test never leak into another. */
 export function randomIp(): string {
   const b = randomBytes(3);
