@@ -13,6 +13,7 @@ test('settings: a time zone from a searchable list; an edit that lost to another
   test.slow();
   await test.step('the owner signs in and opens Settings', async () => {
     await page.goto('/sign-in');
+    await check.expectPage(page);
     await page.getByRole('textbox', { name: 'Email', exact: true }).fill(OWNER.email);
     await page.getByRole('textbox', { name: 'Password', exact: true }).fill(OWNER.password);
     await page.getByRole('button', { name: 'Sign in', exact: true }).click();
