@@ -85,7 +85,7 @@ async function patchWithEtag(t: TestApp, w: World, url: string, body: unknown) {
 const email = () => `budget-${randomBytes(4).toString('hex')}@example.test`;
 
 const cases: Case[] = [
-  { route: 'POST /api/contracts', budget: 11, prepare: async (t, w) => () => clientFor(t, w.aOwner).post('/api/contracts', contractBody(w)) },
+  { route: 'POST /api/contracts', budget: 12, prepare: async (t, w) => () => clientFor(t, w.aOwner).post('/api/contracts', contractBody(w)) },
   {
     route: 'PATCH /api/contracts/:id (draft)',
     budget: 12,
@@ -136,7 +136,7 @@ const cases: Case[] = [
   },
   {
     route: 'POST /api/contracts/:id/revisions/:number/acknowledge',
-    budget: 9,
+    budget: 10,
     prepare: async (t, w) => {
       const id = await createActiveContract(t, w);
       return () => clientFor(t, w.xAdmin).post(`/api/contracts/${id}/revisions/1/acknowledge`);
@@ -211,7 +211,7 @@ const cases: Case[] = [
   },
   {
     route: 'POST /api/milestones/bulk-approve (3)',
-    budget: 68,
+    budget: 70,
     prepare: async (t, w) => {
       const contractId = await createActiveContract(t, w);
       const ids: string[] = [];
@@ -271,7 +271,7 @@ const cases: Case[] = [
   },
   {
     route: 'POST /api/engagements/:id/end',
-    budget: 13,
+    budget: 14,
     prepare: async (t) => {
       const world = await createWorld(t);
       return () => clientFor(t, world.aOwner).post(`/api/engagements/${world.engagementAX}/end`);
