@@ -2666,6 +2666,7 @@ export interface paths {
                     currency: string;
                     contractId: string;
                     contractTitle: string;
+                    overdue: boolean;
                   })[];
               };
               overdue: {
@@ -2680,6 +2681,7 @@ export interface paths {
                     currency: string;
                     contractId: string;
                     contractTitle: string;
+                    overdue: boolean;
                   })[];
               };
               unacknowledged: {
@@ -2719,6 +2721,7 @@ export interface paths {
                     currency: string;
                     contractId: string;
                     contractTitle: string;
+                    overdue: boolean;
                   })[];
               };
               changesRequested: {
@@ -2733,6 +2736,7 @@ export interface paths {
                     currency: string;
                     contractId: string;
                     contractTitle: string;
+                    overdue: boolean;
                   })[];
               };
               inReview: {
@@ -2747,6 +2751,7 @@ export interface paths {
                     currency: string;
                     contractId: string;
                     contractTitle: string;
+                    overdue: boolean;
                   })[];
               };
               unacknowledged: {

@@ -34,18 +34,21 @@ describe('milestones on the organization’s calendar', () => {
     const overdueIds = async () => (await owner.get(`/api/milestones?overdue=true&contractId=${contract}`)).json().items.map((m: { id: string }) => m.id);
 
     const homeOverdue = async () => (await owner.get('/api/home')).json().overdue.items.map((m: { id: string }) => m.id);
+    const contractorSees = async () => (await contractor.get('/api/home')).json().toDeliver.items.find((m: { id: string }) => m.id === id)?.overdue;
 
     await setTimeZone(w.orgA, 'Pacific/Auckland');
     expect((await owner.get(`/api/milestones/${id}`)).json().overdue).toBe(true);
     expect((await contractor.get(`/api/milestones/${id}`)).json().overdue).toBe(true);
     expect(await overdueIds()).toEqual([id]);
     expect(await homeOverdue()).toEqual([id]);
+    expect(await contractorSees()).toBe(true);
 
     await setTimeZone(w.orgA, 'America/Los_Angeles');
     expect((await owner.get(`/api/milestones/${id}`)).json().overdue).toBe(false);
     expect((await contractor.get(`/api/milestones/${id}`)).json().overdue).toBe(false);
     expect(await overdueIds()).toEqual([]);
     expect(await homeOverdue()).toEqual([]);
+    expect(await contractorSees()).toBe(false);
 
     // Los Angeles reaches the 21st at 08:00 UTC.
     vi.setSystemTime(new Date('2026-12-21T08:00:00Z'));
