@@ -12,6 +12,7 @@ import { registerRouteAuth } from './http/route-auth.plugin.ts';
 import { registerSecurity } from './http/security.plugin.ts';
 import { registerCompression } from './http/compress.plugin.ts';
 import { registerStaticWeb } from './http/static.plugin.ts';
+import { registerVersionHeaders } from './http/versions.plugin.ts';
 import { createId } from './lib/ids.ts';
 import type { Logger } from './lib/logger.ts';
 import type { Storage } from './lib/storage.ts';
@@ -71,6 +72,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   registerSecurity(app, { trustedOrigins: trustedOrigins(config), secure: config.secure });
   registerNullByteGuard(app);
   registerRouteAuth(app, { db, auth, sessionMaxDays: config.SESSION_MAX_DAYS });
+  registerVersionHeaders(app);
   await registerOpenApi(app);
   await app.register(multipart, { limits: { fileSize: config.UPLOAD_MAX_BYTES, files: 1 } });
 

@@ -10,8 +10,12 @@ export const errorCodes = {
   INVALID_TRANSITION: 409,
   ALREADY_EXISTS: 409,
   TOKEN_INVALID: 410,
+  /** The If-Match version is not the record's current one: someone else saved first (`details.currentVersion`). */
+  STALE_VERSION: 412,
   PAYLOAD_TOO_LARGE: 413,
   UNSUPPORTED_MEDIA_TYPE: 415,
+  /** An edit (PATCH) came without If-Match: send the ETag of the version you edited. */
+  PRECONDITION_REQUIRED: 428,
   RATE_LIMITED: 429,
   INTERNAL: 500,
   NOT_READY: 503,

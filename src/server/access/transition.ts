@@ -1,4 +1,4 @@
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, eq, inArray, type SQL, sql } from 'drizzle-orm';
 import { canFire, isFiredBy, type Machine, type MachineActor } from '../../shared/domain/machine.ts';
 import { recordAudit } from '../audit/audit.writer.ts';
 import type { Tx } from '../db/client.ts';
@@ -15,6 +15,11 @@ type RowOf<K extends StatefulName> = (typeof statefulTables)[K]['$inferSelect'];
 
 /** Who fires an event: a person (their actor, scoped as always), or Portico itself (timers, system events). */
 export type TransitionBy = { actor: Actor; ip?: string } | SystemActor;
+
+/** A status change is a change: the row's version (its ETag) moves on, where the table keeps one. */
+function bumpVersion(table: (typeof statefulTables)[StatefulName]): { version?: SQL } {
+  return 'version' in table ? { version: sql`${table.version} + 1` } : {};
+}
 
 function machineActorFor(by: TransitionBy): MachineActor | null {
   return 'kind' in by ? 'system' : machineActorOf(by.actor);
@@ -61,7 +66,7 @@ export async function applyTransition<K extends StatefulName, S extends string, 
     });
   const [updated] = (await tx
     .update(table)
-    .set({ ...(input.set ?? {}), status: transition.to, updatedAt: new Date() } as never)
+    .set({ ...(input.set ?? {}), status: transition.to, updatedAt: new Date(), ...bumpVersion(table) } as never)
     .where(and(eq(table.id, input.id), inArray(table.status, [...transition.from] as never)))
     .returning()) as Array<RowOf<K>>;
   if (!updated) throw new AppError('INVALID_TRANSITION', `${input.what} changed meanwhile; reload and try again.`, { currentStatus: from });

@@ -119,7 +119,7 @@ describe('portico audit verify and the chain heads', () => {
 
   it("shows staff their organization's head and contractor members their contractor's, over the API", async () => {
     const world = await createWorld(t);
-    await clientFor(t, world.aOwner).patch('/api/organizations/current', { name: `Org A ${world.suffix} again` });
+    await clientFor(t, world.aOwner).edit('/api/organizations/current', { name: `Org A ${world.suffix} again` });
     const staff = (await clientFor(t, world.aOwner).get('/api/audit-events/head')).json();
     const orgHead = await headOf(t, `org:${world.orgA}`);
     expect(staff.head).toEqual({ chain: `org:${world.orgA}`, seq: orgHead!.seq, hash: orgHead!.hash });

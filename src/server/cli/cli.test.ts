@@ -99,6 +99,22 @@ describe.skipIf(onPostgres)('the portico command (embedded database, skipped whe
     expect(duplicate.stderr).toContain('There is already an account for quinn@quayside.example');
   });
 
+  it('asks for the organization’s time zone (UTC unless --time-zone names another) and refuses a name that is not one', async () => {
+    const dataDir = copyOfTemplate();
+    const badZone = await portico(['create-org', '--name', 'Kiwi', '--owner-email', 'k@kiwi.example', '--owner-name', 'K', '--time-zone', 'Mars/Olympus'], dataDir);
+    expect(badZone.code).toBe(2);
+    expect(badZone.stderr.split('\n')[0]).toMatch(/^portico create-org: --time-zone: Not a time zone name/);
+    const kiwi = await portico(['create-org', '--name', 'Kiwi', '--owner-email', 'k@kiwi.example', '--owner-name', 'K', '--time-zone', 'pacific/auckland'], dataDir);
+    expect(kiwi.stderr).toBe('');
+    expect(kiwi.code).toBe(0);
+    expect(kiwi.stdout).toContain('in the time zone Pacific/Auckland');
+    const zones = await onDisk<{ id: string; time_zone: string }>(dataDir, sql`select id, time_zone from organizations order by name`);
+    expect(zones).toEqual([
+      { id: organizationIdIn(kiwi), time_zone: 'Pacific/Auckland' },
+      { id: templateOrganizationId, time_zone: 'UTC' },
+    ]);
+  });
+
   it('verifies the audit chains, and names the first changed event', async () => {
     const dataDir = copyOfTemplate();
     const intact = await portico(['audit', 'verify'], dataDir);

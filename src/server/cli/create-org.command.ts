@@ -1,5 +1,6 @@
 import { findPasswordProblem } from '../../shared/domain/password.rules.ts';
 import { businessNameSchema, emailSchema, personNameSchema } from '../../shared/schemas/common.schema.ts';
+import { timeZoneSchema } from '../../shared/schemas/organization.schema.ts';
 import { runInTransaction } from '../db/transaction.ts';
 import { hashPassword } from '../modules/auth/auth.better.ts';
 import { createUser } from '../modules/auth/auth.service.ts';
@@ -12,7 +13,7 @@ import { checkFlag } from './cli.values.ts';
 export const createOrgCommand: Command = {
   name: 'create-org',
   summary: 'create an organization and its owner',
-  usage: `Usage: portico create-org --name NAME --owner-email EMAIL --owner-name PERSON [--password PASSWORD]
+  usage: `Usage: portico create-org --name NAME --owner-email EMAIL --owner-name PERSON [--time-zone ZONE] [--password PASSWORD]
 
 Creates a person and an organization with that person as its owner (applying
 migrations first). With --password the owner signs in with it (at least 12
@@ -22,6 +23,9 @@ Without it, the owner signs in with an emailed link.
   --name NAME            the organization's name
   --owner-email EMAIL    the owner's email address (must not have an account yet)
   --owner-name PERSON    the owner's full name
+  --time-zone ZONE       the organization's IANA time zone, e.g. Europe/London
+                         (its calendar for due dates and reminders; default UTC,
+                         editable later in Settings)
   --password PASSWORD    optional: the owner's password`,
   async run(args) {
     const { values } = parseFlags(args, {
@@ -29,10 +33,12 @@ Without it, the owner signs in with an emailed link.
       'owner-email': { type: 'string' },
       'owner-name': { type: 'string' },
       password: { type: 'string' },
+      'time-zone': { type: 'string' },
     });
     const name = checkFlag(businessNameSchema, requireFlag(values.name, 'name'), 'name');
     const email = checkFlag(emailSchema, requireFlag(values['owner-email'], 'owner-email'), 'owner-email');
     const ownerName = checkFlag(personNameSchema, requireFlag(values['owner-name'], 'owner-name'), 'owner-name');
+    const timeZone = checkFlag(timeZoneSchema, values['time-zone'] ?? 'UTC', 'time-zone');
     const password = values.password;
     if (password !== undefined) {
       const problem = findPasswordProblem(password, email);
@@ -45,9 +51,9 @@ Without it, the owner signs in with an emailed link.
       if (migrations.applied.length > 0) console.log(`Applied migrations first: ${migrations.applied.join(', ')}.`);
       const organizationId = await runInTransaction(database.db, async (tx) => {
         const ownerUserId = await createUser(tx, { name: ownerName, email, passwordHash });
-        return createOrganizationWithOwner(tx, { name, ownerUserId });
+        return createOrganizationWithOwner(tx, { name, ownerUserId, timeZone });
       });
-      console.log(`Created the organization "${name}" (id ${organizationId}) with ${ownerName} <${email}> as its owner.`);
+      console.log(`Created the organization "${name}" (id ${organizationId}) in the time zone ${timeZone} with ${ownerName} <${email}> as its owner.`);
       if (passwordHash) {
         console.log(`${ownerName} signs in at ${config.publicUrl} with this email address and the password you chose.`);
       } else {

@@ -54,7 +54,7 @@ async function seedPeople(tx: Tx, passwordHash: string): Promise<Cast> {
   const withPassword = [owner, ...staff, ...crews.map((c) => c.admin)];
   await tx.insert(users).values([...withPassword, ...crews.map((c) => c.tech)].map(({ id, name, email, emailVerified }) => ({ id, name, email, emailVerified })));
   await tx.insert(accounts).values(withPassword.map((u) => ({ id: createId(), accountId: u.id, providerId: 'credential', userId: u.id, password: passwordHash })));
-  const orgId = await createOrganizationWithOwner(tx, { name: demoOrganization.name, ownerUserId: owner.id });
+  const orgId = await createOrganizationWithOwner(tx, { name: demoOrganization.name, ownerUserId: owner.id, timeZone: 'Europe/London' });
   await tx.insert(staffMembers).values(staff.map((s) => ({ id: createId(), organizationId: orgId, userId: s.id, role: s.role })));
   await tx.insert(contractors).values(crews.map((c) => ({ id: c.contractorId, name: c.business })));
   await tx.insert(contractorMembers).values(crews.map((c) => ({ id: createId(), contractorId: c.contractorId, userId: c.admin.id, role: 'admin' as const })));
@@ -136,9 +136,9 @@ async function seedDemoWork(db: Db, cast: Cast): Promise<void> {
     ipClause: '',
     noticePeriodDays: 30,
   });
-  await changeContractStatus(db, owner, maintenance.id, 'activate');
+  const activated = await changeContractStatus(db, owner, maintenance.id, 'activate');
   await acknowledgeRevision(db, hank, maintenance.id, 1);
-  await updateContract(db, owner, maintenance.id, { rateAmountMinor: 9_800 });
+  await updateContract(db, owner, maintenance.id, { rateAmountMinor: 9_800 }, { versions: [activated.version] });
   await createContract(db, owner, {
     engagementId: electric.engagementId,
     title: 'EV chargers at the north depot (draft)',

@@ -2,6 +2,7 @@ import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import type { FastifyInstance } from 'fastify';
 import { jsonSchemaTransform, jsonSchemaTransformObject } from 'fastify-type-provider-zod';
+import { documentVersioning } from './versions.plugin.ts';
 
 /** The OpenAPI document, generated from the routes' Zod schemas, at /api/openapi.json; a UI at /api/docs. */
 export async function registerOpenApi(app: FastifyInstance): Promise<void> {
@@ -17,7 +18,8 @@ export async function registerOpenApi(app: FastifyInstance): Promise<void> {
       components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'portico.session_token' } } },
     },
     transform: (input) => {
-      const result = jsonSchemaTransform(input);
+      const transformed = jsonSchemaTransform(input);
+      const result = { ...transformed, schema: documentVersioning(transformed.schema as Record<string, unknown>, input.route.config?.versioned) };
       const auth = input.route.config?.auth;
       return auth === 'session' ? { ...result, schema: { ...result.schema, security: [{ session: [] }] } } : result;
     },

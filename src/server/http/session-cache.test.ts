@@ -74,7 +74,7 @@ describe('session cache (one process)', () => {
   it('applies an organization change and a new membership on the very next request', async () => {
     const finance = clientFor(t, w.aFinance);
     expect((await finance.get('/api/engagements')).statusCode).toBe(200);
-    expect((await clientFor(t, w.aOwner).patch('/api/organizations/current', { requireTwoFactor: true })).statusCode).toBe(200);
+    expect((await clientFor(t, w.aOwner).edit('/api/organizations/current', { requireTwoFactor: true })).statusCode).toBe(200);
     const blocked = await finance.get('/api/engagements');
     expect(blocked.json().code).toBe('TWO_FACTOR_REQUIRED');
 

@@ -20,6 +20,15 @@ export interface Client {
   get(url: string): ReturnType<TestApp['app']['inject']>;
   post(url: string, body?: unknown): ReturnType<TestApp['app']['inject']>;
   patch(url: string, body?: unknown): ReturnType<TestApp['app']['inject']>;
+  /** Reads the record at `url` for its ETag, then PATCHes it with If-Match: an edit as the web app makes it. */
+  edit(url: string, body: unknown): Promise<Awaited<ReturnType<TestApp['app']['inject']>>>;
+}
+
+/** The ETag of the record at `url` as the client reads it now: what an edit sends back in If-Match. */
+export async function readEtag(client: Client, url: string): Promise<string> {
+  const read = await client.get(url);
+  if (typeof read.headers.etag !== 'string') throw new Error(`GET ${url} answered ${read.statusCode} without an ETag`);
+  return read.headers.etag;
 }
 
 /** A fresh client IP per world, so rate limits of one test never leak into another. */
@@ -48,6 +57,10 @@ export function clientFor(t: TestApp, persona: Persona | null, ip = randomIp()):
     get: (url) => request('GET', url),
     post: (url, body) => request('POST', url, body ?? {}),
     patch: (url, body) => request('PATCH', url, body ?? {}),
+    edit: async (url, body) => {
+      const read = await request('GET', url);
+      return request('PATCH', url, body, { headers: { 'if-match': String(read.headers.etag ?? '') } });
+    },
   };
 }
 

@@ -64,6 +64,8 @@ export const contractSchema = contractTermsSchema.extend({
   id: z.string(),
   status: z.enum(contractStatuses),
   revision: z.number(),
+  /** Bumped by every edit and status change; the ETag is `"<version>"`; a PATCH sends it back in If-Match. */
+  version: z.number().int(),
   engagementId: z.string(),
   organization: z.object({ id: z.string(), name: z.string() }),
   contractor: z.object({ id: z.string(), name: z.string() }),

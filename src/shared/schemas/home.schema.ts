@@ -13,6 +13,8 @@ export const homeMilestoneSchema = z.object({
   currency: z.string(),
   contractId: z.string(),
   contractTitle: z.string(),
+  /** Still pending the day after its due date, in its organization's time zone. */
+  overdue: z.boolean(),
 });
 
 export const homeRevisionSchema = z.object({

@@ -99,6 +99,9 @@ export const milestoneSchema = z.object({
   amountMinor: z.number(),
   currency: z.string(),
   status: z.enum(milestoneStatuses),
+  /** Bumped by every edit and status change; the ETag is `"<version>"`; a PATCH sends it back in If-Match. */
+  version: z.number().int(),
+  /** Still pending after its due date, counted in the organization's time zone. */
   overdue: z.boolean(),
   contract: z.object({ id: z.string(), title: z.string(), status: z.string() }),
   organization: z.object({ id: z.string(), name: z.string() }),

@@ -1,6 +1,16 @@
 import { z } from 'zod';
 import { engagementStatuses, staffRoles } from '../domain/roles.ts';
 import { pageQuerySchema } from './common.schema.ts';
+import { canonicalTimeZone, isTimeZone } from '../domain/time-zone.ts';
+
+/** An IANA time zone name (`Europe/London`, `UTC`), in its canonical spelling. */
+export const timeZoneSchema = z
+  .string()
+  .trim()
+  .min(1)
+  .max(64)
+  .refine(isTimeZone, 'Not a time zone name: use an IANA name such as Europe/London or UTC.')
+  .transform(canonicalTimeZone);
 
 export const abilitiesSchema = z.record(z.string(), z.boolean());
 
@@ -9,6 +19,10 @@ export const organizationSchema = z.object({
   name: z.string(),
   requireTwoFactor: z.boolean(),
   autoApproveDays: z.number().nullable(),
+  /** IANA time zone: the organization's calendar for "today", overdue, reminders and auto-approval. */
+  timeZone: z.string(),
+  /** Bumped by every change of the settings; the ETag is `"<version>"`; a PATCH sends it back in If-Match. */
+  version: z.number().int(),
   createdAt: z.string(),
   abilities: abilitiesSchema,
 });
@@ -19,6 +33,7 @@ export const updateOrganizationSchema = z
     requireTwoFactor: z.boolean().optional(),
     /** Approve submitted milestones automatically after this many days in review; null turns it off. */
     autoApproveDays: z.number().int().min(1).max(90).nullable().optional(),
+    timeZone: timeZoneSchema.optional(),
   })
   .strict();
 

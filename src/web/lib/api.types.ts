@@ -390,12 +390,18 @@ export interface paths {
       responses: {
         /** @description Default Response */
         200: {
+          headers: {
+            /** @description The version of the record as `"<version>"`; send it back in If-Match to edit it. */
+            etag?: string;
+          };
           content: {
             "application/json": {
               id: string;
               name: string;
               requireTwoFactor: boolean;
               autoApproveDays: number | null;
+              timeZone: string;
+              version: number;
               createdAt: string;
               abilities: {
                 [key: string]: boolean;
@@ -405,29 +411,74 @@ export interface paths {
         };
       };
     };
-    /** Rename the organization or require two-factor sign-in for owners, admins and finance */
+    /** Edit the settings: name, time zone, auto-approval, two-factor sign-in for owners, admins and finance */
     patch: {
+      parameters: {
+        header: {
+          /** @description Required: the ETag of the record as you read it (`"<version>"`; `W/"<version>"` is taken too, `*` overwrites whatever is current). A stale one answers 412. */
+          "if-match": string;
+        };
+      };
       requestBody: {
         content: {
           "application/json": {
             name?: string;
             requireTwoFactor?: boolean;
             autoApproveDays?: number | null;
+            timeZone?: string;
           };
         };
       };
       responses: {
         /** @description Default Response */
         200: {
+          headers: {
+            /** @description The version of the record as `"<version>"`; send it back in If-Match to edit it. */
+            etag?: string;
+          };
           content: {
             "application/json": {
               id: string;
               name: string;
               requireTwoFactor: boolean;
               autoApproveDays: number | null;
+              timeZone: string;
+              version: number;
               createdAt: string;
               abilities: {
                 [key: string]: boolean;
+              };
+            };
+          };
+        };
+        /** @description STALE_VERSION: someone saved the record after you read it; `details.currentVersion` and the ETag header say which version is current. Reload and re-apply. */
+        412: {
+          content: {
+            "application/problem+json": {
+              type: string;
+              title: string;
+              status: number;
+              code: string;
+              detail: string;
+              requestId?: string;
+              details?: {
+                currentVersion?: number;
+              };
+            };
+          };
+        };
+        /** @description PRECONDITION_REQUIRED: If-Match was not sent. */
+        428: {
+          content: {
+            "application/problem+json": {
+              type: string;
+              title: string;
+              status: number;
+              code: string;
+              detail: string;
+              requestId?: string;
+              details?: {
+                currentVersion?: number;
               };
             };
           };
@@ -669,6 +720,7 @@ export interface paths {
                   /** @enum {string} */
                   status: "draft" | "active" | "ended" | "terminated";
                   revision: number;
+                  version: number;
                   engagementId: string;
                   organization: {
                     id: string;
@@ -764,6 +816,7 @@ export interface paths {
               /** @enum {string} */
               status: "draft" | "active" | "ended" | "terminated";
               revision: number;
+              version: number;
               engagementId: string;
               organization: {
                 id: string;
@@ -831,6 +884,10 @@ export interface paths {
       responses: {
         /** @description Default Response */
         200: {
+          headers: {
+            /** @description The version of the record as `"<version>"`; send it back in If-Match to edit it. */
+            etag?: string;
+          };
           content: {
             "application/json": {
               title: string;
@@ -847,6 +904,7 @@ export interface paths {
               /** @enum {string} */
               status: "draft" | "active" | "ended" | "terminated";
               revision: number;
+              version: number;
               engagementId: string;
               organization: {
                 id: string;
@@ -905,6 +963,10 @@ export interface paths {
     /** Edit the terms; on an active contract every change is a new revision the contractor acknowledges */
     patch: {
       parameters: {
+        header: {
+          /** @description Required: the ETag of the record as you read it (`"<version>"`; `W/"<version>"` is taken too, `*` overwrites whatever is current). A stale one answers 412. */
+          "if-match": string;
+        };
         path: {
           id: string;
         };
@@ -928,6 +990,10 @@ export interface paths {
       responses: {
         /** @description Default Response */
         200: {
+          headers: {
+            /** @description The version of the record as `"<version>"`; send it back in If-Match to edit it. */
+            etag?: string;
+          };
           content: {
             "application/json": {
               title: string;
@@ -944,6 +1010,7 @@ export interface paths {
               /** @enum {string} */
               status: "draft" | "active" | "ended" | "terminated";
               revision: number;
+              version: number;
               engagementId: string;
               organization: {
                 id: string;
@@ -997,6 +1064,38 @@ export interface paths {
             };
           };
         };
+        /** @description STALE_VERSION: someone saved the record after you read it; `details.currentVersion` and the ETag header say which version is current. Reload and re-apply. */
+        412: {
+          content: {
+            "application/problem+json": {
+              type: string;
+              title: string;
+              status: number;
+              code: string;
+              detail: string;
+              requestId?: string;
+              details?: {
+                currentVersion?: number;
+              };
+            };
+          };
+        };
+        /** @description PRECONDITION_REQUIRED: If-Match was not sent. */
+        428: {
+          content: {
+            "application/problem+json": {
+              type: string;
+              title: string;
+              status: number;
+              code: string;
+              detail: string;
+              requestId?: string;
+              details?: {
+                currentVersion?: number;
+              };
+            };
+          };
+        };
       };
     };
   };
@@ -1027,6 +1126,7 @@ export interface paths {
               /** @enum {string} */
               status: "draft" | "active" | "ended" | "terminated";
               revision: number;
+              version: number;
               engagementId: string;
               organization: {
                 id: string;
@@ -1110,6 +1210,7 @@ export interface paths {
               /** @enum {string} */
               status: "draft" | "active" | "ended" | "terminated";
               revision: number;
+              version: number;
               engagementId: string;
               organization: {
                 id: string;
@@ -1193,6 +1294,7 @@ export interface paths {
               /** @enum {string} */
               status: "draft" | "active" | "ended" | "terminated";
               revision: number;
+              version: number;
               engagementId: string;
               organization: {
                 id: string;
@@ -1284,6 +1386,7 @@ export interface paths {
               /** @enum {string} */
               status: "draft" | "active" | "ended" | "terminated";
               revision: number;
+              version: number;
               engagementId: string;
               organization: {
                 id: string;
@@ -1478,6 +1581,7 @@ export interface paths {
               /** @enum {string} */
               status: "draft" | "active" | "ended" | "terminated";
               revision: number;
+              version: number;
               engagementId: string;
               organization: {
                 id: string;
@@ -1562,6 +1666,7 @@ export interface paths {
               /** @enum {string} */
               status: "draft" | "active" | "ended" | "terminated";
               revision: number;
+              version: number;
               engagementId: string;
               organization: {
                 id: string;
@@ -1648,6 +1753,7 @@ export interface paths {
                   currency: string;
                   /** @enum {string} */
                   status: "open" | "submitted" | "changes_requested" | "approved" | "paid";
+                  version: number;
                   overdue: boolean;
                   contract: {
                     id: string;
@@ -1720,6 +1826,7 @@ export interface paths {
               currency: string;
               /** @enum {string} */
               status: "open" | "submitted" | "changes_requested" | "approved" | "paid";
+              version: number;
               overdue: boolean;
               contract: {
                 id: string;
@@ -1797,6 +1904,10 @@ export interface paths {
       responses: {
         /** @description Default Response */
         200: {
+          headers: {
+            /** @description The version of the record as `"<version>"`; send it back in If-Match to edit it. */
+            etag?: string;
+          };
           content: {
             "application/json": {
               id: string;
@@ -1807,6 +1918,7 @@ export interface paths {
               currency: string;
               /** @enum {string} */
               status: "open" | "submitted" | "changes_requested" | "approved" | "paid";
+              version: number;
               overdue: boolean;
               contract: {
                 id: string;
@@ -1894,6 +2006,10 @@ export interface paths {
     /** Edit a milestone (amount and due date are frozen once approved) */
     patch: {
       parameters: {
+        header: {
+          /** @description Required: the ETag of the record as you read it (`"<version>"`; `W/"<version>"` is taken too, `*` overwrites whatever is current). A stale one answers 412. */
+          "if-match": string;
+        };
         path: {
           id: string;
         };
@@ -1912,6 +2028,10 @@ export interface paths {
       responses: {
         /** @description Default Response */
         200: {
+          headers: {
+            /** @description The version of the record as `"<version>"`; send it back in If-Match to edit it. */
+            etag?: string;
+          };
           content: {
             "application/json": {
               id: string;
@@ -1922,6 +2042,7 @@ export interface paths {
               currency: string;
               /** @enum {string} */
               status: "open" | "submitted" | "changes_requested" | "approved" | "paid";
+              version: number;
               overdue: boolean;
               contract: {
                 id: string;
@@ -1985,6 +2106,38 @@ export interface paths {
             };
           };
         };
+        /** @description STALE_VERSION: someone saved the record after you read it; `details.currentVersion` and the ETag header say which version is current. Reload and re-apply. */
+        412: {
+          content: {
+            "application/problem+json": {
+              type: string;
+              title: string;
+              status: number;
+              code: string;
+              detail: string;
+              requestId?: string;
+              details?: {
+                currentVersion?: number;
+              };
+            };
+          };
+        };
+        /** @description PRECONDITION_REQUIRED: If-Match was not sent. */
+        428: {
+          content: {
+            "application/problem+json": {
+              type: string;
+              title: string;
+              status: number;
+              code: string;
+              detail: string;
+              requestId?: string;
+              details?: {
+                currentVersion?: number;
+              };
+            };
+          };
+        };
       };
     };
   };
@@ -2017,6 +2170,7 @@ export interface paths {
               currency: string;
               /** @enum {string} */
               status: "open" | "submitted" | "changes_requested" | "approved" | "paid";
+              version: number;
               overdue: boolean;
               contract: {
                 id: string;
@@ -2105,6 +2259,7 @@ export interface paths {
               currency: string;
               /** @enum {string} */
               status: "open" | "submitted" | "changes_requested" | "approved" | "paid";
+              version: number;
               overdue: boolean;
               contract: {
                 id: string;
@@ -2204,6 +2359,7 @@ export interface paths {
               currency: string;
               /** @enum {string} */
               status: "open" | "submitted" | "changes_requested" | "approved" | "paid";
+              version: number;
               overdue: boolean;
               contract: {
                 id: string;
@@ -2298,6 +2454,7 @@ export interface paths {
               currency: string;
               /** @enum {string} */
               status: "open" | "submitted" | "changes_requested" | "approved" | "paid";
+              version: number;
               overdue: boolean;
               contract: {
                 id: string;
@@ -2392,6 +2549,7 @@ export interface paths {
               currency: string;
               /** @enum {string} */
               status: "open" | "submitted" | "changes_requested" | "approved" | "paid";
+              version: number;
               overdue: boolean;
               contract: {
                 id: string;
@@ -2508,6 +2666,7 @@ export interface paths {
                     currency: string;
                     contractId: string;
                     contractTitle: string;
+                    overdue: boolean;
                   })[];
               };
               overdue: {
@@ -2522,6 +2681,7 @@ export interface paths {
                     currency: string;
                     contractId: string;
                     contractTitle: string;
+                    overdue: boolean;
                   })[];
               };
               unacknowledged: {
@@ -2561,6 +2721,7 @@ export interface paths {
                     currency: string;
                     contractId: string;
                     contractTitle: string;
+                    overdue: boolean;
                   })[];
               };
               changesRequested: {
@@ -2575,6 +2736,7 @@ export interface paths {
                     currency: string;
                     contractId: string;
                     contractTitle: string;
+                    overdue: boolean;
                   })[];
               };
               inReview: {
@@ -2589,6 +2751,7 @@ export interface paths {
                     currency: string;
                     contractId: string;
                     contractTitle: string;
+                    overdue: boolean;
                   })[];
               };
               unacknowledged: {

@@ -28,6 +28,8 @@ export const contracts = pgTable(
     status: text('status', { enum: contractStatuses }).notNull(),
     /** The number of the latest revision; 0 while a draft. */
     revision: integer('revision').notNull().default(0),
+    /** Bumped by every edit and status change: the ETag, compared on PATCH (If-Match). */
+    version: integer('version').notNull().default(1),
     createdByUserId: text('created_by_user_id')
       .notNull()
       .references(() => users.id),

@@ -21,6 +21,8 @@ export const milestones = pgTable(
     submittedAt: timestamp('submitted_at', { withTimezone: true }),
     approvedAt: timestamp('approved_at', { withTimezone: true }),
     reminderSentAt: timestamp('reminder_sent_at', { withTimezone: true }),
+    /** Bumped by every edit and status change: the ETag, compared on PATCH (If-Match). */
+    version: integer('version').notNull().default(1),
     createdByUserId: text('created_by_user_id')
       .notNull()
       .references(() => users.id),

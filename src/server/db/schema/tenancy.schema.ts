@@ -9,6 +9,10 @@ export const organizations = pgTable('organizations', {
   requireTwoFactor: boolean('require_two_factor').notNull().default(false),
   /** Approve a milestone automatically after this many days in review; null = off. */
   autoApproveDays: integer('auto_approve_days'),
+  /** IANA time zone: the organization's calendar ("today", overdue, reminders, auto-approval days). */
+  timeZone: text('time_zone').notNull().default('UTC'),
+  /** Bumped by every edit: the ETag of the settings, compared on PATCH (If-Match). */
+  version: integer('version').notNull().default(1),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
 });
 

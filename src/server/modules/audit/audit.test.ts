@@ -48,7 +48,7 @@ describe('audit trail', () => {
   });
 
   it('shows each side the events about its own records, and nothing else', async () => {
-    await clientFor(t, w.aOwner).patch('/api/organizations/current', { name: `Org A ${w.suffix} renamed` });
+    await clientFor(t, w.aOwner).edit('/api/organizations/current', { name: `Org A ${w.suffix} renamed` });
     const staff = await clientFor(t, w.aOwner).get('/api/audit-events?limit=200');
     expect(staff.json().items.map((e: { action: string }) => e.action)).toContain('organization.updated');
     const contractor = await clientFor(t, w.xAdmin).get('/api/audit-events?limit=200');

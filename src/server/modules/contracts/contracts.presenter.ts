@@ -25,6 +25,7 @@ export function presentContract(
     id: contract.id,
     status: contract.status,
     revision: contract.revision,
+    version: contract.version,
     engagementId: contract.engagementId,
     organization: { id: contract.organizationId, name: organizationName },
     contractor: { id: contract.contractorId, name: contractorName },

@@ -14,6 +14,7 @@ import {
 } from '../../../shared/schemas/contract.schema.ts';
 import type { Db } from '../../db/client.ts';
 import { contextOf } from '../../http/route-auth.plugin.ts';
+import { expectedVersionOf } from '../../http/versions.plugin.ts';
 import {
   acknowledgeRevision,
   addContractDocument,
@@ -55,7 +56,7 @@ export function registerContractRoutes(app: FastifyInstance, deps: { db: Db }): 
   typed.get(
     '/api/contracts/:id',
     {
-      config: session,
+      config: { ...session, versioned: 'read' },
       schema: { tags, summary: 'One contract: terms, documents, what is left to deliver and what was paid', params: idParamsSchema, response: { 200: contractSchema } },
     },
     async (request) => getContract(deps.db, contextOf(request), request.params.id),
@@ -64,7 +65,7 @@ export function registerContractRoutes(app: FastifyInstance, deps: { db: Db }): 
   typed.patch(
     '/api/contracts/:id',
     {
-      config: session,
+      config: { ...session, versioned: 'edit' },
       schema: {
         tags,
         summary: 'Edit the terms; on an active contract every change is a new revision the contractor acknowledges',
@@ -73,7 +74,7 @@ export function registerContractRoutes(app: FastifyInstance, deps: { db: Db }): 
         response: { 200: contractSchema },
       },
     },
-    async (request) => updateContract(deps.db, contextOf(request), request.params.id, request.body),
+    async (request) => updateContract(deps.db, contextOf(request), request.params.id, request.body, expectedVersionOf(request)),
   );
 
   for (const event of ['activate', 'end', 'terminate'] as const) {

@@ -1,4 +1,4 @@
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import { contractMachine, type ContractEvent } from '../../../shared/domain/contract.machine.ts';
 import type { createContractSchema, renewContractSchema, updateContractSchema } from '../../../shared/schemas/contract.schema.ts';
@@ -11,6 +11,7 @@ import { contractDocuments, contractRevisions, contracts, milestones, organizati
 import { runInTransaction } from '../../db/transaction.ts';
 import { AppError, badField, notFound } from '../../lib/errors.ts';
 import { sanitizeRichText } from '../../lib/html.ts';
+import { assertExpectedVersion, type ExpectedVersion, staleVersion, versionsToMatch } from '../../lib/versions.ts';
 import { createId } from '../../lib/ids.ts';
 import { recordAudit } from '../../audit/audit.writer.ts';
 import { readAttachableFile } from '../files/files.service.ts';
@@ -122,16 +123,23 @@ async function addRevision(
   return number;
 }
 
-export async function updateContract(db: Db, ctx: RequestContext, id: string, input: z.infer<typeof updateContractSchema>) {
+export async function updateContract(db: Db, ctx: RequestContext, id: string, input: z.infer<typeof updateContractSchema>, expected: ExpectedVersion) {
   await runInTransaction(db, async (tx) => {
     const current = await scoped(tx, ctx.actor).contracts.getForUpdate(id, 'This contract');
     assertAllowed(contractAbilities(ctx.actor, current), 'edit');
+    assertExpectedVersion(expected, 'This contract', current.version);
     const next: ContractTerms = { ...termsOf(current), ...input, ...(input.scopeHtml !== undefined ? { scopeHtml: sanitizeRichText(input.scopeHtml) } : {}) };
     checkTerm(next);
     const changes = diffTerms(termsOf(current), next);
     if (Object.keys(changes).length === 0) return;
     await checkMilestonesWithinTerm(tx, ctx, id, next);
-    const [updated] = await tx.update(contracts).set({ ...next, updatedAt: new Date() }).where(eq(contracts.id, id)).returning();
+    const matching = versionsToMatch(expected);
+    const [updated] = await tx
+      .update(contracts)
+      .set({ ...next, version: sql`${contracts.version} + 1`, updatedAt: new Date() })
+      .where(and(eq(contracts.id, id), matching ? inArray(contracts.version, matching) : undefined))
+      .returning();
+    if (!updated) throw staleVersion('This contract', current.version);
     await recordAudit(tx, {
       actorUserId: ctx.user.id,
       organizationId: current.organizationId,
@@ -186,7 +194,11 @@ export async function renewContract(db: Db, ctx: RequestContext, id: string, inp
     assertAllowed(contractAbilities(ctx.actor, current), 'renew');
     if (!current.endDate) throw new AppError('CONFLICT', 'This contract has no end date, so there is nothing to renew.');
     if (input.endDate <= current.endDate) throw badField('endDate', `A renewal extends the term: choose a date after ${current.endDate}.`);
-    const [updated] = await tx.update(contracts).set({ endDate: input.endDate, updatedAt: new Date() }).where(eq(contracts.id, id)).returning();
+    const [updated] = await tx
+      .update(contracts)
+      .set({ endDate: input.endDate, version: sql`${contracts.version} + 1`, updatedAt: new Date() })
+      .where(eq(contracts.id, id))
+      .returning();
     await recordAudit(tx, {
       actorUserId: ctx.user.id,
       organizationId: current.organizationId,

@@ -20,7 +20,7 @@ describe('contracts', () => {
     const res = await owner.post('/api/contracts', { engagementId: w.engagementAX, ...base, scopeHtml: '<p>Pages</p><script>alert(1)</script><img src=x onerror=alert(1)>' });
     expect(res.statusCode).toBe(201);
     expect(res.json()).toMatchObject({ status: 'draft', revision: 0, scopeHtml: '<p>Pages</p>', abilities: { edit: true, activate: true, renew: false } });
-    const edited = await owner.patch(`/api/contracts/${res.json().id}`, { title: 'Website build v2', noticePeriodDays: 30 });
+    const edited = await owner.edit(`/api/contracts/${res.json().id}`, { title: 'Website build v2', noticePeriodDays: 30 });
     expect(edited.json()).toMatchObject({ title: 'Website build v2', noticePeriodDays: 30, revision: 0 });
     expect((await owner.get(`/api/contracts/${res.json().id}/revisions`)).json().items).toEqual([]);
   });
@@ -49,7 +49,7 @@ describe('contracts', () => {
     let revisions = (await contractor.get(`/api/contracts/${id}/revisions`)).json().items;
     expect(revisions).toEqual([expect.objectContaining({ number: 1, kind: 'activation', acknowledgedAt: null, abilities: { acknowledge: true } })]);
     const owner = clientFor(t, w.aOwner);
-    const revised = await owner.patch(`/api/contracts/${id}`, { rateAmountMinor: 950_000, ipClause: 'Assigned on delivery.' });
+    const revised = await owner.edit(`/api/contracts/${id}`, { rateAmountMinor: 950_000, ipClause: 'Assigned on delivery.' });
     expect(revised.json()).toMatchObject({ revision: 2, rateAmountMinor: 950_000, unacknowledgedRevisions: 2 });
     revisions = (await contractor.get(`/api/contracts/${id}/revisions`)).json().items;
     expect(revisions[0]).toMatchObject({
@@ -60,7 +60,7 @@ describe('contracts', () => {
     const notes = await t.db.select().from(notifications).where(eq(notifications.userId, w.xAdmin.userId));
     expect(notes.map((n) => n.type)).toEqual(expect.arrayContaining(['contract.activated', 'contract.revised']));
     // Nothing changed → no revision.
-    expect((await owner.patch(`/api/contracts/${id}`, { rateAmountMinor: 950_000 })).json().revision).toBe(2);
+    expect((await owner.edit(`/api/contracts/${id}`, { rateAmountMinor: 950_000 })).json().revision).toBe(2);
 
     expect((await owner.post(`/api/contracts/${id}/revisions/2/acknowledge`)).statusCode).toBe(403);
     const ack = await contractor.post(`/api/contracts/${id}/revisions/2/acknowledge`);
@@ -90,7 +90,7 @@ describe('contracts', () => {
   it('keeps milestones inside the term when the term changes', async () => {
     const id = await createActiveContract(t, w);
     await createMilestone(t, w, id, { dueDate: '2027-05-01' });
-    const res = await clientFor(t, w.aOwner).patch(`/api/contracts/${id}`, { endDate: '2027-03-31' });
+    const res = await clientFor(t, w.aOwner).edit(`/api/contracts/${id}`, { endDate: '2027-03-31' });
     expect(res.statusCode).toBe(400);
     expect(res.json().detail).toMatch(/outside the contract's term/);
   });

@@ -1,14 +1,16 @@
 import { and, asc, count, desc, eq, gt, inArray, isNull, lt, type SQL } from 'drizzle-orm';
-import { type MilestoneStatus, pendingMilestoneStatuses } from '../../../shared/domain/milestone.machine.ts';
+import { isMilestoneOverdue, type MilestoneStatus, pendingMilestoneStatuses } from '../../../shared/domain/milestone.machine.ts';
+import { todayIn } from '../../../shared/domain/time-zone.ts';
 import { HOME_LIST_LIMIT, type Home } from '../../../shared/schemas/home.schema.ts';
 import type { Actor, RequestContext } from '../../access/actor.ts';
 import { scopes } from '../../access/scopes.ts';
 import type { Db } from '../../db/client.ts';
-import { contractRevisions, contracts, invitations, milestones } from '../../db/schema/index.ts';
+import { contractRevisions, contracts, invitations, milestones, organizations } from '../../db/schema/index.ts';
 
-/** Today as YYYY-MM-DD in UTC: a milestone is overdue the day after its due date. */
-function todayOf(now: Date): string {
-  return now.toISOString().slice(0, 10);
+/** Today (YYYY-MM-DD) on the organization's calendar: a milestone is overdue the day after its due date there. */
+async function organizationToday(db: Db, organizationId: string, now: Date): Promise<string> {
+  const [row] = await db.select({ timeZone: organizations.timeZone }).from(organizations).where(eq(organizations.id, organizationId));
+  return todayIn(row?.timeZone ?? 'UTC', now);
 }
 
 /** The number of milestones the actor may see that match `where` (one indexed count). */
@@ -17,10 +19,11 @@ async function countMilestones(db: Db, actor: Actor, where: SQL | undefined): Pr
   return row?.n ?? 0;
 }
 
-/** The first milestones by due date, with their contract's title; both sides of the join scoped. */
-async function listMilestones(db: Db, actor: Actor, where: SQL | undefined) {
-  return db
+/** The first milestones by due date, with their contract's title; both sides of the join scoped; overdue on each organization's calendar. */
+async function listMilestones(db: Db, actor: Actor, where: SQL | undefined, now: Date) {
+  const rows = await db
     .select({
+      timeZone: organizations.timeZone,
       id: milestones.id,
       title: milestones.title,
       dueDate: milestones.dueDate,
@@ -32,13 +35,15 @@ async function listMilestones(db: Db, actor: Actor, where: SQL | undefined) {
     })
     .from(milestones)
     .innerJoin(contracts, and(eq(contracts.id, milestones.contractId), scopes.contracts(actor)))
+    .innerJoin(organizations, eq(organizations.id, milestones.organizationId))
     .where(and(scopes.milestones(actor), where))
     .orderBy(asc(milestones.dueDate), asc(milestones.id))
     .limit(HOME_LIST_LIMIT);
+  return rows.map(({ timeZone, ...row }) => ({ ...row, overdue: isMilestoneOverdue(row, todayIn(timeZone, now)) }));
 }
 
-async function readMilestoneSection(db: Db, actor: Actor, where: SQL | undefined) {
-  return { count: await countMilestones(db, actor, where), items: await listMilestones(db, actor, where) };
+async function readMilestoneSection(db: Db, actor: Actor, where: SQL | undefined, now: Date) {
+  return { count: await countMilestones(db, actor, where), items: await listMilestones(db, actor, where, now) };
 }
 
 function statusIn(statuses: readonly MilestoneStatus[]): SQL {
@@ -88,8 +93,8 @@ export async function readHome(db: Db, ctx: RequestContext, now = new Date()): P
   if (actor.kind === 'staff') {
     return {
       kind: 'staff',
-      toReview: await readMilestoneSection(db, actor, eq(milestones.status, 'submitted')),
-      overdue: await readMilestoneSection(db, actor, and(statusIn(pendingMilestoneStatuses), lt(milestones.dueDate, todayOf(now)))),
+      toReview: await readMilestoneSection(db, actor, eq(milestones.status, 'submitted'), now),
+      overdue: await readMilestoneSection(db, actor, and(statusIn(pendingMilestoneStatuses), lt(milestones.dueDate, await organizationToday(db, actor.organizationId, now))), now),
       unacknowledged: await readUnacknowledged(db, actor),
       invitations: await readWaitingInvitations(db, actor, now),
     };
@@ -97,9 +102,9 @@ export async function readHome(db: Db, ctx: RequestContext, now = new Date()): P
   if (actor.kind === 'contractor') {
     return {
       kind: 'contractor',
-      toDeliver: await readMilestoneSection(db, actor, statusIn(['open', 'changes_requested'])),
-      changesRequested: await readMilestoneSection(db, actor, eq(milestones.status, 'changes_requested')),
-      inReview: await readMilestoneSection(db, actor, eq(milestones.status, 'submitted')),
+      toDeliver: await readMilestoneSection(db, actor, statusIn(['open', 'changes_requested']), now),
+      changesRequested: await readMilestoneSection(db, actor, eq(milestones.status, 'changes_requested'), now),
+      inReview: await readMilestoneSection(db, actor, eq(milestones.status, 'submitted'), now),
       unacknowledged: await readUnacknowledged(db, actor),
       invitations: await readWaitingInvitations(db, actor, now),
     };

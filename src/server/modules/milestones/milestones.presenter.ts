@@ -1,4 +1,5 @@
 import { isMilestoneOverdue } from '../../../shared/domain/milestone.machine.ts';
+import { todayIn } from '../../../shared/domain/time-zone.ts';
 import type { Actor } from '../../access/actor.ts';
 import { milestoneAbilities } from '../../access/policies.ts';
 import type { contracts, contractors, files, milestoneSubmissions, milestones, organizations } from '../../db/schema/index.ts';
@@ -6,23 +7,20 @@ import { presentFile } from '../files/files.service.ts';
 
 type MilestoneRow = typeof milestones.$inferSelect;
 
-/** Today as YYYY-MM-DD in UTC: a milestone is overdue the day after its due date. */
-export function today(now = new Date()): string {
-  return now.toISOString().slice(0, 10);
-}
-
 export interface MilestoneListRow {
   milestone: MilestoneRow;
   contractTitle: (typeof contracts.$inferSelect)['title'];
   contractStatus: (typeof contracts.$inferSelect)['status'];
   organizationName: (typeof organizations.$inferSelect)['name'];
+  /** The organization's calendar: a milestone is overdue the day after its due date there. */
+  organizationTimeZone: (typeof organizations.$inferSelect)['timeZone'];
   contractorName: (typeof contractors.$inferSelect)['name'];
   changesRequestedReason: string | null;
 }
 
 /** A milestone in the API's shape, with what the actor may do with it. */
-export function presentMilestone(actor: Actor, row: MilestoneListRow, paymentId: string | null) {
-  const { milestone: m, contractTitle, contractStatus, organizationName, contractorName, changesRequestedReason } = row;
+export function presentMilestone(actor: Actor, row: MilestoneListRow, paymentId: string | null, now: Date) {
+  const { milestone: m, contractTitle, contractStatus, organizationName, organizationTimeZone, contractorName, changesRequestedReason } = row;
   return {
     id: m.id,
     title: m.title,
@@ -31,7 +29,8 @@ export function presentMilestone(actor: Actor, row: MilestoneListRow, paymentId:
     amountMinor: m.amountMinor,
     currency: m.currency,
     status: m.status,
-    overdue: isMilestoneOverdue(m, today()),
+    version: m.version,
+    overdue: isMilestoneOverdue(m, todayIn(organizationTimeZone, now)),
     contract: { id: m.contractId, title: contractTitle, status: contractStatus },
     organization: { id: m.organizationId, name: organizationName },
     contractor: { id: m.contractorId, name: contractorName },

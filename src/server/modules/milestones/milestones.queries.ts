@@ -22,7 +22,12 @@ import {
 import { notFound } from '../../lib/errors.ts';
 import { type Keyset, keysetAfter, keysetOrder, pageFrom } from '../../lib/pagination.ts';
 import { presentFile } from '../files/files.service.ts';
-import { presentMilestone, presentSubmission, today } from './milestones.presenter.ts';
+import { presentMilestone, presentSubmission } from './milestones.presenter.ts';
+
+/** The organization's date at `now` (in its time zone): what "overdue" is counted against, per row. */
+function organizationTodaySql(now: Date): SQL {
+  return sql`(${now.toISOString()}::timestamptz at time zone ${organizations.timeZone})::date`;
+}
 
 const latestChangeReason = sql<string | null>`(
   select ${milestoneSubmissions.reviewNote} from ${milestoneSubmissions}
@@ -32,13 +37,14 @@ const latestChangeReason = sql<string | null>`(
 /** The payment of an approved milestone (one at most: unique on milestone_id), read with the row. */
 const paymentOfMilestone = sql<string | null>`(select ${payments.id} from ${payments} where ${payments.milestoneId} = ${milestones.id})`;
 
-async function readMilestones(db: Executor, actor: Actor, where: SQL | undefined, order: SQL[], limit: number) {
+async function readMilestones(db: Executor, actor: Actor, where: SQL | undefined, order: SQL[], limit: number, now: Date) {
   const rows = await db
     .select({
       milestone: milestones,
       contractTitle: contracts.title,
       contractStatus: contracts.status,
       organizationName: organizations.name,
+      organizationTimeZone: organizations.timeZone,
       contractorName: contractors.name,
       changesRequestedReason: latestChangeReason,
       paymentId: paymentOfMilestone,
@@ -50,7 +56,7 @@ async function readMilestones(db: Executor, actor: Actor, where: SQL | undefined
     .where(and(scopes.milestones(actor), where))
     .orderBy(...order)
     .limit(limit);
-  return rows.map((row) => presentMilestone(actor, row, approvedMilestoneStatuses.includes(row.milestone.status) ? row.paymentId : null));
+  return rows.map((row) => presentMilestone(actor, row, approvedMilestoneStatuses.includes(row.milestone.status) ? row.paymentId : null, now));
 }
 
 /** Due date first (then id), the order of the list indexes (… , due_date, id). */
@@ -60,7 +66,7 @@ const milestoneKeyset: Keyset = { columns: [milestones.dueDate, milestones.id], 
  * The lists: Pending (open, submitted, changes requested) and Approved (approved, paid), for the
  * company across its contractors or for a contractor across its organizations, by due date.
  */
-export async function listMilestones(db: Db, ctx: RequestContext, query: z.infer<typeof milestoneListQuerySchema>) {
+export async function listMilestones(db: Db, ctx: RequestContext, query: z.infer<typeof milestoneListQuerySchema>, now = new Date()) {
   const statuses: readonly MilestoneStatus[] | undefined =
     query.view === 'pending' ? pendingMilestoneStatuses : query.view === 'approved' ? approvedMilestoneStatuses : undefined;
   const where = and(
@@ -71,17 +77,17 @@ export async function listMilestones(db: Db, ctx: RequestContext, query: z.infer
     query.dueFrom ? gte(milestones.dueDate, query.dueFrom) : undefined,
     query.dueTo ? lte(milestones.dueDate, query.dueTo) : undefined,
     query.overdue === 'true'
-      ? and(inArray(milestones.status, [...pendingMilestoneStatuses]), lt(milestones.dueDate, today()))
+      ? and(inArray(milestones.status, [...pendingMilestoneStatuses]), lt(milestones.dueDate, organizationTodaySql(now)))
       : undefined,
     keysetAfter(milestoneKeyset, query.cursor),
   );
-  const rows = await readMilestones(db, ctx.actor, where, keysetOrder(milestoneKeyset), query.limit + 1);
+  const rows = await readMilestones(db, ctx.actor, where, keysetOrder(milestoneKeyset), query.limit + 1, now);
   // A date and an id are exact in JavaScript, so the key is built from the row itself.
   return pageFrom(rows, query.limit, (row) => JSON.stringify([row.dueDate, row.id]));
 }
 
-export async function getMilestone(db: Executor, ctx: RequestContext, id: string) {
-  const [milestone] = await readMilestones(db, ctx.actor, eq(milestones.id, id), [asc(milestones.id)], 1);
+export async function getMilestone(db: Executor, ctx: RequestContext, id: string, now = new Date()) {
+  const [milestone] = await readMilestones(db, ctx.actor, eq(milestones.id, id), [asc(milestones.id)], 1, now);
   if (!milestone) throw notFound('This milestone');
   const [files, submissions] = await Promise.all([listFiles(db, ctx.actor, id), listSubmissions(db, ctx.actor, id)]);
   return {
@@ -96,7 +102,7 @@ export async function getMilestone(db: Executor, ctx: RequestContext, id: string
  * no payment yet, so its one read is the row with its names.
  */
 export async function getNewMilestone(db: Executor, ctx: RequestContext, id: string, attached: Array<typeof files.$inferSelect>) {
-  const [milestone] = await readMilestones(db, ctx.actor, eq(milestones.id, id), [asc(milestones.id)], 1);
+  const [milestone] = await readMilestones(db, ctx.actor, eq(milestones.id, id), [asc(milestones.id)], 1, new Date());
   if (!milestone) throw notFound('This milestone');
   return { ...milestone, attachments: attached.map(presentFile), submissions: [] };
 }

@@ -17,6 +17,7 @@ import {
 } from '../../../shared/schemas/milestone.schema.ts';
 import type { Db } from '../../db/client.ts';
 import { contextOf } from '../../http/route-auth.plugin.ts';
+import { expectedVersionOf } from '../../http/versions.plugin.ts';
 import {
   addMilestoneAttachment,
   bulkApprove,
@@ -61,7 +62,7 @@ export function registerMilestoneRoutes(app: FastifyInstance, deps: { db: Db }):
   typed.get(
     '/api/milestones/:id',
     {
-      config: session,
+      config: { ...session, versioned: 'read' },
       schema: { tags, summary: 'One milestone with its attachments and every submission', params: idParamsSchema, response: { 200: milestoneDetailSchema } },
     },
     async (request) => getMilestone(deps.db, contextOf(request), request.params.id),
@@ -70,7 +71,7 @@ export function registerMilestoneRoutes(app: FastifyInstance, deps: { db: Db }):
   typed.patch(
     '/api/milestones/:id',
     {
-      config: session,
+      config: { ...session, versioned: 'edit' },
       schema: {
         tags,
         summary: 'Edit a milestone (amount and due date are frozen once approved)',
@@ -79,7 +80,7 @@ export function registerMilestoneRoutes(app: FastifyInstance, deps: { db: Db }):
         response: { 200: milestoneDetailSchema },
       },
     },
-    async (request) => updateMilestone(deps.db, contextOf(request), request.params.id, request.body),
+    async (request) => updateMilestone(deps.db, contextOf(request), request.params.id, request.body, expectedVersionOf(request)),
   );
 
   typed.delete(

@@ -1,4 +1,4 @@
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import { workingContractStatuses } from '../../../shared/domain/contract.machine.ts';
 import { isMilestoneFrozen, type MilestoneEvent, milestoneMachine } from '../../../shared/domain/milestone.machine.ts';
@@ -13,6 +13,7 @@ import { contractors, type contracts, milestoneAttachments, milestoneSubmissions
 import { runInTransaction } from '../../db/transaction.ts';
 import { AppError, badField, notFound } from '../../lib/errors.ts';
 import { createId } from '../../lib/ids.ts';
+import { assertExpectedVersion, type ExpectedVersion, staleVersion, versionsToMatch } from '../../lib/versions.ts';
 import { readAttachableFile } from '../files/files.service.ts';
 import { notify } from '../notifications/notifications.service.ts';
 import { selectReviewerUserIds } from '../organizations/organizations.service.ts';
@@ -79,13 +80,14 @@ export async function createMilestone(db: Db, ctx: RequestContext, contractId: s
   return getNewMilestone(db, ctx, created.milestoneId, created.fileRows);
 }
 
-export async function updateMilestone(db: Db, ctx: RequestContext, id: string, input: z.infer<typeof updateMilestoneSchema>) {
+export async function updateMilestone(db: Db, ctx: RequestContext, id: string, input: z.infer<typeof updateMilestoneSchema>, expected: ExpectedVersion) {
   await runInTransaction(db, async (tx) => {
     const reader = scoped(tx, ctx.actor);
     const current = await reader.milestones.getForUpdate(id, 'This milestone');
     const contract = await reader.contracts.get(current.contractId, 'This contract');
     const abilities = milestoneAbilities(ctx.actor, current, contract.status);
     assertAllowed(abilities, 'edit');
+    assertExpectedVersion(expected, 'This milestone', current.version);
     const touchesFrozen =
       (input.amountMinor !== undefined && input.amountMinor !== current.amountMinor) ||
       (input.dueDate !== undefined && input.dueDate !== current.dueDate) ||
@@ -98,7 +100,13 @@ export async function updateMilestone(db: Db, ctx: RequestContext, id: string, i
       Object.entries(input).filter(([key, value]) => value !== undefined && value !== current[key as keyof MilestoneRow]),
     );
     if (Object.keys(changed).length === 0) return;
-    const [updated] = await tx.update(milestones).set({ ...changed, updatedAt: new Date() }).where(eq(milestones.id, id)).returning();
+    const matching = versionsToMatch(expected);
+    const [updated] = await tx
+      .update(milestones)
+      .set({ ...changed, version: sql`${milestones.version} + 1`, updatedAt: new Date() })
+      .where(and(eq(milestones.id, id), matching ? inArray(milestones.version, matching) : undefined))
+      .returning();
+    if (!updated) throw staleVersion('This milestone', current.version);
     await recordAudit(tx, {
       actorUserId: ctx.user.id,
       organizationId: current.organizationId,

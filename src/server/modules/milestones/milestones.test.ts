@@ -116,9 +116,9 @@ describe('milestones', () => {
     const id = await createSubmittedMilestone(t, w, contractId);
     const owner = clientFor(t, w.aOwner);
     await owner.post(`/api/milestones/${id}/approve`, {});
-    expect((await owner.patch(`/api/milestones/${id}`, { amountMinor: 1 })).statusCode).toBe(409);
-    expect((await owner.patch(`/api/milestones/${id}`, { dueDate: '2026-10-01' })).statusCode).toBe(409);
-    expect((await owner.patch(`/api/milestones/${id}`, { title: 'Renamed after approval' })).json().title).toBe('Renamed after approval');
+    expect((await owner.edit(`/api/milestones/${id}`, { amountMinor: 1 })).statusCode).toBe(409);
+    expect((await owner.edit(`/api/milestones/${id}`, { dueDate: '2026-10-01' })).statusCode).toBe(409);
+    expect((await owner.edit(`/api/milestones/${id}`, { title: 'Renamed after approval' })).json().title).toBe('Renamed after approval');
     const del = await owner.request('DELETE', `/api/milestones/${id}`);
     expect(del.statusCode).toBe(409);
     expect(del.json().detail).toMatch(/cannot be deleted/);
@@ -230,7 +230,7 @@ describe('milestones', () => {
     const submittedAt = row!.submittedAt!.getTime();
     const day = 86_400_000;
     expect(await runMilestoneTimers(t.db, new Date(submittedAt + 30 * day))).toMatchObject({ approved: 0 });
-    expect((await clientFor(t, world.aOwner).patch('/api/organizations/current', { autoApproveDays: 3 })).json().autoApproveDays).toBe(3);
+    expect((await clientFor(t, world.aOwner).edit('/api/organizations/current', { autoApproveDays: 3 })).json().autoApproveDays).toBe(3);
     await runMilestoneTimers(t.db, new Date(submittedAt + 1 * day));
     expect(await t.db.select().from(notifications).where(and(eq(notifications.userId, world.aOwner.userId), eq(notifications.type, 'milestone.auto_approval_reminder')))).toEqual([]);
     await runMilestoneTimers(t.db, new Date(submittedAt + 2.2 * day));
@@ -251,7 +251,7 @@ describe('milestones', () => {
     const world = await createWorld(t);
     const contract = await createActiveContract(t, world);
     const id = await createMilestone(t, world, contract, { title: 'Icons' });
-    await clientFor(t, world.aOwner).patch(`/api/milestones/${id}`, { dueDate: '2026-11-30' });
+    await clientFor(t, world.aOwner).edit(`/api/milestones/${id}`, { dueDate: '2026-11-30' });
     const types = (await t.db.select().from(notifications).where(eq(notifications.userId, world.xAdmin.userId))).map((n) => n.type);
     expect(types).toEqual(expect.arrayContaining(['milestone.added', 'milestone.edited']));
   });

@@ -1,4 +1,5 @@
 import { and, eq, isNotNull, sql } from 'drizzle-orm';
+import { addDaysIn } from '../../../shared/domain/time-zone.ts';
 import { systemActor } from '../../access/actor.ts';
 import type { Db } from '../../db/client.ts';
 import { milestones, organizations } from '../../db/schema/index.ts';
@@ -8,27 +9,42 @@ import { notify } from '../notifications/notifications.service.ts';
 import { listReviewerUserIds } from '../organizations/organizations.service.ts';
 import { approveInTransaction } from './milestones.approval.ts';
 
+/** When a submission approves itself: `days` calendar days after it, counted in the organization's time zone. */
+function autoApprovalAt(timeZone: string, submittedAt: Date, days: number): Date {
+  return addDaysIn(timeZone, submittedAt, days);
+}
+
 /**
  * Timers, run by the queue: a reminder to reviewers a day before auto-approval fires, then the
- * automatic approval itself (with its draft payment), for organizations that turned it on.
+ * automatic approval itself (with its draft payment), for organizations that turned it on. Days
+ * are the organization's calendar days (23 or 25 hours across a change of summer time).
  */
 export async function runMilestoneTimers(db: Db, now = new Date()): Promise<{ reminded: number; approved: number }> {
   const due = await db
-    .select({ id: milestones.id, organizationId: milestones.organizationId, submittedAt: milestones.submittedAt, reminderSentAt: milestones.reminderSentAt, days: organizations.autoApproveDays, title: milestones.title })
+    .select({
+      id: milestones.id,
+      organizationId: milestones.organizationId,
+      submittedAt: milestones.submittedAt,
+      reminderSentAt: milestones.reminderSentAt,
+      days: organizations.autoApproveDays,
+      timeZone: organizations.timeZone,
+      title: milestones.title,
+    })
     .from(milestones)
     .innerJoin(organizations, eq(organizations.id, milestones.organizationId))
     .where(
       and(
         eq(milestones.status, 'submitted'),
         isNotNull(organizations.autoApproveDays),
-        sql`${milestones.submittedAt} <= ${now.toISOString()}::timestamptz - make_interval(days => greatest(${organizations.autoApproveDays} - 1, 0))`,
+        // A generous first cut (a local day may be 23 hours); the exact day is counted below in the organization's zone.
+        sql`${milestones.submittedAt} <= ${now.toISOString()}::timestamptz - make_interval(days => greatest(${organizations.autoApproveDays} - 1, 0)) + interval '3 hours'`,
       ),
     )
     .limit(500);
   let reminded = 0;
   let approved = 0;
   for (const m of due) {
-    const fireAt = new Date(m.submittedAt!.getTime() + m.days! * 86_400_000);
+    const fireAt = autoApprovalAt(m.timeZone, m.submittedAt!, m.days!);
     if (fireAt <= now) {
       const done = await runInTransaction(db, async (tx) => {
         try {
@@ -40,7 +56,7 @@ export async function runMilestoneTimers(db: Db, now = new Date()): Promise<{ re
         }
       });
       if (done) approved++;
-    } else if (!m.reminderSentAt) {
+    } else if (!m.reminderSentAt && addDaysIn(m.timeZone, fireAt, -1) <= now) {
       await runInTransaction(db, async (tx) => {
         const [claimed] = await tx
           .update(milestones)

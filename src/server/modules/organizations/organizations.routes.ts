@@ -6,6 +6,7 @@ import { pageOf, pageQuerySchema } from '../../../shared/schemas/common.schema.t
 import { organizationSchema, staffMemberSchema, updateOrganizationSchema } from '../../../shared/schemas/organization.schema.ts';
 import type { Db } from '../../db/client.ts';
 import { contextOf } from '../../http/route-auth.plugin.ts';
+import { expectedVersionOf } from '../../http/versions.plugin.ts';
 import { getCurrentOrganization, listContractorTeam, listStaff, updateCurrentOrganization } from './organizations.service.ts';
 
 const personSchema = z.object({ id: z.string(), userId: z.string(), name: z.string(), email: z.string() });
@@ -16,7 +17,7 @@ export function registerOrganizationRoutes(app: FastifyInstance, deps: { db: Db 
   typed.get(
     '/api/organizations/current',
     {
-      config: { auth: 'session', allowBeforeTwoFactor: true },
+      config: { auth: 'session', allowBeforeTwoFactor: true, versioned: 'read' },
       schema: { tags: ['organizations'], summary: 'The organization the staff member acts for', response: { 200: organizationSchema } },
     },
     async (request) => getCurrentOrganization(deps.db, contextOf(request)),
@@ -25,15 +26,15 @@ export function registerOrganizationRoutes(app: FastifyInstance, deps: { db: Db 
   typed.patch(
     '/api/organizations/current',
     {
-      config: { auth: 'session' },
+      config: { auth: 'session', versioned: 'edit' },
       schema: {
         tags: ['organizations'],
-        summary: 'Rename the organization or require two-factor sign-in for owners, admins and finance',
+        summary: 'Edit the settings: name, time zone, auto-approval, two-factor sign-in for owners, admins and finance',
         body: updateOrganizationSchema,
         response: { 200: organizationSchema },
       },
     },
-    async (request) => updateCurrentOrganization(deps.db, contextOf(request), request.body),
+    async (request) => updateCurrentOrganization(deps.db, contextOf(request), request.body, expectedVersionOf(request)),
   );
 
   typed.get(

@@ -1,4 +1,4 @@
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { updateOrganizationSchema } from '../../../shared/schemas/organization.schema.ts';
 import type { Actor, RequestContext } from '../../access/actor.ts';
@@ -9,8 +9,9 @@ import type { Db, Executor } from '../../db/client.ts';
 import type { ContractorMemberRole, StaffRole } from '../../../shared/domain/roles.ts';
 import { contractorMembers, contractors, organizations, staffMembers, technicians, users } from '../../db/schema/index.ts';
 import { runInTransaction } from '../../db/transaction.ts';
-import { notFound } from '../../lib/errors.ts';
+import { badField, notFound } from '../../lib/errors.ts';
 import { type Keyset, keysetAfter, keysetKey, keysetOrder, type PageRequest, pageFrom } from '../../lib/pagination.ts';
+import { assertExpectedVersion, type ExpectedVersion, staleVersion, versionsToMatch } from '../../lib/versions.ts';
 import { createId } from '../../lib/ids.ts';
 import { recordAudit } from '../../audit/audit.writer.ts';
 
@@ -22,6 +23,8 @@ function present(actor: Actor, row: OrganizationRow) {
     name: row.name,
     requireTwoFactor: row.requireTwoFactor,
     autoApproveDays: row.autoApproveDays,
+    timeZone: row.timeZone,
+    version: row.version,
     createdAt: row.createdAt.toISOString(),
     abilities: organizationAbilities(actor),
   };
@@ -34,16 +37,45 @@ async function readOwnOrganization(db: Executor, actor: Actor): Promise<Organiza
   return row;
 }
 
+async function readOwnOrganizationForUpdate(tx: Executor, actor: Actor): Promise<OrganizationRow> {
+  if (actor.kind !== 'staff') throw notFound('This organization');
+  const [row] = await tx.select().from(organizations).where(eq(organizations.id, actor.organizationId)).for('update');
+  if (!row) throw notFound('This organization');
+  return row;
+}
+
 export async function getCurrentOrganization(db: Db, ctx: RequestContext) {
   return present(ctx.actor, await readOwnOrganization(db, ctx.actor));
 }
 
-export async function updateCurrentOrganization(db: Db, ctx: RequestContext, input: z.infer<typeof updateOrganizationSchema>) {
+/** The settings an owner or admin edits, as the audit trail records them. */
+function settingsOf(row: OrganizationRow) {
+  return { name: row.name, requireTwoFactor: row.requireTwoFactor, autoApproveDays: row.autoApproveDays, timeZone: row.timeZone };
+}
+
+/**
+ * The database counts days in the zone too (`at time zone`): refuse a name its time zone data
+ * lacks, rather than fail every list that asks for overdue milestones later.
+ */
+async function assertDatabaseKnowsZone(tx: Executor, timeZone: string): Promise<void> {
+  const result = await tx.execute(sql`select exists (select 1 from pg_timezone_names where name = ${timeZone}) as known`);
+  const [row] = (result as unknown as { rows: Array<{ known: boolean }> }).rows;
+  if (!row?.known) throw badField('timeZone', `The database does not know the time zone ${timeZone}; choose another name for the same place.`);
+}
+
+export async function updateCurrentOrganization(db: Db, ctx: RequestContext, input: z.infer<typeof updateOrganizationSchema>, expected: ExpectedVersion) {
   return runInTransaction(db, async (tx) => {
-    const before = await readOwnOrganization(tx, ctx.actor);
+    const before = await readOwnOrganizationForUpdate(tx, ctx.actor);
     assertAllowed(organizationAbilities(ctx.actor), 'update');
-    const [after] = await tx.update(organizations).set(input).where(eq(organizations.id, before.id)).returning();
-    if (!after) throw notFound('This organization');
+    assertExpectedVersion(expected, 'This organization', before.version);
+    if (input.timeZone !== undefined && input.timeZone !== before.timeZone) await assertDatabaseKnowsZone(tx, input.timeZone);
+    const matching = versionsToMatch(expected);
+    const [after] = await tx
+      .update(organizations)
+      .set({ ...input, version: sql`${organizations.version} + 1` })
+      .where(and(eq(organizations.id, before.id), matching ? inArray(organizations.version, matching) : undefined))
+      .returning();
+    if (!after) throw staleVersion('This organization', before.version);
     await invalidateSessions(tx, `organization:${before.id}`);
     await recordAudit(tx, {
       actorUserId: ctx.user.id,
@@ -51,8 +83,8 @@ export async function updateCurrentOrganization(db: Db, ctx: RequestContext, inp
       action: 'organization.updated',
       entityType: 'organization',
       entityId: before.id,
-      before: { name: before.name, requireTwoFactor: before.requireTwoFactor, autoApproveDays: before.autoApproveDays },
-      after: { name: after.name, requireTwoFactor: after.requireTwoFactor, autoApproveDays: after.autoApproveDays },
+      before: settingsOf(before),
+      after: settingsOf(after),
       ip: ctx.ip,
     });
     return present(ctx.actor, after);
@@ -106,10 +138,12 @@ export async function listContractorTeam(db: Db, ctx: RequestContext) {
 /** Creates an organization and its owner (used by the CLI and the demo seed). */
 export async function createOrganizationWithOwner(
   tx: Executor,
-  input: { name: string; ownerUserId: string },
+  input: { name: string; ownerUserId: string; timeZone?: string },
 ): Promise<string> {
   const id = createId();
-  await tx.insert(organizations).values({ id, name: input.name });
+  const timeZone = input.timeZone ?? 'UTC';
+  await assertDatabaseKnowsZone(tx, timeZone);
+  await tx.insert(organizations).values({ id, name: input.name, timeZone });
   await tx.insert(staffMembers).values({ id: createId(), organizationId: id, userId: input.ownerUserId, role: 'owner' });
   await invalidateSessions(tx, `user:${input.ownerUserId}`);
   await recordAudit(tx, {
@@ -118,7 +152,7 @@ export async function createOrganizationWithOwner(
     action: 'organization.created',
     entityType: 'organization',
     entityId: id,
-    after: { name: input.name },
+    after: { name: input.name, timeZone },
   });
   return id;
 }

@@ -25,12 +25,32 @@ describe('organizations and people', () => {
   it('lets owners and admins rename the organization, audited; a viewer gets 403 and nothing changes', async () => {
     const denied = await clientFor(t, w.aViewer).patch('/api/organizations/current', { name: 'Viewer was here' });
     expect(denied.statusCode).toBe(403);
-    const ok = await clientFor(t, w.aAdmin).patch('/api/organizations/current', { name: 'Renamed Org' });
+    const ok = await clientFor(t, w.aAdmin).edit('/api/organizations/current', { name: 'Renamed Org' });
     expect(ok.json().name).toBe('Renamed Org');
     const events = await t.db.select().from(auditEvents).where(eq(auditEvents.entityId, w.orgA));
     expect(events.find((e) => e.action === 'organization.updated')).toMatchObject({ before: { name: `Org A ${w.suffix}` }, after: { name: 'Renamed Org' } });
     expect((await clientFor(t, w.aAdmin).patch('/api/organizations/current', { name: '' })).statusCode).toBe(400);
     expect((await clientFor(t, w.aAdmin).patch('/api/organizations/current', { id: 'x' })).statusCode).toBe(400);
+  });
+
+  it('keeps a time zone (UTC unless chosen): owners and admins change it in Settings, by IANA name only', async () => {
+    const admin = clientFor(t, w.aAdmin);
+    expect((await admin.get('/api/organizations/current')).json().timeZone).toBe('UTC');
+    const changed = await admin.edit('/api/organizations/current', { timeZone: 'pacific/auckland' });
+    expect(changed.statusCode, changed.body).toBe(200);
+    expect(changed.json().timeZone).toBe('Pacific/Auckland');
+    for (const bad of ['Mars/Olympus_Mons', '+13:00', 'Pacific/Auckland\nX', 'x'.repeat(65)]) {
+      const refused = await admin.edit('/api/organizations/current', { timeZone: bad });
+      expect(refused.statusCode, bad).toBe(400);
+      expect(refused.json().details.fieldErrors[0].path, bad).toBe('body.timeZone');
+    }
+    expect((await admin.get('/api/organizations/current')).json().timeZone).toBe('Pacific/Auckland');
+    const events = await t.db.select().from(auditEvents).where(eq(auditEvents.entityId, w.orgA));
+    expect(events.find((e) => e.action === 'organization.updated' && (e.after as { timeZone?: string }).timeZone === 'Pacific/Auckland')).toMatchObject({
+      before: { timeZone: 'UTC' },
+    });
+    expect((await clientFor(t, w.aManager).edit('/api/organizations/current', { timeZone: 'UTC' })).statusCode).toBe(403);
+    expect((await admin.edit('/api/organizations/current', { timeZone: 'UTC' })).json().timeZone).toBe('UTC');
   });
 
   it('lists staff for staff only, and the crew for the contractor', async () => {

@@ -1,11 +1,37 @@
+import { useState } from 'react';
 import { Alert } from '../../../components/ui/alert.tsx';
 import { BackLink } from '../../../components/ui/back-link.tsx';
 import { PageHeader } from '../../../components/ui/page-header.tsx';
 import { ErrorState, LoadingState } from '../../../components/ui/query-view.tsx';
+import { describeValue, StaleVersionAlert } from '../../../components/ui/stale-version.alert.tsx';
 import { toastSuccess } from '../../../components/ui/toast.tsx';
+import { describeError } from '../../../lib/api.client.ts';
+import { formatMoney } from '../../../lib/format.intl.ts';
 import { useContract } from '../api/get-contract.query.ts';
-import { useUpdateContract } from '../api/update-contract.mutation.ts';
+import { useContractEdit } from '../api/update-contract.mutation.ts';
+import type { Contract, UpdateContractInput } from '../api/contract.types.ts';
 import { ContractForm, contractValues } from './contract.form.tsx';
+
+const termLabels: Record<keyof UpdateContractInput, string> = {
+  title: 'Title',
+  scopeHtml: 'Scope',
+  rateType: 'Rate type',
+  rateAmountMinor: 'Rate',
+  currency: 'Currency',
+  startDate: 'Start date',
+  endDate: 'End date',
+  ipClause: 'Intellectual property',
+  noticePeriodDays: 'Notice period (days)',
+};
+
+/** The person's unsaved terms beside the terms saved meanwhile. */
+function contractStaleFields(changes: UpdateContractInput, current: Contract) {
+  return (Object.keys(changes) as Array<keyof UpdateContractInput>).map((key) => {
+    const show = (value: unknown, currency: string) =>
+      key === 'rateAmountMinor' && typeof value === 'number' ? formatMoney({ amountMinor: value, currency }) : describeValue(value);
+    return { label: termLabels[key] ?? key, yours: show(changes[key], changes.currency ?? current.currency), current: show(current[key], current.currency) };
+  });
+}
 
 export interface EditContractPageProps {
   contractId: string;
@@ -15,7 +41,8 @@ export interface EditContractPageProps {
 
 export function EditContractPage({ contractId, contractHref, onSaved }: EditContractPageProps) {
   const contract = useContract(contractId);
-  const update = useUpdateContract();
+  const edit = useContractEdit(contractId);
+  const [failure, setFailure] = useState<string | null>(null);
   const back = <BackLink href={contractHref} label="Back to the contract" />;
   if (contract.isPending)
     return (
@@ -34,10 +61,26 @@ export function EditContractPage({ contractId, contractHref, onSaved }: EditCont
       </>
     );
   const data = contract.data;
+  function announce(saved: Contract | null) {
+    if (!saved) return;
+    setFailure(null);
+    toastSuccess(saved.status === 'active' ? `Saved as revision ${saved.revision}` : 'Contract saved', saved.title);
+    onSaved();
+  }
   return (
     <>
       {back}
       <PageHeader title={`Edit “${data.title}”`} />
+      {edit.conflict ? (
+        <StaleVersionAlert
+          what="this contract"
+          fields={contractStaleFields(edit.conflict.changes, edit.conflict.current)}
+          onReapply={() => void edit.reapply().then(announce, (error: unknown) => setFailure(describeError(error)))}
+          onDiscard={edit.dismiss}
+          isPending={edit.isReapplying}
+        />
+      ) : null}
+      {failure ? <Alert tone="error">{failure}</Alert> : null}
       {data.abilities.edit ? (
         <ContractForm
           // a fresh form once the contract is known (and again after it changes elsewhere)
@@ -45,12 +88,8 @@ export function EditContractPage({ contractId, contractHref, onSaved }: EditCont
           initial={contractValues(data)}
           contract={data}
           cancelHref={contractHref}
-          isPending={update.isPending}
-          onUpdate={async (changes) => {
-            const saved = await update.mutateAsync({ id: data.id, changes });
-            toastSuccess(saved.status === 'active' ? `Saved as revision ${saved.revision}` : 'Contract saved', saved.title);
-            onSaved();
-          }}
+          isPending={edit.isReapplying}
+          onUpdate={async (changes) => announce(await edit.save(data.version, changes))}
         />
       ) : (
         <Alert tone="info">This contract cannot be edited: it has {data.status === 'terminated' ? 'been terminated' : 'ended'}, or your role does not allow it.</Alert>

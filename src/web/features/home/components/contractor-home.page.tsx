@@ -1,7 +1,6 @@
 import { TextLink } from '../../../components/ui/link.tsx';
 import { PageHeader } from '../../../components/ui/page-header.tsx';
 import { ErrorState, LoadingState } from '../../../components/ui/query-view.tsx';
-import { todayDay } from '../../../lib/format.intl.ts';
 import { type ContractorHome, useHome } from '../api/get-home.query.ts';
 import { HomeSection, MilestoneRow, RevisionRow } from './home.section.tsx';
 import { InvitationRow } from './invitation.row.tsx';
@@ -16,7 +15,6 @@ export interface ContractorHomeHrefs {
 }
 
 function ContractorSections({ home, hrefs }: { home: ContractorHome; hrefs: ContractorHomeHrefs }) {
-  const today = todayDay();
   return (
     <div className="grid gap-4 md:grid-cols-2">
       <HomeSection
@@ -28,7 +26,7 @@ function ContractorSections({ home, hrefs }: { home: ContractorHome; hrefs: Cont
         empty="Nothing was sent back. When an organization asks for changes, the milestone and the reason appear here."
       >
         {home.changesRequested.items.map((m) => (
-          <MilestoneRow key={m.id} milestone={m} href={hrefs.milestone(m.id)} late={m.dueDate < today} />
+          <MilestoneRow key={m.id} milestone={m} href={hrefs.milestone(m.id)} late={m.overdue} />
         ))}
       </HomeSection>
       <HomeSection
@@ -57,7 +55,7 @@ function ContractorSections({ home, hrefs }: { home: ContractorHome; hrefs: Cont
         }
       >
         {home.toDeliver.items.map((m) => (
-          <MilestoneRow key={m.id} milestone={m} href={hrefs.milestone(m.id)} late={m.dueDate < today} />
+          <MilestoneRow key={m.id} milestone={m} href={hrefs.milestone(m.id)} late={m.overdue} />
         ))}
       </HomeSection>
       <HomeSection

@@ -9,17 +9,18 @@ import { Alert } from '../../../components/ui/alert.tsx';
 import { Button } from '../../../components/ui/button.tsx';
 import { ModalDialog } from '../../../components/ui/dialog.tsx';
 import { FileDrop } from '../../../components/ui/file-drop.tsx';
+import { describeValue, StaleVersionAlert } from '../../../components/ui/stale-version.alert.tsx';
 import { FormTextField } from '../../../components/ui/text-field.form.tsx';
 import { toastSuccess } from '../../../components/ui/toast.tsx';
 import { UploadList } from '../../../components/ui/upload-list.tsx';
 import { applyServerErrors } from '../../../lib/form.errors.ts';
 import { resolveWith } from '../../../lib/form.resolver.ts';
-import { formatDay } from '../../../lib/format.intl.ts';
+import { formatDay, formatMoney } from '../../../lib/format.intl.ts';
 import { formatMoneyInput, moneyInputExample, parseMoneyInput } from '../../../lib/money.input.ts';
 import { useUploads } from '../../../lib/use-uploads.ts';
 import { useCreateMilestone } from '../api/create-milestone.mutation.ts';
-import type { MilestoneDetail } from '../api/milestone.types.ts';
-import { useUpdateMilestone } from '../api/update-milestone.mutation.ts';
+import type { MilestoneDetail, UpdateMilestoneInput } from '../api/milestone.types.ts';
+import { useMilestoneEdit } from '../api/update-milestone.mutation.ts';
 
 /** The milestone form as typed; the amount is text in the user's locale, in the contract's currency. */
 function milestoneFormSchema(currency: string) {
@@ -151,11 +152,24 @@ export function AddMilestoneDialog({ contractId, engagementId, term, onAdded }: 
   );
 }
 
+const milestoneLabels: Record<string, string> = { title: 'Title', description: 'Description', dueDate: 'Due date', amountMinor: 'Amount' };
+
+/** The person's unsaved values beside the ones saved meanwhile. */
+function milestoneStaleFields(changes: UpdateMilestoneInput, current: MilestoneDetail) {
+  const show = (key: string, value: unknown) =>
+    key === 'amountMinor' && typeof value === 'number' ? formatMoney({ amountMinor: value, currency: current.currency }) : describeValue(value);
+  return Object.entries(changes).map(([key, value]) => ({
+    label: milestoneLabels[key] ?? key,
+    yours: show(key, value),
+    current: show(key, current[key as keyof MilestoneDetail]),
+  }));
+}
+
 /** Edit a milestone; once approved, its amount and due date are frozen (the payment refers to them). */
 export function EditMilestoneDialog({ milestone, term }: { milestone: MilestoneDetail; term: ContractTermInfo | null }) {
   const [isOpen, setOpen] = useState(false);
   const [failure, setFailure] = useState<string | null>(null);
-  const update = useUpdateMilestone();
+  const edit = useMilestoneEdit(milestone.id);
   const frozen = !milestone.abilities.editAmountAndDueDate;
   const initial = {
     title: milestone.title,
@@ -169,12 +183,27 @@ export function EditMilestoneDialog({ milestone, term }: { milestone: MilestoneD
   function changeOpen(open: boolean) {
     setOpen(open);
     if (open) form.reset(initial);
-    else setFailure(null);
+    else {
+      setFailure(null);
+      edit.dismiss();
+    }
+  }
+
+  async function save(run: () => Promise<MilestoneDetail | null>) {
+    setFailure(null);
+    try {
+      const saved = await run();
+      if (!saved) return;
+      toastSuccess('Milestone saved', saved.title);
+      changeOpen(false);
+    } catch (error) {
+      setFailure(applyServerErrors(error, form.setError, fields, serverNames));
+    }
   }
 
   const submit = form.handleSubmit(async (values) => {
     setFailure(null);
-    const changes: Record<string, string | number> = {};
+    const changes: UpdateMilestoneInput = {};
     if (values.title !== milestone.title) changes.title = values.title;
     if (values.description !== milestone.description) changes.description = values.description;
     if (!frozen && values.dueDate !== milestone.dueDate) changes.dueDate = values.dueDate;
@@ -183,13 +212,7 @@ export function EditMilestoneDialog({ milestone, term }: { milestone: MilestoneD
       changeOpen(false);
       return;
     }
-    try {
-      await update.mutateAsync({ id: milestone.id, changes });
-      toastSuccess('Milestone saved', values.title);
-      changeOpen(false);
-    } catch (error) {
-      setFailure(applyServerErrors(error, form.setError, fields, serverNames));
-    }
+    await save(() => edit.save(milestone.version, changes));
   });
 
   return (
@@ -206,6 +229,18 @@ export function EditMilestoneDialog({ milestone, term }: { milestone: MilestoneD
     >
       {frozen ? <Alert tone="info">This milestone is {milestone.status}: its amount and due date are frozen.</Alert> : null}
       {failure ? <Alert tone="error">{failure}</Alert> : null}
+      {edit.conflict ? (
+        <StaleVersionAlert
+          what="this milestone"
+          fields={milestoneStaleFields(edit.conflict.changes, edit.conflict.current)}
+          onReapply={() => void save(edit.reapply)}
+          onDiscard={() => {
+            edit.dismiss();
+            form.reset(initial);
+          }}
+          isPending={edit.isReapplying}
+        />
+      ) : null}
       <form onSubmit={submit} noValidate className="flex flex-col gap-4">
         <FormTextField control={form.control} name="title" label="Title" isRequired />
         <div className="grid gap-4 sm:grid-cols-2">
@@ -231,11 +266,11 @@ export function EditMilestoneDialog({ milestone, term }: { milestone: MilestoneD
         </div>
         <FormTextField control={form.control} name="description" label="Description" multiline rows={3} />
         <div className="flex flex-col-reverse gap-2 sm:flex-row sm:justify-end">
-          <Button variant="secondary" onPress={() => changeOpen(false)} isDisabled={update.isPending}>
+          <Button variant="secondary" onPress={() => changeOpen(false)} isDisabled={form.formState.isSubmitting}>
             Cancel
           </Button>
-          <Button type="submit" isDisabled={update.isPending}>
-            {update.isPending ? 'Saving…' : 'Save changes'}
+          <Button type="submit" isDisabled={form.formState.isSubmitting || edit.isReapplying}>
+            {form.formState.isSubmitting ? 'Saving…' : 'Save changes'}
           </Button>
         </div>
       </form>

@@ -1,48 +1,89 @@
 import { useState } from 'react';
 import { Controller, useForm, useWatch } from 'react-hook-form';
 import { z } from 'zod';
+import { isTimeZone, listTimeZones } from '../../../../shared/domain/time-zone.ts';
 import { Alert } from '../../../components/ui/alert.tsx';
 import { Button } from '../../../components/ui/button.tsx';
 import { Checkbox } from '../../../components/ui/checkbox.tsx';
+import { FormComboBoxField } from '../../../components/ui/combo-box.tsx';
 import { PageHeader } from '../../../components/ui/page-header.tsx';
 import { QueryView } from '../../../components/ui/query-view.tsx';
 import { Section } from '../../../components/ui/section.tsx';
+import { describeValue, StaleVersionAlert } from '../../../components/ui/stale-version.alert.tsx';
 import { FormTextField } from '../../../components/ui/text-field.form.tsx';
 import { toastSuccess } from '../../../components/ui/toast.tsx';
 import { applyServerErrors } from '../../../lib/form.errors.ts';
 import { resolveWith } from '../../../lib/form.resolver.ts';
 import { formatDate } from '../../../lib/format.intl.ts';
 import { type Organization, useCurrentOrganization } from '../api/get-current-organization.query.ts';
-import { useUpdateOrganization } from '../api/update-organization.mutation.ts';
+import { type OrganizationChanges, useOrganizationEdit } from '../api/update-organization.mutation.ts';
 
 const settingsSchema = z.object({
   name: z.string().trim().min(1, 'Enter the organization name.').max(160),
+  timeZone: z.string({ error: 'Choose a time zone.' }).min(1, 'Choose a time zone.').refine(isTimeZone, 'Choose a time zone from the list.'),
   requireTwoFactor: z.boolean(),
 });
 
+const settingLabels: Record<string, string> = {
+  name: 'Organization name',
+  timeZone: 'Time zone',
+  requireTwoFactor: 'Require two-factor sign-in',
+  autoApproveDays: 'Days in review before auto-approval',
+};
+
+const zoneOptions = listTimeZones().map((zone) => ({ id: zone, label: zone.replaceAll('_', ' ') }));
+
+/** The zones to choose from, with the organization's own even when the browser spells it otherwise. */
+function zoneOptionsWith(current: string) {
+  return zoneOptions.some((o) => o.id === current) ? zoneOptions : [{ id: current, label: current.replaceAll('_', ' ') }, ...zoneOptions];
+}
+
+/** Only what the person changed, compared with the version they edited. */
+function changedSettings(organization: Organization, values: OrganizationChanges): OrganizationChanges {
+  return Object.fromEntries(Object.entries(values).filter(([key, value]) => organization[key as keyof Organization] !== value)) as OrganizationChanges;
+}
+
+/** The unsaved values beside the current ones, for the alert after losing to someone else's save. */
+function staleFields(conflict: { changes: OrganizationChanges; current: Organization }) {
+  return Object.entries(conflict.changes).map(([key, value]) => ({
+    label: settingLabels[key] ?? key,
+    yours: describeValue(value),
+    current: describeValue(conflict.current[key as keyof Organization]),
+  }));
+}
+
 function SettingsForm({ organization }: { organization: Organization }) {
-  const update = useUpdateOrganization();
+  const edit = useOrganizationEdit();
   const [failure, setFailure] = useState<string | null>(null);
   const canUpdate = organization.abilities.update === true;
   const form = useForm({
     resolver: resolveWith(settingsSchema),
-    values: { name: organization.name, requireTwoFactor: organization.requireTwoFactor },
+    values: { name: organization.name, timeZone: organization.timeZone, requireTwoFactor: organization.requireTwoFactor },
   });
 
-  const submit = form.handleSubmit(async (values) => {
+  async function save(run: () => Promise<Organization | null>) {
     setFailure(null);
     try {
-      await update.mutateAsync(values);
-      toastSuccess('Settings saved');
+      if (await run()) toastSuccess('Settings saved');
     } catch (error) {
-      setFailure(applyServerErrors(error, form.setError, ['name', 'requireTwoFactor']));
+      setFailure(applyServerErrors(error, form.setError, ['name', 'timeZone', 'requireTwoFactor']));
     }
-  });
+  }
+  const submit = form.handleSubmit((values) => save(() => edit.save(organization.version, changedSettings(organization, values))));
 
   return (
     <Section title="General" description={`On Portico since ${formatDate(organization.createdAt)}.`}>
       {canUpdate ? null : <Alert tone="info">You can see these settings; an owner or admin can change them.</Alert>}
       {failure ? <Alert tone="error">{failure}</Alert> : null}
+      {edit.conflict ? (
+        <StaleVersionAlert
+          what="these settings"
+          fields={staleFields(edit.conflict)}
+          onReapply={() => void save(edit.reapply)}
+          onDiscard={edit.dismiss}
+          isPending={edit.isReapplying}
+        />
+      ) : null}
       <form onSubmit={submit} noValidate className="flex max-w-lg flex-col gap-4">
         <FormTextField
           control={form.control}
@@ -51,6 +92,15 @@ function SettingsForm({ organization }: { organization: Organization }) {
           autoComplete="organization"
           isReadOnly={!canUpdate}
           isRequired
+        />
+        <FormComboBoxField
+          control={form.control}
+          name="timeZone"
+          label="Time zone"
+          options={zoneOptionsWith(organization.timeZone)}
+          isReadOnly={!canUpdate}
+          isRequired
+          description="Your calendar: a milestone is overdue the day after its due date here, and reminders and auto-approval count days here. Type a city to search."
         />
         <Controller
           control={form.control}
@@ -69,8 +119,8 @@ function SettingsForm({ organization }: { organization: Organization }) {
         />
         {canUpdate ? (
           <div>
-            <Button type="submit" isDisabled={update.isPending || !form.formState.isDirty}>
-              {update.isPending ? 'Saving…' : 'Save changes'}
+            <Button type="submit" isDisabled={form.formState.isSubmitting || !form.formState.isDirty}>
+              {form.formState.isSubmitting ? 'Saving…' : 'Save changes'}
             </Button>
           </div>
         ) : null}
@@ -92,7 +142,7 @@ const autoApproveSchema = z
   .transform((values) => ({ autoApproveDays: values.enabled ? Number(values.days) : null }));
 
 function AutoApproveForm({ organization }: { organization: Organization }) {
-  const update = useUpdateOrganization();
+  const edit = useOrganizationEdit();
   const [failure, setFailure] = useState<string | null>(null);
   const canUpdate = organization.abilities.update === true;
   const form = useForm({
@@ -101,15 +151,16 @@ function AutoApproveForm({ organization }: { organization: Organization }) {
   });
   const enabled = useWatch({ control: form.control, name: 'enabled' });
 
-  const submit = form.handleSubmit(async (values) => {
+  async function save(run: () => Promise<Organization | null>) {
     setFailure(null);
     try {
-      await update.mutateAsync(values);
-      toastSuccess(values.autoApproveDays === null ? 'Auto-approval turned off' : `Auto-approval after ${values.autoApproveDays} days turned on`);
+      const saved = await run();
+      if (saved) toastSuccess(saved.autoApproveDays === null ? 'Auto-approval turned off' : `Auto-approval after ${saved.autoApproveDays} days turned on`);
     } catch (error) {
       setFailure(applyServerErrors(error, form.setError, ['days'], { autoApproveDays: 'days' }));
     }
-  });
+  }
+  const submit = form.handleSubmit((values) => save(() => edit.save(organization.version, values)));
 
   return (
     <Section
@@ -117,6 +168,15 @@ function AutoApproveForm({ organization }: { organization: Organization }) {
       description="Submitted work waits for a reviewer. You can have it approved automatically when nobody has reviewed it for a while."
     >
       {failure ? <Alert tone="error">{failure}</Alert> : null}
+      {edit.conflict ? (
+        <StaleVersionAlert
+          what="these settings"
+          fields={staleFields(edit.conflict)}
+          onReapply={() => void save(edit.reapply)}
+          onDiscard={edit.dismiss}
+          isPending={edit.isReapplying}
+        />
+      ) : null}
       <form onSubmit={submit} noValidate className="flex max-w-lg flex-col gap-4">
         <Controller
           control={form.control}
@@ -154,8 +214,8 @@ function AutoApproveForm({ organization }: { organization: Organization }) {
         ) : null}
         {canUpdate ? (
           <div>
-            <Button type="submit" isDisabled={update.isPending || !form.formState.isDirty}>
-              {update.isPending ? 'Saving…' : 'Save review setting'}
+            <Button type="submit" isDisabled={form.formState.isSubmitting || !form.formState.isDirty}>
+              {form.formState.isSubmitting ? 'Saving…' : 'Save review setting'}
             </Button>
           </div>
         ) : null}
@@ -168,7 +228,10 @@ export function OrganizationSettingsPage() {
   const organization = useCurrentOrganization();
   return (
     <>
-      <PageHeader title="Organization settings" description="The name your contractors see, how your staff sign in, and how submitted work is reviewed." />
+      <PageHeader
+        title="Organization settings"
+        description="The name your contractors see, your time zone, how your staff sign in, and how submitted work is reviewed."
+      />
       <QueryView query={organization} loadingLabel="Loading settings…">
         {(data) => (
           <div className="flex flex-col gap-6">
