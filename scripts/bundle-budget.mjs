@@ -17,19 +17,19 @@ const KB = 1024;
  * gzip, so the 100 KB sign-in goal needs a sign-in page without them.
  */
 export const pages = [
-  { name: 'sign-in', path: '/sign-in', goalGzip: 100 * KB, budgetGzip: 146 * KB, lazy: ['features/auth/components/sign-in.page.tsx'] },
+  { name: 'sign-in', path: '/sign-in', goalGzip: 100 * KB, budgetGzip: 148 * KB, lazy: ['features/auth/components/sign-in.page.tsx'] },
   {
-    name: 'contractor portal: what is left to deliver (first page after sign-in)',
+    name: 'contractor portal: what is left to deliver',
     path: '/portal/deliver',
     goalGzip: 180 * KB,
-    budgetGzip: 180 * KB,
+    budgetGzip: 186 * KB,
     lazy: ['app/shell.layout.tsx', 'features/milestones/components/deliver.page.tsx'],
   },
   {
-    name: 'company contractors (first page after sign-in, with the invitation form)',
+    name: 'company contractors (with the invitation form)',
     path: '/app/contractors',
     goalGzip: 180 * KB,
-    budgetGzip: 238 * KB,
+    budgetGzip: 243 * KB,
     lazy: [
       'app/shell.layout.tsx',
       'features/engagements/components/contractors.page.tsx',
@@ -40,8 +40,22 @@ export const pages = [
     name: 'company milestone detail (the heaviest page)',
     path: '/app/milestones/$milestoneId',
     goalGzip: 180 * KB,
-    budgetGzip: 260 * KB,
+    budgetGzip: 266 * KB,
     lazy: ['app/shell.layout.tsx', 'features/milestones/components/milestone-detail.page.tsx'],
+  },
+  {
+    name: 'company Home (first page after sign-in)',
+    path: '/app/home',
+    goalGzip: 180 * KB,
+    budgetGzip: 184 * KB,
+    lazy: ['app/shell.layout.tsx', 'features/home/components/company-home.page.tsx'],
+  },
+  {
+    name: 'contractor Home (first page after sign-in)',
+    path: '/portal/home',
+    goalGzip: 180 * KB,
+    budgetGzip: 184 * KB,
+    lazy: ['app/shell.layout.tsx', 'features/home/components/contractor-home.page.tsx'],
   },
 ];
 

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { gt, lt, sql } from 'drizzle-orm';
+import { gt, lt, or, sql } from 'drizzle-orm';
 import type { Db, Executor } from '../db/client.ts';
 import { sessionInvalidations } from '../db/schema/index.ts';
 import { afterCommit, databaseOf } from '../db/transaction.ts';
@@ -105,13 +105,19 @@ export async function invalidateSessions(executor: Executor, scope: Invalidation
 
 const PRUNE_EVERY = 30;
 
+/** How far back each poll looks again: identities are handed out at insert, not at commit, so a row with a lower id can commit after a higher one was read. */
+const LOOKBACK = sql`interval '60 seconds'`;
+
 /**
- * Follows session_invalidations written by other processes: every intervalMs, the rows newer
- * than the last one seen drop their scopes here. Returns a function that stops it.
+ * Follows session_invalidations written by other processes: every intervalMs, the rows not seen
+ * yet (newer than the last id, or written in the last minute, since ids can commit out of order)
+ * drop their scopes here. Returns a function that stops it.
  */
 export async function pollInvalidations(db: Db, cache: SessionCache, intervalMs = 2_000): Promise<() => void> {
   const [start] = await db.select({ last: sql<number | null>`max(${sessionInvalidations.id})` }).from(sessionInvalidations);
   let last = Number(start?.last ?? 0);
+  /** Ids already applied, with when they were first seen: kept as long as the look-back can return them. */
+  const seen = new Map<number, number>();
   let rounds = 0;
   let running = false;
   const poll = async () => {
@@ -121,12 +127,16 @@ export async function pollInvalidations(db: Db, cache: SessionCache, intervalMs 
       const rows = await db
         .select({ id: sessionInvalidations.id, scope: sessionInvalidations.scope })
         .from(sessionInvalidations)
-        .where(gt(sessionInvalidations.id, last))
+        .where(or(gt(sessionInvalidations.id, last), gt(sessionInvalidations.createdAt, sql`now() - ${LOOKBACK}`)))
         .orderBy(sessionInvalidations.id)
-        .limit(500);
-      if (rows.length >= 500) cache.drop('all');
-      else for (const row of rows) cache.drop(row.scope as InvalidationScope);
-      last = rows.at(-1)?.id ?? last;
+        .limit(1000);
+      const fresh = rows.filter((row) => !seen.has(row.id));
+      const now = Date.now();
+      if (rows.length >= 1000) cache.drop('all');
+      else for (const row of fresh) cache.drop(row.scope as InvalidationScope);
+      for (const row of fresh) seen.set(row.id, now);
+      for (const [id, at] of seen) if (now - at > 120_000) seen.delete(id);
+      last = Math.max(last, rows.at(-1)?.id ?? last);
       if (++rounds % PRUNE_EVERY === 0)
         await db.delete(sessionInvalidations).where(lt(sessionInvalidations.createdAt, sql`now() - interval '10 minutes'`));
     } catch {

@@ -28,7 +28,7 @@ const preambleStatements = [
  * What the process runs on its own timers, not for the request, when a tick falls inside it: the
  * session cache following other processes' invalidations (every 2 s).
  */
-const backgroundStatements = [/\bfrom "session_invalidations" where "session_invalidations"\."id" > \$1\b/];
+const backgroundStatements = [/\bfrom "session_invalidations" where \(?"session_invalidations"\."id" > \$1\b/];
 
 /** How many of the leading statements resolve the session (before the handler's first own statement). */
 function countPreamble(statements: readonly string[]): number {
