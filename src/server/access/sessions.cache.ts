@@ -87,10 +87,13 @@ export function hashSessionCookie(value: string): string {
   return createHash('sha256').update(value).digest('base64url');
 }
 
-const caches = new WeakMap<Db, SessionCache>();
+/** Every cache in this process on a database (an app per cache; tests may build two apps on one database). */
+const caches = new WeakMap<Db, Set<SessionCache>>();
 
 export function attachSessionCache(db: Db, cache: SessionCache): void {
-  caches.set(db, cache);
+  const attached = caches.get(db) ?? new Set<SessionCache>();
+  attached.add(cache);
+  caches.set(db, attached);
 }
 
 /**
@@ -100,7 +103,9 @@ export function attachSessionCache(db: Db, cache: SessionCache): void {
 export async function invalidateSessions(executor: Executor, scope: InvalidationScope): Promise<void> {
   await executor.insert(sessionInvalidations).values({ scope });
   const db = databaseOf(executor);
-  afterCommit(executor, () => caches.get(db)?.drop(scope));
+  afterCommit(executor, () => {
+    for (const cache of caches.get(db) ?? []) cache.drop(scope);
+  });
 }
 
 const PRUNE_EVERY = 30;
