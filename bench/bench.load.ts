@@ -46,7 +46,8 @@ function send(agent: http.Agent, port: number, headers: Record<string, string>, 
         agent,
         method: target.method ?? 'GET',
         path: target.path,
-        headers: body === undefined ? headers : { ...headers, 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) },
+        headers:
+          body === undefined ? headers : { ...headers, 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) },
       },
       (res) => {
         const chunks: Buffer[] = [];
@@ -54,7 +55,10 @@ function send(agent: http.Agent, port: number, headers: Record<string, string>, 
         res.on('end', () => {
           const status = res.statusCode ?? 0;
           if (status >= 200 && status < 300) resolve();
-          else reject(new Error(`${target.method ?? 'GET'} ${target.path}: ${status} ${Buffer.concat(chunks).toString('utf8').slice(0, 300)}`));
+          else
+            reject(
+              new Error(`${target.method ?? 'GET'} ${target.path}: ${status} ${Buffer.concat(chunks).toString('utf8').slice(0, 300)}`),
+            );
         });
         res.on('error', reject);
       },
@@ -84,7 +88,13 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
     await Promise.all(Array.from({ length: options.connections }, worker));
     const elapsed = (performance.now() - started) / 1000;
     latencies.sort((a, b) => a - b);
-    return { requests: latencies.length, seconds: elapsed, rps: latencies.length / elapsed, p50: percentile(latencies, 50), p99: percentile(latencies, 99) };
+    return {
+      requests: latencies.length,
+      seconds: elapsed,
+      rps: latencies.length / elapsed,
+      p50: percentile(latencies, 50),
+      p99: percentile(latencies, 99),
+    };
   } finally {
     agent.destroy();
   }

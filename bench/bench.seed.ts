@@ -73,12 +73,24 @@ export async function seedCompany(db: Db, size: Size): Promise<Company> {
   await db.insert(contractorMembers).values({ id: createId(), contractorId, userId: member.id, role: 'admin' });
 
   // More engagements (each with its own contractor), staff, invitations, notifications, audit events.
-  const extraContractors = Array.from({ length: size.others - 1 }, (_, i) => ({ id: createId(), name: `Bench ${size.label} contractor ${i}` }));
+  const extraContractors = Array.from({ length: size.others - 1 }, (_, i) => ({
+    id: createId(),
+    name: `Bench ${size.label} contractor ${i}`,
+  }));
   await insertAll(extraContractors, (c) => db.insert(contractors).values(c));
-  await insertAll(extraContractors, (c) => db.insert(engagements).values(c.map((x) => ({ id: createId(), organizationId: orgId, contractorId: x.id, status: 'active' as const }))));
-  const staffUsers = Array.from({ length: size.others - 1 }, (_, i) => ({ id: createId(), name: `Staff ${i}`, email: `staff.${i}.${orgId}@bench.local`, emailVerified: true }));
+  await insertAll(extraContractors, (c) =>
+    db.insert(engagements).values(c.map((x) => ({ id: createId(), organizationId: orgId, contractorId: x.id, status: 'active' as const }))),
+  );
+  const staffUsers = Array.from({ length: size.others - 1 }, (_, i) => ({
+    id: createId(),
+    name: `Staff ${i}`,
+    email: `staff.${i}.${orgId}@bench.local`,
+    emailVerified: true,
+  }));
   await insertAll(staffUsers, (c) => db.insert(users).values(c));
-  await insertAll(staffUsers, (c) => db.insert(staffMembers).values(c.map((u) => ({ id: createId(), organizationId: orgId, userId: u.id, role: 'viewer' as const }))));
+  await insertAll(staffUsers, (c) =>
+    db.insert(staffMembers).values(c.map((u) => ({ id: createId(), organizationId: orgId, userId: u.id, role: 'viewer' as const }))),
+  );
   const expiresAt = new Date(Date.now() + 7 * 86_400_000);
   await insertAll(
     Array.from({ length: size.others }, (_, i) => i),
@@ -101,7 +113,15 @@ export async function seedCompany(db: Db, size: Size): Promise<Company> {
     Array.from({ length: size.others }, (_, i) => i),
     (c) =>
       db.insert(notifications).values(
-        c.map((i) => ({ id: createId(), userId: owner.id, organizationId: orgId, type: 'bench', title: `Notification ${i}`, body: 'Seeded for the benchmark.', readAt: i % 2 ? new Date() : null })),
+        c.map((i) => ({
+          id: createId(),
+          userId: owner.id,
+          organizationId: orgId,
+          type: 'bench',
+          title: `Notification ${i}`,
+          body: 'Seeded for the benchmark.',
+          readAt: i % 2 ? new Date() : null,
+        })),
       ),
   );
   await insertAll(

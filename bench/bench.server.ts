@@ -21,7 +21,6 @@ import { attachSqlCounter } from '../src/server/test/sql-counter.ts';
 import { type Company, seedCompany, seedWriteTargets, sizes } from './bench.seed.ts';
 import { type BenchServerInfo, PUBLIC_URL, type Session } from './bench.shared.ts';
 
-
 async function freshPostgresDatabase(url: string): Promise<{ url: string; drop: () => Promise<void> }> {
   const name = `portico_bench_${process.pid}_${Date.now()}`;
   const admin = new pg.Client({ connectionString: url });

@@ -86,9 +86,23 @@ async function warmUp(port: number): Promise<void> {
     .getSetCookie()
     .map((c) => c.split(';')[0])
     .join('; ');
-  const paths = ['/api/me', '/api/contracts', '/api/milestones?view=pending', '/api/engagements', '/api/notifications', '/api/audit-events'];
+  const paths = [
+    '/api/me',
+    '/api/contracts',
+    '/api/milestones?view=pending',
+    '/api/engagements',
+    '/api/notifications',
+    '/api/audit-events',
+  ];
   let i = 0;
-  await runLoad({ port, connections: 10, seconds: 5, maxRequests: 600, headers: { cookie }, next: () => ({ path: paths[i++ % paths.length]! }) });
+  await runLoad({
+    port,
+    connections: 10,
+    seconds: 5,
+    maxRequests: 600,
+    headers: { cookie },
+    next: () => ({ path: paths[i++ % paths.length]! }),
+  });
 }
 
 export async function benchStart(databaseUrl: string | undefined, restarts = 3): Promise<StartResult> {

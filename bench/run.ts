@@ -44,7 +44,11 @@ interface Plan {
 function startServer(databaseUrl: string | undefined): Promise<{ child: ChildProcess; info: BenchServerInfo }> {
   const env: NodeJS.ProcessEnv = { ...process.env, BENCH_DATABASE_URL: databaseUrl ?? '' };
   delete env.DATABASE_URL;
-  const child = spawn(process.execPath, ['--import', 'tsx', 'bench/bench.server.ts'], { cwd: root, env, stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, ['--import', 'tsx', 'bench/bench.server.ts'], {
+    cwd: root,
+    env,
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   return new Promise((resolve, reject) => {
     const lines = createInterface({ input: child.stdout! });
     lines.once('line', (line) => resolve({ child, info: JSON.parse(line) as BenchServerInfo }));
@@ -53,7 +57,10 @@ function startServer(databaseUrl: string | undefined): Promise<{ child: ChildPro
 }
 
 async function control<T>(info: BenchServerInfo, pathAndQuery: string, body?: unknown): Promise<T> {
-  const res = await fetch(`http://127.0.0.1:${info.controlPort}${pathAndQuery}`, body === undefined ? {} : { method: 'POST', body: JSON.stringify(body) });
+  const res = await fetch(
+    `http://127.0.0.1:${info.controlPort}${pathAndQuery}`,
+    body === undefined ? {} : { method: 'POST', body: JSON.stringify(body) },
+  );
   if (!res.ok) throw new Error(`${pathAndQuery}: ${res.status} ${await res.text()}`);
   return (await res.json()) as T;
 }
@@ -87,7 +94,8 @@ function routeCases(info: BenchServerInfo): RouteCase[] {
   ];
   for (const size of ['small', 'large'] as const) {
     const label = size === 'small' ? 'small: 5 contracts, 50 milestones' : 'large: 2,000 contracts, 5,000 milestones';
-    for (const [measure, who, path] of lists) cases.push({ measure: `${measure} [${label}]`, session: info.companies[size][who], path, explain: size === 'large' });
+    for (const [measure, who, path] of lists)
+      cases.push({ measure: `${measure} [${label}]`, session: info.companies[size][who], path, explain: size === 'large' });
   }
   const targets = (status: 'open' | 'submitted') => async () => {
     const ids = await control<string[]>(info, `/prepare?company=small&status=${status}&count=${maxWrites}`);
@@ -97,11 +105,25 @@ function routeCases(info: BenchServerInfo): RouteCase[] {
       if (!id) throw new Error('ran out of prepared milestones');
       return status === 'submitted'
         ? { method: 'POST' as const, path: `/api/milestones/${id}/approve`, body: '{}' }
-        : { method: 'POST' as const, path: `/api/milestones/${id}/submit`, body: JSON.stringify({ note: 'Delivered.', links: ['https://example.test/work'] }) };
+        : {
+            method: 'POST' as const,
+            path: `/api/milestones/${id}/submit`,
+            body: JSON.stringify({ note: 'Delivered.', links: ['https://example.test/work'] }),
+          };
     };
   };
-  cases.push({ measure: 'POST /api/milestones/:id/approve', session: info.companies.small.owner, prepare: targets('submitted'), writes: true });
-  cases.push({ measure: 'POST /api/milestones/:id/submit', session: info.companies.small.contractor, prepare: targets('open'), writes: true });
+  cases.push({
+    measure: 'POST /api/milestones/:id/approve',
+    session: info.companies.small.owner,
+    prepare: targets('submitted'),
+    writes: true,
+  });
+  cases.push({
+    measure: 'POST /api/milestones/:id/submit',
+    session: info.companies.small.contractor,
+    prepare: targets('open'),
+    writes: true,
+  });
   return cases;
 }
 
@@ -119,12 +141,27 @@ async function benchRoutes(databaseUrl: string | undefined, rows: Row[], plans: 
   try {
     for (const connections of [1, 10]) {
       const baseline = await runLoad({ port: info.basePort, connections, seconds, maxRequests, warmup: 20, next: () => ({ path: '/' }) });
-      rows.push({ measure: 'baseline: node:http + one indexed SELECT', db: info.db, connections, ...pick(baseline), ratio: 1, statementsPerRequest: 1 });
+      rows.push({
+        measure: 'baseline: node:http + one indexed SELECT',
+        db: info.db,
+        connections,
+        ...pick(baseline),
+        ratio: 1,
+        statementsPerRequest: 1,
+      });
       for (const c of routeCases(info)) {
         const next = c.prepare ? await c.prepare() : () => ({ path: c.path! });
         const warmup = c.writes ? 5 : 20;
         await control(info, '/stats');
-        const result = await runLoad({ port: info.appPort, connections, seconds, maxRequests: c.writes ? maxWrites - warmup : maxRequests, warmup, headers: headersOf(c.session), next });
+        const result = await runLoad({
+          port: info.appPort,
+          connections,
+          seconds,
+          maxRequests: c.writes ? maxWrites - warmup : maxRequests,
+          warmup,
+          headers: headersOf(c.session),
+          next,
+        });
         const stats = await control<{ statements: number }>(info, '/stats');
         rows.push({
           measure: c.measure,
@@ -138,11 +175,24 @@ async function benchRoutes(databaseUrl: string | undefined, rows: Row[], plans: 
       }
     }
     for (const c of routeCases(info).filter((x) => x.explain)) {
-      const explained = await control<Array<{ sql: string; plan: string[] }>>(info, '/explain', { path: c.path, cookie: c.session.cookie, context: c.session.context });
+      const explained = await control<Array<{ sql: string; plan: string[] }>>(info, '/explain', {
+        path: c.path,
+        cookie: c.session.cookie,
+        context: c.session.context,
+      });
       plans.push(summarizePlans(c.measure, info.db, explained));
     }
     const { rss } = await control<{ rss: number }>(info, '/stats');
-    rows.push({ measure: 'RSS of the route-bench process after the runs (MB)', db: info.db, connections: null, rps: null, p50: rss / 1024 / 1024, p99: null, ratio: null, statementsPerRequest: null });
+    rows.push({
+      measure: 'RSS of the route-bench process after the runs (MB)',
+      db: info.db,
+      connections: null,
+      rps: null,
+      p50: rss / 1024 / 1024,
+      p99: null,
+      ratio: null,
+      statementsPerRequest: null,
+    });
   } finally {
     await control(info, '/stop').catch(() => undefined);
     await new Promise((resolve) => (child.exitCode !== null ? resolve(null) : child.once('exit', resolve)));
@@ -162,9 +212,27 @@ async function benchStarts(databaseUrl: string | undefined, db: 'pglite' | 'post
   const s = await benchStart(databaseUrl);
   const bare = median(s.bareStartMs);
   const base = { db, connections: null, rps: null, p99: null, statementsPerRequest: null };
-  rows.push({ ...base, measure: 'first start with demo data, to /ready (ms)', p50: s.firstStartMs, ratio: s.firstStartMs / bare, note: `bare server ${bare.toFixed(0)} ms` });
-  rows.push({ ...base, measure: `restart with existing data, to /ready (ms, median of ${s.restartMs.length})`, p50: median(s.restartMs), ratio: median(s.restartMs) / bare, note: `bare server ${bare.toFixed(0)} ms` });
-  rows.push({ ...base, measure: 'RSS after warm-up (MB)', p50: s.rssMb, ratio: s.rssMb / s.bareRssMb, note: `bare server ${s.bareRssMb.toFixed(0)} MB` });
+  rows.push({
+    ...base,
+    measure: 'first start with demo data, to /ready (ms)',
+    p50: s.firstStartMs,
+    ratio: s.firstStartMs / bare,
+    note: `bare server ${bare.toFixed(0)} ms`,
+  });
+  rows.push({
+    ...base,
+    measure: `restart with existing data, to /ready (ms, median of ${s.restartMs.length})`,
+    p50: median(s.restartMs),
+    ratio: median(s.restartMs) / bare,
+    note: `bare server ${bare.toFixed(0)} ms`,
+  });
+  rows.push({
+    ...base,
+    measure: 'RSS after warm-up (MB)',
+    p50: s.rssMb,
+    ratio: s.rssMb / s.bareRssMb,
+    note: `bare server ${s.bareRssMb.toFixed(0)} MB`,
+  });
 }
 
 function fmt(value: number | null, digits = 1): string {
@@ -207,7 +275,10 @@ async function main(): Promise<void> {
   }
   printTable(rows);
   console.log('\nEXPLAIN of each large list (indexes used; any Seq Scan on a big table):');
-  for (const p of plans) console.log(`- ${p.db} ${p.measure}: ${p.seqScans.length ? `SEQ SCAN ${p.seqScans.join('; ')}` : 'no Seq Scan on a big table'}; indexes: ${p.indexes.join(', ')}`);
+  for (const p of plans)
+    console.log(
+      `- ${p.db} ${p.measure}: ${p.seqScans.length ? `SEQ SCAN ${p.seqScans.join('; ')}` : 'no Seq Scan on a big table'}; indexes: ${p.indexes.join(', ')}`,
+    );
   const file = path.join(root, 'bench', 'results.json');
   writeFileSync(file, `${JSON.stringify({ at: new Date().toISOString(), seconds, rows, plans }, null, 2)}\n`);
   console.log(`\nWrote ${path.relative(root, file)} in ${((performance.now() - started) / 1000).toFixed(0)} s.`);

@@ -65,7 +65,13 @@ async function waitForReady(url: string, child: ChildProcess, limitMs: number): 
   const deadline = Date.now() + limitMs;
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`the server exited with ${child.exitCode} before it was ready`);
-    if (await fetch(`${url}/ready`).then((r) => r.ok, () => false)) return;
+    if (
+      await fetch(`${url}/ready`).then(
+        (r) => r.ok,
+        () => false,
+      )
+    )
+      return;
     await new Promise((r) => setTimeout(r, 200));
   }
   throw new Error(`the server was not ready within ${limitMs / 1000} s`);
@@ -191,7 +197,11 @@ async function main(): Promise<void> {
   };
   delete env.DATABASE_URL;
   delete env.SMTP_URL;
-  const server = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], { cwd: root, env, stdio: ['ignore', 'ignore', 'inherit'] });
+  const server = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
+    cwd: root,
+    env,
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
   let chrome: LaunchedChrome | undefined;
   try {
     await waitForReady(url, server, 180_000);
@@ -236,10 +246,14 @@ async function main(): Promise<void> {
     console.log('page | chunks | raw KB | gzip KB | brotli KB | gzip budget KB | gzip goal KB');
     console.log('--- | --- | --- | --- | --- | --- | ---');
     for (const b of bundles) {
-      console.log(`${b.path} | ${b.chunks} | ${(b.raw / 1024).toFixed(1)} | ${(b.gzip / 1024).toFixed(1)} | ${(b.brotli / 1024).toFixed(1)} | ${b.budgetGzip / 1024} | ${b.goalGzip / 1024}`);
+      console.log(
+        `${b.path} | ${b.chunks} | ${(b.raw / 1024).toFixed(1)} | ${(b.gzip / 1024).toFixed(1)} | ${(b.brotli / 1024).toFixed(1)} | ${b.budgetGzip / 1024} | ${b.goalGzip / 1024}`,
+      );
     }
     const goalsMet = results.every((r) => categories.every((c) => r.scores[c] >= GOALS[c]));
-    console.log(`\ngoals (performance ≥ ${GOALS.performance}, accessibility ${GOALS.accessibility}, best practices ${GOALS['best-practices']}): ${goalsMet ? 'met' : 'NOT met'}`);
+    console.log(
+      `\ngoals (performance ≥ ${GOALS.performance}, accessibility ${GOALS.accessibility}, best practices ${GOALS['best-practices']}): ${goalsMet ? 'met' : 'NOT met'}`,
+    );
     const out = path.join(root, 'bench', 'web-results.json');
     writeFileSync(
       out,

@@ -136,7 +136,9 @@ test('a contract and its milestones, from draft to a draft payment, on both side
     await contractor.goto('/portal/notifications');
     await check.expectPage(contractor, 'Notifications');
     const added = contractor.getByRole('listitem').filter({ hasText: `New milestone: ${first}` });
-    await expect(added).toContainText(`Due ${new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeZone: 'UTC' }).format(new Date(`${day(14)}T00:00:00Z`))}`);
+    await expect(added).toContainText(
+      `Due ${new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeZone: 'UTC' }).format(new Date(`${day(14)}T00:00:00Z`))}`,
+    );
     await expect(added).not.toContainText(day(14));
     await openNav(contractor, 'To deliver');
     await check.expectPage(contractor, "What's left to deliver");
@@ -197,8 +199,12 @@ test('a contract and its milestones, from draft to a draft payment, on both side
     await check.expectPage(contractor, first);
     await expect(contractor.getByText(`${ORGANIZATION} asked for changes`)).toBeVisible();
     await expect(contractor.getByText(reason).first()).toBeVisible();
-    await contractor.locator('input[type="file"]').setInputFiles({ name: 'wireframes-v2.pdf', mimeType: 'application/pdf', buffer: pdf('version 2') });
-    await expect(contractor.getByRole('list', { name: 'Files for this submission' }).getByRole('listitem').filter({ hasText: 'wireframes-v2.pdf' })).toContainText('Uploaded');
+    await contractor
+      .locator('input[type="file"]')
+      .setInputFiles({ name: 'wireframes-v2.pdf', mimeType: 'application/pdf', buffer: pdf('version 2') });
+    await expect(
+      contractor.getByRole('list', { name: 'Files for this submission' }).getByRole('listitem').filter({ hasText: 'wireframes-v2.pdf' }),
+    ).toContainText('Uploaded');
     // typed without https://: completed, not refused
     await field(contractor, 'Link 1').fill('example.com/wireframes-mobile');
     await field(contractor, 'Note').fill('Added the mobile layouts for the checkout.');

@@ -66,7 +66,10 @@ for (const [viewportName, viewport] of [
 
     const mark = await mailbox.mark();
     await test.step('the owner invites the contractor', async () => {
-      await page.getByRole('button', { name: 'Invite contractor' }).or(page.getByRole('link', { name: 'Invite contractor' })).click();
+      await page
+        .getByRole('button', { name: 'Invite contractor' })
+        .or(page.getByRole('link', { name: 'Invite contractor' }))
+        .click();
       await field(page, 'Business name').fill(contractor.business);
       await field(page, 'Contact name').fill(contractor.name);
       await field(page, 'Email').fill(contractor.email);
@@ -128,8 +131,7 @@ test('a technician signs in with a magic link (phone 360×740)', async ({ newPag
   });
 
   const link = await test.step('the sign-in email arrives', () =>
-    mailbox.waitForLink({ to: TECHNICIAN.email, pathname: '/magic-link', after: mark }),
-  );
+    mailbox.waitForLink({ to: TECHNICIAN.email, pathname: '/magic-link', after: mark }));
 
   await test.step('the technician opens the link and signs in', async () => {
     await page.goto(link);

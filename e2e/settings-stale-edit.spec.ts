@@ -9,7 +9,10 @@ import { expect, test } from './support/test.ts';
 
 const OWNER = { email: 'olivia.owner@northwind.example', password: 'Harbour-Lantern-Violet-42' };
 
-test('settings: a time zone from a searchable list; an edit that lost to another save is reloaded and re-applied', async ({ page, check }) => {
+test('settings: a time zone from a searchable list; an edit that lost to another save is reloaded and re-applied', async ({
+  page,
+  check,
+}) => {
   test.slow();
   await test.step('the owner signs in and opens Settings', async () => {
     await page.goto('/sign-in');

@@ -128,7 +128,8 @@ function floorOf(file) {
   if (inside.startsWith('shared/')) return floors.indexOf('shared');
   if (inside.endsWith('.test.ts')) return floors.indexOf('top');
   if (inside === 'server/config.ts' || inside.startsWith('server/lib/')) return floors.indexOf('server/lib');
-  for (const folder of ['server/db', 'server/audit', 'server/access', 'server/modules']) if (inside.startsWith(`${folder}/`)) return floors.indexOf(folder);
+  for (const folder of ['server/db', 'server/audit', 'server/access', 'server/modules'])
+    if (inside.startsWith(`${folder}/`)) return floors.indexOf(folder);
   if (inside.startsWith('server/http/')) return floors.indexOf('server/modules');
   return floors.indexOf('top');
 }

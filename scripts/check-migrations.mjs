@@ -18,7 +18,9 @@ function fail(message) {
 }
 
 function sqlFiles(dir) {
-  return readdirSync(dir).filter((name) => name.endsWith('.sql')).sort();
+  return readdirSync(dir)
+    .filter((name) => name.endsWith('.sql'))
+    .sort();
 }
 
 // 1. Every journal entry has its .sql file, and every .sql file is in the journal.
@@ -42,10 +44,7 @@ try {
   cpSync(committed, out, { recursive: true });
   // drizzle-kit wants paths relative to the working directory (it prefixes "./").
   const config = path.join(temp, 'drizzle.config.mjs');
-  writeFileSync(
-    config,
-    `export default ${JSON.stringify({ dialect: 'postgresql', schema, out: path.relative(root, out) })};\n`,
-  );
+  writeFileSync(config, `export default ${JSON.stringify({ dialect: 'postgresql', schema, out: path.relative(root, out) })};\n`);
   const drizzleKit = path.join(path.dirname(createRequire(import.meta.url).resolve('drizzle-kit')), 'bin.cjs');
   const run = spawnSync(process.execPath, [drizzleKit, 'generate', `--config=${config}`], {
     cwd: root,
@@ -69,7 +68,10 @@ try {
         'Run `npm run db:generate` in a terminal, answer its questions, review the new migration and commit it.',
     );
   if (run.error || run.status !== 0 || !output.includes('No schema changes')) {
-    const reason = run.error?.code === 'ETIMEDOUT' ? 'timed out (was it asking a question, such as whether a column was renamed?)' : 'did not confirm that nothing changed';
+    const reason =
+      run.error?.code === 'ETIMEDOUT'
+        ? 'timed out (was it asking a question, such as whether a column was renamed?)'
+        : 'did not confirm that nothing changed';
     fail(`drizzle-kit generate ${reason}. Its output:\n${output.trim()}`);
   }
 } finally {

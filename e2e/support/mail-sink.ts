@@ -47,7 +47,14 @@ export async function startMailSink(): Promise<MailSink> {
         try {
           const raw = Buffer.concat(chunks).toString('utf8');
           const from = session.envelope.mailFrom ? session.envelope.mailFrom.address : '';
-          messages.push(toCapturedEmail(messages.length + 1, raw, from, session.envelope.rcptTo.map((r) => r.address)));
+          messages.push(
+            toCapturedEmail(
+              messages.length + 1,
+              raw,
+              from,
+              session.envelope.rcptTo.map((r) => r.address),
+            ),
+          );
           callback();
         } catch (error) {
           callback(error as Error);
@@ -186,8 +193,7 @@ function decodeEncodedWords(value: string): string {
   return value
     .replace(/\?=\s+=\?/g, '?==?')
     .replace(/=\?([^?]+)\?([QqBb])\?([^?]*)\?=/g, (_match, charset: string, kind: string, data: string) => {
-      const bytes =
-        kind.toUpperCase() === 'B' ? Buffer.from(data, 'base64') : decodeQuotedPrintable(data.replace(/_/g, ' '));
+      const bytes = kind.toUpperCase() === 'B' ? Buffer.from(data, 'base64') : decodeQuotedPrintable(data.replace(/_/g, ' '));
       try {
         return new TextDecoder(charset.toLowerCase()).decode(bytes);
       } catch {

@@ -115,7 +115,9 @@ export async function startPortico(options: { smtpPort: number; readyTimeoutMs?:
     }
     if (Date.now() > deadline) {
       await stop();
-      throw new Error(`The Portico server at ${url} was not ready within ${options.readyTimeoutMs ?? READY_TIMEOUT_MS} ms. Its output ended with:\n${tail()}`);
+      throw new Error(
+        `The Portico server at ${url} was not ready within ${options.readyTimeoutMs ?? READY_TIMEOUT_MS} ms. Its output ended with:\n${tail()}`,
+      );
     }
     await new Promise((resolve) => setTimeout(resolve, 250));
   }

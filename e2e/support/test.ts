@@ -144,7 +144,10 @@ export const test = base.extend<Fixtures & { tracker: PageTracker }>({
   // biome-ignore lint/correctness/noEmptyPattern: Playwright reads a fixture's dependencies from this pattern
   mailbox: async ({}, use) => {
     const base = process.env.PORTICO_E2E_MAILBOX_URL;
-    if (!base) throw new Error('PORTICO_E2E_MAILBOX_URL is not set: run the journeys with `npx playwright test` (global setup starts the SMTP sink).');
+    if (!base)
+      throw new Error(
+        'PORTICO_E2E_MAILBOX_URL is not set: run the journeys with `npx playwright test` (global setup starts the SMTP sink).',
+      );
     const messages = async (to?: string): Promise<CapturedEmail[]> => {
       const response = await fetch(`${base}/messages${to ? `?to=${encodeURIComponent(to)}` : ''}`);
       return (await response.json()) as CapturedEmail[];

@@ -23,6 +23,9 @@ describe('config', () => {
   });
 
   it('turns on secure cookies when the public URL is https', () => {
-    expect(readConfig({ PUBLIC_URL: 'https://portal.example.com/' }, { loadDotEnv: false })).toMatchObject({ secure: true, publicUrl: 'https://portal.example.com' });
+    expect(readConfig({ PUBLIC_URL: 'https://portal.example.com/' }, { loadDotEnv: false })).toMatchObject({
+      secure: true,
+      publicUrl: 'https://portal.example.com',
+    });
   });
 });

@@ -38,12 +38,25 @@ describe('scripts/check-imports.mjs', () => {
   it.each([
     ['src/server/lib/errors.ts', use('x', '../modules/x/x.service.ts', 'fail'), 'server/lib imports from a floor above it, server/modules'],
     ['src/server/lib/errors.ts', use('Db', '../db/client.ts', 'fail'), 'server/lib imports from a floor above it, server/db'],
-    ['src/server/access/transition.ts', use('x', '../modules/x/x.service.ts', 't'), 'server/access imports from a floor above it, server/modules'],
-    ['src/server/audit/audit.writer.ts', use('x', '../modules/x/x.service.ts', 't'), 'server/audit imports from a floor above it, server/modules'],
+    [
+      'src/server/access/transition.ts',
+      use('x', '../modules/x/x.service.ts', 't'),
+      'server/access imports from a floor above it, server/modules',
+    ],
+    [
+      'src/server/audit/audit.writer.ts',
+      use('x', '../modules/x/x.service.ts', 't'),
+      'server/audit imports from a floor above it, server/modules',
+    ],
     ['src/shared/domain/money.ts', use('x', '../../server/modules/x/x.service.ts', 'm'), 'shared imports from a floor above it'],
     ['src/web/app.tsx', use('x', '../server/modules/x/x.service.ts', 'a'), 'the web app and the server share only src/shared'],
   ])('fails an upward import: %s', (file, text, message) => {
-    const result = check({ 'src/server/lib/errors.ts': errors, 'src/server/modules/x/x.service.ts': service, 'src/server/db/client.ts': 'export const Db = 1;\n', [file]: text });
+    const result = check({
+      'src/server/lib/errors.ts': errors,
+      'src/server/modules/x/x.service.ts': service,
+      'src/server/db/client.ts': 'export const Db = 1;\n',
+      [file]: text,
+    });
     expect(result.status).toBe(1);
     expect(result.output).toContain(message);
   });

@@ -100,7 +100,9 @@ async function main(): Promise<void> {
   const ms = Math.round(performance.now() - started);
   const devMailbox = hasDevMailbox(config);
   logger.info({ ms, database: database.kind, url: config.publicUrl }, 'Portico is ready');
-  console.log(`\nPortico is ready on ${config.publicUrl} (${database.kind === 'pglite' ? `embedded database in ${config.dataDir}` : 'PostgreSQL'}, started in ${ms} ms)`);
+  console.log(
+    `\nPortico is ready on ${config.publicUrl} (${database.kind === 'pglite' ? `embedded database in ${config.dataDir}` : 'PostgreSQL'}, started in ${ms} ms)`,
+  );
   if (config.PORTICO_DEMO && (firstStart || config.NODE_ENV !== 'production')) console.log(describeDemo(config.publicUrl, devMailbox));
   if (devMailbox) console.log(`Emails go to the dev mailbox: ${config.publicUrl}/dev/mailbox`);
 }

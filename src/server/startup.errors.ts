@@ -56,7 +56,11 @@ export function describeStartupError(error: unknown, settings: { databaseUrl?: s
     if (e.syscall === 'listen' && (code === 'EADDRINUSE' || code === 'EACCES' || code === 'EADDRNOTAVAIL')) {
       const where = `${settings.host ?? e.address}:${settings.port ?? e.port}`;
       const cause =
-        code === 'EADDRINUSE' ? 'the port is already in use (is Portico already running?); stop that program or set PORT' : code === 'EACCES' ? 'permission denied; choose a PORT above 1023' : `the address is not available on this machine; check HOST`;
+        code === 'EADDRINUSE'
+          ? 'the port is already in use (is Portico already running?); stop that program or set PORT'
+          : code === 'EACCES'
+            ? 'permission denied; choose a PORT above 1023'
+            : `the address is not available on this machine; check HOST`;
       return `portico: cannot listen on ${where}: ${cause}`;
     }
     if (connectCauses[code] && (e.syscall === 'connect' || e.syscall === 'getaddrinfo' || code === 'ECONNRESET')) {

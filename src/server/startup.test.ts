@@ -21,7 +21,11 @@ function startServer(env: Record<string, string>): Child {
   const base: NodeJS.ProcessEnv = { ...process.env, HOST: '127.0.0.1', PORTICO_DEMO: '0', LOG_LEVEL: 'info', NODE_ENV: 'test' };
   delete base.DATABASE_URL;
   delete base.SMTP_URL;
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], { cwd: root, env: { ...base, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
+    cwd: root,
+    env: { ...base, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   children.push(child);
   let stdout = '';
   let stderr = '';
@@ -63,55 +67,80 @@ afterEach(async () => {
 });
 
 describe('start-up and shutdown faults', () => {
-  it('names the PostgreSQL host and the cause in one line and exits 2 when it cannot be reached', async () => {
-    const port = await closedPort();
-    const server = startServer({ DATABASE_URL: `postgres://portico:secret@127.0.0.1:${port}/portico`, PORT: '0', DATA_DIR: dataDir() });
-    const code = await server.exited;
-    expect(code, server.stderr()).toBe(2);
-    expect(server.stderr().trim()).toBe(`portico: cannot reach PostgreSQL at 127.0.0.1:${port}: connection refused`);
-    expect(server.stderr()).not.toContain('secret');
-  }, EXIT_MS);
+  it(
+    'names the PostgreSQL host and the cause in one line and exits 2 when it cannot be reached',
+    async () => {
+      const port = await closedPort();
+      const server = startServer({ DATABASE_URL: `postgres://portico:secret@127.0.0.1:${port}/portico`, PORT: '0', DATA_DIR: dataDir() });
+      const code = await server.exited;
+      expect(code, server.stderr()).toBe(2);
+      expect(server.stderr().trim()).toBe(`portico: cannot reach PostgreSQL at 127.0.0.1:${port}: connection refused`);
+      expect(server.stderr()).not.toContain('secret');
+    },
+    EXIT_MS,
+  );
 
-  it('says the port is in use in one line, exits 2, releases the lock and clears old temp files', async () => {
-    const { port } = await listenOnFreePort();
-    const dir = dataDir();
-    const tmp = path.join(dir, 'files', 'tmp');
-    mkdirSync(tmp, { recursive: true });
-    writeFileSync(path.join(tmp, 'interrupted-upload'), Buffer.alloc(1024 * 1024, 7));
-    const server = startServer({ PORT: String(port), DATA_DIR: dir });
-    const code = await server.exited;
-    expect(code, server.stderr()).toBe(2);
-    expect(server.stderr().trim()).toBe(
-      `portico: cannot listen on 127.0.0.1:${port}: the port is already in use (is Portico already running?); stop that program or set PORT`,
-    );
-    expect(existsSync(path.join(dir, 'portico.lock'))).toBe(false);
-    expect(existsSync(path.join(tmp, 'interrupted-upload'))).toBe(false);
-    expect(server.stdout()).toContain('removed temporary files left by interrupted uploads');
-  }, EXIT_MS);
+  it(
+    'says the port is in use in one line, exits 2, releases the lock and clears old temp files',
+    async () => {
+      const { port } = await listenOnFreePort();
+      const dir = dataDir();
+      const tmp = path.join(dir, 'files', 'tmp');
+      mkdirSync(tmp, { recursive: true });
+      writeFileSync(path.join(tmp, 'interrupted-upload'), Buffer.alloc(1024 * 1024, 7));
+      const server = startServer({ PORT: String(port), DATA_DIR: dir });
+      const code = await server.exited;
+      expect(code, server.stderr()).toBe(2);
+      expect(server.stderr().trim()).toBe(
+        `portico: cannot listen on 127.0.0.1:${port}: the port is already in use (is Portico already running?); stop that program or set PORT`,
+      );
+      expect(existsSync(path.join(dir, 'portico.lock'))).toBe(false);
+      expect(existsSync(path.join(tmp, 'interrupted-upload'))).toBe(false);
+      expect(server.stdout()).toContain('removed temporary files left by interrupted uploads');
+    },
+    EXIT_MS,
+  );
 
-  it('after SHUTDOWN_GRACE_SECONDS exits anyway, logging the requests it cut, and releases the lock', async () => {
-    const port = await closedPort();
-    const dir = dataDir();
-    const server = startServer({ PORT: String(port), DATA_DIR: dir, SHUTDOWN_GRACE_SECONDS: '1' });
-    await waitFor(
-      () => fetch(`http://127.0.0.1:${port}/ready`).then((r) => r.ok, () => false),
-      EXIT_MS - 30_000,
-      () => server.stdout() + server.stderr(),
-    );
-    // A request whose body never finishes arriving stays in flight.
-    const socket = connect(port, '127.0.0.1');
-    await new Promise<void>((resolve) => socket.on('connect', resolve));
-    socket.write('POST /api/auth/sign-in/email HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nContent-Length: 1000\r\n\r\n{"email":');
-    socket.on('error', () => {});
-    await waitFor(() => server.stdout().includes('"url":"/api/auth/sign-in/email"'), 60_000, () => server.stdout());
-    server.child.kill('SIGTERM');
-    const code = await server.exited;
-    socket.destroy();
-    expect(code, server.stdout()).toBe(1);
-    const line = server.stdout().split('\n').find((l) => l.includes('shutdown grace period'));
-    expect(line, server.stdout()).toBeDefined();
-    const entry = JSON.parse(line ?? '{}');
-    expect(entry).toMatchObject({ graceSeconds: 1, cut: 1, requests: [{ method: 'POST', url: '/api/auth/sign-in/email' }] });
-    expect(existsSync(path.join(dir, 'portico.lock'))).toBe(false);
-  }, EXIT_MS);
+  it(
+    'after SHUTDOWN_GRACE_SECONDS exits anyway, logging the requests it cut, and releases the lock',
+    async () => {
+      const port = await closedPort();
+      const dir = dataDir();
+      const server = startServer({ PORT: String(port), DATA_DIR: dir, SHUTDOWN_GRACE_SECONDS: '1' });
+      await waitFor(
+        () =>
+          fetch(`http://127.0.0.1:${port}/ready`).then(
+            (r) => r.ok,
+            () => false,
+          ),
+        EXIT_MS - 30_000,
+        () => server.stdout() + server.stderr(),
+      );
+      // A request whose body never finishes arriving stays in flight.
+      const socket = connect(port, '127.0.0.1');
+      await new Promise<void>((resolve) => socket.on('connect', resolve));
+      socket.write(
+        'POST /api/auth/sign-in/email HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nContent-Length: 1000\r\n\r\n{"email":',
+      );
+      socket.on('error', () => {});
+      await waitFor(
+        () => server.stdout().includes('"url":"/api/auth/sign-in/email"'),
+        60_000,
+        () => server.stdout(),
+      );
+      server.child.kill('SIGTERM');
+      const code = await server.exited;
+      socket.destroy();
+      expect(code, server.stdout()).toBe(1);
+      const line = server
+        .stdout()
+        .split('\n')
+        .find((l) => l.includes('shutdown grace period'));
+      expect(line, server.stdout()).toBeDefined();
+      const entry = JSON.parse(line ?? '{}');
+      expect(entry).toMatchObject({ graceSeconds: 1, cut: 1, requests: [{ method: 'POST', url: '/api/auth/sign-in/email' }] });
+      expect(existsSync(path.join(dir, 'portico.lock'))).toBe(false);
+    },
+    EXIT_MS,
+  );
 });

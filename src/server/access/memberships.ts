@@ -59,7 +59,13 @@ function toLoaded(row: MembershipRow, userId: string): LoadedMembership {
   }
   const technicianId = row.technician_id ?? '';
   return {
-    membership: { kind: 'technician', key: `technician:${technicianId}`, contractorId: row.owner_id, contractorName: row.name, technicianId },
+    membership: {
+      kind: 'technician',
+      key: `technician:${technicianId}`,
+      contractorId: row.owner_id,
+      contractorName: row.name,
+      technicianId,
+    },
     actor: { kind: 'technician', userId, contractorId: row.owner_id, technicianId },
     requireTwoFactor: false,
   };

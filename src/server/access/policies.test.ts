@@ -39,10 +39,18 @@ function kindOf(actor: Actor): MachineActor | null {
 }
 
 /** What the machine alone, plus the role table, says about an event from a status. */
-function expected(machine: Machine<string, string>, key: string, event: string, status: string, who: { name: string; actor: Actor }): boolean {
+function expected(
+  machine: Machine<string, string>,
+  key: string,
+  event: string,
+  status: string,
+  who: { name: string; actor: Actor },
+): boolean {
   const kind = kindOf(who.actor);
   const transition = machine[event]!;
-  return kind !== null && transition.from.includes(status) && transition.actors.includes(kind) && (rolesFiring[key] ?? []).includes(who.name);
+  return (
+    kind !== null && transition.from.includes(status) && transition.actors.includes(kind) && (rolesFiring[key] ?? []).includes(who.name)
+  );
 }
 
 const camel = (event: string) => event.replace(/_(\w)/g, (_, c: string) => c.toUpperCase());
@@ -59,7 +67,8 @@ const machines = [
     machine: milestoneMachine as Machine<string, string>,
     statuses: milestoneStatuses,
     // On a running contract, so only the machine and the role decide.
-    abilities: (actor: Actor, status: string) => milestoneAbilities(actor, { status: status as never }, 'active') as Record<string, boolean>,
+    abilities: (actor: Actor, status: string) =>
+      milestoneAbilities(actor, { status: status as never }, 'active') as Record<string, boolean>,
   },
   {
     name: 'engagement',
@@ -86,7 +95,8 @@ describe('abilities derived from the machines', () => {
     );
     it(`agrees with the ${name} machine for every status × event × role (${cases.length} cases)`, () => {
       const wrong = cases.filter(
-        ({ status, who, event }) => abilities(who.actor, status)[camel(event)] !== expected(machine, `${name}.${event}`, event, status, who),
+        ({ status, who, event }) =>
+          abilities(who.actor, status)[camel(event)] !== expected(machine, `${name}.${event}`, event, status, who),
       );
       expect(wrong.map(({ status, who, event }) => `${who.name} ${event} from ${status}`)).toEqual([]);
     });

@@ -49,10 +49,7 @@ export function engagementAbilities(actor: Actor, row: { status: EngagementStatu
   return { end: events.has('end'), reactivate: events.has('reactivate') };
 }
 
-export function invitationAbilities(
-  actor: Actor,
-  row: { kind: string; acceptedAt: Date | null; revokedAt: Date | null },
-) {
+export function invitationAbilities(actor: Actor, row: { kind: string; acceptedAt: Date | null; revokedAt: Date | null }) {
   const open = !row.acceptedAt && !row.revokedAt;
   const manages =
     row.kind === 'staff'

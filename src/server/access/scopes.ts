@@ -55,15 +55,9 @@ export const scopes = {
   },
   invitations(actor: Actor): SQL {
     if (actor.kind === 'staff')
-      return and(
-        eq(invitations.organizationId, actor.organizationId),
-        inArray(invitations.kind, ['staff', 'contractor']),
-      ) as SQL;
+      return and(eq(invitations.organizationId, actor.organizationId), inArray(invitations.kind, ['staff', 'contractor'])) as SQL;
     if (actor.kind === 'contractor' && actor.role === 'admin')
-      return and(
-        eq(invitations.contractorId, actor.contractorId),
-        inArray(invitations.kind, ['contractor_member', 'technician']),
-      ) as SQL;
+      return and(eq(invitations.contractorId, actor.contractorId), inArray(invitations.kind, ['contractor_member', 'technician'])) as SQL;
     return nothing;
   },
   auditEvents(actor: Actor): SQL {

@@ -72,17 +72,20 @@ export async function applyTransition<K extends StatefulName, S extends string, 
   if (!updated) throw new AppError('INVALID_TRANSITION', `${input.what} changed meanwhile; reload and try again.`, { currentStatus: from });
   const organizationId = current.organizationId as string;
   const contractorId = current.contractorId as string;
-  await recordAudit(tx, {
-    actorUserId: userId,
-    organizationId,
-    contractorId,
-    action: `${input.entityType}.${event}`,
-    entityType: input.entityType,
-    entityId: input.id,
-    before: { status: from },
-    after: { status: transition.to, ...(input.note ? { note: input.note } : {}) },
-    ip: by.ip,
-  }, {
+  await recordAudit(
+    tx,
+    {
+      actorUserId: userId,
+      organizationId,
+      contractorId,
+      action: `${input.entityType}.${event}`,
+      entityType: input.entityType,
+      entityId: input.id,
+      before: { status: from },
+      after: { status: transition.to, ...(input.note ? { note: input.note } : {}) },
+      ip: by.ip,
+    },
+    {
       organizationId,
       contractorId,
       entityType: input.entityType,
@@ -92,7 +95,8 @@ export async function applyTransition<K extends StatefulName, S extends string, 
       toStatus: transition.to,
       actorUserId: userId,
       note: input.note ?? null,
-    });
+    },
+  );
   return updated;
 }
 

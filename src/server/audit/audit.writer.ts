@@ -96,7 +96,12 @@ export async function recordAudit(tx: Executor, input: AuditInput, statusChange?
   const prevHash = last.hash;
   const hash = computeAuditHash(prevHash, fields);
   const insertEvent = tx.insert(auditEvents).values({ id: createId(), ...fields, ip: input.ip ?? null, prevHash, hash });
-  const insertStatus = statusChange ? sql`, status_change as (${tx.insert(statusChanges).values({ id: createId(), ...statusChange }).getSQL()})` : sql``;
+  const insertStatus = statusChange
+    ? sql`, status_change as (${tx
+        .insert(statusChanges)
+        .values({ id: createId(), ...statusChange })
+        .getSQL()})`
+    : sql``;
   const moveHead = tx
     .update(auditChainHeads)
     .set({ seq: fields.seq, hash, updatedAt: fields.createdAt })

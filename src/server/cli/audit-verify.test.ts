@@ -25,7 +25,9 @@ async function chainWith(t: TestApp, count: number): Promise<{ chain: string; re
   const world = await createWorld(t);
   const chain = `org:${world.orgA}`;
   for (let i = 0; i < count; i++)
-    await runInTransaction(t.db, (tx) => recordAudit(tx, { actorUserId: null, organizationId: world.orgA, action: 'test.event', entityType: 'test', after: { i } }));
+    await runInTransaction(t.db, (tx) =>
+      recordAudit(tx, { actorUserId: null, organizationId: world.orgA, action: 'test.event', entityType: 'test', after: { i } }),
+    );
   return {
     chain,
     remove: async () => {
@@ -87,11 +89,17 @@ describe('portico audit verify and the chain heads', () => {
         recordAudit(tx, { actorUserId: null, organizationId: extended.chain.slice(4), action: 'test.sneaky', entityType: 'test' }),
       );
       await t.db.update(auditChainHeads).set({ seq: 2 }).where(eq(auditChainHeads.chain, extended.chain));
-      await t.db.execute(sql`update audit_chain_heads set hash = (select hash from audit_events where chain = ${extended.chain} and seq = 2) where chain = ${extended.chain}`);
+      await t.db.execute(
+        sql`update audit_chain_heads set hash = (select hash from audit_events where chain = ${extended.chain} and seq = 2) where chain = ${extended.chain}`,
+      );
       const run = await verify(t);
       expect(run.failed).toBe(true);
-      expect(run.lines).toContain(`chain ${emptied.chain}: first broken link at event #1: events 1 to 2 are missing: the chain ends at 0, its head at 2`);
-      expect(run.lines).toContain(`chain ${extended.chain}: first broken link at event #3: event 3 and later lie past the chain's head (2): written outside Portico`);
+      expect(run.lines).toContain(
+        `chain ${emptied.chain}: first broken link at event #1: events 1 to 2 are missing: the chain ends at 0, its head at 2`,
+      );
+      expect(run.lines).toContain(
+        `chain ${extended.chain}: first broken link at event #3: event 3 and later lie past the chain's head (2): written outside Portico`,
+      );
     } finally {
       await emptied.remove();
       await extended.remove();
@@ -109,7 +117,9 @@ describe('portico audit verify and the chain heads', () => {
       expect(run.lines.some((l) => /no head yet .*recorded now/.test(l))).toBe(true);
 
       await t.db.delete(auditChainHeads).where(eq(auditChainHeads.chain, chain));
-      await runInTransaction(t.db, (tx) => recordAudit(tx, { actorUserId: null, organizationId: chain.slice(4), action: 'test.after', entityType: 'test' }));
+      await runInTransaction(t.db, (tx) =>
+        recordAudit(tx, { actorUserId: null, organizationId: chain.slice(4), action: 'test.after', entityType: 'test' }),
+      );
       expect((await headOf(t, chain))?.seq).toBe(4);
       expect((await verify(t)).lines.filter((l) => l.startsWith(`chain ${chain}:`))).toEqual([]);
     } finally {

@@ -13,7 +13,9 @@ export async function verifyAudit(database: Database, print: (line: string) => v
   print(report.broken.length === 0 ? `${summary}, OK` : summary);
   for (const head of report.heads) print(`head of ${head.chain}: #${head.seq} ${head.hash}`);
   if (report.headsRecorded > 0)
-    print(`${report.headsRecorded} ${report.headsRecorded === 1 ? 'chain had' : 'chains had'} no head yet (written before heads were kept): recorded now`);
+    print(
+      `${report.headsRecorded} ${report.headsRecorded === 1 ? 'chain had' : 'chains had'} no head yet (written before heads were kept): recorded now`,
+    );
   if (report.broken.length === 0) return;
   for (const broken of report.broken) print(`chain ${broken.chain}: first broken link at event #${broken.seq}: ${broken.reason}`);
   throw new CliFailure(`${summary}, ${report.broken.length} broken`);

@@ -50,7 +50,9 @@ dumped before the files are copied, so every file it refers to is included.
       rmSync(partial, { force: true });
     }
     const files = countFiles(path.join(config.dataDir, 'files'));
-    console.log(`Backed up ${describeTarget(config)} and ${files} uploaded ${files === 1 ? 'file' : 'files'} to ${out} (${formatSize(statSync(out).size)}).`);
+    console.log(
+      `Backed up ${describeTarget(config)} and ${files} uploaded ${files === 1 ? 'file' : 'files'} to ${out} (${formatSize(statSync(out).size)}).`,
+    );
     console.log('Restore it with: portico restore --in FILE');
   },
 };
@@ -81,7 +83,11 @@ async function backUpPglite(config: Config, staging: string, partial: string): P
 async function backUpPostgres(config: Config, staging: string, partial: string): Promise<void> {
   const migration = await withDatabase(config, 'backup', readCurrentMigration);
   const { dbname, env } = postgresConnection(config.DATABASE_URL!);
-  await runTool('pg_dump', ['--format=custom', '--no-owner', '--no-privileges', `--file=${path.join(staging, POSTGRES_DUMP)}`, `--dbname=${dbname}`], env);
+  await runTool(
+    'pg_dump',
+    ['--format=custom', '--no-owner', '--no-privileges', `--file=${path.join(staging, POSTGRES_DUMP)}`, `--dbname=${dbname}`],
+    env,
+  );
   writeManifest(staging, manifestOf('postgres', migration));
   await packArchive(partial, staging, POSTGRES_DUMP, config.dataDir);
 }

@@ -35,7 +35,11 @@ async function newestAppliedAt(database: Database): Promise<number> {
 /** The newest migration the database has, by tag (null when none); reads only. */
 export async function readCurrentMigration(database: Database): Promise<string | null> {
   const at = await newestAppliedAt(database);
-  return readJournal().filter((e) => e.when <= at).at(-1)?.tag ?? null;
+  return (
+    readJournal()
+      .filter((e) => e.when <= at)
+      .at(-1)?.tag ?? null
+  );
 }
 
 /** Applies the pending migrations (database.migrate) and says which ones ran. */

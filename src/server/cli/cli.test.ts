@@ -73,83 +73,99 @@ afterAll(() => {
   if (templateRoot) rmSync(templateRoot, { recursive: true, force: true });
 });
 
-describe.skipIf(onPostgres)('the portico command (embedded database, skipped when the suite runs on PostgreSQL)', { timeout: 900_000 }, () => {
-  it('explains bad usage in one line and exits 2', async () => {
-    const run = await portico(['invite', '--bogus'], path.join(makeTempDir('portico-cli-'), 'data'));
-    expect(run.code).toBe(2);
-    expect(run.stderr.split('\n')[0]).toBe('portico invite: unknown option --bogus');
-    expect(run.stderr).toContain('Usage: portico invite');
-  });
+describe.skipIf(onPostgres)(
+  'the portico command (embedded database, skipped when the suite runs on PostgreSQL)',
+  { timeout: 900_000 },
+  () => {
+    it('explains bad usage in one line and exits 2', async () => {
+      const run = await portico(['invite', '--bogus'], path.join(makeTempDir('portico-cli-'), 'data'));
+      expect(run.code).toBe(2);
+      expect(run.stderr.split('\n')[0]).toBe('portico invite: unknown option --bogus');
+      expect(run.stderr).toContain('Usage: portico invite');
+    });
 
-  it('migrates, then creates an organization with its owner, and refuses a second account for the owner', async () => {
-    const dataDir = path.join(makeTempDir('portico-cli-'), 'data');
-    const migrated = await portico(['migrate'], dataDir);
-    expect(migrated.stderr).toBe('');
-    expect(migrated.code).toBe(0);
-    expect(migrated.stdout).toMatch(/Applied \d+ migrations?: 0000_init/);
+    it('migrates, then creates an organization with its owner, and refuses a second account for the owner', async () => {
+      const dataDir = path.join(makeTempDir('portico-cli-'), 'data');
+      const migrated = await portico(['migrate'], dataDir);
+      expect(migrated.stderr).toBe('');
+      expect(migrated.code).toBe(0);
+      expect(migrated.stdout).toMatch(/Applied \d+ migrations?: 0000_init/);
 
-    const created = await createOrg(dataDir);
-    expect(created.stderr).toBe('');
-    expect(created.code).toBe(0);
-    expect(organizationIdIn(created)).not.toBe('');
-    expect(created.stdout).toContain('quinn@quayside.example');
+      const created = await createOrg(dataDir);
+      expect(created.stderr).toBe('');
+      expect(created.code).toBe(0);
+      expect(organizationIdIn(created)).not.toBe('');
+      expect(created.stdout).toContain('quinn@quayside.example');
 
-    const duplicate = await portico(['create-org', '--name', 'Other', '--owner-email', 'quinn@quayside.example', '--owner-name', 'Q'], dataDir);
-    expect(duplicate.code).toBe(1);
-    expect(duplicate.stderr).toContain('There is already an account for quinn@quayside.example');
-  });
+      const duplicate = await portico(
+        ['create-org', '--name', 'Other', '--owner-email', 'quinn@quayside.example', '--owner-name', 'Q'],
+        dataDir,
+      );
+      expect(duplicate.code).toBe(1);
+      expect(duplicate.stderr).toContain('There is already an account for quinn@quayside.example');
+    });
 
-  it('asks for the organization’s time zone (UTC unless --time-zone names another) and refuses a name that is not one', async () => {
-    const dataDir = copyOfTemplate();
-    const badZone = await portico(['create-org', '--name', 'Kiwi', '--owner-email', 'k@kiwi.example', '--owner-name', 'K', '--time-zone', 'Mars/Olympus'], dataDir);
-    expect(badZone.code).toBe(2);
-    expect(badZone.stderr.split('\n')[0]).toMatch(/^portico create-org: --time-zone: Not a time zone name/);
-    const kiwi = await portico(['create-org', '--name', 'Kiwi', '--owner-email', 'k@kiwi.example', '--owner-name', 'K', '--time-zone', 'pacific/auckland'], dataDir);
-    expect(kiwi.stderr).toBe('');
-    expect(kiwi.code).toBe(0);
-    expect(kiwi.stdout).toContain('in the time zone Pacific/Auckland');
-    const zones = await onDisk<{ id: string; time_zone: string }>(dataDir, sql`select id, time_zone from organizations order by name`);
-    expect(zones).toEqual([
-      { id: organizationIdIn(kiwi), time_zone: 'Pacific/Auckland' },
-      { id: templateOrganizationId, time_zone: 'UTC' },
-    ]);
-  });
+    it('asks for the organization’s time zone (UTC unless --time-zone names another) and refuses a name that is not one', async () => {
+      const dataDir = copyOfTemplate();
+      const badZone = await portico(
+        ['create-org', '--name', 'Kiwi', '--owner-email', 'k@kiwi.example', '--owner-name', 'K', '--time-zone', 'Mars/Olympus'],
+        dataDir,
+      );
+      expect(badZone.code).toBe(2);
+      expect(badZone.stderr.split('\n')[0]).toMatch(/^portico create-org: --time-zone: Not a time zone name/);
+      const kiwi = await portico(
+        ['create-org', '--name', 'Kiwi', '--owner-email', 'k@kiwi.example', '--owner-name', 'K', '--time-zone', 'pacific/auckland'],
+        dataDir,
+      );
+      expect(kiwi.stderr).toBe('');
+      expect(kiwi.code).toBe(0);
+      expect(kiwi.stdout).toContain('in the time zone Pacific/Auckland');
+      const zones = await onDisk<{ id: string; time_zone: string }>(dataDir, sql`select id, time_zone from organizations order by name`);
+      expect(zones).toEqual([
+        { id: organizationIdIn(kiwi), time_zone: 'Pacific/Auckland' },
+        { id: templateOrganizationId, time_zone: 'UTC' },
+      ]);
+    });
 
-  it('verifies the audit chains, and names the first changed event', async () => {
-    const dataDir = copyOfTemplate();
-    const intact = await portico(['audit', 'verify'], dataDir);
-    expect(intact.code).toBe(0);
-    expect(intact.stdout.split('\n')[0]).toBe('1 chain, 1 event, OK');
+    it('verifies the audit chains, and names the first changed event', async () => {
+      const dataDir = copyOfTemplate();
+      const intact = await portico(['audit', 'verify'], dataDir);
+      expect(intact.code).toBe(0);
+      expect(intact.stdout.split('\n')[0]).toBe('1 chain, 1 event, OK');
 
-    await onDisk(dataDir, sql`update audit_events set action = 'x' where seq = 1`);
-    const tampered = await portico(['audit', 'verify'], dataDir);
-    expect(tampered.code).toBe(1);
-    expect(tampered.stdout).toContain(`chain org:${templateOrganizationId}: first broken link at event #1:`);
-  });
+      await onDisk(dataDir, sql`update audit_events set action = 'x' where seq = 1`);
+      const tampered = await portico(['audit', 'verify'], dataDir);
+      expect(tampered.code).toBe(1);
+      expect(tampered.stdout).toContain(`chain org:${templateOrganizationId}: first broken link at event #1:`);
+    });
 
-  it('backs up and restores into another data directory, refusing to overwrite without --force; the copy works', async () => {
-    const dataDir = copyOfTemplate();
-    const work = makeTempDir('portico-cli-');
-    const backupFile = path.join(work, 'backup.tar.gz');
-    const restoredDir = path.join(work, 'restored');
-    const backup = await portico(['backup', '--out', backupFile], dataDir);
-    expect(backup.stderr).toBe('');
-    expect(backup.code).toBe(0);
+    it('backs up and restores into another data directory, refusing to overwrite without --force; the copy works', async () => {
+      const dataDir = copyOfTemplate();
+      const work = makeTempDir('portico-cli-');
+      const backupFile = path.join(work, 'backup.tar.gz');
+      const restoredDir = path.join(work, 'restored');
+      const backup = await portico(['backup', '--out', backupFile], dataDir);
+      expect(backup.stderr).toBe('');
+      expect(backup.code).toBe(0);
 
-    const restored = await portico(['restore', '--in', backupFile], restoredDir);
-    expect(restored.stderr).toBe('');
-    expect(restored.code).toBe(0);
-    expect(restored.stdout).toContain('1 organization');
-    const rows = await onDisk<{ id: string; name: string }>(restoredDir, sql`select id, name from organizations`);
-    expect(rows).toEqual([{ id: templateOrganizationId, name: 'Quayside Repairs' }]);
+      const restored = await portico(['restore', '--in', backupFile], restoredDir);
+      expect(restored.stderr).toBe('');
+      expect(restored.code).toBe(0);
+      expect(restored.stdout).toContain('1 organization');
+      const rows = await onDisk<{ id: string; name: string }>(restoredDir, sql`select id, name from organizations`);
+      expect(rows).toEqual([{ id: templateOrganizationId, name: 'Quayside Repairs' }]);
 
-    const again = await portico(['restore', '--in', backupFile], restoredDir);
-    expect(again.code).toBe(1);
-    expect(again.stderr).toContain('--force');
+      const again = await portico(['restore', '--in', backupFile], restoredDir);
+      expect(again.code).toBe(1);
+      expect(again.stderr).toContain('--force');
 
-    const invited = await portico(['invite', '--org', 'Quayside Repairs', '--email', 'vic@quayside.example', '--name', 'Vic Viewer', '--role', 'viewer'], restoredDir);
-    expect(invited.stderr).toBe('');
-    expect(invited.code).toBe(0);
-    expect(invited.stdout).toMatch(/http:\/\/portico\.test\/invite\?token=[\w-]{20,}/);
-  });
-});
+      const invited = await portico(
+        ['invite', '--org', 'Quayside Repairs', '--email', 'vic@quayside.example', '--name', 'Vic Viewer', '--role', 'viewer'],
+        restoredDir,
+      );
+      expect(invited.stderr).toBe('');
+      expect(invited.code).toBe(0);
+      expect(invited.stdout).toMatch(/http:\/\/portico\.test\/invite\?token=[\w-]{20,}/);
+    });
+  },
+);

@@ -53,7 +53,9 @@ Without it, the owner signs in with an emailed link.
         const ownerUserId = await createUser(tx, { name: ownerName, email, passwordHash });
         return createOrganizationWithOwner(tx, { name, ownerUserId, timeZone });
       });
-      console.log(`Created the organization "${name}" (id ${organizationId}) in the time zone ${timeZone} with ${ownerName} <${email}> as its owner.`);
+      console.log(
+        `Created the organization "${name}" (id ${organizationId}) in the time zone ${timeZone} with ${ownerName} <${email}> as its owner.`,
+      );
       if (passwordHash) {
         console.log(`${ownerName} signs in at ${config.publicUrl} with this email address and the password you chose.`);
       } else {
@@ -62,7 +64,9 @@ Without it, the owner signs in with an emailed link.
           : config.NODE_ENV === 'production'
             ? 'set SMTP_URL so that the link can be emailed'
             : `without SMTP_URL the link lands in the dev mailbox at ${config.publicUrl}/dev/mailbox`;
-        console.log(`${ownerName} signs in with a magic link: open ${config.publicUrl}, enter ${email} and choose "Email me a sign-in link" (${mailbox}).`);
+        console.log(
+          `${ownerName} signs in with a magic link: open ${config.publicUrl}, enter ${email} and choose "Email me a sign-in link" (${mailbox}).`,
+        );
       }
     });
   },

@@ -8,15 +8,7 @@ import { migrateCommand } from './migrate.command.ts';
 import { restoreCommand } from './restore.command.ts';
 import { seedDemoCommand } from './seed-demo.command.ts';
 
-const commands: Command[] = [
-  migrateCommand,
-  seedDemoCommand,
-  createOrgCommand,
-  inviteCommand,
-  backupCommand,
-  restoreCommand,
-  auditCommand,
-];
+const commands: Command[] = [migrateCommand, seedDemoCommand, createOrgCommand, inviteCommand, backupCommand, restoreCommand, auditCommand];
 
 const EXIT_OK = 0;
 const EXIT_FAILURE = 1;

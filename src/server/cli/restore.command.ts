@@ -4,15 +4,7 @@ import type { Config } from '../config.ts';
 import type { Database } from '../db/client.ts';
 import { acquireDataDirLock, DataDirLockedError } from '../db/lock.ts';
 import { createId } from '../lib/ids.ts';
-import {
-  countFiles,
-  PGLITE_DUMP,
-  POSTGRES_DUMP,
-  postgresConnection,
-  readManifest,
-  runTool,
-  unpackArchive,
-} from './backup.archive.ts';
+import { countFiles, PGLITE_DUMP, POSTGRES_DUMP, postgresConnection, readManifest, runTool, unpackArchive } from './backup.archive.ts';
 import { CliFailure, type Command, parseFlags, requireFlag } from './cli.args.ts';
 import { describeTarget, explainLocked, openCliDatabase, queryOne, readCliConfig, withDatabase } from './cli.database.ts';
 
@@ -53,7 +45,8 @@ newer migrations when it starts.
         throw new CliFailure('This is a backup of the embedded database: unset DATABASE_URL (and set DATA_DIR) to restore it.');
       if (manifest.database === 'postgres' && !config.DATABASE_URL)
         throw new CliFailure('This is a backup of a PostgreSQL database: set DATABASE_URL to the database to restore it into.');
-      const restored = manifest.database === 'pglite' ? await restorePglite(config, staging, force) : await restorePostgres(config, staging, force);
+      const restored =
+        manifest.database === 'pglite' ? await restorePglite(config, staging, force) : await restorePostgres(config, staging, force);
       const files = countFiles(path.join(config.dataDir, 'files'));
       console.log(
         `Restored the backup of ${manifest.createdAt} (migration ${manifest.migration ?? 'none'}) into ${describeTarget(config)}: ${restored} ${restored === 1 ? 'organization' : 'organizations'}, ${files} uploaded ${files === 1 ? 'file' : 'files'}.`,
@@ -105,7 +98,8 @@ async function countOrganizations(database: Database): Promise<number> {
 async function restorePglite(config: Config, staging: string, force: boolean): Promise<number> {
   const databaseDir = path.join(config.dataDir, 'pglite');
   const filesDir = path.join(config.dataDir, 'files');
-  if (!force && (hasEntries(databaseDir) || countFiles(filesDir) > 0)) refuse(`The data directory ${config.dataDir}`, 'set DATA_DIR to an empty directory');
+  if (!force && (hasEntries(databaseDir) || countFiles(filesDir) > 0))
+    refuse(`The data directory ${config.dataDir}`, 'set DATA_DIR to an empty directory');
   const previous = setAside([databaseDir, filesDir], staging);
   try {
     placeFiles(config, staging);
@@ -119,13 +113,16 @@ async function restorePglite(config: Config, staging: string, force: boolean): P
   } catch (error) {
     previous.putBack();
     if (error instanceof CliFailure) throw error;
-    throw new CliFailure(`The database in the backup could not be loaded (${(error as Error).message}); ${config.dataDir} was left as it was.`);
+    throw new CliFailure(
+      `The database in the backup could not be loaded (${(error as Error).message}); ${config.dataDir} was left as it was.`,
+    );
   }
 }
 
 /** The schemas a Portico database uses: its tables, Drizzle's migration journal, the job queue. */
 const postgresSchemas = ['public', 'drizzle', 'pgboss'];
-const emptyPostgres = 'drop schema if exists public cascade; drop schema if exists drizzle cascade; drop schema if exists pgboss cascade; create schema public;';
+const emptyPostgres =
+  'drop schema if exists public cascade; drop schema if exists drizzle cascade; drop schema if exists pgboss cascade; create schema public;';
 
 /**
  * pg_restore turns the dump into SQL; psql runs it in one transaction, after emptying the
@@ -134,11 +131,9 @@ const emptyPostgres = 'drop schema if exists public cascade; drop schema if exis
 async function restorePostgres(config: Config, staging: string, force: boolean): Promise<number> {
   const filesDir = path.join(config.dataDir, 'files');
   const tables = await withDatabase(config, 'restore', (database) =>
-    queryOne<{ n: number | string }>(
-      database,
-      'select count(*)::int as n from information_schema.tables where table_schema = any($1)',
-      [postgresSchemas],
-    ),
+    queryOne<{ n: number | string }>(database, 'select count(*)::int as n from information_schema.tables where table_schema = any($1)', [
+      postgresSchemas,
+    ]),
   );
   const nonEmpty = Number(tables?.n ?? 0) > 0;
   if (!force && nonEmpty) refuse(describeTarget(config), 'set DATABASE_URL to an empty database');
@@ -147,7 +142,11 @@ async function restorePostgres(config: Config, staging: string, force: boolean):
   await runTool('pg_restore', ['--no-owner', '--no-privileges', `--file=${script}`, path.join(staging, POSTGRES_DUMP)]);
   const { dbname, env } = postgresConnection(config.DATABASE_URL!);
   const empty = nonEmpty ? ['--command', emptyPostgres] : [];
-  await runTool('psql', ['--no-psqlrc', '--quiet', '--single-transaction', '--set=ON_ERROR_STOP=1', ...empty, `--file=${script}`, `--dbname=${dbname}`], env);
+  await runTool(
+    'psql',
+    ['--no-psqlrc', '--quiet', '--single-transaction', '--set=ON_ERROR_STOP=1', ...empty, `--file=${script}`, `--dbname=${dbname}`],
+    env,
+  );
   const previous = setAside([filesDir], staging);
   try {
     placeFiles(config, staging);

@@ -19,7 +19,9 @@ database that already has data. Prints the demo accounts to sign in with.`,
       const migrations = await applyMigrations(database);
       if (migrations.applied.length > 0) console.log(`Applied migrations first: ${migrations.applied.join(', ')}.`);
       if (!(await isEmpty(database.db)))
-        throw new CliFailure(`${describeTarget(config)} is not empty (it has an organization): the demo data only goes into an empty database.`);
+        throw new CliFailure(
+          `${describeTarget(config)} is not empty (it has an organization): the demo data only goes into an empty database.`,
+        );
       await seedDemo(database.db);
       console.log(describeDemo(config.publicUrl, hasDevMailbox(config)));
     });

@@ -46,7 +46,9 @@ describe('the database refuses what the code never writes (CHECK constraints fro
 
   it('accepts what the shared lists allow', async () => {
     await t.db.execute(sql`update milestones set currency = 'KWD', amount_minor = 1 where id = ${milestoneId}`);
-    const message = await refusal(() => t.db.execute(sql`update milestones set currency = 'EUR', amount_minor = 250000 where id = ${milestoneId}`));
+    const message = await refusal(() =>
+      t.db.execute(sql`update milestones set currency = 'EUR', amount_minor = 250000 where id = ${milestoneId}`),
+    );
     expect(message).toBe('accepted');
   });
 });

@@ -19,7 +19,6 @@ export type Tx = PgTransaction<PgQueryResultHKT, Schema, ExtractTablesWithRelati
 /** Either the database or an open transaction: what repos accept. */
 export type Executor = Db | Tx;
 
-
 export interface Database {
   db: Db;
   kind: 'pglite' | 'postgres';

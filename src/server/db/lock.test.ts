@@ -41,7 +41,10 @@ describe('the data directory lock', () => {
   it('is released when the process exits without closing the database', () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'portico-lock-'));
     const script = `import { acquireDataDirLock } from ${JSON.stringify(path.join(import.meta.dirname, 'lock.ts'))}; acquireDataDirLock(process.argv[1]); process.exit(3);`;
-    const child = spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script, dir], { encoding: 'utf8', timeout: 120_000 });
+    const child = spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script, dir], {
+      encoding: 'utf8',
+      timeout: 120_000,
+    });
     expect(child.status, child.stderr).toBe(3);
     expect(existsSync(path.join(dir, 'portico.lock'))).toBe(false);
   });

@@ -28,8 +28,16 @@ export const demoOrganization = {
 } as const;
 
 export const demoCrews = [
-  { business: 'Brightline Studio', admin: { name: 'Bea Brightline', email: 'bea@brightline.example' }, tech: { name: 'Tom Tech', email: 'tom.tech@brightline.example' } },
-  { business: 'Harbor Electrical', admin: { name: 'Hank Harbor', email: 'hank@harbor-electric.example' }, tech: { name: 'Tess Tech', email: 'tess.tech@harbor-electric.example' } },
+  {
+    business: 'Brightline Studio',
+    admin: { name: 'Bea Brightline', email: 'bea@brightline.example' },
+    tech: { name: 'Tom Tech', email: 'tom.tech@brightline.example' },
+  },
+  {
+    business: 'Harbor Electrical',
+    admin: { name: 'Hank Harbor', email: 'hank@harbor-electric.example' },
+    tech: { name: 'Tess Tech', email: 'tess.tech@harbor-electric.example' },
+  },
 ] as const;
 
 export function daysFromNow(days: number): string {

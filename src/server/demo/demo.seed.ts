@@ -50,16 +50,32 @@ async function seedPeople(tx: Tx, passwordHash: string): Promise<Cast> {
   const person = (p: { name: string; email: string }) => ({ id: createId(), name: p.name, email: p.email, emailVerified: true });
   const owner = person(demoOrganization.owner);
   const staff = demoOrganization.staff.map((s) => ({ ...person(s), role: s.role }));
-  const crews = demoCrews.map((c) => ({ ...c, contractorId: createId(), engagementId: createId(), admin: person(c.admin), tech: person(c.tech) }));
+  const crews = demoCrews.map((c) => ({
+    ...c,
+    contractorId: createId(),
+    engagementId: createId(),
+    admin: person(c.admin),
+    tech: person(c.tech),
+  }));
   const withPassword = [owner, ...staff, ...crews.map((c) => c.admin)];
-  await tx.insert(users).values([...withPassword, ...crews.map((c) => c.tech)].map(({ id, name, email, emailVerified }) => ({ id, name, email, emailVerified })));
-  await tx.insert(accounts).values(withPassword.map((u) => ({ id: createId(), accountId: u.id, providerId: 'credential', userId: u.id, password: passwordHash })));
+  await tx
+    .insert(users)
+    .values(
+      [...withPassword, ...crews.map((c) => c.tech)].map(({ id, name, email, emailVerified }) => ({ id, name, email, emailVerified })),
+    );
+  await tx
+    .insert(accounts)
+    .values(withPassword.map((u) => ({ id: createId(), accountId: u.id, providerId: 'credential', userId: u.id, password: passwordHash })));
   const orgId = await createOrganizationWithOwner(tx, { name: demoOrganization.name, ownerUserId: owner.id, timeZone: 'Europe/London' });
   await tx.insert(staffMembers).values(staff.map((s) => ({ id: createId(), organizationId: orgId, userId: s.id, role: s.role })));
   await tx.insert(contractors).values(crews.map((c) => ({ id: c.contractorId, name: c.business })));
-  await tx.insert(contractorMembers).values(crews.map((c) => ({ id: createId(), contractorId: c.contractorId, userId: c.admin.id, role: 'admin' as const })));
+  await tx
+    .insert(contractorMembers)
+    .values(crews.map((c) => ({ id: createId(), contractorId: c.contractorId, userId: c.admin.id, role: 'admin' as const })));
   await tx.insert(technicians).values(crews.map((c) => ({ id: createId(), contractorId: c.contractorId, userId: c.tech.id })));
-  await tx.insert(engagements).values(crews.map((c) => ({ id: c.engagementId, organizationId: orgId, contractorId: c.contractorId, status: 'active' as const })));
+  await tx
+    .insert(engagements)
+    .values(crews.map((c) => ({ id: c.engagementId, organizationId: orgId, contractorId: c.contractorId, status: 'active' as const })));
   for (const crew of crews)
     await recordAudit(tx, {
       actorUserId: owner.id,
@@ -73,7 +89,13 @@ async function seedPeople(tx: Tx, passwordHash: string): Promise<Cast> {
   return {
     orgId,
     owner: owner.id,
-    crews: crews.map((c) => ({ contractorId: c.contractorId, engagementId: c.engagementId, adminId: c.admin.id, adminName: c.admin.name, adminEmail: c.admin.email })),
+    crews: crews.map((c) => ({
+      contractorId: c.contractorId,
+      engagementId: c.engagementId,
+      adminId: c.admin.id,
+      adminName: c.admin.name,
+      adminEmail: c.admin.email,
+    })),
   };
 }
 
@@ -92,13 +114,20 @@ async function seedDemoWork(db: Db, cast: Cast): Promise<void> {
   );
   const [studio, electric] = cast.crews;
   if (!studio || !electric) return;
-  const hank = contextFor({ kind: 'contractor', userId: electric.adminId, contractorId: electric.contractorId, role: 'admin' }, { id: electric.adminId, name: electric.adminName, email: electric.adminEmail });
-  const bea = contextFor({ kind: 'contractor', userId: studio.adminId, contractorId: studio.contractorId, role: 'admin' }, { id: studio.adminId, name: studio.adminName, email: studio.adminEmail });
+  const hank = contextFor(
+    { kind: 'contractor', userId: electric.adminId, contractorId: electric.contractorId, role: 'admin' },
+    { id: electric.adminId, name: electric.adminName, email: electric.adminEmail },
+  );
+  const bea = contextFor(
+    { kind: 'contractor', userId: studio.adminId, contractorId: studio.contractorId, role: 'admin' },
+    { id: studio.adminId, name: studio.adminName, email: studio.adminEmail },
+  );
 
   const brand = await createContract(db, owner, {
     engagementId: studio.engagementId,
     title: 'Brand refresh 2026',
-    scopeHtml: '<h2>Scope</h2><p>A new logo, colour palette and a style guide for print and web.</p><ul><li>Three logo concepts</li><li>Palette with accessible contrast</li><li>Style guide (PDF)</li></ul>',
+    scopeHtml:
+      '<h2>Scope</h2><p>A new logo, colour palette and a style guide for print and web.</p><ul><li>Three logo concepts</li><li>Palette with accessible contrast</li><li>Style guide (PDF)</li></ul>',
     rateType: 'milestone',
     rateAmountMinor: 1_200_000,
     currency: 'EUR',
@@ -111,14 +140,28 @@ async function seedDemoWork(db: Db, cast: Cast): Promise<void> {
   // Bea acknowledged the terms when the contract started; Harbor's rate change below is still to acknowledge.
   await acknowledgeRevision(db, bea, brand.id, 1);
   const m = async (title: string, due: number, amountMinor: number, description = '') =>
-    (await createMilestone(db, owner, brand.id, { title, dueDate: daysFromNow(due), amountMinor, currency: 'EUR', description, fileIds: [] })).id;
+    (
+      await createMilestone(db, owner, brand.id, {
+        title,
+        dueDate: daysFromNow(due),
+        amountMinor,
+        currency: 'EUR',
+        description,
+        fileIds: [],
+      })
+    ).id;
   const paid = await m('Discovery workshop', -40, 150_000, 'A half-day workshop and a written brief.');
   const approved = await m('Logo concepts', -10, 350_000, 'Three directions, each on light and dark backgrounds.');
   const review = await m('Colour palette', 5, 200_000, 'Primary and secondary colours with contrast ratios.');
   const changes = await m('Style guide', 30, 400_000, 'Typography, logo use, colour and tone of voice.');
   await m('Launch assets', 75, 100_000, 'Social, email and slide templates.');
   await m('Overdue: stationery set', -3, 50_000, 'Letterhead, business cards and envelopes.');
-  for (const id of [paid, approved, review, changes]) await submitMilestone(db, bea, id, { note: 'Ready for your review.', links: ['https://example.com/brightline/deliverable'], fileIds: [] });
+  for (const id of [paid, approved, review, changes])
+    await submitMilestone(db, bea, id, {
+      note: 'Ready for your review.',
+      links: ['https://example.com/brightline/deliverable'],
+      fileIds: [],
+    });
   await reviewMilestone(db, owner, paid, 'approve', 'Great session, thank you.');
   await reviewMilestone(db, owner, approved, 'approve', 'Going with concept B.');
   await reviewMilestone(db, owner, changes, 'request_changes', 'Please add guidance for dark backgrounds.');
@@ -185,6 +228,9 @@ export function describeDemo(publicUrl: string, devMailbox = true): string {
   const width = Math.max(...demoPersonas.map((p) => p.who.length));
   return [
     `Demo data is loaded. Open ${publicUrl} and sign in as:`,
-    ...demoPersonas.map((p) => `  ${p.who.padEnd(width)}  ${p.email}  ${p.signIn === 'password' ? `password ${DEMO_PASSWORD}` : devMailbox ? `"Email me a sign-in link", then open ${publicUrl}/dev/mailbox` : '"Email me a sign-in link" (it arrives by email)'}`),
+    ...demoPersonas.map(
+      (p) =>
+        `  ${p.who.padEnd(width)}  ${p.email}  ${p.signIn === 'password' ? `password ${DEMO_PASSWORD}` : devMailbox ? `"Email me a sign-in link", then open ${publicUrl}/dev/mailbox` : '"Email me a sign-in link" (it arrives by email)'}`,
+    ),
   ].join('\n');
 }

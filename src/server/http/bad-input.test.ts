@@ -12,16 +12,34 @@ describe('bad input is a 400, never a 500', () => {
   });
 
   const cases: Array<[string, (c: ReturnType<typeof clientFor>) => ReturnType<ReturnType<typeof clientFor>['get']>]> = [
-    ['a cursor naming a date that does not exist', (c) => c.get(`/api/milestones?cursor=${Buffer.from('2024-13-45|abc').toString('base64url')}`)],
+    [
+      'a cursor naming a date that does not exist',
+      (c) => c.get(`/api/milestones?cursor=${Buffer.from('2024-13-45|abc').toString('base64url')}`),
+    ],
     ['a cursor in year 0', (c) => c.get(`/api/milestones?cursor=${Buffer.from('0000-01-01|x').toString('base64url')}`)],
     ['a due-date filter in year 0', (c) => c.get('/api/milestones?dueFrom=0000-01-01')],
     ['an audit page before year 0', (c) => c.get('/api/audit-events?before=0000-01-01T00:00:00Z')],
     [
       'a contract starting in year 0',
-      (c) => c.post('/api/contracts', { engagementId: w.engagementAX, title: 'T', rateType: 'fixed', rateAmountMinor: 1, currency: 'EUR', startDate: '0000-01-01' }),
+      (c) =>
+        c.post('/api/contracts', {
+          engagementId: w.engagementAX,
+          title: 'T',
+          rateType: 'fixed',
+          rateAmountMinor: 1,
+          currency: 'EUR',
+          startDate: '0000-01-01',
+        }),
     ],
-    ['multipart without a boundary', (c) => c.request('POST', '/api/files', undefined, { payload: 'garbage', headers: { 'content-type': 'multipart/form-data' } })],
-    ['multipart garbage', (c) => c.request('POST', '/api/files', undefined, { payload: 'garbage', headers: { 'content-type': 'multipart/form-data; boundary=xx' } })],
+    [
+      'multipart without a boundary',
+      (c) => c.request('POST', '/api/files', undefined, { payload: 'garbage', headers: { 'content-type': 'multipart/form-data' } }),
+    ],
+    [
+      'multipart garbage',
+      (c) =>
+        c.request('POST', '/api/files', undefined, { payload: 'garbage', headers: { 'content-type': 'multipart/form-data; boundary=xx' } }),
+    ],
     [
       'multipart cut short',
       (c) =>
@@ -53,14 +71,23 @@ describe('a null character in any text input is a 400 naming the field', () => {
     ['a search query on contracts', 'query.q', (c) => c.get('/api/contracts?q=ab%00cd')],
     ['a name in a JSON body', 'body.name', (c) => c.patch('/api/organizations/current', { name: 'Acme\u0000 Ltd' })],
     ['a path parameter', 'params.id', (c) => c.get('/api/contracts/%00')],
-    ['a header', 'header.x-portico-context', (c) => c.request('GET', '/api/me', undefined, { headers: { 'x-portico-context': 'org:\u0000' } })],
-    ['an email in a sign-in body', 'body.email', (c) => c.post('/api/auth/sign-in/email', { email: 'a\u0000@example.test', password: 'x'.repeat(12) })],
+    [
+      'a header',
+      'header.x-portico-context',
+      (c) => c.request('GET', '/api/me', undefined, { headers: { 'x-portico-context': 'org:\u0000' } }),
+    ],
+    [
+      'an email in a sign-in body',
+      'body.email',
+      (c) => c.post('/api/auth/sign-in/email', { email: 'a\u0000@example.test', password: 'x'.repeat(12) }),
+    ],
     [
       'an uploaded file name',
       'file.filename',
       (c) =>
         c.request('POST', '/api/files', undefined, {
-          payload: '--xx\r\nContent-Disposition: form-data; name="file"; filename="a\u0000.txt"\r\nContent-Type: text/plain\r\n\r\nhello\r\n--xx--\r\n',
+          payload:
+            '--xx\r\nContent-Disposition: form-data; name="file"; filename="a\u0000.txt"\r\nContent-Type: text/plain\r\n\r\nhello\r\n--xx--\r\n',
           headers: { 'content-type': 'multipart/form-data; boundary=xx' },
         }),
     ],

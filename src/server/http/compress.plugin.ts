@@ -17,8 +17,7 @@ const BROTLI_QUALITY = 4;
 const GZIP_LEVEL = 6;
 
 /** Text that shrinks: JSON (API answers, problem+json), HTML, CSS, JavaScript, SVG. Never uploads. */
-const compressibleTypes =
-  /^(?:text\/(?:html|css|plain|javascript)|application\/(?:json|problem\+json|javascript)|image\/svg\+xml)(?:;|$)/;
+const compressibleTypes = /^(?:text\/(?:html|css|plain|javascript)|application\/(?:json|problem\+json|javascript)|image\/svg\+xml)(?:;|$)/;
 
 /**
  * Brotli or gzip for API answers and any text the static files have no precompressed copy of.

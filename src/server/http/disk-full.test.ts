@@ -43,7 +43,12 @@ describe('a full disk is a clear 507, and /ready says so', () => {
   });
 
   it('answers an upload onto a full disk with 507 STORAGE_FULL', async () => {
-    const res = await clientFor({ ...t, app: full.app, auth: full.auth }, w.aOwner).request('POST', '/api/files', undefined, uploadBody('hello there'));
+    const res = await clientFor({ ...t, app: full.app, auth: full.auth }, w.aOwner).request(
+      'POST',
+      '/api/files',
+      undefined,
+      uploadBody('hello there'),
+    );
     expect(res.statusCode, res.body).toBe(507);
     expect(res.json()).toMatchObject({ code: 'STORAGE_FULL', status: 507 });
     expect(res.json().detail).toMatch(/out of disk space/);
@@ -56,7 +61,9 @@ describe('a full disk is a clear 507, and /ready says so', () => {
       throw Object.assign(new Error('could not extend file "base/16384/16402": No space left on device'), { code: '53100' });
     });
     app.get('/wrapped', async () => {
-      throw new Error('Failed query: insert into "files" ...', { cause: new Error('could not extend file "base/5/1259": wrote only 4096 of 8192 bytes') });
+      throw new Error('Failed query: insert into "files" ...', {
+        cause: new Error('could not extend file "base/5/1259": wrote only 4096 of 8192 bytes'),
+      });
     });
     for (const url of ['/pg', '/wrapped']) {
       const res = await app.inject({ url });

@@ -50,7 +50,9 @@ export function registerErrorHandler(app: FastifyInstance): void {
       });
       const first = fieldErrors[0];
       return send(
-        problem(400, 'VALIDATION_FAILED', first ? `${first.path}: ${first.message}` : 'The request is invalid.', request.id, { fieldErrors }),
+        problem(400, 'VALIDATION_FAILED', first ? `${first.path}: ${first.message}` : 'The request is invalid.', request.id, {
+          fieldErrors,
+        }),
       );
     }
     if (error.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || error instanceof SyntaxError || error.code === 'FST_ERR_CTP_EMPTY_JSON_BODY')
@@ -62,7 +64,14 @@ export function registerErrorHandler(app: FastifyInstance): void {
 
     if (isStorageFull(error)) {
       request.log.error({ err: error }, 'disk full');
-      return send(problem(507, 'STORAGE_FULL', 'The server has run out of disk space, so nothing was saved. Try again once space is freed.', request.id));
+      return send(
+        problem(
+          507,
+          'STORAGE_FULL',
+          'The server has run out of disk space, so nothing was saved. Try again once space is freed.',
+          request.id,
+        ),
+      );
     }
     const pgCode = findPgCode(error);
     if (pgCode === UNIQUE_VIOLATION) return send(problem(409, 'ALREADY_EXISTS', 'This already exists.', request.id));
@@ -74,7 +83,9 @@ export function registerErrorHandler(app: FastifyInstance): void {
       return send(problem(error.statusCode, code, error.statusCode === 404 ? 'Not found.' : 'The request is invalid.', request.id));
     }
     request.log.error({ err: error }, 'unhandled error');
-    return send(problem(500, 'INTERNAL', `Something went wrong on our side. Quote request id ${request.id} when reporting it.`, request.id));
+    return send(
+      problem(500, 'INTERNAL', `Something went wrong on our side. Quote request id ${request.id} when reporting it.`, request.id),
+    );
   });
 
   app.setNotFoundHandler((request, reply) => {

@@ -19,7 +19,10 @@ export async function registerOpenApi(app: FastifyInstance): Promise<void> {
     },
     transform: (input) => {
       const transformed = jsonSchemaTransform(input);
-      const result = { ...transformed, schema: documentVersioning(transformed.schema as Record<string, unknown>, input.route.config?.versioned) };
+      const result = {
+        ...transformed,
+        schema: documentVersioning(transformed.schema as Record<string, unknown>, input.route.config?.versioned),
+      };
       const auth = input.route.config?.auth;
       return auth === 'session' ? { ...result, schema: { ...result.schema, security: [{ session: [] }] } } : result;
     },

@@ -64,8 +64,7 @@ export function registerRouteAuth(app: FastifyInstance, deps: RouteAuthDeps): vo
 
   app.addHook('onReady', async () => {
     const undeclared = routes.filter((r) => !r.options.config?.auth);
-    if (undeclared.length > 0)
-      throw new Error(`Routes without an auth mode: ${undeclared.map((r) => `${r.method} ${r.url}`).join(', ')}`);
+    if (undeclared.length > 0) throw new Error(`Routes without an auth mode: ${undeclared.map((r) => `${r.method} ${r.url}`).join(', ')}`);
     app.porticoRoutes.push(...routes.map((r) => ({ method: r.method, url: r.url, auth: r.options.config?.auth })));
   });
 

@@ -65,7 +65,9 @@ describe('session cache (one process)', () => {
     const client = clientFor(t, w.aViewer);
     expect((await client.get('/api/me')).statusCode).toBe(200);
     const anon = clientFor(t, null);
-    expect((await anon.post('/api/auth/request-password-reset', { email: w.aViewer.email, redirectTo: '/reset-password' })).statusCode).toBe(200);
+    expect(
+      (await anon.post('/api/auth/request-password-reset', { email: w.aViewer.email, redirectTo: '/reset-password' })).statusCode,
+    ).toBe(200);
     const { token } = await lastEmailTo(t, w.aViewer.email);
     expect((await anon.post('/api/auth/reset-password', { token, newPassword: 'Granite-Meadow-Falcon-19' })).statusCode).toBe(200);
     expect((await client.get('/api/me')).statusCode).toBe(401);

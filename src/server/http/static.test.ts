@@ -99,7 +99,12 @@ describe('static files: compression and caching', () => {
       payload: gzipSync('{"a":1}'),
     });
     expect(res.statusCode).toBe(400);
-    const plain = await app.inject({ method: 'POST', url: '/api/echo', headers: { 'content-type': 'application/json' }, payload: '{"a":1}' });
+    const plain = await app.inject({
+      method: 'POST',
+      url: '/api/echo',
+      headers: { 'content-type': 'application/json' },
+      payload: '{"a":1}',
+    });
     expect(plain.json()).toEqual({ received: { a: 1 } });
   });
 });

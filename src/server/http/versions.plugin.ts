@@ -51,7 +51,9 @@ export function documentVersioning<S extends OpenApiSchema>(schema: S, versioned
   if (ok)
     response['200'] = {
       ...ok,
-      headers: { etag: { type: 'string', description: 'The version of the record as `"<version>"`; send it back in If-Match to edit it.' } },
+      headers: {
+        etag: { type: 'string', description: 'The version of the record as `"<version>"`; send it back in If-Match to edit it.' },
+      },
     };
   if (versioned === 'read') return { ...schema, response };
   return {
@@ -70,7 +72,8 @@ export function documentVersioning<S extends OpenApiSchema>(schema: S, versioned
     response: {
       ...response,
       '412': {
-        description: 'STALE_VERSION: someone saved the record after you read it; `details.currentVersion` and the ETag header say which version is current. Reload and re-apply.',
+        description:
+          'STALE_VERSION: someone saved the record after you read it; `details.currentVersion` and the ETag header say which version is current. Reload and re-apply.',
         content: { 'application/problem+json': { schema: problemSchema } },
       },
       '428': {

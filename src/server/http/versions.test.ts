@@ -115,10 +115,18 @@ describe('no lost updates: versions, ETag and If-Match', () => {
       const read = await clients[0]!.get(r.url);
       const etag = read.headers.etag as string;
       const editors = r.what === 'organization' ? clients.slice(0, 2) : clients;
-      const answers = await Promise.all(Array.from({ length: 20 }, (_, i) => patchWith(editors[i % editors.length]!, r.url, r.change(100 + i), etag)));
+      const answers = await Promise.all(
+        Array.from({ length: 20 }, (_, i) => patchWith(editors[i % editors.length]!, r.url, r.change(100 + i), etag)),
+      );
       const statuses = answers.map((a) => a.statusCode);
-      expect(statuses.filter((s) => s === 200), `${r.what}: ${statuses.join(',')}`).toHaveLength(1);
-      expect(statuses.filter((s) => s === 412), r.what).toHaveLength(19);
+      expect(
+        statuses.filter((s) => s === 200),
+        `${r.what}: ${statuses.join(',')}`,
+      ).toHaveLength(1);
+      expect(
+        statuses.filter((s) => s === 412),
+        r.what,
+      ).toHaveLength(19);
       const winner = answers.find((a) => a.statusCode === 200)!.json();
       expect(winner.version).toBe(read.json().version + 1);
       for (const lost of answers.filter((a) => a.statusCode === 412)) expect(lost.json().details.currentVersion).toBe(winner.version);

@@ -3,7 +3,8 @@ import { sanitizeRichText } from './html.ts';
 
 describe('sanitizeRichText', () => {
   it('keeps formatting and drops scripts, handlers and dangerous links', () => {
-    const dirty = '<h2>Scope</h2><p onclick="x()">Build <strong>it</strong><script>alert(1)</script></p><a href="javascript:alert(1)">x</a><img src=x onerror=alert(1)><a href="https://example.com">ok</a>';
+    const dirty =
+      '<h2>Scope</h2><p onclick="x()">Build <strong>it</strong><script>alert(1)</script></p><a href="javascript:alert(1)">x</a><img src=x onerror=alert(1)><a href="https://example.com">ok</a>';
     const clean = sanitizeRichText(dirty);
     expect(clean).toContain('<h2>Scope</h2>');
     expect(clean).toContain('<strong>it</strong>');

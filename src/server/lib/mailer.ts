@@ -34,12 +34,24 @@ export function classifyDeliveryError(error: unknown): DeliveryFailure {
 export function createMailer(smtpUrl: string | undefined, from: string): Mailer {
   if (!smtpUrl) return { kind: 'mailbox', send: async () => {} };
   // Bounded waits, so that a silent server costs an attempt, not a worker.
-  const transport = nodemailer.createTransport({ url: smtpUrl, connectionTimeout: 30_000, greetingTimeout: 30_000, socketTimeout: 60_000 } as never);
+  const transport = nodemailer.createTransport({
+    url: smtpUrl,
+    connectionTimeout: 30_000,
+    greetingTimeout: 30_000,
+    socketTimeout: 60_000,
+  } as never);
   const domain = /@([^>\s]+)>?\s*$/.exec(from)?.[1] ?? 'portico.invalid';
   return {
     kind: 'smtp',
     async send(email) {
-      await transport.sendMail({ from, to: email.to, subject: email.subject, text: email.text, html: email.html, messageId: `<${email.id}@${domain}>` });
+      await transport.sendMail({
+        from,
+        to: email.to,
+        subject: email.subject,
+        text: email.text,
+        html: email.html,
+        messageId: `<${email.id}@${domain}>`,
+      });
     },
   };
 }

@@ -22,7 +22,11 @@ export function parseIfMatch(header: string | string[] | undefined): ExpectedVer
   if (raw.length > 200) throw new AppError('BAD_REQUEST', 'If-Match is too long: send the one ETag you edited.');
   const versions = raw.split(',').map((tag) => {
     const match = entityTag.exec(tag.trim());
-    if (!match) throw new AppError('BAD_REQUEST', `If-Match: ${tag.trim().slice(0, 40)} is not an ETag of this API; send the ETag header of the record as you read it.`);
+    if (!match)
+      throw new AppError(
+        'BAD_REQUEST',
+        `If-Match: ${tag.trim().slice(0, 40)} is not an ETag of this API; send the ETag header of the record as you read it.`,
+      );
     return Number(match[1]);
   });
   return { versions };
@@ -40,7 +44,10 @@ export function staleVersion(what: string, currentVersion: number): AppError {
 /** Refuses an edit that did not say which version it edited (428), or edited an older one (412). */
 export function assertExpectedVersion(expected: ExpectedVersion, what: string, currentVersion: number): void {
   if (expected === null)
-    throw new AppError('PRECONDITION_REQUIRED', `Send If-Match with the ETag of ${what.toLowerCase()} as you read it, so no one's changes are lost.`);
+    throw new AppError(
+      'PRECONDITION_REQUIRED',
+      `Send If-Match with the ETag of ${what.toLowerCase()} as you read it, so no one's changes are lost.`,
+    );
   if (expected !== 'any' && !expected.versions.includes(currentVersion)) throw staleVersion(what, currentVersion);
 }
 

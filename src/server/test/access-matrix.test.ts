@@ -23,6 +23,7 @@ import {
   technicians,
 } from '../db/schema/index.ts';
 import { createId } from '../lib/ids.ts';
+import { cases, publicApiRoutes, type Victim } from './access-matrix.cases.ts';
 import { getTestApp, type TestApp } from './test-app.ts';
 import { clientFor, createWorld, type Persona, type World } from './world.ts';
 
@@ -31,124 +32,6 @@ import { clientFor, createWorld, type Persona, type World } from './world.ts';
  * and an unassigned technician with real ids of organization A's and contractor X's rows:
  * 404 or nothing of A's in the answer, and A's data unchanged. A new route without a case fails.
  */
-
-interface Victim {
-  engagementId: string;
-  contractId: string;
-  milestoneId: string;
-  invitationId: string;
-  fileId: string;
-  notificationId: string;
-  emailId: string;
-  ids: string[];
-}
-
-type Expectation = 'notFound' | 'ownScope';
-interface Case {
-  expect: Expectation;
-  /** More checks on the answer; returns a failure or null. */
-  verify?: (body: string) => string | null;
-  /** The request: the url with victim ids filled in, and a body. */
-  build(v: Victim): { url: string; body?: unknown; multipart?: boolean };
-}
-
-const publicApiRoutes = new Set([
-  'GET /health',
-  'GET /ready',
-  'GET /api/openapi.json',
-  'GET /api/auth/*',
-  'POST /api/auth/*',
-  'POST /api/magic-link/redeem',
-  'GET /api/invitations/preview',
-  'POST /api/invitations/accept',
-  'GET /api/dev/mailbox',
-]);
-
-const cases: Record<string, Case> = {
-  'GET /api/me': { expect: 'ownScope', build: () => ({ url: '/api/me' }) },
-  'GET /api/organizations/current': { expect: 'ownScope', build: () => ({ url: '/api/organizations/current' }) },
-  'PATCH /api/organizations/current': { expect: 'ownScope', build: () => ({ url: '/api/organizations/current', body: { name: 'Renamed by someone' } }) },
-  'GET /api/staff': { expect: 'ownScope', build: () => ({ url: '/api/staff' }) },
-  'GET /api/contractor/team': { expect: 'ownScope', build: () => ({ url: '/api/contractor/team' }) },
-  'GET /api/engagements': { expect: 'ownScope', build: () => ({ url: '/api/engagements' }) },
-  'GET /api/engagements/:id': { expect: 'notFound', build: (v) => ({ url: `/api/engagements/${v.engagementId}` }) },
-  'POST /api/engagements/:id/end': { expect: 'notFound', build: (v) => ({ url: `/api/engagements/${v.engagementId}/end`, body: {} }) },
-  'POST /api/engagements/:id/reactivate': { expect: 'notFound', build: (v) => ({ url: `/api/engagements/${v.engagementId}/reactivate`, body: {} }) },
-  'POST /api/invitations/contractor': {
-    expect: 'ownScope',
-    build: () => ({ url: '/api/invitations/contractor', body: { businessName: 'Matrix Co', name: 'Mat Rix', email: `matrix.${createId()}@example.test` } }),
-  },
-  'POST /api/invitations/staff': {
-    expect: 'ownScope',
-    build: () => ({ url: '/api/invitations/staff', body: { name: 'Mat Rix', email: `matrix.${createId()}@example.test`, role: 'viewer' } }),
-  },
-  'POST /api/invitations/member': {
-    expect: 'ownScope',
-    build: () => ({ url: '/api/invitations/member', body: { name: 'Mat Rix', email: `matrix.${createId()}@example.test`, role: 'office' } }),
-  },
-  'POST /api/invitations/technician': {
-    expect: 'ownScope',
-    build: () => ({ url: '/api/invitations/technician', body: { name: 'Mat Rix', email: `matrix.${createId()}@example.test` } }),
-  },
-  'GET /api/invitations': { expect: 'ownScope', build: () => ({ url: '/api/invitations' }) },
-  'POST /api/invitations/:id/revoke': { expect: 'notFound', build: (v) => ({ url: `/api/invitations/${v.invitationId}/revoke`, body: {} }) },
-  'GET /api/notifications': { expect: 'ownScope', build: () => ({ url: '/api/notifications' }) },
-  'POST /api/notifications/:id/read': { expect: 'notFound', build: (v) => ({ url: `/api/notifications/${v.notificationId}/read`, body: {} }) },
-  'POST /api/notifications/read-all': { expect: 'ownScope', build: () => ({ url: '/api/notifications/read-all', body: {} }) },
-  'GET /api/organizations/current/emails': { expect: 'ownScope', build: () => ({ url: '/api/organizations/current/emails?status=undelivered' }) },
-  'POST /api/emails/:id/resend': { expect: 'notFound', build: (v) => ({ url: `/api/emails/${v.emailId}/resend`, body: {} }) },
-  'GET /api/audit-events': { expect: 'ownScope', build: () => ({ url: '/api/audit-events' }) },
-  'GET /api/audit-events/head': { expect: 'ownScope', build: () => ({ url: '/api/audit-events/head' }) },
-  'GET /api/home': { expect: 'ownScope', build: () => ({ url: '/api/home' }) },
-  'POST /api/files': { expect: 'notFound', build: (v) => ({ url: `/api/files?engagementId=${v.engagementId}`, multipart: true }) },
-  'GET /api/files/:id': { expect: 'notFound', build: (v) => ({ url: `/api/files/${v.fileId}` }) },
-  'GET /api/files/:id/download': { expect: 'notFound', build: (v) => ({ url: `/api/files/${v.fileId}/download` }) },
-  'GET /api/contracts': { expect: 'ownScope', build: () => ({ url: '/api/contracts' }) },
-  'POST /api/contracts': {
-    expect: 'notFound',
-    build: (v) => ({
-      url: '/api/contracts',
-      body: { engagementId: v.engagementId, title: 'Sneaky', rateType: 'fixed', rateAmountMinor: 100, currency: 'EUR', startDate: '2026-01-01' },
-    }),
-  },
-  'GET /api/contracts/:id': { expect: 'notFound', build: (v) => ({ url: `/api/contracts/${v.contractId}` }) },
-  'PATCH /api/contracts/:id': { expect: 'notFound', build: (v) => ({ url: `/api/contracts/${v.contractId}`, body: { title: 'Changed' } }) },
-  'POST /api/contracts/:id/activate': { expect: 'notFound', build: (v) => ({ url: `/api/contracts/${v.contractId}/activate`, body: {} }) },
-  'POST /api/contracts/:id/end': { expect: 'notFound', build: (v) => ({ url: `/api/contracts/${v.contractId}/end`, body: {} }) },
-  'POST /api/contracts/:id/terminate': { expect: 'notFound', build: (v) => ({ url: `/api/contracts/${v.contractId}/terminate`, body: {} }) },
-  'POST /api/contracts/:id/renew': { expect: 'notFound', build: (v) => ({ url: `/api/contracts/${v.contractId}/renew`, body: { endDate: '2031-01-01' } }) },
-  'GET /api/contracts/:id/revisions': { expect: 'notFound', build: (v) => ({ url: `/api/contracts/${v.contractId}/revisions` }) },
-  'POST /api/contracts/:id/revisions/:number/acknowledge': {
-    expect: 'notFound',
-    build: (v) => ({ url: `/api/contracts/${v.contractId}/revisions/1/acknowledge`, body: {} }),
-  },
-  'POST /api/contracts/:id/documents': { expect: 'notFound', build: (v) => ({ url: `/api/contracts/${v.contractId}/documents`, body: { fileId: v.fileId } }) },
-  'DELETE /api/contracts/:id/documents/:fileId': { expect: 'notFound', build: (v) => ({ url: `/api/contracts/${v.contractId}/documents/${v.fileId}` }) },
-  'GET /api/milestones': { expect: 'ownScope', build: () => ({ url: '/api/milestones' }) },
-  'POST /api/contracts/:id/milestones': {
-    expect: 'notFound',
-    build: (v) => ({ url: `/api/contracts/${v.contractId}/milestones`, body: { title: 'Sneaky', dueDate: '2026-06-01', amountMinor: 100, currency: 'EUR' } }),
-  },
-  'GET /api/milestones/:id': { expect: 'notFound', build: (v) => ({ url: `/api/milestones/${v.milestoneId}` }) },
-  'PATCH /api/milestones/:id': { expect: 'notFound', build: (v) => ({ url: `/api/milestones/${v.milestoneId}`, body: { title: 'Changed' } }) },
-  'DELETE /api/milestones/:id': { expect: 'notFound', build: (v) => ({ url: `/api/milestones/${v.milestoneId}` }) },
-  'POST /api/milestones/:id/attachments': { expect: 'notFound', build: (v) => ({ url: `/api/milestones/${v.milestoneId}/attachments`, body: { fileId: v.fileId } }) },
-  'DELETE /api/milestones/:id/attachments/:fileId': { expect: 'notFound', build: (v) => ({ url: `/api/milestones/${v.milestoneId}/attachments/${v.fileId}` }) },
-  'POST /api/milestones/:id/submit': { expect: 'notFound', build: (v) => ({ url: `/api/milestones/${v.milestoneId}/submit`, body: { note: 'Done' } }) },
-  'POST /api/milestones/:id/approve': { expect: 'notFound', build: (v) => ({ url: `/api/milestones/${v.milestoneId}/approve`, body: {} }) },
-  'POST /api/milestones/:id/request-changes': {
-    expect: 'notFound',
-    build: (v) => ({ url: `/api/milestones/${v.milestoneId}/request-changes`, body: { reason: 'No' } }),
-  },
-  'POST /api/milestones/bulk-approve': {
-    expect: 'ownScope',
-    build: (v) => ({ url: '/api/milestones/bulk-approve', body: { ids: [v.milestoneId] } }),
-    verify: (body) => {
-      const results = JSON.parse(body).results as Array<{ status: number }> | undefined;
-      return results?.every((r) => r.status === 404) ? null : `expected every result to be 404, got ${body}`;
-    },
-  },
-};
 
 function multipartBody(): { payload: string; contentType: string } {
   const boundary = '----portico-matrix';
@@ -164,13 +47,25 @@ async function snapshot(t: TestApp, w: World): Promise<string> {
   const parts = await Promise.all([
     t.db.select().from(organizations).where(eq(organizations.id, w.orgA)),
     t.db.select().from(contractors).where(eq(contractors.id, w.contractorX)),
-    t.db.select().from(engagements).where(or(eq(engagements.organizationId, w.orgA), eq(engagements.contractorId, w.contractorX))),
+    t.db
+      .select()
+      .from(engagements)
+      .where(or(eq(engagements.organizationId, w.orgA), eq(engagements.contractorId, w.contractorX))),
     t.db.select().from(staffMembers).where(eq(staffMembers.organizationId, w.orgA)),
     t.db.select().from(contractorMembers).where(eq(contractorMembers.contractorId, w.contractorX)),
     t.db.select().from(technicians).where(eq(technicians.contractorId, w.contractorX)),
-    t.db.select().from(invitations).where(or(eq(invitations.organizationId, w.orgA), eq(invitations.contractorId, w.contractorX))),
-    t.db.select().from(auditEvents).where(or(eq(auditEvents.organizationId, w.orgA), eq(auditEvents.contractorId, w.contractorX))),
-    t.db.select().from(files).where(or(eq(files.organizationId, w.orgA), eq(files.contractorId, w.contractorX))),
+    t.db
+      .select()
+      .from(invitations)
+      .where(or(eq(invitations.organizationId, w.orgA), eq(invitations.contractorId, w.contractorX))),
+    t.db
+      .select()
+      .from(auditEvents)
+      .where(or(eq(auditEvents.organizationId, w.orgA), eq(auditEvents.contractorId, w.contractorX))),
+    t.db
+      .select()
+      .from(files)
+      .where(or(eq(files.organizationId, w.orgA), eq(files.contractorId, w.contractorX))),
     t.db.select().from(notifications).where(inArray(notifications.userId, victimUsers)),
     t.db.select({ id: sessions.id, expiresAt: sessions.expiresAt }).from(sessions).where(inArray(sessions.userId, victimUsers)),
     t.db.select().from(contracts).where(eq(contracts.organizationId, w.orgA)),
@@ -194,9 +89,16 @@ describe('access matrix', () => {
     t = await getTestApp();
     w = await createWorld(t);
     const owner = clientFor(t, w.aOwner);
-    const invitation = await owner.post('/api/invitations/staff', { name: 'Victim Invitee', email: `victim.${w.suffix}@example.test`, role: 'viewer' });
+    const invitation = await owner.post('/api/invitations/staff', {
+      name: 'Victim Invitee',
+      email: `victim.${w.suffix}@example.test`,
+      role: 'viewer',
+    });
     const { payload, contentType } = multipartBody();
-    const file = await owner.request('POST', `/api/files?engagementId=${w.engagementAX}`, undefined, { payload, headers: { 'content-type': contentType } });
+    const file = await owner.request('POST', `/api/files?engagementId=${w.engagementAX}`, undefined, {
+      payload,
+      headers: { 'content-type': contentType },
+    });
     expect(file.statusCode).toBe(201);
     const contract = await owner.post('/api/contracts', {
       engagementId: w.engagementAX,
@@ -220,10 +122,18 @@ describe('access matrix', () => {
     });
     expect(milestone.statusCode).toBe(201);
     const milestoneId = milestone.json().id;
-    expect((await clientFor(t, w.xAdmin).post(`/api/milestones/${milestoneId}/submit`, { note: 'Here it is', fileIds: [file.json().id] })).statusCode).toBe(200);
+    expect(
+      (await clientFor(t, w.xAdmin).post(`/api/milestones/${milestoneId}/submit`, { note: 'Here it is', fileIds: [file.json().id] }))
+        .statusCode,
+    ).toBe(200);
     const notificationId = createId();
-    await t.db.insert(notifications).values({ id: notificationId, userId: w.aOwner.userId, organizationId: w.orgA, type: 'test', title: 'Private', body: 'For A only' });
-    const [victimEmail] = await t.db.select({ id: emails.id }).from(emails).where(eq(emails.toAddress, `victim.${w.suffix}@example.test`));
+    await t.db
+      .insert(notifications)
+      .values({ id: notificationId, userId: w.aOwner.userId, organizationId: w.orgA, type: 'test', title: 'Private', body: 'For A only' });
+    const [victimEmail] = await t.db
+      .select({ id: emails.id })
+      .from(emails)
+      .where(eq(emails.toAddress, `victim.${w.suffix}@example.test`));
     expect(victimEmail).toBeDefined();
     victim = {
       engagementId: w.engagementAX,
@@ -283,7 +193,10 @@ describe('access matrix', () => {
         const { url, body, multipart } = routeCase.build(victim);
         const client = clientFor(t, pick(w));
         const res = multipart
-          ? await client.request('POST', url, undefined, { payload: multipartBody().payload, headers: { 'content-type': multipartBody().contentType } })
+          ? await client.request('POST', url, undefined, {
+              payload: multipartBody().payload,
+              headers: { 'content-type': multipartBody().contentType },
+            })
           : await client.request(route.method as 'GET', url, body);
         if (res.statusCode >= 500) failures.push(`${key}: ${res.statusCode}`);
         if (routeCase.expect === 'notFound' && res.statusCode !== 404) failures.push(`${key}: expected 404, got ${res.statusCode}`);

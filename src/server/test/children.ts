@@ -94,7 +94,12 @@ export function makeTempDir(prefix: string): string {
 /** Kills every tracked child's process group, waits for each to exit, then removes the temporary directories. */
 export async function cleanUpChildren(): Promise<void> {
   const children = [...running];
-  const exits = children.map((child) => new Promise<void>((resolve) => (child.exitCode !== null || child.signalCode !== null ? resolve() : child.once('close', () => resolve()))));
+  const exits = children.map(
+    (child) =>
+      new Promise<void>((resolve) =>
+        child.exitCode !== null || child.signalCode !== null ? resolve() : child.once('close', () => resolve()),
+      ),
+  );
   for (const child of children) killGroup(child, 'SIGKILL');
   await Promise.all(exits);
   for (const dir of tempDirs) rmSync(dir, { recursive: true, force: true });

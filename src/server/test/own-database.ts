@@ -16,7 +16,9 @@ export interface OwnTestApp extends TestApp {
 export async function createOwnTestApp(): Promise<OwnTestApp> {
   const url = process.env.DATABASE_URL;
   if (!url) return { ...(await getTestApp()), dispose: async () => {} };
-  const name = `portico_own_${createId().toLowerCase().replace(/[^a-z0-9]/g, '')}`;
+  const name = `portico_own_${createId()
+    .toLowerCase()
+    .replace(/[^a-z0-9]/g, '')}`;
   await runOnServer(url, `create database ${name}`);
   const own = new URL(url);
   own.pathname = `/${name}`;

@@ -45,7 +45,13 @@ async function walk(client: Client, url: string, limit: number): Promise<string[
   throw new Error(`${url} did not end after 100 pages`);
 }
 
-async function idsInOrder(t: TestApp, table: PgTable, columns: PgColumn[], direction: 'asc' | 'desc', where: SQL | undefined): Promise<string[]> {
+async function idsInOrder(
+  t: TestApp,
+  table: PgTable,
+  columns: PgColumn[],
+  direction: 'asc' | 'desc',
+  where: SQL | undefined,
+): Promise<string[]> {
   const id = (table as unknown as { id: PgColumn }).id;
   const found = await t.db
     .select({ id })
@@ -55,7 +61,7 @@ async function idsInOrder(t: TestApp, table: PgTable, columns: PgColumn[], direc
   return found.map((r) => r.id as string);
 }
 
-async function expectPagedExactly(t: TestApp, client: Client, url: string, expected: string[]): Promise<void> {
+async function expectPagedExactly(client: Client, url: string, expected: string[]): Promise<void> {
   expect(expected.length).toBeGreaterThan(3);
   const seen = await walk(client, url, 2);
   expect(seen).toEqual(expected);
@@ -71,7 +77,9 @@ async function expectPagedExactly(t: TestApp, client: Client, url: string, expec
 async function addUsers(t: TestApp, count: number): Promise<string[]> {
   const ids = Array.from({ length: count }, () => createId());
   const s = randomBytes(4).toString('hex');
-  await t.db.insert(users).values(ids.map((id, i) => ({ id, name: `Paged ${i} ${s}`, email: `paged-${i}-${s}@example.test`, emailVerified: true })));
+  await t.db
+    .insert(users)
+    .values(ids.map((id, i) => ({ id, name: `Paged ${i} ${s}`, email: `paged-${i}-${s}@example.test`, emailVerified: true })));
   return ids;
 }
 
@@ -92,12 +100,32 @@ describe('every list pages with a keyset cursor', () => {
     await t.db.insert(contractors).values(more.map((m, i) => ({ id: m.contractor, name: `Paged contractor ${i}` })));
     await t.db.insert(organizations).values(more.map((m, i) => ({ id: m.org, name: `Paged org ${i}` })));
     await t.db.insert(engagements).values([
-      ...more.map((m, i) => ({ id: createId(), organizationId: w.orgA, contractorId: m.contractor, status: 'active' as const, createdAt: i < 4 ? tie : undefined })),
-      ...more.map((m, i) => ({ id: createId(), organizationId: m.org, contractorId: w.contractorX, status: 'active' as const, createdAt: i < 4 ? tie : undefined })),
+      ...more.map((m, i) => ({
+        id: createId(),
+        organizationId: w.orgA,
+        contractorId: m.contractor,
+        status: 'active' as const,
+        createdAt: i < 4 ? tie : undefined,
+      })),
+      ...more.map((m, i) => ({
+        id: createId(),
+        organizationId: m.org,
+        contractorId: w.contractorX,
+        status: 'active' as const,
+        createdAt: i < 4 ? tie : undefined,
+      })),
     ]);
     const order = [engagements.createdAt, engagements.id];
-    await expectPagedExactly(t, staff, '/api/engagements', await idsInOrder(t, engagements, order, 'desc', eq(engagements.organizationId, w.orgA)));
-    await expectPagedExactly(t, contractor, '/api/engagements', await idsInOrder(t, engagements, order, 'desc', eq(engagements.contractorId, w.contractorX)));
+    await expectPagedExactly(
+      staff,
+      '/api/engagements',
+      await idsInOrder(t, engagements, order, 'desc', eq(engagements.organizationId, w.orgA)),
+    );
+    await expectPagedExactly(
+      contractor,
+      '/api/engagements',
+      await idsInOrder(t, engagements, order, 'desc', eq(engagements.contractorId, w.contractorX)),
+    );
   });
 
   it('invitations', async () => {
@@ -122,16 +150,28 @@ describe('every list pages with a keyset cursor', () => {
       'desc',
       and(eq(invitations.organizationId, w.orgA), inArray(invitations.kind, ['staff', 'contractor'])),
     );
-    await expectPagedExactly(t, staff, '/api/invitations', expected);
+    await expectPagedExactly(staff, '/api/invitations', expected);
   });
 
   it('staff, in the order they joined', async () => {
     const people = await addUsers(t, rows);
-    await t.db
-      .insert(staffMembers)
-      .values(people.map((userId, i) => ({ id: createId(), organizationId: w.orgA, userId, role: 'viewer' as const, createdAt: i < 4 ? tie : undefined })));
-    const expected = await idsInOrder(t, staffMembers, [staffMembers.createdAt, staffMembers.id], 'asc', eq(staffMembers.organizationId, w.orgA));
-    await expectPagedExactly(t, staff, '/api/staff', expected);
+    await t.db.insert(staffMembers).values(
+      people.map((userId, i) => ({
+        id: createId(),
+        organizationId: w.orgA,
+        userId,
+        role: 'viewer' as const,
+        createdAt: i < 4 ? tie : undefined,
+      })),
+    );
+    const expected = await idsInOrder(
+      t,
+      staffMembers,
+      [staffMembers.createdAt, staffMembers.id],
+      'asc',
+      eq(staffMembers.organizationId, w.orgA),
+    );
+    await expectPagedExactly(staff, '/api/staff', expected);
   });
 
   it('notifications, all and unread only, with the unread count beside them', async () => {
@@ -149,20 +189,40 @@ describe('every list pages with a keyset cursor', () => {
     );
     const order = [notifications.createdAt, notifications.id];
     const mine = eq(notifications.userId, w.aOwner.userId);
-    await expectPagedExactly(t, staff, '/api/notifications', await idsInOrder(t, notifications, order, 'desc', mine));
+    await expectPagedExactly(staff, '/api/notifications', await idsInOrder(t, notifications, order, 'desc', mine));
     const unreadOnly = await idsInOrder(t, notifications, order, 'desc', and(mine, isNull(notifications.readAt)));
-    await expectPagedExactly(t, staff, '/api/notifications?unread=true', unreadOnly);
+    await expectPagedExactly(staff, '/api/notifications?unread=true', unreadOnly);
     expect((await staff.get('/api/notifications?limit=1')).json().unread).toBe(unreadOnly.length);
   });
 
   it('audit events, for staff and for the contractor', async () => {
     for (let i = 0; i < rows; i++) {
-      await recordAudit(t.db, { actorUserId: w.aOwner.userId, organizationId: w.orgA, action: 'test.paged', entityType: 'test', entityId: `${i}` });
-      await recordAudit(t.db, { actorUserId: w.xAdmin.userId, contractorId: w.contractorX, action: 'test.paged', entityType: 'test', entityId: `${i}` });
+      await recordAudit(t.db, {
+        actorUserId: w.aOwner.userId,
+        organizationId: w.orgA,
+        action: 'test.paged',
+        entityType: 'test',
+        entityId: `${i}`,
+      });
+      await recordAudit(t.db, {
+        actorUserId: w.xAdmin.userId,
+        contractorId: w.contractorX,
+        action: 'test.paged',
+        entityType: 'test',
+        entityId: `${i}`,
+      });
     }
     const order = [auditEvents.createdAt, auditEvents.id];
-    await expectPagedExactly(t, staff, '/api/audit-events', await idsInOrder(t, auditEvents, order, 'desc', eq(auditEvents.organizationId, w.orgA)));
-    await expectPagedExactly(t, contractor, '/api/audit-events', await idsInOrder(t, auditEvents, order, 'desc', eq(auditEvents.contractorId, w.contractorX)));
+    await expectPagedExactly(
+      staff,
+      '/api/audit-events',
+      await idsInOrder(t, auditEvents, order, 'desc', eq(auditEvents.organizationId, w.orgA)),
+    );
+    await expectPagedExactly(
+      contractor,
+      '/api/audit-events',
+      await idsInOrder(t, auditEvents, order, 'desc', eq(auditEvents.contractorId, w.contractorX)),
+    );
   });
 
   it('contracts, for staff and for the contractor, filtered', async () => {
@@ -171,16 +231,27 @@ describe('every list pages with a keyset cursor', () => {
     await t.db.update(contracts).set({ updatedAt: tie }).where(eq(contracts.organizationId, world.orgA));
     const order = [contracts.updatedAt, contracts.id];
     const expected = await idsInOrder(t, contracts, order, 'desc', eq(contracts.organizationId, world.orgA));
-    await expectPagedExactly(t, clientFor(t, world.aOwner), '/api/contracts', expected);
-    await expectPagedExactly(t, clientFor(t, world.xAdmin), '/api/contracts', await idsInOrder(t, contracts, order, 'desc', eq(contracts.contractorId, world.contractorX)));
-    await expectPagedExactly(t, clientFor(t, world.aOwner), '/api/contracts?status=active&q=Paged', expected);
+    await expectPagedExactly(clientFor(t, world.aOwner), '/api/contracts', expected);
+    await expectPagedExactly(
+      clientFor(t, world.xAdmin),
+      '/api/contracts',
+      await idsInOrder(t, contracts, order, 'desc', eq(contracts.contractorId, world.contractorX)),
+    );
+    await expectPagedExactly(clientFor(t, world.aOwner), '/api/contracts?status=active&q=Paged', expected);
   });
 
   it("the contractor's milestones: what's left to deliver", async () => {
     const world = await createWorld(t);
     const contractId = await createActiveContract(t, world);
-    for (let i = 0; i < rows; i++) await createMilestone(t, world, contractId, { title: `Paged ${i}`, dueDate: i < 4 ? '2026-09-30' : `2026-08-0${i}` });
-    const expected = await idsInOrder(t, milestones, [milestones.dueDate, milestones.id], 'asc', eq(milestones.contractorId, world.contractorX));
-    await expectPagedExactly(t, clientFor(t, world.xAdmin as Persona), '/api/milestones?view=pending', expected);
+    for (let i = 0; i < rows; i++)
+      await createMilestone(t, world, contractId, { title: `Paged ${i}`, dueDate: i < 4 ? '2026-09-30' : `2026-08-0${i}` });
+    const expected = await idsInOrder(
+      t,
+      milestones,
+      [milestones.dueDate, milestones.id],
+      'asc',
+      eq(milestones.contractorId, world.contractorX),
+    );
+    await expectPagedExactly(clientFor(t, world.xAdmin as Persona), '/api/milestones?view=pending', expected);
   });
 });

@@ -39,7 +39,10 @@ export async function createMilestone(t: TestApp, w: World, contractId: string, 
 /** A milestone already marked "Ready for review" by X's admin. */
 export async function createSubmittedMilestone(t: TestApp, w: World, contractId: string, by: Persona = w.xAdmin): Promise<string> {
   const id = await createMilestone(t, w, contractId);
-  const res = await clientFor(t, by).post(`/api/milestones/${id}/submit`, { note: 'Three concepts attached.', links: ['https://figma.example/file/1'] });
+  const res = await clientFor(t, by).post(`/api/milestones/${id}/submit`, {
+    note: 'Three concepts attached.',
+    links: ['https://figma.example/file/1'],
+  });
   expect(res.statusCode, res.body).toBe(200);
   return id;
 }

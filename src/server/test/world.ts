@@ -81,7 +81,9 @@ export async function signIn(t: TestApp, email: string): Promise<string> {
 async function addUser(t: TestApp, label: string, suffix: string): Promise<{ id: string; email: string }> {
   const id = createId();
   const email = `${label}.${suffix}@example.test`;
-  await t.db.insert(users).values({ id, email, name: label.replace(/(^|-)(\w)/g, (_m, _d, c: string) => ` ${c.toUpperCase()}`).trim(), emailVerified: true });
+  await t.db
+    .insert(users)
+    .values({ id, email, name: label.replace(/(^|-)(\w)/g, (_m, _d, c: string) => ` ${c.toUpperCase()}`).trim(), emailVerified: true });
   return { id, email };
 }
 

@@ -69,7 +69,12 @@ const contractBody = (w: World) => ({
 });
 
 async function uploadFor(t: TestApp, w: World, name: string): Promise<string> {
-  const res = await clientFor(t, w.aOwner).request('POST', `/api/files?engagementId=${w.engagementAX}`, undefined, file(name, `Content of ${name}`));
+  const res = await clientFor(t, w.aOwner).request(
+    'POST',
+    `/api/files?engagementId=${w.engagementAX}`,
+    undefined,
+    file(name, `Content of ${name}`),
+  );
   expect(res.statusCode, res.body).toBe(201);
   return res.json().id;
 }
@@ -91,7 +96,11 @@ async function patchWithEtag(t: TestApp, w: World, url: string, body: unknown) {
 const email = () => `budget-${randomBytes(4).toString('hex')}@example.test`;
 
 const cases: Case[] = [
-  { route: 'POST /api/contracts', budget: 8, prepare: async (t, w) => () => clientFor(t, w.aOwner).post('/api/contracts', contractBody(w)) },
+  {
+    route: 'POST /api/contracts',
+    budget: 8,
+    prepare: async (t, w) => () => clientFor(t, w.aOwner).post('/api/contracts', contractBody(w)),
+  },
   {
     route: 'PATCH /api/contracts/:id (draft)',
     budget: 11,
@@ -172,7 +181,13 @@ const cases: Case[] = [
     budget: 8,
     prepare: async (t, w) => {
       const id = await createActiveContract(t, w);
-      return () => clientFor(t, w.aOwner).post(`/api/contracts/${id}/milestones`, { title: 'Counted', dueDate: '2026-09-30', amountMinor: 1000, currency: 'EUR' });
+      return () =>
+        clientFor(t, w.aOwner).post(`/api/contracts/${id}/milestones`, {
+          title: 'Counted',
+          dueDate: '2026-09-30',
+          amountMinor: 1000,
+          currency: 'EUR',
+        });
     },
   },
   {
@@ -247,16 +262,30 @@ const cases: Case[] = [
   {
     route: 'POST /api/files',
     budget: 6,
-    prepare: async (t, w) => () => clientFor(t, w.aOwner).request('POST', `/api/files?engagementId=${w.engagementAX}`, undefined, file('notes.txt', 'Counted notes')),
+    prepare: async (t, w) => () =>
+      clientFor(t, w.aOwner).request('POST', `/api/files?engagementId=${w.engagementAX}`, undefined, file('notes.txt', 'Counted notes')),
   },
-  { route: 'POST /api/invitations/staff', budget: 8, prepare: async (t, w) => () => clientFor(t, w.aOwner).post('/api/invitations/staff', { name: 'Bea', email: email(), role: 'viewer' }) },
+  {
+    route: 'POST /api/invitations/staff',
+    budget: 8,
+    prepare: async (t, w) => () => clientFor(t, w.aOwner).post('/api/invitations/staff', { name: 'Bea', email: email(), role: 'viewer' }),
+  },
   {
     route: 'POST /api/invitations/contractor',
     budget: 13,
-    prepare: async (t, w) => () => clientFor(t, w.aOwner).post('/api/invitations/contractor', { businessName: 'Counted Co', name: 'Cal', email: email() }),
+    prepare: async (t, w) => () =>
+      clientFor(t, w.aOwner).post('/api/invitations/contractor', { businessName: 'Counted Co', name: 'Cal', email: email() }),
   },
-  { route: 'POST /api/invitations/member', budget: 7, prepare: async (t, w) => () => clientFor(t, w.xAdmin).post('/api/invitations/member', { name: 'Olga', email: email(), role: 'office' }) },
-  { route: 'POST /api/invitations/technician', budget: 7, prepare: async (t, w) => () => clientFor(t, w.xAdmin).post('/api/invitations/technician', { name: 'Tom', email: email() }) },
+  {
+    route: 'POST /api/invitations/member',
+    budget: 7,
+    prepare: async (t, w) => () => clientFor(t, w.xAdmin).post('/api/invitations/member', { name: 'Olga', email: email(), role: 'office' }),
+  },
+  {
+    route: 'POST /api/invitations/technician',
+    budget: 7,
+    prepare: async (t, w) => () => clientFor(t, w.xAdmin).post('/api/invitations/technician', { name: 'Tom', email: email() }),
+  },
   {
     route: 'POST /api/invitations/:id/revoke',
     budget: 6,
@@ -298,12 +327,22 @@ const cases: Case[] = [
     budget: 3,
     prepare: async (t, w) => {
       const id = createId();
-      await t.db.insert(notifications).values({ id, userId: w.aOwner.userId, organizationId: w.orgA, type: 'test.budget', title: 'Counted', body: 'Read me.' });
+      await t.db
+        .insert(notifications)
+        .values({ id, userId: w.aOwner.userId, organizationId: w.orgA, type: 'test.budget', title: 'Counted', body: 'Read me.' });
       return () => clientFor(t, w.aOwner).post(`/api/notifications/${id}/read`);
     },
   },
-  { route: 'POST /api/notifications/read-all', budget: 3, prepare: async (t, w) => () => clientFor(t, w.aOwner).post('/api/notifications/read-all') },
-  { route: 'PATCH /api/organizations/current', budget: 7, prepare: async (t, w) => patchWithEtag(t, w, '/api/organizations/current', { name: `Renamed ${w.suffix}` }) },
+  {
+    route: 'POST /api/notifications/read-all',
+    budget: 3,
+    prepare: async (t, w) => () => clientFor(t, w.aOwner).post('/api/notifications/read-all'),
+  },
+  {
+    route: 'PATCH /api/organizations/current',
+    budget: 7,
+    prepare: async (t, w) => patchWithEtag(t, w, '/api/organizations/current', { name: `Renamed ${w.suffix}` }),
+  },
 ];
 
 /** Waits (polling) until the database has been quiet for a while: work queued by the setup (emails) must not count. */
@@ -347,7 +386,10 @@ describe('write routes stay within their SQL statement budgets', () => {
       const count = total - preamble + (c.public ? 0 : 1);
       counted.push({ route: c.route, count, budget: c.budget });
       expect(preamble, `the session preamble ran ${preamble} statements`).toBeLessThanOrEqual(sessionPreambleBudget);
-      expect(count, `${c.route} ran ${count} statements with a warm session (${total} in all):\n${statements.join('\n')}`).toBeLessThanOrEqual(c.budget);
+      expect(
+        count,
+        `${c.route} ran ${count} statements with a warm session (${total} in all):\n${statements.join('\n')}`,
+      ).toBeLessThanOrEqual(c.budget);
     });
   }
 });

@@ -3,9 +3,28 @@ export const PASSWORD_MIN = 12;
 export const PASSWORD_MAX = 128;
 
 const commonFragments = [
-  'password', 'passw0rd', 'qwerty', 'letmein', 'welcome', 'iloveyou', 'admin', 'monkey',
-  'dragon', 'football', 'baseball', 'sunshine', 'princess', 'trustno1', 'abc123', '123456',
-  'portico', 'changeme', 'secret', 'master', 'login', 'starwars',
+  'password',
+  'passw0rd',
+  'qwerty',
+  'letmein',
+  'welcome',
+  'iloveyou',
+  'admin',
+  'monkey',
+  'dragon',
+  'football',
+  'baseball',
+  'sunshine',
+  'princess',
+  'trustno1',
+  'abc123',
+  '123456',
+  'portico',
+  'changeme',
+  'secret',
+  'master',
+  'login',
+  'starwars',
 ];
 
 /** Returns why a password is refused, or null when it is acceptable. */
@@ -17,7 +36,9 @@ export function findPasswordProblem(password: string, email?: string): string | 
   if (/^(.{1,4})\1+$/.test(lower)) return 'A repeated pattern is easy to guess.';
   if (isSequence(lower)) return 'A keyboard or number sequence is easy to guess.';
   const stripped = lower.replace(/[^a-z]/g, '');
-  const fragment = commonFragments.find((f) => lower.includes(f) && (stripped.length - f.length < 6 || lower.replace(f, '').replace(/[^a-z0-9]/g, '').length < 6));
+  const fragment = commonFragments.find(
+    (f) => lower.includes(f) && (stripped.length - f.length < 6 || lower.replace(f, '').replace(/[^a-z0-9]/g, '').length < 6),
+  );
   if (fragment) return `It is built around "${fragment}", which appears in breached-password lists.`;
   const local = email?.split('@')[0]?.toLowerCase();
   if (local && local.length >= 4 && lower.includes(local)) return 'Do not build your password from your email address.';

@@ -9,7 +9,11 @@ describe('one rule for dates in texts', () => {
   });
 
   it('formats a moment in the given time zone, and leaves other numbers and impossible dates alone', () => {
-    expect(localizeDates('Review it before 2026-12-20T14:05:00.000Z.', EMAIL_LOCALE, 'UTC')).toBe('Review it before Dec 20, 2026, 2:05 PM UTC.');
-    expect(localizeDates('Invoice 2026-12 and order 12345, not 2026-13-45', 'en-US')).toBe('Invoice 2026-12 and order 12345, not 2026-13-45');
+    expect(localizeDates('Review it before 2026-12-20T14:05:00.000Z.', EMAIL_LOCALE, 'UTC')).toBe(
+      'Review it before Dec 20, 2026, 2:05 PM UTC.',
+    );
+    expect(localizeDates('Invoice 2026-12 and order 12345, not 2026-13-45', 'en-US')).toBe(
+      'Invoice 2026-12 and order 12345, not 2026-13-45',
+    );
   });
 });

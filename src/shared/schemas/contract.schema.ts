@@ -18,7 +18,14 @@ const termsShape = {
 };
 
 export const createContractSchema = z
-  .object({ engagementId: idSchema, ...termsShape, endDate: termsShape.endDate.default(null), ipClause: termsShape.ipClause.default(''), noticePeriodDays: termsShape.noticePeriodDays.default(0), scopeHtml: termsShape.scopeHtml.default('') })
+  .object({
+    engagementId: idSchema,
+    ...termsShape,
+    endDate: termsShape.endDate.default(null),
+    ipClause: termsShape.ipClause.default(''),
+    noticePeriodDays: termsShape.noticePeriodDays.default(0),
+    scopeHtml: termsShape.scopeHtml.default(''),
+  })
   .strict();
 
 export const updateContractSchema = z.object(termsShape).partial().strict();

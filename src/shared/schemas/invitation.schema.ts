@@ -3,17 +3,13 @@ import { invitationKinds, staffRoles } from '../domain/roles.ts';
 import { businessNameSchema, emailSchema, personNameSchema } from './common.schema.ts';
 import { passwordSchema } from './password.schema.ts';
 
-export const inviteContractorSchema = z
-  .object({ businessName: businessNameSchema, name: personNameSchema, email: emailSchema })
-  .strict();
+export const inviteContractorSchema = z.object({ businessName: businessNameSchema, name: personNameSchema, email: emailSchema }).strict();
 
 export const inviteStaffSchema = z
   .object({ name: personNameSchema, email: emailSchema, role: z.enum(staffRoles).exclude(['owner']) })
   .strict();
 
-export const inviteMemberSchema = z
-  .object({ name: personNameSchema, email: emailSchema, role: z.literal('office') })
-  .strict();
+export const inviteMemberSchema = z.object({ name: personNameSchema, email: emailSchema, role: z.literal('office') }).strict();
 
 export const inviteTechnicianSchema = z.object({ name: personNameSchema, email: emailSchema }).strict();
 

@@ -46,9 +46,7 @@ export const submitMilestoneSchema = z
   });
 
 export const approveMilestoneSchema = z.object({ note: z.string().trim().max(5000).optional() }).strict();
-export const requestChangesSchema = z
-  .object({ reason: z.string().trim().min(1, 'Say what needs to change.').max(5000) })
-  .strict();
+export const requestChangesSchema = z.object({ reason: z.string().trim().min(1, 'Say what needs to change.').max(5000) }).strict();
 
 export const bulkApproveSchema = z
   .object({ ids: z.array(idSchema).min(1).max(100), note: z.string().trim().max(5000).optional() })
@@ -77,7 +75,12 @@ export const submissionSchema = z.object({
   submittedByName: z.string().nullable(),
   createdAt: z.string(),
   review: z
-    .object({ outcome: z.enum(['approved', 'changes_requested']), note: z.string().nullable(), reviewedByName: z.string().nullable(), reviewedAt: z.string() })
+    .object({
+      outcome: z.enum(['approved', 'changes_requested']),
+      note: z.string().nullable(),
+      reviewedByName: z.string().nullable(),
+      reviewedAt: z.string(),
+    })
     .nullable(),
 });
 

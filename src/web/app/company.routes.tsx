@@ -15,7 +15,31 @@ import { rootRoute } from './root.route.tsx';
 import type { NavItem } from './shell.layout.tsx';
 import { requireShell } from './shell.guard.ts';
 import { FullPageError, FullPageLoading } from './status.pages.tsx';
-import { ActivityPage, CompanyHomePage, ContractDetailPage, ContractMilestonesSection, ContractorMilestonesSection, ContractorsPage, DeliveriesPage, ContractsPage, EditContractPage, EngagementContracts, EngagementDetailPage, InvitationsPage, InviteContractorDialog, InviteStaffDialog, MilestoneDetailPage, MilestonesPage, NewContractPage, NotificationsPage, OrganizationSettingsPage, SecurityPage, Shell, StaffPage, withPages } from './lazy.pages.ts';
+import {
+  ActivityPage,
+  CompanyHomePage,
+  ContractDetailPage,
+  ContractMilestonesSection,
+  ContractorMilestonesSection,
+  ContractorsPage,
+  DeliveriesPage,
+  ContractsPage,
+  EditContractPage,
+  EngagementContracts,
+  EngagementDetailPage,
+  InvitationsPage,
+  InviteContractorDialog,
+  InviteStaffDialog,
+  MilestoneDetailPage,
+  MilestonesPage,
+  NewContractPage,
+  NotificationsPage,
+  OrganizationSettingsPage,
+  SecurityPage,
+  Shell,
+  StaffPage,
+  withPages,
+} from './lazy.pages.ts';
 
 export const companyRoute = createRoute({
   getParentRoute: () => rootRoute,
@@ -73,49 +97,55 @@ export const contractorsRoute = createRoute({
   getParentRoute: () => companyRoute,
   path: 'contractors',
   validateSearch: validateEngagementSearch,
-  component: withPages(function ContractorsRoute() {
-    const filters = contractorsRoute.useSearch();
-    const navigate = contractorsRoute.useNavigate();
-    const organization = useCurrentOrganization();
-    const changeFilters = useCallback(
-      (next: EngagementSearch) => void navigate({ search: next, replace: true }),
-      [navigate],
-    );
-    return (
-      <ContractorsPage
-        filters={filters}
-        onFiltersChange={changeFilters}
-        detailHref={(id) => `/app/contractors/${encodeURIComponent(id)}`}
-        inviteAction={organization.data?.abilities.inviteContractor ? <InviteContractorDialog /> : null}
-      />
-    );
-  }, ContractorsPage, InviteContractorDialog),
+  component: withPages(
+    function ContractorsRoute() {
+      const filters = contractorsRoute.useSearch();
+      const navigate = contractorsRoute.useNavigate();
+      const organization = useCurrentOrganization();
+      const changeFilters = useCallback((next: EngagementSearch) => void navigate({ search: next, replace: true }), [navigate]);
+      return (
+        <ContractorsPage
+          filters={filters}
+          onFiltersChange={changeFilters}
+          detailHref={(id) => `/app/contractors/${encodeURIComponent(id)}`}
+          inviteAction={organization.data?.abilities.inviteContractor ? <InviteContractorDialog /> : null}
+        />
+      );
+    },
+    ContractorsPage,
+    InviteContractorDialog,
+  ),
 });
 
 const contractorDetailRoute = createRoute({
   getParentRoute: () => companyRoute,
   path: 'contractors/$engagementId',
-  component: withPages(function ContractorDetailRoute() {
-    const { engagementId } = contractorDetailRoute.useParams();
-    const contractorId = useEngagement(engagementId).data?.contractor.id;
-    return (
-      <EngagementDetailPage engagementId={engagementId} show="contractor" backHref="/app/contractors" backLabel="All contractors">
-        <EngagementContracts
-          engagementId={engagementId}
-          side="company"
-          detailHref={contractHref}
-          newHref={`/app/contracts/new?engagementId=${encodeURIComponent(engagementId)}`}
-        />
-        {contractorId ? (
-          <ContractorMilestonesSection
-            contractorId={contractorId}
-            detailHref={milestoneHref}
-            listHref={(view) => `/app/milestones?view=${view}&contractorId=${encodeURIComponent(contractorId)}`}
+  component: withPages(
+    function ContractorDetailRoute() {
+      const { engagementId } = contractorDetailRoute.useParams();
+      const contractorId = useEngagement(engagementId).data?.contractor.id;
+      return (
+        <EngagementDetailPage engagementId={engagementId} show="contractor" backHref="/app/contractors" backLabel="All contractors">
+          <EngagementContracts
+            engagementId={engagementId}
+            side="company"
+            detailHref={contractHref}
+            newHref={`/app/contracts/new?engagementId=${encodeURIComponent(engagementId)}`}
           />
-        ) : null}
-      </EngagementDetailPage>
-    );
-  }, EngagementContracts, EngagementDetailPage, ContractorMilestonesSection),
+          {contractorId ? (
+            <ContractorMilestonesSection
+              contractorId={contractorId}
+              detailHref={milestoneHref}
+              listHref={(view) => `/app/milestones?view=${view}&contractorId=${encodeURIComponent(contractorId)}`}
+            />
+          ) : null}
+        </EngagementDetailPage>
+      );
+    },
+    EngagementContracts,
+    EngagementDetailPage,
+    ContractorMilestonesSection,
+  ),
 });
 
 const contractHref = (id: string) => `/app/contracts/${encodeURIComponent(id)}`;
@@ -132,7 +162,15 @@ const contractsRoute = createRoute({
       (next: ContractFilters) => void navigate({ search: { status: next.status, q: next.q }, replace: true }),
       [navigate],
     );
-    return <ContractsPage side="company" filters={filters} onFiltersChange={changeFilters} detailHref={contractHref} newHref="/app/contracts/new" />;
+    return (
+      <ContractsPage
+        side="company"
+        filters={filters}
+        onFiltersChange={changeFilters}
+        detailHref={contractHref}
+        newHref="/app/contracts/new"
+      />
+    );
   }, ContractsPage),
 });
 
@@ -145,10 +183,7 @@ const newContractRoute = createRoute({
     const navigate = newContractRoute.useNavigate();
     // Who a contract can be with comes from the engagements feature; the app composes the two.
     const engagements = useEngagements({ status: 'active' });
-    const options = useMemo(
-      () => (engagements.data?.items ?? []).map((e) => ({ id: e.id, label: e.contractor.name })),
-      [engagements.data],
-    );
+    const options = useMemo(() => (engagements.data?.items ?? []).map((e) => ({ id: e.id, label: e.contractor.name })), [engagements.data]);
     return (
       <NewContractPage
         engagementId={engagementId}
@@ -163,27 +198,31 @@ const newContractRoute = createRoute({
 const contractDetailRoute = createRoute({
   getParentRoute: () => companyRoute,
   path: 'contracts/$contractId',
-  component: withPages(function CompanyContractRoute() {
-    const { contractId } = contractDetailRoute.useParams();
-    return (
-      <ContractDetailPage
-        contractId={contractId}
-        side="company"
-        backHref="/app/contracts"
-        editHref={`${contractHref(contractId)}/edit`}
-        renderMilestones={(contract) => (
-          <ContractMilestonesSection
-            contractId={contract.id}
-            engagementId={contract.engagementId}
-            term={{ currency: contract.currency, startDate: contract.startDate, endDate: contract.endDate }}
-            canAdd={contract.abilities.addMilestone}
-            detailHref={milestoneHref}
-            side="company"
-          />
-        )}
-      />
-    );
-  }, ContractDetailPage, ContractMilestonesSection),
+  component: withPages(
+    function CompanyContractRoute() {
+      const { contractId } = contractDetailRoute.useParams();
+      return (
+        <ContractDetailPage
+          contractId={contractId}
+          side="company"
+          backHref="/app/contracts"
+          editHref={`${contractHref(contractId)}/edit`}
+          renderMilestones={(contract) => (
+            <ContractMilestonesSection
+              contractId={contract.id}
+              engagementId={contract.engagementId}
+              term={{ currency: contract.currency, startDate: contract.startDate, endDate: contract.endDate }}
+              canAdd={contract.abilities.addMilestone}
+              detailHref={milestoneHref}
+              side="company"
+            />
+          )}
+        />
+      );
+    },
+    ContractDetailPage,
+    ContractMilestonesSection,
+  ),
 });
 
 const editContractRoute = createRoute({
@@ -282,10 +321,14 @@ const milestoneDetailRoute = createRoute({
 const teamRoute = createRoute({
   getParentRoute: () => companyRoute,
   path: 'team',
-  component: withPages(function CompanyTeamRoute() {
-    const organization = useCurrentOrganization();
-    return <StaffPage inviteAction={organization.data?.abilities.inviteStaff ? <InviteStaffDialog /> : null} />;
-  }, InviteStaffDialog, StaffPage),
+  component: withPages(
+    function CompanyTeamRoute() {
+      const organization = useCurrentOrganization();
+      return <StaffPage inviteAction={organization.data?.abilities.inviteStaff ? <InviteStaffDialog /> : null} />;
+    },
+    InviteStaffDialog,
+    StaffPage,
+  ),
 });
 
 const invitationsRoute = createRoute({

@@ -36,7 +36,10 @@ export const EditContractPage = lazyRouteComponent(
   () => import('../features/contracts/components/edit-contract.page.tsx'),
   'EditContractPage',
 );
-export const NewContractPage = lazyRouteComponent(() => import('../features/contracts/components/new-contract.page.tsx'), 'NewContractPage');
+export const NewContractPage = lazyRouteComponent(
+  () => import('../features/contracts/components/new-contract.page.tsx'),
+  'NewContractPage',
+);
 export const ContractorsPage = lazyRouteComponent(
   () => import('../features/engagements/components/contractors.page.tsx'),
   'ContractorsPage',

@@ -9,7 +9,26 @@ import { rootRoute } from './root.route.tsx';
 import type { NavItem } from './shell.layout.tsx';
 import { requireShell } from './shell.guard.ts';
 import { FullPageError, FullPageLoading } from './status.pages.tsx';
-import { ActivityPage, ContractDetailPage, ContractorHomePage, ContractMilestonesSection, ContractorTeamPage, ContractsPage, DeliverPage, EngagementContracts, EngagementDetailPage, InvitationList, InviteMemberDialog, InviteTechnicianDialog, MilestoneDetailPage, NotificationsPage, OrganizationsPage, SecurityPage, Shell, withPages } from './lazy.pages.ts';
+import {
+  ActivityPage,
+  ContractDetailPage,
+  ContractorHomePage,
+  ContractMilestonesSection,
+  ContractorTeamPage,
+  ContractsPage,
+  DeliverPage,
+  EngagementContracts,
+  EngagementDetailPage,
+  InvitationList,
+  InviteMemberDialog,
+  InviteTechnicianDialog,
+  MilestoneDetailPage,
+  NotificationsPage,
+  OrganizationsPage,
+  SecurityPage,
+  Shell,
+  withPages,
+} from './lazy.pages.ts';
 
 const portalNav: NavItem[] = [
   { href: '/portal/home', label: 'Home' },
@@ -67,10 +86,7 @@ const organizationsRoute = createRoute({
     const filters = organizationsRoute.useSearch();
     const navigate = organizationsRoute.useNavigate();
     const { membership } = portalRoute.useRouteContext();
-    const changeFilters = useCallback(
-      (next: EngagementSearch) => void navigate({ search: next, replace: true }),
-      [navigate],
-    );
+    const changeFilters = useCallback((next: EngagementSearch) => void navigate({ search: next, replace: true }), [navigate]);
     return (
       <OrganizationsPage
         filters={filters}
@@ -85,14 +101,23 @@ const organizationsRoute = createRoute({
 const organizationDetailRoute = createRoute({
   getParentRoute: () => portalRoute,
   path: 'organizations/$engagementId',
-  component: withPages(function OrganizationDetailRoute() {
-    const { engagementId } = organizationDetailRoute.useParams();
-    return (
-      <EngagementDetailPage engagementId={engagementId} show="organization" backHref="/portal/organizations" backLabel="All organizations">
-        <EngagementContracts engagementId={engagementId} side="contractor" detailHref={contractHref} />
-      </EngagementDetailPage>
-    );
-  }, EngagementContracts, EngagementDetailPage),
+  component: withPages(
+    function OrganizationDetailRoute() {
+      const { engagementId } = organizationDetailRoute.useParams();
+      return (
+        <EngagementDetailPage
+          engagementId={engagementId}
+          show="organization"
+          backHref="/portal/organizations"
+          backLabel="All organizations"
+        >
+          <EngagementContracts engagementId={engagementId} side="contractor" detailHref={contractHref} />
+        </EngagementDetailPage>
+      );
+    },
+    EngagementContracts,
+    EngagementDetailPage,
+  ),
 });
 
 const contractHref = (id: string) => `/portal/contracts/${encodeURIComponent(id)}`;
@@ -124,26 +149,30 @@ const contractsRoute = createRoute({
 const contractDetailRoute = createRoute({
   getParentRoute: () => portalRoute,
   path: 'contracts/$contractId',
-  component: withPages(function PortalContractRoute() {
-    const { contractId } = contractDetailRoute.useParams();
-    return (
-      <ContractDetailPage
-        contractId={contractId}
-        side="contractor"
-        backHref="/portal/contracts"
-        renderMilestones={(contract) => (
-          <ContractMilestonesSection
-            contractId={contract.id}
-            engagementId={contract.engagementId}
-            term={{ currency: contract.currency, startDate: contract.startDate, endDate: contract.endDate }}
-            canAdd={false}
-            detailHref={milestoneHref}
-            side="contractor"
-          />
-        )}
-      />
-    );
-  }, ContractDetailPage, ContractMilestonesSection),
+  component: withPages(
+    function PortalContractRoute() {
+      const { contractId } = contractDetailRoute.useParams();
+      return (
+        <ContractDetailPage
+          contractId={contractId}
+          side="contractor"
+          backHref="/portal/contracts"
+          renderMilestones={(contract) => (
+            <ContractMilestonesSection
+              contractId={contract.id}
+              engagementId={contract.engagementId}
+              term={{ currency: contract.currency, startDate: contract.startDate, endDate: contract.endDate }}
+              canAdd={false}
+              detailHref={milestoneHref}
+              side="contractor"
+            />
+          )}
+        />
+      );
+    },
+    ContractDetailPage,
+    ContractMilestonesSection,
+  ),
 });
 
 const milestoneDetailRoute = createRoute({
@@ -170,21 +199,27 @@ const milestoneDetailRoute = createRoute({
 const teamRoute = createRoute({
   getParentRoute: () => portalRoute,
   path: 'team',
-  component: withPages(function PortalTeamRoute() {
-    return (
-      <ContractorTeamPage
-        renderInviteMember={() => <InviteMemberDialog />}
-        renderInviteTechnician={() => <InviteTechnicianDialog />}
-        renderInvitations={() => (
-          <InvitationList
-            kinds={['contractor_member', 'technician']}
-            headingLevel={3}
-            emptyHint="Invite office members and technicians above; their invitations show here."
-          />
-        )}
-      />
-    );
-  }, ContractorTeamPage, InvitationList, InviteMemberDialog, InviteTechnicianDialog),
+  component: withPages(
+    function PortalTeamRoute() {
+      return (
+        <ContractorTeamPage
+          renderInviteMember={() => <InviteMemberDialog />}
+          renderInviteTechnician={() => <InviteTechnicianDialog />}
+          renderInvitations={() => (
+            <InvitationList
+              kinds={['contractor_member', 'technician']}
+              headingLevel={3}
+              emptyHint="Invite office members and technicians above; their invitations show here."
+            />
+          )}
+        />
+      );
+    },
+    ContractorTeamPage,
+    InvitationList,
+    InviteMemberDialog,
+    InviteTechnicianDialog,
+  ),
 });
 
 const activityRoute = createRoute({

@@ -10,7 +10,16 @@ import { loadMe } from './shell.guard.ts';
 import { homeOf } from './shell.paths.ts';
 import { useLeaveApp } from './signed-out.ts';
 import { FullPageLoading } from './status.pages.tsx';
-import { AcceptInvitationPage, ForgotPasswordPage, MagicLinkPage, MailboxPage, ResetPasswordPage, SignInPage, SignOutButton, withPages } from './lazy.pages.ts';
+import {
+  AcceptInvitationPage,
+  ForgotPasswordPage,
+  MagicLinkPage,
+  MailboxPage,
+  ResetPasswordPage,
+  SignInPage,
+  SignOutButton,
+  withPages,
+} from './lazy.pages.ts';
 
 function readText(value: unknown, max = 2000): string | undefined {
   return typeof value === 'string' && value.length > 0 ? value.slice(0, max) : undefined;

@@ -52,19 +52,23 @@ const notificationsRoute = createRoute({
 const securityRoute = createRoute({
   getParentRoute: () => techRoute,
   path: 'security',
-  component: withPages(function TechSecurityRoute() {
-    const context = techRoute.useRouteContext();
-    const me = useMe().data ?? context.me;
-    const leaveApp = useLeaveApp();
-    return (
-      <SecurityPage
-        user={me.user}
-        mustEnrolTwoFactor={false}
-        variant="sessions-only"
-        signOutButton={<SignOutButton label="Sign out of this device" onSignedOut={() => void leaveApp()} />}
-      />
-    );
-  }, SecurityPage, SignOutButton),
+  component: withPages(
+    function TechSecurityRoute() {
+      const context = techRoute.useRouteContext();
+      const me = useMe().data ?? context.me;
+      const leaveApp = useLeaveApp();
+      return (
+        <SecurityPage
+          user={me.user}
+          mustEnrolTwoFactor={false}
+          variant="sessions-only"
+          signOutButton={<SignOutButton label="Sign out of this device" onSignedOut={() => void leaveApp()} />}
+        />
+      );
+    },
+    SecurityPage,
+    SignOutButton,
+  ),
 });
 
 export const techRoutes = techRoute.addChildren([techIndexRoute, jobsRoute, notificationsRoute, securityRoute]);

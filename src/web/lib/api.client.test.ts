@@ -3,7 +3,9 @@ import { ApiError, answerOf, serializeQuery } from './api.client.ts';
 
 describe('the typed API client', () => {
   it('skips empty query values, as the URL filters do', () => {
-    expect(serializeQuery({ status: 'submitted', q: '', contractorId: undefined, limit: 50, cursor: null })).toBe('status=submitted&limit=50');
+    expect(serializeQuery({ status: 'submitted', q: '', contractorId: undefined, limit: 50, cursor: null })).toBe(
+      'status=submitted&limit=50',
+    );
   });
 
   it('hands back the body and the response headers (ETag) of a 2xx answer', () => {
@@ -15,7 +17,11 @@ describe('the typed API client', () => {
 
   it('turns a problem+json answer into the ApiError the pages show, with field errors and request id', () => {
     const response = new Response(null, { status: 400, headers: { 'x-request-id': 'req-1' } });
-    const problem = { code: 'VALIDATION', detail: 'The due date is before the contract starts (2026-01-01).', details: { fieldErrors: [{ path: 'dueDate', message: 'Too early' }] } };
+    const problem = {
+      code: 'VALIDATION',
+      detail: 'The due date is before the contract starts (2026-01-01).',
+      details: { fieldErrors: [{ path: 'dueDate', message: 'Too early' }] },
+    };
     let caught: unknown;
     try {
       answerOf({ error: problem, response });

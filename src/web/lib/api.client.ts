@@ -55,7 +55,8 @@ function describeStatus(status: number): string {
 
 /** Turns an error body (already parsed, or text) into the ApiError the pages show. */
 export function problemToError(status: number, body: unknown, headers?: Headers): ApiError {
-  const problem: Partial<Problem> & { message?: string } = body && typeof body === 'object' ? (body as Partial<Problem> & { message?: string }) : {};
+  const problem: Partial<Problem> & { message?: string } =
+    body && typeof body === 'object' ? (body as Partial<Problem> & { message?: string }) : {};
   const message = formatText(problem.detail ?? problem.message ?? describeStatus(status));
   return new ApiError(
     status,
@@ -119,13 +120,18 @@ export type ApiData<P extends keyof paths, M extends keyof paths[P]> = paths[P][
   : never;
 
 /** Query parameters of one operation. */
-export type ApiQuery<P extends keyof paths, M extends keyof paths[P]> = paths[P][M] extends { parameters: { query?: infer Q } } ? NonNullable<Q> : never;
+export type ApiQuery<P extends keyof paths, M extends keyof paths[P]> = paths[P][M] extends { parameters: { query?: infer Q } }
+  ? NonNullable<Q>
+  : never;
 
 /**
  * better-auth's routes (`/api/auth/*`) and the dev-only mailbox are not in openapi.json: the one
  * untyped path left, limited to them, so the API proper cannot be reached around its types.
  */
-export async function requestOutsideApi<T>(path: `/api/auth/${string}` | '/api/dev/mailbox', options: { method?: 'GET' | 'POST'; body?: unknown; signal?: AbortSignal } = {}): Promise<T> {
+export async function requestOutsideApi<T>(
+  path: `/api/auth/${string}` | '/api/dev/mailbox',
+  options: { method?: 'GET' | 'POST'; body?: unknown; signal?: AbortSignal } = {},
+): Promise<T> {
   const headers: Record<string, string> = {};
   if (options.body !== undefined) headers['content-type'] = 'application/json';
   const response = await sendRequest(

@@ -15,7 +15,12 @@ export async function downloadFile(fileId: string, name: string): Promise<void> 
   const context = readContextKey();
   if (context) headers[CONTEXT_HEADER] = context;
   const response = await fetch(downloadHref(fileId), { headers, credentials: 'same-origin' });
-  if (!response.ok) throw new Error(response.status === 404 ? 'This file was not found, or you no longer have access to it.' : `The download failed (HTTP ${response.status}).`);
+  if (!response.ok)
+    throw new Error(
+      response.status === 404
+        ? 'This file was not found, or you no longer have access to it.'
+        : `The download failed (HTTP ${response.status}).`,
+    );
   const url = URL.createObjectURL(await response.blob());
   try {
     const anchor = document.createElement('a');

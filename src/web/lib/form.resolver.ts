@@ -24,9 +24,7 @@ export function describeIssue(issue: IssueLike): string | undefined {
 }
 
 /** A react-hook-form resolver for a shared Zod schema, with readable messages. */
-export function resolveWith<S extends z.ZodType<FieldValues, FieldValues>>(
-  schema: S,
-): Resolver<z.input<S>, unknown, z.output<S>> {
+export function resolveWith<S extends z.ZodType<FieldValues, FieldValues>>(schema: S): Resolver<z.input<S>, unknown, z.output<S>> {
   return zodResolver(schema, { error: (issue: IssueLike) => describeIssue(issue) }) as unknown as Resolver<
     z.input<S>,
     unknown,

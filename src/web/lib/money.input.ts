@@ -33,7 +33,8 @@ export function parseMoneyInput(text: string, currency: string, locale: string =
   if (fraction.length > digits)
     return {
       ok: false,
-      message: digits === 0 ? `${currency} has no minor units: enter a whole amount.` : `Use at most ${digits} decimal places for ${currency}.`,
+      message:
+        digits === 0 ? `${currency} has no minor units: enter a whole amount.` : `Use at most ${digits} decimal places for ${currency}.`,
     };
   const minorText = `${whole}${fraction.padEnd(digits, '0')}`.replace(/^0+(?=\d)/, '');
   if (minorText.length > 15) return { ok: false, message: 'The amount is too large.' };
@@ -43,9 +44,7 @@ export function parseMoneyInput(text: string, currency: string, locale: string =
 /** Integer minor units as the text of an amount field ("1,250.00"), without the currency sign. */
 export function formatMoneyInput(amountMinor: number, currency: string, locale: string = userLocale()): string {
   const digits = getMinorDigits(currency);
-  return new Intl.NumberFormat(locale, { minimumFractionDigits: digits, maximumFractionDigits: digits }).format(
-    amountMinor / 10 ** digits,
-  );
+  return new Intl.NumberFormat(locale, { minimumFractionDigits: digits, maximumFractionDigits: digits }).format(amountMinor / 10 ** digits);
 }
 
 /** "1,250.00" as an example for the field's description, in the user's locale. */

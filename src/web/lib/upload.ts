@@ -30,7 +30,12 @@ function problemOf(xhr: XMLHttpRequest): ApiError {
           ? 'Please sign in again.'
           : `The upload failed (HTTP ${xhr.status}).`;
   const fieldMessage = body.details?.fieldErrors?.[0]?.message;
-  return new ApiError(xhr.status, body.code ?? `HTTP_${xhr.status}`, fieldMessage ?? body.detail ?? body.message ?? fallback, body.details?.fieldErrors ?? []);
+  return new ApiError(
+    xhr.status,
+    body.code ?? `HTTP_${xhr.status}`,
+    fieldMessage ?? body.detail ?? body.message ?? fallback,
+    body.details?.fieldErrors ?? [],
+  );
 }
 
 /**

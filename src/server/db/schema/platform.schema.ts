@@ -111,7 +111,10 @@ export const auditChainHeads = pgTable(
     hash: text('hash').notNull(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index('audit_chain_heads_organization_id_idx').on(t.organizationId), index('audit_chain_heads_contractor_id_idx').on(t.contractorId)],
+  (t) => [
+    index('audit_chain_heads_organization_id_idx').on(t.organizationId),
+    index('audit_chain_heads_contractor_id_idx').on(t.contractorId),
+  ],
 );
 
 /** Uploaded files; the bytes live in Storage under their SHA-256. */

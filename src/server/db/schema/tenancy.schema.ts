@@ -73,10 +73,7 @@ export const technicians = pgTable(
       .references(() => users.id),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [
-    uniqueIndex('technicians_contractor_user_uq').on(t.contractorId, t.userId),
-    index('technicians_user_id_idx').on(t.userId),
-  ],
+  (t) => [uniqueIndex('technicians_contractor_user_uq').on(t.contractorId, t.userId), index('technicians_user_id_idx').on(t.userId)],
 );
 
 /** Links one organization and one contractor; everything contractor-visible hangs off it. */

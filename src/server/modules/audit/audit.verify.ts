@@ -53,8 +53,15 @@ function walkChain(rows: AuditRow[], report: ChainReport): ChainEnd {
 /** Compares where a chain ends with its head row; the reason when they disagree. */
 function compareWithHead(end: ChainEnd, head: ChainHead): { seq: number; reason: string } | null {
   if (head.seq > end.seq)
-    return { seq: end.seq + 1, reason: `events ${end.seq + 1} to ${head.seq} are missing: the chain ends at ${end.seq}, its head at ${head.seq}` };
-  if (head.seq < end.seq) return { seq: head.seq + 1, reason: `event ${head.seq + 1} and later lie past the chain's head (${head.seq}): written outside Portico` };
+    return {
+      seq: end.seq + 1,
+      reason: `events ${end.seq + 1} to ${head.seq} are missing: the chain ends at ${end.seq}, its head at ${head.seq}`,
+    };
+  if (head.seq < end.seq)
+    return {
+      seq: head.seq + 1,
+      reason: `event ${head.seq + 1} and later lie past the chain's head (${head.seq}): written outside Portico`,
+    };
   if (head.hash !== end.hash) return { seq: end.seq, reason: "the last event does not match the chain's head" };
   return null;
 }
@@ -87,7 +94,11 @@ async function recordMissingHead(db: Db, chain: string, end: ChainEnd): Promise<
 export async function verifyAuditChains(db: Db, options: { recordMissingHeads?: boolean } = {}): Promise<ChainReport> {
   // One snapshot of events and heads, so that an append while this runs is no false alarm.
   const [rows, headRows] = await db.transaction(
-    async (tx) => [await tx.select().from(auditEvents).orderBy(asc(auditEvents.chain), asc(auditEvents.seq)), await tx.select().from(auditChainHeads)] as const,
+    async (tx) =>
+      [
+        await tx.select().from(auditEvents).orderBy(asc(auditEvents.chain), asc(auditEvents.seq)),
+        await tx.select().from(auditChainHeads),
+      ] as const,
     { isolationLevel: 'repeatable read', accessMode: 'read only' },
   );
   const heads = new Map(headRows.map((h) => [h.chain, { chain: h.chain, seq: h.seq, hash: h.hash }]));

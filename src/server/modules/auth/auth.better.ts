@@ -119,7 +119,10 @@ export function createAuth(db: Db, config: Config) {
           await queueEmail(db, email, {
             subject: 'Your Portico sign-in link',
             heading: 'Sign in to Portico',
-            paragraphs: ['Use the button below to sign in. The link works once, for 10 minutes.', 'If you did not ask for it, ignore this email.'],
+            paragraphs: [
+              'Use the button below to sign in. The link works once, for 10 minutes.',
+              'If you did not ask for it, ignore this email.',
+            ],
             action: { label: 'Sign in', url: `${config.publicUrl}/magic-link?token=${encodeURIComponent(token)}` },
           });
         },

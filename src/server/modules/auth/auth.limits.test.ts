@@ -24,18 +24,27 @@ describe('sign-in limits that do not lock out an office', () => {
 
   async function personWithPassword(): Promise<string> {
     const world = await createWorld(t);
-    await t.db.insert(accounts).values({ id: crypto.randomUUID(), accountId: world.aManager.userId, providerId: 'credential', userId: world.aManager.userId, password: digest });
+    await t.db.insert(accounts).values({
+      id: crypto.randomUUID(),
+      accountId: world.aManager.userId,
+      providerId: 'credential',
+      userId: world.aManager.userId,
+      password: digest,
+    });
     return world.aManager.email;
   }
 
-  const signIn = (ip: string, email: string, password: string) => clientFor(t, null, ip).post('/api/auth/sign-in/email', { email, password });
+  const signIn = (ip: string, email: string, password: string) =>
+    clientFor(t, null, ip).post('/api/auth/sign-in/email', { email, password });
 
   async function signInByLink(ip: string, email: string): Promise<number> {
     const asked = await clientFor(t, null, ip).post('/api/auth/sign-in/magic-link', { email });
     expect(asked.statusCode).toBe(200);
     const { token } = await lastEmailTo(t, email);
     const redeemed = await clientFor(t, null, ip).post('/api/magic-link/redeem', { token });
-    return redeemed.statusCode === 200 && cookieHeader(redeemed.headers['set-cookie']).includes('session_token') ? 200 : redeemed.statusCode;
+    return redeemed.statusCode === 200 && cookieHeader(redeemed.headers['set-cookie']).includes('session_token')
+      ? 200
+      : redeemed.statusCode;
   }
 
   it('lets 50 people behind one address sign in, a few typos included', async () => {
@@ -107,17 +116,24 @@ describe('sign-in limits that do not lock out an office', () => {
   it('lets an office ask for many sign-in links, but not one address flood one mailbox', async () => {
     const office = randomIp();
     for (let i = 0; i < 30; i++)
-      expect((await clientFor(t, null, office).post('/api/auth/sign-in/magic-link', { email: `tech${i}.${w.suffix}@example.test` })).statusCode).toBe(200);
+      expect(
+        (await clientFor(t, null, office).post('/api/auth/sign-in/magic-link', { email: `tech${i}.${w.suffix}@example.test` })).statusCode,
+      ).toBe(200);
     const target = `flooded.${w.suffix}@example.test`;
     const statuses: number[] = [];
-    for (let i = 0; i < 6; i++) statuses.push((await clientFor(t, null, office).post('/api/auth/sign-in/magic-link', { email: target })).statusCode);
+    for (let i = 0; i < 6; i++)
+      statuses.push((await clientFor(t, null, office).post('/api/auth/sign-in/magic-link', { email: target })).statusCode);
     expect(statuses).toEqual([200, 200, 200, 200, 200, 429]);
   });
 
   it('counts only wrong sign-in links against an address', async () => {
     const ip = randomIp();
-    for (let i = 0; i < 3; i++) expect((await clientFor(t, null, ip).post('/api/magic-link/redeem', { token: 'x'.repeat(43) })).statusCode).toBe(410);
-    const [row] = await t.db.select().from(rateLimits).where(eq(rateLimits.key, `magic-link-redeem:fail:ip:${ip}`));
+    for (let i = 0; i < 3; i++)
+      expect((await clientFor(t, null, ip).post('/api/magic-link/redeem', { token: 'x'.repeat(43) })).statusCode).toBe(410);
+    const [row] = await t.db
+      .select()
+      .from(rateLimits)
+      .where(eq(rateLimits.key, `magic-link-redeem:fail:ip:${ip}`));
     expect(row?.count).toBe(3);
   });
 
@@ -129,7 +145,10 @@ describe('sign-in limits that do not lock out an office', () => {
       { key: `${tag}:live`, windowStart: new Date(), expiresAt: new Date(Date.now() + 600_000), count: 3 },
     ]);
     expect(await pruneRateLimits(t.db)).toBeGreaterThanOrEqual(1);
-    const left = await t.db.select({ key: rateLimits.key }).from(rateLimits).where(like(rateLimits.key, `${tag}:%`));
+    const left = await t.db
+      .select({ key: rateLimits.key })
+      .from(rateLimits)
+      .where(like(rateLimits.key, `${tag}:%`));
     expect(left.map((r) => r.key)).toEqual([`${tag}:live`]);
   });
 });

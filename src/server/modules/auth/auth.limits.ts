@@ -88,7 +88,11 @@ export async function recordPasswordSignIn(db: Executor, ip: string, email: stri
     if (keys.known) await rememberKey(db, keys.known, signInLimits.knownAddressSeconds);
     return;
   }
-  await countRateLimit(db, [keys.address, ...(keys.accountAtAddress ? [keys.accountAtAddress] : []), ...(keys.account ? [keys.account] : [])]);
+  await countRateLimit(db, [
+    keys.address,
+    ...(keys.accountAtAddress ? [keys.accountAtAddress] : []),
+    ...(keys.account ? [keys.account] : []),
+  ]);
 }
 
 /** Counts a request that sends an email and refuses it (429) past a ceiling. */

@@ -123,7 +123,8 @@ export async function registerAuthRoutes(app: FastifyInstance, deps: AuthDeps): 
         throw new AppError('TOKEN_INVALID', 'This sign-in link has expired or was already used. Ask for a new one.');
       }
       const payload = (await response.json()) as { user?: { email?: string } };
-      if (payload.user?.email) await auditSignIn(deps.db, { email: payload.user.email, ip: request.ip, succeeded: true, method: 'magic_link' });
+      if (payload.user?.email)
+        await auditSignIn(deps.db, { email: payload.user.email, ip: request.ip, succeeded: true, method: 'magic_link' });
       for (const cookie of response.headers.getSetCookie()) reply.header('set-cookie', cookie);
       return { ok: true as const };
     },
@@ -143,8 +144,7 @@ export async function registerAuthRoutes(app: FastifyInstance, deps: AuthDeps): 
       const ctx = contextOf(request);
       const memberships = request.memberships;
       const wanted = request.headers[CONTEXT_HEADER];
-      const current =
-        memberships.find((m) => m.membership.key === wanted)?.membership.key ?? memberships[0]?.membership.key ?? null;
+      const current = memberships.find((m) => m.membership.key === wanted)?.membership.key ?? memberships[0]?.membership.key ?? null;
       const credential = await deps.db
         .select({ id: accounts.id })
         .from(accounts)

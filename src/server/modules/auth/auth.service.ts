@@ -76,7 +76,9 @@ export async function ensureInvitedUser(
     .where(and(eq(accounts.userId, userId), eq(accounts.providerId, 'credential')));
   if (credential) return userId;
   if (!input.password) throw badField('password', 'Choose a password to finish.');
-  await tx.insert(accounts).values({ id: createId(), accountId: userId, providerId: 'credential', userId, password: await hashPassword(input.password) });
+  await tx
+    .insert(accounts)
+    .values({ id: createId(), accountId: userId, providerId: 'credential', userId, password: await hashPassword(input.password) });
   return userId;
 }
 

@@ -11,7 +11,9 @@ import { hashPassword } from './auth.better.ts';
 const PASSWORD = 'Velvet-Compass-Tundra-81';
 
 async function givePassword(t: TestApp, userId: string, password = PASSWORD) {
-  await t.db.insert(accounts).values({ id: crypto.randomUUID(), accountId: userId, providerId: 'credential', userId, password: await hashPassword(password) });
+  await t.db
+    .insert(accounts)
+    .values({ id: crypto.randomUUID(), accountId: userId, providerId: 'credential', userId, password: await hashPassword(password) });
 }
 
 describe('auth', () => {
@@ -43,11 +45,17 @@ describe('auth', () => {
   it('answers a wrong password and an unknown email the same way, and audits the failure', async () => {
     const anon = clientFor(t, null);
     const wrong = await anon.post('/api/auth/sign-in/email', { email: w.aOwner.email, password: 'Not-The-Right-One-99' });
-    const unknown = await anon.post('/api/auth/sign-in/email', { email: `nobody.${w.suffix}@example.test`, password: 'Not-The-Right-One-99' });
+    const unknown = await anon.post('/api/auth/sign-in/email', {
+      email: `nobody.${w.suffix}@example.test`,
+      password: 'Not-The-Right-One-99',
+    });
     expect(wrong.statusCode).toBe(401);
     expect(unknown.statusCode).toBe(401);
     expect(wrong.json().message).toBe(unknown.json().message);
-    const failed = await t.db.select().from(auditEvents).where(and(eq(auditEvents.organizationId, w.orgA), eq(auditEvents.action, 'auth.sign_in_failed')));
+    const failed = await t.db
+      .select()
+      .from(auditEvents)
+      .where(and(eq(auditEvents.organizationId, w.orgA), eq(auditEvents.action, 'auth.sign_in_failed')));
     expect(failed.length).toBeGreaterThan(0);
   });
 
@@ -115,7 +123,10 @@ describe('auth', () => {
     const world = await createWorld(t);
     const client = clientFor(t, world.aViewer);
     expect((await client.get('/api/me')).statusCode).toBe(200);
-    await t.db.update(sessions).set({ createdAt: new Date(Date.now() - (t.config.SESSION_MAX_DAYS + 1) * 86_400_000) }).where(eq(sessions.userId, world.aViewer.userId));
+    await t.db
+      .update(sessions)
+      .set({ createdAt: new Date(Date.now() - (t.config.SESSION_MAX_DAYS + 1) * 86_400_000) })
+      .where(eq(sessions.userId, world.aViewer.userId));
     // Written behind the app's back: tell the session cache, as every writer of sessions does.
     await invalidateSessions(t.db, `user:${world.aViewer.userId}`);
     const res = await client.get('/api/me');
@@ -131,7 +142,12 @@ describe('auth', () => {
       payload: '{}',
     });
     expect(res.statusCode).toBe(403);
-    const noOrigin = await t.app.inject({ method: 'POST', url: '/api/notifications/read-all', headers: { cookie: w.aOwner.cookie, 'content-type': 'application/json' }, payload: '{}' });
+    const noOrigin = await t.app.inject({
+      method: 'POST',
+      url: '/api/notifications/read-all',
+      headers: { cookie: w.aOwner.cookie, 'content-type': 'application/json' },
+      payload: '{}',
+    });
     expect(noOrigin.statusCode).toBe(403);
   });
 
@@ -139,7 +155,9 @@ describe('auth', () => {
     const world = await createWorld(t);
     await givePassword(t, world.aViewer.userId);
     const anon = clientFor(t, null);
-    expect((await anon.post('/api/auth/request-password-reset', { email: world.aViewer.email, redirectTo: '/reset-password' })).statusCode).toBe(200);
+    expect(
+      (await anon.post('/api/auth/request-password-reset', { email: world.aViewer.email, redirectTo: '/reset-password' })).statusCode,
+    ).toBe(200);
     const { token } = await lastEmailTo(t, world.aViewer.email);
     expect(token).toBeTruthy();
     const weak = await anon.post('/api/auth/reset-password', { token, newPassword: 'password1234' });
@@ -176,7 +194,12 @@ describe('auth', () => {
     const first = await anon.post('/api/auth/sign-in/email', { email: world.aFinance.email, password: PASSWORD });
     expect(first.json().twoFactorRedirect).toBe(true);
     const pending = cookieHeader(first.headers['set-cookie']);
-    const second = await anon.request('POST', '/api/auth/two-factor/verify-totp', { code: totpCode(totpURI) }, { headers: { cookie: pending } });
+    const second = await anon.request(
+      'POST',
+      '/api/auth/two-factor/verify-totp',
+      { code: totpCode(totpURI) },
+      { headers: { cookie: pending } },
+    );
     expect(second.statusCode).toBe(200);
     const session = cookieHeader(second.headers['set-cookie']);
     expect((await t.app.inject({ url: '/api/me', headers: { cookie: session } })).json().user.twoFactorEnabled).toBe(true);
@@ -225,7 +248,11 @@ describe('auth', () => {
   });
 
   it('refuses open sign-up', async () => {
-    const res = await clientFor(t, null).post('/api/auth/sign-up/email', { email: `new.${w.suffix}@example.test`, password: PASSWORD, name: 'X' });
+    const res = await clientFor(t, null).post('/api/auth/sign-up/email', {
+      email: `new.${w.suffix}@example.test`,
+      password: PASSWORD,
+      name: 'X',
+    });
     expect(res.statusCode).toBe(404);
   });
 });

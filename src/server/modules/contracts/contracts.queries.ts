@@ -7,7 +7,16 @@ import { contractCreateAbilities } from '../../access/policies.ts';
 import { scoped } from '../../access/scoped.ts';
 import { scopes } from '../../access/scopes.ts';
 import type { Db, Executor } from '../../db/client.ts';
-import { contractDocuments, contractRevisions, contractors, contracts, files, milestones, organizations, users } from '../../db/schema/index.ts';
+import {
+  contractDocuments,
+  contractRevisions,
+  contractors,
+  contracts,
+  files,
+  milestones,
+  organizations,
+  users,
+} from '../../db/schema/index.ts';
 import { notFound } from '../../lib/errors.ts';
 import { type Keyset, keysetAfter, keysetKey, keysetOrder, pageFrom } from '../../lib/pagination.ts';
 import { presentFile } from '../files/files.service.ts';
@@ -22,7 +31,12 @@ function toSafeInteger(value: string | number): number {
 
 /** The summary of a contract without milestones. */
 function emptySummary(): Summary {
-  return { leftToDeliver: [], approvedUnpaid: [], paid: [], milestones: { open: 0, submitted: 0, changesRequested: 0, approved: 0, paid: 0 } };
+  return {
+    leftToDeliver: [],
+    approvedUnpaid: [],
+    paid: [],
+    milestones: { open: 0, submitted: 0, changesRequested: 0, approved: 0, paid: 0 },
+  };
 }
 
 /** Milestone money per contract: what is left to deliver, approved but unpaid, and paid; per currency. */
@@ -79,7 +93,12 @@ async function readContracts(db: Executor, actor: Actor, where: ReturnType<typeo
       : db
           .select({ contractId: contractRevisions.contractId, n: sql<number>`count(*)::int` })
           .from(contractRevisions)
-          .where(and(scoped(db, actor).childrenOf(contractRevisions, contractRevisions.contractId, ids), sql`${contractRevisions.acknowledgedAt} is null`))
+          .where(
+            and(
+              scoped(db, actor).childrenOf(contractRevisions, contractRevisions.contractId, ids),
+              sql`${contractRevisions.acknowledgedAt} is null`,
+            ),
+          )
           .groupBy(contractRevisions.contractId),
   ]);
   const unacknowledged = new Map(pending.map((p) => [p.contractId, Number(p.n)]));

@@ -12,7 +12,14 @@ describe('contract revisions waiting for acknowledgement', () => {
 
   async function activeContract(title: string): Promise<string> {
     const owner = clientFor(t, w.aOwner);
-    const created = await owner.post('/api/contracts', { engagementId: w.engagementAX, title, rateType: 'fixed', rateAmountMinor: 1000, currency: 'EUR', startDate: '2026-01-01' });
+    const created = await owner.post('/api/contracts', {
+      engagementId: w.engagementAX,
+      title,
+      rateType: 'fixed',
+      rateAmountMinor: 1000,
+      currency: 'EUR',
+      startDate: '2026-01-01',
+    });
     expect(created.statusCode).toBe(201);
     expect((await owner.post(`/api/contracts/${created.json().id}/activate`)).statusCode).toBe(200);
     return created.json().id;
@@ -32,7 +39,10 @@ describe('contract revisions waiting for acknowledgement', () => {
     const terminated = await activeContract('Terminated work');
     expect((await clientFor(t, w.aOwner).post(`/api/contracts/${ended}/end`)).statusCode).toBe(200);
     expect((await clientFor(t, w.aOwner).post(`/api/contracts/${terminated}/terminate`)).statusCode).toBe(200);
-    const list = (await clientFor(t, w.xAdmin).get('/api/contracts')).json().items as Array<{ id: string; unacknowledgedRevisions: number }>;
+    const list = (await clientFor(t, w.xAdmin).get('/api/contracts')).json().items as Array<{
+      id: string;
+      unacknowledgedRevisions: number;
+    }>;
     expect(list.filter((c) => c.id === ended || c.id === terminated).map((c) => c.unacknowledgedRevisions)).toEqual([0, 0]);
     expect((await clientFor(t, w.xAdmin).get(`/api/contracts/${ended}`)).json().unacknowledgedRevisions).toBe(0);
     const home = (await clientFor(t, w.xAdmin).get('/api/home')).json();

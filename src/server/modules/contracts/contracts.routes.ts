@@ -39,7 +39,8 @@ export function registerContractRoutes(app: FastifyInstance, deps: { db: Db }): 
       config: session,
       schema: {
         tags,
-        summary: 'Contracts: the organization’s (staff) or the contractor’s, across every organization that engages it; recently changed first, a page at a time',
+        summary:
+          'Contracts: the organization’s (staff) or the contractor’s, across every organization that engages it; recently changed first, a page at a time',
         querystring: contractListQuerySchema,
         response: { 200: pageOf(contractListItemSchema).extend({ abilities: z.object({ create: z.boolean() }) }) },
       },
@@ -49,7 +50,10 @@ export function registerContractRoutes(app: FastifyInstance, deps: { db: Db }): 
 
   typed.post(
     '/api/contracts',
-    { config: session, schema: { tags, summary: 'Create a draft contract on an engagement', body: createContractSchema, response: { 201: contractSchema } } },
+    {
+      config: session,
+      schema: { tags, summary: 'Create a draft contract on an engagement', body: createContractSchema, response: { 201: contractSchema } },
+    },
     async (request, reply) => reply.status(201).send(await createContract(deps.db, contextOf(request), request.body)),
   );
 
@@ -57,7 +61,12 @@ export function registerContractRoutes(app: FastifyInstance, deps: { db: Db }): 
     '/api/contracts/:id',
     {
       config: { ...session, versioned: 'read' },
-      schema: { tags, summary: 'One contract: terms, documents, what is left to deliver and what was paid', params: idParamsSchema, response: { 200: contractSchema } },
+      schema: {
+        tags,
+        summary: 'One contract: terms, documents, what is left to deliver and what was paid',
+        params: idParamsSchema,
+        response: { 200: contractSchema },
+      },
     },
     async (request) => getContract(deps.db, contextOf(request), request.params.id),
   );
@@ -84,7 +93,9 @@ export function registerContractRoutes(app: FastifyInstance, deps: { db: Db }): 
         config: session,
         schema: {
           tags,
-          summary: { activate: 'Activate a draft (revision 1)', end: 'End an active contract', terminate: 'Terminate an active contract' }[event],
+          summary: { activate: 'Activate a draft (revision 1)', end: 'End an active contract', terminate: 'Terminate an active contract' }[
+            event
+          ],
           params: idParamsSchema,
           response: { 200: contractSchema },
         },
@@ -97,14 +108,23 @@ export function registerContractRoutes(app: FastifyInstance, deps: { db: Db }): 
     '/api/contracts/:id/renew',
     {
       config: session,
-      schema: { tags, summary: 'Renew: a revision that extends the term', params: idParamsSchema, body: renewContractSchema, response: { 200: contractSchema } },
+      schema: {
+        tags,
+        summary: 'Renew: a revision that extends the term',
+        params: idParamsSchema,
+        body: renewContractSchema,
+        response: { 200: contractSchema },
+      },
     },
     async (request) => renewContract(deps.db, contextOf(request), request.params.id, request.body),
   );
 
   typed.get(
     '/api/contracts/:id/revisions',
-    { config: session, schema: { tags, summary: 'Revisions, newest first, with what changed', params: idParamsSchema, response: { 200: revisionsSchema } } },
+    {
+      config: session,
+      schema: { tags, summary: 'Revisions, newest first, with what changed', params: idParamsSchema, response: { 200: revisionsSchema } },
+    },
     async (request) => listRevisions(deps.db, contextOf(request), request.params.id),
   );
 

@@ -7,7 +7,7 @@ import { assertAllowed, contractAbilities, contractCreateAbilities, contractRevi
 import { scoped } from '../../access/scoped.ts';
 import { applyTransition } from '../../access/transition.ts';
 import type { Db, Tx } from '../../db/client.ts';
-import { contractDocuments, contractRevisions, contracts, milestones, organizations, } from '../../db/schema/index.ts';
+import { contractDocuments, contractRevisions, contracts, milestones, organizations } from '../../db/schema/index.ts';
 import { runInTransaction } from '../../db/transaction.ts';
 import { AppError, badField, notFound } from '../../lib/errors.ts';
 import { sanitizeRichText } from '../../lib/html.ts';
@@ -117,18 +117,31 @@ async function addRevision(
     contractorId: contract.contractorId,
     type: `contract.${kind === 'activation' ? 'activated' : kind === 'renewal' ? 'renewed' : 'revised'}`,
     title: titles[kind],
-    body: kind === 'revision' ? `Changed: ${changed.join(', ')}. Review and acknowledge the new revision.` : 'Review the terms and acknowledge them.',
+    body:
+      kind === 'revision'
+        ? `Changed: ${changed.join(', ')}. Review and acknowledge the new revision.`
+        : 'Review the terms and acknowledge them.',
     link: `/portal/contracts/${contract.id}`,
   });
   return number;
 }
 
-export async function updateContract(db: Db, ctx: RequestContext, id: string, input: z.infer<typeof updateContractSchema>, expected: ExpectedVersion) {
+export async function updateContract(
+  db: Db,
+  ctx: RequestContext,
+  id: string,
+  input: z.infer<typeof updateContractSchema>,
+  expected: ExpectedVersion,
+) {
   await runInTransaction(db, async (tx) => {
     const current = await scoped(tx, ctx.actor).contracts.getForUpdate(id, 'This contract');
     assertAllowed(contractAbilities(ctx.actor, current), 'edit');
     assertExpectedVersion(expected, 'This contract', current.version);
-    const next: ContractTerms = { ...termsOf(current), ...input, ...(input.scopeHtml !== undefined ? { scopeHtml: sanitizeRichText(input.scopeHtml) } : {}) };
+    const next: ContractTerms = {
+      ...termsOf(current),
+      ...input,
+      ...(input.scopeHtml !== undefined ? { scopeHtml: sanitizeRichText(input.scopeHtml) } : {}),
+    };
     checkTerm(next);
     const changes = diffTerms(termsOf(current), next);
     if (Object.keys(changes).length === 0) return;

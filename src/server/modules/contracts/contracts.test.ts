@@ -5,7 +5,14 @@ import { getTestApp, type TestApp } from '../../test/test-app.ts';
 import { createActiveContract, createMilestone } from '../../test/work.ts';
 import { clientFor, createWorld, type World } from '../../test/world.ts';
 
-const base = { title: 'Website build', rateType: 'fixed', rateAmountMinor: 1_500_000, currency: 'EUR', startDate: '2026-02-01', endDate: '2026-12-31' };
+const base = {
+  title: 'Website build',
+  rateType: 'fixed',
+  rateAmountMinor: 1_500_000,
+  currency: 'EUR',
+  startDate: '2026-02-01',
+  endDate: '2026-12-31',
+};
 
 describe('contracts', () => {
   let t: TestApp;
@@ -17,9 +24,18 @@ describe('contracts', () => {
 
   it('creates a draft with sanitized scope; drafts change without revisions', async () => {
     const owner = clientFor(t, w.aOwner);
-    const res = await owner.post('/api/contracts', { engagementId: w.engagementAX, ...base, scopeHtml: '<p>Pages</p><script>alert(1)</script><img src=x onerror=alert(1)>' });
+    const res = await owner.post('/api/contracts', {
+      engagementId: w.engagementAX,
+      ...base,
+      scopeHtml: '<p>Pages</p><script>alert(1)</script><img src=x onerror=alert(1)>',
+    });
     expect(res.statusCode).toBe(201);
-    expect(res.json()).toMatchObject({ status: 'draft', revision: 0, scopeHtml: '<p>Pages</p>', abilities: { edit: true, activate: true, renew: false } });
+    expect(res.json()).toMatchObject({
+      status: 'draft',
+      revision: 0,
+      scopeHtml: '<p>Pages</p>',
+      abilities: { edit: true, activate: true, renew: false },
+    });
     const edited = await owner.edit(`/api/contracts/${res.json().id}`, { title: 'Website build v2', noticePeriodDays: 30 });
     expect(edited.json()).toMatchObject({ title: 'Website build v2', noticePeriodDays: 30, revision: 0 });
     expect((await owner.get(`/api/contracts/${res.json().id}/revisions`)).json().items).toEqual([]);
@@ -47,7 +63,9 @@ describe('contracts', () => {
     const id = await createActiveContract(t, w);
     const contractor = clientFor(t, w.xAdmin);
     let revisions = (await contractor.get(`/api/contracts/${id}/revisions`)).json().items;
-    expect(revisions).toEqual([expect.objectContaining({ number: 1, kind: 'activation', acknowledgedAt: null, abilities: { acknowledge: true } })]);
+    expect(revisions).toEqual([
+      expect.objectContaining({ number: 1, kind: 'activation', acknowledgedAt: null, abilities: { acknowledge: true } }),
+    ]);
     const owner = clientFor(t, w.aOwner);
     const revised = await owner.edit(`/api/contracts/${id}`, { rateAmountMinor: 950_000, ipClause: 'Assigned on delivery.' });
     expect(revised.json()).toMatchObject({ revision: 2, rateAmountMinor: 950_000, unacknowledgedRevisions: 2 });
@@ -55,7 +73,10 @@ describe('contracts', () => {
     expect(revisions[0]).toMatchObject({
       number: 2,
       kind: 'revision',
-      changes: { rateAmountMinor: { from: 900_000, to: 950_000 }, ipClause: { from: 'All deliverables are assigned to the client on payment.', to: 'Assigned on delivery.' } },
+      changes: {
+        rateAmountMinor: { from: 900_000, to: 950_000 },
+        ipClause: { from: 'All deliverables are assigned to the client on payment.', to: 'Assigned on delivery.' },
+      },
     });
     const notes = await t.db.select().from(notifications).where(eq(notifications.userId, w.xAdmin.userId));
     expect(notes.map((n) => n.type)).toEqual(expect.arrayContaining(['contract.activated', 'contract.revised']));
@@ -81,10 +102,18 @@ describe('contracts', () => {
     expect((await owner.post(`/api/contracts/${id}/renew`, { endDate: '2027-01-01' })).statusCode).toBe(400);
     const renewed = await owner.post(`/api/contracts/${id}/renew`, { endDate: '2028-06-30', note: 'Another year' });
     expect(renewed.json()).toMatchObject({ endDate: '2028-06-30', revision: 2 });
-    const [latest] = await t.db.select().from(contractRevisions).where(eq(contractRevisions.contractId, id)).orderBy(contractRevisions.number);
+    const [latest] = await t.db
+      .select()
+      .from(contractRevisions)
+      .where(eq(contractRevisions.contractId, id))
+      .orderBy(contractRevisions.number);
     expect(latest?.kind).toBe('activation');
     const list = (await clientFor(t, w.xOffice).get(`/api/contracts/${id}/revisions`)).json().items;
-    expect(list[0]).toMatchObject({ kind: 'renewal', note: 'Another year', changes: { endDate: { from: '2027-06-30', to: '2028-06-30' } } });
+    expect(list[0]).toMatchObject({
+      kind: 'renewal',
+      note: 'Another year',
+      changes: { endDate: { from: '2027-06-30', to: '2028-06-30' } },
+    });
   });
 
   it('keeps milestones inside the term when the term changes', async () => {

@@ -43,7 +43,8 @@ function decodeCursor(cursor: string | undefined): { createdAt: Date; id: string
   if (!cursor) return null;
   const [at, id] = Buffer.from(cursor, 'base64url').toString('utf8').split('|');
   const createdAt = new Date(at ?? '');
-  if (!id || id.length > 64 || Number.isNaN(createdAt.getTime())) throw badField('cursor', 'This cursor is not valid; start from the first page.');
+  if (!id || id.length > 64 || Number.isNaN(createdAt.getTime()))
+    throw badField('cursor', 'This cursor is not valid; start from the first page.');
   return { createdAt, id };
 }
 
@@ -61,7 +62,9 @@ export async function listEmailDeliveries(db: Db, ctx: RequestContext, query: De
       and(
         scopes.emails(ctx.actor),
         inArray(emails.status, statuses),
-        cursor ? or(lt(emails.createdAt, cursor.createdAt), and(eq(emails.createdAt, cursor.createdAt), lt(emails.id, cursor.id))) : undefined,
+        cursor
+          ? or(lt(emails.createdAt, cursor.createdAt), and(eq(emails.createdAt, cursor.createdAt), lt(emails.id, cursor.id)))
+          : undefined,
       ),
     )
     .orderBy(desc(emails.createdAt), desc(emails.id))
@@ -93,7 +96,10 @@ export async function resendEmail(db: Db, ctx: RequestContext, id: string) {
       .set({ status: 'queued', queuedAt: sql`now()`, nextAttemptAt: sql`now()`, failedAt: null })
       .where(and(eq(emails.id, id), inArray(emails.status, ['failed', 'queued'])))
       .returning();
-    if (!after) throw new AppError('CONFLICT', `This email was already ${before.status === 'stored' ? 'stored in the dev mailbox' : 'sent'}.`, { status: before.status });
+    if (!after)
+      throw new AppError('CONFLICT', `This email was already ${before.status === 'stored' ? 'stored in the dev mailbox' : 'sent'}.`, {
+        status: before.status,
+      });
     await recordAudit(tx, {
       actorUserId: ctx.user.id,
       organizationId: before.organizationId,

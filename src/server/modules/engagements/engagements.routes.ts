@@ -16,7 +16,8 @@ export function registerEngagementRoutes(app: FastifyInstance, deps: { db: Db })
       config: { auth: 'session' },
       schema: {
         tags,
-        summary: "Staff: the organization's contractors. Contractor members: the organizations that engage them. Newest first, a page at a time",
+        summary:
+          "Staff: the organization's contractors. Contractor members: the organizations that engage them. Newest first, a page at a time",
         querystring: engagementListQuerySchema,
         response: { 200: pageOf(engagementSchema) },
       },
@@ -26,7 +27,10 @@ export function registerEngagementRoutes(app: FastifyInstance, deps: { db: Db })
 
   typed.get(
     '/api/engagements/:id',
-    { config: { auth: 'session' }, schema: { tags, summary: 'One engagement', params: idParamsSchema, response: { 200: engagementSchema } } },
+    {
+      config: { auth: 'session' },
+      schema: { tags, summary: 'One engagement', params: idParamsSchema, response: { 200: engagementSchema } },
+    },
     async (request) => getEngagement(deps.db, contextOf(request), request.params.id),
   );
 

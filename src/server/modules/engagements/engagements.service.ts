@@ -44,7 +44,10 @@ async function readEngagements(db: Executor, actor: Actor, where: SQL | undefine
     .where(and(scopes.engagements(actor), where))
     .orderBy(...keysetOrder(engagementKeyset))
     .limit(limit);
-  return rows.map(({ key, ...row }) => ({ key, item: { ...row, createdAt: row.createdAt.toISOString(), abilities: engagementAbilities(actor, row) } }));
+  return rows.map(({ key, ...row }) => ({
+    key,
+    item: { ...row, createdAt: row.createdAt.toISOString(), abilities: engagementAbilities(actor, row) },
+  }));
 }
 
 export async function listEngagements(db: Db, ctx: RequestContext, filter: { status?: EngagementStatus; q?: string } & PageRequest) {
@@ -137,7 +140,10 @@ export async function openEngagement(
 
 /** invited → active when the contractor's admin accepts the invitation; already active is fine. */
 export async function activateEngagement(tx: Tx, engagementId: string, acceptedByUserId: string, ip: string): Promise<void> {
-  const [row] = await tx.select({ status: engagements.status, organizationId: engagements.organizationId }).from(engagements).where(eq(engagements.id, engagementId));
+  const [row] = await tx
+    .select({ status: engagements.status, organizationId: engagements.organizationId })
+    .from(engagements)
+    .where(eq(engagements.id, engagementId));
   if (row?.status !== 'invited') return;
   await applyTransition(tx, {
     table: 'engagements',

@@ -15,7 +15,13 @@ describe('engagements', () => {
 
   it('shows staff their contractors and contractors their organizations, with abilities', async () => {
     const staff = await clientFor(t, w.aOwner).get('/api/engagements');
-    expect(staff.json().items).toEqual([expect.objectContaining({ id: w.engagementAX, contractor: { id: w.contractorX, name: `Contractor X ${w.suffix}` }, abilities: { end: true, reactivate: false } })]);
+    expect(staff.json().items).toEqual([
+      expect.objectContaining({
+        id: w.engagementAX,
+        contractor: { id: w.contractorX, name: `Contractor X ${w.suffix}` },
+        abilities: { end: true, reactivate: false },
+      }),
+    ]);
     const viewer = await clientFor(t, w.aViewer).get('/api/engagements');
     expect(viewer.json().items[0].abilities).toEqual({ end: false, reactivate: false });
     const contractor = await clientFor(t, w.xOffice).get('/api/engagements');
@@ -43,7 +49,10 @@ describe('engagements', () => {
     expect(again.statusCode).toBe(403);
     const [row] = await t.db.select().from(engagements).where(eq(engagements.id, world.engagementAX));
     expect(row?.status).toBe('ended');
-    const events = await t.db.select().from(auditEvents).where(and(eq(auditEvents.entityId, world.engagementAX), eq(auditEvents.action, 'engagement.end')));
+    const events = await t.db
+      .select()
+      .from(auditEvents)
+      .where(and(eq(auditEvents.entityId, world.engagementAX), eq(auditEvents.action, 'engagement.end')));
     expect(events[0]).toMatchObject({ before: { status: 'active' }, after: { status: 'ended' }, actorUserId: world.aOwner.userId });
     const told = await t.db.select().from(notifications).where(eq(notifications.userId, world.xAdmin.userId));
     expect(told.map((n) => n.type)).toContain('engagement.ended');
@@ -62,7 +71,10 @@ describe('engagements', () => {
     const codes = results.map((r) => r.statusCode).sort();
     expect(codes.filter((c) => c === 200)).toHaveLength(1);
     expect(codes.every((c) => c === 200 || c === 403 || c === 409)).toBe(true);
-    const events = await t.db.select().from(auditEvents).where(and(eq(auditEvents.entityId, world.engagementAX), eq(auditEvents.action, 'engagement.end')));
+    const events = await t.db
+      .select()
+      .from(auditEvents)
+      .where(and(eq(auditEvents.entityId, world.engagementAX), eq(auditEvents.action, 'engagement.end')));
     expect(events).toHaveLength(1);
   });
 

@@ -18,7 +18,8 @@ function formatBytes(bytes: number): string {
 function malformed(error: unknown): unknown {
   if (error instanceof AppError) return error;
   const message = error instanceof Error ? error.message : '';
-  const fromParser = /multipart|boundary|unexpected end|part|busboy/i.test(message) || (error as { code?: string }).code?.startsWith('FST_');
+  const fromParser =
+    /multipart|boundary|unexpected end|part|busboy/i.test(message) || (error as { code?: string }).code?.startsWith('FST_');
   return fromParser ? new AppError('BAD_REQUEST', 'The upload is not a complete multipart/form-data body.') : error;
 }
 
@@ -39,7 +40,8 @@ export function registerFileRoutes(app: FastifyInstance, deps: { db: Db; storage
       },
     },
     async (request, reply) => {
-      if (!request.isMultipart()) throw new AppError('UNSUPPORTED_MEDIA_TYPE', 'Send the file as multipart/form-data in a field named "file".');
+      if (!request.isMultipart())
+        throw new AppError('UNSUPPORTED_MEDIA_TYPE', 'Send the file as multipart/form-data in a field named "file".');
       // One byte over the limit reaches storage, which refuses it before anything is kept.
       const part = await request
         .file({ limits: { fileSize: deps.maxBytes + 1, files: 1, fields: 5, fieldSize: 1024 }, throwFileSizeLimit: false })
@@ -82,11 +84,20 @@ export function registerFileRoutes(app: FastifyInstance, deps: { db: Db; storage
       },
     },
     async (request, reply) => {
-      const { file, stream, disposition } = await openFile(deps.db, deps.storage, contextOf(request), request.params.id, request.query.inline === '1');
+      const { file, stream, disposition } = await openFile(
+        deps.db,
+        deps.storage,
+        contextOf(request),
+        request.params.id,
+        request.query.inline === '1',
+      );
       return reply
         .header('content-type', disposition === 'inline' ? file.mime : 'application/octet-stream')
         .header('content-length', String(file.size))
-        .header('content-disposition', `${disposition}; filename="${file.name.replace(/[^\x20-\x7e]|"/g, '_')}"; filename*=UTF-8''${encodeURIComponent(file.name)}`)
+        .header(
+          'content-disposition',
+          `${disposition}; filename="${file.name.replace(/[^\x20-\x7e]|"/g, '_')}"; filename*=UTF-8''${encodeURIComponent(file.name)}`,
+        )
         .header('content-security-policy', "default-src 'none'; sandbox")
         .send(stream);
     },

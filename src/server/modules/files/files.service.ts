@@ -54,7 +54,8 @@ export async function uploadFile(
     contractorId = engagement.contractorId;
   }
   const stored = await storage.put(upload.stream, { maxBytes: upload.maxBytes });
-  if (stored.size === 0) throw new AppError('VALIDATION_FAILED', 'file: the file is empty.', { fieldErrors: [{ path: 'file', message: 'The file is empty.' }] });
+  if (stored.size === 0)
+    throw new AppError('VALIDATION_FAILED', 'file: the file is empty.', { fieldErrors: [{ path: 'file', message: 'The file is empty.' }] });
   const { mime, ext } = await detectMime(stored.head);
   return runInTransaction(db, async (tx) => {
     const [row] = await tx
@@ -99,11 +100,15 @@ export async function openFile(db: Db, storage: Storage, ctx: RequestContext, id
 }
 
 /** A file may join a record only if it was uploaded for that record's organization and contractor. */
-export async function readAttachableFile(tx: Executor, actor: Actor, fileId: string, owner: { organizationId: string; contractorId: string }) {
+export async function readAttachableFile(
+  tx: Executor,
+  actor: Actor,
+  fileId: string,
+  owner: { organizationId: string; contractorId: string },
+) {
   const file = await scoped(tx, actor).files.find(fileId);
   if (!file) throw badField('fileId', 'This file was not found.');
   if (file.organizationId !== owner.organizationId || file.contractorId !== owner.contractorId)
     throw badField('fileId', 'Upload the file for this engagement first (POST /api/files?engagementId=…).');
   return file;
 }
-

@@ -14,7 +14,9 @@ const EXE = Buffer.concat([Buffer.from('4d5a90000300000004000000ffff0000b8000000
 
 function multipart(name: string, content: Buffer, field = 'file') {
   const boundary = '----portico-test-boundary';
-  const head = Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${field}"; filename="${name}"\r\nContent-Type: application/pdf\r\n\r\n`);
+  const head = Buffer.from(
+    `--${boundary}\r\nContent-Disposition: form-data; name="${field}"; filename="${name}"\r\nContent-Type: application/pdf\r\n\r\n`,
+  );
   const tail = Buffer.from(`\r\n--${boundary}--\r\n`);
   return { payload: Buffer.concat([head, content, tail]), headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
 }
@@ -66,7 +68,12 @@ describe('files', () => {
 
   it('refuses empty files, wrong fields, non-multipart bodies and viewers', async () => {
     expect((await upload(t, w.aOwner, 'empty.txt', Buffer.alloc(0))).statusCode).toBe(400);
-    const wrongField = await clientFor(t, w.aOwner).request('POST', '/api/files', undefined, multipart('a.txt', Buffer.from('hi'), 'document'));
+    const wrongField = await clientFor(t, w.aOwner).request(
+      'POST',
+      '/api/files',
+      undefined,
+      multipart('a.txt', Buffer.from('hi'), 'document'),
+    );
     expect(wrongField.statusCode).toBe(400);
     expect((await clientFor(t, w.aOwner).post('/api/files', { file: 'hi' })).statusCode).toBe(415);
     expect((await upload(t, w.aViewer, 'a.txt', Buffer.from('hello there'))).statusCode).toBe(403);

@@ -35,7 +35,10 @@ export function registerHealthRoutes(app: FastifyInstance, deps: HealthDeps): vo
   const typed = app.withTypeProvider<ZodTypeProvider>();
   typed.get(
     '/health',
-    { config: { auth: 'public' }, schema: { tags: ['health'], summary: 'The process is up', response: { 200: z.object({ status: z.literal('ok') }) } } },
+    {
+      config: { auth: 'public' },
+      schema: { tags: ['health'], summary: 'The process is up', response: { 200: z.object({ status: z.literal('ok') }) } },
+    },
     async () => ({ status: 'ok' as const }),
   );
   typed.get(

@@ -15,7 +15,10 @@ async function organizationToday(db: Db, organizationId: string, now: Date): Pro
 
 /** The number of milestones the actor may see that match `where` (one indexed count). */
 async function countMilestones(db: Db, actor: Actor, where: SQL | undefined): Promise<number> {
-  const [row] = await db.select({ n: count() }).from(milestones).where(and(scopes.milestones(actor), where));
+  const [row] = await db
+    .select({ n: count() })
+    .from(milestones)
+    .where(and(scopes.milestones(actor), where));
   return row?.n ?? 0;
 }
 
@@ -73,10 +76,21 @@ async function readUnacknowledged(db: Db, actor: Actor) {
 
 /** Invitations the actor may see that are still waiting for an answer. */
 async function readWaitingInvitations(db: Db, actor: Actor, now: Date) {
-  const where = and(scopes.invitations(actor), isNull(invitations.acceptedAt), isNull(invitations.revokedAt), gt(invitations.expiresAt, now));
+  const where = and(
+    scopes.invitations(actor),
+    isNull(invitations.acceptedAt),
+    isNull(invitations.revokedAt),
+    gt(invitations.expiresAt, now),
+  );
   const [row] = await db.select({ n: count() }).from(invitations).where(where);
   const items = await db
-    .select({ id: invitations.id, name: invitations.name, email: invitations.email, kind: invitations.kind, expiresAt: invitations.expiresAt })
+    .select({
+      id: invitations.id,
+      name: invitations.name,
+      email: invitations.email,
+      kind: invitations.kind,
+      expiresAt: invitations.expiresAt,
+    })
     .from(invitations)
     .where(where)
     .orderBy(asc(invitations.expiresAt))
@@ -94,7 +108,12 @@ export async function readHome(db: Db, ctx: RequestContext, now = new Date()): P
     return {
       kind: 'staff',
       toReview: await readMilestoneSection(db, actor, eq(milestones.status, 'submitted'), now),
-      overdue: await readMilestoneSection(db, actor, and(statusIn(pendingMilestoneStatuses), lt(milestones.dueDate, await organizationToday(db, actor.organizationId, now))), now),
+      overdue: await readMilestoneSection(
+        db,
+        actor,
+        and(statusIn(pendingMilestoneStatuses), lt(milestones.dueDate, await organizationToday(db, actor.organizationId, now))),
+        now,
+      ),
       unacknowledged: await readUnacknowledged(db, actor),
       invitations: await readWaitingInvitations(db, actor, now),
     };

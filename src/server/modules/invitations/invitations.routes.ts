@@ -56,7 +56,12 @@ export function registerInvitationRoutes(app: FastifyInstance, deps: { db: Db; a
     '/api/invitations/member',
     {
       config: { auth: 'session' },
-      schema: { tags, summary: "Invite an office member to the contractor's account", body: inviteMemberSchema, response: { 201: invitationSchema } },
+      schema: {
+        tags,
+        summary: "Invite an office member to the contractor's account",
+        body: inviteMemberSchema,
+        response: { 201: invitationSchema },
+      },
     },
     async (request, reply) =>
       reply.status(201).send(await inviteToContractor(deps.db, contextOf(request), deps.publicUrl, 'contractor_member', request.body)),
@@ -66,7 +71,12 @@ export function registerInvitationRoutes(app: FastifyInstance, deps: { db: Db; a
     '/api/invitations/technician',
     {
       config: { auth: 'session' },
-      schema: { tags, summary: "Invite a technician to the contractor's crew", body: inviteTechnicianSchema, response: { 201: invitationSchema } },
+      schema: {
+        tags,
+        summary: "Invite a technician to the contractor's crew",
+        body: inviteTechnicianSchema,
+        response: { 201: invitationSchema },
+      },
     },
     async (request, reply) =>
       reply.status(201).send(await inviteToContractor(deps.db, contextOf(request), deps.publicUrl, 'technician', request.body)),
@@ -76,7 +86,12 @@ export function registerInvitationRoutes(app: FastifyInstance, deps: { db: Db; a
     '/api/invitations',
     {
       config: { auth: 'session' },
-      schema: { tags, summary: 'Invitations this user manages, newest first, a page at a time', querystring: pageQuerySchema, response: { 200: pageOf(invitationSchema) } },
+      schema: {
+        tags,
+        summary: 'Invitations this user manages, newest first, a page at a time',
+        querystring: pageQuerySchema,
+        response: { 200: pageOf(invitationSchema) },
+      },
     },
     async (request) => listInvitations(deps.db, contextOf(request), request.query),
   );

@@ -87,12 +87,17 @@ async function createInvitation(tx: Tx, ctx: RequestContext, publicUrl: string, 
         : input.kind === 'technician'
           ? `${inviterOf} adds you as a technician on Portico. You will see the jobs assigned to you.`
           : `${ctx.user.name} invites you to join ${inviterOf}'s office on Portico.`;
-  await queueEmail(tx, input.email, {
-    subject: input.kind === 'contractor' ? `${inviterOf} invites you to Portico` : `Join ${inviterOf} on Portico`,
-    heading: `Hello ${input.name}`,
-    paragraphs: [what, `The link works for ${INVITATION_DAYS} days.`],
-    action: { label: 'Accept the invitation', url: `${publicUrl}/invite?token=${encodeURIComponent(token)}` },
-  }, { organizationId: input.organizationId ?? null });
+  await queueEmail(
+    tx,
+    input.email,
+    {
+      subject: input.kind === 'contractor' ? `${inviterOf} invites you to Portico` : `Join ${inviterOf} on Portico`,
+      heading: `Hello ${input.name}`,
+      paragraphs: [what, `The link works for ${INVITATION_DAYS} days.`],
+      action: { label: 'Accept the invitation', url: `${publicUrl}/invite?token=${encodeURIComponent(token)}` },
+    },
+    { organizationId: input.organizationId ?? null },
+  );
   return { row, token };
 }
 
@@ -159,7 +164,8 @@ export async function inviteStaff(db: Db, ctx: RequestContext, publicUrl: string
   assertAllowed(organizationAbilities(actor), 'inviteStaff');
   if (actor.kind !== 'staff') throw forbidden();
   return runInTransaction(db, async (tx) => {
-    if (await isOnStaff(tx, actor.organizationId, input.email)) throw new AppError('ALREADY_EXISTS', `${input.email} is already on your team.`);
+    if (await isOnStaff(tx, actor.organizationId, input.email))
+      throw new AppError('ALREADY_EXISTS', `${input.email} is already on your team.`);
     const orgName = await organizationName(tx, actor.organizationId);
     const { row } = await createInvitation(
       tx,
@@ -222,7 +228,14 @@ export async function revokeInvitation(db: Db, ctx: RequestContext, id: string) 
       const [stillPending] = await tx
         .select({ id: invitations.id })
         .from(invitations)
-        .where(and(eq(invitations.engagementId, row.engagementId), isNull(invitations.acceptedAt), isNull(invitations.revokedAt), gt(invitations.expiresAt, new Date())))
+        .where(
+          and(
+            eq(invitations.engagementId, row.engagementId),
+            isNull(invitations.acceptedAt),
+            isNull(invitations.revokedAt),
+            gt(invitations.expiresAt, new Date()),
+          ),
+        )
         .limit(1);
       if (!stillPending) await withdrawEngagement(tx, ctx, row.engagementId);
     }
@@ -243,7 +256,10 @@ export async function revokeInvitation(db: Db, ctx: RequestContext, id: string) 
 
 /** Finds a usable invitation by its token, or explains why it cannot be used. */
 async function findUsableInvitation(tx: Db | Tx, token: string, lock: boolean): Promise<InvitationRow> {
-  const query = tx.select().from(invitations).where(eq(invitations.tokenHash, hashToken(token)));
+  const query = tx
+    .select()
+    .from(invitations)
+    .where(eq(invitations.tokenHash, hashToken(token)));
   const [row] = lock ? await query.for('update') : await query;
   if (!row) throw new AppError('TOKEN_INVALID', 'This invitation link is not valid. Check that you opened the whole link from the email.');
   if (row.acceptedAt) throw new AppError('TOKEN_INVALID', 'This invitation was already accepted. Sign in instead.');
@@ -328,6 +344,10 @@ async function joinInvitedPlace(tx: Tx, row: InvitationRow, userId: string, ip: 
     return addMembership(tx, userId, { kind: 'staff', organizationId: row.organizationId, role: row.role as StaffRole });
   if (!row.contractorId) return;
   if (row.kind === 'technician') return addMembership(tx, userId, { kind: 'technician', contractorId: row.contractorId });
-  await addMembership(tx, userId, { kind: 'contractor', contractorId: row.contractorId, role: row.kind === 'contractor' ? 'admin' : 'office' });
+  await addMembership(tx, userId, {
+    kind: 'contractor',
+    contractorId: row.contractorId,
+    role: row.kind === 'contractor' ? 'admin' : 'office',
+  });
   if (row.kind === 'contractor' && row.engagementId) await activateEngagement(tx, row.engagementId, userId, ip);
 }

@@ -25,7 +25,11 @@ describe('invitations', () => {
 
   it('invites a contractor: contractor, engagement, invitation, email and audit in one go; accepting activates it', async () => {
     const email = `ann.${w.suffix}@acme.test`;
-    const res = await clientFor(t, w.aManager).post('/api/invitations/contractor', { businessName: 'Acme Design', name: 'Ann Acme', email });
+    const res = await clientFor(t, w.aManager).post('/api/invitations/contractor', {
+      businessName: 'Acme Design',
+      name: 'Ann Acme',
+      email,
+    });
     expect(res.statusCode).toBe(201);
     expect(res.json()).toMatchObject({ kind: 'contractor', email, status: 'pending', abilities: { revoke: true } });
     const [invitation] = await t.db.select().from(invitations).where(eq(invitations.id, res.json().id));
@@ -36,7 +40,12 @@ describe('invitations', () => {
     const { token } = await lastEmailTo(t, email);
     const anon = clientFor(t, null);
     const preview = await anon.get(`/api/invitations/preview?token=${token}`);
-    expect(preview.json()).toMatchObject({ kind: 'contractor', organizationName: `Org A ${w.suffix}`, contractorName: 'Acme Design', needsPassword: true });
+    expect(preview.json()).toMatchObject({
+      kind: 'contractor',
+      organizationName: `Org A ${w.suffix}`,
+      contractorName: 'Acme Design',
+      needsPassword: true,
+    });
     const noPassword = await anon.post('/api/invitations/accept', { token, name: 'Ann Acme' });
     expect(noPassword.statusCode).toBe(400);
     expect(noPassword.json().details.fieldErrors[0].path).toBe('password');
@@ -45,9 +54,13 @@ describe('invitations', () => {
     expect(accepted.statusCode).toBe(200);
     const ann = { userId: '', email, cookie: cookieHeader(accepted.headers['set-cookie']), context: '' };
     const list = await clientFor(t, ann).get('/api/engagements');
-    expect(list.json().items).toEqual([expect.objectContaining({ status: 'active', organization: { id: w.orgA, name: `Org A ${w.suffix}` } })]);
+    expect(list.json().items).toEqual([
+      expect.objectContaining({ status: 'active', organization: { id: w.orgA, name: `Org A ${w.suffix}` } }),
+    ]);
     const actions = (await t.db.select().from(auditEvents).where(eq(auditEvents.organizationId, w.orgA))).map((e) => e.action);
-    expect(actions).toEqual(expect.arrayContaining(['engagement.created', 'invitation.created', 'invitation.accepted', 'engagement.activate']));
+    expect(actions).toEqual(
+      expect.arrayContaining(['engagement.created', 'invitation.created', 'invitation.accepted', 'engagement.activate']),
+    );
     // The inviter hears about it.
     const notes = await clientFor(t, w.aManager).get('/api/notifications');
     expect(notes.json().items[0].title).toContain('accepted your invitation');
@@ -64,7 +77,10 @@ describe('invitations', () => {
     const email = `late.${w.suffix}@example.test`;
     await clientFor(t, w.aOwner).post('/api/invitations/staff', { name: 'Late Larry', email, role: 'viewer' });
     const { token } = await lastEmailTo(t, email);
-    await t.db.update(invitations).set({ expiresAt: new Date(Date.now() - 1000) }).where(eq(invitations.email, email));
+    await t.db
+      .update(invitations)
+      .set({ expiresAt: new Date(Date.now() - 1000) })
+      .where(eq(invitations.email, email));
     const expired = await anon.post('/api/invitations/accept', { token, password: PASSWORD });
     expect(expired.statusCode).toBe(410);
     expect(expired.json().detail).toMatch(/expired/);
@@ -108,7 +124,9 @@ describe('invitations', () => {
     expect(withPassword.statusCode).toBe(400);
     const accepted = await anon.post('/api/invitations/accept', { token });
     expect(accepted.statusCode).toBe(200);
-    const me = await clientFor(t, { userId: '', email: techEmail, cookie: cookieHeader(accepted.headers['set-cookie']), context: '' }).get('/api/me');
+    const me = await clientFor(t, { userId: '', email: techEmail, cookie: cookieHeader(accepted.headers['set-cookie']), context: '' }).get(
+      '/api/me',
+    );
     expect(me.json().memberships).toEqual([expect.objectContaining({ kind: 'technician', contractorId: w.contractorX })]);
     expect(me.json().user.hasPassword).toBe(false);
     const [tech] = await t.db.select({ n: count() }).from(technicians).where(eq(technicians.contractorId, w.contractorX));
@@ -117,8 +135,13 @@ describe('invitations', () => {
     const officeEmail = `office.${w.suffix}@example.test`;
     expect((await admin.post('/api/invitations/member', { name: 'Olga', email: officeEmail, role: 'office' })).statusCode).toBe(201);
     const { token: officeToken } = await lastEmailTo(t, officeEmail);
-    expect((await anon.post('/api/invitations/accept', { token: officeToken, name: 'Olga Office', password: PASSWORD })).statusCode).toBe(200);
-    const members = await t.db.select().from(contractorMembers).where(and(eq(contractorMembers.contractorId, w.contractorX), eq(contractorMembers.role, 'office')));
+    expect((await anon.post('/api/invitations/accept', { token: officeToken, name: 'Olga Office', password: PASSWORD })).statusCode).toBe(
+      200,
+    );
+    const members = await t.db
+      .select()
+      .from(contractorMembers)
+      .where(and(eq(contractorMembers.contractorId, w.contractorX), eq(contractorMembers.role, 'office')));
     expect(members).toHaveLength(2);
     const team = await admin.get('/api/contractor/team');
     expect(team.json().technicians.map((p: { email: string }) => p.email)).toContain(techEmail);
@@ -130,7 +153,9 @@ describe('invitations', () => {
       const res = await clientFor(t, persona).post('/api/invitations/contractor', body);
       expect(res.statusCode).toBe(403);
     }
-    expect((await clientFor(t, w.aManager).post('/api/invitations/staff', { name: 'X', email: body.email, role: 'admin' })).statusCode).toBe(403);
+    expect(
+      (await clientFor(t, w.aManager).post('/api/invitations/staff', { name: 'X', email: body.email, role: 'admin' })).statusCode,
+    ).toBe(403);
     expect((await clientFor(t, w.xOffice).post('/api/invitations/technician', { name: 'X', email: body.email })).statusCode).toBe(403);
     expect((await clientFor(t, w.aOwner).post('/api/invitations/technician', { name: 'X', email: body.email })).statusCode).toBe(403);
   });
@@ -161,21 +186,39 @@ describe('invitations', () => {
     const { token: tokenB } = await lastEmailTo(t, email);
     const accepted = await clientFor(t, null).post('/api/invitations/accept', { token: tokenB });
     expect(accepted.statusCode).toBe(200);
-    const list = await clientFor(t, { userId: '', email, cookie: cookieHeader(accepted.headers['set-cookie']), context: '' }).get('/api/engagements');
-    expect(list.json().items.map((e: { organization: { id: string } }) => e.organization.id).sort()).toEqual([w.orgA, w.orgB].sort());
+    const list = await clientFor(t, { userId: '', email, cookie: cookieHeader(accepted.headers['set-cookie']), context: '' }).get(
+      '/api/engagements',
+    );
+    expect(
+      list
+        .json()
+        .items.map((e: { organization: { id: string } }) => e.organization.id)
+        .sort(),
+    ).toEqual([w.orgA, w.orgB].sort());
   });
 
-  it("does not let another organization see or use an existing contractor before it accepts", async () => {
+  it('does not let another organization see or use an existing contractor before it accepts', async () => {
     const world = await createWorld(t);
     const b = clientFor(t, world.bOwner);
-    const invited = await b.post('/api/invitations/contractor', { businessName: 'Typed Name Ltd', name: 'X Admin', email: world.xAdmin.email });
+    const invited = await b.post('/api/invitations/contractor', {
+      businessName: 'Typed Name Ltd',
+      name: 'X Admin',
+      email: world.xAdmin.email,
+    });
     expect(invited.statusCode).toBe(201);
     const list = (await b.get('/api/engagements')).json().items;
     const pending = list.find((e: { status: string }) => e.status === 'invited');
     expect(pending.contractor.name).toBe('Typed Name Ltd');
     expect(JSON.stringify(list)).not.toContain(`Contractor X ${world.suffix}`);
     expect((await b.get(`/api/engagements?q=${encodeURIComponent('Contractor X')}`)).json().items).toEqual([]);
-    const contract = await b.post('/api/contracts', { engagementId: pending.id, title: 'Unsolicited', rateType: 'fixed', rateAmountMinor: 100, currency: 'EUR', startDate: '2026-01-01' });
+    const contract = await b.post('/api/contracts', {
+      engagementId: pending.id,
+      title: 'Unsolicited',
+      rateType: 'fixed',
+      rateAmountMinor: 100,
+      currency: 'EUR',
+      startDate: '2026-01-01',
+    });
     expect(contract.statusCode).toBe(400);
     expect(contract.json().detail).toMatch(/not accepted the invitation/);
     const boundary = '----b';
@@ -213,7 +256,12 @@ describe('invitations', () => {
     }
 
     it('refuses a body over 1 MB with 413', async () => {
-      const res = await clientFor(t, w.aOwner).post('/api/invitations/contractor', { businessName: 'A', name: 'B', email: 'c@d.test', pad: 'x'.repeat(1_100_000) });
+      const res = await clientFor(t, w.aOwner).post('/api/invitations/contractor', {
+        businessName: 'A',
+        name: 'B',
+        email: 'c@d.test',
+        pad: 'x'.repeat(1_100_000),
+      });
       expect(res.statusCode).toBe(413);
     });
   });

@@ -52,7 +52,13 @@ export async function closeLatestSubmission(
  * Approve: the approve event and exactly one draft payment for the milestone's amount, in one
  * transaction. A second or concurrent approval finds the milestone approved: 409.
  */
-export async function approveInTransaction(tx: Tx, id: string, by: TransitionBy, note: string | null, current?: MilestoneRow): Promise<MilestoneRow> {
+export async function approveInTransaction(
+  tx: Tx,
+  id: string,
+  by: TransitionBy,
+  note: string | null,
+  current?: MilestoneRow,
+): Promise<MilestoneRow> {
   const row = await applyTransition(tx, {
     current,
     table: 'milestones',

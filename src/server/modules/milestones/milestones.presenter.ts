@@ -20,7 +20,15 @@ export interface MilestoneListRow {
 
 /** A milestone in the API's shape, with what the actor may do with it. */
 export function presentMilestone(actor: Actor, row: MilestoneListRow, paymentId: string | null, now: Date) {
-  const { milestone: m, contractTitle, contractStatus, organizationName, organizationTimeZone, contractorName, changesRequestedReason } = row;
+  const {
+    milestone: m,
+    contractTitle,
+    contractStatus,
+    organizationName,
+    organizationTimeZone,
+    contractorName,
+    changesRequestedReason,
+  } = row;
   return {
     id: m.id,
     title: m.title,

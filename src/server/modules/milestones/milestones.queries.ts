@@ -56,7 +56,9 @@ async function readMilestones(db: Executor, actor: Actor, where: SQL | undefined
     .where(and(scopes.milestones(actor), where))
     .orderBy(...order)
     .limit(limit);
-  return rows.map((row) => presentMilestone(actor, row, approvedMilestoneStatuses.includes(row.milestone.status) ? row.paymentId : null, now));
+  return rows.map((row) =>
+    presentMilestone(actor, row, approvedMilestoneStatuses.includes(row.milestone.status) ? row.paymentId : null, now),
+  );
 }
 
 /** Due date first (then id), the order of the list indexes (… , due_date, id). */

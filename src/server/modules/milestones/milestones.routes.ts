@@ -42,7 +42,8 @@ export function registerMilestoneRoutes(app: FastifyInstance, deps: { db: Db }):
       config: session,
       schema: {
         tags,
-        summary: 'Milestones by due date: view=pending (open, submitted, changes requested) or approved (approved, paid); filters by contractor, contract, status, due dates, overdue',
+        summary:
+          'Milestones by due date: view=pending (open, submitted, changes requested) or approved (approved, paid); filters by contractor, contract, status, due dates, overdue',
         querystring: milestoneListQuerySchema,
         response: { 200: z.object({ items: z.array(milestoneSchema), nextCursor: z.string().nullable() }) },
       },
@@ -54,7 +55,13 @@ export function registerMilestoneRoutes(app: FastifyInstance, deps: { db: Db }):
     '/api/contracts/:id/milestones',
     {
       config: session,
-      schema: { tags, summary: 'Add a milestone to a contract', params: idParamsSchema, body: createMilestoneSchema, response: { 201: milestoneDetailSchema } },
+      schema: {
+        tags,
+        summary: 'Add a milestone to a contract',
+        params: idParamsSchema,
+        body: createMilestoneSchema,
+        response: { 201: milestoneDetailSchema },
+      },
     },
     async (request, reply) => reply.status(201).send(await createMilestone(deps.db, contextOf(request), request.params.id, request.body)),
   );
@@ -63,7 +70,12 @@ export function registerMilestoneRoutes(app: FastifyInstance, deps: { db: Db }):
     '/api/milestones/:id',
     {
       config: { ...session, versioned: 'read' },
-      schema: { tags, summary: 'One milestone with its attachments and every submission', params: idParamsSchema, response: { 200: milestoneDetailSchema } },
+      schema: {
+        tags,
+        summary: 'One milestone with its attachments and every submission',
+        params: idParamsSchema,
+        response: { 200: milestoneDetailSchema },
+      },
     },
     async (request) => getMilestone(deps.db, contextOf(request), request.params.id),
   );
@@ -85,7 +97,10 @@ export function registerMilestoneRoutes(app: FastifyInstance, deps: { db: Db }):
 
   typed.delete(
     '/api/milestones/:id',
-    { config: session, schema: { tags, summary: 'Delete a milestone that is not approved or paid', params: idParamsSchema, response: { 200: okSchema } } },
+    {
+      config: session,
+      schema: { tags, summary: 'Delete a milestone that is not approved or paid', params: idParamsSchema, response: { 200: okSchema } },
+    },
     async (request) => {
       await deleteMilestone(deps.db, contextOf(request), request.params.id);
       return { ok: true as const };
@@ -96,7 +111,13 @@ export function registerMilestoneRoutes(app: FastifyInstance, deps: { db: Db }):
     '/api/milestones/:id/attachments',
     {
       config: session,
-      schema: { tags, summary: 'Attach a file to the milestone (staff)', params: idParamsSchema, body: attachFileSchema, response: { 200: milestoneDetailSchema } },
+      schema: {
+        tags,
+        summary: 'Attach a file to the milestone (staff)',
+        params: idParamsSchema,
+        body: attachFileSchema,
+        response: { 200: milestoneDetailSchema },
+      },
     },
     async (request) => addMilestoneAttachment(deps.db, contextOf(request), request.params.id, request.body.fileId),
   );
@@ -164,7 +185,12 @@ export function registerMilestoneRoutes(app: FastifyInstance, deps: { db: Db }):
     '/api/milestones/bulk-approve',
     {
       config: session,
-      schema: { tags, summary: 'Approve several submitted milestones; the outcome of each', body: bulkApproveSchema, response: { 200: bulkApproveResultSchema } },
+      schema: {
+        tags,
+        summary: 'Approve several submitted milestones; the outcome of each',
+        body: bulkApproveSchema,
+        response: { 200: bulkApproveResultSchema },
+      },
     },
     async (request) => bulkApprove(deps.db, contextOf(request), request.body.ids, request.body.note ?? null),
   );

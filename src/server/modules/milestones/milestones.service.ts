@@ -9,7 +9,14 @@ import { scoped } from '../../access/scoped.ts';
 import { applyTransition } from '../../access/transition.ts';
 import { recordAudit } from '../../audit/audit.writer.ts';
 import type { Db } from '../../db/client.ts';
-import { contractors, type contracts, milestoneAttachments, milestoneSubmissions, milestones, submissionFiles } from '../../db/schema/index.ts';
+import {
+  contractors,
+  type contracts,
+  milestoneAttachments,
+  milestoneSubmissions,
+  milestones,
+  submissionFiles,
+} from '../../db/schema/index.ts';
 import { runInTransaction } from '../../db/transaction.ts';
 import { AppError, badField, notFound } from '../../lib/errors.ts';
 import { createId } from '../../lib/ids.ts';
@@ -27,7 +34,8 @@ type ContractRow = typeof contracts.$inferSelect;
 
 function checkDueDate(contract: ContractRow, dueDate: string): void {
   if (dueDate < contract.startDate) throw badField('dueDate', `The due date is before the contract starts (${contract.startDate}).`);
-  if (contract.endDate && dueDate > contract.endDate) throw badField('dueDate', `The due date is after the contract ends (${contract.endDate}).`);
+  if (contract.endDate && dueDate > contract.endDate)
+    throw badField('dueDate', `The due date is after the contract ends (${contract.endDate}).`);
 }
 
 function checkCurrency(contract: ContractRow, currency: string): void {
@@ -61,7 +69,13 @@ export async function createMilestone(db: Db, ctx: RequestContext, contractId: s
       .returning();
     if (fileRows.length > 0)
       await tx.insert(milestoneAttachments).values(
-        fileRows.map((f) => ({ id: createId(), milestoneId, organizationId: contract.organizationId, contractorId: contract.contractorId, fileId: f.id })),
+        fileRows.map((f) => ({
+          id: createId(),
+          milestoneId,
+          organizationId: contract.organizationId,
+          contractorId: contract.contractorId,
+          fileId: f.id,
+        })),
       );
     await recordAudit(tx, {
       actorUserId: ctx.user.id,
@@ -80,7 +94,13 @@ export async function createMilestone(db: Db, ctx: RequestContext, contractId: s
   return getNewMilestone(db, ctx, created.milestoneId, created.fileRows);
 }
 
-export async function updateMilestone(db: Db, ctx: RequestContext, id: string, input: z.infer<typeof updateMilestoneSchema>, expected: ExpectedVersion) {
+export async function updateMilestone(
+  db: Db,
+  ctx: RequestContext,
+  id: string,
+  input: z.infer<typeof updateMilestoneSchema>,
+  expected: ExpectedVersion,
+) {
   await runInTransaction(db, async (tx) => {
     const reader = scoped(tx, ctx.actor);
     const current = await reader.milestones.getForUpdate(id, 'This milestone');
@@ -93,7 +113,9 @@ export async function updateMilestone(db: Db, ctx: RequestContext, id: string, i
       (input.dueDate !== undefined && input.dueDate !== current.dueDate) ||
       (input.currency !== undefined && input.currency !== current.currency);
     if (touchesFrozen && isMilestoneFrozen(current.status))
-      throw new AppError('CONFLICT', `This milestone is ${current.status}: its amount and due date are frozen.`, { currentStatus: current.status });
+      throw new AppError('CONFLICT', `This milestone is ${current.status}: its amount and due date are frozen.`, {
+        currentStatus: current.status,
+      });
     if (input.dueDate) checkDueDate(contract, input.dueDate);
     if (input.currency) checkCurrency(contract, input.currency);
     const changed = Object.fromEntries(
@@ -118,7 +140,9 @@ export async function updateMilestone(db: Db, ctx: RequestContext, id: string, i
       after: changed,
       ip: ctx.ip,
     });
-    const what = Object.keys(changed).map((k) => ({ title: 'title', description: 'description', dueDate: 'due date', amountMinor: 'amount', currency: 'currency' })[k] ?? k);
+    const what = Object.keys(changed).map(
+      (k) => ({ title: 'title', description: 'description', dueDate: 'due date', amountMinor: 'amount', currency: 'currency' })[k] ?? k,
+    );
     await tellContractor(tx, updated!, 'milestone.edited', `Milestone changed: ${updated!.title}`, `Changed: ${what.join(', ')}.`);
   });
   return getMilestone(db, ctx, id);
@@ -130,9 +154,13 @@ export async function deleteMilestone(db: Db, ctx: RequestContext, id: string): 
     // The role decides 403; the status decides 409 (below).
     assertAllowed(milestoneRoleAbilities(ctx.actor), 'delete');
     if (isMilestoneFrozen(current.status))
-      throw new AppError('CONFLICT', `This milestone is ${current.status}; an approved or paid milestone cannot be deleted, because its payment refers to it.`, {
-        currentStatus: current.status,
-      });
+      throw new AppError(
+        'CONFLICT',
+        `This milestone is ${current.status}; an approved or paid milestone cannot be deleted, because its payment refers to it.`,
+        {
+          currentStatus: current.status,
+        },
+      );
     await tx.delete(milestones).where(eq(milestones.id, id));
     await recordAudit(tx, {
       actorUserId: ctx.user.id,
@@ -141,7 +169,13 @@ export async function deleteMilestone(db: Db, ctx: RequestContext, id: string): 
       action: 'milestone.deleted',
       entityType: 'milestone',
       entityId: id,
-      before: { title: current.title, status: current.status, dueDate: current.dueDate, amountMinor: current.amountMinor, currency: current.currency },
+      before: {
+        title: current.title,
+        status: current.status,
+        dueDate: current.dueDate,
+        amountMinor: current.amountMinor,
+        currency: current.currency,
+      },
       ip: ctx.ip,
     });
     await tellContractor(tx, current, 'milestone.deleted', `Milestone removed: ${current.title}`, 'It no longer needs delivering.');
@@ -234,7 +268,13 @@ export async function submitMilestone(db: Db, ctx: RequestContext, id: string, i
       .returning({ version: milestoneSubmissions.version })) as [{ version: number }];
     if (fileRows.length > 0)
       await tx.insert(submissionFiles).values(
-        fileRows.map((f) => ({ id: createId(), submissionId, organizationId: row.organizationId, contractorId: row.contractorId, fileId: f.id })),
+        fileRows.map((f) => ({
+          id: createId(),
+          submissionId,
+          organizationId: row.organizationId,
+          contractorId: row.contractorId,
+          fileId: f.id,
+        })),
       );
     const [contractor] = await tx.select({ name: contractors.name }).from(contractors).where(eq(contractors.id, row.contractorId));
     await notify(tx, {
@@ -250,7 +290,13 @@ export async function submitMilestone(db: Db, ctx: RequestContext, id: string, i
   return getMilestone(db, ctx, id);
 }
 
-export async function reviewMilestone(db: Db, ctx: RequestContext, id: string, event: Extract<MilestoneEvent, 'approve' | 'request_changes'>, note: string | null) {
+export async function reviewMilestone(
+  db: Db,
+  ctx: RequestContext,
+  id: string,
+  event: Extract<MilestoneEvent, 'approve' | 'request_changes'>,
+  note: string | null,
+) {
   await runInTransaction(db, async (tx) => {
     const current = await scoped(tx, ctx.actor).milestones.getForUpdate(id, 'This milestone');
     // The role decides 403; the state decides 409 (in the transition).

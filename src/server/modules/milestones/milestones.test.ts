@@ -73,27 +73,55 @@ describe('milestones', () => {
     const owner = clientFor(t, w.aOwner);
     const first = await contractor.post(`/api/milestones/${id}/submit`, { note: 'First draft', links: ['https://docs.example/guide'] });
     expect(first.json()).toMatchObject({ status: 'submitted', abilities: { submit: false } });
-    const reviewers = await t.db.select().from(notifications).where(and(eq(notifications.userId, w.aManager.userId), eq(notifications.type, 'milestone.submitted')));
+    const reviewers = await t.db
+      .select()
+      .from(notifications)
+      .where(and(eq(notifications.userId, w.aManager.userId), eq(notifications.type, 'milestone.submitted')));
     expect(reviewers.length).toBeGreaterThan(0);
 
     const sentBack = await owner.post(`/api/milestones/${id}/request-changes`, { reason: 'Add the dark palette.' });
     expect(sentBack.json()).toMatchObject({ status: 'changes_requested' });
     const seen = await contractor.get(`/api/milestones/${id}`);
     expect(seen.json()).toMatchObject({ changesRequestedReason: 'Add the dark palette.', abilities: { submit: true } });
-    const told = await t.db.select().from(notifications).where(and(eq(notifications.userId, w.xOffice.userId), eq(notifications.type, 'milestone.changes_requested')));
+    const told = await t.db
+      .select()
+      .from(notifications)
+      .where(and(eq(notifications.userId, w.xOffice.userId), eq(notifications.type, 'milestone.changes_requested')));
     expect(told[0]?.body).toContain('Add the dark palette.');
 
     await contractor.post(`/api/milestones/${id}/submit`, { note: 'With the dark palette' });
     const approved = await owner.post(`/api/milestones/${id}/approve`, { note: 'Lovely' });
     expect(approved.json()).toMatchObject({ status: 'approved', paymentId: expect.any(String) });
     expect(approved.json().submissions).toEqual([
-      expect.objectContaining({ version: 2, note: 'With the dark palette', review: expect.objectContaining({ outcome: 'approved', note: 'Lovely' }) }),
-      expect.objectContaining({ version: 1, note: 'First draft', links: ['https://docs.example/guide'], review: expect.objectContaining({ outcome: 'changes_requested', note: 'Add the dark palette.' }) }),
+      expect.objectContaining({
+        version: 2,
+        note: 'With the dark palette',
+        review: expect.objectContaining({ outcome: 'approved', note: 'Lovely' }),
+      }),
+      expect.objectContaining({
+        version: 1,
+        note: 'First draft',
+        links: ['https://docs.example/guide'],
+        review: expect.objectContaining({ outcome: 'changes_requested', note: 'Add the dark palette.' }),
+      }),
     ]);
     const drafts = await paymentsOf(t, id);
-    expect(drafts).toEqual([expect.objectContaining({ status: 'draft', amountMinor: 420_000, currency: 'EUR', source: 'milestone', engagementId: w.engagementAX })]);
+    expect(drafts).toEqual([
+      expect.objectContaining({
+        status: 'draft',
+        amountMinor: 420_000,
+        currency: 'EUR',
+        source: 'milestone',
+        engagementId: w.engagementAX,
+      }),
+    ]);
     const history = await t.db.select().from(statusChanges).where(eq(statusChanges.entityId, id)).orderBy(statusChanges.createdAt);
-    expect(history.map((h) => `${h.fromStatus}→${h.toStatus}`)).toEqual(['open→submitted', 'submitted→changes_requested', 'changes_requested→submitted', 'submitted→approved']);
+    expect(history.map((h) => `${h.fromStatus}→${h.toStatus}`)).toEqual([
+      'open→submitted',
+      'submitted→changes_requested',
+      'changes_requested→submitted',
+      'submitted→approved',
+    ]);
 
     const again = await owner.post(`/api/milestones/${id}/approve`, {});
     expect(again.statusCode).toBe(409);
@@ -147,7 +175,10 @@ describe('milestones', () => {
     expect(codes.filter((c) => c === 200)).toHaveLength(1);
     expect(codes.filter((c) => c === 409)).toHaveLength(49);
     expect(await paymentsOf(t, id)).toHaveLength(1);
-    const history = await t.db.select().from(statusChanges).where(and(eq(statusChanges.entityId, id), eq(statusChanges.event, 'approve')));
+    const history = await t.db
+      .select()
+      .from(statusChanges)
+      .where(and(eq(statusChanges.entityId, id), eq(statusChanges.event, 'approve')));
     expect(history).toHaveLength(1);
   });
 
@@ -193,7 +224,9 @@ describe('milestones', () => {
     expect((await owner.get('/api/milestones?view=approved')).json().items.map((m: { id: string }) => m.id)).toEqual([done]);
     expect((await owner.get('/api/milestones?overdue=true')).json().items.map((m: { id: string }) => m.id)).toEqual([late]);
     expect((await owner.get(`/api/milestones?contractorId=${world.contractorY}`)).json().items).toEqual([]);
-    expect((await owner.get('/api/milestones?dueFrom=2026-06-01&dueTo=2026-12-31')).json().items.map((m: { id: string }) => m.id)).toEqual([done]);
+    expect((await owner.get('/api/milestones?dueFrom=2026-06-01&dueTo=2026-12-31')).json().items.map((m: { id: string }) => m.id)).toEqual([
+      done,
+    ]);
     const page1 = (await owner.get('/api/milestones?limit=2')).json();
     const page2 = (await owner.get(`/api/milestones?limit=2&cursor=${page1.nextCursor}`)).json();
     expect([...page1.items, ...page2.items].map((m: { id: string }) => m.id)).toEqual([late, done, later]);
@@ -209,13 +242,34 @@ describe('milestones', () => {
     // Organization B engages contractor X too.
     const { engagements } = await import('../../db/schema/index.ts');
     const engagementBX = crypto.randomUUID();
-    await t.db.insert(engagements).values({ id: engagementBX, organizationId: world.orgB, contractorId: world.contractorX, status: 'active' });
+    await t.db
+      .insert(engagements)
+      .values({ id: engagementBX, organizationId: world.orgB, contractorId: world.contractorX, status: 'active' });
     const bOwner = clientFor(t, world.bOwner);
-    const contractB = await bOwner.post('/api/contracts', { engagementId: engagementBX, title: 'B work', rateType: 'fixed', rateAmountMinor: 5000, currency: 'USD', startDate: '2026-01-01' });
+    const contractB = await bOwner.post('/api/contracts', {
+      engagementId: engagementBX,
+      title: 'B work',
+      rateType: 'fixed',
+      rateAmountMinor: 5000,
+      currency: 'USD',
+      startDate: '2026-01-01',
+    });
     await bOwner.post(`/api/contracts/${contractB.json().id}/activate`);
-    await bOwner.post(`/api/contracts/${contractB.json().id}/milestones`, { title: 'From B', dueDate: '2026-07-01', amountMinor: 5000, currency: 'USD' });
+    await bOwner.post(`/api/contracts/${contractB.json().id}/milestones`, {
+      title: 'From B',
+      dueDate: '2026-07-01',
+      amountMinor: 5000,
+      currency: 'USD',
+    });
     const left = (await clientFor(t, world.xOffice).get('/api/milestones?view=pending')).json().items;
-    expect(left.map((m: { title: string; organization: { id: string }; amountMinor: number; currency: string }) => [m.title, m.organization.id, m.amountMinor, m.currency])).toEqual([
+    expect(
+      left.map((m: { title: string; organization: { id: string }; amountMinor: number; currency: string }) => [
+        m.title,
+        m.organization.id,
+        m.amountMinor,
+        m.currency,
+      ]),
+    ).toEqual([
       ['From B', world.orgB, 5000, 'USD'],
       ['From A', world.orgA, 1000, 'EUR'],
     ]);
@@ -232,10 +286,18 @@ describe('milestones', () => {
     expect(await runMilestoneTimers(t.db, new Date(submittedAt + 30 * day))).toMatchObject({ approved: 0 });
     expect((await clientFor(t, world.aOwner).edit('/api/organizations/current', { autoApproveDays: 3 })).json().autoApproveDays).toBe(3);
     await runMilestoneTimers(t.db, new Date(submittedAt + 1 * day));
-    expect(await t.db.select().from(notifications).where(and(eq(notifications.userId, world.aOwner.userId), eq(notifications.type, 'milestone.auto_approval_reminder')))).toEqual([]);
+    expect(
+      await t.db
+        .select()
+        .from(notifications)
+        .where(and(eq(notifications.userId, world.aOwner.userId), eq(notifications.type, 'milestone.auto_approval_reminder'))),
+    ).toEqual([]);
     await runMilestoneTimers(t.db, new Date(submittedAt + 2.2 * day));
     await runMilestoneTimers(t.db, new Date(submittedAt + 2.5 * day));
-    const reminders = await t.db.select().from(notifications).where(and(eq(notifications.userId, world.aOwner.userId), eq(notifications.type, 'milestone.auto_approval_reminder')));
+    const reminders = await t.db
+      .select()
+      .from(notifications)
+      .where(and(eq(notifications.userId, world.aOwner.userId), eq(notifications.type, 'milestone.auto_approval_reminder')));
     expect(reminders).toHaveLength(1);
     expect((await clientFor(t, world.aOwner).get(`/api/milestones/${id}`)).json().status).toBe('submitted');
     await runMilestoneTimers(t.db, new Date(submittedAt + 3 * day + 1000));

@@ -31,10 +31,12 @@ describe('milestones on the organization’s calendar', () => {
     const id = await createMilestone(t, w, contract, { title: 'Year-end report', dueDate: '2026-12-20' });
     const owner = clientFor(t, w.aOwner);
     const contractor = clientFor(t, w.xAdmin);
-    const overdueIds = async () => (await owner.get(`/api/milestones?overdue=true&contractId=${contract}`)).json().items.map((m: { id: string }) => m.id);
+    const overdueIds = async () =>
+      (await owner.get(`/api/milestones?overdue=true&contractId=${contract}`)).json().items.map((m: { id: string }) => m.id);
 
     const homeOverdue = async () => (await owner.get('/api/home')).json().overdue.items.map((m: { id: string }) => m.id);
-    const contractorSees = async () => (await contractor.get('/api/home')).json().toDeliver.items.find((m: { id: string }) => m.id === id)?.overdue;
+    const contractorSees = async () =>
+      (await contractor.get('/api/home')).json().toDeliver.items.find((m: { id: string }) => m.id === id)?.overdue;
 
     await setTimeZone(w.orgA, 'Pacific/Auckland');
     expect((await owner.get(`/api/milestones/${id}`)).json().overdue).toBe(true);
@@ -62,10 +64,16 @@ describe('milestones on the organization’s calendar', () => {
     const id = await createSubmittedMilestone(t, w, contract);
     await t.db.update(organizations).set({ autoApproveDays: 3, timeZone: 'Europe/London' }).where(eq(organizations.id, w.orgA));
     // Submitted at noon GMT on Friday 27 March 2026; London moves to BST on Sunday the 29th.
-    await t.db.update(milestones).set({ submittedAt: new Date('2026-03-27T12:00:00Z') }).where(eq(milestones.id, id));
+    await t.db
+      .update(milestones)
+      .set({ submittedAt: new Date('2026-03-27T12:00:00Z') })
+      .where(eq(milestones.id, id));
     const status = async () => (await t.db.select().from(milestones).where(eq(milestones.id, id)))[0]!.status;
     const reminders = () =>
-      t.db.select().from(notifications).where(and(eq(notifications.userId, w.aOwner.userId), eq(notifications.type, 'milestone.auto_approval_reminder')));
+      t.db
+        .select()
+        .from(notifications)
+        .where(and(eq(notifications.userId, w.aOwner.userId), eq(notifications.type, 'milestone.auto_approval_reminder')));
 
     // A day before is noon BST on Sunday the 29th: 11:00 UTC, not 12:00 UTC.
     expect(await runMilestoneTimers(t.db, new Date('2026-03-29T10:59:00Z'))).toEqual({ reminded: 0, approved: 0 });

@@ -8,7 +8,14 @@ import { type Queue, startQueue } from '../../lib/queue.ts';
 import { createOwnTestApp, type OwnTestApp } from '../../test/own-database.ts';
 import { type SmtpSink, startSmtpSink } from '../../test/smtp-sink.ts';
 import { clientFor, createWorld, type World } from '../../test/world.ts';
-import { computeRetryDelay, DEFAULT_DELIVERY_POLICY, type DeliveryPolicy, deliverEmail, startEmailDelivery, sweepEmails } from './notifications.delivery.ts';
+import {
+  computeRetryDelay,
+  DEFAULT_DELIVERY_POLICY,
+  type DeliveryPolicy,
+  deliverEmail,
+  startEmailDelivery,
+  sweepEmails,
+} from './notifications.delivery.ts';
 import { connectOutbox, queueEmail } from './notifications.service.ts';
 
 /**
@@ -31,7 +38,8 @@ async function waitFor<T>(check: () => Promise<T | undefined | false> | T | unde
   throw new Error('timed out waiting');
 }
 
-const burst = (prefix: string, n: number) => Array.from({ length: n }, (_, i) => `${prefix}.${i}.${crypto.randomUUID().slice(0, 8)}@example.test`);
+const burst = (prefix: string, n: number) =>
+  Array.from({ length: n }, (_, i) => `${prefix}.${i}.${crypto.randomUUID().slice(0, 8)}@example.test`);
 
 describe('email delivery through SMTP outages and refusals', () => {
   let t: OwnTestApp;
@@ -77,7 +85,9 @@ describe('email delivery through SMTP outages and refusals', () => {
     await sink.stop();
     try {
       for (const address of addresses)
-        await runInTransaction(t.db, (tx) => queueEmail(tx, address, { subject: `Hello ${address}`, heading: 'Hello', paragraphs: ['During an outage'] }));
+        await runInTransaction(t.db, (tx) =>
+          queueEmail(tx, address, { subject: `Hello ${address}`, heading: 'Hello', paragraphs: ['During an outage'] }),
+        );
       // 15 minutes on the compressed clock, with the server down for all of it, counted from the last email of the burst.
       const downSince = Date.now();
       await new Promise((r) => setTimeout(r, outageMs));
@@ -106,7 +116,7 @@ describe('email delivery through SMTP outages and refusals', () => {
     console.log(
       `outage: 20 emails, ${downMs} ms down (at least 15 min at 1/${SCALE}), ${Math.max(...rows.map((r) => r.attempts))} attempts at most, all delivered ${deliveredAfterMs} ms after the return, ${received.length - 20} duplicates`,
     );
-   }, 300_000);
+  }, 300_000);
 
   it('fails an email at once on a 5xx, shows it on the delivery page, and resends it', async () => {
     const address = `refused.${w.suffix}@example.test`;
@@ -138,7 +148,10 @@ describe('email delivery through SMTP outages and refusals', () => {
     expect(resent.json()).toMatchObject({ status: 'queued', failedAt: null });
     await waitFor(async () => (await rowsTo([address]))[0]?.status === 'sent');
     expect(sink.received.filter((m) => m.to.includes(address))).toHaveLength(1);
-    const [audit] = await t.db.select().from(auditEvents).where(and(eq(auditEvents.action, 'email.resent'), eq(auditEvents.entityId, failed!.id)));
+    const [audit] = await t.db
+      .select()
+      .from(auditEvents)
+      .where(and(eq(auditEvents.action, 'email.resent'), eq(auditEvents.entityId, failed!.id)));
     expect(audit).toMatchObject({ organizationId: w.orgA, actorUserId: w.aOwner.userId });
     expect((await owner.post(`/api/emails/${failed!.id}/resend`)).statusCode).toBe(409);
     const after = await owner.get('/api/organizations/current/emails');
@@ -194,7 +207,9 @@ describe('email delivery through SMTP outages and refusals', () => {
     await queue.stop();
     // The server went down right after these committed: no job was ever queued for them.
     for (const address of addresses)
-      await runInTransaction(t.db, (tx) => queueEmail(tx, address, { subject: 'After restart', heading: 'After restart', paragraphs: ['-'] }));
+      await runInTransaction(t.db, (tx) =>
+        queueEmail(tx, address, { subject: 'After restart', heading: 'After restart', paragraphs: ['-'] }),
+      );
     await startDelivery();
     await waitFor(async () => (await rowsTo(addresses)).every((r) => r.status === 'sent'));
     expect(sink.received.filter((m) => addresses.some((a) => m.to.includes(a)))).toHaveLength(3);

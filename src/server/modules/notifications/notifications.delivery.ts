@@ -62,7 +62,12 @@ export type DeliveryOutcome = { status: 'sent' | 'stored' | 'failed' | 'skipped'
  * drop that copy. A 5xx answer fails the email at once; anything else is retried with backoff
  * until `giveUpAfterMs`, and then fails with the last reason.
  */
-export async function deliverEmail(db: Db, mailer: Mailer, emailId: string, policy: DeliveryPolicy = DEFAULT_DELIVERY_POLICY): Promise<DeliveryOutcome> {
+export async function deliverEmail(
+  db: Db,
+  mailer: Mailer,
+  emailId: string,
+  policy: DeliveryPolicy = DEFAULT_DELIVERY_POLICY,
+): Promise<DeliveryOutcome> {
   const [email] = await db
     .update(emails)
     .set({ lockedUntil: msFromNow(policy.lockMs), attempts: sql`${emails.attempts} + 1` })
@@ -90,7 +95,11 @@ export async function deliverEmail(db: Db, mailer: Mailer, emailId: string, poli
 /** Not claimable: done already, being sent elsewhere (skipped), or not due yet (its job comes back then). */
 async function checkWhyNotClaimed(db: Db, emailId: string): Promise<DeliveryOutcome> {
   const [row] = await db
-    .select({ status: emails.status, dueInMs: sql<number>`extract(epoch from (${emails.nextAttemptAt} - now())) * 1000`, locked: sql<boolean>`coalesce(${emails.lockedUntil} > now(), false)` })
+    .select({
+      status: emails.status,
+      dueInMs: sql<number>`extract(epoch from (${emails.nextAttemptAt} - now())) * 1000`,
+      locked: sql<boolean>`coalesce(${emails.lockedUntil} > now(), false)`,
+    })
     .from(emails)
     .where(eq(emails.id, emailId));
   if (row?.status !== 'queued' || row.locked) return { status: 'skipped' };
@@ -108,7 +117,10 @@ async function recordFailure(
   const delay = computeRetryDelay(policy, row.attempts, triedForMs);
   if (failure.permanent || triedForMs + delay > policy.giveUpAfterMs) {
     const reason = failure.permanent ? failure.reason : `gave up after ${row.attempts} attempts: ${failure.reason}`;
-    await db.update(emails).set({ status: 'failed', failedAt: sql`now()`, lockedUntil: null, lastError: reason.slice(0, 500) }).where(eq(emails.id, row.id));
+    await db
+      .update(emails)
+      .set({ status: 'failed', failedAt: sql`now()`, lockedUntil: null, lastError: reason.slice(0, 500) })
+      .where(eq(emails.id, row.id));
     return { status: 'failed' };
   }
   await db
@@ -154,7 +166,11 @@ export interface EmailDeliveryOptions {
 export async function startEmailDelivery(queue: Queue, db: Db, mailer: Mailer, options: EmailDeliveryOptions = {}): Promise<void> {
   const policy = options.policy ?? DEFAULT_DELIVERY_POLICY;
   // Retries of pg-boss itself are for a handler that threw (the database away, say), not for SMTP.
-  await queue.configure(EMAIL_JOB, { oneQueuedPerKey: true, retryLimit: 50, retryDelaySeconds: Math.max(1, Math.round(policy.firstRetryMs / 1000)) });
+  await queue.configure(EMAIL_JOB, {
+    oneQueuedPerKey: true,
+    retryLimit: 50,
+    retryDelaySeconds: Math.max(1, Math.round(policy.firstRetryMs / 1000)),
+  });
   await queue.work(EMAIL_JOB, async (data) => {
     const emailId = String(data.emailId);
     const outcome = await deliverEmail(db, mailer, emailId, policy);

@@ -6,7 +6,13 @@ import { notificationSchema } from '../../../shared/schemas/notification.schema.
 import type { Db } from '../../db/client.ts';
 import { contextOf } from '../../http/route-auth.plugin.ts';
 import { notFound } from '../../lib/errors.ts';
-import { isOwnNotification, listMailbox, listNotifications, markAllNotificationsRead, markNotificationRead } from './notifications.service.ts';
+import {
+  isOwnNotification,
+  listMailbox,
+  listNotifications,
+  markAllNotificationsRead,
+  markNotificationRead,
+} from './notifications.service.ts';
 
 function isLoopback(ip: string): boolean {
   return ip === '127.0.0.1' || ip === '::1' || ip === '::ffff:127.0.0.1' || ip.startsWith('127.');
@@ -23,7 +29,10 @@ export function registerNotificationRoutes(app: FastifyInstance, deps: { db: Db;
       schema: {
         tags,
         summary: 'My notifications, newest first, a page at a time, with the unread count',
-        querystring: z.object({ unread: z.enum(['true', 'false']).optional() }).extend(pageQuerySchema.shape).strict(),
+        querystring: z
+          .object({ unread: z.enum(['true', 'false']).optional() })
+          .extend(pageQuerySchema.shape)
+          .strict(),
         response: { 200: pageOf(notificationSchema).extend({ unread: z.number() }) },
       },
     },
@@ -48,7 +57,10 @@ export function registerNotificationRoutes(app: FastifyInstance, deps: { db: Db;
 
   typed.post(
     '/api/notifications/:id/read',
-    { config: { auth: 'session', allowBeforeTwoFactor: true }, schema: { tags, summary: 'Mark one notification read', params: idParamsSchema, response: { 200: okSchema } } },
+    {
+      config: { auth: 'session', allowBeforeTwoFactor: true },
+      schema: { tags, summary: 'Mark one notification read', params: idParamsSchema, response: { 200: okSchema } },
+    },
     async (request) => {
       const ctx = contextOf(request);
       const changed = await markNotificationRead(deps.db, ctx, request.params.id);
@@ -61,7 +73,10 @@ export function registerNotificationRoutes(app: FastifyInstance, deps: { db: Db;
 
   typed.post(
     '/api/notifications/read-all',
-    { config: { auth: 'session', allowBeforeTwoFactor: true }, schema: { tags, summary: 'Mark all my notifications read', response: { 200: okSchema } } },
+    {
+      config: { auth: 'session', allowBeforeTwoFactor: true },
+      schema: { tags, summary: 'Mark all my notifications read', response: { 200: okSchema } },
+    },
     async (request) => {
       await markAllNotificationsRead(deps.db, contextOf(request));
       return { ok: true as const };
@@ -80,7 +95,15 @@ export function registerNotificationRoutes(app: FastifyInstance, deps: { db: Db;
         response: {
           200: z.object({
             items: z.array(
-              z.object({ id: z.string(), to: z.string(), subject: z.string(), text: z.string(), html: z.string(), status: z.string(), createdAt: z.string() }),
+              z.object({
+                id: z.string(),
+                to: z.string(),
+                subject: z.string(),
+                text: z.string(),
+                html: z.string(),
+                status: z.string(),
+                createdAt: z.string(),
+              }),
             ),
           }),
         },
@@ -90,7 +113,15 @@ export function registerNotificationRoutes(app: FastifyInstance, deps: { db: Db;
       if (!isLoopback(request.ip)) throw notFound('This page');
       const rows = await listMailbox(deps.db, request.query.to?.toLowerCase());
       return {
-        items: rows.map((e) => ({ id: e.id, to: e.toAddress, subject: e.subject, text: e.text, html: e.html, status: e.status, createdAt: e.createdAt.toISOString() })),
+        items: rows.map((e) => ({
+          id: e.id,
+          to: e.toAddress,
+          subject: e.subject,
+          text: e.text,
+          html: e.html,
+          status: e.status,
+          createdAt: e.createdAt.toISOString(),
+        })),
       };
     },
   );

@@ -27,7 +27,12 @@ export function connectOutbox(queue: Queue | null): void {
  * Writes the email into the outbox table in the caller's transaction; it is sent after commit.
  * `organizationId` names the organization it is about: its owners and admins see its delivery.
  */
-export async function queueEmail(tx: Executor, to: string, content: EmailContent, about: { organizationId?: string | null } = {}): Promise<string> {
+export async function queueEmail(
+  tx: Executor,
+  to: string,
+  content: EmailContent,
+  about: { organizationId?: string | null } = {},
+): Promise<string> {
   const id = createId();
   const rendered = renderEmail(content);
   await tx.insert(emails).values({ id, toAddress: to, ...rendered, status: 'queued', organizationId: about.organizationId ?? null });

@@ -101,7 +101,13 @@ describe('notifications and email', () => {
     const world = await createWorld(t);
     await runInTransaction(t.db, async (tx) => {
       for (const title of ['Approved: Logo', 'Approved: Palette', 'Approved: Guide'])
-        await notify(tx, { userIds: [world.xAdmin.userId], type: 'milestone.approved', title, body: 'A payment is being prepared.', link: '/portal/deliver' });
+        await notify(tx, {
+          userIds: [world.xAdmin.userId],
+          type: 'milestone.approved',
+          title,
+          body: 'A payment is being prepared.',
+          link: '/portal/deliver',
+        });
     });
     const message = await waitFor(() => sink.received.find((m) => m.to.includes(world.xAdmin.email)));
     expect(message.raw).toMatch(/Subject: 3 updates in Portico/);
@@ -122,7 +128,13 @@ describe('notifications and email', () => {
     connectOutbox(null);
     try {
       await runInTransaction(t.db, (tx) =>
-        notify(tx, { userIds: [world.xOffice.userId], type: 'milestone.changes_requested', title: 'Changes requested: Logo', body: 'What to change: darker.', link: '/portal/milestones/1' }),
+        notify(tx, {
+          userIds: [world.xOffice.userId],
+          type: 'milestone.changes_requested',
+          title: 'Changes requested: Logo',
+          body: 'What to change: darker.',
+          link: '/portal/milestones/1',
+        }),
       );
       await runInTransaction(t.db, (tx) => notify(tx, { userIds: [world.xAdmin.userId], type: 'x', title: 'Seen already', body: '-' }));
       await clientFor(t, world.xAdmin).post('/api/notifications/read-all');

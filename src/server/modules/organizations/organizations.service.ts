@@ -60,10 +60,16 @@ function settingsOf(row: OrganizationRow) {
 async function assertDatabaseKnowsZone(tx: Executor, timeZone: string): Promise<void> {
   const result = await tx.execute(sql`select exists (select 1 from pg_timezone_names where name = ${timeZone}) as known`);
   const [row] = (result as unknown as { rows: Array<{ known: boolean }> }).rows;
-  if (!row?.known) throw badField('timeZone', `The database does not know the time zone ${timeZone}; choose another name for the same place.`);
+  if (!row?.known)
+    throw badField('timeZone', `The database does not know the time zone ${timeZone}; choose another name for the same place.`);
 }
 
-export async function updateCurrentOrganization(db: Db, ctx: RequestContext, input: z.infer<typeof updateOrganizationSchema>, expected: ExpectedVersion) {
+export async function updateCurrentOrganization(
+  db: Db,
+  ctx: RequestContext,
+  input: z.infer<typeof updateOrganizationSchema>,
+  expected: ExpectedVersion,
+) {
   return runInTransaction(db, async (tx) => {
     const before = await readOwnOrganizationForUpdate(tx, ctx.actor);
     assertAllowed(organizationAbilities(ctx.actor), 'update');
@@ -226,12 +232,18 @@ export type NewMembership =
 export async function addMembership(tx: Executor, userId: string, membership: NewMembership): Promise<void> {
   await invalidateSessions(tx, `user:${userId}`);
   if (membership.kind === 'staff') {
-    await tx.insert(staffMembers).values({ id: createId(), organizationId: membership.organizationId, userId, role: membership.role }).onConflictDoNothing();
+    await tx
+      .insert(staffMembers)
+      .values({ id: createId(), organizationId: membership.organizationId, userId, role: membership.role })
+      .onConflictDoNothing();
     return;
   }
   if (membership.kind === 'technician') {
     await tx.insert(technicians).values({ id: createId(), contractorId: membership.contractorId, userId }).onConflictDoNothing();
     return;
   }
-  await tx.insert(contractorMembers).values({ id: createId(), contractorId: membership.contractorId, userId, role: membership.role }).onConflictDoNothing();
+  await tx
+    .insert(contractorMembers)
+    .values({ id: createId(), contractorId: membership.contractorId, userId, role: membership.role })
+    .onConflictDoNothing();
 }

@@ -28,7 +28,10 @@ describe('organizations and people', () => {
     const ok = await clientFor(t, w.aAdmin).edit('/api/organizations/current', { name: 'Renamed Org' });
     expect(ok.json().name).toBe('Renamed Org');
     const events = await t.db.select().from(auditEvents).where(eq(auditEvents.entityId, w.orgA));
-    expect(events.find((e) => e.action === 'organization.updated')).toMatchObject({ before: { name: `Org A ${w.suffix}` }, after: { name: 'Renamed Org' } });
+    expect(events.find((e) => e.action === 'organization.updated')).toMatchObject({
+      before: { name: `Org A ${w.suffix}` },
+      after: { name: 'Renamed Org' },
+    });
     expect((await clientFor(t, w.aAdmin).patch('/api/organizations/current', { name: '' })).statusCode).toBe(400);
     expect((await clientFor(t, w.aAdmin).patch('/api/organizations/current', { id: 'x' })).statusCode).toBe(400);
   });
@@ -46,7 +49,9 @@ describe('organizations and people', () => {
     }
     expect((await admin.get('/api/organizations/current')).json().timeZone).toBe('Pacific/Auckland');
     const events = await t.db.select().from(auditEvents).where(eq(auditEvents.entityId, w.orgA));
-    expect(events.find((e) => e.action === 'organization.updated' && (e.after as { timeZone?: string }).timeZone === 'Pacific/Auckland')).toMatchObject({
+    expect(
+      events.find((e) => e.action === 'organization.updated' && (e.after as { timeZone?: string }).timeZone === 'Pacific/Auckland'),
+    ).toMatchObject({
       before: { timeZone: 'UTC' },
     });
     expect((await clientFor(t, w.aManager).edit('/api/organizations/current', { timeZone: 'UTC' })).statusCode).toBe(403);
@@ -55,13 +60,21 @@ describe('organizations and people', () => {
 
   it('lists staff for staff only, and the crew for the contractor', async () => {
     const staff = await clientFor(t, w.aOwner).get('/api/staff');
-    expect(staff.json().items.map((s: { role: string }) => s.role).sort()).toEqual(['admin', 'finance', 'manager', 'owner', 'viewer']);
+    expect(
+      staff
+        .json()
+        .items.map((s: { role: string }) => s.role)
+        .sort(),
+    ).toEqual(['admin', 'finance', 'manager', 'owner', 'viewer']);
     expect((await clientFor(t, w.xAdmin).get('/api/staff')).json().items).toEqual([]);
     const team = await clientFor(t, w.xAdmin).get('/api/contractor/team');
     expect(team.json().members).toHaveLength(2);
     expect(team.json().technicians).toHaveLength(1);
     expect(team.json().abilities).toEqual({ inviteMember: true, inviteTechnician: true });
-    expect((await clientFor(t, w.xOffice).get('/api/contractor/team')).json().abilities).toEqual({ inviteMember: false, inviteTechnician: false });
+    expect((await clientFor(t, w.xOffice).get('/api/contractor/team')).json().abilities).toEqual({
+      inviteMember: false,
+      inviteTechnician: false,
+    });
   });
 
   it('lets a person with several memberships choose which one a request acts as', async () => {

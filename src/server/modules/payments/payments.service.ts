@@ -47,7 +47,13 @@ export async function createDraftPaymentForMilestone(tx: Tx, input: MilestonePay
     action: 'payment.created',
     entityType: 'payment',
     entityId: created.id,
-    after: { status: 'draft', source: 'milestone', milestoneId: input.milestoneId, amountMinor: input.amountMinor, currency: input.currency },
+    after: {
+      status: 'draft',
+      source: 'milestone',
+      milestoneId: input.milestoneId,
+      amountMinor: input.amountMinor,
+      currency: input.currency,
+    },
   });
   return created.id;
 }
@@ -55,7 +61,10 @@ export async function createDraftPaymentForMilestone(tx: Tx, input: MilestonePay
 /** milestone id → payment id, for the milestones given (rows the caller could already see). */
 export async function findPaymentIdsByMilestone(db: Executor, milestoneIds: string[]): Promise<Map<string, string>> {
   if (milestoneIds.length === 0) return new Map();
-  const rows = await db.select({ id: payments.id, milestoneId: payments.milestoneId }).from(payments).where(inArray(payments.milestoneId, milestoneIds));
+  const rows = await db
+    .select({ id: payments.id, milestoneId: payments.milestoneId })
+    .from(payments)
+    .where(inArray(payments.milestoneId, milestoneIds));
   return new Map(rows.map((r) => [r.milestoneId!, r.id]));
 }
 
@@ -64,7 +73,10 @@ export async function findPaymentIdsByMilestone(db: Executor, milestoneIds: stri
  * method, reference and proof comes with the payments issue).
  */
 export async function markMilestonePaymentSent(tx: Tx, milestoneId: string): Promise<void> {
-  const [draft] = await tx.select().from(payments).where(and(eq(payments.milestoneId, milestoneId), eq(payments.status, 'draft')));
+  const [draft] = await tx
+    .select()
+    .from(payments)
+    .where(and(eq(payments.milestoneId, milestoneId), eq(payments.status, 'draft')));
   if (!draft) return;
   await applyTransition(tx, {
     table: 'payments',

@@ -8,8 +8,7 @@ const base =
 
 const variants: Record<ButtonVariant, string> = {
   primary: 'bg-blue-700 text-white hover:bg-blue-800 data-hovered:bg-blue-800 data-pressed:bg-blue-900',
-  secondary:
-    'border border-slate-400 bg-white text-slate-900 hover:bg-slate-50 data-hovered:bg-slate-50 data-pressed:bg-slate-100',
+  secondary: 'border border-slate-400 bg-white text-slate-900 hover:bg-slate-50 data-hovered:bg-slate-50 data-pressed:bg-slate-100',
   danger: 'bg-red-700 text-white hover:bg-red-800 data-hovered:bg-red-800 data-pressed:bg-red-900',
   ghost: 'bg-transparent text-slate-900 hover:bg-slate-100 data-hovered:bg-slate-100 data-pressed:bg-slate-200',
 };

@@ -1,6 +1,17 @@
 import { ChevronDown } from 'lucide-react';
 import type { ReactNode } from 'react';
-import { ComboBox as AriaComboBox, Button, FieldError, Input, Label, ListBox, ListBoxItem, Popover, Text, useFilter } from 'react-aria-components';
+import {
+  ComboBox as AriaComboBox,
+  Button,
+  FieldError,
+  Input,
+  Label,
+  ListBox,
+  ListBoxItem,
+  Popover,
+  Text,
+  useFilter,
+} from 'react-aria-components';
 import { type Control, type FieldValues, type Path, useController } from 'react-hook-form';
 
 export interface ComboBoxOption {
@@ -69,7 +80,10 @@ export function ComboBoxField({
       ) : null}
       <FieldError className="text-sm font-medium text-red-700">{errorMessage}</FieldError>
       <Popover className="min-w-(--trigger-width) overflow-auto rounded-md border border-slate-300 bg-white shadow-lg">
-        <ListBox<ComboBoxOption> className="max-h-72 p-1 outline-none" renderEmptyState={() => <p className="px-3 py-2 text-slate-700">No match.</p>}>
+        <ListBox<ComboBoxOption>
+          className="max-h-72 p-1 outline-none"
+          renderEmptyState={() => <p className="px-3 py-2 text-slate-700">No match.</p>}
+        >
           {(option) => (
             <ListBoxItem
               id={option.id}
@@ -91,7 +105,11 @@ export interface FormComboBoxFieldProps<T extends FieldValues, C, O extends Fiel
   name: Path<T>;
 }
 
-export function FormComboBoxField<T extends FieldValues, C, O extends FieldValues>({ control, name, ...props }: FormComboBoxFieldProps<T, C, O>) {
+export function FormComboBoxField<T extends FieldValues, C, O extends FieldValues>({
+  control,
+  name,
+  ...props
+}: FormComboBoxFieldProps<T, C, O>) {
   const { field, fieldState } = useController({ control, name });
   return (
     <ComboBoxField

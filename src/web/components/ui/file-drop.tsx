@@ -40,9 +40,7 @@ export function FileDrop({ label, description, onFiles, buttonLabel = 'Choose fi
       <Text slot="label" className="font-medium text-slate-900">
         {label}
       </Text>
-      <p className="text-sm text-slate-700">
-        Drag and drop {allowsMultiple ? 'files' : 'a file'} here, or
-      </p>
+      <p className="text-sm text-slate-700">Drag and drop {allowsMultiple ? 'files' : 'a file'} here, or</p>
       <FileTrigger
         allowsMultiple={allowsMultiple}
         onSelect={(list) => {

@@ -26,7 +26,14 @@ export function NewPasswordFields<T extends FieldValues & { password: string; co
         description={passwordHelp}
         isRequired
       />
-      <FormTextField control={control} name={'confirmPassword' as Path<T>} label={confirmLabel} type="password" autoComplete="new-password" isRequired />
+      <FormTextField
+        control={control}
+        name={'confirmPassword' as Path<T>}
+        label={confirmLabel}
+        type="password"
+        autoComplete="new-password"
+        isRequired
+      />
     </>
   );
 }

@@ -15,9 +15,7 @@ export function Section({ title, description, actions, children, id }: SectionPr
     <section id={id} className="flex scroll-mt-4 flex-col gap-4 rounded-lg border border-slate-200 bg-white p-4 sm:p-6">
       <div className="flex flex-col gap-3 sm:flex-row sm:items-start sm:justify-between">
         <div className="min-w-0">
-          <h2 className="text-lg font-semibold text-slate-900">
-            {title}
-          </h2>
+          <h2 className="text-lg font-semibold text-slate-900">{title}</h2>
           {description ? <div className="mt-1 text-slate-700">{description}</div> : null}
         </div>
         {actions ? <div className="flex flex-wrap gap-2">{actions}</div> : null}

@@ -57,6 +57,9 @@ export function StaleVersionAlert({ what, fields, onReapply, onDiscard, isPendin
 export function describeValue(value: unknown): string {
   if (value === null || value === undefined || value === '') return 'none';
   if (typeof value === 'boolean') return value ? 'on' : 'off';
-  const text = String(value).replace(/<[^>]*>/g, ' ').replace(/\s+/g, ' ').trim();
+  const text = String(value)
+    .replace(/<[^>]*>/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
   return text.length > 80 ? `${text.slice(0, 79)}…` : text;
 }

@@ -48,8 +48,9 @@ export function TableBody({ children }: { children: ReactNode }) {
 
 export function Tr({ children, highlight = false }: { children: ReactNode; highlight?: boolean }) {
   return (
-    // biome-ignore lint/a11y/noRedundantRoles: see Table
-    <tr role="row"
+    <tr
+      // biome-ignore lint/a11y/noRedundantRoles: see Table
+      role="row"
       className={`flex flex-col gap-1 rounded-lg border p-3 lg:table-row lg:rounded-none lg:border-0 lg:border-b lg:p-0 ${
         highlight ? 'border-red-300 bg-red-50/60 lg:border-b-slate-200' : 'border-slate-200 bg-white lg:border-b-slate-200'
       }`}
@@ -68,11 +69,14 @@ export interface TdProps {
 
 export function Td({ children, label, className = '' }: TdProps) {
   return (
-    // biome-ignore lint/a11y/noRedundantRoles: see Table
-    <td role="cell"
+    <td
+      // biome-ignore lint/a11y/noRedundantRoles: see Table
+      role="cell"
       data-label={label}
       className={`flex min-w-0 flex-wrap items-baseline gap-x-2 text-slate-800 lg:table-cell lg:px-3 lg:py-3 lg:align-top ${
-        label ? 'before:w-24 before:shrink-0 before:text-sm before:font-medium before:text-slate-600 before:content-[attr(data-label)] lg:before:content-none' : ''
+        label
+          ? 'before:w-24 before:shrink-0 before:text-sm before:font-medium before:text-slate-600 before:content-[attr(data-label)] lg:before:content-none'
+          : ''
       } ${className}`.trim()}
     >
       {children}

@@ -9,11 +9,7 @@ export interface FormTextFieldProps<T extends FieldValues, C, O extends FieldVal
 }
 
 /** A TextField bound to react-hook-form: value, errors and focus-on-error. */
-export function FormTextField<T extends FieldValues, C, O extends FieldValues>({
-  control,
-  name,
-  ...props
-}: FormTextFieldProps<T, C, O>) {
+export function FormTextField<T extends FieldValues, C, O extends FieldValues>({ control, name, ...props }: FormTextFieldProps<T, C, O>) {
   const { field, fieldState } = useController({ control, name });
   return (
     <TextField

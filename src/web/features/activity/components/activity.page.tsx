@@ -56,8 +56,8 @@ function ChainHead() {
         Audit chain head: event #{value.seq}
       </h2>
       <p className="mt-1 text-slate-700">
-        Every change is chained to the one before it. Note this number and hash: <code>portico audit verify</code> prints the same, and would
-        fail if any event up to here were changed or removed.
+        Every change is chained to the one before it. Note this number and hash: <code>portico audit verify</code> prints the same, and
+        would fail if any event up to here were changed or removed.
       </p>
       <p className="mt-2 font-mono text-xs break-all text-slate-800">{value.hash}</p>
     </section>

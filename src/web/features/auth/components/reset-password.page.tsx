@@ -13,9 +13,7 @@ import { matchPasswords, passwordMismatch } from '../../../lib/password.help.ts'
 import { useResetPassword } from '../api/reset-password.mutation.ts';
 import { AuthCard } from './auth.card.tsx';
 
-const resetSchema = z
-  .object({ password: passwordSchema, confirmPassword: z.string() })
-  .refine(matchPasswords, passwordMismatch);
+const resetSchema = z.object({ password: passwordSchema, confirmPassword: z.string() }).refine(matchPasswords, passwordMismatch);
 
 export interface ResetPasswordPageProps {
   token: string | undefined;

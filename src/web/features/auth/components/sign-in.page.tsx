@@ -33,7 +33,10 @@ export function SignInPage({ onSignedIn }: SignInPageProps) {
   const [errors, setErrors] = useState<Partial<Record<Field, string>>>({});
   // After the first submit, a field is checked again as it changes (as the other forms do).
   const [submitted, setSubmitted] = useState(false);
-  const inputs = { email: useRef<HTMLInputElement & HTMLTextAreaElement>(null), password: useRef<HTMLInputElement & HTMLTextAreaElement>(null) };
+  const inputs = {
+    email: useRef<HTMLInputElement & HTMLTextAreaElement>(null),
+    password: useRef<HTMLInputElement & HTMLTextAreaElement>(null),
+  };
   const signIn = useSignInWithEmail();
   const magicLink = useRequestMagicLink();
   const checks = { email: checkEmail, password: checkPassword };

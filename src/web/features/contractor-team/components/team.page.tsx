@@ -27,16 +27,27 @@ export function ContractorTeamPage({ renderInviteMember, renderInviteTechnician,
       <QueryView query={team} loadingLabel="Loading your team…">
         {({ members, technicians }) => (
           <div className="flex flex-col gap-6">
-            <Section title="Office" description="People who run your business on Portico." actions={canInviteMember ? renderInviteMember() : null}>
+            <Section
+              title="Office"
+              description="People who run your business on Portico."
+              actions={canInviteMember ? renderInviteMember() : null}
+            >
               {members.length === 0 ? (
-                <EmptyState icon={Users} headingLevel={3} title="No office members" description="Invite a colleague to help run your work." />
+                <EmptyState
+                  icon={Users}
+                  headingLevel={3}
+                  title="No office members"
+                  description="Invite a colleague to help run your work."
+                />
               ) : (
                 <DataList label="Office members">
                   {members.map((member) => (
                     <DataListItem
                       key={member.id}
                       title={member.name}
-                      badges={<Badge tone={member.role === 'admin' ? 'blue' : 'neutral'}>{member.role === 'admin' ? 'Admin' : 'Office'}</Badge>}
+                      badges={
+                        <Badge tone={member.role === 'admin' ? 'blue' : 'neutral'}>{member.role === 'admin' ? 'Admin' : 'Office'}</Badge>
+                      }
                       subtitle={member.email}
                     />
                   ))}

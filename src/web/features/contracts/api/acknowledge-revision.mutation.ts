@@ -4,7 +4,13 @@ import { queryRoots } from '../../../lib/query.roots.ts';
 import { contractKeys } from './contract.keys.ts';
 import type { ContractRevision } from './contract.types.ts';
 
-export function acknowledgeRevision({ contractId, number }: { contractId: string; number: number }): Promise<{ items: ContractRevision[] }> {
+export function acknowledgeRevision({
+  contractId,
+  number,
+}: {
+  contractId: string;
+  number: number;
+}): Promise<{ items: ContractRevision[] }> {
   return dataOf(api.POST('/api/contracts/{id}/revisions/{number}/acknowledge', { params: { path: { id: contractId, number } } }));
 }
 

@@ -6,7 +6,12 @@ import { type ContractFilters, contractKeys } from './contract.keys.ts';
 export type ContractList = ApiData<'/api/contracts', 'get'>;
 
 /** Staff: the organization's contracts. Contractor members: theirs, across every organization. Recently changed first, a page at a time. */
-export function listContracts(filters: ContractFilters, cursor: string | undefined, limit: number, signal?: AbortSignal): Promise<ContractList> {
+export function listContracts(
+  filters: ContractFilters,
+  cursor: string | undefined,
+  limit: number,
+  signal?: AbortSignal,
+): Promise<ContractList> {
   return dataOf(
     api.GET('/api/contracts', {
       params: { query: { status: filters.status, q: filters.q, engagementId: filters.engagementId, limit, cursor } },

@@ -26,6 +26,7 @@ export function useContractEdit(id: string) {
   const queryClient = useQueryClient();
   return useStaleVersion<Contract, UpdateContractInput>({
     save: (version, changes) => update.mutateAsync({ id, version, changes }),
-    reload: () => queryClient.fetchQuery({ queryKey: contractKeys.detail(id), queryFn: ({ signal }) => getContract(id, signal), staleTime: 0 }),
+    reload: () =>
+      queryClient.fetchQuery({ queryKey: contractKeys.detail(id), queryFn: ({ signal }) => getContract(id, signal), staleTime: 0 }),
   });
 }

@@ -47,8 +47,8 @@ function RenewDialog({ contract }: { contract: Contract & { endDate: string } })
   return (
     <ModalDialog title="Renew the contract" isOpen={isOpen} onOpenChange={changeOpen} trigger={<Button variant="secondary">Renew</Button>}>
       <p className="text-slate-700">
-        A renewal extends the term. It currently ends on {formatDay(contract.endDate)}. {contract.contractor.name} is asked to acknowledge the new end
-        date.
+        A renewal extends the term. It currently ends on {formatDay(contract.endDate)}. {contract.contractor.name} is asked to acknowledge
+        the new end date.
       </p>
       {failure ? <Alert tone="error">{failure}</Alert> : null}
       <form onSubmit={submit} noValidate className="flex flex-col gap-4">

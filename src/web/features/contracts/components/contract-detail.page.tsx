@@ -48,7 +48,11 @@ function RevisionBanner({ contract, side }: { contract: Contract; side: Contract
       </Alert>
     );
   return (
-    <Alert tone="info" title={onlyActivation ? 'Terms not acknowledged yet' : `${plural(n, 'revision', 'revisions')} not acknowledged yet`} className="mb-6">
+    <Alert
+      tone="info"
+      title={onlyActivation ? 'Terms not acknowledged yet' : `${plural(n, 'revision', 'revisions')} not acknowledged yet`}
+      className="mb-6"
+    >
       {contract.contractor.name} has been asked to acknowledge {onlyActivation ? "the contract's terms" : 'the latest terms'}.{' '}
       <TextLink href="#revisions">See the revisions</TextLink>
     </Alert>
@@ -106,7 +110,8 @@ export function ContractDetailPage({ contractId, side, backHref, editHref, rende
     );
 
   const data = contract.data;
-  const party = side === 'company' ? { label: 'Contractor', name: data.contractor.name } : { label: 'Organization', name: data.organization.name };
+  const party =
+    side === 'company' ? { label: 'Contractor', name: data.contractor.name } : { label: 'Organization', name: data.organization.name };
   return (
     <>
       {back}

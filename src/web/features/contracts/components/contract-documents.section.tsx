@@ -11,7 +11,9 @@ export function ContractDocumentsSection({ contract }: { contract: Contract }) {
   return (
     <AttachedFiles
       title="Documents"
-      description={canManage ? 'The signed contract, statements of work, anything both sides should keep.' : 'Download the documents of this contract.'}
+      description={
+        canManage ? 'The signed contract, statements of work, anything both sides should keep.' : 'Download the documents of this contract.'
+      }
       files={contract.documents}
       listLabel="Contract documents"
       emptyText="No documents yet."

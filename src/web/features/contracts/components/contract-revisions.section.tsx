@@ -20,7 +20,11 @@ const kindLabels: Record<ContractRevision['kind'], string> = {
 function Changes({ revision }: { revision: ContractRevision }) {
   const entries = Object.entries(revision.changes);
   if (entries.length === 0)
-    return <p className="text-sm text-slate-700">{revision.kind === 'activation' ? 'The terms as agreed when the contract started.' : 'No terms changed.'}</p>;
+    return (
+      <p className="text-sm text-slate-700">
+        {revision.kind === 'activation' ? 'The terms as agreed when the contract started.' : 'No terms changed.'}
+      </p>
+    );
   const currencyChange = revision.changes.currency;
   const currencyBefore = typeof currencyChange?.from === 'string' ? currencyChange.from : revision.terms.currency;
   return (
@@ -107,7 +111,11 @@ function RevisionItem({ contractId, revision }: { contractId: string; revision: 
 export function ContractRevisionsSection({ contractId }: { contractId: string }) {
   const revisions = useRevisions(contractId);
   return (
-    <Section id="revisions" title="Revisions" description="Each change to the terms after activation, and when the contractor acknowledged it.">
+    <Section
+      id="revisions"
+      title="Revisions"
+      description="Each change to the terms after activation, and when the contractor acknowledged it."
+    >
       <QueryView query={revisions} loadingLabel="Loading revisions…">
         {({ items }) =>
           items.length === 0 ? (

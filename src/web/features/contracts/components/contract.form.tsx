@@ -50,29 +50,28 @@ const contractFormSchema = z
       if (!parsed.ok) ctx.addIssue({ code: 'custom', path: ['rateAmount'], message: parsed.message });
       else {
         const checked = amountMinorSchema.safeParse(parsed.amountMinor);
-        if (!checked.success) ctx.addIssue({ code: 'custom', path: ['rateAmount'], message: checked.error.issues[0]?.message ?? 'Check the amount.' });
+        if (!checked.success)
+          ctx.addIssue({ code: 'custom', path: ['rateAmount'], message: checked.error.issues[0]?.message ?? 'Check the amount.' });
       }
     }
     if (values.endDate && values.endDate < values.startDate)
       ctx.addIssue({ code: 'custom', path: ['endDate'], message: 'The end date is before the start date.' });
   })
-  .transform(
-    (values): CreateContractInput => {
-      const parsed = parseMoneyInput(values.rateAmount, values.currency);
-      return {
-        engagementId: values.engagementId,
-        title: values.title,
-        scopeHtml: textToHtml(values.scopeText),
-        rateType: values.rateType,
-        rateAmountMinor: parsed.ok ? parsed.amountMinor : 0,
-        currency: values.currency,
-        startDate: values.startDate,
-        endDate: values.endDate || null,
-        ipClause: values.ipClause,
-        noticePeriodDays: Number(values.noticePeriodDays),
-      };
-    },
-  );
+  .transform((values): CreateContractInput => {
+    const parsed = parseMoneyInput(values.rateAmount, values.currency);
+    return {
+      engagementId: values.engagementId,
+      title: values.title,
+      scopeHtml: textToHtml(values.scopeText),
+      rateType: values.rateType,
+      rateAmountMinor: parsed.ok ? parsed.amountMinor : 0,
+      currency: values.currency,
+      startDate: values.startDate,
+      endDate: values.endDate || null,
+      ipClause: values.ipClause,
+      noticePeriodDays: Number(values.noticePeriodDays),
+    };
+  });
 
 export type ContractFormValues = z.input<typeof contractFormSchema>;
 
@@ -210,7 +209,9 @@ export function ContractForm({ initial, contract, engagements, cancelHref, isPen
             />
             {engagements.error ? <Alert tone="error">{engagements.error}</Alert> : null}
             {!engagements.isPending && !engagements.error && engagements.options.length === 0 ? (
-              <Alert tone="info">No contractor has an active engagement yet. Invite a contractor first; once they join, you can make a contract with them.</Alert>
+              <Alert tone="info">
+                No contractor has an active engagement yet. Invite a contractor first; once they join, you can make a contract with them.
+              </Alert>
             ) : null}
           </>
         ) : contract ? (
@@ -258,7 +259,13 @@ export function ContractForm({ initial, contract, engagements, cancelHref, isPen
         <legend className="px-1 text-lg font-semibold text-slate-900">Term and conditions</legend>
         <div className="grid gap-4 sm:grid-cols-2">
           <FormTextField control={form.control} name="startDate" label="Start date" type="date" isRequired />
-          <FormTextField control={form.control} name="endDate" label="End date" type="date" description="Leave empty for a contract without an end date." />
+          <FormTextField
+            control={form.control}
+            name="endDate"
+            label="End date"
+            type="date"
+            description="Leave empty for a contract without an end date."
+          />
         </div>
         <FormTextField
           control={form.control}

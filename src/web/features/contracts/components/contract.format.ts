@@ -1,4 +1,9 @@
-import { type ContractTermField, contractTermFields, contractTermLabels, type RateType } from '../../../../shared/domain/contract.machine.ts';
+import {
+  type ContractTermField,
+  contractTermFields,
+  contractTermLabels,
+  type RateType,
+} from '../../../../shared/domain/contract.machine.ts';
 import { formatDay, formatDays, formatMoney } from '../../../lib/format.intl.ts';
 import { htmlToText } from './scope.text.ts';
 

@@ -29,7 +29,11 @@ function contractStaleFields(changes: UpdateContractInput, current: Contract) {
   return (Object.keys(changes) as Array<keyof UpdateContractInput>).map((key) => {
     const show = (value: unknown, currency: string) =>
       key === 'rateAmountMinor' && typeof value === 'number' ? formatMoney({ amountMinor: value, currency }) : describeValue(value);
-    return { label: termLabels[key] ?? key, yours: show(changes[key], changes.currency ?? current.currency), current: show(current[key], current.currency) };
+    return {
+      label: termLabels[key] ?? key,
+      yours: show(changes[key], changes.currency ?? current.currency),
+      current: show(current[key], current.currency),
+    };
   });
 }
 
@@ -92,7 +96,10 @@ export function EditContractPage({ contractId, contractHref, onSaved }: EditCont
           onUpdate={async (changes) => announce(await edit.save(data.version, changes))}
         />
       ) : (
-        <Alert tone="info">This contract cannot be edited: it has {data.status === 'terminated' ? 'been terminated' : 'ended'}, or your role does not allow it.</Alert>
+        <Alert tone="info">
+          This contract cannot be edited: it has {data.status === 'terminated' ? 'been terminated' : 'ended'}, or your role does not allow
+          it.
+        </Alert>
       )}
     </>
   );

@@ -21,8 +21,10 @@ export function textToHtml(text: string): string {
   return blocks
     .map((block) => {
       const lines = block.split('\n').map((line) => line.trim());
-      if (lines.every((line) => bullet.test(line))) return `<ul>${lines.map((l) => `<li>${escapeHtml(l.replace(bullet, ''))}</li>`).join('')}</ul>`;
-      if (lines.every((line) => numbered.test(line))) return `<ol>${lines.map((l) => `<li>${escapeHtml(l.replace(numbered, ''))}</li>`).join('')}</ol>`;
+      if (lines.every((line) => bullet.test(line)))
+        return `<ul>${lines.map((l) => `<li>${escapeHtml(l.replace(bullet, ''))}</li>`).join('')}</ul>`;
+      if (lines.every((line) => numbered.test(line)))
+        return `<ol>${lines.map((l) => `<li>${escapeHtml(l.replace(numbered, ''))}</li>`).join('')}</ol>`;
       return `<p>${lines.map(escapeHtml).join('<br>')}</p>`;
     })
     .join('');

@@ -27,7 +27,10 @@ function ResendButton({ email }: { email: EmailDelivery }) {
       }
     >
       {email.status === 'failed' ? 'Resend' : 'Send now'}
-      <span className="sr-only"> the email “{email.subject}” to {email.to}</span>
+      <span className="sr-only">
+        {' '}
+        the email “{email.subject}” to {email.to}
+      </span>
     </Button>
   );
 }
@@ -50,7 +53,11 @@ export function DeliveriesPage() {
       <QueryView query={deliveries} loadingLabel="Loading email delivery…">
         {({ items, counts }) =>
           items.length === 0 ? (
-            <EmptyState icon={MailCheck} title="Every email went out" description="Failed or waiting emails would be listed here, with the reason." />
+            <EmptyState
+              icon={MailCheck}
+              title="Every email went out"
+              description="Failed or waiting emails would be listed here, with the reason."
+            />
           ) : (
             <>
               <p className="mb-3 text-sm text-slate-700">

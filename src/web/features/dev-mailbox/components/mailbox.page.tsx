@@ -56,7 +56,9 @@ export function MailboxPage() {
               <EmptyState
                 icon={Mail}
                 title="No emails"
-                description={needle ? 'No email to that recipient yet.' : 'Invite someone or ask for a sign-in link; the email shows up here.'}
+                description={
+                  needle ? 'No email to that recipient yet.' : 'Invite someone or ask for a sign-in link; the email shows up here.'
+                }
               />
             );
           return (

@@ -6,7 +6,12 @@ import { type EngagementFilters, engagementKeys } from './engagement.keys.ts';
 export type EngagementPage = ApiData<'/api/engagements', 'get'>;
 
 /** Staff: the organization's contractors. Contractor members: the organizations that engage them. Newest first, a page at a time. */
-export function listEngagements(filters: EngagementFilters, cursor: string | undefined, limit: number, signal?: AbortSignal): Promise<EngagementPage> {
+export function listEngagements(
+  filters: EngagementFilters,
+  cursor: string | undefined,
+  limit: number,
+  signal?: AbortSignal,
+): Promise<EngagementPage> {
   return dataOf(api.GET('/api/engagements', { params: { query: { status: filters.status, q: filters.q, limit, cursor } }, signal }));
 }
 

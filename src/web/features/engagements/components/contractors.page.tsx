@@ -23,11 +23,7 @@ export function ContractorsPage({ filters, onFiltersChange, detailHref, inviteAc
   const filtered = Boolean(filters.status || filters.q);
   return (
     <>
-      <PageHeader
-        title="Contractors"
-        description="Businesses your organization works with on Portico."
-        actions={inviteAction}
-      />
+      <PageHeader title="Contractors" description="Businesses your organization works with on Portico." actions={inviteAction} />
       <EngagementFiltersBar filters={filters} onChange={onFiltersChange} searchLabel="Search contractors" />
       <QueryView query={engagements} loadingLabel="Loading contractors…">
         {({ items }) => {

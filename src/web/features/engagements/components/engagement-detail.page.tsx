@@ -104,7 +104,11 @@ export function EngagementDetailPage({ engagementId, show, backHref, backLabel, 
   return (
     <>
       {back}
-      <PageHeader title={name} description={<EngagementStatusBadge status={data.status} />} actions={<EngagementActions engagement={data} name={name} />} />
+      <PageHeader
+        title={name}
+        description={<EngagementStatusBadge status={data.status} />}
+        actions={<EngagementActions engagement={data} name={name} />}
+      />
       <Section title="Engagement">
         <dl className="grid grid-cols-1 gap-x-6 gap-y-3 sm:grid-cols-[max-content_1fr]">
           <dt className="font-medium">Organization</dt>

@@ -26,8 +26,7 @@ export function OrganizationsPage({ filters, onFiltersChange, detailHref, contra
       <EngagementFiltersBar filters={filters} onChange={onFiltersChange} searchLabel="Search organizations" />
       <QueryView query={engagements} loadingLabel="Loading organizations…">
         {({ items }) => {
-          if (items.length > 0)
-            return <EngagementList items={items} show="organization" label="Organizations" detailHref={detailHref} />;
+          if (items.length > 0) return <EngagementList items={items} show="organization" label="Organizations" detailHref={detailHref} />;
           if (filtered)
             return (
               <EmptyState

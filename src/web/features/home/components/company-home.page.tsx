@@ -62,7 +62,8 @@ function CompanySections({ home, hrefs }: { home: StaffHome; hrefs: CompanyHomeH
         listLabel="Every invitation"
         empty={
           <>
-            No invitation is waiting for an answer. Invite a contractor from <TextLink href={hrefs.contractors}>Contractors</TextLink> to start working together.
+            No invitation is waiting for an answer. Invite a contractor from <TextLink href={hrefs.contractors}>Contractors</TextLink> to
+            start working together.
           </>
         }
       >

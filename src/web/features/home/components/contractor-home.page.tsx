@@ -49,8 +49,8 @@ function ContractorSections({ home, hrefs }: { home: ContractorHome; hrefs: Cont
         listLabel="What's left to deliver"
         empty={
           <>
-            Nothing to deliver right now. When an organization adds a milestone to one of your contracts, it appears here;
-            your <TextLink href={hrefs.organizations}>organizations</TextLink> list who you work with.
+            Nothing to deliver right now. When an organization adds a milestone to one of your contracts, it appears here; your{' '}
+            <TextLink href={hrefs.organizations}>organizations</TextLink> list who you work with.
           </>
         }
       >
@@ -71,7 +71,14 @@ function ContractorSections({ home, hrefs }: { home: ContractorHome; hrefs: Cont
         ))}
       </HomeSection>
       {home.invitations.count > 0 ? (
-        <HomeSection id="home-invitations" title="Team invitations waiting" count={home.invitations.count} listHref={hrefs.team} listLabel="Your team" empty="">
+        <HomeSection
+          id="home-invitations"
+          title="Team invitations waiting"
+          count={home.invitations.count}
+          listHref={hrefs.team}
+          listLabel="Your team"
+          empty=""
+        >
           {home.invitations.items.map((i) => (
             <InvitationRow key={i.id} invitation={i} />
           ))}

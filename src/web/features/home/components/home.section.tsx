@@ -21,7 +21,9 @@ export function HomeSection({ id, title, count, listHref, listLabel, empty, chil
     <section aria-labelledby={id} className="flex min-w-0 flex-col gap-3 rounded-lg border border-slate-200 bg-white p-4">
       <h2 id={id} className="flex items-baseline justify-between gap-3 text-lg font-semibold text-slate-900">
         <span>{title}</span>
-        <span className={`rounded-full px-2.5 py-0.5 text-base tabular-nums ${count > 0 ? 'bg-amber-100 text-amber-950' : 'bg-slate-100 text-slate-800'}`}>
+        <span
+          className={`rounded-full px-2.5 py-0.5 text-base tabular-nums ${count > 0 ? 'bg-amber-100 text-amber-950' : 'bg-slate-100 text-slate-800'}`}
+        >
           {count}
         </span>
       </h2>

@@ -8,7 +8,12 @@ const empty = { businessName: '', name: '', email: '' };
 
 export function InviteContractorDialog() {
   const invite = useInviteContractor();
-  const { form, dialog } = useInviteForm({ schema: inviteContractorSchema, empty, fields: ['businessName', 'name', 'email'], send: invite.mutateAsync });
+  const { form, dialog } = useInviteForm({
+    schema: inviteContractorSchema,
+    empty,
+    fields: ['businessName', 'name', 'email'],
+    send: invite.mutateAsync,
+  });
 
   return (
     <InviteDialog

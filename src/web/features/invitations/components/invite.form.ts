@@ -20,7 +20,10 @@ interface InviteFormOptions<S extends z.ZodType<FieldValues, FieldValues>> {
 export function useInviteForm<S extends z.ZodType<FieldValues, FieldValues>>({ schema, empty, fields, send }: InviteFormOptions<S>) {
   const [isOpen, setOpen] = useState(false);
   const [failure, setFailure] = useState<string | null>(null);
-  const form = useForm<z.input<S>, unknown, z.output<S>>({ resolver: resolveWith(schema), defaultValues: empty as DefaultValues<z.input<S>> });
+  const form = useForm<z.input<S>, unknown, z.output<S>>({
+    resolver: resolveWith(schema),
+    defaultValues: empty as DefaultValues<z.input<S>>,
+  });
 
   function changeOpen(open: boolean) {
     setOpen(open);

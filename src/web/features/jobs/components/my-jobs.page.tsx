@@ -12,9 +12,9 @@ export function MyJobsPage({ contractorName }: { contractorName: string }) {
         title="Jobs are not in Portico yet"
         description={
           <>
-            This page will list each job {contractorName} assigns to you: where to go, when, and what to do, so you can
-            mark it done from your phone. The office of {contractorName} (its admins and office staff) assigns the work.
-            Portico cannot assign jobs yet, so until it can, {contractorName} gives you your work directly.
+            This page will list each job {contractorName} assigns to you: where to go, when, and what to do, so you can mark it done from
+            your phone. The office of {contractorName} (its admins and office staff) assigns the work. Portico cannot assign jobs yet, so
+            until it can, {contractorName} gives you your work directly.
           </>
         }
       />

@@ -8,8 +8,7 @@ export function storeMilestone(queryClient: QueryClient, milestone: MilestoneDet
   queryClient.setQueryData(milestoneKeys.detail(milestone.id), milestone);
   void queryClient.invalidateQueries({
     queryKey: milestoneKeys.all,
-    predicate: ({ queryKey }) =>
-      queryKey[1] !== 'engagement-of-contract' && !(queryKey[1] === 'detail' && queryKey[2] === milestone.id),
+    predicate: ({ queryKey }) => queryKey[1] !== 'engagement-of-contract' && !(queryKey[1] === 'detail' && queryKey[2] === milestone.id),
   });
   // The contract's "left to deliver / approved / paid" totals change with its milestones.
   void queryClient.invalidateQueries({ queryKey: queryRoots.contracts });

@@ -11,7 +11,15 @@ import type { MilestoneDetail, UpdateMilestoneInput } from './milestone.types.ts
  * Amount and due date are frozen once the milestone is approved. `version` is the one the person
  * edited: a newer one on the server answers 412 STALE_VERSION.
  */
-export function updateMilestone({ id, version, changes }: { id: string; version: number; changes: UpdateMilestoneInput }): Promise<MilestoneDetail> {
+export function updateMilestone({
+  id,
+  version,
+  changes,
+}: {
+  id: string;
+  version: number;
+  changes: UpdateMilestoneInput;
+}): Promise<MilestoneDetail> {
   return dataOf(api.PATCH('/api/milestones/{id}', { params: { path: { id }, header: { 'if-match': etagOf(version) } }, body: changes }));
 }
 
@@ -26,6 +34,7 @@ export function useMilestoneEdit(id: string) {
   const queryClient = useQueryClient();
   return useStaleVersion<MilestoneDetail, UpdateMilestoneInput>({
     save: (version, changes) => update.mutateAsync({ id, version, changes }),
-    reload: () => queryClient.fetchQuery({ queryKey: milestoneKeys.detail(id), queryFn: ({ signal }) => getMilestone(id, signal), staleTime: 0 }),
+    reload: () =>
+      queryClient.fetchQuery({ queryKey: milestoneKeys.detail(id), queryFn: ({ signal }) => getMilestone(id, signal), staleTime: 0 }),
   });
 }

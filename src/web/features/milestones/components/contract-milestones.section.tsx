@@ -22,7 +22,11 @@ export function ContractMilestonesSection({ contractId, engagementId, term, canA
   return (
     <Section
       title="Milestones"
-      description={side === 'company' ? 'What is delivered and paid under this contract, by due date.' : 'What you deliver under this contract, and what each pays.'}
+      description={
+        side === 'company'
+          ? 'What is delivered and paid under this contract, by due date.'
+          : 'What you deliver under this contract, and what each pays.'
+      }
       actions={canAdd ? <AddMilestoneDialog contractId={contractId} engagementId={engagementId} term={term} /> : null}
     >
       {milestones.isPending ? (

@@ -7,7 +7,14 @@ import { MilestoneTable } from './milestone-table.tsx';
 
 const SHOWN = 10;
 
-function MilestonesOf({ contractorId, view, label, empty, listHref, detailHref }: {
+function MilestonesOf({
+  contractorId,
+  view,
+  label,
+  empty,
+  listHref,
+  detailHref,
+}: {
   contractorId: string;
   view: MilestoneView;
   label: string;
@@ -37,7 +44,11 @@ function MilestonesOf({ contractorId, view, label, empty, listHref, detailHref }
 }
 
 /** A contractor's profile on the company side: its pending and approved milestones, across its contracts. */
-export function ContractorMilestonesSection({ contractorId, detailHref, listHref }: {
+export function ContractorMilestonesSection({
+  contractorId,
+  detailHref,
+  listHref,
+}: {
   contractorId: string;
   detailHref: (id: string) => string;
   /** The Milestones list filtered to this contractor, for a view. */

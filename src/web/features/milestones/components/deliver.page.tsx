@@ -64,7 +64,10 @@ export function DeliverPage({ detailHref, contractHref }: DeliverPageProps) {
 
   return (
     <>
-      <PageHeader title="What's left to deliver" description="Every milestone not approved yet, for every organization you work with, soonest due first." />
+      <PageHeader
+        title="What's left to deliver"
+        description="Every milestone not approved yet, for every organization you work with, soonest due first."
+      />
       {milestones.isPending ? (
         <LoadingState label="Loading your milestones…" />
       ) : milestones.isError ? (
@@ -77,7 +80,10 @@ export function DeliverPage({ detailHref, contractHref }: DeliverPageProps) {
         />
       ) : (
         <div className="flex flex-col gap-4">
-          <section aria-labelledby="deliver-totals" className="flex flex-col gap-2 rounded-lg border border-slate-200 bg-white p-4 sm:flex-row sm:items-center sm:justify-between">
+          <section
+            aria-labelledby="deliver-totals"
+            className="flex flex-col gap-2 rounded-lg border border-slate-200 bg-white p-4 sm:flex-row sm:items-center sm:justify-between"
+          >
             <div>
               <h2 id="deliver-totals" className="text-sm font-medium text-slate-700">
                 {milestones.hasNextPage ? `Still to be paid for the ${items.length} shown` : 'Still to be paid when delivered'}
@@ -87,17 +93,17 @@ export function DeliverPage({ detailHref, contractHref }: DeliverPageProps) {
             <p className="text-slate-700">
               {items.length} {items.length === 1 ? 'milestone' : 'milestones'}
               {inReview > 0 ? ` · ${inReview} in review` : ''}
-              {overdue > 0 ? (
-                <span className="font-semibold text-red-800">
-                  {' '}
-                  · {overdue} overdue
-                </span>
-              ) : null}
+              {overdue > 0 ? <span className="font-semibold text-red-800"> · {overdue} overdue</span> : null}
             </p>
           </section>
           <DataList label="Milestones to deliver">
             {items.map((milestone) => (
-              <DeliverRow key={milestone.id} milestone={milestone} href={detailHref(milestone.id)} contractHref={contractHref(milestone.contract.id)} />
+              <DeliverRow
+                key={milestone.id}
+                milestone={milestone}
+                href={detailHref(milestone.id)}
+                contractHref={contractHref(milestone.contract.id)}
+              />
             ))}
           </DataList>
           <LoadMore query={milestones} />

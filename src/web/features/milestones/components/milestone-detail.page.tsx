@@ -41,7 +41,11 @@ function StatusBanner({ milestone, side }: { milestone: MilestoneDetail; side: M
   switch (milestone.status) {
     case 'changes_requested':
       return (
-        <Alert tone="warning" title={side === 'contractor' ? `${milestone.organization.name} asked for changes` : 'You asked for changes'} className="mb-6">
+        <Alert
+          tone="warning"
+          title={side === 'contractor' ? `${milestone.organization.name} asked for changes` : 'You asked for changes'}
+          className="mb-6"
+        >
           {milestone.changesRequestedReason ? (
             <p className="whitespace-pre-line">
               <span className="font-semibold">Reason: </span>
@@ -182,7 +186,8 @@ export function MilestoneDetailPage({ milestoneId, side, back, contractHref, onD
     );
 
   const amount = formatMoney({ amountMinor: data.amountMinor, currency: data.currency });
-  const party = side === 'company' ? { label: 'Contractor', name: data.contractor.name } : { label: 'Organization', name: data.organization.name };
+  const party =
+    side === 'company' ? { label: 'Contractor', name: data.contractor.name } : { label: 'Organization', name: data.organization.name };
   return (
     <>
       {backLink}

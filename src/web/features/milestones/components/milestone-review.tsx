@@ -53,8 +53,8 @@ function ApproveDialog({ milestone }: { milestone: MilestoneDetail }) {
       }
     >
       <p className="text-slate-700">
-        A draft payment of <span className="font-semibold text-slate-900">{amount}</span> is created for {milestone.contractor.name}, and they are told.
-        The amount and due date can no longer change.
+        A draft payment of <span className="font-semibold text-slate-900">{amount}</span> is created for {milestone.contractor.name}, and
+        they are told. The amount and due date can no longer change.
       </p>
       {failure ? <Alert tone="error">{failure}</Alert> : null}
       <form onSubmit={submit} noValidate className="flex flex-col gap-4">
@@ -109,7 +109,9 @@ function RequestChangesDialog({ milestone }: { milestone: MilestoneDetail }) {
         </Button>
       }
     >
-      <p className="text-slate-700">The milestone goes back to {milestone.contractor.name} with your reason. They can then submit a new version.</p>
+      <p className="text-slate-700">
+        The milestone goes back to {milestone.contractor.name} with your reason. They can then submit a new version.
+      </p>
       {failure ? <Alert tone="error">{failure}</Alert> : null}
       <form onSubmit={submit} noValidate className="flex flex-col gap-4">
         <FormTextField control={form.control} name="reason" label="What needs to change" multiline rows={4} isRequired />

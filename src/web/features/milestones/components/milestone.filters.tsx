@@ -1,6 +1,11 @@
 import { SlidersHorizontal } from 'lucide-react';
 import { useId, useState } from 'react';
-import { approvedMilestoneStatuses, type MilestoneStatus, milestoneStatusLabels, pendingMilestoneStatuses } from '../../../../shared/domain/milestone.machine.ts';
+import {
+  approvedMilestoneStatuses,
+  type MilestoneStatus,
+  milestoneStatusLabels,
+  pendingMilestoneStatuses,
+} from '../../../../shared/domain/milestone.machine.ts';
 import { Button } from '../../../components/ui/button.tsx';
 import { Checkbox } from '../../../components/ui/checkbox.tsx';
 import { type SelectOption, SelectField } from '../../../components/ui/select.tsx';
@@ -17,7 +22,11 @@ export interface MilestoneFiltersBarProps {
 const ALL = 'all';
 
 function statusesOf(view: MilestoneFilters['view']): readonly MilestoneStatus[] {
-  return view === 'approved' ? approvedMilestoneStatuses : view === 'pending' ? pendingMilestoneStatuses : [...pendingMilestoneStatuses, ...approvedMilestoneStatuses];
+  return view === 'approved'
+    ? approvedMilestoneStatuses
+    : view === 'pending'
+      ? pendingMilestoneStatuses
+      : [...pendingMilestoneStatuses, ...approvedMilestoneStatuses];
 }
 
 export function hasMilestoneFilters(filters: MilestoneFilters): boolean {
@@ -33,7 +42,9 @@ export function MilestoneFiltersBar({ filters, onChange, contractorOptions, cont
   // On a phone the filters fold away behind a button; from `sm` up they are always shown.
   const [open, setOpen] = useState(false);
   const panelId = useId();
-  const active = [filters.status, filters.contractorId, filters.contractId, filters.dueFrom, filters.dueTo, filters.overdue].filter(Boolean).length;
+  const active = [filters.status, filters.contractorId, filters.contractId, filters.dueFrom, filters.dueTo, filters.overdue].filter(
+    Boolean,
+  ).length;
   return (
     <search aria-label="Filter milestones" className="flex flex-col gap-3 rounded-lg border border-slate-200 bg-white p-4">
       <Button variant="secondary" className="sm:hidden" aria-expanded={open} aria-controls={panelId} onPress={() => setOpen(!open)}>
@@ -60,11 +71,25 @@ export function MilestoneFiltersBar({ filters, onChange, contractorOptions, cont
           value={filters.status && statuses.includes(filters.status) ? filters.status : ALL}
           onChange={(value) => set({ status: statuses.find((s) => s === value) })}
         />
-        <TextField label="Due from" type="date" value={filters.dueFrom ?? ''} onChange={(value) => set({ dueFrom: isDay(value) ? value : undefined })} />
-        <TextField label="Due until" type="date" value={filters.dueTo ?? ''} onChange={(value) => set({ dueTo: isDay(value) ? value : undefined })} />
+        <TextField
+          label="Due from"
+          type="date"
+          value={filters.dueFrom ?? ''}
+          onChange={(value) => set({ dueFrom: isDay(value) ? value : undefined })}
+        />
+        <TextField
+          label="Due until"
+          type="date"
+          value={filters.dueTo ?? ''}
+          onChange={(value) => set({ dueTo: isDay(value) ? value : undefined })}
+        />
         {filters.view === 'pending' ? (
           <div className="flex items-end">
-            <Checkbox isSelected={filters.overdue === true} onChange={(overdue) => set({ overdue: overdue || undefined })} description="Past their due date and not approved yet.">
+            <Checkbox
+              isSelected={filters.overdue === true}
+              onChange={(overdue) => set({ overdue: overdue || undefined })}
+              description="Past their due date and not approved yet."
+            >
               Overdue only
             </Checkbox>
           </div>

@@ -36,12 +36,18 @@ function milestoneFormSchema(currency: string) {
       if (!parsed.ok) ctx.addIssue({ code: 'custom', path: ['amount'], message: parsed.message });
       else {
         const checked = amountMinorSchema.safeParse(parsed.amountMinor);
-        if (!checked.success) ctx.addIssue({ code: 'custom', path: ['amount'], message: checked.error.issues[0]?.message ?? 'Check the amount.' });
+        if (!checked.success)
+          ctx.addIssue({ code: 'custom', path: ['amount'], message: checked.error.issues[0]?.message ?? 'Check the amount.' });
       }
     })
     .transform((values) => {
       const parsed = parseMoneyInput(values.amount, currency);
-      return { title: values.title, description: values.description, dueDate: values.dueDate, amountMinor: parsed.ok ? parsed.amountMinor : 0 };
+      return {
+        title: values.title,
+        description: values.description,
+        dueDate: values.dueDate,
+        amountMinor: parsed.ok ? parsed.amountMinor : 0,
+      };
     });
 }
 
@@ -136,7 +142,14 @@ export function AddMilestoneDialog({ contractId, engagementId, term, onAdded }: 
             description={amountHelp(term.currency)}
           />
         </div>
-        <FormTextField control={form.control} name="description" label="Description" multiline rows={3} description="Optional: what is delivered." />
+        <FormTextField
+          control={form.control}
+          name="description"
+          label="Description"
+          multiline
+          rows={3}
+          description="Optional: what is delivered."
+        />
         <FileDrop label="Attachments (optional)" onFiles={uploads.add} buttonLabel="Choose files" />
         <UploadList items={uploads.items} onRemove={uploads.remove} label="Attachments being uploaded" />
         <div className="flex flex-col-reverse gap-2 sm:flex-row sm:justify-end">
@@ -157,7 +170,9 @@ const milestoneLabels: Record<string, string> = { title: 'Title', description: '
 /** The person's unsaved values beside the ones saved meanwhile. */
 function milestoneStaleFields(changes: UpdateMilestoneInput, current: MilestoneDetail) {
   const show = (key: string, value: unknown) =>
-    key === 'amountMinor' && typeof value === 'number' ? formatMoney({ amountMinor: value, currency: current.currency }) : describeValue(value);
+    key === 'amountMinor' && typeof value === 'number'
+      ? formatMoney({ amountMinor: value, currency: current.currency })
+      : describeValue(value);
   return Object.entries(changes).map(([key, value]) => ({
     label: milestoneLabels[key] ?? key,
     yours: show(key, value),

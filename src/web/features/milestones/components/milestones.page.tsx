@@ -99,7 +99,8 @@ function MilestoneList({ filters, onFiltersChange, detailHref }: Omit<Milestones
           <ul className="mt-1 flex flex-col gap-1">
             {report.lines.map((line) => (
               <li key={line.id}>
-                <span className="font-medium">{line.title}</span>: {line.ok ? 'approved, draft payment created' : `not approved (${line.detail ?? 'unknown error'})`}
+                <span className="font-medium">{line.title}</span>:{' '}
+                {line.ok ? 'approved, draft payment created' : `not approved (${line.detail ?? 'unknown error'})`}
               </li>
             ))}
           </ul>
@@ -193,10 +194,17 @@ export function MilestonesPage({ filters, onFiltersChange, detailHref, contracto
         label="Milestone lists"
         tabs={tabs}
         selected={filters.view === 'approved' ? 'approved' : 'pending'}
-        onChange={(view) => onFiltersChange({ ...filters, view: view === 'approved' ? 'approved' : 'pending', status: undefined, overdue: undefined })}
+        onChange={(view) =>
+          onFiltersChange({ ...filters, view: view === 'approved' ? 'approved' : 'pending', status: undefined, overdue: undefined })
+        }
       >
         <div className="flex flex-col gap-4">
-          <MilestoneFiltersBar filters={filters} onChange={onFiltersChange} contractorOptions={contractorOptions} contractOptions={contractOptions} />
+          <MilestoneFiltersBar
+            filters={filters}
+            onChange={onFiltersChange}
+            contractorOptions={contractorOptions}
+            contractOptions={contractOptions}
+          />
           <MilestoneList key={filters.view} filters={filters} onFiltersChange={onFiltersChange} detailHref={detailHref} />
         </div>
       </UrlTabs>

@@ -8,7 +8,9 @@ import type { Submission } from '../api/milestone.types.ts';
 function Review({ review }: { review: NonNullable<Submission['review']> }) {
   const approved = review.outcome === 'approved';
   return (
-    <div className={`flex flex-col gap-1 rounded-md border p-3 ${approved ? 'border-green-300 bg-green-50' : 'border-amber-300 bg-amber-50'}`}>
+    <div
+      className={`flex flex-col gap-1 rounded-md border p-3 ${approved ? 'border-green-300 bg-green-50' : 'border-amber-300 bg-amber-50'}`}
+    >
       <p className="flex flex-wrap items-center gap-2 font-medium text-slate-900">
         {approved ? (
           <CheckCircle2 aria-hidden="true" className="size-4 text-green-800" />

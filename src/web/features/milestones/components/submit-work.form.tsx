@@ -88,7 +88,11 @@ export function SubmitWorkForm({ milestone, engagementId, engagementError }: Sub
           const row = filled[second]?.index ?? 0;
           form.setError(`links.${row}.url`, { type: 'schema', message: issue.message }, { shouldFocus: true });
         } else if (first === 'note')
-          form.setError('note', { type: issue.code === 'custom' ? NOTHING_TO_SUBMIT : 'schema', message: issue.message }, { shouldFocus: true });
+          form.setError(
+            'note',
+            { type: issue.code === 'custom' ? NOTHING_TO_SUBMIT : 'schema', message: issue.message },
+            { shouldFocus: true },
+          );
         else setFailure(issue.message);
       }
       return;
@@ -103,7 +107,8 @@ export function SubmitWorkForm({ milestone, engagementId, engagementError }: Sub
       if (isApiError(error)) {
         for (const problem of error.fieldErrors) {
           const path = formPath(problem.path);
-          if (path === 'note' || /^links\.\d+\.url$/.test(path)) form.setError(path as 'note', { type: 'server', message: problem.message }, { shouldFocus: true });
+          if (path === 'note' || /^links\.\d+\.url$/.test(path))
+            form.setError(path as 'note', { type: 'server', message: problem.message }, { shouldFocus: true });
           else unmatched = true;
         }
       }
@@ -133,7 +138,10 @@ export function SubmitWorkForm({ milestone, engagementId, engagementError }: Sub
 
         <fieldset className="flex flex-col gap-3">
           <legend className="mb-1 text-sm font-medium text-slate-900">Links</legend>
-          <p className="-mt-2 text-sm text-slate-600">Work kept elsewhere, such as a design file, a repository or a shared folder: an address such as example.com/design (https:// is added if you leave it out)</p>
+          <p className="-mt-2 text-sm text-slate-600">
+            Work kept elsewhere, such as a design file, a repository or a shared folder: an address such as example.com/design (https:// is
+            added if you leave it out)
+          </p>
           {links.fields.map((field, index) => (
             <div key={field.id} className="flex flex-col gap-2 sm:flex-row sm:items-start">
               <FormTextField

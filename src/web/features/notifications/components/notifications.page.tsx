@@ -64,7 +64,9 @@ export function NotificationsPage() {
             <Button
               variant="secondary"
               isDisabled={markAll.isPending}
-              onPress={() => markAll.mutate(undefined, { onError: (error) => toastError('Could not mark all as read', describeError(error)) })}
+              onPress={() =>
+                markAll.mutate(undefined, { onError: (error) => toastError('Could not mark all as read', describeError(error)) })
+              }
             >
               Mark all as read
             </Button>

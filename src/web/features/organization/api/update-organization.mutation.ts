@@ -32,6 +32,7 @@ export function useOrganizationEdit() {
   const queryClient = useQueryClient();
   return useStaleVersion<Organization, OrganizationChanges>({
     save: (version, changes) => update.mutateAsync({ version, changes }),
-    reload: () => queryClient.fetchQuery({ queryKey: organizationKeys.current, queryFn: ({ signal }) => getCurrentOrganization(signal), staleTime: 0 }),
+    reload: () =>
+      queryClient.fetchQuery({ queryKey: organizationKeys.current, queryFn: ({ signal }) => getCurrentOrganization(signal), staleTime: 0 }),
   });
 }

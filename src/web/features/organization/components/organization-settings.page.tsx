@@ -20,7 +20,10 @@ import { type OrganizationChanges, useOrganizationEdit } from '../api/update-org
 
 const settingsSchema = z.object({
   name: z.string().trim().min(1, 'Enter the organization name.').max(160),
-  timeZone: z.string({ error: 'Choose a time zone.' }).min(1, 'Choose a time zone.').refine(isTimeZone, 'Choose a time zone from the list.'),
+  timeZone: z
+    .string({ error: 'Choose a time zone.' })
+    .min(1, 'Choose a time zone.')
+    .refine(isTimeZone, 'Choose a time zone from the list.'),
   requireTwoFactor: z.boolean(),
 });
 
@@ -40,7 +43,9 @@ function zoneOptionsWith(current: string) {
 
 /** Only what the person changed, compared with the version they edited. */
 function changedSettings(organization: Organization, values: OrganizationChanges): OrganizationChanges {
-  return Object.fromEntries(Object.entries(values).filter(([key, value]) => organization[key as keyof Organization] !== value)) as OrganizationChanges;
+  return Object.fromEntries(
+    Object.entries(values).filter(([key, value]) => organization[key as keyof Organization] !== value),
+  ) as OrganizationChanges;
 }
 
 /** The unsaved values beside the current ones, for the alert after losing to someone else's save. */
@@ -135,7 +140,8 @@ const autoApproveSchema = z
     days: z.string().trim(),
   })
   .superRefine((values, ctx) => {
-    if (values.enabled && !/^\d{1,2}$/.test(values.days)) ctx.addIssue({ code: 'custom', path: ['days'], message: 'Enter a whole number of days, from 1 to 90.' });
+    if (values.enabled && !/^\d{1,2}$/.test(values.days))
+      ctx.addIssue({ code: 'custom', path: ['days'], message: 'Enter a whole number of days, from 1 to 90.' });
     else if (values.enabled && (Number(values.days) < 1 || Number(values.days) > 90))
       ctx.addIssue({ code: 'custom', path: ['days'], message: 'Choose between 1 and 90 days.' });
   })
@@ -155,7 +161,10 @@ function AutoApproveForm({ organization }: { organization: Organization }) {
     setFailure(null);
     try {
       const saved = await run();
-      if (saved) toastSuccess(saved.autoApproveDays === null ? 'Auto-approval turned off' : `Auto-approval after ${saved.autoApproveDays} days turned on`);
+      if (saved)
+        toastSuccess(
+          saved.autoApproveDays === null ? 'Auto-approval turned off' : `Auto-approval after ${saved.autoApproveDays} days turned on`,
+        );
     } catch (error) {
       setFailure(applyServerErrors(error, form.setError, ['days'], { autoApproveDays: 'days' }));
     }

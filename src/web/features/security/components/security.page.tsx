@@ -21,8 +21,7 @@ export function SecurityPage({ user, mustEnrolTwoFactor, variant, signOutButton 
       <div className="flex flex-col gap-6">
         {mustEnrolTwoFactor ? (
           <Alert tone="warning" title="Set up two-factor sign-in to continue">
-            Your organization requires two-factor sign-in for your role. The rest of Portico opens once you have set it up
-            below.
+            Your organization requires two-factor sign-in for your role. The rest of Portico opens once you have set it up below.
           </Alert>
         ) : null}
         {variant === 'full' ? (

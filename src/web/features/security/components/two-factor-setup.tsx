@@ -11,7 +11,10 @@ import { useConfirmTwoFactor } from '../api/confirm-two-factor.mutation.ts';
 import type { TwoFactorSetup as Setup } from '../api/enable-two-factor.mutation.ts';
 
 const codeSchema = z.object({
-  code: z.string().trim().regex(/^\d{6}$/, 'Enter the 6-digit code from your authenticator app.'),
+  code: z
+    .string()
+    .trim()
+    .regex(/^\d{6}$/, 'Enter the 6-digit code from your authenticator app.'),
 });
 
 /** The secret inside an otpauth:// URI, for apps where you type it in. */
@@ -55,7 +58,9 @@ export function TwoFactorSetup({ setup, onDone }: { setup: Setup; onDone: () => 
     <div className="flex flex-col gap-6">
       <div className="flex flex-col gap-2">
         <h3 className="font-semibold">1. Add Portico to your authenticator app</h3>
-        <p className="text-slate-700">In your app, add an account and paste this setup key, or open the link on the device that has the app.</p>
+        <p className="text-slate-700">
+          In your app, add an account and paste this setup key, or open the link on the device that has the app.
+        </p>
         {secret ? (
           <p>
             <span className="text-sm text-slate-700">Setup key: </span>
