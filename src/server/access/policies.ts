@@ -98,6 +98,17 @@ const eventRoles = {
   } satisfies Record<EngagementEvent, (actor: Actor) => boolean>,
 };
 
+/**
+ * Whether the actor's role fires the event of this entity's machine (`contract`, `milestone`,
+ * `engagement`, …): the check `applyTransition` makes for every person, whatever route fired it.
+ * Entities without role rules leave the decision to the machine's kinds and the caller's abilities.
+ */
+export function roleFiresEvent(entityType: string, event: string, actor: Actor): boolean {
+  const roles = (eventRoles as Record<string, Record<string, (actor: Actor) => boolean>>)[entityType];
+  const rule = roles?.[event];
+  return roles === undefined || (rule !== undefined && rule(actor));
+}
+
 /** The machine's name for a person; technicians and people without a membership fire nothing. */
 export function machineActorOf(actor: Actor): MachineActor | null {
   if (actor.kind === 'staff') return 'staff';

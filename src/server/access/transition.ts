@@ -5,7 +5,7 @@ import type { Tx } from '../db/client.ts';
 import { contracts, engagements, milestones, payments } from '../db/schema/index.ts';
 import { AppError, forbidden } from '../lib/errors.ts';
 import type { Actor, SystemActor } from './actor.ts';
-import { machineActorOf } from './policies.ts';
+import { machineActorOf, roleFiresEvent } from './policies.ts';
 import { scoped } from './scoped.ts';
 
 /** The tables that carry a machine's status. */
@@ -44,8 +44,8 @@ export interface TransitionInput<K extends StatefulName, S extends string, E ext
 /**
  * The one way a status changes: lock the visible row, check the machine, compare-and-set the
  * status, write the status history and the audit event, all in the caller's transaction.
- * Invisible → 404; visible but the event is not the actor's → 403; wrong state → 409 with the
- * current status.
+ * Invisible → 404; visible but the event is not the actor's (its kind or its role) → 403; wrong
+ * state → 409 with the current status.
  */
 export async function applyTransition<K extends StatefulName, S extends string, E extends string>(
   tx: Tx,
@@ -58,6 +58,7 @@ export async function applyTransition<K extends StatefulName, S extends string, 
   const current = (input.current ?? (await scoped(tx, actor)[input.table].getForUpdate(input.id, input.what))) as Record<string, unknown>;
   const machineActor = machineActorFor(by);
   if (machineActor === null || !isFiredBy(machine, event, machineActor)) throw forbidden();
+  if (!('kind' in by) && !roleFiresEvent(input.entityType, event, by.actor)) throw forbidden();
   const userId = 'kind' in by ? by.userId : by.actor.userId;
   const from = current.status as S;
   if (!canFire(machine, event, from, machineActor))

@@ -197,6 +197,23 @@ describe('invitations', () => {
     ).toEqual([w.orgA, w.orgB].sort());
   });
 
+  it('lets only owners and admins invite an ended contractor again (the engagement machine roles, whatever the route)', async () => {
+    const world = await createWorld(t);
+    const owner = clientFor(t, world.aOwner);
+    expect((await owner.post(`/api/engagements/${world.engagementAX}/end`)).statusCode).toBe(200);
+    const xAdminEmail = world.xAdmin.email;
+    const byManager = await clientFor(t, world.aManager).post('/api/invitations/contractor', {
+      businessName: 'X',
+      name: 'X',
+      email: xAdminEmail,
+    });
+    expect(byManager.statusCode).toBe(403);
+    expect((await t.db.select().from(engagements).where(eq(engagements.id, world.engagementAX)))[0]?.status).toBe('ended');
+    const byOwner = await owner.post('/api/invitations/contractor', { businessName: 'X', name: 'X', email: xAdminEmail });
+    expect(byOwner.statusCode).toBe(201);
+    expect((await t.db.select().from(engagements).where(eq(engagements.id, world.engagementAX)))[0]?.status).toBe('invited');
+  });
+
   it('does not let another organization see or use an existing contractor before it accepts', async () => {
     const world = await createWorld(t);
     const b = clientFor(t, world.bOwner);
