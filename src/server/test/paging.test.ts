@@ -6,6 +6,7 @@ import {
   auditEvents,
   contractors,
   contracts,
+  emails,
   engagements,
   invitations,
   milestones,
@@ -193,6 +194,29 @@ describe('every list pages with a keyset cursor', () => {
     const unreadOnly = await idsInOrder(t, notifications, order, 'desc', and(mine, isNull(notifications.readAt)));
     await expectPagedExactly(staff, '/api/notifications?unread=true', unreadOnly);
     expect((await staff.get('/api/notifications?limit=1')).json().unread).toBe(unreadOnly.length);
+  });
+
+  it('undelivered emails, newest first', async () => {
+    await t.db.insert(emails).values(
+      Array.from({ length: rows }, (_, i) => ({
+        id: createId(),
+        organizationId: w.orgA,
+        toAddress: `paged-${i}-${w.suffix}@example.test`,
+        subject: `Paged ${i}`,
+        text: 'x',
+        html: 'x',
+        status: i % 2 === 0 ? ('failed' as const) : ('queued' as const),
+        createdAt: i < 4 ? tie : undefined,
+      })),
+    );
+    const expected = await idsInOrder(
+      t,
+      emails,
+      [emails.createdAt, emails.id],
+      'desc',
+      and(eq(emails.organizationId, w.orgA), inArray(emails.status, ['failed', 'queued'])),
+    );
+    await expectPagedExactly(staff, '/api/organizations/current/emails', expected);
   });
 
   it('audit events, for staff and for the contractor', async () => {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { pageQuerySchema } from './common.schema.ts';
 
 export const notificationSchema = z.object({
   id: z.string(),
@@ -50,11 +51,8 @@ export const emailDeliverySchema = z.object({
 export type EmailDelivery = z.infer<typeof emailDeliverySchema>;
 
 export const emailDeliveryQuerySchema = z
-  .object({
-    status: z.enum(['undelivered', 'failed', 'queued']).default('undelivered'),
-    limit: z.coerce.number().int().min(1).max(100).default(50),
-    cursor: z.string().max(200).optional(),
-  })
+  .object({ status: z.enum(['undelivered', 'failed', 'queued']).default('undelivered') })
+  .extend(pageQuerySchema.shape)
   .strict();
 
 export const emailDeliveryPageSchema = z.object({

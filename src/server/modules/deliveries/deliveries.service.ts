@@ -1,4 +1,4 @@
-import { and, desc, eq, inArray, lt, or, sql } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { emailDeliveryQuerySchema } from '../../../shared/schemas/notification.schema.ts';
 import type { RequestContext } from '../../access/actor.ts';
@@ -8,7 +8,7 @@ import { scopes } from '../../access/scopes.ts';
 import type { Db } from '../../db/client.ts';
 import { emails } from '../../db/schema/index.ts';
 import { runInTransaction } from '../../db/transaction.ts';
-import { AppError, badField, notFound } from '../../lib/errors.ts';
+import { AppError, notFound } from '../../lib/errors.ts';
 import { recordAudit } from '../../audit/audit.writer.ts';
 import { enqueueAfterCommit } from '../notifications/notifications.service.ts';
 
@@ -39,46 +39,23 @@ function present(row: EmailRow) {
   };
 }
 
-function decodeCursor(cursor: string | undefined): { createdAt: Date; id: string } | null {
-  if (!cursor) return null;
-  const [at, id] = Buffer.from(cursor, 'base64url').toString('utf8').split('|');
-  const createdAt = new Date(at ?? '');
-  if (!id || id.length > 64 || Number.isNaN(createdAt.getTime()))
-    throw badField('cursor', 'This cursor is not valid; start from the first page.');
-  return { createdAt, id };
-}
-
-const encodeCursor = (row: EmailRow) => Buffer.from(`${row.createdAt.toISOString()}|${row.id}`).toString('base64url');
-
 /** The organization's emails that did not go out (failed, or still waiting), newest first, a page at a time. */
 export async function listEmailDeliveries(db: Db, ctx: RequestContext, query: DeliveryQuery) {
   assertManagesEmail(ctx);
   const statuses: Array<EmailRow['status']> = query.status === 'undelivered' ? ['failed', 'queued'] : [query.status];
-  const cursor = decodeCursor(query.cursor);
-  const rows = await db
-    .select()
-    .from(emails)
-    .where(
-      and(
-        scopes.emails(ctx.actor),
-        inArray(emails.status, statuses),
-        cursor
-          ? or(lt(emails.createdAt, cursor.createdAt), and(eq(emails.createdAt, cursor.createdAt), lt(emails.id, cursor.id)))
-          : undefined,
-      ),
-    )
-    .orderBy(desc(emails.createdAt), desc(emails.id))
-    .limit(query.limit + 1);
+  const page = await scoped(db, ctx.actor).emails.page({
+    where: inArray(emails.status, statuses),
+    limit: query.limit,
+    cursor: query.cursor,
+  });
   const counted = await db
     .select({ status: emails.status, count: sql<number>`count(*)::int` })
     .from(emails)
     .where(and(scopes.emails(ctx.actor), inArray(emails.status, ['failed', 'queued'])))
     .groupBy(emails.status);
-  const page = rows.slice(0, query.limit);
-  const last = page.at(-1);
   return {
-    items: page.map(present),
-    nextCursor: rows.length > query.limit && last ? encodeCursor(last) : null,
+    items: page.items.map(present),
+    nextCursor: page.nextCursor,
     counts: {
       failed: counted.find((c) => c.status === 'failed')?.count ?? 0,
       queued: counted.find((c) => c.status === 'queued')?.count ?? 0,

@@ -4,6 +4,7 @@ import { Badge } from '../../../components/ui/badge.tsx';
 import { Button } from '../../../components/ui/button.tsx';
 import { DataList, DataListItem } from '../../../components/ui/data-list.tsx';
 import { EmptyState } from '../../../components/ui/empty-state.tsx';
+import { LoadMore } from '../../../components/ui/load-more.tsx';
 import { PageHeader } from '../../../components/ui/page-header.tsx';
 import { QueryView } from '../../../components/ui/query-view.tsx';
 import { toastError, toastSuccess } from '../../../components/ui/toast.tsx';
@@ -77,6 +78,7 @@ export function DeliveriesPage() {
                   </DataListItem>
                 ))}
               </DataList>
+              <LoadMore query={deliveries} />
             </>
           )
         }
