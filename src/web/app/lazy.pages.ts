@@ -3,9 +3,9 @@ import { lazyRouteComponent } from '@tanstack/react-router';
 /**
  * Every page and page part the routes render, loaded on demand: each becomes its own chunk,
  * fetched when its route is entered (or hovered, with intent preloading), so the sign-in page
- * does not download the company app. Names match the feature exports they stand for.
+ * does not download the company app. Names match the feature exports they stand for. The sign-in
+ * page is the one exception: it is part of the entry (main.tsx), so it is imported directly.
  */
-export const SignInPage = lazyRouteComponent(() => import('../features/auth/components/sign-in.page.tsx'), 'SignInPage');
 export const MagicLinkPage = lazyRouteComponent(() => import('../features/auth/components/magic-link.page.tsx'), 'MagicLinkPage');
 export const ForgotPasswordPage = lazyRouteComponent(
   () => import('../features/auth/components/forgot-password.page.tsx'),
