@@ -26,16 +26,11 @@ export const pages = [
     lazy: ['app/app.boot.tsx', 'app/shell.layout.tsx', 'features/milestones/components/deliver.page.tsx'],
   },
   {
-    name: 'company contractors (with the invitation form)',
+    name: 'company contractors (the invitation form loads when its button is pressed)',
     path: '/app/contractors',
     goalGzip: 180 * KB,
     budgetGzip: 243 * KB,
-    lazy: [
-      'app/app.boot.tsx',
-      'app/shell.layout.tsx',
-      'features/engagements/components/contractors.page.tsx',
-      'features/invitations/components/invite-contractor.dialog.tsx',
-    ],
+    lazy: ['app/app.boot.tsx', 'app/shell.layout.tsx', 'features/engagements/components/contractors.page.tsx'],
   },
   {
     name: 'company milestone detail (the heaviest page)',

@@ -1,4 +1,7 @@
 import { lazyRouteComponent } from '@tanstack/react-router';
+import { UserPlus } from 'lucide-react';
+import { createElement } from 'react';
+import { launchDialog } from '../components/ui/dialog.launcher.tsx';
 
 /**
  * Every page and page part the routes render, loaded on demand: each becomes its own chunk,
@@ -57,22 +60,28 @@ export const InvitationsPage = lazyRouteComponent(
   'InvitationsPage',
 );
 export const InvitationList = lazyRouteComponent(() => import('../features/invitations/components/invitation.list.tsx'), 'InvitationList');
-export const InviteContractorDialog = lazyRouteComponent(
-  () => import('../features/invitations/components/invite-contractor.dialog.tsx'),
-  'InviteContractorDialog',
-);
-export const InviteStaffDialog = lazyRouteComponent(
-  () => import('../features/invitations/components/invite-staff.dialog.tsx'),
-  'InviteStaffDialog',
-);
-export const InviteMemberDialog = lazyRouteComponent(
-  () => import('../features/invitations/components/invite-member.dialog.tsx'),
-  'InviteMemberDialog',
-);
-export const InviteTechnicianDialog = lazyRouteComponent(
-  () => import('../features/invitations/components/invite-technician.dialog.tsx'),
-  'InviteTechnicianDialog',
-);
+// Dialogs: a button on the page; the dialog's code loads when it is wanted (dialog.launcher.tsx).
+const inviteIcon = createElement(UserPlus, { 'aria-hidden': true, className: 'size-4' });
+export const InviteContractorDialog = launchDialog({
+  label: 'Invite contractor',
+  icon: inviteIcon,
+  load: () => import('../features/invitations/components/invite-contractor.dialog.tsx').then((m) => m.InviteContractorDialog),
+});
+export const InviteStaffDialog = launchDialog({
+  label: 'Invite staff',
+  icon: inviteIcon,
+  load: () => import('../features/invitations/components/invite-staff.dialog.tsx').then((m) => m.InviteStaffDialog),
+});
+export const InviteMemberDialog = launchDialog({
+  label: 'Invite office member',
+  icon: inviteIcon,
+  load: () => import('../features/invitations/components/invite-member.dialog.tsx').then((m) => m.InviteMemberDialog),
+});
+export const InviteTechnicianDialog = launchDialog({
+  label: 'Invite technician',
+  icon: inviteIcon,
+  load: () => import('../features/invitations/components/invite-technician.dialog.tsx').then((m) => m.InviteTechnicianDialog),
+});
 export const ContractMilestonesSection = lazyRouteComponent(
   () => import('../features/milestones/components/contract-milestones.section.tsx'),
   'ContractMilestonesSection',
