@@ -12,7 +12,7 @@ export default defineConfig({
   build: {
     outDir: '../../dist/web',
     emptyOutDir: true,
-    // Read by scripts/check-bundle-budget.mjs: which chunks each page loads.
+    // Read by scripts/bundle-budget.mjs: which chunks each page loads.
     manifest: true,
     rolldownOptions: {
       output: {

@@ -13,13 +13,15 @@ export function inlineCss(): Plugin {
     enforce: 'post',
     generateBundle(_options, bundle) {
       const html = Object.values(bundle).find((file) => file.type === 'asset' && file.fileName === 'index.html');
-      if (!html || html.type !== 'asset') return;
+      if (html?.type !== 'asset') return;
       let source = String(html.source);
       for (const file of Object.values(bundle)) {
         if (file.type !== 'asset' || !file.fileName.endsWith('.css')) continue;
         const link = new RegExp(`<link rel="stylesheet"[^>]*href="/${file.fileName.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}"[^>]*>`);
         const css = String(file.source).replaceAll('</style', '<\\/style');
-        source = source.replace(link, () => `<style>${css}</style>`);
+        // The disabled <link> is never fetched; it tells Vite's preload helper that the stylesheet
+        // is already on the page, so a lazy chunk that depends on it does not fetch it again.
+        source = source.replace(link, () => `<style>${css}</style><link rel="stylesheet" href="/${file.fileName}" disabled>`);
       }
       html.source = source;
     },

@@ -2,7 +2,9 @@ import './styles.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { PageFrame } from './app/page.frame.tsx';
+import { shellOfPath } from './app/shell.paths.ts';
 import { SignInPage } from './features/auth/components/sign-in.page.tsx';
+import { requestMeEarly } from './lib/api.request.ts';
 
 /*
  * The entry: React, and the sign-in page with its frame. On /sign-in that is all a visitor
@@ -35,5 +37,8 @@ if (/^\/sign-in\/?$/.test(window.location.pathname)) {
     </StrictMode>,
   );
 } else {
-  void import('./app/app.boot.tsx').then(({ startApp }) => startApp(root));
+  // A shell's first request (who is signed in) need not wait for the app's code.
+  const path = window.location.pathname;
+  const me = path === '/' || shellOfPath(path) ? requestMeEarly() : undefined;
+  void import('./app/app.boot.tsx').then(({ startApp }) => startApp(root, me));
 }

@@ -1,7 +1,10 @@
 import '../lib/zod.config.ts';
 import type { QueryClient } from '@tanstack/react-query';
+import type { AnyRoute } from '@tanstack/react-router';
 import { StrictMode } from 'react';
 import type { Root } from 'react-dom/client';
+import { type Me, meQueryOptions } from '../features/session/api/me.query.ts';
+import { readAnswer } from '../lib/api.request.ts';
 import { queryRoots } from '../lib/query.roots.ts';
 import { chooseEntry } from './enter-app.ts';
 import { AppProviders } from './providers.tsx';
@@ -41,10 +44,23 @@ function renderApp(root: Root, queryClient: QueryClient, router: AppRouter): voi
   );
 }
 
-/** Renders the app at the current address. */
-export function startApp(root: Root): void {
+/**
+ * Fetches the code of the routes that match the address now, while the guards wait for the
+ * session, rather than after them.
+ */
+function preloadMatchedRoutes(router: AppRouter): void {
+  for (const match of router.matchRoutes(router.state.location)) {
+    const route = (router.routesById as Record<string, AnyRoute>)[match.routeId];
+    if (route) void router.loadRouteChunk(route)?.catch(() => undefined);
+  }
+}
+
+/** Renders the app at the current address; `me` is the /api/me answer main.tsx already asked for. */
+export function startApp(root: Root, me?: Promise<Response>): void {
   const queryClient = createSessionAwareQueryClient(() => router);
+  if (me) void queryClient.prefetchQuery({ ...meQueryOptions(), queryFn: () => readAnswer<Me>(me) });
   const router = createAppRouter(queryClient);
+  preloadMatchedRoutes(router);
   renderApp(root, queryClient, router);
 }
 

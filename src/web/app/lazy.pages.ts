@@ -1,7 +1,7 @@
 import { lazyRouteComponent } from '@tanstack/react-router';
 import { UserPlus } from 'lucide-react';
-import { createElement } from 'react';
-import { launchDialog } from '../components/ui/dialog.launcher.tsx';
+import { createElement, Fragment } from 'react';
+import { DialogLauncher, type LazyDialog, lazyDialog } from '../components/ui/dialog.launcher.tsx';
 
 /**
  * Every page and page part the routes render, loaded on demand: each becomes its own chunk,
@@ -61,27 +61,35 @@ export const InvitationsPage = lazyRouteComponent(
 );
 export const InvitationList = lazyRouteComponent(() => import('../features/invitations/components/invitation.list.tsx'), 'InvitationList');
 // Dialogs: a button on the page; the dialog's code loads when it is wanted (dialog.launcher.tsx).
-const inviteIcon = createElement(UserPlus, { 'aria-hidden': true, className: 'size-4' });
-export const InviteContractorDialog = launchDialog({
-  label: 'Invite contractor',
-  icon: inviteIcon,
-  load: () => import('../features/invitations/components/invite-contractor.dialog.tsx').then((m) => m.InviteContractorDialog),
-});
-export const InviteStaffDialog = launchDialog({
-  label: 'Invite staff',
-  icon: inviteIcon,
-  load: () => import('../features/invitations/components/invite-staff.dialog.tsx').then((m) => m.InviteStaffDialog),
-});
-export const InviteMemberDialog = launchDialog({
-  label: 'Invite office member',
-  icon: inviteIcon,
-  load: () => import('../features/invitations/components/invite-member.dialog.tsx').then((m) => m.InviteMemberDialog),
-});
-export const InviteTechnicianDialog = launchDialog({
-  label: 'Invite technician',
-  icon: inviteIcon,
-  load: () => import('../features/invitations/components/invite-technician.dialog.tsx').then((m) => m.InviteTechnicianDialog),
-});
+const inviteContractor = lazyDialog(() =>
+  import('../features/invitations/components/invite-contractor.dialog.tsx').then((m) => m.InviteContractorDialog),
+);
+const inviteStaff = lazyDialog(() => import('../features/invitations/components/invite-staff.dialog.tsx').then((m) => m.InviteStaffDialog));
+const inviteMember = lazyDialog(() =>
+  import('../features/invitations/components/invite-member.dialog.tsx').then((m) => m.InviteMemberDialog),
+);
+const inviteTechnician = lazyDialog(() =>
+  import('../features/invitations/components/invite-technician.dialog.tsx').then((m) => m.InviteTechnicianDialog),
+);
+
+function inviteButton(dialog: LazyDialog<object>, text: string) {
+  const label = createElement(Fragment, null, createElement(UserPlus, { 'aria-hidden': true, className: 'size-4' }), text);
+  return createElement(DialogLauncher<object>, { dialog, dialogProps: {}, label });
+}
+
+export function InviteContractorDialog() {
+  return inviteButton(inviteContractor, 'Invite contractor');
+}
+export function InviteStaffDialog() {
+  return inviteButton(inviteStaff, 'Invite staff');
+}
+export function InviteMemberDialog() {
+  return inviteButton(inviteMember, 'Invite office member');
+}
+export function InviteTechnicianDialog() {
+  return inviteButton(inviteTechnician, 'Invite technician');
+}
+
 export const ContractMilestonesSection = lazyRouteComponent(
   () => import('../features/milestones/components/contract-milestones.section.tsx'),
   'ContractMilestonesSection',

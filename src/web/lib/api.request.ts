@@ -97,15 +97,22 @@ export async function requestOutsideApi<T>(
 ): Promise<T> {
   const headers: Record<string, string> = {};
   if (options.body !== undefined) headers['content-type'] = 'application/json';
-  const response = await sendRequest(
-    new Request(new URL(path, window.location.origin), {
-      method: options.method ?? 'GET',
-      headers,
-      body: options.body === undefined ? undefined : JSON.stringify(options.body),
-      credentials: 'same-origin',
-      signal: options.signal,
-    }),
+  return readAnswer<T>(
+    sendRequest(
+      new Request(new URL(path, window.location.origin), {
+        method: options.method ?? 'GET',
+        headers,
+        body: options.body === undefined ? undefined : JSON.stringify(options.body),
+        credentials: 'same-origin',
+        signal: options.signal,
+      }),
+    ),
   );
+}
+
+/** The JSON body of an answer, or the ApiError of a non-2xx one. */
+export async function readAnswer<T>(pending: Promise<Response>): Promise<T> {
+  const response = await pending;
   const text = await response.text();
   let body: unknown;
   try {
@@ -115,6 +122,14 @@ export async function requestOutsideApi<T>(
   }
   if (!response.ok) throw problemToError(response.status, body, response.headers);
   return body as T;
+}
+
+/**
+ * Asks for the signed-in user while the app's code still downloads (main.tsx, on the shells'
+ * addresses); app.boot.tsx hands the answer to the `me` query, typed there.
+ */
+export function requestMeEarly(): Promise<Response> {
+  return sendRequest(new Request(new URL('/api/me', window.location.origin), { credentials: 'same-origin' }));
 }
 
 /** The message to show a person for any error. */
