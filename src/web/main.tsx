@@ -1,5 +1,5 @@
 import './styles.css';
-import { StrictMode } from 'react';
+import { StrictMode, startTransition } from 'react';
 import { createRoot } from 'react-dom/client';
 import { PageFrame } from './app/page.frame.tsx';
 import { shellOfPath } from './app/shell.paths.ts';
@@ -24,18 +24,21 @@ function readRedirect(): string | undefined {
 
 if (/^\/sign-in\/?$/.test(window.location.pathname)) {
   const redirect = readRedirect();
-  root.render(
-    <StrictMode>
-      <PageFrame>
-        <SignInPage
-          onSignedIn={async () => {
-            const { startAppAfterSignIn } = await import('./app/app.boot.tsx');
-            await startAppAfterSignIn(root, redirect);
-          }}
-        />
-      </PageFrame>
-    </StrictMode>,
-  );
+  // Rendered in slices (a transition), so starting the page is no long task.
+  startTransition(() => {
+    root.render(
+      <StrictMode>
+        <PageFrame>
+          <SignInPage
+            onSignedIn={async () => {
+              const { startAppAfterSignIn } = await import('./app/app.boot.tsx');
+              await startAppAfterSignIn(root, redirect);
+            }}
+          />
+        </PageFrame>
+      </StrictMode>,
+    );
+  });
 } else {
   // A shell's first request (who is signed in) need not wait for the app's code.
   const path = window.location.pathname;

@@ -1,7 +1,7 @@
 import '../lib/zod.config.ts';
 import type { QueryClient } from '@tanstack/react-query';
 import type { AnyRoute } from '@tanstack/react-router';
-import { StrictMode } from 'react';
+import { StrictMode, startTransition } from 'react';
 import type { Root } from 'react-dom/client';
 import { type Me, meQueryOptions } from '../features/session/api/me.query.ts';
 import { readAnswer } from '../lib/api.request.ts';
@@ -36,12 +36,18 @@ function createSessionAwareQueryClient(getRouter: () => AppRouter): QueryClient 
   return queryClient;
 }
 
+/**
+ * The first render is a transition: React renders the app in slices and lets the browser answer
+ * input between them, instead of one long task while the page starts.
+ */
 function renderApp(root: Root, queryClient: QueryClient, router: AppRouter): void {
-  root.render(
-    <StrictMode>
-      <AppProviders queryClient={queryClient} router={router} />
-    </StrictMode>,
-  );
+  startTransition(() => {
+    root.render(
+      <StrictMode>
+        <AppProviders queryClient={queryClient} router={router} />
+      </StrictMode>,
+    );
+  });
 }
 
 /**
