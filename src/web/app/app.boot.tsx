@@ -17,17 +17,20 @@ import { securityOf, shellOfPath } from './shell.paths.ts';
  * chunk for every page but the sign-in page, and after a sign-in there.
  */
 
-function createSessionAwareQueryClient(getRouter: () => AppRouter): QueryClient {
+/** The query client, whose session handlers use the router once there is one. */
+function createSessionAwareQueryClient(getRouter: () => AppRouter | undefined): QueryClient {
   const queryClient = createQueryClient({
     // A session that ended mid-use: back to sign-in, then back here afterwards.
     onSignedOut: () => {
       const router = getRouter();
+      if (!router) return;
       const { pathname, href } = router.state.location;
       if (shellOfPath(pathname)) void router.navigate({ to: '/sign-in', search: { redirect: href } });
     },
     // The organization now requires 2FA: the Security page explains and enrols.
     onTwoFactorRequired: () => {
       const router = getRouter();
+      if (!router) return;
       const kind = shellOfPath(router.state.location.pathname);
       void queryClient.invalidateQueries({ queryKey: queryRoots.session });
       if (kind) void router.navigate({ to: securityOf(kind) });
@@ -76,10 +79,7 @@ export function startApp(root: Root, me?: Promise<Response>): void {
  */
 export async function startAppAfterSignIn(root: Root, redirect: string | undefined): Promise<void> {
   let router: AppRouter | undefined;
-  const queryClient = createSessionAwareQueryClient(() => {
-    if (!router) throw new Error('The router is not ready yet.');
-    return router;
-  });
+  const queryClient = createSessionAwareQueryClient(() => router);
   const target = await chooseEntry(queryClient, { redirect });
   window.history.pushState(null, '', target);
   router = createAppRouter(queryClient);
