@@ -1,17 +1,18 @@
 import tailwindcss from '@tailwindcss/vite';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
+import { inlineCss } from './scripts/inline-css.vite.ts';
 import { precompress } from './scripts/precompress.vite.ts';
 
 const api = 'http://localhost:3000';
 
 export default defineConfig({
   root: 'src/web',
-  plugins: [react(), tailwindcss(), precompress()],
+  plugins: [react(), tailwindcss(), inlineCss(), precompress()],
   build: {
     outDir: '../../dist/web',
     emptyOutDir: true,
-    // Read by scripts/check-bundle-budget.mjs: which chunks each page loads.
+    // Read by scripts/bundle-budget.mjs: which chunks each page loads.
     manifest: true,
     rolldownOptions: {
       output: {

@@ -12,50 +12,54 @@ const KB = 1024;
 
 /**
  * Pages worth a budget: what a person downloads before the page can be used. `budgetGzip` is what
- * fails the check (today's size with a little room, so any growth is a decision); `goalGzip` is the
- * goal of issue 8, printed beside it. React 19 and TanStack Router + Query alone weigh about 101 KB
- * gzip, so the 100 KB sign-in goal needs a sign-in page without them.
+ * fails the check; `goalGzip` is the goal of issue 8, printed beside it. Where the goal holds, the
+ * budget is the goal. React 19 alone weighs 66 KB gzip and TanStack Router + Query 35 KB, so the
+ * sign-in page is rendered before the router (src/web/main.tsx: its entry is React and the page,
+ * nothing lazy) and every other page starts from app/app.boot.tsx (docs/architecture.md,
+ * "Loading only what a page needs").
  */
+const ENTRY_ONLY = [];
+const SIGNED_IN = ['app/app.boot.tsx', 'app/shell.layout.tsx'];
+
 export const pages = [
-  { name: 'sign-in', path: '/sign-in', goalGzip: 100 * KB, budgetGzip: 148 * KB, lazy: ['features/auth/components/sign-in.page.tsx'] },
+  { name: 'sign-in', path: '/sign-in', goalGzip: 100 * KB, budgetGzip: 100 * KB, lazy: ENTRY_ONLY },
   {
     name: 'contractor portal: what is left to deliver',
     path: '/portal/deliver',
     goalGzip: 180 * KB,
-    budgetGzip: 186 * KB,
-    lazy: ['app/shell.layout.tsx', 'features/milestones/components/deliver.page.tsx'],
+    budgetGzip: 180 * KB,
+    lazy: [...SIGNED_IN, 'features/milestones/components/deliver.page.tsx'],
   },
   {
-    name: 'company contractors (with the invitation form)',
+    name: 'company contractors (the invitation form loads when its button is pressed)',
     path: '/app/contractors',
     goalGzip: 180 * KB,
-    budgetGzip: 243 * KB,
-    lazy: [
-      'app/shell.layout.tsx',
-      'features/engagements/components/contractors.page.tsx',
-      'features/invitations/components/invite-contractor.dialog.tsx',
-    ],
+    budgetGzip: 180 * KB,
+    lazy: [...SIGNED_IN, 'features/engagements/components/contractors.page.tsx'],
   },
   {
-    name: 'company milestone detail (the heaviest page)',
+    // Not at the goal: the page renders the review form, the edit and delete dialogs and the
+    // attachments' drop zone at once (Zod + react-hook-form 39 KB, React Aria's overlays 35 KB,
+    // its drag and drop 23 KB). What would move it: those through lazyDialog / on demand.
+    name: 'company milestone detail (the heaviest page; goal not met)',
     path: '/app/milestones/$milestoneId',
     goalGzip: 180 * KB,
-    budgetGzip: 266 * KB,
-    lazy: ['app/shell.layout.tsx', 'features/milestones/components/milestone-detail.page.tsx'],
+    budgetGzip: 270 * KB,
+    lazy: [...SIGNED_IN, 'features/milestones/components/milestone-detail.page.tsx'],
   },
   {
     name: 'company Home (first page after sign-in)',
     path: '/app/home',
     goalGzip: 180 * KB,
-    budgetGzip: 184 * KB,
-    lazy: ['app/shell.layout.tsx', 'features/home/components/company-home.page.tsx'],
+    budgetGzip: 180 * KB,
+    lazy: [...SIGNED_IN, 'features/home/components/company-home.page.tsx'],
   },
   {
     name: 'contractor Home (first page after sign-in)',
     path: '/portal/home',
     goalGzip: 180 * KB,
-    budgetGzip: 184 * KB,
-    lazy: ['app/shell.layout.tsx', 'features/home/components/contractor-home.page.tsx'],
+    budgetGzip: 180 * KB,
+    lazy: [...SIGNED_IN, 'features/home/components/contractor-home.page.tsx'],
   },
 ];
 

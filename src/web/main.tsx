@@ -1,32 +1,47 @@
-import './lib/zod.config.ts';
-import { StrictMode } from 'react';
-import { createRoot } from 'react-dom/client';
-import { AppProviders } from './app/providers.tsx';
-import { createQueryClient } from './app/query-client.ts';
-import { createAppRouter } from './app/router.tsx';
-import { securityOf, shellOfPath } from './app/shell.paths.ts';
 import './styles.css';
-import { queryRoots } from './lib/query.roots.ts';
+import { StrictMode, startTransition } from 'react';
+import { createRoot } from 'react-dom/client';
+import { PageFrame } from './app/page.frame.tsx';
+import { shellOfPath } from './app/shell.paths.ts';
+import { SignInPage } from './features/auth/components/sign-in.page.tsx';
+import { requestMeEarly } from './lib/api.request.ts';
 
-const queryClient = createQueryClient({
-  // A session that ended mid-use: back to sign-in, then back here afterwards.
-  onSignedOut: () => {
-    const { pathname, href } = router.state.location;
-    if (shellOfPath(pathname)) void router.navigate({ to: '/sign-in', search: { redirect: href } });
-  },
-  // The organization now requires 2FA: the Security page explains and enrols.
-  onTwoFactorRequired: () => {
-    const kind = shellOfPath(router.state.location.pathname);
-    void queryClient.invalidateQueries({ queryKey: queryRoots.session });
-    if (kind) void router.navigate({ to: securityOf(kind) });
-  },
-});
-const router = createAppRouter(queryClient);
+/*
+ * The entry: React, and the sign-in page with its frame. On /sign-in that is all a visitor
+ * downloads (the page's budget in scripts/bundle-budget.mjs); the rest of the app (router,
+ * TanStack Query, React Aria, every route) is app/app.boot.tsx, loaded for any other address and
+ * once the sign-in succeeds. Inside the app, the router's /sign-in route renders the same page.
+ */
 
 const container = document.getElementById('root');
 if (!container) throw new Error('The page has no #root element.');
-createRoot(container).render(
-  <StrictMode>
-    <AppProviders queryClient={queryClient} router={router} />
-  </StrictMode>,
-);
+const root = createRoot(container);
+
+function readRedirect(): string | undefined {
+  const value = new URLSearchParams(window.location.search).get('redirect');
+  return value ? value.slice(0, 2000) : undefined;
+}
+
+if (/^\/sign-in\/?$/.test(window.location.pathname)) {
+  const redirect = readRedirect();
+  // Rendered in slices (a transition), so starting the page is no long task.
+  startTransition(() => {
+    root.render(
+      <StrictMode>
+        <PageFrame>
+          <SignInPage
+            onSignedIn={async () => {
+              const { startAppAfterSignIn } = await import('./app/app.boot.tsx');
+              await startAppAfterSignIn(root, redirect);
+            }}
+          />
+        </PageFrame>
+      </StrictMode>,
+    );
+  });
+} else {
+  // A shell's first request (who is signed in) need not wait for the app's code.
+  const path = window.location.pathname;
+  const me = path === '/' || shellOfPath(path) ? requestMeEarly() : undefined;
+  void import('./app/app.boot.tsx').then(({ startApp }) => startApp(root, me));
+}

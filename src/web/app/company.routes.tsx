@@ -97,24 +97,20 @@ export const contractorsRoute = createRoute({
   getParentRoute: () => companyRoute,
   path: 'contractors',
   validateSearch: validateEngagementSearch,
-  component: withPages(
-    function ContractorsRoute() {
-      const filters = contractorsRoute.useSearch();
-      const navigate = contractorsRoute.useNavigate();
-      const organization = useCurrentOrganization();
-      const changeFilters = useCallback((next: EngagementSearch) => void navigate({ search: next, replace: true }), [navigate]);
-      return (
-        <ContractorsPage
-          filters={filters}
-          onFiltersChange={changeFilters}
-          detailHref={(id) => `/app/contractors/${encodeURIComponent(id)}`}
-          inviteAction={organization.data?.abilities.inviteContractor ? <InviteContractorDialog /> : null}
-        />
-      );
-    },
-    ContractorsPage,
-    InviteContractorDialog,
-  ),
+  component: withPages(function ContractorsRoute() {
+    const filters = contractorsRoute.useSearch();
+    const navigate = contractorsRoute.useNavigate();
+    const organization = useCurrentOrganization();
+    const changeFilters = useCallback((next: EngagementSearch) => void navigate({ search: next, replace: true }), [navigate]);
+    return (
+      <ContractorsPage
+        filters={filters}
+        onFiltersChange={changeFilters}
+        detailHref={(id) => `/app/contractors/${encodeURIComponent(id)}`}
+        inviteAction={organization.data?.abilities.inviteContractor ? <InviteContractorDialog /> : null}
+      />
+    );
+  }, ContractorsPage),
 });
 
 const contractorDetailRoute = createRoute({
@@ -321,14 +317,10 @@ const milestoneDetailRoute = createRoute({
 const teamRoute = createRoute({
   getParentRoute: () => companyRoute,
   path: 'team',
-  component: withPages(
-    function CompanyTeamRoute() {
-      const organization = useCurrentOrganization();
-      return <StaffPage inviteAction={organization.data?.abilities.inviteStaff ? <InviteStaffDialog /> : null} />;
-    },
-    InviteStaffDialog,
-    StaffPage,
-  ),
+  component: withPages(function CompanyTeamRoute() {
+    const organization = useCurrentOrganization();
+    return <StaffPage inviteAction={organization.data?.abilities.inviteStaff ? <InviteStaffDialog /> : null} />;
+  }, StaffPage),
 });
 
 const invitationsRoute = createRoute({

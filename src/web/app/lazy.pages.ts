@@ -1,11 +1,14 @@
 import { lazyRouteComponent } from '@tanstack/react-router';
+import { UserPlus } from 'lucide-react';
+import { createElement, Fragment } from 'react';
+import { DialogLauncher, type LazyDialog, lazyDialog } from '../components/ui/dialog.launcher.tsx';
 
 /**
  * Every page and page part the routes render, loaded on demand: each becomes its own chunk,
  * fetched when its route is entered (or hovered, with intent preloading), so the sign-in page
- * does not download the company app. Names match the feature exports they stand for.
+ * does not download the company app. Names match the feature exports they stand for. The sign-in
+ * page is the one exception: it is part of the entry (main.tsx), so it is imported directly.
  */
-export const SignInPage = lazyRouteComponent(() => import('../features/auth/components/sign-in.page.tsx'), 'SignInPage');
 export const MagicLinkPage = lazyRouteComponent(() => import('../features/auth/components/magic-link.page.tsx'), 'MagicLinkPage');
 export const ForgotPasswordPage = lazyRouteComponent(
   () => import('../features/auth/components/forgot-password.page.tsx'),
@@ -57,22 +60,36 @@ export const InvitationsPage = lazyRouteComponent(
   'InvitationsPage',
 );
 export const InvitationList = lazyRouteComponent(() => import('../features/invitations/components/invitation.list.tsx'), 'InvitationList');
-export const InviteContractorDialog = lazyRouteComponent(
-  () => import('../features/invitations/components/invite-contractor.dialog.tsx'),
-  'InviteContractorDialog',
+// Dialogs: a button on the page; the dialog's code loads when it is wanted (dialog.launcher.tsx).
+const inviteContractor = lazyDialog(() =>
+  import('../features/invitations/components/invite-contractor.dialog.tsx').then((m) => m.InviteContractorDialog),
 );
-export const InviteStaffDialog = lazyRouteComponent(
-  () => import('../features/invitations/components/invite-staff.dialog.tsx'),
-  'InviteStaffDialog',
+const inviteStaff = lazyDialog(() => import('../features/invitations/components/invite-staff.dialog.tsx').then((m) => m.InviteStaffDialog));
+const inviteMember = lazyDialog(() =>
+  import('../features/invitations/components/invite-member.dialog.tsx').then((m) => m.InviteMemberDialog),
 );
-export const InviteMemberDialog = lazyRouteComponent(
-  () => import('../features/invitations/components/invite-member.dialog.tsx'),
-  'InviteMemberDialog',
+const inviteTechnician = lazyDialog(() =>
+  import('../features/invitations/components/invite-technician.dialog.tsx').then((m) => m.InviteTechnicianDialog),
 );
-export const InviteTechnicianDialog = lazyRouteComponent(
-  () => import('../features/invitations/components/invite-technician.dialog.tsx'),
-  'InviteTechnicianDialog',
-);
+
+function inviteButton(dialog: LazyDialog<object>, text: string) {
+  const label = createElement(Fragment, null, createElement(UserPlus, { 'aria-hidden': true, className: 'size-4' }), text);
+  return createElement(DialogLauncher<object>, { dialog, dialogProps: {}, label });
+}
+
+export function InviteContractorDialog() {
+  return inviteButton(inviteContractor, 'Invite contractor');
+}
+export function InviteStaffDialog() {
+  return inviteButton(inviteStaff, 'Invite staff');
+}
+export function InviteMemberDialog() {
+  return inviteButton(inviteMember, 'Invite office member');
+}
+export function InviteTechnicianDialog() {
+  return inviteButton(inviteTechnician, 'Invite technician');
+}
+
 export const ContractMilestonesSection = lazyRouteComponent(
   () => import('../features/milestones/components/contract-milestones.section.tsx'),
   'ContractMilestonesSection',

@@ -217,8 +217,6 @@ const teamRoute = createRoute({
     },
     ContractorTeamPage,
     InvitationList,
-    InviteMemberDialog,
-    InviteTechnicianDialog,
   ),
 });
 

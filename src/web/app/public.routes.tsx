@@ -1,4 +1,5 @@
 import { createRoute, redirect } from '@tanstack/react-router';
+import { SignInPage } from '../features/auth/components/sign-in.page.tsx';
 import type { InvitationPreview } from '../features/invitations/api/preview-invitation.query.ts';
 import { findCurrentMembership } from '../features/session/api/me.query.ts';
 import type { Membership } from '../../shared/schemas/session.schema.ts';
@@ -16,7 +17,6 @@ import {
   MagicLinkPage,
   MailboxPage,
   ResetPasswordPage,
-  SignInPage,
   SignOutButton,
   withPages,
 } from './lazy.pages.ts';
@@ -47,11 +47,11 @@ export const signInRoute = createRoute({
   getParentRoute: () => publicLayoutRoute,
   path: 'sign-in',
   validateSearch: (search: Record<string, unknown>): { redirect?: string } => ({ redirect: readText(search.redirect) }),
-  component: withPages(function SignInRoute() {
+  component: function SignInRoute() {
     const { redirect: target } = signInRoute.useSearch();
     const enterApp = useEnterApp();
     return <SignInPage onSignedIn={() => enterApp({ redirect: target })} />;
-  }, SignInPage),
+  },
 });
 
 export const magicLinkRoute = createRoute({

@@ -1,5 +1,5 @@
 import { Link as AriaLink, type LinkProps as AriaLinkProps } from 'react-aria-components';
-import { type ButtonSize, type ButtonVariant, buttonClasses } from './button.tsx';
+import { type ButtonSize, type ButtonVariant, buttonClasses } from './button.classes.ts';
 
 export interface TextLinkProps extends Omit<AriaLinkProps, 'className'> {
   className?: string;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { emailSchema } from '../../../../shared/schemas/common.schema.ts';
 import { describeIssue } from '../../../lib/form.resolver.ts';
-import { checkEmail, checkPassword } from './sign-in.fields.ts';
+import { checkCode, checkEmail, checkPassword } from './sign-in.fields.ts';
 
 describe('sign-in checks match the shared schema', () => {
   const emails = [
@@ -33,5 +33,11 @@ describe('sign-in checks match the shared schema', () => {
     expect(checkPassword('')).toEqual({ ok: false, message: 'Enter your password.' });
     expect(checkPassword('x'.repeat(129))).toEqual({ ok: false, message: 'Use at most 128 characters.' });
     expect(checkPassword(' secret ')).toEqual({ ok: true, value: ' secret ' });
+  });
+
+  it('asks for a code of the second step, trimmed, at most 64 characters', () => {
+    expect(checkCode('   ')).toEqual({ ok: false, message: 'Enter the code.' });
+    expect(checkCode('1'.repeat(65))).toEqual({ ok: false, message: 'Use at most 64 characters.' });
+    expect(checkCode(' 123456 ')).toEqual({ ok: true, value: '123456' });
   });
 });

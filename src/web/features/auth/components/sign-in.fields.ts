@@ -9,6 +9,7 @@
 const EMAIL = /^(?:[A-Za-z0-9_'+-]+\.)*[A-Za-z0-9_'+-]*[A-Za-z0-9_+-]@(?:[A-Za-z0-9][A-Za-z0-9-]*\.)+[A-Za-z]{2,}$/;
 const EMAIL_MAX = 254;
 const PASSWORD_MAX = 128;
+const CODE_MAX = 64;
 
 export type Checked = { ok: true; value: string } | { ok: false; message: string };
 
@@ -23,4 +24,12 @@ export function checkPassword(raw: string): Checked {
   if (raw.length < 1) return { ok: false, message: 'Enter your password.' };
   if (raw.length > PASSWORD_MAX) return { ok: false, message: `Use at most ${PASSWORD_MAX} characters.` };
   return { ok: true, value: raw };
+}
+
+/** A code of the second step (authenticator app or backup code): trimmed, 1–64 characters. */
+export function checkCode(raw: string): Checked {
+  const value = raw.trim();
+  if (value.length < 1) return { ok: false, message: 'Enter the code.' };
+  if (value.length > CODE_MAX) return { ok: false, message: `Use at most ${CODE_MAX} characters.` };
+  return { ok: true, value };
 }

@@ -1,12 +1,11 @@
 import { type FormEvent, lazy, Suspense, useRef, useState } from 'react';
 import { Alert } from '../../../components/ui/alert.tsx';
-import { Button } from '../../../components/ui/button.tsx';
-import { TextLink } from '../../../components/ui/link.tsx';
-import { LoadingState } from '../../../components/ui/query-view.tsx';
-import { TextField } from '../../../components/ui/text-field.tsx';
-import { describeError, isApiError } from '../../../lib/api.client.ts';
-import { useRequestMagicLink } from '../api/request-magic-link.mutation.ts';
-import { useSignInWithEmail } from '../api/sign-in-email.mutation.ts';
+import { NativeButton } from '../../../components/ui/native-button.tsx';
+import { NativeTextField } from '../../../components/ui/native-text-field.tsx';
+import { PlainLink, textLinkClasses } from '../../../components/ui/plain-link.tsx';
+import { describeError, isApiError } from '../../../lib/api.request.ts';
+import { requestMagicLink } from '../api/request-magic-link.request.ts';
+import { signInWithEmail } from '../api/sign-in-email.request.ts';
 import { AuthCard } from './auth.card.tsx';
 import { checkEmail, checkPassword } from './sign-in.fields.ts';
 
@@ -25,21 +24,23 @@ function describeSignInError(error: unknown): string {
   return describeError(error);
 }
 
+const checks = { email: checkEmail, password: checkPassword };
+
+/**
+ * The first page most people see, so the lightest: native inputs and buttons, no React Aria, no
+ * form library, no TanStack Query (main.tsx renders it before the router loads; the router's
+ * /sign-in route renders it too). Its JavaScript budget is in scripts/bundle-budget.mjs.
+ */
 export function SignInPage({ onSignedIn }: SignInPageProps) {
   const [step, setStep] = useState<'credentials' | 'second-factor'>('credentials');
   const [failure, setFailure] = useState<string | null>(null);
   const [linkSentTo, setLinkSentTo] = useState<string | null>(null);
   const [values, setValues] = useState<Record<Field, string>>({ email: '', password: '' });
   const [errors, setErrors] = useState<Partial<Record<Field, string>>>({});
+  const [pending, setPending] = useState<'sign-in' | 'link' | null>(null);
   // After the first submit, a field is checked again as it changes (as the other forms do).
   const [submitted, setSubmitted] = useState(false);
-  const inputs = {
-    email: useRef<HTMLInputElement & HTMLTextAreaElement>(null),
-    password: useRef<HTMLInputElement & HTMLTextAreaElement>(null),
-  };
-  const signIn = useSignInWithEmail();
-  const magicLink = useRequestMagicLink();
-  const checks = { email: checkEmail, password: checkPassword };
+  const inputs = { email: useRef<HTMLInputElement>(null), password: useRef<HTMLInputElement>(null) };
 
   function change(field: Field, value: string) {
     setValues((current) => ({ ...current, [field]: value }));
@@ -68,38 +69,46 @@ export function SignInPage({ onSignedIn }: SignInPageProps) {
 
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
+    if (pending) return;
     setSubmitted(true);
     const valid = validate(['email', 'password']);
     if (!valid?.email || valid.password === undefined) return;
     setFailure(null);
     setLinkSentTo(null);
+    setPending('sign-in');
     try {
-      const result = await signIn.mutateAsync({ email: valid.email, password: valid.password });
+      const result = await signInWithEmail({ email: valid.email, password: valid.password });
       if (result.twoFactorRedirect) setStep('second-factor');
       else await onSignedIn();
     } catch (error) {
       setFailure(describeSignInError(error));
+    } finally {
+      setPending(null);
     }
   }
 
   async function sendLink() {
+    if (pending) return;
     setFailure(null);
     setLinkSentTo(null);
     setErrors((current) => ({ ...current, password: undefined }));
     const valid = validate(['email']);
     if (!valid?.email) return;
+    setPending('link');
     try {
-      await magicLink.mutateAsync(valid.email);
+      await requestMagicLink(valid.email);
       setLinkSentTo(valid.email);
     } catch (error) {
       setFailure(describeError(error));
+    } finally {
+      setPending(null);
     }
   }
 
   if (step === 'second-factor') {
     return (
       <AuthCard title="Two-factor sign-in">
-        <Suspense fallback={<LoadingState />}>
+        <Suspense fallback={<p role="status">Loading…</p>}>
           <TwoFactorForm
             onVerified={() => void onSignedIn()}
             onStartOver={() => {
@@ -113,7 +122,6 @@ export function SignInPage({ onSignedIn }: SignInPageProps) {
     );
   }
 
-  const pending = signIn.isPending || magicLink.isPending;
   return (
     <AuthCard title="Sign in to Portico" description="Use your password, or get a one-time sign-in link by email.">
       {failure ? <Alert tone="error">{failure}</Alert> : null}
@@ -123,7 +131,7 @@ export function SignInPage({ onSignedIn }: SignInPageProps) {
         </Alert>
       ) : null}
       <form onSubmit={(event) => void submit(event)} noValidate className="flex flex-col gap-4">
-        <TextField
+        <NativeTextField
           name="email"
           label="Email"
           type="email"
@@ -134,7 +142,7 @@ export function SignInPage({ onSignedIn }: SignInPageProps) {
           errorMessage={errors.email}
           inputRef={inputs.email}
         />
-        <TextField
+        <NativeTextField
           name="password"
           label="Password"
           type="password"
@@ -144,21 +152,23 @@ export function SignInPage({ onSignedIn }: SignInPageProps) {
           errorMessage={errors.password}
           inputRef={inputs.password}
         />
-        <Button type="submit" isDisabled={pending}>
-          {signIn.isPending ? 'Signing in…' : 'Sign in'}
-        </Button>
+        <NativeButton type="submit" disabled={pending !== null}>
+          {pending === 'sign-in' ? 'Signing in…' : 'Sign in'}
+        </NativeButton>
         <div className="flex items-center gap-3 text-sm text-slate-700" aria-hidden="true">
           <span className="h-px flex-1 bg-slate-300" />
           or
           <span className="h-px flex-1 bg-slate-300" />
         </div>
-        <Button variant="secondary" onPress={() => void sendLink()} isDisabled={pending}>
-          {magicLink.isPending ? 'Sending…' : 'Email me a sign-in link'}
-        </Button>
+        <NativeButton variant="secondary" onClick={() => void sendLink()} disabled={pending !== null}>
+          {pending === 'link' ? 'Sending…' : 'Email me a sign-in link'}
+        </NativeButton>
         <p className="text-sm text-slate-700">Technicians: enter your email and use the sign-in link.</p>
       </form>
       <p className="text-sm">
-        <TextLink href="/forgot-password">Forgot your password?</TextLink>
+        <PlainLink href="/forgot-password" className={textLinkClasses}>
+          Forgot your password?
+        </PlainLink>
       </p>
     </AuthCard>
   );

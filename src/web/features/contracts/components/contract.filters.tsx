@@ -1,6 +1,6 @@
 import { type ContractStatus, contractStatuses } from '../../../../shared/domain/contract.machine.ts';
-import { SelectField } from '../../../components/ui/select.tsx';
-import { TextField } from '../../../components/ui/text-field.tsx';
+import { NativeSelectField } from '../../../components/ui/native-select.tsx';
+import { NativeTextField } from '../../../components/ui/native-text-field.tsx';
 import { useUrlSearch } from '../../../lib/use-url-search.ts';
 import type { ContractFilters } from '../api/contract.keys.ts';
 import { contractStatusOptions } from './contract-status.badge.tsx';
@@ -15,8 +15,8 @@ export function ContractFiltersBar({ filters, onChange }: { filters: ContractFil
 
   return (
     <search className="mb-4 flex flex-col gap-3 sm:flex-row sm:items-end">
-      <TextField label="Search contracts" type="search" value={text} onChange={setText} className="sm:w-72" />
-      <SelectField
+      <NativeTextField label="Search contracts" type="search" value={text} onChange={setText} className="sm:w-72" />
+      <NativeSelectField
         label="Status"
         options={contractStatusOptions}
         value={filters.status ?? 'all'}

@@ -1,6 +1,6 @@
 import { engagementStatuses, type EngagementStatus } from '../../../../shared/domain/roles.ts';
-import { SelectField } from '../../../components/ui/select.tsx';
-import { TextField } from '../../../components/ui/text-field.tsx';
+import { NativeSelectField } from '../../../components/ui/native-select.tsx';
+import { NativeTextField } from '../../../components/ui/native-text-field.tsx';
 import { useUrlSearch } from '../../../lib/use-url-search.ts';
 import type { EngagementFilters } from '../api/engagement.keys.ts';
 import { statusOptions } from './engagement-status.badge.tsx';
@@ -21,8 +21,8 @@ export function EngagementFiltersBar({ filters, onChange, searchLabel }: Engagem
 
   return (
     <search className="mb-4 flex flex-col gap-3 sm:flex-row sm:items-end">
-      <TextField label={searchLabel} type="search" value={text} onChange={setText} className="sm:w-72" />
-      <SelectField
+      <NativeTextField label={searchLabel} type="search" value={text} onChange={setText} className="sm:w-72" />
+      <NativeSelectField
         label="Status"
         options={statusOptions}
         value={filters.status ?? 'all'}

@@ -1,13 +1,15 @@
 import { inviteMemberSchema } from '../../../../shared/schemas/invitation.schema.ts';
 import { FormTextField } from '../../../components/ui/text-field.form.tsx';
 import { useInviteMember } from '../api/invite-member.mutation.ts';
+import type { LaunchedDialogProps } from '../../../components/ui/dialog.launcher.tsx';
 import { InviteDialog } from './invite.dialog.tsx';
 import { useInviteForm } from './invite.form.ts';
 
-/** A contractor admin invites an office colleague. */
-export function InviteMemberDialog() {
+/** A contractor admin invites an office colleague (opened by its launcher in src/web/app/lazy.pages.ts). */
+export function InviteMemberDialog(state: LaunchedDialogProps) {
   const invite = useInviteMember();
   const { form, dialog } = useInviteForm({
+    state,
     schema: inviteMemberSchema,
     empty: { name: '', email: '', role: 'office' },
     fields: ['name', 'email'],
@@ -15,7 +17,6 @@ export function InviteMemberDialog() {
   });
   return (
     <InviteDialog
-      triggerLabel="Invite office member"
       title="Invite an office member"
       description="Office members see your business's work and money for every organization that engages you."
       isPending={invite.isPending}

@@ -2,6 +2,7 @@ import { inviteStaffSchema } from '../../../../shared/schemas/invitation.schema.
 import { FormSelectField } from '../../../components/ui/select.form.tsx';
 import { FormTextField } from '../../../components/ui/text-field.form.tsx';
 import { useInviteStaff } from '../api/invite-staff.mutation.ts';
+import type { LaunchedDialogProps } from '../../../components/ui/dialog.launcher.tsx';
 import { InviteDialog } from './invite.dialog.tsx';
 import { useInviteForm } from './invite.form.ts';
 
@@ -15,13 +16,19 @@ const roleOptions = [
 type StaffForm = { name: string; email: string; role: 'admin' | 'manager' | 'finance' | 'viewer' };
 const empty: StaffForm = { name: '', email: '', role: 'manager' };
 
-export function InviteStaffDialog() {
+/** Opened by its launcher in src/web/app/lazy.pages.ts, which loads this file when it is wanted. */
+export function InviteStaffDialog(state: LaunchedDialogProps) {
   const invite = useInviteStaff();
-  const { form, dialog } = useInviteForm({ schema: inviteStaffSchema, empty, fields: ['name', 'email', 'role'], send: invite.mutateAsync });
+  const { form, dialog } = useInviteForm({
+    state,
+    schema: inviteStaffSchema,
+    empty,
+    fields: ['name', 'email', 'role'],
+    send: invite.mutateAsync,
+  });
 
   return (
     <InviteDialog
-      triggerLabel="Invite staff"
       title="Invite a colleague"
       description="We email them a link to join your organization on Portico."
       isPending={invite.isPending}

@@ -1,11 +1,9 @@
-import { UserPlus } from 'lucide-react';
 import type { FormEvent, ReactNode } from 'react';
 import { Alert } from '../../../components/ui/alert.tsx';
 import { Button } from '../../../components/ui/button.tsx';
 import { ModalDialog } from '../../../components/ui/dialog.tsx';
 
 export interface InviteDialogProps {
-  triggerLabel: string;
   title: string;
   description: ReactNode;
   isOpen: boolean;
@@ -16,30 +14,10 @@ export interface InviteDialogProps {
   children: ReactNode;
 }
 
-/** The frame every invite form shares: trigger button, dialog, error, Cancel and "Send invitation". */
-export function InviteDialog({
-  triggerLabel,
-  title,
-  description,
-  isOpen,
-  onOpenChange,
-  onSubmit,
-  isPending,
-  failure,
-  children,
-}: InviteDialogProps) {
+/** The frame every invite form shares: dialog, error, Cancel and "Send invitation" (the button that opens it is its launcher's). */
+export function InviteDialog({ title, description, isOpen, onOpenChange, onSubmit, isPending, failure, children }: InviteDialogProps) {
   return (
-    <ModalDialog
-      title={title}
-      isOpen={isOpen}
-      onOpenChange={onOpenChange}
-      trigger={
-        <Button>
-          <UserPlus aria-hidden="true" className="size-4" />
-          {triggerLabel}
-        </Button>
-      }
-    >
+    <ModalDialog title={title} isOpen={isOpen} onOpenChange={onOpenChange}>
       <p className="text-slate-700">{description}</p>
       {failure ? <Alert tone="error">{failure}</Alert> : null}
       <form onSubmit={onSubmit} noValidate className="flex flex-col gap-4">

@@ -1,11 +1,14 @@
 import { useState } from 'react';
 import { type DefaultValues, type FieldValues, type Path, useForm } from 'react-hook-form';
 import type { z } from 'zod';
+import type { LaunchedDialogProps } from '../../../components/ui/dialog.launcher.tsx';
 import { toastSuccess } from '../../../components/ui/toast.tsx';
 import { applyServerErrors } from '../../../lib/form.errors.ts';
 import { resolveWith } from '../../../lib/form.resolver.ts';
 
 interface InviteFormOptions<S extends z.ZodType<FieldValues, FieldValues>> {
+  /** Open or not, owned by the dialog's launcher. */
+  state: LaunchedDialogProps;
   schema: S;
   empty: z.input<S>;
   /** The fields a server error may point at. */
@@ -17,8 +20,7 @@ interface InviteFormOptions<S extends z.ZodType<FieldValues, FieldValues>> {
  * What every invite dialog does: a form on a shared schema, reset when the dialog closes,
  * server errors next to their fields, and "Invitation sent to …" when it worked.
  */
-export function useInviteForm<S extends z.ZodType<FieldValues, FieldValues>>({ schema, empty, fields, send }: InviteFormOptions<S>) {
-  const [isOpen, setOpen] = useState(false);
+export function useInviteForm<S extends z.ZodType<FieldValues, FieldValues>>({ state, schema, empty, fields, send }: InviteFormOptions<S>) {
   const [failure, setFailure] = useState<string | null>(null);
   const form = useForm<z.input<S>, unknown, z.output<S>>({
     resolver: resolveWith(schema),
@@ -26,7 +28,7 @@ export function useInviteForm<S extends z.ZodType<FieldValues, FieldValues>>({ s
   });
 
   function changeOpen(open: boolean) {
-    setOpen(open);
+    state.onOpenChange(open);
     if (!open) {
       form.reset(empty);
       setFailure(null);
@@ -44,5 +46,5 @@ export function useInviteForm<S extends z.ZodType<FieldValues, FieldValues>>({ s
     }
   });
 
-  return { form, dialog: { isOpen, onOpenChange: changeOpen, onSubmit: submit, failure } };
+  return { form, dialog: { isOpen: state.isOpen, onOpenChange: changeOpen, onSubmit: submit, failure } };
 }

@@ -8,8 +8,9 @@ import {
 } from '../../../../shared/domain/milestone.machine.ts';
 import { Button } from '../../../components/ui/button.tsx';
 import { Checkbox } from '../../../components/ui/checkbox.tsx';
-import { type SelectOption, SelectField } from '../../../components/ui/select.tsx';
-import { TextField } from '../../../components/ui/text-field.tsx';
+import { NativeSelectField } from '../../../components/ui/native-select.tsx';
+import type { SelectOption } from '../../../components/ui/select.tsx';
+import { NativeTextField } from '../../../components/ui/native-text-field.tsx';
 import type { MilestoneFilters } from '../api/milestone.keys.ts';
 
 export interface MilestoneFiltersBarProps {
@@ -53,31 +54,31 @@ export function MilestoneFiltersBar({ filters, onChange, contractorOptions, cont
         {active > 0 ? ` (${active} on)` : ''}
       </Button>
       <div id={panelId} className={`${open ? 'grid' : 'hidden'} gap-3 sm:grid sm:grid-cols-2 lg:grid-cols-3`}>
-        <SelectField
+        <NativeSelectField
           label="Contractor"
           options={[{ id: ALL, label: 'All contractors' }, ...contractorOptions]}
           value={filters.contractorId ?? ALL}
           onChange={(value) => set({ contractorId: value && value !== ALL ? value : undefined })}
         />
-        <SelectField
+        <NativeSelectField
           label="Contract"
           options={[{ id: ALL, label: 'All contracts' }, ...contractOptions]}
           value={filters.contractId ?? ALL}
           onChange={(value) => set({ contractId: value && value !== ALL ? value : undefined })}
         />
-        <SelectField
+        <NativeSelectField
           label="Status"
           options={[{ id: ALL, label: 'Any status' }, ...statuses.map((s) => ({ id: s, label: milestoneStatusLabels[s] }))]}
           value={filters.status && statuses.includes(filters.status) ? filters.status : ALL}
           onChange={(value) => set({ status: statuses.find((s) => s === value) })}
         />
-        <TextField
+        <NativeTextField
           label="Due from"
           type="date"
           value={filters.dueFrom ?? ''}
           onChange={(value) => set({ dueFrom: isDay(value) ? value : undefined })}
         />
-        <TextField
+        <NativeTextField
           label="Due until"
           type="date"
           value={filters.dueTo ?? ''}

@@ -1,41 +1,36 @@
-import { ChevronDown, UserRound } from 'lucide-react';
-import { Button, Menu, MenuItem, MenuTrigger, Popover, Separator } from 'react-aria-components';
+import { lazy, Suspense, useState } from 'react';
+import { type AccountMenuProps, AccountTriggerContent, accountTriggerClasses } from './account-menu.trigger.tsx';
 
-export interface AccountMenuProps {
-  name: string;
-  email: string;
-  securityHref: string;
-  onSignOut: () => void;
-}
+export type { AccountMenuProps } from './account-menu.trigger.tsx';
 
-const itemClasses = 'cursor-pointer rounded px-3 py-2 text-slate-900 outline-none data-focused:bg-blue-50';
+const loadPopover = () => import('./account-menu.popover.tsx');
+const AccountMenuPopover = lazy(() => loadPopover().then((m) => ({ default: m.AccountMenuPopover })));
 
-export function AccountMenu({ name, email, securityHref, onSignOut }: AccountMenuProps) {
+/**
+ * The account button of every shell. The menu (React Aria's menu, popover and overlays, the
+ * heaviest part of the header) loads when the button is pointed at, focused or pressed, not with
+ * every page: until then the button is a native one that looks the same and opens the menu.
+ */
+export function AccountMenu(props: AccountMenuProps) {
+  const [opened, setOpened] = useState(false);
+  const nativeTrigger = (
+    <button
+      type="button"
+      aria-label={`Account: ${props.name}`}
+      aria-haspopup="menu"
+      aria-expanded={false}
+      className={accountTriggerClasses}
+      onPointerEnter={() => void loadPopover()}
+      onFocus={() => void loadPopover()}
+      onClick={() => setOpened(true)}
+    >
+      <AccountTriggerContent name={props.name} />
+    </button>
+  );
+  if (!opened) return nativeTrigger;
   return (
-    <MenuTrigger>
-      <Button
-        aria-label={`Account: ${name}`}
-        className="flex min-h-11 cursor-pointer items-center gap-1 rounded-md px-2 text-slate-900 hover:bg-slate-100"
-      >
-        <UserRound aria-hidden="true" className="size-5" />
-        <span className="hidden max-w-40 truncate text-sm font-medium lg:inline">{name}</span>
-        <ChevronDown aria-hidden="true" className="size-4" />
-      </Button>
-      <Popover placement="bottom end" className="min-w-56 rounded-md border border-slate-300 bg-white shadow-lg">
-        <div className="border-b border-slate-200 px-3 py-2 text-sm">
-          <p className="font-medium text-slate-900">{name}</p>
-          <p className="text-slate-700 break-all">{email}</p>
-        </div>
-        <Menu aria-label="Account" className="p-1 outline-none">
-          <MenuItem href={securityHref} className={itemClasses}>
-            Security
-          </MenuItem>
-          <Separator className="my-1 border-t border-slate-200" />
-          <MenuItem onAction={onSignOut} className={itemClasses}>
-            Sign out
-          </MenuItem>
-        </Menu>
-      </Popover>
-    </MenuTrigger>
+    <Suspense fallback={nativeTrigger}>
+      <AccountMenuPopover {...props} defaultOpen />
+    </Suspense>
   );
 }

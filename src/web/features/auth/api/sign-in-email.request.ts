@@ -1,5 +1,4 @@
-import { useMutation } from '@tanstack/react-query';
-import { requestOutsideApi } from '../../../lib/api.client.ts';
+import { requestOutsideApi } from '../../../lib/api.request.ts';
 
 export interface SignInInput {
   email: string;
@@ -14,8 +13,4 @@ export interface SignInResult {
 
 export function signInWithEmail(input: SignInInput): Promise<SignInResult> {
   return requestOutsideApi<SignInResult>('/api/auth/sign-in/email', { method: 'POST', body: input });
-}
-
-export function useSignInWithEmail() {
-  return useMutation({ mutationFn: signInWithEmail });
 }

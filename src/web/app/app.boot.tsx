@@ -1,0 +1,87 @@
+import '../lib/zod.config.ts';
+import type { QueryClient } from '@tanstack/react-query';
+import type { AnyRoute } from '@tanstack/react-router';
+import { StrictMode, startTransition } from 'react';
+import type { Root } from 'react-dom/client';
+import { type Me, meQueryOptions } from '../features/session/api/me.query.ts';
+import { readAnswer } from '../lib/api.request.ts';
+import { queryRoots } from '../lib/query.roots.ts';
+import { chooseEntry } from './enter-app.ts';
+import { AppProviders } from './providers.tsx';
+import { createQueryClient } from './query-client.ts';
+import { type AppRouter, createAppRouter } from './router.tsx';
+import { securityOf, shellOfPath } from './shell.paths.ts';
+
+/*
+ * The whole app: router, TanStack Query, React Aria and every route tree. main.tsx loads this
+ * chunk for every page but the sign-in page, and after a sign-in there.
+ */
+
+/** The query client, whose session handlers use the router once there is one. */
+function createSessionAwareQueryClient(getRouter: () => AppRouter | undefined): QueryClient {
+  const queryClient = createQueryClient({
+    // A session that ended mid-use: back to sign-in, then back here afterwards.
+    onSignedOut: () => {
+      const router = getRouter();
+      if (!router) return;
+      const { pathname, href } = router.state.location;
+      if (shellOfPath(pathname)) void router.navigate({ to: '/sign-in', search: { redirect: href } });
+    },
+    // The organization now requires 2FA: the Security page explains and enrols.
+    onTwoFactorRequired: () => {
+      const router = getRouter();
+      if (!router) return;
+      const kind = shellOfPath(router.state.location.pathname);
+      void queryClient.invalidateQueries({ queryKey: queryRoots.session });
+      if (kind) void router.navigate({ to: securityOf(kind) });
+    },
+  });
+  return queryClient;
+}
+
+/**
+ * The first render is a transition: React renders the app in slices and lets the browser answer
+ * input between them, instead of one long task while the page starts.
+ */
+function renderApp(root: Root, queryClient: QueryClient, router: AppRouter): void {
+  startTransition(() => {
+    root.render(
+      <StrictMode>
+        <AppProviders queryClient={queryClient} router={router} />
+      </StrictMode>,
+    );
+  });
+}
+
+/**
+ * Fetches the code of the routes that match the address now, while the guards wait for the
+ * session, rather than after them.
+ */
+function preloadMatchedRoutes(router: AppRouter): void {
+  for (const match of router.matchRoutes(router.state.location)) {
+    const route = (router.routesById as Record<string, AnyRoute>)[match.routeId];
+    if (route) void router.loadRouteChunk(route)?.catch(() => undefined);
+  }
+}
+
+/** Renders the app at the current address; `me` is the /api/me answer main.tsx already asked for. */
+export function startApp(root: Root, me?: Promise<Response>): void {
+  const queryClient = createSessionAwareQueryClient(() => router);
+  if (me) void queryClient.prefetchQuery({ ...meQueryOptions(), queryFn: () => readAnswer<Me>(me) });
+  const router = createAppRouter(queryClient);
+  preloadMatchedRoutes(router);
+  renderApp(root, queryClient, router);
+}
+
+/**
+ * After a sign-in on the page main.tsx rendered without the router: picks the membership and the
+ * page to open (as the router's sign-in route does), goes there, and renders the app in its place.
+ */
+export async function startAppAfterSignIn(root: Root, redirect: string | undefined): Promise<void> {
+  let router: AppRouter | undefined;
+  const queryClient = createSessionAwareQueryClient(() => router);
+  const target = await chooseEntry(queryClient, { redirect });
+  window.history.pushState(null, '', target);
+  router = createAppRouter(queryClient);
+  renderApp(root, queryClient, router);
+}
