@@ -72,7 +72,7 @@ ALTER TABLE "payment_batches" ADD CONSTRAINT "payment_batches_organization_id_or
 ALTER TABLE "payment_batches" ADD CONSTRAINT "payment_batches_created_by_user_id_users_id_fk" FOREIGN KEY ("created_by_user_id") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "payment_batches" ADD CONSTRAINT "payment_batches_proof_file_id_files_id_fk" FOREIGN KEY ("proof_file_id") REFERENCES "public"."files"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "payment_notes" ADD CONSTRAINT "payment_notes_author_user_id_users_id_fk" FOREIGN KEY ("author_user_id") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
-ALTER TABLE "payment_notes" ADD CONSTRAINT "payment_notes_payment_fk" FOREIGN KEY ("payment_id","organization_id","contractor_id") REFERENCES "public"."payments"("id","organization_id","contractor_id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "payment_notes" ADD CONSTRAINT "payment_notes_payment_fk" FOREIGN KEY ("payment_id") REFERENCES "public"."payments"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "payment_notes" ADD CONSTRAINT "payment_notes_file_fk" FOREIGN KEY ("file_id","organization_id","contractor_id") REFERENCES "public"."files"("id","organization_id","contractor_id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "idempotency_keys" ADD CONSTRAINT "idempotency_keys_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "payment_approval_rules_updated_by_idx" ON "payment_approval_rules" USING btree ("updated_by_user_id");--> statement-breakpoint
@@ -89,7 +89,7 @@ ALTER TABLE "payments" ADD CONSTRAINT "payments_sent_by_user_id_users_id_fk" FOR
 ALTER TABLE "payments" ADD CONSTRAINT "payments_second_approved_by_user_id_users_id_fk" FOREIGN KEY ("second_approved_by_user_id") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "payments" ADD CONSTRAINT "payments_proof_file_fk" FOREIGN KEY ("proof_file_id","organization_id","contractor_id") REFERENCES "public"."files"("id","organization_id","contractor_id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "payments" ADD CONSTRAINT "payments_batch_fk" FOREIGN KEY ("batch_id","organization_id") REFERENCES "public"."payment_batches"("id","organization_id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
-ALTER TABLE "payments" ADD CONSTRAINT "payments_adjusts_fk" FOREIGN KEY ("adjusts_payment_id","organization_id","contractor_id") REFERENCES "public"."payments"("id","organization_id","contractor_id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "payments" ADD CONSTRAINT "payments_adjusts_fk" FOREIGN KEY ("adjusts_payment_id") REFERENCES "public"."payments"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "payments_organization_list_idx" ON "payments" USING btree ("organization_id","status","created_at","id");--> statement-breakpoint
 CREATE INDEX "payments_contractor_list_idx" ON "payments" USING btree ("contractor_id","status","created_at","id");--> statement-breakpoint
 CREATE INDEX "payments_organization_totals_idx" ON "payments" USING btree ("organization_id","status","currency","amount_minor");--> statement-breakpoint
@@ -99,7 +99,6 @@ CREATE INDEX "payments_second_approved_by_idx" ON "payments" USING btree ("secon
 CREATE INDEX "payments_batch_idx" ON "payments" USING btree ("batch_id","organization_id");--> statement-breakpoint
 CREATE INDEX "payments_adjusts_idx" ON "payments" USING btree ("adjusts_payment_id","organization_id","contractor_id");--> statement-breakpoint
 CREATE INDEX "payments_proof_file_idx" ON "payments" USING btree ("proof_file_id","organization_id","contractor_id");--> statement-breakpoint
-ALTER TABLE "payments" ADD CONSTRAINT "payments_scope_uq" UNIQUE("id","organization_id","contractor_id");--> statement-breakpoint
 ALTER TABLE "payments" ADD CONSTRAINT "payments_source_ck" CHECK ("payments"."source" in ('milestone', 'invoice', 'manual', 'adjustment'));--> statement-breakpoint
 ALTER TABLE "payments" ADD CONSTRAINT "payments_method_ck" CHECK ("payments"."method" in ('wise', 'paypal', 'payoneer', 'bank_transfer', 'other'));--> statement-breakpoint
 ALTER TABLE "payments" ADD CONSTRAINT "payments_adjustment_ck" CHECK (("payments"."source" = 'adjustment') = ("payments"."adjusts_payment_id" is not null));
