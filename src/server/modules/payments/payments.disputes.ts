@@ -36,8 +36,21 @@ async function insertNote(tx: Tx, ctx: RequestContext, payment: PaymentRow, note
   });
 }
 
-async function fire(tx: Tx, ctx: RequestContext, id: string, event: PaymentEvent, set: Partial<PaymentRow>, note: string | null) {
+/** Reads the payment through the scope (404), checks the role (403), then fires the event (409 from the wrong status). */
+async function fire(
+  tx: Tx,
+  ctx: RequestContext,
+  id: string,
+  event: PaymentEvent,
+  set: Partial<PaymentRow>,
+  note: string | null,
+  allowed: boolean,
+  refusal: string,
+) {
+  const current = await scoped(tx, ctx.actor).payments.getForUpdate(id, 'This payment');
+  if (!allowed) throw forbidden(refusal);
   return applyTransition(tx, {
+    current,
     table: 'payments',
     machine: paymentMachine,
     event,
@@ -52,9 +65,18 @@ async function fire(tx: Tx, ctx: RequestContext, id: string, event: PaymentEvent
 
 /** The contractor confirms the money arrived (sent → received, audited); anything but `sent` is a 409 with the status. */
 export async function confirmReceipt(db: Db, ctx: RequestContext, id: string) {
-  if (!paymentRoleAbilities(ctx.actor).confirmReceipt) throw forbidden('Only the contractor confirms receipt of a payment.');
+  const allowed = paymentRoleAbilities(ctx.actor).confirmReceipt;
   await runInTransaction(db, async (tx) => {
-    const row = await fire(tx, ctx, id, 'confirm_receipt', { receivedAt: new Date() }, null);
+    const row = await fire(
+      tx,
+      ctx,
+      id,
+      'confirm_receipt',
+      { receivedAt: new Date() },
+      null,
+      allowed,
+      'Only the contractor confirms receipt.',
+    );
     await tellPayers(
       tx,
       row,
@@ -68,9 +90,9 @@ export async function confirmReceipt(db: Db, ctx: RequestContext, id: string) {
 
 /** The contractor disputes a sent payment with a note (and a file); a second dispute is a 409 with the status. */
 export async function disputePayment(db: Db, ctx: RequestContext, id: string, note: NoteInput) {
-  if (!paymentRoleAbilities(ctx.actor).dispute) throw forbidden('Only the contractor disputes a payment.');
+  const allowed = paymentRoleAbilities(ctx.actor).dispute;
   await runInTransaction(db, async (tx) => {
-    const row = await fire(tx, ctx, id, 'dispute', {}, note.body);
+    const row = await fire(tx, ctx, id, 'dispute', {}, note.body, allowed, 'Only the contractor disputes a payment.');
     await insertNote(tx, ctx, row, note);
     await tellPayers(tx, row, 'payment.disputed', `Payment disputed: ${amountOf(row)}`, note.body);
   });
@@ -111,11 +133,11 @@ export async function addPaymentNote(db: Db, ctx: RequestContext, id: string, no
  */
 export async function resolvePayment(db: Db, ctx: RequestContext, id: string, outcome: 'sent' | 'received', note: NoteInput) {
   const role = paymentRoleAbilities(ctx.actor);
-  if (outcome === 'sent' ? !role.resolve : !role.resolve && !role.confirmReceipt)
-    throw forbidden('You are not allowed to resolve this dispute.');
+  const allowed = outcome === 'sent' ? role.resolve : role.resolve || role.confirmReceipt;
   await runInTransaction(db, async (tx) => {
     const event = outcome === 'sent' ? 'resolve_as_sent' : 'resolve_as_received';
-    const row = await fire(tx, ctx, id, event, outcome === 'received' ? { receivedAt: new Date() } : {}, note.body);
+    const set = outcome === 'received' ? { receivedAt: new Date() } : {};
+    const row = await fire(tx, ctx, id, event, set, note.body, allowed, 'You are not allowed to resolve this dispute.');
     await insertNote(tx, ctx, row, note);
     const title = `Dispute resolved as ${outcome}: ${amountOf(row)}`;
     if (ctx.actor.kind === 'staff') await tellContractor(tx, row, 'payment.dispute_resolved', title, note.body);

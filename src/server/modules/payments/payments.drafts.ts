@@ -52,9 +52,9 @@ async function insertDraft(tx: Tx, ctx: RequestContext, draft: NewDraft): Promis
 
 /** A draft entered by hand (finance, admins, owners): for an engagement the organization has with a contractor. */
 export async function createPayment(db: Db, ctx: RequestContext, input: z.infer<typeof createPaymentSchema>) {
-  if (!paymentRoleAbilities(ctx.actor).create) throw forbidden('Only finance, admins and owners create payments.');
   const id = await runInTransaction(db, async (tx) => {
     const engagement = await scoped(tx, ctx.actor).engagements.get(input.engagementId, 'This engagement');
+    if (!paymentRoleAbilities(ctx.actor).create) throw forbidden('Only finance, admins and owners create payments.');
     if (engagement.status === 'invited') throw badField('engagementId', 'The contractor has not accepted the invitation yet.');
     const row = await insertDraft(tx, ctx, {
       organizationId: engagement.organizationId,
@@ -75,9 +75,9 @@ export async function createPayment(db: Db, ctx: RequestContext, input: z.infer<
  * in its currency, paying the difference. Amounts are positive: Portico records money sent.
  */
 export async function adjustPayment(db: Db, ctx: RequestContext, id: string, input: z.infer<typeof adjustPaymentSchema>) {
-  if (!paymentRoleAbilities(ctx.actor).create) throw forbidden('Only finance, admins and owners adjust payments.');
   const adjustmentId = await runInTransaction(db, async (tx) => {
     const sent = await scoped(tx, ctx.actor).payments.getForUpdate(id, 'This payment');
+    if (!paymentRoleAbilities(ctx.actor).create) throw forbidden('Only finance, admins and owners adjust payments.');
     const rule = await readFourEyesRule(tx, sent.organizationId);
     if (!paymentAbilities(ctx.actor, sent, rule).adjust)
       throw new AppError('INVALID_TRANSITION', `This payment is ${sent.status}; only a sent payment is corrected by an adjustment.`, {
@@ -103,9 +103,9 @@ export async function adjustPayment(db: Db, ctx: RequestContext, id: string, inp
  * draft. It stays a draft; the approver is recorded and may not also send it.
  */
 export async function approvePayment(db: Db, ctx: RequestContext, id: string) {
-  if (!paymentRoleAbilities(ctx.actor).approve) throw forbidden('Only finance, admins and owners approve payments.');
   await runInTransaction(db, async (tx) => {
     const current = await scoped(tx, ctx.actor).payments.getForUpdate(id, 'This payment');
+    if (!paymentRoleAbilities(ctx.actor).approve) throw forbidden('Only finance, admins and owners approve payments.');
     if (current.createdByUserId === ctx.user.id) throw forbidden('The person who created a payment cannot give its second approval.');
     const rule = await readFourEyesRule(tx, current.organizationId);
     if (current.status === 'draft' && !awaitsSecondApproval(current, rule))
@@ -131,9 +131,11 @@ export async function approvePayment(db: Db, ctx: RequestContext, id: string) {
 
 /** Cancel a draft, with the reason (the contractor sees it). */
 export async function cancelPayment(db: Db, ctx: RequestContext, id: string, reason: string) {
-  assertAllowed(paymentRoleAbilities(ctx.actor), 'cancel');
   await runInTransaction(db, async (tx) => {
+    const current = await scoped(tx, ctx.actor).payments.getForUpdate(id, 'This payment');
+    assertAllowed(paymentRoleAbilities(ctx.actor), 'cancel');
     const row = await applyTransition(tx, {
+      current,
       table: 'payments',
       machine: paymentMachine,
       event: 'cancel',

@@ -95,9 +95,9 @@ function assertMaySend(ctx: RequestContext): void {
 
 /** Send one draft with its evidence. Concurrent sends of one draft: the row lock lets one through, the others get 409. */
 export async function sendPayment(db: Db, ctx: RequestContext, id: string, input: z.infer<typeof sendPaymentSchema>) {
-  assertMaySend(ctx);
   await runInTransaction(db, async (tx) => {
     const current = await scoped(tx, ctx.actor).payments.getForUpdate(id, 'This payment');
+    assertMaySend(ctx);
     const proof = input.proofFileId ? await readProof(tx, ctx, input.proofFileId, current, 'proofFileId') : null;
     const rule = await readFourEyesRule(tx, current.organizationId);
     await sendLockedDraft(
@@ -118,9 +118,6 @@ export async function sendPayment(db: Db, ctx: RequestContext, id: string, input
  * payment's own proof wins over it.
  */
 export async function sendBatch(db: Db, ctx: RequestContext, input: z.infer<typeof sendBatchSchema>) {
-  assertMaySend(ctx);
-  if (ctx.actor.kind !== 'staff') throw forbidden();
-  const organizationId = ctx.actor.organizationId;
   const ids = input.items.map((item) => item.paymentId);
   const result = await runInTransaction(db, async (tx) => {
     const locked = await tx
@@ -132,6 +129,9 @@ export async function sendBatch(db: Db, ctx: RequestContext, input: z.infer<type
     const byId = new Map(locked.map((row) => [row.id, row]));
     const missing = ids.find((id) => !byId.has(id));
     if (missing) throw new AppError('NOT_FOUND', `Payment ${missing} was not found.`, { paymentId: missing });
+    assertMaySend(ctx);
+    if (ctx.actor.kind !== 'staff') throw forbidden();
+    const organizationId = ctx.actor.organizationId;
     const notDraft = locked.find((row) => row.status !== 'draft');
     if (notDraft)
       throw new AppError('INVALID_TRANSITION', `Payment ${notDraft.id} is ${notDraft.status}; only drafts are sent.`, {
