@@ -3,11 +3,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { notifications } from '../db/schema/index.ts';
 import { createId } from '../lib/ids.ts';
 import { lastEmailTo } from './mailbox.ts';
-import { createDraft, createSentPayment, sendBody, uploadProofId } from './payments.fixtures.ts';
+import { paymentBudgetCases } from './write-budgets.payments.ts';
+import type { Case } from './write-budgets.case.ts';
 import { attachSqlCounter, type SqlCounter } from './sql-counter.ts';
 import { getTestApp, type TestApp } from './test-app.ts';
 import { createActiveContract, createMilestone, createSubmittedMilestone } from './work.ts';
-import { type Client, clientFor, createWorld, readEtag, type World } from './world.ts';
+import { clientFor, createWorld, readEtag, type World } from './world.ts';
 
 /**
  * Writes are lean: every write route runs within its budget of SQL statements per request,
@@ -36,16 +37,6 @@ function countPreamble(statements: readonly string[]): number {
   let n = 0;
   while (n < statements.length && preambleStatements.some((p) => p.test(statements[n]!))) n++;
   return n;
-}
-type Reply = Awaited<ReturnType<Client['get']>>;
-
-interface Case {
-  route: string;
-  budget: number;
-  /** A route without a session: nothing of it is a session preamble. */
-  public?: boolean;
-  /** Prepares what the write needs and returns the request to count. */
-  prepare(t: TestApp, w: World): Promise<() => Promise<Reply>>;
 }
 
 const file = (name: string, text: string) => {
@@ -93,8 +84,6 @@ async function patchWithEtag(t: TestApp, w: World, url: string, body: unknown) {
   const etag = await readEtag(client, url);
   return () => client.request('PATCH', url, body, { headers: { 'if-match': etag } });
 }
-
-const paymentBody = (w: World) => ({ engagementId: w.engagementAX, amountMinor: 10_000, currency: 'EUR', description: 'Budgeted' });
 
 const email = () => `budget-${randomBytes(4).toString('hex')}@example.test`;
 
@@ -341,58 +330,7 @@ const cases: Case[] = [
     budget: 3,
     prepare: async (t, w) => () => clientFor(t, w.aOwner).post('/api/notifications/read-all'),
   },
-  {
-    route: 'POST /api/payments (with Idempotency-Key)',
-    budget: 12,
-    prepare: async (t, w) => () =>
-      clientFor(t, w.aFinance).request('POST', '/api/payments', paymentBody(w), { headers: { 'idempotency-key': `k-${createId()}` } }),
-  },
-  {
-    route: 'POST /api/payments/:id/send (with proof and Idempotency-Key)',
-    budget: 15,
-    prepare: async (t, w) => {
-      const id = await createDraft(t, w);
-      const proofFileId = await uploadProofId(t, w.aFinance, { engagementId: w.engagementAX });
-      return () =>
-        clientFor(t, w.aFinance).request('POST', `/api/payments/${id}/send`, sendBody(150_000, { proofFileId }), {
-          headers: { 'idempotency-key': `k-${createId()}` },
-        });
-    },
-  },
-  {
-    route: 'POST /api/payments/batches (3 drafts, one proof)',
-    budget: 19,
-    prepare: async (t, w) => {
-      const ids = [await createDraft(t, w), await createDraft(t, w), await createDraft(t, w)];
-      const proofFileId = await uploadProofId(t, w.aFinance);
-      const items = ids.map((paymentId) => ({ paymentId, amountMinor: 150_000, reference: 'R' }));
-      return () => clientFor(t, w.aFinance).post('/api/payments/batches', { method: 'wise', sentOn: '2026-12-01', proofFileId, items });
-    },
-  },
-  {
-    route: 'POST /api/payments/:id/cancel',
-    budget: 11,
-    prepare: async (t, w) => {
-      const id = await createDraft(t, w);
-      return () => clientFor(t, w.aFinance).post(`/api/payments/${id}/cancel`, { reason: 'Budgeted' });
-    },
-  },
-  {
-    route: 'POST /api/payments/:id/confirm-receipt',
-    budget: 10,
-    prepare: async (t, w) => {
-      const id = await createSentPayment(t, w);
-      return () => clientFor(t, w.xAdmin).post(`/api/payments/${id}/confirm-receipt`);
-    },
-  },
-  {
-    route: 'POST /api/payments/:id/dispute',
-    budget: 11,
-    prepare: async (t, w) => {
-      const id = await createSentPayment(t, w);
-      return () => clientFor(t, w.xAdmin).post(`/api/payments/${id}/dispute`, { body: 'Not here' });
-    },
-  },
+  ...paymentBudgetCases,
   {
     route: 'PATCH /api/organizations/current',
     budget: 7,
