@@ -11,7 +11,7 @@ import { useMe } from '../features/session/api/me.query.ts';
 import { validateContractSearch, validateNewContractSearch } from './contract.search.ts';
 import { type EngagementSearch, validateEngagementSearch } from './engagement.search.ts';
 import { type MilestoneSearch, validateMilestoneSearch } from './milestone.search.ts';
-import { type PaymentSearch, validatePaymentSearch } from './payment.search.ts';
+import { CompanySettingsRoute, createPaymentRoutes } from './company.payments.routes.tsx';
 import { rootRoute } from './root.route.tsx';
 import type { NavItem } from './shell.layout.tsx';
 import { requireShell } from './shell.guard.ts';
@@ -35,10 +35,6 @@ import {
   MilestonesPage,
   NewContractPage,
   NotificationsPage,
-  OrganizationSettingsPage,
-  FourEyesSection,
-  PayContractorsPage,
-  PaymentDetailPage,
   SecurityPage,
   Shell,
   StaffPage,
@@ -345,64 +341,7 @@ const invitationsRoute = createRoute({
 const settingsRoute = createRoute({
   getParentRoute: () => companyRoute,
   path: 'settings',
-  component: withPages(
-    function SettingsRoute() {
-      return <OrganizationSettingsPage more={<FourEyesSection />} />;
-    },
-    OrganizationSettingsPage,
-    FourEyesSection,
-  ),
-});
-
-const paymentHref = (id: string) => `/app/payments/${encodeURIComponent(id)}`;
-
-export const paymentsRoute = createRoute({
-  getParentRoute: () => companyRoute,
-  path: 'payments',
-  validateSearch: validatePaymentSearch,
-  component: withPages(function PayContractorsRoute() {
-    const search = paymentsRoute.useSearch();
-    const navigate = paymentsRoute.useNavigate();
-    // Who can be paid comes from the engagements feature; the app composes the two.
-    const engagements = useEngagements({ status: 'active' });
-    const engagementOptions = useMemo(
-      () => (engagements.data?.items ?? []).map((e) => ({ id: e.id, label: e.contractor.name })),
-      [engagements.data],
-    );
-    const contractorOptions = useMemo(
-      () => (engagements.data?.items ?? []).map((e) => ({ id: e.contractor.id, label: e.contractor.name })),
-      [engagements.data],
-    );
-    const changeFilters = useCallback((next: PaymentSearch) => void navigate({ search: next, replace: true }), [navigate]);
-    return (
-      <PayContractorsPage
-        filters={search}
-        onFiltersChange={changeFilters}
-        detailHref={paymentHref}
-        contractorOptions={contractorOptions}
-        engagementOptions={engagementOptions}
-        onCreated={(payment) => void navigate({ to: '/app/payments/$paymentId', params: { paymentId: payment.id } })}
-      />
-    );
-  }, PayContractorsPage),
-});
-
-const paymentDetailRoute = createRoute({
-  getParentRoute: () => companyRoute,
-  path: 'payments/$paymentId',
-  component: withPages(function CompanyPaymentRoute() {
-    const { paymentId } = paymentDetailRoute.useParams();
-    const navigate = paymentDetailRoute.useNavigate();
-    return (
-      <PaymentDetailPage
-        paymentId={paymentId}
-        side="company"
-        back={{ href: '/app/payments', label: 'Pay contractors' }}
-        detailHref={paymentHref}
-        onOpen={(id) => void navigate({ to: '/app/payments/$paymentId', params: { paymentId: id } })}
-      />
-    );
-  }, PaymentDetailPage),
+  component: CompanySettingsRoute,
 });
 
 const activityRoute = createRoute({
@@ -451,8 +390,7 @@ export const companyRoutes = companyRoute.addChildren([
   teamRoute,
   invitationsRoute,
   settingsRoute,
-  paymentsRoute,
-  paymentDetailRoute,
+  ...createPaymentRoutes(companyRoute),
   activityRoute,
   deliveriesRoute,
   notificationsRoute,
