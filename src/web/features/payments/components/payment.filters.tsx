@@ -24,17 +24,18 @@ export function PaymentFiltersBar({
     <div className="grid gap-3 sm:grid-cols-2 lg:grid-cols-[2fr_1fr_1fr_1fr_auto] lg:items-end">
       <SelectField
         label="Contractor"
-        options={[{ id: '', label: 'All contractors' }, ...contractorOptions]}
-        value={filters.contractorId ?? ''}
-        onChange={(value) => set({ contractorId: value || undefined })}
+        options={[{ id: 'all', label: 'All contractors' }, ...contractorOptions]}
+        value={filters.contractorId ?? 'all'}
+        onChange={(value) => set({ contractorId: value && value !== 'all' ? value : undefined })}
       />
       <TextField
         label="Currency"
         description="e.g. EUR"
-        value={filters.currency ?? ''}
+        defaultValue={filters.currency ?? ''}
+        maxLength={3}
         onChange={(value) => {
-          const code = value.toUpperCase().slice(0, 3);
-          set({ currency: code.length === 3 ? code : undefined });
+          const code = value.trim().toUpperCase();
+          if (code.length === 3 || code.length === 0) set({ currency: code || undefined });
         }}
       />
       <TextField
