@@ -15,8 +15,8 @@ const CONTRACTOR_ADMIN = 'bea@brightline.example';
 const CONTRACTOR = 'Brightline Studio';
 const PHONE = { width: 360, height: 740 };
 
-/** The smallest PNG file-type recognises: a signature and an IHDR header. */
-const png = Buffer.concat([Buffer.from('89504e470d0a1a0a0000000d49484452', 'hex'), Buffer.alloc(64, 1)]);
+/** A real 1×1 PNG: the browser shows it, the server detects it from the bytes. */
+const png = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==', 'base64');
 
 function field(page: Page, name: string) {
   return page.getByRole('textbox', { name, exact: true });
