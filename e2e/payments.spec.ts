@@ -22,11 +22,14 @@ function field(page: Page, name: string) {
   return page.getByRole('textbox', { name, exact: true });
 }
 
-async function signIn(page: Page, email: string): Promise<void> {
+async function signIn(page: Page, email: string, check: { expectPage(page: Page, heading?: string): Promise<void> }): Promise<void> {
+  await page.goto('/sign-in');
+  await check.expectPage(page);
   await field(page, 'Email').fill(email);
   await field(page, 'Password').fill(PASSWORD);
   await page.getByRole('button', { name: 'Sign in', exact: true }).click();
   await expect(page).not.toHaveURL(/\/sign-in/);
+  await check.expectPage(page, 'Home');
 }
 
 async function openNav(page: Page, label: string): Promise<void> {
@@ -40,8 +43,7 @@ test('finance sends a payment with proof; the contractor sees it on a phone and 
   const what = `Expenses ${Date.now().toString(36)}`;
 
   await test.step('finance opens Pay contractors and creates a draft by hand', async () => {
-    await page.goto('/sign-in');
-    await signIn(page, FINANCE);
+    await signIn(page, FINANCE, check);
     await openNav(page, 'Pay contractors');
     await check.expectPage(page, 'Pay contractors');
     await page.getByRole('button', { name: 'New payment' }).click();
@@ -74,8 +76,7 @@ test('finance sends a payment with proof; the contractor sees it on a phone and 
   const contractor = await newPage({ viewport: PHONE });
 
   await test.step('the contractor, on a phone, opens the payment, sees the proof and confirms receipt', async () => {
-    await contractor.goto('/sign-in');
-    await signIn(contractor, CONTRACTOR_ADMIN);
+    await signIn(contractor, CONTRACTOR_ADMIN, check);
     await openNav(contractor, 'Payments');
     await check.expectPage(contractor, 'Payments');
     await contractor.getByRole('link', { name: what }).first().click();
@@ -91,8 +92,7 @@ test('finance sends a payment with proof; the contractor sees it on a phone and 
 
   await test.step('the owner finds the four-eyes rule on the settings page', async () => {
     const owner = await newPage();
-    await owner.goto('/sign-in');
-    await signIn(owner, OWNER);
+    await signIn(owner, OWNER, check);
     await openNav(owner, 'Settings');
     await check.expectPage(owner, 'Organization settings');
     await expect(owner.getByRole('heading', { name: 'Payments: four-eyes rule' })).toBeVisible();
