@@ -5,6 +5,7 @@ import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod
 import { type Config, hasDevMailbox } from './config.ts';
 import type { Database } from './db/client.ts';
 import { registerErrorHandler } from './http/errors.plugin.ts';
+import { registerIdempotency } from './http/idempotency.plugin.ts';
 import { type InFlightRequest, registerInFlightTracking } from './http/in-flight.plugin.ts';
 import { registerNullByteGuard } from './http/null-bytes.plugin.ts';
 import { registerOpenApi } from './http/openapi.plugin.ts';
@@ -29,6 +30,7 @@ import { registerInvitationRoutes } from './modules/invitations/invitations.rout
 import { registerMilestoneRoutes } from './modules/milestones/milestones.routes.ts';
 import { registerNotificationRoutes } from './modules/notifications/notifications.routes.ts';
 import { registerOrganizationRoutes } from './modules/organizations/organizations.routes.ts';
+import { registerPaymentRoutes } from './modules/payments/payments.routes.ts';
 
 export interface AppDeps {
   config: Config;
@@ -73,6 +75,8 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   registerNullByteGuard(app);
   registerRouteAuth(app, { db, auth, sessionMaxDays: config.SESSION_MAX_DAYS });
   registerVersionHeaders(app);
+  // After route auth: a key belongs to the signed-in user.
+  registerIdempotency(app, { db });
   await registerOpenApi(app);
   await app.register(multipart, { limits: { fileSize: config.UPLOAD_MAX_BYTES, files: 1 } });
 
@@ -90,6 +94,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   registerEngagementRoutes(app, { db });
   registerContractRoutes(app, { db });
   registerMilestoneRoutes(app, { db });
+  registerPaymentRoutes(app, { db });
   registerHomeRoutes(app, { db });
   // The dev mailbox shows sign-in links: only without real email, never in production, only to this machine.
   registerNotificationRoutes(app, { db, devMailbox: hasDevMailbox(config) });

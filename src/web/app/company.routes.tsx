@@ -11,6 +11,7 @@ import { useMe } from '../features/session/api/me.query.ts';
 import { validateContractSearch, validateNewContractSearch } from './contract.search.ts';
 import { type EngagementSearch, validateEngagementSearch } from './engagement.search.ts';
 import { type MilestoneSearch, validateMilestoneSearch } from './milestone.search.ts';
+import { CompanySettingsRoute, createPaymentRoutes } from './company.payments.routes.tsx';
 import { rootRoute } from './root.route.tsx';
 import type { NavItem } from './shell.layout.tsx';
 import { requireShell } from './shell.guard.ts';
@@ -34,7 +35,6 @@ import {
   MilestonesPage,
   NewContractPage,
   NotificationsPage,
-  OrganizationSettingsPage,
   SecurityPage,
   Shell,
   StaffPage,
@@ -55,6 +55,7 @@ export const companyRoute = createRoute({
       { href: '/app/contractors', label: 'Contractors' },
       { href: '/app/contracts', label: 'Contracts' },
       { href: '/app/milestones', label: 'Milestones' },
+      { href: '/app/payments', label: 'Pay contractors' },
       { href: '/app/team', label: 'Team' },
       ...(abilities.inviteStaff || abilities.inviteContractor ? [{ href: '/app/invitations', label: 'Invitations' }] : []),
       ...(abilities.viewAudit ? [{ href: '/app/activity', label: 'Activity' }] : []),
@@ -332,7 +333,7 @@ const invitationsRoute = createRoute({
 const settingsRoute = createRoute({
   getParentRoute: () => companyRoute,
   path: 'settings',
-  component: OrganizationSettingsPage,
+  component: CompanySettingsRoute,
 });
 
 const activityRoute = createRoute({
@@ -381,6 +382,7 @@ export const companyRoutes = companyRoute.addChildren([
   teamRoute,
   invitationsRoute,
   settingsRoute,
+  ...createPaymentRoutes(companyRoute),
   activityRoute,
   deliveriesRoute,
   notificationsRoute,

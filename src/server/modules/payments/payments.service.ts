@@ -6,6 +6,17 @@ import type { Executor, Tx } from '../../db/client.ts';
 import { payments } from '../../db/schema/index.ts';
 import { createId } from '../../lib/ids.ts';
 import { recordAudit } from '../../audit/audit.writer.ts';
+import { needsSecondApprovalSql, notifyAwaitingApproval } from './payments.four-eyes.ts';
+
+/** What the awaiting-approval notification says, returned by the insert. */
+const approvalFields = {
+  id: payments.id,
+  organizationId: payments.organizationId,
+  amountMinor: payments.amountMinor,
+  currency: payments.currency,
+  description: payments.description,
+  createdByUserId: payments.createdByUserId,
+};
 
 export interface MilestonePaymentInput {
   milestoneId: string;
@@ -15,6 +26,8 @@ export interface MilestonePaymentInput {
   engagementId: string | SQL;
   amountMinor: number;
   currency: string;
+  /** What it is for: the milestone's title. */
+  description: string;
   actorUserId: string | null;
 }
 
@@ -32,14 +45,16 @@ export async function createDraftPaymentForMilestone(tx: Tx, input: MilestonePay
       engagementId: input.engagementId,
       source: 'milestone',
       milestoneId: input.milestoneId,
+      description: input.description,
       amountMinor: input.amountMinor,
       currency: input.currency,
       status: 'draft',
       createdByUserId: input.actorUserId,
     })
     .onConflictDoNothing({ target: payments.milestoneId })
-    .returning({ id: payments.id });
+    .returning({ ...approvalFields, needsApproval: needsSecondApprovalSql() });
   if (!created) return null;
+  if (created.needsApproval) await notifyAwaitingApproval(tx, created);
   await recordAudit(tx, {
     actorUserId: input.actorUserId,
     organizationId: input.organizationId,
@@ -69,8 +84,9 @@ export async function findPaymentIdsByMilestone(db: Executor, milestoneIds: stri
 }
 
 /**
- * draft → sent for a milestone's payment, through the payment machine (the full "send" with
- * method, reference and proof comes with the payments issue).
+ * draft → sent for a milestone's payment by Portico itself (`portico` demo data and the
+ * milestone's own "mark paid"); people send payments with method, reference and proof through
+ * `sendPayment` / `sendBatch` (payments.send.ts).
  */
 export async function markMilestonePaymentSent(tx: Tx, milestoneId: string): Promise<void> {
   const [draft] = await tx
