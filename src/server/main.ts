@@ -65,43 +65,63 @@ async function main(): Promise<void> {
   let app: Awaited<ReturnType<typeof buildApp>>['app'] | undefined;
   let queue: Awaited<ReturnType<typeof startQueue>> | undefined;
   let inFlight: (() => InFlightRequest[]) | undefined;
-  await database.migrate();
+  // How long each step of the start took (in the "ready" log line): what to look at when a start is slow.
+  const phases: Record<string, number> = { open: Math.round(performance.now() - started) };
+  const phase = async <T>(name: string, step: () => Promise<T>): Promise<T> => {
+    const at = performance.now();
+    try {
+      return await step();
+    } finally {
+      phases[name] = Math.round(performance.now() - at);
+    }
+  };
+  await phase('migrate', () => database.migrate());
   const firstStart = await isEmpty(database.db);
-  if (firstStart && config.PORTICO_DEMO) await seedDemo(database.db);
+  if (firstStart && config.PORTICO_DEMO) await phase('demo', () => seedDemo(database.db));
 
-  queue = await startQueue(database.raw, logger);
-  const mailer = createMailer(config.SMTP_URL, config.MAIL_FROM);
-  connectOutbox(queue);
-  await startEmailDelivery(queue, database.db, mailer, { logger });
-  await queue.work(DIGEST_JOB, async (data) => {
-    await emailPendingNotifications(database.db, config.publicUrl, String(data.userId));
-  });
-  await queue.work(MILESTONE_TIMERS_JOB, async () => {
-    const result = await runMilestoneTimers(database.db);
-    if (result.approved + result.reminded > 0) logger.info(result, 'milestone timers ran');
-  });
-  await queue.schedule(MILESTONE_TIMERS_JOB, '*/10 * * * *');
-  await queue.work(STATISTICS_JOB, () => refreshStatistics(database));
-  await queue.schedule(STATISTICS_JOB, '17 * * * *');
-  await queue.send(STATISTICS_JOB, {});
+  // The queue's set-up (mostly statements on the database's thread) and the app's (mostly this
+  // thread's work: routes, schemas) overlap.
+  const startJobs = async () => {
+    queue = await startQueue(database.raw, logger);
+    await registerJobs(queue);
+  };
+  const registerJobs = async (queue: Awaited<ReturnType<typeof startQueue>>) => {
+    const mailer = createMailer(config.SMTP_URL, config.MAIL_FROM);
+    connectOutbox(queue);
+    await startEmailDelivery(queue, database.db, mailer, { logger });
+    await queue.work(DIGEST_JOB, async (data) => {
+      await emailPendingNotifications(database.db, config.publicUrl, String(data.userId));
+    });
+    await queue.work(MILESTONE_TIMERS_JOB, async () => {
+      const result = await runMilestoneTimers(database.db);
+      if (result.approved + result.reminded > 0) logger.info(result, 'milestone timers ran');
+    });
+    await queue.schedule(MILESTONE_TIMERS_JOB, '*/10 * * * *');
+    await queue.work(STATISTICS_JOB, () => refreshStatistics(database));
+    await queue.schedule(STATISTICS_JOB, '17 * * * *');
+    await queue.send(STATISTICS_JOB, {});
+    await queue.work(PRUNE_JOB, async () => {
+      await pruneRateLimits(database.db);
+      await sweepIdempotencyKeys(database.db);
+      await clearStorageTemp(filesRoot, TEMP_FILE_MAX_AGE_MS);
+    });
+    await queue.schedule(PRUNE_JOB, '43 * * * *');
+  };
   const filesRoot = path.join(config.dataDir, 'files');
-  await queue.work(PRUNE_JOB, async () => {
-    await pruneRateLimits(database.db);
-    await sweepIdempotencyKeys(database.db);
-    await clearStorageTemp(filesRoot, TEMP_FILE_MAX_AGE_MS);
-  });
-  await queue.schedule(PRUNE_JOB, '43 * * * *');
 
   // Uploads cut short by a crash left temporary files; the PGlite lock means no other process writes here.
   const cleared = await clearStorageTemp(filesRoot, database.kind === 'pglite' ? 0 : TEMP_FILE_MAX_AGE_MS);
   if (cleared.files > 0) logger.info(cleared, 'removed temporary files left by interrupted uploads');
   const storage = createDiskStorage(filesRoot);
-  ({ app, inFlight } = await buildApp({ config, database, storage, logger, isReady: () => ready }));
-  await app.listen({ port: config.PORT, host: config.HOST });
+  const buildTheApp = async () => {
+    ({ app, inFlight } = await buildApp({ config, database, storage, logger, isReady: () => ready }));
+  };
+  await Promise.all([phase('queue', startJobs), phase('app', buildTheApp)]);
+  await phase('listen', () => app!.listen({ port: config.PORT, host: config.HOST }));
   ready = true;
   const ms = Math.round(performance.now() - started);
   const devMailbox = hasDevMailbox(config);
-  logger.info({ ms, database: database.kind, url: config.publicUrl }, 'Portico is ready');
+  logger.info({ ms, phases, database: database.kind, url: config.publicUrl }, 'Portico is ready');
   console.log(
     `\nPortico is ready on ${config.publicUrl} (${database.kind === 'pglite' ? `embedded database in ${config.dataDir}` : 'PostgreSQL'}, started in ${ms} ms)`,
   );

@@ -1,5 +1,5 @@
-import { type ChildProcess, spawn } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { connect, createServer, type Server as NetServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -16,12 +16,12 @@ interface Child {
   exited: Promise<number | null>;
 }
 
-/** The real server as `npm start` runs it, in its own data directory. */
-function startServer(env: Record<string, string>): Child {
+/** The real server from its sources (or, given `args`, as `npm start` runs it), in its own data directory. */
+function startServer(env: Record<string, string>, args = ['--import', 'tsx', 'src/server/main.ts']): Child {
   const base: NodeJS.ProcessEnv = { ...process.env, HOST: '127.0.0.1', PORTICO_DEMO: '0', LOG_LEVEL: 'info', NODE_ENV: 'test' };
   delete base.DATABASE_URL;
   delete base.SMTP_URL;
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
+  const child = spawn(process.execPath, args, {
     cwd: root,
     env: { ...base, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -140,6 +140,45 @@ describe('start-up and shutdown faults', () => {
       const entry = JSON.parse(line ?? '{}');
       expect(entry).toMatchObject({ graceSeconds: 1, cut: 1, requests: [{ method: 'POST', url: '/api/auth/sign-in/email' }] });
       expect(existsSync(path.join(dir, 'portico.lock'))).toBe(false);
+    },
+    EXIT_MS,
+  );
+});
+
+describe('the prebuilt server (what `npm start` runs)', () => {
+  it(
+    'is one bundle that finds the migrations, the database thread and the web build from dist/, starts, answers and stops',
+    async () => {
+      const outDir = path.join(root, 'dist', `server-test-${process.pid}`);
+      try {
+        const build = spawnSync(process.execPath, ['scripts/build-server.mjs', `--outfile=${path.join(outDir, 'main.mjs')}`], {
+          cwd: root,
+          encoding: 'utf8',
+        });
+        expect(build.status, build.stderr).toBe(0);
+        const port = await closedPort();
+        const dir = dataDir();
+        const server = startServer({ PORT: String(port), DATA_DIR: dir }, [path.join(outDir, 'main.mjs')]);
+        const url = `http://127.0.0.1:${port}`;
+        await waitFor(
+          () =>
+            fetch(`${url}/ready`).then(
+              (r) => r.ok,
+              () => false,
+            ),
+          EXIT_MS - 30_000,
+          () => server.stdout() + server.stderr(),
+        );
+        const health = await fetch(`${url}/health`);
+        expect(health.status).toBe(200);
+        const me = await fetch(`${url}/api/me`);
+        expect(me.status).toBe(401);
+        server.child.kill('SIGTERM');
+        expect(await server.exited, server.stdout() + server.stderr()).toBe(0);
+        expect(existsSync(path.join(dir, 'portico.lock'))).toBe(false);
+      } finally {
+        rmSync(outDir, { recursive: true, force: true });
+      }
     },
     EXIT_MS,
   );

@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import type { Database } from '../db/client.ts';
+import { projectPath } from '../lib/paths.ts';
 import { queryOne } from './cli.database.ts';
 
-const journalPath = path.resolve(import.meta.dirname, '../../../drizzle/meta/_journal.json');
+const journalPath = projectPath('drizzle/meta/_journal.json');
 
 interface JournalEntry {
   tag: string;

@@ -8,6 +8,7 @@ import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
 import pg from 'pg';
+import { projectPath } from '../lib/paths.ts';
 import type { SqlExecutor } from '../lib/sql.types.ts';
 import * as schema from './schema/index.ts';
 import { acquireDataDirLock } from './lock.ts';
@@ -31,7 +32,7 @@ export interface Database {
   dumpDataDir?: () => Promise<Blob>;
 }
 
-const migrationsFolder = path.resolve(import.meta.dirname, '../../../drizzle');
+const migrationsFolder = projectPath('drizzle');
 
 /** The committed migrations, each as Drizzle records it once applied (hash of its SQL, journal time). */
 function committedMigrations(): string {

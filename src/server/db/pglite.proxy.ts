@@ -1,4 +1,5 @@
 import { Worker } from 'node:worker_threads';
+import { projectPath } from '../lib/paths.ts';
 
 interface QueryOptions {
   rowMode?: 'array' | 'object';
@@ -46,7 +47,7 @@ export class PgliteProxy {
 
   constructor(dataDir: string | undefined, options: { loadDataDir?: Blob } = {}) {
     // A plain JavaScript file: no TypeScript loader (tsx) needed on that thread.
-    this.worker = new Worker(new URL('./pglite.worker.mjs', import.meta.url), { execArgv: [] });
+    this.worker = new Worker(projectPath('src/server/db/pglite.worker.mjs'), { execArgv: [] });
     this.worker.on('message', (message: { id: number; result?: unknown; error?: Record<string, unknown> }) => {
       const waiting = this.pending.get(message.id);
       if (!waiting) return;

@@ -2,8 +2,9 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import fastifyStatic from '@fastify/static';
 import type { FastifyInstance, FastifyReply } from 'fastify';
+import { projectPath } from '../lib/paths.ts';
 
-export const webRoot = path.resolve(import.meta.dirname, '../../../dist/web');
+export const webRoot = projectPath('dist/web');
 
 /** Files under /assets/ carry a content hash in their name: a new build gives new names. */
 export const IMMUTABLE_CACHE = 'public, max-age=31536000, immutable';

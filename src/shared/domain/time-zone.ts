@@ -69,10 +69,19 @@ function pad(value: number, width = 2): string {
   return String(value).padStart(width, '0');
 }
 
+/** The last answer of todayIn per zone, for the second it was asked: a list asks once per row. */
+const todays = new Map<string, { second: number; date: string }>();
+
 /** The calendar date (YYYY-MM-DD) in the zone at that instant: "today" for the organization. */
 export function todayIn(timeZone: string, now: Date = new Date()): string {
+  const second = Math.floor(now.getTime() / 1000);
+  const known = todays.get(timeZone);
+  if (known?.second === second) return known.date;
   const c = wallClockAt(timeZone, now);
-  return `${pad(c.year, 4)}-${pad(c.month)}-${pad(c.day)}`;
+  const date = `${pad(c.year, 4)}-${pad(c.month)}-${pad(c.day)}`;
+  if (todays.size >= formatters.size + 16) todays.clear();
+  todays.set(timeZone, { second, date });
+  return date;
 }
 
 /** How far the zone's wall clock is ahead of UTC at that instant, in milliseconds. */
