@@ -3,6 +3,7 @@
  * and contractor X's ids, and what an attacker must get (see access-matrix.test.ts).
  */
 import { createId } from '../lib/ids.ts';
+import { jobCases } from './access-matrix.jobs.cases.ts';
 
 export interface Victim {
   engagementId: string;
@@ -12,6 +13,8 @@ export interface Victim {
   fileId: string;
   notificationId: string;
   emailId: string;
+  jobId: string;
+  jobTemplateId: string;
   ids: string[];
 }
 
@@ -175,4 +178,5 @@ export const cases: Record<string, Case> = {
       return results?.every((r) => r.status === 404) ? null : `expected every result to be 404, got ${body}`;
     },
   },
+  ...jobCases,
 };
