@@ -2,7 +2,7 @@
  * The access matrix's cases for jobs and job templates (issue 12): every route called with
  * organization A's job (assigned to contractor X, with a document and tasks) and template.
  */
-import type { Case } from './access-matrix.cases.ts';
+import type { Case } from './access-matrix.types.ts';
 
 const event = (path: string, body: unknown = {}): Case => ({
   expect: 'notFound',
