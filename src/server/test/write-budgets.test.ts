@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { notifications } from '../db/schema/index.ts';
 import { createId } from '../lib/ids.ts';
-import { createJob, jobInput, uploadFor as uploadForJob } from './jobs.work.ts';
+import { jobBudgetCases } from './write-budgets.jobs.ts';
 import { lastEmailTo } from './mailbox.ts';
 import { attachSqlCounter, type SqlCounter } from './sql-counter.ts';
 import { getTestApp, type TestApp } from './test-app.ts';
@@ -339,38 +339,7 @@ const cases: Case[] = [
     budget: 3,
     prepare: async (t, w) => () => clientFor(t, w.aOwner).post('/api/notifications/read-all'),
   },
-  {
-    route: 'POST /api/jobs (from a template, with a document)',
-    budget: 20,
-    prepare: async (t, w) => {
-      const template = await clientFor(t, w.aOwner).post('/api/job-templates', {
-        name: `Budget ${createId()}`,
-        tasks: [{ title: 'One' }, { title: 'Two' }],
-      });
-      const fileId = await uploadForJob(t, w.aOwner, w.engagementAX);
-      return () =>
-        clientFor(t, w.aOwner).post('/api/jobs', jobInput(w.engagementAX, { templateId: template.json().id, fileIds: [fileId] }));
-    },
-  },
-  {
-    route: 'POST /api/jobs/:id/accept',
-    budget: 12,
-    prepare: async (t, w) => {
-      const id = await createJob(t, w);
-      return () => clientFor(t, w.xAdmin).post(`/api/jobs/${id}/accept`, { targetOn: '2027-01-10' });
-    },
-  },
-  {
-    route: 'POST /api/jobs/:id/complete',
-    budget: 15,
-    prepare: async (t, w) => {
-      const id = await createJob(t, w);
-      await clientFor(t, w.xAdmin).post(`/api/jobs/${id}/accept`, {});
-      const fileId = await uploadForJob(t, w.xAdmin, w.engagementAX);
-      return () =>
-        clientFor(t, w.xAdmin).post(`/api/jobs/${id}/complete`, { performedOn: '2026-11-30', documents: [{ fileId, kind: 'invoice' }] });
-    },
-  },
+  ...jobBudgetCases,
   {
     route: 'PATCH /api/organizations/current',
     budget: 7,
