@@ -6,6 +6,7 @@ import { getTestApp, type TestApp } from '../../test/test-app.ts';
 import { clientFor, createWorld, type World } from '../../test/world.ts';
 import { neutraliseCell } from './jobs.export.ts';
 import { parseMajorAmount } from './jobs.csv.ts';
+import { readInvoiceableJob } from './jobs.invoice.ts';
 
 describe('jobs: CSV import and export, templates', () => {
   let t: TestApp;
@@ -124,5 +125,20 @@ describe('jobs: CSV import and export, templates', () => {
     expect((await clientFor(t, w.aViewer).post('/api/job-templates', { name: 'Nope' })).statusCode).toBe(403);
     expect((await owner.request('DELETE', `/api/job-templates/${id}`)).statusCode).toBe(200);
     expect((await owner.get(`/api/job-templates/${id}`)).statusCode).toBe(404);
+  });
+});
+
+describe('jobs: the invoice plug', () => {
+  it('lets an invoice link only a visible job of its engagement that is being completed or reviewed', async () => {
+    const t = await getTestApp();
+    const w = await createWorld(t);
+    const id = await createJob(t, w);
+    const xAdmin = { kind: 'contractor' as const, userId: w.xAdmin.userId, contractorId: w.contractorX, role: 'admin' as const };
+    const yAdmin = { kind: 'contractor' as const, userId: w.yAdmin.userId, contractorId: w.contractorY, role: 'admin' as const };
+    await expect(readInvoiceableJob(t.db, xAdmin, id, w.engagementAX)).rejects.toMatchObject({ code: 'CONFLICT' });
+    await clientFor(t, w.xAdmin).post(`/api/jobs/${id}/accept`, {});
+    expect((await readInvoiceableJob(t.db, xAdmin, id, w.engagementAX)).id).toBe(id);
+    await expect(readInvoiceableJob(t.db, yAdmin, id, w.engagementBY)).rejects.toMatchObject({ code: 'VALIDATION_FAILED' });
+    await expect(readInvoiceableJob(t.db, xAdmin, id, w.engagementBY)).rejects.toMatchObject({ code: 'VALIDATION_FAILED' });
   });
 });
