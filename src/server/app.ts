@@ -27,6 +27,9 @@ import { registerFileRoutes } from './modules/files/files.routes.ts';
 import { registerHealthRoutes, type StatFs } from './modules/health/health.routes.ts';
 import { registerHomeRoutes } from './modules/home/home.routes.ts';
 import { registerInvitationRoutes } from './modules/invitations/invitations.routes.ts';
+import { registerJobEventRoutes } from './modules/jobs/job-events.routes.ts';
+import { registerJobTemplateRoutes } from './modules/jobs/job-templates.routes.ts';
+import { registerJobRoutes } from './modules/jobs/jobs.routes.ts';
 import { registerMilestoneRoutes } from './modules/milestones/milestones.routes.ts';
 import { registerNotificationRoutes } from './modules/notifications/notifications.routes.ts';
 import { registerOrganizationRoutes } from './modules/organizations/organizations.routes.ts';
@@ -95,6 +98,9 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   registerContractRoutes(app, { db });
   registerMilestoneRoutes(app, { db });
   registerPaymentRoutes(app, { db });
+  registerJobRoutes(app, { db });
+  registerJobEventRoutes(app, { db });
+  registerJobTemplateRoutes(app, { db });
   registerHomeRoutes(app, { db });
   // The dev mailbox shows sign-in links: only without real email, never in production, only to this machine.
   registerNotificationRoutes(app, { db, devMailbox: hasDevMailbox(config) });

@@ -10,6 +10,11 @@ import {
   engagements,
   files,
   invitations,
+  jobDocuments,
+  jobs,
+  jobTasks,
+  jobTechnicians,
+  jobTemplates,
   milestoneSubmissions,
   milestones,
   notifications,
@@ -17,6 +22,7 @@ import {
   paymentNotes,
   payments,
   staffMembers,
+  technicianAccreditations,
   technicians,
 } from '../db/schema/index.ts';
 import { notFound } from '../lib/errors.ts';
@@ -41,6 +47,12 @@ const tables = {
   payments,
   paymentNotes,
   paymentBatches,
+  jobs,
+  jobTechnicians,
+  jobTasks,
+  jobDocuments,
+  jobTemplates,
+  technicianAccreditations,
 } satisfies Record<ScopedTable, PgTable & { id: PgColumn; createdAt: PgColumn }>;
 
 type Tables = typeof tables;

@@ -3,30 +3,10 @@
  * and contractor X's ids, and what an attacker must get (see access-matrix.test.ts).
  */
 import { createId } from '../lib/ids.ts';
+import { jobCases } from './access-matrix.jobs.cases.ts';
 
-export interface Victim {
-  engagementId: string;
-  contractId: string;
-  milestoneId: string;
-  invitationId: string;
-  fileId: string;
-  notificationId: string;
-  emailId: string;
-  /** A sent payment of A–X (with a proof), a draft, and the batch the sent one went in. */
-  paymentId: string;
-  draftPaymentId: string;
-  batchId: string;
-  ids: string[];
-}
-
-export type Expectation = 'notFound' | 'ownScope';
-export interface Case {
-  expect: Expectation;
-  /** More checks on the answer; returns a failure or null. */
-  verify?: (body: string) => string | null;
-  /** The request: the url with victim ids filled in, and a body. */
-  build(v: Victim): { url: string; body?: unknown; multipart?: boolean };
-}
+export type { Case, Expectation, Victim } from './access-matrix.types.ts';
+import type { Case } from './access-matrix.types.ts';
 
 export const publicApiRoutes = new Set([
   'GET /health',
@@ -238,4 +218,5 @@ export const cases: Record<string, Case> = {
     expect: 'notFound',
     build: (v) => ({ url: `/api/payments/${v.paymentId}/resolve-as-received`, body: { body: 'Sneaky' } }),
   },
+  ...jobCases,
 };

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { notifications } from '../db/schema/index.ts';
 import { createId } from '../lib/ids.ts';
+import { jobBudgetCases } from './write-budgets.jobs.ts';
 import { lastEmailTo } from './mailbox.ts';
 import { paymentBudgetCases } from './write-budgets.payments.ts';
 import type { Case } from './write-budgets.case.ts';
@@ -331,6 +332,7 @@ const cases: Case[] = [
     prepare: async (t, w) => () => clientFor(t, w.aOwner).post('/api/notifications/read-all'),
   },
   ...paymentBudgetCases,
+  ...jobBudgetCases,
   {
     route: 'PATCH /api/organizations/current',
     budget: 7,

@@ -30,6 +30,7 @@ import {
   PaymentDetailPage,
   SecurityPage,
   Shell,
+  JobDetailPage,
   withPages,
 } from './lazy.pages.ts';
 
@@ -283,6 +284,16 @@ const paymentDetailRoute = createRoute({
   }, PaymentDetailPage),
 });
 
+/** A job's page for the contractor (the jobs table, the desk view, lists them). */
+const jobDetailRoute = createRoute({
+  getParentRoute: () => portalRoute,
+  path: 'jobs/$jobId',
+  component: withPages(function PortalJobRoute() {
+    const { jobId } = jobDetailRoute.useParams();
+    return <JobDetailPage jobId={jobId} side="contractor" back={{ href: '/portal/home', label: 'Home' }} />;
+  }, JobDetailPage),
+});
+
 export const portalRoutes = portalRoute.addChildren([
   paymentsRoute,
   paymentDetailRoute,
@@ -294,6 +305,7 @@ export const portalRoutes = portalRoute.addChildren([
   contractsRoute,
   contractDetailRoute,
   milestoneDetailRoute,
+  jobDetailRoute,
   teamRoute,
   activityRoute,
   notificationsRoute,
