@@ -12,6 +12,11 @@ export interface Victim {
   fileId: string;
   notificationId: string;
   emailId: string;
+  /** A technician of contractor X (not the attacking technician), with an accreditation, on the victim job. */
+  technicianId: string;
+  accreditationId: string;
+  /** A job of A and X, assigned to that technician. */
+  myJobId: string;
   ids: string[];
 }
 
@@ -175,4 +180,32 @@ export const cases: Record<string, Case> = {
       return results?.every((r) => r.status === 404) ? null : `expected every result to be 404, got ${body}`;
     },
   },
+  'GET /api/technicians': { expect: 'ownScope', build: () => ({ url: '/api/technicians' }) },
+  'POST /api/technicians': {
+    expect: 'ownScope',
+    build: () => ({ url: '/api/technicians', body: { name: 'Mat Rix', email: `matrix.${createId()}@example.test` } }),
+  },
+  'POST /api/technicians/flags': {
+    expect: 'ownScope',
+    build: (v) => ({ url: '/api/technicians/flags', body: { jobIds: [v.myJobId] } }),
+    verify: (body) => (body.includes('"flags":[{') ? `flags were given for another party's job: ${body}` : null),
+  },
+  'GET /api/technicians/:id': { expect: 'notFound', build: (v) => ({ url: `/api/technicians/${v.technicianId}` }) },
+  'PATCH /api/technicians/:id': {
+    expect: 'notFound',
+    build: (v) => ({ url: `/api/technicians/${v.technicianId}`, body: { name: 'Renamed' } }),
+  },
+  'DELETE /api/technicians/:id': { expect: 'notFound', build: (v) => ({ url: `/api/technicians/${v.technicianId}` }) },
+  'POST /api/technicians/:id/accreditations': {
+    expect: 'notFound',
+    build: (v) => ({ url: `/api/technicians/${v.technicianId}/accreditations`, body: { type: 'first_aid' } }),
+  },
+  'GET /api/accreditations/:id': { expect: 'notFound', build: (v) => ({ url: `/api/accreditations/${v.accreditationId}` }) },
+  'PATCH /api/accreditations/:id': {
+    expect: 'notFound',
+    build: (v) => ({ url: `/api/accreditations/${v.accreditationId}`, body: { number: 'X' } }),
+  },
+  'DELETE /api/accreditations/:id': { expect: 'notFound', build: (v) => ({ url: `/api/accreditations/${v.accreditationId}` }) },
+  'GET /api/my-jobs': { expect: 'ownScope', build: () => ({ url: '/api/my-jobs?when=upcoming' }) },
+  'GET /api/my-jobs/:id': { expect: 'notFound', build: (v) => ({ url: `/api/my-jobs/${v.myJobId}` }) },
 };

@@ -20,9 +20,12 @@ import {
   sessions,
   staffMembers,
   statusChanges,
+  accreditationReminders,
+  technicianAccreditations,
   technicians,
 } from '../db/schema/index.ts';
 import { createId } from '../lib/ids.ts';
+import { addTechnicianPersona, assignJob, insertAccreditation, insertJob } from './technicians.fixtures.ts';
 import { cases, publicApiRoutes, type Victim } from './access-matrix.cases.ts';
 import { getTestApp, type TestApp } from './test-app.ts';
 import { clientFor, createWorld, type Persona, type World } from './world.ts';
@@ -77,6 +80,8 @@ async function snapshot(t: TestApp, w: World): Promise<string> {
     t.db.select().from(payments).where(eq(payments.organizationId, w.orgA)),
     t.db.select().from(statusChanges).where(eq(statusChanges.organizationId, w.orgA)),
     t.db.select().from(emails).where(eq(emails.organizationId, w.orgA)),
+    t.db.select().from(technicianAccreditations).where(eq(technicianAccreditations.contractorId, w.contractorX)),
+    t.db.select().from(accreditationReminders).where(eq(accreditationReminders.contractorId, w.contractorX)),
   ]);
   return JSON.stringify(parts.map((rows) => [...rows].sort((a, b) => String(a.id).localeCompare(String(b.id)))));
 }
@@ -85,6 +90,7 @@ describe('access matrix', () => {
   let t: TestApp;
   let w: World;
   let victim: Victim;
+  let victimTechnician: Persona;
   beforeAll(async () => {
     t = await getTestApp();
     w = await createWorld(t);
@@ -135,7 +141,32 @@ describe('access matrix', () => {
       .from(emails)
       .where(eq(emails.toAddress, `victim.${w.suffix}@example.test`));
     expect(victimEmail).toBeDefined();
+    // A technician of X other than the world's xTech (who attacks job and crew routes), on a job of A and X.
+    const crew = await addTechnicianPersona(t, w.contractorX, 'victim-tech');
+    victimTechnician = crew;
+    const accreditationId = await insertAccreditation(t, {
+      contractorId: w.contractorX,
+      technicianId: crew.technicianId,
+      type: 'first_aid',
+      expiresOn: '2027-01-01',
+    });
+    const job = await insertJob(t, {
+      organizationId: w.orgA,
+      contractorId: w.contractorX,
+      engagementId: w.engagementAX,
+      createdByUserId: w.aOwner.userId,
+      requiredAccreditations: ['working_at_heights'],
+    });
+    await assignJob(t, job, {
+      organizationId: w.orgA,
+      contractorId: w.contractorX,
+      technicianId: crew.technicianId,
+      byUserId: w.xAdmin.userId,
+    });
     victim = {
+      technicianId: crew.technicianId,
+      accreditationId,
+      myJobId: job.id,
       engagementId: w.engagementAX,
       contractId,
       milestoneId,
@@ -155,6 +186,9 @@ describe('access matrix', () => {
         victimEmail!.id,
         w.aOwner.userId,
         w.xAdmin.userId,
+        crew.technicianId,
+        accreditationId,
+        job.id,
       ],
     };
   });
@@ -175,18 +209,21 @@ describe('access matrix', () => {
     expect(missing).toEqual([]);
   });
 
-  const attackers: Array<[string, (w: World) => Persona]> = [
-    ["another organization's staff (owner)", (world) => world.bOwner],
-    ["another contractor's admin", (world) => world.yAdmin],
-    ['an unassigned technician', (world) => world.yTech],
+  /** Routes of jobs and the crew, where a technician of the same contractor is an attacker too. */
+  const crewRoutes = /^\/api\/(jobs|my-jobs|technicians|accreditations)(\/|$)/;
+  const attackers: Array<[string, (w: World) => Persona, (url: string) => boolean]> = [
+    ["another organization's staff (owner)", (world) => world.bOwner, () => true],
+    ["another contractor's admin", (world) => world.yAdmin, () => true],
+    ['an unassigned technician', (world) => world.yTech, () => true],
+    ["the same contractor's other technician (job and crew routes)", (world) => world.xTech, (url) => crewRoutes.test(url)],
   ];
 
-  for (const [who, pick] of attackers) {
+  for (const [who, pick, covers] of attackers) {
     it(`gives ${who} nothing of A's, on every route`, async () => {
       const failures: string[] = [];
       const before = await snapshot(t, w);
       for (const route of t.app.porticoRoutes) {
-        if (route.auth !== 'session') continue;
+        if (route.auth !== 'session' || !covers(route.url)) continue;
         const key = `${route.method} ${route.url}`;
         const routeCase = cases[key];
         if (!routeCase) continue;
@@ -232,6 +269,9 @@ describe('access matrix', () => {
     expect((await clientFor(t, w.aOwner).get('/api/home')).body).toContain(victim.milestoneId);
     expect((await clientFor(t, w.aOwner).get('/api/home')).body).toContain(victim.invitationId);
     expect((await clientFor(t, w.xAdmin).get('/api/home')).body).toContain(victim.contractId);
+    expect((await clientFor(t, w.xAdmin).get(`/api/technicians/${victim.technicianId}`)).statusCode).toBe(200);
+    expect((await clientFor(t, w.xAdmin).get(`/api/accreditations/${victim.accreditationId}`)).statusCode).toBe(200);
+    expect((await clientFor(t, victimTechnician).get(`/api/my-jobs/${victim.myJobId}`)).statusCode).toBe(200);
     // A technician of the same contractor sees no contracts or milestones either.
     expect((await clientFor(t, w.xTech).get(`/api/milestones/${victim.milestoneId}`)).statusCode).toBe(404);
     expect((await clientFor(t, w.xTech).get('/api/contracts')).json().items).toEqual([]);

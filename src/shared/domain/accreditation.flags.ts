@@ -1,3 +1,5 @@
+import { ACCREDITATION_EXPIRY_WARNING_DAYS } from './accreditations.ts';
+
 /**
  * Accreditation flags: beside each technician wherever one is picked for jobs, what is wrong
  * with their accreditations for those jobs. Pure: the caller loads technicians, jobs and
@@ -22,8 +24,8 @@ export const accreditationFlagLabels: Record<AccreditationFlagKind, string> = {
   expires_soon: 'Expires soon',
 };
 
-/** An accreditation "expires soon" within this many days (flags and reminders). */
-export const ACCREDITATION_WARNING_DAYS = 30;
+/** An accreditation "expires soon" within this many days (flags and reminders): the shared list's number. */
+export const ACCREDITATION_WARNING_DAYS = ACCREDITATION_EXPIRY_WARNING_DAYS;
 
 export interface HeldAccreditation {
   type: string;

@@ -69,10 +69,6 @@ export const InviteMemberDialog = lazyRouteComponent(
   () => import('../features/invitations/components/invite-member.dialog.tsx'),
   'InviteMemberDialog',
 );
-export const InviteTechnicianDialog = lazyRouteComponent(
-  () => import('../features/invitations/components/invite-technician.dialog.tsx'),
-  'InviteTechnicianDialog',
-);
 export const ContractMilestonesSection = lazyRouteComponent(
   () => import('../features/milestones/components/contract-milestones.section.tsx'),
   'ContractMilestonesSection',
@@ -97,7 +93,20 @@ export const ContractorTeamPage = lazyRouteComponent(
   () => import('../features/contractor-team/components/team.page.tsx'),
   'ContractorTeamPage',
 );
-export const MyJobsPage = lazyRouteComponent(() => import('../features/jobs/components/my-jobs.page.tsx'), 'MyJobsPage');
+export const MyJobsPage = lazyRouteComponent(() => import('../features/tech-view/components/my-jobs.page.tsx'), 'MyJobsPage');
+export const MyJobPage = lazyRouteComponent(() => import('../features/tech-view/components/my-job.page.tsx'), 'MyJobPage');
+export const TechnicianDetailPage = lazyRouteComponent(
+  () => import('../features/technicians/components/technician-detail.page.tsx'),
+  'TechnicianDetailPage',
+);
+export const TechniciansSection = lazyRouteComponent(
+  () => import('../features/technicians/components/technicians.section.tsx'),
+  'TechniciansSection',
+);
+export const AddTechnicianDialog = lazyRouteComponent(
+  () => import('../features/technicians/components/add-technician.dialog.tsx'),
+  'AddTechnicianDialog',
+);
 
 interface Preloadable {
   preload?: () => Promise<void> | undefined;

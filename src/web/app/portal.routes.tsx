@@ -21,12 +21,14 @@ import {
   EngagementDetailPage,
   InvitationList,
   InviteMemberDialog,
-  InviteTechnicianDialog,
+  AddTechnicianDialog,
   MilestoneDetailPage,
   NotificationsPage,
   OrganizationsPage,
   SecurityPage,
   Shell,
+  TechnicianDetailPage,
+  TechniciansSection,
   withPages,
 } from './lazy.pages.ts';
 
@@ -204,7 +206,7 @@ const teamRoute = createRoute({
       return (
         <ContractorTeamPage
           renderInviteMember={() => <InviteMemberDialog />}
-          renderInviteTechnician={() => <InviteTechnicianDialog />}
+          renderTechnicians={(canAdd) => <TechniciansSection canAdd={canAdd} addButton={<AddTechnicianDialog />} />}
           renderInvitations={() => (
             <InvitationList
               kinds={['contractor_member', 'technician']}
@@ -218,8 +220,19 @@ const teamRoute = createRoute({
     ContractorTeamPage,
     InvitationList,
     InviteMemberDialog,
-    InviteTechnicianDialog,
+    TechniciansSection,
+    AddTechnicianDialog,
   ),
+});
+
+const technicianDetailRoute = createRoute({
+  getParentRoute: () => portalRoute,
+  path: 'team/technicians/$technicianId',
+  component: withPages(function PortalTechnicianRoute() {
+    const { technicianId } = technicianDetailRoute.useParams();
+    const navigate = technicianDetailRoute.useNavigate();
+    return <TechnicianDetailPage technicianId={technicianId} onRemoved={() => void navigate({ to: '/portal/team' })} />;
+  }, TechnicianDetailPage),
 });
 
 const activityRoute = createRoute({
@@ -256,6 +269,7 @@ export const portalRoutes = portalRoute.addChildren([
   contractDetailRoute,
   milestoneDetailRoute,
   teamRoute,
+  technicianDetailRoute,
   activityRoute,
   notificationsRoute,
   securityRoute,

@@ -18,4 +18,6 @@ export const queryRoots = {
   notifications: ['notifications'],
   organization: ['organization'],
   security: ['security'],
+  technicians: ['technicians'],
+  techView: ['tech-view'],
 } as const;

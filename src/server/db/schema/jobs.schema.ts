@@ -279,7 +279,10 @@ export const technicianAccreditations = pgTable(
     number: text('number').notNull().default(''),
     expiresOn: date('expires_on', { mode: 'string' }),
     fileId: text('file_id').references(() => files.id),
+    /** Bumped by every edit: the ETag, compared on PATCH (If-Match). */
+    version: integer('version').notNull().default(1),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
     check('technician_accreditations_type_ck', isOneOf(t.type, accreditationTypes)),
