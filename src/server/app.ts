@@ -28,6 +28,7 @@ import { registerHomeRoutes } from './modules/home/home.routes.ts';
 import { registerInvitationRoutes } from './modules/invitations/invitations.routes.ts';
 import { registerMilestoneRoutes } from './modules/milestones/milestones.routes.ts';
 import { registerTechnicianRoutes } from './modules/technicians/technicians.routes.ts';
+import { registerJobStaffingRoutes } from './modules/jobs/job-staffing.routes.ts';
 import { registerNotificationRoutes } from './modules/notifications/notifications.routes.ts';
 import { registerOrganizationRoutes } from './modules/organizations/organizations.routes.ts';
 
@@ -92,6 +93,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   registerContractRoutes(app, { db });
   registerMilestoneRoutes(app, { db });
   registerTechnicianRoutes(app, { db, publicUrl });
+  registerJobStaffingRoutes(app, { db });
   registerHomeRoutes(app, { db });
   // The dev mailbox shows sign-in links: only without real email, never in production, only to this machine.
   registerNotificationRoutes(app, { db, devMailbox: hasDevMailbox(config) });

@@ -9,6 +9,8 @@ export const errorCodes = {
   CONFLICT: 409,
   INVALID_TRANSITION: 409,
   ALREADY_EXISTS: 409,
+  /** The request would do something flagged (a technician missing an accreditation): resend with the confirmation (`details` say what). */
+  CONFIRMATION_REQUIRED: 409,
   TOKEN_INVALID: 410,
   /** The If-Match version is not the record's current one: someone else saved first (`details.currentVersion`). */
   STALE_VERSION: 412,

@@ -208,4 +208,9 @@ export const cases: Record<string, Case> = {
   'DELETE /api/accreditations/:id': { expect: 'notFound', build: (v) => ({ url: `/api/accreditations/${v.accreditationId}` }) },
   'GET /api/my-jobs': { expect: 'ownScope', build: () => ({ url: '/api/my-jobs?when=upcoming' }) },
   'GET /api/my-jobs/:id': { expect: 'notFound', build: (v) => ({ url: `/api/my-jobs/${v.myJobId}` }) },
+  'GET /api/jobs/:id/technicians': { expect: 'notFound', build: (v) => ({ url: `/api/jobs/${v.myJobId}/technicians` }) },
+  'PUT /api/jobs/:id/technicians': {
+    expect: 'notFound',
+    build: (v) => ({ url: `/api/jobs/${v.myJobId}/technicians`, body: { technicianIds: [], confirmFlags: true } }),
+  },
 };

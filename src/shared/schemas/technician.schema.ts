@@ -133,3 +133,25 @@ export const accreditationFormSchema = z
     expiresOn: z.union([z.literal(''), dateSchema]),
   })
   .strict();
+
+/**
+ * The technicians of one job (the contractor): the whole set, replacing the current one, and
+ * the scheduled date (required to schedule an accepted job). A technician flagged for the job
+ * is assigned only with `confirmFlags: true` (else 409 CONFIRMATION_REQUIRED naming the flags).
+ */
+export const assignJobTechniciansSchema = z
+  .object({
+    technicianIds: z.array(idSchema).max(20),
+    scheduledOn: dateSchema.optional(),
+    confirmFlags: z.boolean().default(false),
+  })
+  .strict();
+
+export const jobStaffingSchema = z.object({
+  jobId: z.string(),
+  status: z.string(),
+  scheduledOn: z.string().nullable(),
+  version: z.number().int(),
+  technicians: z.array(z.object({ id: z.string(), name: z.string(), flagOverrideConfirmed: z.boolean() })),
+});
+export type JobStaffing = z.infer<typeof jobStaffingSchema>;

@@ -3236,6 +3236,70 @@ export interface paths {
       };
     };
   };
+  "/api/jobs/{id}/technicians": {
+    /** A job's technicians and scheduled date */
+    get: {
+      parameters: {
+        path: {
+          id: string;
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              jobId: string;
+              status: string;
+              scheduledOn: string | null;
+              version: number;
+              technicians: {
+                  id: string;
+                  name: string;
+                  flagOverrideConfirmed: boolean;
+                }[];
+            };
+          };
+        };
+      };
+    };
+    /** Put technicians on a job and set its date (schedules an accepted job); flagged technicians need confirmFlags (else 409 CONFIRMATION_REQUIRED) */
+    put: {
+      parameters: {
+        path: {
+          id: string;
+        };
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            technicianIds: string[];
+            scheduledOn?: string;
+            /** @default false */
+            confirmFlags?: boolean;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              jobId: string;
+              status: string;
+              scheduledOn: string | null;
+              version: number;
+              technicians: {
+                  id: string;
+                  name: string;
+                  flagOverrideConfirmed: boolean;
+                }[];
+            };
+          };
+        };
+      };
+    };
+  };
   "/api/home": {
     /** What needs my attention: counts and the first rows of each list, for the side I act as */
     get: {
