@@ -10,6 +10,7 @@ import { acknowledgeRevision, changeContractStatus, createContract, updateContra
 import { createMilestone, markMilestonePaid, reviewMilestone, submitMilestone } from '../modules/milestones/milestones.service.ts';
 import { createOrganizationWithOwner } from '../modules/organizations/organizations.service.ts';
 import { DEMO_PASSWORD, daysFromNow, demoCrews, demoOrganization, demoPersonas } from './demo.data.ts';
+import { seedDemoTechnicians } from './demo.technicians.ts';
 
 /** True when the database has no organization yet (a first start). */
 export async function isEmpty(db: Db): Promise<boolean> {
@@ -41,6 +42,8 @@ export async function seedDemo(db: Db): Promise<void> {
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   await runInTransaction(db, async (tx) => {
     const cast = await seedPeople(tx, passwordHash);
+    const harbor = cast.crews.find((c) => c.adminEmail === 'hank@harbor-electric.example');
+    if (harbor) await seedDemoTechnicians(tx, harbor.contractorId, harbor.adminId);
     // The services open their own (nested) transactions: savepoints inside this one.
     await seedDemoWork(tx as unknown as Db, cast);
   });
