@@ -26,6 +26,9 @@ import { registerFileRoutes } from './modules/files/files.routes.ts';
 import { registerHealthRoutes, type StatFs } from './modules/health/health.routes.ts';
 import { registerHomeRoutes } from './modules/home/home.routes.ts';
 import { registerInvitationRoutes } from './modules/invitations/invitations.routes.ts';
+import { registerJobEventRoutes } from './modules/jobs/job-events.routes.ts';
+import { registerJobTemplateRoutes } from './modules/jobs/job-templates.routes.ts';
+import { registerJobRoutes } from './modules/jobs/jobs.routes.ts';
 import { registerMilestoneRoutes } from './modules/milestones/milestones.routes.ts';
 import { registerTechnicianRoutes } from './modules/technicians/technicians.routes.ts';
 import { registerJobStaffingRoutes } from './modules/jobs/job-staffing.routes.ts';
@@ -93,6 +96,9 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   registerContractRoutes(app, { db });
   registerMilestoneRoutes(app, { db });
   registerTechnicianRoutes(app, { db, publicUrl });
+  registerJobRoutes(app, { db });
+  registerJobEventRoutes(app, { db });
+  registerJobTemplateRoutes(app, { db });
   registerJobStaffingRoutes(app, { db });
   registerHomeRoutes(app, { db });
   // The dev mailbox shows sign-in links: only without real email, never in production, only to this machine.
