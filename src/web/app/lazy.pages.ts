@@ -103,6 +103,11 @@ export const TechniciansSection = lazyRouteComponent(
   () => import('../features/technicians/components/technicians.section.tsx'),
   'TechniciansSection',
 );
+/** A job's technicians with "Assign technicians" (picker with flags): for the contractor's job page. */
+export const JobTechniciansSection = lazyRouteComponent(
+  () => import('../features/technicians/components/job-technicians.section.tsx'),
+  'JobTechniciansSection',
+);
 export const AddTechnicianDialog = lazyRouteComponent(
   () => import('../features/technicians/components/add-technician.dialog.tsx'),
   'AddTechnicianDialog',

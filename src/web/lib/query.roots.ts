@@ -14,6 +14,7 @@ export const queryRoots = {
   engagements: ['engagements'],
   home: ['home'],
   invitations: ['invitations'],
+  jobs: ['jobs'],
   milestones: ['milestones'],
   notifications: ['notifications'],
   organization: ['organization'],
