@@ -1,7 +1,8 @@
 import { and, eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { addCalendarDays } from '../../../shared/domain/accreditation.flags.ts';
-import { notifications } from '../../db/schema/index.ts';
+import { jobDocuments, notifications } from '../../db/schema/index.ts';
+import { createId } from '../../lib/ids.ts';
 import { runInTransaction } from '../../db/transaction.ts';
 import { getTestApp, type TestApp } from '../../test/test-app.ts';
 import { addTechnicianPersona, assignJob, insertAccreditation, insertJob, technicianIdOf } from '../../test/technicians.fixtures.ts';
@@ -116,9 +117,45 @@ describe('technicians and jobs: flags, the technician view, assignment notices',
     expect(detail.statusCode).toBe(200);
     expect(detail.json()).toMatchObject({ siteName: 'Today Site', accessDetails: 'Gate code 4321', organizationName: `Org A ${w.suffix}` });
     expect(detail.json().technicians).toEqual(['view-mine']);
+    // the company's document on the job: listed, and downloadable by the assigned technician only
+    const boundary = '----portico-tech-doc';
+    const upload = await clientFor(t, w.aOwner).request('POST', `/api/files?engagementId=${w.engagementAX}`, undefined, {
+      payload: `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="site-plan.txt"\r\nContent-Type: text/plain\r\n\r\nsite plan\r\n--${boundary}--\r\n`,
+      headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
+    });
+    expect(upload.statusCode).toBe(201);
+    const fileId = upload.json().id;
+    await t.db.insert(jobDocuments).values({
+      id: createId(),
+      jobId: todayJob.id,
+      organizationId: w.orgA,
+      contractorId: w.contractorX,
+      fileId,
+      side: 'company',
+      kind: 'document',
+      addedByUserId: w.aOwner.userId,
+    });
+    expect((await me.get(`/api/my-jobs/${todayJob.id}`)).json().documents).toEqual([
+      expect.objectContaining({ id: fileId, name: 'site-plan.txt' }),
+    ]);
+    const download = await me.get(`/api/files/${fileId}/download`);
+    expect(download.statusCode).toBe(200);
+    expect(download.body).toBe('site plan');
+    expect((await clientFor(t, colleague).get(`/api/files/${fileId}/download`)).statusCode).toBe(404);
+    expect((await clientFor(t, colleague).get(`/api/files/${fileId}`)).statusCode).toBe(404);
     // a colleague's job, by id: not found, as if it did not exist
     expect((await me.get(`/api/my-jobs/${theirs.id}`)).statusCode).toBe(404);
     expect((await clientFor(t, colleague).get(`/api/my-jobs/${todayJob.id}`)).statusCode).toBe(404);
+    // and every jobs route says the same: the list, the job, its export
+    const listed = await me.get('/api/jobs?limit=200');
+    if (listed.statusCode === 200) {
+      const ids = (listed.json().items as Array<{ id: string }>).map((j) => j.id);
+      expect(ids).not.toContain(theirs.id);
+    } else expect([403, 404]).toContain(listed.statusCode);
+    expect((await me.get(`/api/jobs/${theirs.id}`)).statusCode).toBe(404);
+    expect((await me.get(`/api/jobs/${theirs.id}/technicians`)).statusCode).toBe(404);
+    const exported = await me.get('/api/jobs/export');
+    expect(exported.body).not.toContain('Colleague Site');
     // the office does not use the technician view
     expect((await clientFor(t, w.xAdmin).get('/api/my-jobs')).statusCode).toBe(404);
   });
