@@ -3,31 +3,10 @@
  * and contractor X's ids, and what an attacker must get (see access-matrix.test.ts).
  */
 import { createId } from '../lib/ids.ts';
+import { jobCases } from './access-matrix.jobs.cases.ts';
 
-export interface Victim {
-  engagementId: string;
-  contractId: string;
-  milestoneId: string;
-  invitationId: string;
-  fileId: string;
-  notificationId: string;
-  emailId: string;
-  /** A technician of contractor X (not the attacking technician), with an accreditation, on the victim job. */
-  technicianId: string;
-  accreditationId: string;
-  /** A job of A and X, assigned to that technician. */
-  myJobId: string;
-  ids: string[];
-}
-
-export type Expectation = 'notFound' | 'ownScope';
-export interface Case {
-  expect: Expectation;
-  /** More checks on the answer; returns a failure or null. */
-  verify?: (body: string) => string | null;
-  /** The request: the url with victim ids filled in, and a body. */
-  build(v: Victim): { url: string; body?: unknown; multipart?: boolean };
-}
+export type { Case, Expectation, Victim } from './access-matrix.types.ts';
+import type { Case } from './access-matrix.types.ts';
 
 export const publicApiRoutes = new Set([
   'GET /health',
@@ -213,4 +192,5 @@ export const cases: Record<string, Case> = {
     expect: 'notFound',
     build: (v) => ({ url: `/api/jobs/${v.myJobId}/technicians`, body: { technicianIds: [], confirmFlags: true } }),
   },
+  ...jobCases,
 };

@@ -106,13 +106,20 @@ export async function getJob(db: Executor, ctx: RequestContext, id: string, now 
       .innerJoin(users, eq(users.id, technicians.userId))
       .where(and(eq(jobTechnicians.jobId, id), scopes.jobTechnicians(actor)))
       .orderBy(asc(users.name)),
-    // The job is visible (read above): its history is the status changes recorded with its transitions.
+    // The job is visible (read above): its history is the status changes recorded with its transitions. The
+    // contractor's side sees the changes made while the job was its own (a job reassigned after a rejection
+    // shows the new contractor nothing of the one before).
     db
       .select({ change: statusChanges, actorName: users.name })
       .from(statusChanges)
       .leftJoin(users, eq(users.id, statusChanges.actorUserId))
       .where(
-        and(eq(statusChanges.entityType, 'job'), eq(statusChanges.entityId, id), eq(statusChanges.organizationId, row.job.organizationId)),
+        and(
+          eq(statusChanges.entityType, 'job'),
+          eq(statusChanges.entityId, id),
+          eq(statusChanges.organizationId, row.job.organizationId),
+          actor.kind === 'staff' ? undefined : eq(statusChanges.contractorId, row.job.contractorId),
+        ),
       )
       .orderBy(asc(statusChanges.createdAt), asc(statusChanges.id)),
   ]);
