@@ -9,10 +9,9 @@ import { recordAuditBatch } from '../../audit/audit.writer.ts';
 import type { Db, Tx } from '../../db/client.ts';
 import { jobs, jobTechnicians } from '../../db/schema/index.ts';
 import { runInTransaction } from '../../db/transaction.ts';
-import { forbidden } from '../../lib/errors.ts';
 import { createId } from '../../lib/ids.ts';
 import { checkTechnicianFlags, loadDeskTechnicians } from './jobs.desk.technicians.ts';
-import { selectionIds } from './jobs.desk.queries.ts';
+import { assertDeskActor, type LockedJob, selectionIds } from './jobs.desk.queries.ts';
 import { tellOrganizations, tellTechnicians } from './jobs.bulk.notify.ts';
 
 /*
@@ -23,11 +22,6 @@ import { tellOrganizations, tellTechnicians } from './jobs.bulk.notify.ts';
  * an answer per job: changed, or refused with its reason. A job the contractor does not see
  * (another contractor's, or none) is refused as `not_found`, naming nothing but the id sent.
  */
-
-export type LockedJob = Pick<
-  typeof jobs.$inferSelect,
-  'id' | 'status' | 'organizationId' | 'contractorId' | 'requiredAccreditations' | 'scheduledOn' | 'siteName' | 'number'
->;
 
 type Refusal = BulkResult['refused'][number];
 
@@ -41,11 +35,6 @@ const refusalDetails: Record<BulkRefusalReason, string> = {
 
 function refusal(id: string, reason: BulkRefusalReason, status: JobStatus | null): Refusal {
   return { id, reason, status, detail: refusalDetails[reason] };
-}
-
-/** Only the contractor's members work at the desk (technicians have their own view; staff their own list). */
-export function assertDeskActor(actor: Actor): asserts actor is Extract<Actor, { kind: 'contractor' }> {
-  if (actor.kind !== 'contractor') throw forbidden('The jobs desk is for the contractor’s members.');
 }
 
 /** The named jobs the actor sees, locked until the transaction ends, in id order; and the ids it does not see. */

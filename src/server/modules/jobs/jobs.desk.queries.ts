@@ -12,7 +12,7 @@ import { scopes } from '../../access/scopes.ts';
 import type { Executor } from '../../db/client.ts';
 import { engagements, jobs, jobTechnicians, organizations, technicians, users } from '../../db/schema/index.ts';
 import { searchDocumentOf, searchQueryOf } from '../../db/schema/jobs.desk.keys.ts';
-import { AppError } from '../../lib/errors.ts';
+import { AppError, forbidden } from '../../lib/errors.ts';
 import { pageFrom } from '../../lib/pagination.ts';
 import { type DeskRow, presentDeskJob } from './jobs.desk.presenter.ts';
 import { afterKeys, castKey, deskKeysets, keyOfRow, orderByKeys, readDeskCursor } from './jobs.desk.sorts.ts';
@@ -79,6 +79,7 @@ function rowsOf(result: unknown): DeskRow[] {
  * matching rows, up to DESK_COUNT_CAP. Two statements on the first page, one after.
  */
 export async function listDeskJobs(db: Executor, ctx: RequestContext, query: DeskListQuery, now = new Date()) {
+  assertDeskActor(ctx.actor);
   const where = deskWhere(ctx.actor, query, now);
   const cursor = query.cursor ? readDeskCursor(query.sort, query.cursor) : undefined;
   const rows =
@@ -172,4 +173,14 @@ export async function selectionIds(db: Executor, actor: Actor, selection: DeskSe
       fieldErrors: [{ path: 'selection.filter', message: `At most ${DESK_BULK_MAX} jobs at once.` }],
     });
   return ids;
+}
+
+export type LockedJob = Pick<
+  typeof jobs.$inferSelect,
+  'id' | 'status' | 'organizationId' | 'contractorId' | 'requiredAccreditations' | 'scheduledOn' | 'siteName' | 'number'
+>;
+
+/** Only the contractor's members work at the desk (technicians have their own view; staff their own list). */
+export function assertDeskActor(actor: Actor): asserts actor is Extract<Actor, { kind: 'contractor' }> {
+  if (actor.kind !== 'contractor') throw forbidden('The jobs desk is for the contractor’s members.');
 }
