@@ -2,10 +2,18 @@ import { describe, expect, it } from 'vitest';
 import { contractMachine, contractStatuses } from '../../shared/domain/contract.machine.ts';
 import { engagementMachine } from '../../shared/domain/engagement.machine.ts';
 import type { Machine, MachineActor } from '../../shared/domain/machine.ts';
+import { jobMachine, jobStatuses } from '../../shared/domain/job.machine.ts';
 import { milestoneMachine, milestoneStatuses } from '../../shared/domain/milestone.machine.ts';
 import { engagementStatuses, staffRoles } from '../../shared/domain/roles.ts';
 import type { Actor } from './actor.ts';
-import { contractAbilities, engagementAbilities, milestoneAbilities, milestoneRoleAbilities } from './policies.ts';
+import {
+  contractAbilities,
+  engagementAbilities,
+  jobAbilities,
+  jobRoleAbilities,
+  milestoneAbilities,
+  milestoneRoleAbilities,
+} from './policies.ts';
 
 /** Every kind of person, with each role. */
 const actors: Array<{ name: string; actor: Actor }> = [
@@ -29,12 +37,25 @@ const rolesFiring: Record<string, readonly string[]> = {
   'milestone.request_changes': ['staff owner', 'staff admin', 'staff manager'],
   'engagement.end': ['staff owner', 'staff admin'],
   'engagement.reactivate': ['staff owner', 'staff admin'],
+  'job.accept': ['contractor admin', 'contractor office'],
+  'job.reject': ['contractor admin', 'contractor office'],
+  'job.schedule': ['contractor admin', 'contractor office'],
+  'job.complete': ['contractor admin', 'contractor office'],
+  'job.start': ['contractor admin', 'contractor office', 'technician'],
+  'job.require_revisit': ['contractor admin', 'contractor office', 'technician'],
+  'job.perform': ['contractor admin', 'contractor office', 'technician'],
+  'job.reassign': ['staff owner', 'staff admin', 'staff manager'],
+  'job.close': ['staff owner', 'staff admin', 'staff manager'],
+  'job.send_back': ['staff owner', 'staff admin', 'staff manager'],
+  'job.cancel': ['staff owner', 'staff admin', 'staff manager'],
+  'job.archive': ['staff owner', 'staff admin', 'staff manager'],
 };
 
 /** Events that are not buttons: fired by Portico, or as part of another action (an invitation). */
 const notAbilities = new Set(['milestone.mark_paid', 'engagement.activate', 'engagement.reinvite']);
 
 function kindOf(actor: Actor): MachineActor | null {
+  if (actor.kind === 'technician') return 'technician';
   return actor.kind === 'staff' ? 'staff' : actor.kind === 'contractor' ? 'contractor' : null;
 }
 
@@ -75,6 +96,12 @@ const machines = [
     machine: engagementMachine as Machine<string, string>,
     statuses: engagementStatuses,
     abilities: (actor: Actor, status: string) => engagementAbilities(actor, { status: status as never }) as Record<string, boolean>,
+  },
+  {
+    name: 'job',
+    machine: jobMachine as Machine<string, string>,
+    statuses: jobStatuses,
+    abilities: (actor: Actor, status: string) => jobAbilities(actor, { status: status as never }) as Record<string, boolean>,
   },
 ];
 
@@ -118,6 +145,16 @@ describe('abilities derived from the machines', () => {
       ] as const) {
         const someStatus = milestoneStatuses.some((status) => milestoneAbilities(who.actor, { status }, 'active')[key]);
         expect(role[key], `${who.name} ${event}`).toBe(someStatus);
+      }
+    }
+  });
+
+  it('answers the job role question (403) without a row: the same as some status would', () => {
+    for (const who of actors) {
+      const role = jobRoleAbilities(who.actor);
+      for (const key of ['accept', 'reject'] as const) {
+        const someStatus = jobStatuses.some((status) => jobAbilities(who.actor, { status })[key]);
+        expect(role[key], `${who.name} ${key}`).toBe(someStatus);
       }
     }
   });

@@ -7,6 +7,7 @@ import {
   workingContractStatuses,
 } from '../../shared/domain/contract.machine.ts';
 import { type EngagementEvent, engagementMachine } from '../../shared/domain/engagement.machine.ts';
+import { finishedJobStatuses, type JobEvent, type JobStatus, jobMachine, staffableJobStatuses } from '../../shared/domain/job.machine.ts';
 import { eventsFrom, isFiredBy, type Machine, type MachineActor } from '../../shared/domain/machine.ts';
 import { isMilestoneFrozen, type MilestoneEvent, type MilestoneStatus, milestoneMachine } from '../../shared/domain/milestone.machine.ts';
 import type { EngagementStatus } from '../../shared/domain/roles.ts';
@@ -96,12 +97,36 @@ const eventRoles = {
     reactivate: ownersAndAdmins,
     reinvite: ownersAndAdmins,
   } satisfies Record<EngagementEvent, (actor: Actor) => boolean>,
+  /** Contractor events: any member (admin or office); on-site events: members and the job's technicians; company events: who runs work. */
+  job: {
+    accept: isContractorMember,
+    reject: isContractorMember,
+    reassign: managesWork,
+    schedule: isContractorMember,
+    start: isMemberOrTechnician,
+    require_revisit: isMemberOrTechnician,
+    perform: isMemberOrTechnician,
+    complete: isContractorMember,
+    close: managesWork,
+    send_back: managesWork,
+    cancel: managesWork,
+    archive: managesWork,
+  } satisfies Record<JobEvent, (actor: Actor) => boolean>,
 };
 
-/** The machine's name for a person; technicians and people without a membership fire nothing. */
+function isMemberOrTechnician(actor: Actor): boolean {
+  return actor.kind === 'contractor' || actor.kind === 'technician';
+}
+
+/**
+ * The machine's name for a person; people without a membership fire nothing. Technicians fire
+ * only what a machine gives to `technician` (the job's on-site events), and see only the jobs
+ * assigned to them (the scope), so they fire them only there.
+ */
 export function machineActorOf(actor: Actor): MachineActor | null {
   if (actor.kind === 'staff') return 'staff';
   if (actor.kind === 'contractor') return 'contractor';
+  if (actor.kind === 'technician') return 'technician';
   return null;
 }
 
@@ -176,5 +201,47 @@ export function milestoneAbilities(actor: Actor, row: { status: MilestoneStatus 
     approve: events.has('approve'),
     requestChanges: events.has('request_changes'),
     manageAttachments: role.manageAttachments,
+  };
+}
+
+/** What the actor's role allows on jobs before a row is known: the company's list page, templates, import and export. */
+export function jobRoleAbilities(actor: Actor) {
+  const manage = managesWork(actor);
+  return {
+    create: manage,
+    import: manage,
+    export: actor.kind === 'staff' || actor.kind === 'contractor',
+    manageTemplates: manage,
+    accept: mayFire(jobMachine, eventRoles.job, actor, 'accept'),
+    reject: mayFire(jobMachine, eventRoles.job, actor, 'reject'),
+  };
+}
+
+/**
+ * What the actor may do with a job it sees. Every event from the machine; on top: the company
+ * edits the job's details and documents until it is performed, and the contractor assigns
+ * technicians and changes the scheduled date while the job is being worked (`staffableJobStatuses`).
+ */
+export function jobAbilities(actor: Actor, row: { status: JobStatus }) {
+  const events = firableEvents(jobMachine, eventRoles.job, actor, row.status);
+  const editable: readonly JobStatus[] = ['assigned', 'accepted', 'rejected', 'scheduled', 'in_progress', 'revisit'];
+  return {
+    accept: events.has('accept'),
+    reject: events.has('reject'),
+    reassign: events.has('reassign'),
+    schedule: events.has('schedule'),
+    start: events.has('start'),
+    requireRevisit: events.has('require_revisit'),
+    perform: events.has('perform'),
+    complete: events.has('complete'),
+    close: events.has('close'),
+    sendBack: events.has('send_back'),
+    cancel: events.has('cancel'),
+    archive: events.has('archive'),
+    edit: managesWork(actor) && editable.includes(row.status),
+    manageDocuments: managesWork(actor) && editable.includes(row.status),
+    assignTechnicians: isContractorMember(actor) && staffableJobStatuses.includes(row.status),
+    /** Read-only: finished jobs (closed, cancelled, archived) change no more. */
+    readOnly: finishedJobStatuses.includes(row.status),
   };
 }

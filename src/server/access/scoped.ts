@@ -10,11 +10,17 @@ import {
   engagements,
   files,
   invitations,
+  jobDocuments,
+  jobs,
+  jobTasks,
+  jobTechnicians,
+  jobTemplates,
   milestoneSubmissions,
   milestones,
   notifications,
   payments,
   staffMembers,
+  technicianAccreditations,
   technicians,
 } from '../db/schema/index.ts';
 import { notFound } from '../lib/errors.ts';
@@ -37,6 +43,12 @@ const tables = {
   milestones,
   milestoneSubmissions,
   payments,
+  jobs,
+  jobTechnicians,
+  jobTasks,
+  jobDocuments,
+  jobTemplates,
+  technicianAccreditations,
 } satisfies Record<ScopedTable, PgTable & { id: PgColumn; createdAt: PgColumn }>;
 
 type Tables = typeof tables;

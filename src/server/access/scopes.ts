@@ -1,4 +1,4 @@
-import { and, eq, inArray, type SQL, sql } from 'drizzle-orm';
+import { and, eq, exists, inArray, or, type SQL, sql } from 'drizzle-orm';
 import type { PgColumn } from 'drizzle-orm/pg-core';
 import {
   auditEvents,
@@ -9,14 +9,38 @@ import {
   engagements,
   files,
   invitations,
+  jobDocuments,
+  jobs,
+  jobTasks,
+  jobTechnicians,
+  jobTemplates,
   milestoneSubmissions,
   milestones,
   notifications,
   payments,
   staffMembers,
+  technicianAccreditations,
   technicians,
 } from '../db/schema/index.ts';
 import type { Actor } from './actor.ts';
+
+type TechnicianActor = Extract<Actor, { kind: 'technician' }>;
+
+/** The job (by its id column) is assigned to this technician: one indexed probe of job_technicians. */
+export function assignedToTechnician(actor: TechnicianActor, jobId: PgColumn): SQL {
+  return exists(
+    sql`(select 1 from ${jobTechnicians} where ${jobTechnicians.jobId} = ${jobId} and ${jobTechnicians.technicianId} = ${actor.technicianId} and ${jobTechnicians.contractorId} = ${actor.contractorId})`,
+  );
+}
+
+/** A file the company put on a job assigned to this technician (its documents, in the tech view). */
+function technicianSeesJobFile(actor: TechnicianActor, fileId: PgColumn): SQL {
+  return exists(
+    sql`(select 1 from ${jobDocuments} join ${jobTechnicians} on ${jobTechnicians.jobId} = ${jobDocuments.jobId}
+      where ${jobDocuments.fileId} = ${fileId} and ${jobDocuments.side} = 'company'
+        and ${jobTechnicians.technicianId} = ${actor.technicianId} and ${jobTechnicians.contractorId} = ${actor.contractorId})`,
+  );
+}
 
 const nothing = sql`false`;
 
@@ -68,7 +92,7 @@ export const scopes = {
   files(actor: Actor): SQL {
     if (actor.kind === 'staff') return eq(files.organizationId, actor.organizationId);
     if (actor.kind === 'contractor') return eq(files.contractorId, actor.contractorId);
-    if (actor.kind === 'technician') return eq(files.uploadedByUserId, actor.userId);
+    if (actor.kind === 'technician') return or(eq(files.uploadedByUserId, actor.userId), technicianSeesJobFile(actor, files.id)) as SQL;
     return nothing;
   },
   /** Emails about an organization: its staff (the delivery page is for owners and admins: a policy). */
@@ -93,6 +117,46 @@ export const scopes = {
   },
   payments(actor: Actor): SQL {
     return byParties(actor, payments);
+  },
+  /** Jobs: staff their organization's, members their contractor's, a technician only the jobs assigned to them. */
+  jobs(actor: Actor): SQL {
+    if (actor.kind === 'technician') return and(eq(jobs.contractorId, actor.contractorId), assignedToTechnician(actor, jobs.id)) as SQL;
+    return byParties(actor, jobs);
+  },
+  jobTechnicians(actor: Actor): SQL {
+    if (actor.kind === 'technician')
+      return and(eq(jobTechnicians.contractorId, actor.contractorId), assignedToTechnician(actor, jobTechnicians.jobId)) as SQL;
+    return byParties(actor, jobTechnicians);
+  },
+  jobTasks(actor: Actor): SQL {
+    if (actor.kind === 'technician')
+      return and(eq(jobTasks.contractorId, actor.contractorId), assignedToTechnician(actor, jobTasks.jobId)) as SQL;
+    return byParties(actor, jobTasks);
+  },
+  /** A technician sees the company's documents of their jobs, not the contractor's invoices, reports or quotes. */
+  jobDocuments(actor: Actor): SQL {
+    if (actor.kind === 'technician')
+      return and(
+        eq(jobDocuments.contractorId, actor.contractorId),
+        eq(jobDocuments.side, 'company'),
+        assignedToTechnician(actor, jobDocuments.jobId),
+      ) as SQL;
+    return byParties(actor, jobDocuments);
+  },
+  /** Templates are the organization's own: staff only. */
+  jobTemplates(actor: Actor): SQL {
+    if (actor.kind === 'staff') return eq(jobTemplates.organizationId, actor.organizationId);
+    return nothing;
+  },
+  /** A contractor's members see its technicians' accreditations; a technician their own. */
+  technicianAccreditations(actor: Actor): SQL {
+    if (actor.kind === 'contractor') return eq(technicianAccreditations.contractorId, actor.contractorId);
+    if (actor.kind === 'technician')
+      return and(
+        eq(technicianAccreditations.contractorId, actor.contractorId),
+        eq(technicianAccreditations.technicianId, actor.technicianId),
+      ) as SQL;
+    return nothing;
   },
 } satisfies Record<string, (actor: Actor) => SQL>;
 

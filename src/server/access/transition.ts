@@ -2,14 +2,14 @@ import { and, eq, inArray, type SQL, sql } from 'drizzle-orm';
 import { canFire, isFiredBy, type Machine, type MachineActor } from '../../shared/domain/machine.ts';
 import { recordAudit } from '../audit/audit.writer.ts';
 import type { Tx } from '../db/client.ts';
-import { contracts, engagements, milestones, payments } from '../db/schema/index.ts';
+import { contracts, engagements, jobs, milestones, payments } from '../db/schema/index.ts';
 import { AppError, forbidden } from '../lib/errors.ts';
 import type { Actor, SystemActor } from './actor.ts';
 import { machineActorOf } from './policies.ts';
 import { scoped } from './scoped.ts';
 
 /** The tables that carry a machine's status. */
-const statefulTables = { contracts, engagements, milestones, payments };
+const statefulTables = { contracts, engagements, milestones, payments, jobs };
 type StatefulName = keyof typeof statefulTables;
 type RowOf<K extends StatefulName> = (typeof statefulTables)[K]['$inferSelect'];
 
@@ -61,9 +61,13 @@ export async function applyTransition<K extends StatefulName, S extends string, 
   const userId = 'kind' in by ? by.userId : by.actor.userId;
   const from = current.status as S;
   if (!canFire(machine, event, from, machineActor))
-    throw new AppError('INVALID_TRANSITION', `${input.what} is ${String(from).replace('_', ' ')}; it cannot be ${pastTense(event)} now.`, {
-      currentStatus: from,
-    });
+    throw new AppError(
+      'INVALID_TRANSITION',
+      `${input.what} is ${String(from).replaceAll('_', ' ')}; it cannot be ${pastTense(event)} now.`,
+      {
+        currentStatus: from,
+      },
+    );
   const [updated] = (await tx
     .update(table)
     .set({ ...(input.set ?? {}), status: transition.to, updatedAt: new Date(), ...bumpVersion(table) } as never)
@@ -109,6 +113,18 @@ function pastTense(event: string): string {
     activate: 'activated',
     end: 'ended',
     terminate: 'terminated',
+    accept: 'accepted',
+    reject: 'rejected',
+    reassign: 'reassigned',
+    schedule: 'scheduled',
+    start: 'started',
+    require_revisit: 'marked for a revisit',
+    perform: 'marked performed',
+    complete: 'completed',
+    close: 'closed',
+    send_back: 'sent back',
+    cancel: 'cancelled',
+    archive: 'archived',
   };
   return words[event] ?? event;
 }

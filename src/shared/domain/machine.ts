@@ -1,5 +1,8 @@
-/** Who may fire an event: a staff member, a contractor member, or Portico itself (timers). */
-export type MachineActor = 'staff' | 'contractor' | 'system';
+/**
+ * Who may fire an event: a staff member, a contractor member, a technician of the contractor
+ * (only on jobs assigned to them), or Portico itself (timers).
+ */
+export type MachineActor = 'staff' | 'contractor' | 'technician' | 'system';
 
 export interface Transition<S extends string> {
   from: readonly S[];

@@ -17,3 +17,9 @@ export function isCurrencyCode(column: AnyPgColumn): SQL {
 export function isPositive(column: AnyPgColumn): SQL {
   return sql`${column} > 0`;
 }
+
+/** Every element of a text[] column is one of the shared list (an empty array passes). */
+export function allOneOf(column: AnyPgColumn, values: readonly string[]): SQL {
+  const list = values.map((value) => `'${value.replace(/'/g, "''")}'`).join(', ');
+  return sql`${column} <@ array[${sql.raw(list)}]::text[]`;
+}
