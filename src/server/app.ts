@@ -26,6 +26,7 @@ import { registerFileRoutes } from './modules/files/files.routes.ts';
 import { registerHealthRoutes, type StatFs } from './modules/health/health.routes.ts';
 import { registerHomeRoutes } from './modules/home/home.routes.ts';
 import { registerInvitationRoutes } from './modules/invitations/invitations.routes.ts';
+import { registerJobDeskRoutes } from './modules/jobs/jobs.desk.routes.ts';
 import { registerMilestoneRoutes } from './modules/milestones/milestones.routes.ts';
 import { registerNotificationRoutes } from './modules/notifications/notifications.routes.ts';
 import { registerOrganizationRoutes } from './modules/organizations/organizations.routes.ts';
@@ -90,6 +91,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   registerEngagementRoutes(app, { db });
   registerContractRoutes(app, { db });
   registerMilestoneRoutes(app, { db });
+  registerJobDeskRoutes(app, { db });
   registerHomeRoutes(app, { db });
   // The dev mailbox shows sign-in links: only without real email, never in production, only to this machine.
   registerNotificationRoutes(app, { db, devMailbox: hasDevMailbox(config) });

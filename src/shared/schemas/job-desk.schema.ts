@@ -167,9 +167,7 @@ export const bulkResultSchema = z.object({
 });
 export type BulkResult = z.infer<typeof bulkResultSchema>;
 
-export const technicianFlagsQuerySchema = z
-  .object({ selection: deskSelectionSchema, scheduledOn: dateSchema.optional() })
-  .strict();
+export const technicianFlagsQuerySchema = z.object({ selection: deskSelectionSchema, scheduledOn: dateSchema.optional() }).strict();
 
 /** The contractor's technicians with their accreditation flags for the selected jobs (the bulk dialog). */
 export const technicianFlagsSchema = z.object({

@@ -36,7 +36,12 @@ function statusesOf(value: unknown): JobStatus[] | undefined {
 /** The desk view's state, read from the URL: anything unknown is dropped. */
 export function validateDeskSearch(search: Record<string, unknown>): DeskSearch {
   const q = typeof search.q === 'string' && search.q.trim() ? search.q.trim().slice(0, 100) : undefined;
-  const scheduled = search.scheduled === 'true' || search.scheduled === true ? 'true' : search.scheduled === 'false' || search.scheduled === false ? 'false' : undefined;
+  const scheduled =
+    search.scheduled === 'true' || search.scheduled === true
+      ? 'true'
+      : search.scheduled === 'false' || search.scheduled === false
+        ? 'false'
+        : undefined;
   return {
     sort: deskSorts.find((s) => s === search.sort),
     dir: search.dir === 'desc' ? 'desc' : search.dir === 'asc' ? 'asc' : undefined,

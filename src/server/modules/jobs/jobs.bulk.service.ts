@@ -1,7 +1,13 @@
 import { and, eq, inArray, type SQL, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import { type JobStatus, jobMachine, staffableJobStatuses } from '../../../shared/domain/job.machine.ts';
-import type { BulkRefusalReason, BulkResult, bulkAcceptSchema, bulkEditSchema, bulkRejectSchema } from '../../../shared/schemas/job-desk.schema.ts';
+import type {
+  BulkRefusalReason,
+  BulkResult,
+  bulkAcceptSchema,
+  bulkEditSchema,
+  bulkRejectSchema,
+} from '../../../shared/schemas/job-desk.schema.ts';
 import type { Actor, RequestContext } from '../../access/actor.ts';
 import { scopes } from '../../access/scopes.ts';
 import { applyBulkTransition } from '../../access/transition.bulk.ts';
@@ -72,7 +78,12 @@ function resultOf(selected: number, changedIds: string[], refused: Refusal[]): B
  * the override is kept on the assignment and in each job's audit event. Each newly assigned
  * technician gets one notification (one email) for the whole batch.
  */
-export async function bulkEditJobs(db: Db, ctx: RequestContext, body: z.infer<typeof bulkEditSchema>, now = new Date()): Promise<BulkResult> {
+export async function bulkEditJobs(
+  db: Db,
+  ctx: RequestContext,
+  body: z.infer<typeof bulkEditSchema>,
+  now = new Date(),
+): Promise<BulkResult> {
   const actor = ctx.actor;
   assertDeskActor(actor);
   return runInTransaction(db, async (tx) => {
@@ -82,7 +93,10 @@ export async function bulkEditJobs(db: Db, ctx: RequestContext, body: z.infer<ty
     const staffable: LockedJob[] = [];
     for (const row of rows) {
       if (staffableJobStatuses.includes(row.status)) staffable.push(row);
-      else refused.push(refusal(row.id, row.status === 'archived' ? 'archived' : row.status === 'assigned' ? 'not_accepted' : 'wrong_state', row.status));
+      else
+        refused.push(
+          refusal(row.id, row.status === 'archived' ? 'archived' : row.status === 'assigned' ? 'not_accepted' : 'wrong_state', row.status),
+        );
     }
     const technicians = body.technicianIds ? await loadDeskTechnicians(tx, actor, body.technicianIds) : [];
     const flagged = body.technicianIds
@@ -142,11 +156,7 @@ export async function bulkEditJobs(db: Db, ctx: RequestContext, body: z.infer<ty
     const added = body.technicianIds ? await replaceTechnicians(tx, actor, changed, technicianIds, flagged) : new Map<string, string[]>();
     await tellTechnicians(tx, technicians, added, body.scheduledOn ?? null);
     if (moved.length > 0) await tellOrganizations(tx, moved, 'job.scheduled', (n) => `${n} job${n === 1 ? '' : 's'} scheduled`);
-    return resultOf(
-      ids.length,
-      changed.map((row) => row.id).sort(),
-      refused,
-    );
+    return resultOf(ids.length, changed.map((row) => row.id).sort(), refused);
   });
 }
 
@@ -234,14 +244,16 @@ async function bulkDecide(
     });
     const verb = event === 'accept' ? 'accepted' : 'rejected';
     if (moved.length > 0)
-      await tellOrganizations(tx, moved, `job.${verb}`, (n) => `${n} job${n === 1 ? '' : 's'} ${verb}`, note ? `Reason: ${note}` : undefined);
-    return resultOf(
-      ids.length,
-      moved.map((row) => row.id).sort(),
-      [
-        ...missing.map((id) => refusal(id, 'not_found', null)),
-        ...refused.map((row) => refusal(row.id, row.status === 'archived' ? 'archived' : 'wrong_state', row.status)),
-      ],
-    );
+      await tellOrganizations(
+        tx,
+        moved,
+        `job.${verb}`,
+        (n) => `${n} job${n === 1 ? '' : 's'} ${verb}`,
+        note ? `Reason: ${note}` : undefined,
+      );
+    return resultOf(ids.length, moved.map((row) => row.id).sort(), [
+      ...missing.map((id) => refusal(id, 'not_found', null)),
+      ...refused.map((row) => refusal(row.id, row.status === 'archived' ? 'archived' : 'wrong_state', row.status)),
+    ]);
   });
 }

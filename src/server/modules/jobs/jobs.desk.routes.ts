@@ -71,7 +71,12 @@ export function registerJobDeskRoutes(app: FastifyInstance, deps: { db: Db }): v
     '/api/desk/jobs/bulk-accept',
     {
       config: session,
-      schema: { tags, summary: 'Accept many assigned jobs, with a target date', body: bulkAcceptSchema, response: { 200: bulkResultSchema } },
+      schema: {
+        tags,
+        summary: 'Accept many assigned jobs, with a target date',
+        body: bulkAcceptSchema,
+        response: { 200: bulkResultSchema },
+      },
     },
     async (request) => bulkAcceptJobs(deps.db, contextOf(request), request.body),
   );

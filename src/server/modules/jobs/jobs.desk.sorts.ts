@@ -32,12 +32,7 @@ export const deskKeysets: Record<DeskSort, readonly KeyPart[]> = {
   site: [{ expr: siteKeyOf(jobs.siteName), type: 'text' }, id],
   po: [{ expr: poKeyOf(jobs.poNumber), type: 'text' }, id],
   created: [{ expr: sql`${jobs.createdAt}`, type: 'timestamptz' }, id],
-  organization: [
-    { expr: sql`${organizations.name}`, type: 'text' },
-    { expr: sql`${organizations.id}`, type: 'text' },
-    due,
-    id,
-  ],
+  organization: [{ expr: sql`${organizations.name}`, type: 'text' }, { expr: sql`${organizations.id}`, type: 'text' }, due, id],
 };
 
 const patterns: Record<KeyType, RegExp> = {

@@ -1,9 +1,5 @@
 import { and, asc, eq, inArray, type SQL } from 'drizzle-orm';
-import {
-  type AccreditationFlagKind,
-  flagAccreditations,
-  type TechnicianFlags,
-} from '../../../shared/domain/accreditation.flags.ts';
+import { type AccreditationFlagKind, flagAccreditations, type TechnicianFlags } from '../../../shared/domain/accreditation.flags.ts';
 import type { DeskSelection } from '../../../shared/schemas/job-desk.schema.ts';
 import type { Actor, RequestContext } from '../../access/actor.ts';
 import { scopes } from '../../access/scopes.ts';
@@ -43,7 +39,11 @@ export async function loadDeskTechnicians(db: Executor, actor: ContractorActor, 
 async function accreditationsOf(db: Executor, actor: ContractorActor, technicianIds: readonly string[]) {
   if (technicianIds.length === 0) return new Map<string, Array<{ type: string; expiresOn: string | null }>>();
   const rows = await db
-    .select({ technicianId: technicianAccreditations.technicianId, type: technicianAccreditations.type, expiresOn: technicianAccreditations.expiresOn })
+    .select({
+      technicianId: technicianAccreditations.technicianId,
+      type: technicianAccreditations.type,
+      expiresOn: technicianAccreditations.expiresOn,
+    })
     .from(technicianAccreditations)
     .where(and(scopes.technicianAccreditations(actor), inArray(technicianAccreditations.technicianId, [...technicianIds])) as SQL);
   const byTechnician = new Map<string, Array<{ type: string; expiresOn: string | null }>>();

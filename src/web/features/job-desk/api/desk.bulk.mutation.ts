@@ -1,15 +1,11 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type ApiData, api, dataOf } from '../../../lib/api.client.ts';
+import type { paths } from '../../../lib/api.types.ts';
 import { queryRoots } from '../../../lib/query.roots.ts';
 
 export type BulkResult = ApiData<'/api/desk/jobs/bulk-edit', 'post'>;
-type Body<P extends '/api/desk/jobs/bulk-edit' | '/api/desk/jobs/bulk-accept' | '/api/desk/jobs/bulk-reject'> = Parameters<
-  typeof api.POST<P>
->[1] extends infer O
-  ? O extends { body?: infer B }
-    ? NonNullable<B>
-    : never
-  : never;
+type BulkPath = '/api/desk/jobs/bulk-edit' | '/api/desk/jobs/bulk-accept' | '/api/desk/jobs/bulk-reject';
+type Body<P extends BulkPath> = paths[P]['post'] extends { requestBody: { content: { 'application/json': infer B } } } ? B : never;
 export type BulkEditBody = Body<'/api/desk/jobs/bulk-edit'>;
 export type BulkAcceptBody = Body<'/api/desk/jobs/bulk-accept'>;
 export type BulkRejectBody = Body<'/api/desk/jobs/bulk-reject'>;

@@ -50,7 +50,7 @@ const statusTones: Record<DeskJob['status'], BadgeTone> = {
 };
 
 export function deskColumns(links: DeskLinks) {
-  return [
+  return helper.columns([
     helper.display({ id: 'select', header: 'Select', meta: { fixed: true } }),
     helper.accessor('number', {
       id: 'job',
@@ -65,7 +65,11 @@ export function deskColumns(links: DeskLinks) {
       ),
     }),
     helper.accessor('siteAddress', { id: 'address', header: 'Address', meta: { label: 'Address' } }),
-    helper.accessor((row) => row.organization.name, { id: 'organization', header: 'Organization', meta: { label: 'Organization', sort: 'organization' } }),
+    helper.accessor((row) => row.organization.name, {
+      id: 'organization',
+      header: 'Organization',
+      meta: { label: 'Organization', sort: 'organization' },
+    }),
     helper.accessor('status', {
       id: 'status',
       header: 'Status',
@@ -83,19 +87,29 @@ export function deskColumns(links: DeskLinks) {
       meta: { label: 'Priority', sort: 'priority' },
       cell: ({ row }) => jobPriorityLabels[row.original.priority],
     }),
-    helper.accessor('dueOn', { id: 'due', header: 'Due', meta: { label: 'Due', sort: 'due' }, cell: ({ row }) => formatDay(row.original.dueOn) }),
+    helper.accessor('dueOn', {
+      id: 'due',
+      header: 'Due',
+      meta: { label: 'Due', sort: 'due' },
+      cell: ({ row }) => formatDay(row.original.dueOn),
+    }),
     helper.accessor('scheduledOn', {
       id: 'scheduled',
       header: 'Scheduled',
       meta: { label: 'Scheduled', sort: 'scheduled' },
-      cell: ({ row }) => (row.original.scheduledOn ? formatDay(row.original.scheduledOn) : <span className="text-slate-600">Not scheduled</span>),
+      cell: ({ row }) =>
+        row.original.scheduledOn ? formatDay(row.original.scheduledOn) : <span className="text-slate-600">Not scheduled</span>,
     }),
     helper.accessor((row) => row.technicians.map((t) => t.name).join(', '), {
       id: 'technicians',
       header: 'Technicians',
       meta: { label: 'Technicians' },
       cell: ({ row }) =>
-        row.original.technicians.length > 0 ? row.original.technicians.map((t) => t.name).join(', ') : <span className="text-slate-600">None</span>,
+        row.original.technicians.length > 0 ? (
+          row.original.technicians.map((t) => t.name).join(', ')
+        ) : (
+          <span className="text-slate-600">None</span>
+        ),
     }),
     helper.accessor('poNumber', {
       id: 'po',
@@ -107,7 +121,9 @@ export function deskColumns(links: DeskLinks) {
         return (
           <span className="flex flex-col">
             {poNumber ? <span>{poNumber}</span> : null}
-            {poAmountMinor !== null && poCurrency ? <span className="text-sm text-slate-700">{formatMoney({ amountMinor: poAmountMinor, currency: poCurrency })}</span> : null}
+            {poAmountMinor !== null && poCurrency ? (
+              <span className="text-sm text-slate-700">{formatMoney({ amountMinor: poAmountMinor, currency: poCurrency })}</span>
+            ) : null}
           </span>
         );
       },
@@ -125,12 +141,17 @@ export function deskColumns(links: DeskLinks) {
       meta: { label: 'Actions', fixed: true },
       cell: ({ row }) =>
         row.original.abilities.complete ? (
-          <ButtonLink href={links.invoice(row.original.id)} variant="secondary" size="sm" aria-label={`Invoice job #${row.original.number}`}>
+          <ButtonLink
+            href={links.invoice(row.original.id)}
+            variant="secondary"
+            size="sm"
+            aria-label={`Invoice job #${row.original.number}`}
+          >
             Invoice this job
           </ButtonLink>
         ) : null,
     }),
-  ];
+  ]);
 }
 
 /** Shown until the person picks otherwise. */

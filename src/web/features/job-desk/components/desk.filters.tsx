@@ -63,7 +63,12 @@ export function DeskFilters({ search, onChange, organizations, technicians }: De
           value={search.dueFrom ?? ''}
           onChange={(value) => set({ dueFrom: isDay(value) ? value : undefined })}
         />
-        <TextField label="Due to" type="date" value={search.dueTo ?? ''} onChange={(value) => set({ dueTo: isDay(value) ? value : undefined })} />
+        <TextField
+          label="Due to"
+          type="date"
+          value={search.dueTo ?? ''}
+          onChange={(value) => set({ dueTo: isDay(value) ? value : undefined })}
+        />
         <SelectField
           label="Scheduled"
           options={[

@@ -25,7 +25,11 @@ export interface DeskTableProps {
 function SortButton({ label, active, dir, onPress }: { label: string; active: boolean; dir: 'asc' | 'desc'; onPress: () => void }) {
   const Icon = !active ? ArrowUpDown : dir === 'asc' ? ArrowUp : ArrowDown;
   return (
-    <button type="button" onClick={onPress} className="inline-flex min-h-11 cursor-pointer items-center gap-1 font-semibold hover:underline">
+    <button
+      type="button"
+      onClick={onPress}
+      className="inline-flex min-h-11 cursor-pointer items-center gap-1 font-semibold hover:underline"
+    >
       {label}
       <Icon aria-hidden="true" className={`size-4 ${active ? '' : 'text-slate-500'}`} />
       <span className="sr-only">{active ? `, sorted ${dir === 'asc' ? 'ascending' : 'descending'}` : ', sort'}</span>
@@ -39,7 +43,17 @@ function SortButton({ label, active, dir, onPress }: { label: string; active: bo
  * not fit; narrower, each row is a card (its cells labelled). Long pages render only the rows
  * near the viewport (TanStack Virtual), with spacer rows keeping the scroll height.
  */
-export function DeskTable({ rows, links, sort, dir, onSort, visibility, onVisibilityChange, selection, onSelectionChange }: DeskTableProps) {
+export function DeskTable({
+  rows,
+  links,
+  sort,
+  dir,
+  onSort,
+  visibility,
+  onVisibilityChange,
+  selection,
+  onSelectionChange,
+}: DeskTableProps) {
   const columns = useMemo(() => deskColumns(links), [links]);
   const data = rows as DeskJob[];
   const table = useTable({
@@ -76,15 +90,20 @@ export function DeskTable({ rows, links, sort, dir, onSort, visibility, onVisibi
 
   const spacer = (height: number, key: string): ReactNode =>
     height > 0 ? (
-      <tr key={key} aria-hidden="true" className="block lg:table-row" style={{ height }}>
+      <tr key={key} className="block lg:table-row" style={{ height }}>
         <td colSpan={visibleColumns.length} />
       </tr>
     ) : null;
 
   return (
     <div className="lg:overflow-x-auto lg:rounded-lg lg:border lg:border-slate-200 lg:bg-white">
-      {/* biome-ignore lint/a11y/noRedundantRoles: the role survives the display change on small screens */}
-      <table role="table" aria-label="Jobs" aria-rowcount={modelRows.length + 1} className="block w-full text-left lg:table lg:min-w-[60rem] lg:border-collapse">
+      <table
+        // biome-ignore lint/a11y/noRedundantRoles: the role survives the display change on small screens
+        role="table"
+        aria-label="Jobs"
+        aria-rowcount={modelRows.length + 1}
+        className="block w-full text-left lg:table lg:min-w-[60rem] lg:border-collapse"
+      >
         {/* biome-ignore lint/a11y/noRedundantRoles: see above */}
         <thead role="rowgroup" className="sr-only lg:not-sr-only lg:table-header-group">
           {/* biome-ignore lint/a11y/noRedundantRoles: see above */}
@@ -95,9 +114,9 @@ export function DeskTable({ rows, links, sort, dir, onSort, visibility, onVisibi
               const activeJob = column.id === 'job' && sort === 'site';
               const isActive = active || activeJob;
               return (
-                // biome-ignore lint/a11y/noRedundantRoles: see above
                 <th
                   key={column.id}
+                  // biome-ignore lint/a11y/noRedundantRoles: see above
                   role="columnheader"
                   scope="col"
                   aria-sort={meta.sort ? (isActive ? (dir === 'asc' ? 'ascending' : 'descending') : 'none') : undefined}
@@ -145,7 +164,8 @@ export function DeskTable({ rows, links, sort, dir, onSort, visibility, onVisibi
               >
                 {row.getVisibleCells().map((cell) => {
                   const meta = cell.column.columnDef.meta ?? {};
-                  const label = cell.column.id === 'select' || cell.column.id === 'job' || cell.column.id === 'actions' ? undefined : meta.label;
+                  const label =
+                    cell.column.id === 'select' || cell.column.id === 'job' || cell.column.id === 'actions' ? undefined : meta.label;
                   return (
                     <td
                       key={cell.id}
