@@ -80,26 +80,27 @@ function rowsOf(result: unknown): DeskRow[] {
  */
 export async function listDeskJobs(db: Executor, ctx: RequestContext, query: DeskListQuery, now = new Date()) {
   assertDeskActor(ctx.actor);
-  const where = deskWhere(ctx.actor, query, now);
-  const cursor = query.cursor ? readDeskCursor(query.sort, query.cursor) : undefined;
-  const rows =
-    query.sort === 'organization'
-      ? await readByOrganization(db, ctx.actor, where, query, cursor)
-      : await readByKeyset(db, where, query, cursor);
+  const rows = rowsOf(await db.execute(deskPageSql(ctx.actor, query, now)));
   const page = pageFrom(rows, query.limit, (row) => row.key);
-  const total = query.cursor ? null : await countDeskJobs(db, where);
+  const total = query.cursor ? null : await countDeskJobs(db, ctx.actor, query, now);
   return { items: page.items.map((row) => presentDeskJob(ctx.actor, row, now)), nextCursor: page.nextCursor, total };
 }
 
-async function readByKeyset(db: Executor, where: SQL, query: DeskListQuery, cursor: string[] | undefined): Promise<DeskRow[]> {
+/** The statement of one page (`limit + 1` rows): what the list runs, and what the plan test EXPLAINs. */
+export function deskPageSql(actor: Actor, query: DeskListQuery, now: Date): SQL {
+  const where = deskWhere(actor, query, now);
+  const cursor = query.cursor ? readDeskCursor(query.sort, query.cursor) : undefined;
+  return query.sort === 'organization' ? byOrganizationSql(actor, where, query, cursor) : byKeysetSql(where, query, cursor);
+}
+
+function byKeysetSql(where: SQL, query: DeskListQuery, cursor: string[] | undefined): SQL {
   const keys = deskKeysets[query.sort];
   const after = cursor ? afterKeys(keys, cursor, query.dir) : undefined;
-  const result = await db.execute(sql`select ${deskColumns(keyOfRow(keys))}
+  return sql`select ${deskColumns(keyOfRow(keys))}
     from ${jobs} join ${organizations} on ${organizations.id} = ${jobs.organizationId}
     where ${and(where, after)}
     order by ${sql.join(orderByKeys(keys, query.dir), sql`, `)}
-    limit ${query.limit + 1}`);
-  return rowsOf(result);
+    limit ${query.limit + 1}`;
 }
 
 /**
@@ -108,13 +109,7 @@ async function readByKeyset(db: Executor, where: SQL, query: DeskListQuery, curs
  * at most a page of them (a lateral join), so the page never sorts more than
  * organizations × (limit + 1) rows. The cursor is (name, organization id, due date, job id).
  */
-async function readByOrganization(
-  db: Executor,
-  actor: Actor,
-  where: SQL,
-  query: DeskListQuery,
-  cursor: string[] | undefined,
-): Promise<DeskRow[]> {
+function byOrganizationSql(actor: Actor, where: SQL, query: DeskListQuery, cursor: string[] | undefined): SQL {
   const keys = deskKeysets.organization;
   const asc = query.dir === 'asc';
   const [nameKey, orgKey, dueKey, idKey] = keys as [(typeof keys)[0], (typeof keys)[0], (typeof keys)[0], (typeof keys)[0]];
@@ -131,7 +126,7 @@ async function readByOrganization(
     : sql``;
   const dir = sql.raw(asc ? 'asc' : 'desc');
   const contractorId = actor.kind === 'contractor' ? actor.contractorId : null;
-  const result = await db.execute(sql`select page.* from (
+  return sql`select page.* from (
       select ${organizations.id} as id, ${organizations.name} as name from ${organizations}
       where ${organizations.id} in (select ${engagements.organizationId} from ${engagements} where ${engagements.contractorId} = ${contractorId})
     ) o
@@ -144,15 +139,23 @@ async function readByOrganization(
     ) page
     where true ${fromOrg}
     order by o.name ${dir}, o.id ${dir}, page.due_on ${dir}, page.id ${dir}
-    limit ${query.limit + 1}`);
-  return rowsOf(result);
+    limit ${query.limit + 1}`;
+}
+
+/** `jobs`, joined with its organization only when the filter needs it ("overdue" is counted in the organization's time zone). */
+function jobsFrom(filter: DeskFilter): SQL {
+  return filter.overdue === 'true' ? sql`${jobs} join ${organizations} on ${organizations.id} = ${jobs.organizationId}` : sql`${jobs}`;
+}
+
+/** The statement counting the matching jobs, stopping after the cap. */
+export function deskCountSql(actor: Actor, filter: DeskFilter, now: Date): SQL {
+  return sql`select count(*)::int as n from (
+    select 1 from ${jobsFrom(filter)} where ${deskWhere(actor, filter, now)} limit ${DESK_COUNT_CAP + 1}) matching`;
 }
 
 /** How many jobs match, counted up to the cap (the table shows "10,000+"). */
-export async function countDeskJobs(db: Executor, where: SQL): Promise<{ count: number; more: boolean }> {
-  const result = await db.execute(sql`select count(*)::int as n from (
-    select 1 from ${jobs} join ${organizations} on ${organizations.id} = ${jobs.organizationId}
-    where ${where} limit ${DESK_COUNT_CAP + 1}) matching`);
+export async function countDeskJobs(db: Executor, actor: Actor, filter: DeskFilter, now: Date): Promise<{ count: number; more: boolean }> {
+  const result = await db.execute(deskCountSql(actor, filter, now));
   const n = Number((result as unknown as { rows: Array<{ n: number }> }).rows[0]?.n ?? 0);
   return { count: Math.min(n, DESK_COUNT_CAP), more: n > DESK_COUNT_CAP };
 }
@@ -164,7 +167,7 @@ export async function countDeskJobs(db: Executor, where: SQL): Promise<{ count: 
 export async function selectionIds(db: Executor, actor: Actor, selection: DeskSelection, now = new Date()): Promise<string[]> {
   if ('ids' in selection) return [...new Set(selection.ids)];
   const result = await db.execute(sql`select ${jobs.id} as id
-    from ${jobs} join ${organizations} on ${organizations.id} = ${jobs.organizationId}
+    from ${jobsFrom(selection.filter)}
     where ${deskWhere(actor, selection.filter, now)}
     order by ${jobs.id} limit ${DESK_BULK_MAX + 1}`);
   const ids = (result as unknown as { rows: Array<{ id: string }> }).rows.map((r) => r.id);
