@@ -26,6 +26,9 @@ import { registerFileRoutes } from './modules/files/files.routes.ts';
 import { registerHealthRoutes, type StatFs } from './modules/health/health.routes.ts';
 import { registerHomeRoutes } from './modules/home/home.routes.ts';
 import { registerInvitationRoutes } from './modules/invitations/invitations.routes.ts';
+import { registerJobEventRoutes } from './modules/jobs/job-events.routes.ts';
+import { registerJobTemplateRoutes } from './modules/jobs/job-templates.routes.ts';
+import { registerJobRoutes } from './modules/jobs/jobs.routes.ts';
 import { registerJobDeskRoutes } from './modules/jobs/jobs.desk.routes.ts';
 import { registerMilestoneRoutes } from './modules/milestones/milestones.routes.ts';
 import { registerNotificationRoutes } from './modules/notifications/notifications.routes.ts';
@@ -91,6 +94,9 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   registerEngagementRoutes(app, { db });
   registerContractRoutes(app, { db });
   registerMilestoneRoutes(app, { db });
+  registerJobRoutes(app, { db });
+  registerJobEventRoutes(app, { db });
+  registerJobTemplateRoutes(app, { db });
   registerJobDeskRoutes(app, { db });
   registerHomeRoutes(app, { db });
   // The dev mailbox shows sign-in links: only without real email, never in production, only to this machine.

@@ -245,3 +245,8 @@ export function jobAbilities(actor: Actor, row: { status: JobStatus }) {
     readOnly: finishedJobStatuses.includes(row.status),
   };
 }
+
+/** Whether the actor's role fires a job event at all, whatever the status: no → 403, before the status decides 409. */
+export function mayFireJobEvent(actor: Actor, event: JobEvent): boolean {
+  return mayFire(jobMachine, eventRoles.job, actor, event);
+}

@@ -1,0 +1,199 @@
+import { and, eq, isNull } from 'drizzle-orm';
+import { type JobEvent, jobMachine } from '../../../shared/domain/job.machine.ts';
+import type { RequestContext } from '../../access/actor.ts';
+import { mayFireJobEvent } from '../../access/policies.ts';
+import { scoped } from '../../access/scoped.ts';
+import { applyTransition } from '../../access/transition.ts';
+import type { Db, Tx } from '../../db/client.ts';
+import { jobDocuments, type jobs, jobTasks } from '../../db/schema/index.ts';
+import { runInTransaction } from '../../db/transaction.ts';
+import { AppError, badField, forbidden } from '../../lib/errors.ts';
+import { createId } from '../../lib/ids.ts';
+import { readAttachableFile } from '../files/files.service.ts';
+import { jobLabel, tellJobCompany, tellJobContractor } from './jobs.notify.ts';
+import { getJob } from './jobs.queries.ts';
+
+type JobRow = typeof jobs.$inferSelect;
+
+/**
+ * Fires one job event in the caller's transaction: the job read and locked through the actor's
+ * scope (404), the role (403), then the machine (409 with the current status), status history and
+ * audit with it.
+ */
+export async function fireJobEvent(
+  tx: Tx,
+  ctx: RequestContext,
+  id: string,
+  event: JobEvent,
+  extra: { set?: Partial<typeof jobs.$inferInsert>; note?: string | null } = {},
+): Promise<JobRow> {
+  const current = await scoped(tx, ctx.actor).jobs.getForUpdate(id, 'This job');
+  if (!mayFireJobEvent(ctx.actor, event)) throw forbidden(`You are not allowed to ${event.replaceAll('_', ' ')} jobs.`);
+  return applyTransition(tx, {
+    current,
+    table: 'jobs',
+    machine: jobMachine,
+    event,
+    id,
+    by: { actor: ctx.actor, ip: ctx.ip },
+    entityType: 'job',
+    what: 'This job',
+    set: extra.set,
+    note: extra.note ?? null,
+  });
+}
+
+/** Runs one event in its own transaction and answers the job as the actor now sees it. */
+async function fireAndRead(db: Db, ctx: RequestContext, id: string, run: (tx: Tx) => Promise<unknown>) {
+  await runInTransaction(db, run);
+  return getJob(db, ctx, id);
+}
+
+export async function acceptInTransaction(tx: Tx, ctx: RequestContext, id: string, targetOn: string | null): Promise<JobRow> {
+  const row = await fireJobEvent(tx, ctx, id, 'accept', { set: { targetOn } });
+  await tellJobCompany(
+    tx,
+    row,
+    'job.accepted',
+    `Accepted: ${jobLabel(row)}`,
+    targetOn ? `Target date: ${targetOn}.` : 'No target date given yet.',
+  );
+  return row;
+}
+
+export async function rejectInTransaction(tx: Tx, ctx: RequestContext, id: string, reason: string): Promise<JobRow> {
+  const row = await fireJobEvent(tx, ctx, id, 'reject', { set: { rejectReason: reason }, note: reason });
+  await tellJobCompany(tx, row, 'job.rejected', `Rejected: ${jobLabel(row)}`, `Reason: ${reason} Reassign it to a contractor.`);
+  return row;
+}
+
+export const acceptJob = (db: Db, ctx: RequestContext, id: string, targetOn: string | null) =>
+  fireAndRead(db, ctx, id, (tx) => acceptInTransaction(tx, ctx, id, targetOn));
+
+export const rejectJob = (db: Db, ctx: RequestContext, id: string, reason: string) =>
+  fireAndRead(db, ctx, id, (tx) => rejectInTransaction(tx, ctx, id, reason));
+
+/** Accept or reject many jobs: each in its own transaction, each answered (changed, or refused with the reason). */
+export async function bulkJobEvent(db: Db, ids: string[], run: (tx: Tx, id: string) => Promise<JobRow>) {
+  const results: Array<{ id: string; ok: boolean; status: string | null; reason: string | null }> = [];
+  for (const id of [...new Set(ids)]) {
+    try {
+      const row = await runInTransaction(db, (tx) => run(tx, id));
+      results.push({ id, ok: true, status: row.status, reason: null });
+    } catch (error) {
+      if (!(error instanceof AppError)) throw error;
+      // A job the actor cannot see is "not found", exactly as one that does not exist: nothing of it is named.
+      const status = error.code === 'NOT_FOUND' ? null : ((error.details?.currentStatus as string | undefined) ?? null);
+      results.push({ id, ok: false, status, reason: error.message });
+    }
+  }
+  return { changed: results.filter((r) => r.ok).length, results };
+}
+
+export const scheduleJob = (db: Db, ctx: RequestContext, id: string, scheduledOn: string) =>
+  fireAndRead(db, ctx, id, (tx) => fireJobEvent(tx, ctx, id, 'schedule', { set: { scheduledOn } }));
+
+/** "I'm on site". */
+export const startJob = (db: Db, ctx: RequestContext, id: string) => fireAndRead(db, ctx, id, (tx) => fireJobEvent(tx, ctx, id, 'start'));
+
+/** "Revisit required", with the reason. */
+export const requireRevisit = (db: Db, ctx: RequestContext, id: string, reason: string) =>
+  fireAndRead(db, ctx, id, (tx) => fireJobEvent(tx, ctx, id, 'require_revisit', { note: reason }));
+
+/**
+ * "I've performed this work" → `performed_need_docs`. Refused (400, naming each) while a task
+ * that requires a result has none. (Notes and signatures come with the technician-on-site issue.)
+ */
+export async function performJob(db: Db, ctx: RequestContext, id: string) {
+  return fireAndRead(db, ctx, id, async (tx) => {
+    const job = await scoped(tx, ctx.actor).jobs.getForUpdate(id, 'This job');
+    const missing = await tx
+      .select({ position: jobTasks.position, title: jobTasks.title })
+      .from(jobTasks)
+      .where(and(eq(jobTasks.jobId, job.id), eq(jobTasks.resultRequired, true), isNull(jobTasks.result)));
+    if (missing.length > 0)
+      throw new AppError('VALIDATION_FAILED', `Record a result for every required task first (${missing.length} missing).`, {
+        fieldErrors: missing
+          .sort((a, b) => a.position - b.position)
+          .map((t) => ({ path: `tasks.${t.position}`, message: `"${t.title}" needs a result.` })),
+      });
+    return fireJobEvent(tx, ctx, id, 'perform');
+  });
+}
+
+/**
+ * "Complete task": the contractor's invoice, report or quote (uploaded for the job's engagement)
+ * and the actual on-site date → `performed`; the company is told to review it.
+ */
+export async function completeJob(
+  db: Db,
+  ctx: RequestContext,
+  id: string,
+  input: { performedOn: string; documents: Array<{ fileId: string; kind: 'invoice' | 'report' | 'quote' }> },
+) {
+  return fireAndRead(db, ctx, id, async (tx) => {
+    const job = await scoped(tx, ctx.actor).jobs.getForUpdate(id, 'This job');
+    if (!mayFireJobEvent(ctx.actor, 'complete')) throw forbidden('You are not allowed to complete jobs.');
+    if (input.performedOn > new Date().toISOString().slice(0, 10))
+      throw badField('performedOn', 'The on-site date cannot be in the future.');
+    const seen = new Set<string>();
+    for (const document of input.documents) {
+      if (seen.has(document.fileId)) throw badField('documents', 'Each file is added once.');
+      seen.add(document.fileId);
+      await readAttachableFile(tx, ctx.actor, document.fileId, job);
+    }
+    const row = await fireJobEvent(tx, ctx, id, 'complete', { set: { performedOn: input.performedOn } });
+    await tx
+      .insert(jobDocuments)
+      .values(
+        input.documents.map((d) => ({
+          id: createId(),
+          jobId: id,
+          organizationId: job.organizationId,
+          contractorId: job.contractorId,
+          fileId: d.fileId,
+          side: 'contractor' as const,
+          kind: d.kind,
+          addedByUserId: ctx.user.id,
+        })),
+      )
+      .onConflictDoNothing();
+    const kinds = [...new Set(input.documents.map((d) => d.kind))].join(', ');
+    await tellJobCompany(
+      tx,
+      row,
+      'job.performed',
+      `Performed: ${jobLabel(row)}`,
+      `On site ${input.performedOn}. Documents: ${kinds}. Review it.`,
+    );
+    return row;
+  });
+}
+
+export const closeJob = (db: Db, ctx: RequestContext, id: string, note: string | null) =>
+  fireAndRead(db, ctx, id, async (tx) => {
+    const row = await fireJobEvent(tx, ctx, id, 'close', { note });
+    await tellJobContractor(
+      tx,
+      row,
+      'job.closed',
+      `Closed: ${jobLabel(row)}`,
+      note ? `The company closed the job. Note: ${note}` : 'The company closed the job.',
+    );
+  });
+
+export const sendBackJob = (db: Db, ctx: RequestContext, id: string, reason: string) =>
+  fireAndRead(db, ctx, id, async (tx) => {
+    const row = await fireJobEvent(tx, ctx, id, 'send_back', { set: { sendBackReason: reason }, note: reason });
+    await tellJobContractor(tx, row, 'job.sent_back', `Sent back: ${jobLabel(row)}`, `A revisit is needed. Reason: ${reason}`);
+  });
+
+export const cancelJob = (db: Db, ctx: RequestContext, id: string, reason: string) =>
+  fireAndRead(db, ctx, id, async (tx) => {
+    const row = await fireJobEvent(tx, ctx, id, 'cancel', { set: { cancelReason: reason }, note: reason });
+    await tellJobContractor(tx, row, 'job.cancelled', `Cancelled: ${jobLabel(row)}`, `Reason: ${reason}`);
+  });
+
+/** Archive: the contractor keeps read-only access (the job stays in its scope). */
+export const archiveJob = (db: Db, ctx: RequestContext, id: string) =>
+  fireAndRead(db, ctx, id, (tx) => fireJobEvent(tx, ctx, id, 'archive', { set: { archivedAt: new Date() } }));
