@@ -2644,6 +2644,2435 @@ export interface paths {
       };
     };
   };
+  "/api/jobs": {
+    /** Jobs the caller sees (the company's, the contractor's from every organization, a technician's assigned ones), by due date or newest */
+    get: {
+      parameters: {
+        query?: {
+          status?: "assigned" | "accepted" | "rejected" | "scheduled" | "in_progress" | "revisit" | "performed_need_docs" | "performed" | "closed" | "cancelled" | "archived";
+          engagementId?: string;
+          dueFrom?: string;
+          dueTo?: string;
+          q?: string;
+          sort?: "due" | "created";
+          limit?: number;
+          cursor?: string;
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              items: ({
+                  id: string;
+                  number: number;
+                  /** @enum {string} */
+                  status: "assigned" | "accepted" | "rejected" | "scheduled" | "in_progress" | "revisit" | "performed_need_docs" | "performed" | "closed" | "cancelled" | "archived";
+                  siteName: string;
+                  siteAddress: string;
+                  description: string;
+                  dueOn: string;
+                  /** @enum {string} */
+                  priority: "low" | "normal" | "high" | "urgent";
+                  poNumber: string | null;
+                  poAmountMinor: number | null;
+                  poCurrency: string | null;
+                  accessDetails: string;
+                  requiredAccreditations: string[];
+                  targetOn: string | null;
+                  scheduledOn: string | null;
+                  performedOn: string | null;
+                  rejectReason: string | null;
+                  cancelReason: string | null;
+                  sendBackReason: string | null;
+                  overdue: boolean;
+                  version: number;
+                  engagementId: string;
+                  organization: {
+                    id: string;
+                    name: string;
+                  };
+                  contractor: {
+                    id: string;
+                    name: string;
+                  };
+                  archivedAt: string | null;
+                  createdAt: string;
+                  updatedAt: string;
+                  abilities: {
+                    accept: boolean;
+                    reject: boolean;
+                    reassign: boolean;
+                    schedule: boolean;
+                    start: boolean;
+                    requireRevisit: boolean;
+                    perform: boolean;
+                    complete: boolean;
+                    close: boolean;
+                    sendBack: boolean;
+                    cancel: boolean;
+                    archive: boolean;
+                    edit: boolean;
+                    manageDocuments: boolean;
+                    assignTechnicians: boolean;
+                    readOnly: boolean;
+                  };
+                })[];
+              nextCursor: string | null;
+            };
+          };
+        };
+      };
+    };
+    /** Create a job on an active engagement: assigned to its contractor (told by email), tasks from a template, the company's documents */
+    post: {
+      requestBody: {
+        content: {
+          "application/json": {
+            siteName: string;
+            siteAddress: string;
+            /** @default */
+            description?: string;
+            dueOn: string;
+            /**
+             * @default normal
+             * @enum {string}
+             */
+            priority?: "low" | "normal" | "high" | "urgent";
+            /** @default null */
+            poNumber?: string | null;
+            /** @default null */
+            poAmountMinor?: number | null;
+            /** @default null */
+            poCurrency?: string | null;
+            /** @default */
+            accessDetails?: string;
+            /** @default [] */
+            requiredAccreditations?: ("working_at_heights" | "confined_space" | "electrical_licence" | "fire_systems" | "first_aid" | "white_card" | "asbestos_awareness" | "gas_fitting" | "plumbing_licence" | "police_check" | "elevated_work_platform" | "refrigerant_handling")[];
+            /** Format: uuid */
+            engagementId: string;
+            /** Format: uuid */
+            templateId?: string;
+            /** @default [] */
+            fileIds?: string[];
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        201: {
+          content: {
+            "application/json": {
+              id: string;
+              number: number;
+              /** @enum {string} */
+              status: "assigned" | "accepted" | "rejected" | "scheduled" | "in_progress" | "revisit" | "performed_need_docs" | "performed" | "closed" | "cancelled" | "archived";
+              siteName: string;
+              siteAddress: string;
+              description: string;
+              dueOn: string;
+              /** @enum {string} */
+              priority: "low" | "normal" | "high" | "urgent";
+              poNumber: string | null;
+              poAmountMinor: number | null;
+              poCurrency: string | null;
+              accessDetails: string;
+              requiredAccreditations: string[];
+              targetOn: string | null;
+              scheduledOn: string | null;
+              performedOn: string | null;
+              rejectReason: string | null;
+              cancelReason: string | null;
+              sendBackReason: string | null;
+              overdue: boolean;
+              version: number;
+              engagementId: string;
+              organization: {
+                id: string;
+                name: string;
+              };
+              contractor: {
+                id: string;
+                name: string;
+              };
+              archivedAt: string | null;
+              createdAt: string;
+              updatedAt: string;
+              abilities: {
+                accept: boolean;
+                reject: boolean;
+                reassign: boolean;
+                schedule: boolean;
+                start: boolean;
+                requireRevisit: boolean;
+                perform: boolean;
+                complete: boolean;
+                close: boolean;
+                sendBack: boolean;
+                cancel: boolean;
+                archive: boolean;
+                edit: boolean;
+                manageDocuments: boolean;
+                assignTechnicians: boolean;
+                readOnly: boolean;
+              };
+              tasks: ({
+                  id: string;
+                  position: number;
+                  title: string;
+                  resultRequired: boolean;
+                  defectsAllowed: boolean;
+                  /** @enum {string} */
+                  photos: "required" | "optional" | "none";
+                  result: ("pass" | "fail" | "na") | null;
+                  remarks: string | null;
+                  answeredAt: string | null;
+                })[];
+              documents: ({
+                  id: string;
+                  /** @enum {string} */
+                  side: "company" | "contractor";
+                  /** @enum {string} */
+                  kind: "document" | "invoice" | "report" | "quote";
+                  file: {
+                    id: string;
+                    name: string;
+                    mime: string;
+                    size: number;
+                    sha256: string;
+                    createdAt: string;
+                  };
+                  addedAt: string;
+                })[];
+              technicians: {
+                  id: string;
+                  name: string;
+                  flagOverrideConfirmed: boolean;
+                }[];
+              history: ({
+                  event: string;
+                  fromStatus: string;
+                  toStatus: string;
+                  note: string | null;
+                  actorName: string | null;
+                  at: string;
+                })[];
+            };
+          };
+        };
+      };
+    };
+  };
+  "/api/jobs/export": {
+    /** The filtered jobs as CSV (cells that look like formulas are neutralised) */
+    get: {
+      parameters: {
+        query?: {
+          status?: "assigned" | "accepted" | "rejected" | "scheduled" | "in_progress" | "revisit" | "performed_need_docs" | "performed" | "closed" | "cancelled" | "archived";
+          engagementId?: string;
+          dueFrom?: string;
+          dueTo?: string;
+          q?: string;
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: never;
+        };
+      };
+    };
+  };
+  "/api/jobs/import": {
+    /** Import jobs from CSV (multipart, field "file"): mode=preview lists every refused row and why, writing nothing; mode=import writes the accepted rows in one transaction */
+    post: {
+      parameters: {
+        query?: {
+          mode?: "preview" | "import";
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              /** @enum {string} */
+              mode: "preview" | "imported";
+              totalRows: number;
+              accepted: number;
+              refused: {
+                  row: number;
+                  reasons: string[];
+                }[];
+              refusedCount: number;
+              imported: number;
+            };
+          };
+        };
+      };
+    };
+  };
+  "/api/jobs/{id}": {
+    /** One job: summary, documents, service tasks, technicians, history */
+    get: {
+      parameters: {
+        path: {
+          id: string;
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            /** @description The version of the record as `"<version>"`; send it back in If-Match to edit it. */
+            etag?: string;
+          };
+          content: {
+            "application/json": {
+              id: string;
+              number: number;
+              /** @enum {string} */
+              status: "assigned" | "accepted" | "rejected" | "scheduled" | "in_progress" | "revisit" | "performed_need_docs" | "performed" | "closed" | "cancelled" | "archived";
+              siteName: string;
+              siteAddress: string;
+              description: string;
+              dueOn: string;
+              /** @enum {string} */
+              priority: "low" | "normal" | "high" | "urgent";
+              poNumber: string | null;
+              poAmountMinor: number | null;
+              poCurrency: string | null;
+              accessDetails: string;
+              requiredAccreditations: string[];
+              targetOn: string | null;
+              scheduledOn: string | null;
+              performedOn: string | null;
+              rejectReason: string | null;
+              cancelReason: string | null;
+              sendBackReason: string | null;
+              overdue: boolean;
+              version: number;
+              engagementId: string;
+              organization: {
+                id: string;
+                name: string;
+              };
+              contractor: {
+                id: string;
+                name: string;
+              };
+              archivedAt: string | null;
+              createdAt: string;
+              updatedAt: string;
+              abilities: {
+                accept: boolean;
+                reject: boolean;
+                reassign: boolean;
+                schedule: boolean;
+                start: boolean;
+                requireRevisit: boolean;
+                perform: boolean;
+                complete: boolean;
+                close: boolean;
+                sendBack: boolean;
+                cancel: boolean;
+                archive: boolean;
+                edit: boolean;
+                manageDocuments: boolean;
+                assignTechnicians: boolean;
+                readOnly: boolean;
+              };
+              tasks: ({
+                  id: string;
+                  position: number;
+                  title: string;
+                  resultRequired: boolean;
+                  defectsAllowed: boolean;
+                  /** @enum {string} */
+                  photos: "required" | "optional" | "none";
+                  result: ("pass" | "fail" | "na") | null;
+                  remarks: string | null;
+                  answeredAt: string | null;
+                })[];
+              documents: ({
+                  id: string;
+                  /** @enum {string} */
+                  side: "company" | "contractor";
+                  /** @enum {string} */
+                  kind: "document" | "invoice" | "report" | "quote";
+                  file: {
+                    id: string;
+                    name: string;
+                    mime: string;
+                    size: number;
+                    sha256: string;
+                    createdAt: string;
+                  };
+                  addedAt: string;
+                })[];
+              technicians: {
+                  id: string;
+                  name: string;
+                  flagOverrideConfirmed: boolean;
+                }[];
+              history: ({
+                  event: string;
+                  fromStatus: string;
+                  toStatus: string;
+                  note: string | null;
+                  actorName: string | null;
+                  at: string;
+                })[];
+            };
+          };
+        };
+      };
+    };
+    /** Edit a job's details (company, until it is performed) */
+    patch: {
+      parameters: {
+        header: {
+          /** @description Required: the ETag of the record as you read it (`"<version>"`; `W/"<version>"` is taken too, `*` overwrites whatever is current). A stale one answers 412. */
+          "if-match": string;
+        };
+        path: {
+          id: string;
+        };
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            siteName?: string;
+            siteAddress?: string;
+            description?: string;
+            dueOn?: string;
+            /** @enum {string} */
+            priority?: "low" | "normal" | "high" | "urgent";
+            poNumber?: string | null;
+            poAmountMinor?: number | null;
+            poCurrency?: string | null;
+            accessDetails?: string;
+            requiredAccreditations?: ("working_at_heights" | "confined_space" | "electrical_licence" | "fire_systems" | "first_aid" | "white_card" | "asbestos_awareness" | "gas_fitting" | "plumbing_licence" | "police_check" | "elevated_work_platform" | "refrigerant_handling")[];
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            /** @description The version of the record as `"<version>"`; send it back in If-Match to edit it. */
+            etag?: string;
+          };
+          content: {
+            "application/json": {
+              id: string;
+              number: number;
+              /** @enum {string} */
+              status: "assigned" | "accepted" | "rejected" | "scheduled" | "in_progress" | "revisit" | "performed_need_docs" | "performed" | "closed" | "cancelled" | "archived";
+              siteName: string;
+              siteAddress: string;
+              description: string;
+              dueOn: string;
+              /** @enum {string} */
+              priority: "low" | "normal" | "high" | "urgent";
+              poNumber: string | null;
+              poAmountMinor: number | null;
+              poCurrency: string | null;
+              accessDetails: string;
+              requiredAccreditations: string[];
+              targetOn: string | null;
+              scheduledOn: string | null;
+              performedOn: string | null;
+              rejectReason: string | null;
+              cancelReason: string | null;
+              sendBackReason: string | null;
+              overdue: boolean;
+              version: number;
+              engagementId: string;
+              organization: {
+                id: string;
+                name: string;
+              };
+              contractor: {
+                id: string;
+                name: string;
+              };
+              archivedAt: string | null;
+              createdAt: string;
+              updatedAt: string;
+              abilities: {
+                accept: boolean;
+                reject: boolean;
+                reassign: boolean;
+                schedule: boolean;
+                start: boolean;
+                requireRevisit: boolean;
+                perform: boolean;
+                complete: boolean;
+                close: boolean;
+                sendBack: boolean;
+                cancel: boolean;
+                archive: boolean;
+                edit: boolean;
+                manageDocuments: boolean;
+                assignTechnicians: boolean;
+                readOnly: boolean;
+              };
+              tasks: ({
+                  id: string;
+                  position: number;
+                  title: string;
+                  resultRequired: boolean;
+                  defectsAllowed: boolean;
+                  /** @enum {string} */
+                  photos: "required" | "optional" | "none";
+                  result: ("pass" | "fail" | "na") | null;
+                  remarks: string | null;
+                  answeredAt: string | null;
+                })[];
+              documents: ({
+                  id: string;
+                  /** @enum {string} */
+                  side: "company" | "contractor";
+                  /** @enum {string} */
+                  kind: "document" | "invoice" | "report" | "quote";
+                  file: {
+                    id: string;
+                    name: string;
+                    mime: string;
+                    size: number;
+                    sha256: string;
+                    createdAt: string;
+                  };
+                  addedAt: string;
+                })[];
+              technicians: {
+                  id: string;
+                  name: string;
+                  flagOverrideConfirmed: boolean;
+                }[];
+              history: ({
+                  event: string;
+                  fromStatus: string;
+                  toStatus: string;
+                  note: string | null;
+                  actorName: string | null;
+                  at: string;
+                })[];
+            };
+          };
+        };
+        /** @description STALE_VERSION: someone saved the record after you read it; `details.currentVersion` and the ETag header say which version is current. Reload and re-apply. */
+        412: {
+          content: {
+            "application/problem+json": {
+              type: string;
+              title: string;
+              status: number;
+              code: string;
+              detail: string;
+              requestId?: string;
+              details?: {
+                currentVersion?: number;
+              };
+            };
+          };
+        };
+        /** @description PRECONDITION_REQUIRED: If-Match was not sent. */
+        428: {
+          content: {
+            "application/problem+json": {
+              type: string;
+              title: string;
+              status: number;
+              code: string;
+              detail: string;
+              requestId?: string;
+              details?: {
+                currentVersion?: number;
+              };
+            };
+          };
+        };
+      };
+    };
+  };
+  "/api/jobs/{id}/documents": {
+    /** Add the company's documents for the contractor (files uploaded with ?engagementId=…) */
+    post: {
+      parameters: {
+        path: {
+          id: string;
+        };
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            fileIds: string[];
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              id: string;
+              number: number;
+              /** @enum {string} */
+              status: "assigned" | "accepted" | "rejected" | "scheduled" | "in_progress" | "revisit" | "performed_need_docs" | "performed" | "closed" | "cancelled" | "archived";
+              siteName: string;
+              siteAddress: string;
+              description: string;
+              dueOn: string;
+              /** @enum {string} */
+              priority: "low" | "normal" | "high" | "urgent";
+              poNumber: string | null;
+              poAmountMinor: number | null;
+              poCurrency: string | null;
+              accessDetails: string;
+              requiredAccreditations: string[];
+              targetOn: string | null;
+              scheduledOn: string | null;
+              performedOn: string | null;
+              rejectReason: string | null;
+              cancelReason: string | null;
+              sendBackReason: string | null;
+              overdue: boolean;
+              version: number;
+              engagementId: string;
+              organization: {
+                id: string;
+                name: string;
+              };
+              contractor: {
+                id: string;
+                name: string;
+              };
+              archivedAt: string | null;
+              createdAt: string;
+              updatedAt: string;
+              abilities: {
+                accept: boolean;
+                reject: boolean;
+                reassign: boolean;
+                schedule: boolean;
+                start: boolean;
+                requireRevisit: boolean;
+                perform: boolean;
+                complete: boolean;
+                close: boolean;
+                sendBack: boolean;
+                cancel: boolean;
+                archive: boolean;
+                edit: boolean;
+                manageDocuments: boolean;
+                assignTechnicians: boolean;
+                readOnly: boolean;
+              };
+              tasks: ({
+                  id: string;
+                  position: number;
+                  title: string;
+                  resultRequired: boolean;
+                  defectsAllowed: boolean;
+                  /** @enum {string} */
+                  photos: "required" | "optional" | "none";
+                  result: ("pass" | "fail" | "na") | null;
+                  remarks: string | null;
+                  answeredAt: string | null;
+                })[];
+              documents: ({
+                  id: string;
+                  /** @enum {string} */
+                  side: "company" | "contractor";
+                  /** @enum {string} */
+                  kind: "document" | "invoice" | "report" | "quote";
+                  file: {
+                    id: string;
+                    name: string;
+                    mime: string;
+                    size: number;
+                    sha256: string;
+                    createdAt: string;
+                  };
+                  addedAt: string;
+                })[];
+              technicians: {
+                  id: string;
+                  name: string;
+                  flagOverrideConfirmed: boolean;
+                }[];
+              history: ({
+                  event: string;
+                  fromStatus: string;
+                  toStatus: string;
+                  note: string | null;
+                  actorName: string | null;
+                  at: string;
+                })[];
+            };
+          };
+        };
+      };
+    };
+  };
+  "/api/jobs/{id}/accept": {
+    /** Accept an assigned job, with a target date (contractor) */
+    post: {
+      parameters: {
+        path: {
+          id: string;
+        };
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            /** @default null */
+            targetOn?: string | null;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              id: string;
+              number: number;
+              /** @enum {string} */
+              status: "assigned" | "accepted" | "rejected" | "scheduled" | "in_progress" | "revisit" | "performed_need_docs" | "performed" | "closed" | "cancelled" | "archived";
+              siteName: string;
+              siteAddress: string;
+              description: string;
+              dueOn: string;
+              /** @enum {string} */
+              priority: "low" | "normal" | "high" | "urgent";
+              poNumber: string | null;
+              poAmountMinor: number | null;
+              poCurrency: string | null;
+              accessDetails: string;
+              requiredAccreditations: string[];
+              targetOn: string | null;
+              scheduledOn: string | null;
+              performedOn: string | null;
+              rejectReason: string | null;
+              cancelReason: string | null;
+              sendBackReason: string | null;
+              overdue: boolean;
+              version: number;
+              engagementId: string;
+              organization: {
+                id: string;
+                name: string;
+              };
+              contractor: {
+                id: string;
+                name: string;
+              };
+              archivedAt: string | null;
+              createdAt: string;
+              updatedAt: string;
+              abilities: {
+                accept: boolean;
+                reject: boolean;
+                reassign: boolean;
+                schedule: boolean;
+                start: boolean;
+                requireRevisit: boolean;
+                perform: boolean;
+                complete: boolean;
+                close: boolean;
+                sendBack: boolean;
+                cancel: boolean;
+                archive: boolean;
+                edit: boolean;
+                manageDocuments: boolean;
+                assignTechnicians: boolean;
+                readOnly: boolean;
+              };
+              tasks: ({
+                  id: string;
+                  position: number;
+                  title: string;
+                  resultRequired: boolean;
+                  defectsAllowed: boolean;
+                  /** @enum {string} */
+                  photos: "required" | "optional" | "none";
+                  result: ("pass" | "fail" | "na") | null;
+                  remarks: string | null;
+                  answeredAt: string | null;
+                })[];
+              documents: ({
+                  id: string;
+                  /** @enum {string} */
+                  side: "company" | "contractor";
+                  /** @enum {string} */
+                  kind: "document" | "invoice" | "report" | "quote";
+                  file: {
+                    id: string;
+                    name: string;
+                    mime: string;
+                    size: number;
+                    sha256: string;
+                    createdAt: string;
+                  };
+                  addedAt: string;
+                })[];
+              technicians: {
+                  id: string;
+                  name: string;
+                  flagOverrideConfirmed: boolean;
+                }[];
+              history: ({
+                  event: string;
+                  fromStatus: string;
+                  toStatus: string;
+                  note: string | null;
+                  actorName: string | null;
+                  at: string;
+                })[];
+            };
+          };
+        };
+      };
+    };
+  };
+  "/api/jobs/{id}/reject": {
+    /** Reject an assigned job with the reason (contractor); the company reassigns it */
+    post: {
+      parameters: {
+        path: {
+          id: string;
+        };
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            reason: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              id: string;
+              number: number;
+              /** @enum {string} */
+              status: "assigned" | "accepted" | "rejected" | "scheduled" | "in_progress" | "revisit" | "performed_need_docs" | "performed" | "closed" | "cancelled" | "archived";
+              siteName: string;
+              siteAddress: string;
+              description: string;
+              dueOn: string;
+              /** @enum {string} */
+              priority: "low" | "normal" | "high" | "urgent";
+              poNumber: string | null;
+              poAmountMinor: number | null;
+              poCurrency: string | null;
+              accessDetails: string;
+              requiredAccreditations: string[];
+              targetOn: string | null;
+              scheduledOn: string | null;
+              performedOn: string | null;
+              rejectReason: string | null;
+              cancelReason: string | null;
+              sendBackReason: string | null;
+              overdue: boolean;
+              version: number;
+              engagementId: string;
+              organization: {
+                id: string;
+                name: string;
+              };
+              contractor: {
+                id: string;
+                name: string;
+              };
+              archivedAt: string | null;
+              createdAt: string;
+              updatedAt: string;
+              abilities: {
+                accept: boolean;
+                reject: boolean;
+                reassign: boolean;
+                schedule: boolean;
+                start: boolean;
+                requireRevisit: boolean;
+                perform: boolean;
+                complete: boolean;
+                close: boolean;
+                sendBack: boolean;
+                cancel: boolean;
+                archive: boolean;
+                edit: boolean;
+                manageDocuments: boolean;
+                assignTechnicians: boolean;
+                readOnly: boolean;
+              };
+              tasks: ({
+                  id: string;
+                  position: number;
+                  title: string;
+                  resultRequired: boolean;
+                  defectsAllowed: boolean;
+                  /** @enum {string} */
+                  photos: "required" | "optional" | "none";
+                  result: ("pass" | "fail" | "na") | null;
+                  remarks: string | null;
+                  answeredAt: string | null;
+                })[];
+              documents: ({
+                  id: string;
+                  /** @enum {string} */
+                  side: "company" | "contractor";
+                  /** @enum {string} */
+                  kind: "document" | "invoice" | "report" | "quote";
+                  file: {
+                    id: string;
+                    name: string;
+                    mime: string;
+                    size: number;
+                    sha256: string;
+                    createdAt: string;
+                  };
+                  addedAt: string;
+                })[];
+              technicians: {
+                  id: string;
+                  name: string;
+                  flagOverrideConfirmed: boolean;
+                }[];
+              history: ({
+                  event: string;
+                  fromStatus: string;
+                  toStatus: string;
+                  note: string | null;
+                  actorName: string | null;
+                  at: string;
+                })[];
+            };
+          };
+        };
+      };
+    };
+  };
+  "/api/jobs/{id}/reassign": {
+    /** Reassign a rejected job: to the same contractor, or another active engagement (company) */
+    post: {
+      parameters: {
+        path: {
+          id: string;
+        };
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            /** Format: uuid */
+            engagementId?: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              id: string;
+              number: number;
+              /** @enum {string} */
+              status: "assigned" | "accepted" | "rejected" | "scheduled" | "in_progress" | "revisit" | "performed_need_docs" | "performed" | "closed" | "cancelled" | "archived";
+              siteName: string;
+              siteAddress: string;
+              description: string;
+              dueOn: string;
+              /** @enum {string} */
+              priority: "low" | "normal" | "high" | "urgent";
+              poNumber: string | null;
+              poAmountMinor: number | null;
+              poCurrency: string | null;
+              accessDetails: string;
+              requiredAccreditations: string[];
+              targetOn: string | null;
+              scheduledOn: string | null;
+              performedOn: string | null;
+              rejectReason: string | null;
+              cancelReason: string | null;
+              sendBackReason: string | null;
+              overdue: boolean;
+              version: number;
+              engagementId: string;
+              organization: {
+                id: string;
+                name: string;
+              };
+              contractor: {
+                id: string;
+                name: string;
+              };
+              archivedAt: string | null;
+              createdAt: string;
+              updatedAt: string;
+              abilities: {
+                accept: boolean;
+                reject: boolean;
+                reassign: boolean;
+                schedule: boolean;
+                start: boolean;
+                requireRevisit: boolean;
+                perform: boolean;
+                complete: boolean;
+                close: boolean;
+                sendBack: boolean;
+                cancel: boolean;
+                archive: boolean;
+                edit: boolean;
+                manageDocuments: boolean;
+                assignTechnicians: boolean;
+                readOnly: boolean;
+              };
+              tasks: ({
+                  id: string;
+                  position: number;
+                  title: string;
+                  resultRequired: boolean;
+                  defectsAllowed: boolean;
+                  /** @enum {string} */
+                  photos: "required" | "optional" | "none";
+                  result: ("pass" | "fail" | "na") | null;
+                  remarks: string | null;
+                  answeredAt: string | null;
+                })[];
+              documents: ({
+                  id: string;
+                  /** @enum {string} */
+                  side: "company" | "contractor";
+                  /** @enum {string} */
+                  kind: "document" | "invoice" | "report" | "quote";
+                  file: {
+                    id: string;
+                    name: string;
+                    mime: string;
+                    size: number;
+                    sha256: string;
+                    createdAt: string;
+                  };
+                  addedAt: string;
+                })[];
+              technicians: {
+                  id: string;
+                  name: string;
+                  flagOverrideConfirmed: boolean;
+                }[];
+              history: ({
+                  event: string;
+                  fromStatus: string;
+                  toStatus: string;
+                  note: string | null;
+                  actorName: string | null;
+                  at: string;
+                })[];
+            };
+          };
+        };
+      };
+    };
+  };
+  "/api/jobs/{id}/schedule": {
+    /** Set the scheduled date of an accepted job (contractor) */
+    post: {
+      parameters: {
+        path: {
+          id: string;
+        };
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            scheduledOn: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              id: string;
+              number: number;
+              /** @enum {string} */
+              status: "assigned" | "accepted" | "rejected" | "scheduled" | "in_progress" | "revisit" | "performed_need_docs" | "performed" | "closed" | "cancelled" | "archived";
+              siteName: string;
+              siteAddress: string;
+              description: string;
+              dueOn: string;
+              /** @enum {string} */
+              priority: "low" | "normal" | "high" | "urgent";
+              poNumber: string | null;
+              poAmountMinor: number | null;
+              poCurrency: string | null;
+              accessDetails: string;
+              requiredAccreditations: string[];
+              targetOn: string | null;
+              scheduledOn: string | null;
+              performedOn: string | null;
+              rejectReason: string | null;
+              cancelReason: string | null;
+              sendBackReason: string | null;
+              overdue: boolean;
+              version: number;
+              engagementId: string;
+              organization: {
+                id: string;
+                name: string;
+              };
+              contractor: {
+                id: string;
+                name: string;
+              };
+              archivedAt: string | null;
+              createdAt: string;
+              updatedAt: string;
+              abilities: {
+                accept: boolean;
+                reject: boolean;
+                reassign: boolean;
+                schedule: boolean;
+                start: boolean;
+                requireRevisit: boolean;
+                perform: boolean;
+                complete: boolean;
+                close: boolean;
+                sendBack: boolean;
+                cancel: boolean;
+                archive: boolean;
+                edit: boolean;
+                manageDocuments: boolean;
+                assignTechnicians: boolean;
+                readOnly: boolean;
+              };
+              tasks: ({
+                  id: string;
+                  position: number;
+                  title: string;
+                  resultRequired: boolean;
+                  defectsAllowed: boolean;
+                  /** @enum {string} */
+                  photos: "required" | "optional" | "none";
+                  result: ("pass" | "fail" | "na") | null;
+                  remarks: string | null;
+                  answeredAt: string | null;
+                })[];
+              documents: ({
+                  id: string;
+                  /** @enum {string} */
+                  side: "company" | "contractor";
+                  /** @enum {string} */
+                  kind: "document" | "invoice" | "report" | "quote";
+                  file: {
+                    id: string;
+                    name: string;
+                    mime: string;
+                    size: number;
+                    sha256: string;
+                    createdAt: string;
+                  };
+                  addedAt: string;
+                })[];
+              technicians: {
+                  id: string;
+                  name: string;
+                  flagOverrideConfirmed: boolean;
+                }[];
+              history: ({
+                  event: string;
+                  fromStatus: string;
+                  toStatus: string;
+                  note: string | null;
+                  actorName: string | null;
+                  at: string;
+                })[];
+            };
+          };
+        };
+      };
+    };
+  };
+  "/api/jobs/{id}/start": {
+    /** "I'm on site" (technician of the job, or contractor) */
+    post: {
+      parameters: {
+        path: {
+          id: string;
+        };
+      };
+      requestBody: {
+        content: {
+          "application/json": Record<string, never>;
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              id: string;
+              number: number;
+              /** @enum {string} */
+              status: "assigned" | "accepted" | "rejected" | "scheduled" | "in_progress" | "revisit" | "performed_need_docs" | "performed" | "closed" | "cancelled" | "archived";
+              siteName: string;
+              siteAddress: string;
+              description: string;
+              dueOn: string;
+              /** @enum {string} */
+              priority: "low" | "normal" | "high" | "urgent";
+              poNumber: string | null;
+              poAmountMinor: number | null;
+              poCurrency: string | null;
+              accessDetails: string;
+              requiredAccreditations: string[];
+              targetOn: string | null;
+              scheduledOn: string | null;
+              performedOn: string | null;
+              rejectReason: string | null;
+              cancelReason: string | null;
+              sendBackReason: string | null;
+              overdue: boolean;
+              version: number;
+              engagementId: string;
+              organization: {
+                id: string;
+                name: string;
+              };
+              contractor: {
+                id: string;
+                name: string;
+              };
+              archivedAt: string | null;
+              createdAt: string;
+              updatedAt: string;
+              abilities: {
+                accept: boolean;
+                reject: boolean;
+                reassign: boolean;
+                schedule: boolean;
+                start: boolean;
+                requireRevisit: boolean;
+                perform: boolean;
+                complete: boolean;
+                close: boolean;
+                sendBack: boolean;
+                cancel: boolean;
+                archive: boolean;
+                edit: boolean;
+                manageDocuments: boolean;
+                assignTechnicians: boolean;
+                readOnly: boolean;
+              };
+              tasks: ({
+                  id: string;
+                  position: number;
+                  title: string;
+                  resultRequired: boolean;
+                  defectsAllowed: boolean;
+                  /** @enum {string} */
+                  photos: "required" | "optional" | "none";
+                  result: ("pass" | "fail" | "na") | null;
+                  remarks: string | null;
+                  answeredAt: string | null;
+                })[];
+              documents: ({
+                  id: string;
+                  /** @enum {string} */
+                  side: "company" | "contractor";
+                  /** @enum {string} */
+                  kind: "document" | "invoice" | "report" | "quote";
+                  file: {
+                    id: string;
+                    name: string;
+                    mime: string;
+                    size: number;
+                    sha256: string;
+                    createdAt: string;
+                  };
+                  addedAt: string;
+                })[];
+              technicians: {
+                  id: string;
+                  name: string;
+                  flagOverrideConfirmed: boolean;
+                }[];
+              history: ({
+                  event: string;
+                  fromStatus: string;
+                  toStatus: string;
+                  note: string | null;
+                  actorName: string | null;
+                  at: string;
+                })[];
+            };
+          };
+        };
+      };
+    };
+  };
+  "/api/jobs/{id}/require-revisit": {
+    /** "Revisit required", with the reason (technician of the job, or contractor) */
+    post: {
+      parameters: {
+        path: {
+          id: string;
+        };
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            reason: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              id: string;
+              number: number;
+              /** @enum {string} */
+              status: "assigned" | "accepted" | "rejected" | "scheduled" | "in_progress" | "revisit" | "performed_need_docs" | "performed" | "closed" | "cancelled" | "archived";
+              siteName: string;
+              siteAddress: string;
+              description: string;
+              dueOn: string;
+              /** @enum {string} */
+              priority: "low" | "normal" | "high" | "urgent";
+              poNumber: string | null;
+              poAmountMinor: number | null;
+              poCurrency: string | null;
+              accessDetails: string;
+              requiredAccreditations: string[];
+              targetOn: string | null;
+              scheduledOn: string | null;
+              performedOn: string | null;
+              rejectReason: string | null;
+              cancelReason: string | null;
+              sendBackReason: string | null;
+              overdue: boolean;
+              version: number;
+              engagementId: string;
+              organization: {
+                id: string;
+                name: string;
+              };
+              contractor: {
+                id: string;
+                name: string;
+              };
+              archivedAt: string | null;
+              createdAt: string;
+              updatedAt: string;
+              abilities: {
+                accept: boolean;
+                reject: boolean;
+                reassign: boolean;
+                schedule: boolean;
+                start: boolean;
+                requireRevisit: boolean;
+                perform: boolean;
+                complete: boolean;
+                close: boolean;
+                sendBack: boolean;
+                cancel: boolean;
+                archive: boolean;
+                edit: boolean;
+                manageDocuments: boolean;
+                assignTechnicians: boolean;
+                readOnly: boolean;
+              };
+              tasks: ({
+                  id: string;
+                  position: number;
+                  title: string;
+                  resultRequired: boolean;
+                  defectsAllowed: boolean;
+                  /** @enum {string} */
+                  photos: "required" | "optional" | "none";
+                  result: ("pass" | "fail" | "na") | null;
+                  remarks: string | null;
+                  answeredAt: string | null;
+                })[];
+              documents: ({
+                  id: string;
+                  /** @enum {string} */
+                  side: "company" | "contractor";
+                  /** @enum {string} */
+                  kind: "document" | "invoice" | "report" | "quote";
+                  file: {
+                    id: string;
+                    name: string;
+                    mime: string;
+                    size: number;
+                    sha256: string;
+                    createdAt: string;
+                  };
+                  addedAt: string;
+                })[];
+              technicians: {
+                  id: string;
+                  name: string;
+                  flagOverrideConfirmed: boolean;
+                }[];
+              history: ({
+                  event: string;
+                  fromStatus: string;
+                  toStatus: string;
+                  note: string | null;
+                  actorName: string | null;
+                  at: string;
+                })[];
+            };
+          };
+        };
+      };
+    };
+  };
+  "/api/jobs/{id}/perform": {
+    /** "I've performed this work": every required task has its result (technician of the job, or contractor) */
+    post: {
+      parameters: {
+        path: {
+          id: string;
+        };
+      };
+      requestBody: {
+        content: {
+          "application/json": Record<string, never>;
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              id: string;
+              number: number;
+              /** @enum {string} */
+              status: "assigned" | "accepted" | "rejected" | "scheduled" | "in_progress" | "revisit" | "performed_need_docs" | "performed" | "closed" | "cancelled" | "archived";
+              siteName: string;
+              siteAddress: string;
+              description: string;
+              dueOn: string;
+              /** @enum {string} */
+              priority: "low" | "normal" | "high" | "urgent";
+              poNumber: string | null;
+              poAmountMinor: number | null;
+              poCurrency: string | null;
+              accessDetails: string;
+              requiredAccreditations: string[];
+              targetOn: string | null;
+              scheduledOn: string | null;
+              performedOn: string | null;
+              rejectReason: string | null;
+              cancelReason: string | null;
+              sendBackReason: string | null;
+              overdue: boolean;
+              version: number;
+              engagementId: string;
+              organization: {
+                id: string;
+                name: string;
+              };
+              contractor: {
+                id: string;
+                name: string;
+              };
+              archivedAt: string | null;
+              createdAt: string;
+              updatedAt: string;
+              abilities: {
+                accept: boolean;
+                reject: boolean;
+                reassign: boolean;
+                schedule: boolean;
+                start: boolean;
+                requireRevisit: boolean;
+                perform: boolean;
+                complete: boolean;
+                close: boolean;
+                sendBack: boolean;
+                cancel: boolean;
+                archive: boolean;
+                edit: boolean;
+                manageDocuments: boolean;
+                assignTechnicians: boolean;
+                readOnly: boolean;
+              };
+              tasks: ({
+                  id: string;
+                  position: number;
+                  title: string;
+                  resultRequired: boolean;
+                  defectsAllowed: boolean;
+                  /** @enum {string} */
+                  photos: "required" | "optional" | "none";
+                  result: ("pass" | "fail" | "na") | null;
+                  remarks: string | null;
+                  answeredAt: string | null;
+                })[];
+              documents: ({
+                  id: string;
+                  /** @enum {string} */
+                  side: "company" | "contractor";
+                  /** @enum {string} */
+                  kind: "document" | "invoice" | "report" | "quote";
+                  file: {
+                    id: string;
+                    name: string;
+                    mime: string;
+                    size: number;
+                    sha256: string;
+                    createdAt: string;
+                  };
+                  addedAt: string;
+                })[];
+              technicians: {
+                  id: string;
+                  name: string;
+                  flagOverrideConfirmed: boolean;
+                }[];
+              history: ({
+                  event: string;
+                  fromStatus: string;
+                  toStatus: string;
+                  note: string | null;
+                  actorName: string | null;
+                  at: string;
+                })[];
+            };
+          };
+        };
+      };
+    };
+  };
+  "/api/jobs/{id}/complete": {
+    /** "Complete task": invoice, report or quote, and the actual on-site date → performed (contractor) */
+    post: {
+      parameters: {
+        path: {
+          id: string;
+        };
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            performedOn: string;
+            documents: ({
+                /** Format: uuid */
+                fileId: string;
+                /** @enum {string} */
+                kind: "invoice" | "report" | "quote";
+              })[];
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              id: string;
+              number: number;
+              /** @enum {string} */
+              status: "assigned" | "accepted" | "rejected" | "scheduled" | "in_progress" | "revisit" | "performed_need_docs" | "performed" | "closed" | "cancelled" | "archived";
+              siteName: string;
+              siteAddress: string;
+              description: string;
+              dueOn: string;
+              /** @enum {string} */
+              priority: "low" | "normal" | "high" | "urgent";
+              poNumber: string | null;
+              poAmountMinor: number | null;
+              poCurrency: string | null;
+              accessDetails: string;
+              requiredAccreditations: string[];
+              targetOn: string | null;
+              scheduledOn: string | null;
+              performedOn: string | null;
+              rejectReason: string | null;
+              cancelReason: string | null;
+              sendBackReason: string | null;
+              overdue: boolean;
+              version: number;
+              engagementId: string;
+              organization: {
+                id: string;
+                name: string;
+              };
+              contractor: {
+                id: string;
+                name: string;
+              };
+              archivedAt: string | null;
+              createdAt: string;
+              updatedAt: string;
+              abilities: {
+                accept: boolean;
+                reject: boolean;
+                reassign: boolean;
+                schedule: boolean;
+                start: boolean;
+                requireRevisit: boolean;
+                perform: boolean;
+                complete: boolean;
+                close: boolean;
+                sendBack: boolean;
+                cancel: boolean;
+                archive: boolean;
+                edit: boolean;
+                manageDocuments: boolean;
+                assignTechnicians: boolean;
+                readOnly: boolean;
+              };
+              tasks: ({
+                  id: string;
+                  position: number;
+                  title: string;
+                  resultRequired: boolean;
+                  defectsAllowed: boolean;
+                  /** @enum {string} */
+                  photos: "required" | "optional" | "none";
+                  result: ("pass" | "fail" | "na") | null;
+                  remarks: string | null;
+                  answeredAt: string | null;
+                })[];
+              documents: ({
+                  id: string;
+                  /** @enum {string} */
+                  side: "company" | "contractor";
+                  /** @enum {string} */
+                  kind: "document" | "invoice" | "report" | "quote";
+                  file: {
+                    id: string;
+                    name: string;
+                    mime: string;
+                    size: number;
+                    sha256: string;
+                    createdAt: string;
+                  };
+                  addedAt: string;
+                })[];
+              technicians: {
+                  id: string;
+                  name: string;
+                  flagOverrideConfirmed: boolean;
+                }[];
+              history: ({
+                  event: string;
+                  fromStatus: string;
+                  toStatus: string;
+                  note: string | null;
+                  actorName: string | null;
+                  at: string;
+                })[];
+            };
+          };
+        };
+      };
+    };
+  };
+  "/api/jobs/{id}/close": {
+    /** Close a performed job after review (company) */
+    post: {
+      parameters: {
+        path: {
+          id: string;
+        };
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            note?: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              id: string;
+              number: number;
+              /** @enum {string} */
+              status: "assigned" | "accepted" | "rejected" | "scheduled" | "in_progress" | "revisit" | "performed_need_docs" | "performed" | "closed" | "cancelled" | "archived";
+              siteName: string;
+              siteAddress: string;
+              description: string;
+              dueOn: string;
+              /** @enum {string} */
+              priority: "low" | "normal" | "high" | "urgent";
+              poNumber: string | null;
+              poAmountMinor: number | null;
+              poCurrency: string | null;
+              accessDetails: string;
+              requiredAccreditations: string[];
+              targetOn: string | null;
+              scheduledOn: string | null;
+              performedOn: string | null;
+              rejectReason: string | null;
+              cancelReason: string | null;
+              sendBackReason: string | null;
+              overdue: boolean;
+              version: number;
+              engagementId: string;
+              organization: {
+                id: string;
+                name: string;
+              };
+              contractor: {
+                id: string;
+                name: string;
+              };
+              archivedAt: string | null;
+              createdAt: string;
+              updatedAt: string;
+              abilities: {
+                accept: boolean;
+                reject: boolean;
+                reassign: boolean;
+                schedule: boolean;
+                start: boolean;
+                requireRevisit: boolean;
+                perform: boolean;
+                complete: boolean;
+                close: boolean;
+                sendBack: boolean;
+                cancel: boolean;
+                archive: boolean;
+                edit: boolean;
+                manageDocuments: boolean;
+                assignTechnicians: boolean;
+                readOnly: boolean;
+              };
+              tasks: ({
+                  id: string;
+                  position: number;
+                  title: string;
+                  resultRequired: boolean;
+                  defectsAllowed: boolean;
+                  /** @enum {string} */
+                  photos: "required" | "optional" | "none";
+                  result: ("pass" | "fail" | "na") | null;
+                  remarks: string | null;
+                  answeredAt: string | null;
+                })[];
+              documents: ({
+                  id: string;
+                  /** @enum {string} */
+                  side: "company" | "contractor";
+                  /** @enum {string} */
+                  kind: "document" | "invoice" | "report" | "quote";
+                  file: {
+                    id: string;
+                    name: string;
+                    mime: string;
+                    size: number;
+                    sha256: string;
+                    createdAt: string;
+                  };
+                  addedAt: string;
+                })[];
+              technicians: {
+                  id: string;
+                  name: string;
+                  flagOverrideConfirmed: boolean;
+                }[];
+              history: ({
+                  event: string;
+                  fromStatus: string;
+                  toStatus: string;
+                  note: string | null;
+                  actorName: string | null;
+                  at: string;
+                })[];
+            };
+          };
+        };
+      };
+    };
+  };
+  "/api/jobs/{id}/send-back": {
+    /** Send a performed job back with the reason → revisit (company) */
+    post: {
+      parameters: {
+        path: {
+          id: string;
+        };
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            reason: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              id: string;
+              number: number;
+              /** @enum {string} */
+              status: "assigned" | "accepted" | "rejected" | "scheduled" | "in_progress" | "revisit" | "performed_need_docs" | "performed" | "closed" | "cancelled" | "archived";
+              siteName: string;
+              siteAddress: string;
+              description: string;
+              dueOn: string;
+              /** @enum {string} */
+              priority: "low" | "normal" | "high" | "urgent";
+              poNumber: string | null;
+              poAmountMinor: number | null;
+              poCurrency: string | null;
+              accessDetails: string;
+              requiredAccreditations: string[];
+              targetOn: string | null;
+              scheduledOn: string | null;
+              performedOn: string | null;
+              rejectReason: string | null;
+              cancelReason: string | null;
+              sendBackReason: string | null;
+              overdue: boolean;
+              version: number;
+              engagementId: string;
+              organization: {
+                id: string;
+                name: string;
+              };
+              contractor: {
+                id: string;
+                name: string;
+              };
+              archivedAt: string | null;
+              createdAt: string;
+              updatedAt: string;
+              abilities: {
+                accept: boolean;
+                reject: boolean;
+                reassign: boolean;
+                schedule: boolean;
+                start: boolean;
+                requireRevisit: boolean;
+                perform: boolean;
+                complete: boolean;
+                close: boolean;
+                sendBack: boolean;
+                cancel: boolean;
+                archive: boolean;
+                edit: boolean;
+                manageDocuments: boolean;
+                assignTechnicians: boolean;
+                readOnly: boolean;
+              };
+              tasks: ({
+                  id: string;
+                  position: number;
+                  title: string;
+                  resultRequired: boolean;
+                  defectsAllowed: boolean;
+                  /** @enum {string} */
+                  photos: "required" | "optional" | "none";
+                  result: ("pass" | "fail" | "na") | null;
+                  remarks: string | null;
+                  answeredAt: string | null;
+                })[];
+              documents: ({
+                  id: string;
+                  /** @enum {string} */
+                  side: "company" | "contractor";
+                  /** @enum {string} */
+                  kind: "document" | "invoice" | "report" | "quote";
+                  file: {
+                    id: string;
+                    name: string;
+                    mime: string;
+                    size: number;
+                    sha256: string;
+                    createdAt: string;
+                  };
+                  addedAt: string;
+                })[];
+              technicians: {
+                  id: string;
+                  name: string;
+                  flagOverrideConfirmed: boolean;
+                }[];
+              history: ({
+                  event: string;
+                  fromStatus: string;
+                  toStatus: string;
+                  note: string | null;
+                  actorName: string | null;
+                  at: string;
+                })[];
+            };
+          };
+        };
+      };
+    };
+  };
+  "/api/jobs/{id}/cancel": {
+    /** Cancel an open job with the reason (company) */
+    post: {
+      parameters: {
+        path: {
+          id: string;
+        };
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            reason: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              id: string;
+              number: number;
+              /** @enum {string} */
+              status: "assigned" | "accepted" | "rejected" | "scheduled" | "in_progress" | "revisit" | "performed_need_docs" | "performed" | "closed" | "cancelled" | "archived";
+              siteName: string;
+              siteAddress: string;
+              description: string;
+              dueOn: string;
+              /** @enum {string} */
+              priority: "low" | "normal" | "high" | "urgent";
+              poNumber: string | null;
+              poAmountMinor: number | null;
+              poCurrency: string | null;
+              accessDetails: string;
+              requiredAccreditations: string[];
+              targetOn: string | null;
+              scheduledOn: string | null;
+              performedOn: string | null;
+              rejectReason: string | null;
+              cancelReason: string | null;
+              sendBackReason: string | null;
+              overdue: boolean;
+              version: number;
+              engagementId: string;
+              organization: {
+                id: string;
+                name: string;
+              };
+              contractor: {
+                id: string;
+                name: string;
+              };
+              archivedAt: string | null;
+              createdAt: string;
+              updatedAt: string;
+              abilities: {
+                accept: boolean;
+                reject: boolean;
+                reassign: boolean;
+                schedule: boolean;
+                start: boolean;
+                requireRevisit: boolean;
+                perform: boolean;
+                complete: boolean;
+                close: boolean;
+                sendBack: boolean;
+                cancel: boolean;
+                archive: boolean;
+                edit: boolean;
+                manageDocuments: boolean;
+                assignTechnicians: boolean;
+                readOnly: boolean;
+              };
+              tasks: ({
+                  id: string;
+                  position: number;
+                  title: string;
+                  resultRequired: boolean;
+                  defectsAllowed: boolean;
+                  /** @enum {string} */
+                  photos: "required" | "optional" | "none";
+                  result: ("pass" | "fail" | "na") | null;
+                  remarks: string | null;
+                  answeredAt: string | null;
+                })[];
+              documents: ({
+                  id: string;
+                  /** @enum {string} */
+                  side: "company" | "contractor";
+                  /** @enum {string} */
+                  kind: "document" | "invoice" | "report" | "quote";
+                  file: {
+                    id: string;
+                    name: string;
+                    mime: string;
+                    size: number;
+                    sha256: string;
+                    createdAt: string;
+                  };
+                  addedAt: string;
+                })[];
+              technicians: {
+                  id: string;
+                  name: string;
+                  flagOverrideConfirmed: boolean;
+                }[];
+              history: ({
+                  event: string;
+                  fromStatus: string;
+                  toStatus: string;
+                  note: string | null;
+                  actorName: string | null;
+                  at: string;
+                })[];
+            };
+          };
+        };
+      };
+    };
+  };
+  "/api/jobs/{id}/archive": {
+    /** Archive a closed or cancelled job; the contractor keeps read-only access (company) */
+    post: {
+      parameters: {
+        path: {
+          id: string;
+        };
+      };
+      requestBody: {
+        content: {
+          "application/json": Record<string, never>;
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              id: string;
+              number: number;
+              /** @enum {string} */
+              status: "assigned" | "accepted" | "rejected" | "scheduled" | "in_progress" | "revisit" | "performed_need_docs" | "performed" | "closed" | "cancelled" | "archived";
+              siteName: string;
+              siteAddress: string;
+              description: string;
+              dueOn: string;
+              /** @enum {string} */
+              priority: "low" | "normal" | "high" | "urgent";
+              poNumber: string | null;
+              poAmountMinor: number | null;
+              poCurrency: string | null;
+              accessDetails: string;
+              requiredAccreditations: string[];
+              targetOn: string | null;
+              scheduledOn: string | null;
+              performedOn: string | null;
+              rejectReason: string | null;
+              cancelReason: string | null;
+              sendBackReason: string | null;
+              overdue: boolean;
+              version: number;
+              engagementId: string;
+              organization: {
+                id: string;
+                name: string;
+              };
+              contractor: {
+                id: string;
+                name: string;
+              };
+              archivedAt: string | null;
+              createdAt: string;
+              updatedAt: string;
+              abilities: {
+                accept: boolean;
+                reject: boolean;
+                reassign: boolean;
+                schedule: boolean;
+                start: boolean;
+                requireRevisit: boolean;
+                perform: boolean;
+                complete: boolean;
+                close: boolean;
+                sendBack: boolean;
+                cancel: boolean;
+                archive: boolean;
+                edit: boolean;
+                manageDocuments: boolean;
+                assignTechnicians: boolean;
+                readOnly: boolean;
+              };
+              tasks: ({
+                  id: string;
+                  position: number;
+                  title: string;
+                  resultRequired: boolean;
+                  defectsAllowed: boolean;
+                  /** @enum {string} */
+                  photos: "required" | "optional" | "none";
+                  result: ("pass" | "fail" | "na") | null;
+                  remarks: string | null;
+                  answeredAt: string | null;
+                })[];
+              documents: ({
+                  id: string;
+                  /** @enum {string} */
+                  side: "company" | "contractor";
+                  /** @enum {string} */
+                  kind: "document" | "invoice" | "report" | "quote";
+                  file: {
+                    id: string;
+                    name: string;
+                    mime: string;
+                    size: number;
+                    sha256: string;
+                    createdAt: string;
+                  };
+                  addedAt: string;
+                })[];
+              technicians: {
+                  id: string;
+                  name: string;
+                  flagOverrideConfirmed: boolean;
+                }[];
+              history: ({
+                  event: string;
+                  fromStatus: string;
+                  toStatus: string;
+                  note: string | null;
+                  actorName: string | null;
+                  at: string;
+                })[];
+            };
+          };
+        };
+      };
+    };
+  };
+  "/api/jobs/bulk-accept": {
+    /** Accept several assigned jobs (contractor); the outcome of each */
+    post: {
+      requestBody: {
+        content: {
+          "application/json": {
+            ids: string[];
+            /** @default null */
+            targetOn?: string | null;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              changed: number;
+              results: ({
+                  id: string;
+                  ok: boolean;
+                  status: string | null;
+                  reason: string | null;
+                })[];
+            };
+          };
+        };
+      };
+    };
+  };
+  "/api/jobs/bulk-reject": {
+    /** Reject several assigned jobs with one reason (contractor); the outcome of each */
+    post: {
+      requestBody: {
+        content: {
+          "application/json": {
+            ids: string[];
+            reason: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              changed: number;
+              results: ({
+                  id: string;
+                  ok: boolean;
+                  status: string | null;
+                  reason: string | null;
+                })[];
+            };
+          };
+        };
+      };
+    };
+  };
+  "/api/job-templates": {
+    /** The organization's job templates, newest first */
+    get: {
+      parameters: {
+        query?: {
+          limit?: number;
+          cursor?: string;
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              items: ({
+                  id: string;
+                  name: string;
+                  description: string;
+                  version: number;
+                  tasks: ({
+                      title: string;
+                      /** @default true */
+                      resultRequired: boolean;
+                      /** @default true */
+                      defectsAllowed: boolean;
+                      /**
+                       * @default optional
+                       * @enum {string}
+                       */
+                      photos: "required" | "optional" | "none";
+                      position: number;
+                    })[];
+                  createdAt: string;
+                  updatedAt: string;
+                })[];
+              nextCursor: string | null;
+            };
+          };
+        };
+      };
+    };
+    /** Create a template: a checklist of service tasks */
+    post: {
+      requestBody: {
+        content: {
+          "application/json": {
+            name: string;
+            /** @default */
+            description?: string;
+            /** @default [] */
+            tasks?: ({
+                title: string;
+                /** @default true */
+                resultRequired?: boolean;
+                /** @default true */
+                defectsAllowed?: boolean;
+                /**
+                 * @default optional
+                 * @enum {string}
+                 */
+                photos?: "required" | "optional" | "none";
+              })[];
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        201: {
+          content: {
+            "application/json": {
+              id: string;
+              name: string;
+              description: string;
+              version: number;
+              tasks: ({
+                  title: string;
+                  /** @default true */
+                  resultRequired: boolean;
+                  /** @default true */
+                  defectsAllowed: boolean;
+                  /**
+                   * @default optional
+                   * @enum {string}
+                   */
+                  photos: "required" | "optional" | "none";
+                  position: number;
+                })[];
+              createdAt: string;
+              updatedAt: string;
+            };
+          };
+        };
+      };
+    };
+  };
+  "/api/job-templates/{id}": {
+    /** One template with its tasks */
+    get: {
+      parameters: {
+        path: {
+          id: string;
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            /** @description The version of the record as `"<version>"`; send it back in If-Match to edit it. */
+            etag?: string;
+          };
+          content: {
+            "application/json": {
+              id: string;
+              name: string;
+              description: string;
+              version: number;
+              tasks: ({
+                  title: string;
+                  /** @default true */
+                  resultRequired: boolean;
+                  /** @default true */
+                  defectsAllowed: boolean;
+                  /**
+                   * @default optional
+                   * @enum {string}
+                   */
+                  photos: "required" | "optional" | "none";
+                  position: number;
+                })[];
+              createdAt: string;
+              updatedAt: string;
+            };
+          };
+        };
+      };
+    };
+    /** Delete a template */
+    delete: {
+      parameters: {
+        path: {
+          id: string;
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              /** @enum {boolean} */
+              ok: true;
+            };
+          };
+        };
+      };
+    };
+    /** Replace a template's name, description and tasks (jobs keep the tasks they copied) */
+    patch: {
+      parameters: {
+        header: {
+          /** @description Required: the ETag of the record as you read it (`"<version>"`; `W/"<version>"` is taken too, `*` overwrites whatever is current). A stale one answers 412. */
+          "if-match": string;
+        };
+        path: {
+          id: string;
+        };
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            name: string;
+            /** @default */
+            description?: string;
+            /** @default [] */
+            tasks?: ({
+                title: string;
+                /** @default true */
+                resultRequired?: boolean;
+                /** @default true */
+                defectsAllowed?: boolean;
+                /**
+                 * @default optional
+                 * @enum {string}
+                 */
+                photos?: "required" | "optional" | "none";
+              })[];
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            /** @description The version of the record as `"<version>"`; send it back in If-Match to edit it. */
+            etag?: string;
+          };
+          content: {
+            "application/json": {
+              id: string;
+              name: string;
+              description: string;
+              version: number;
+              tasks: ({
+                  title: string;
+                  /** @default true */
+                  resultRequired: boolean;
+                  /** @default true */
+                  defectsAllowed: boolean;
+                  /**
+                   * @default optional
+                   * @enum {string}
+                   */
+                  photos: "required" | "optional" | "none";
+                  position: number;
+                })[];
+              createdAt: string;
+              updatedAt: string;
+            };
+          };
+        };
+        /** @description STALE_VERSION: someone saved the record after you read it; `details.currentVersion` and the ETag header say which version is current. Reload and re-apply. */
+        412: {
+          content: {
+            "application/problem+json": {
+              type: string;
+              title: string;
+              status: number;
+              code: string;
+              detail: string;
+              requestId?: string;
+              details?: {
+                currentVersion?: number;
+              };
+            };
+          };
+        };
+        /** @description PRECONDITION_REQUIRED: If-Match was not sent. */
+        428: {
+          content: {
+            "application/problem+json": {
+              type: string;
+              title: string;
+              status: number;
+              code: string;
+              detail: string;
+              requestId?: string;
+              details?: {
+                currentVersion?: number;
+              };
+            };
+          };
+        };
+      };
+    };
+  };
   "/api/desk/jobs": {
     /** The jobs table: every job of every organization engaging the contractor; sort on any column (keyset paging), filters, search; the first page counts matches up to 10,000 */
     get: {
