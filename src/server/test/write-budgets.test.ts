@@ -1,11 +1,11 @@
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { like } from 'drizzle-orm';
-import { jobs, notifications } from '../db/schema/index.ts';
-import { insertJobsInBulk } from '../demo/demo.desk.ts';
+import { notifications } from '../db/schema/index.ts';
 import { createId } from '../lib/ids.ts';
 import { lastEmailTo } from './mailbox.ts';
 import { attachSqlCounter, type SqlCounter } from './sql-counter.ts';
+import type { Case, Reply } from './write-budgets.case.ts';
+import { deskBudgetCases } from './write-budgets.desk.ts';
 import { getTestApp, type TestApp } from './test-app.ts';
 import { createActiveContract, createMilestone, createSubmittedMilestone } from './work.ts';
 import { type Client, clientFor, createWorld, readEtag, type World } from './world.ts';
@@ -38,17 +38,6 @@ function countPreamble(statements: readonly string[]): number {
   while (n < statements.length && preambleStatements.some((p) => p.test(statements[n]!))) n++;
   return n;
 }
-type Reply = Awaited<ReturnType<Client['get']>>;
-
-interface Case {
-  route: string;
-  budget: number;
-  /** A route without a session: nothing of it is a session preamble. */
-  public?: boolean;
-  /** Prepares what the write needs and returns the request to count. */
-  prepare(t: TestApp, w: World): Promise<() => Promise<Reply>>;
-}
-
 const file = (name: string, text: string) => {
   const boundary = '----budget';
   return {
@@ -96,28 +85,6 @@ async function patchWithEtag(t: TestApp, w: World, url: string, body: unknown) {
 }
 
 const email = () => `budget-${randomBytes(4).toString('hex')}@example.test`;
-
-let deskNumbers = 0;
-/** 200 of X's jobs at A in one status, inserted in bulk; their ids. */
-async function deskJobs(t: TestApp, w: World, status: 'accepted' | 'assigned'): Promise<string[]> {
-  const label = `Budget ${randomBytes(4).toString('hex')}`;
-  await insertJobsInBulk(t.db, {
-    organizationId: w.orgA,
-    contractorId: w.contractorX,
-    engagementId: w.engagementAX,
-    createdByUserId: w.aOwner.userId,
-    count: 200,
-    numberFrom: 10_000 + 1000 * deskNumbers++,
-    today: '2026-12-01',
-    statuses: [status],
-    label,
-  });
-  const rows = await t.db
-    .select({ id: jobs.id })
-    .from(jobs)
-    .where(like(jobs.siteName, `${label} %`));
-  return rows.map((r) => r.id);
-}
 
 const cases: Case[] = [
   {
@@ -367,30 +334,7 @@ const cases: Case[] = [
     budget: 7,
     prepare: async (t, w) => patchWithEtag(t, w, '/api/organizations/current', { name: `Renamed ${w.suffix}` }),
   },
-  {
-    // Constant in the number of jobs: 200 here, 1,000 in the bench.
-    route: 'POST /api/desk/jobs/bulk-edit (200 accepted jobs: technician and date)',
-    budget: 12,
-    prepare: async (t, w) => {
-      const ids = await deskJobs(t, w, 'accepted');
-      const technicianId = w.xTech.context.replace('technician:', '');
-      return () =>
-        clientFor(t, w.xAdmin).post('/api/desk/jobs/bulk-edit', {
-          selection: { ids },
-          technicianIds: [technicianId],
-          scheduledOn: '2027-03-01',
-          confirmFlagged: true,
-        });
-    },
-  },
-  {
-    route: 'POST /api/desk/jobs/bulk-accept (200 assigned jobs)',
-    budget: 7,
-    prepare: async (t, w) => {
-      const ids = await deskJobs(t, w, 'assigned');
-      return () => clientFor(t, w.xAdmin).post('/api/desk/jobs/bulk-accept', { selection: { ids }, targetOn: '2027-03-01' });
-    },
-  },
+  ...deskBudgetCases,
 ];
 
 /** Waits (polling) until the database has been quiet for a while: work queued by the setup (emails) must not count. */

@@ -97,6 +97,7 @@ export const ContractorTeamPage = lazyRouteComponent(
   () => import('../features/contractor-team/components/team.page.tsx'),
   'ContractorTeamPage',
 );
+export const DeskPage = lazyRouteComponent(() => import('../features/job-desk/components/desk.page.tsx'), 'DeskPage');
 export const MyJobsPage = lazyRouteComponent(() => import('../features/jobs/components/my-jobs.page.tsx'), 'MyJobsPage');
 
 interface Preloadable {
