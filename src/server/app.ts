@@ -29,6 +29,7 @@ import { registerInvitationRoutes } from './modules/invitations/invitations.rout
 import { registerJobEventRoutes } from './modules/jobs/job-events.routes.ts';
 import { registerJobTemplateRoutes } from './modules/jobs/job-templates.routes.ts';
 import { registerJobRoutes } from './modules/jobs/jobs.routes.ts';
+import { registerJobDeskRoutes } from './modules/jobs/jobs.desk.routes.ts';
 import { registerMilestoneRoutes } from './modules/milestones/milestones.routes.ts';
 import { registerTechnicianRoutes } from './modules/technicians/technicians.routes.ts';
 import { registerJobStaffingRoutes } from './modules/jobs/job-staffing.routes.ts';
@@ -100,6 +101,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   registerJobEventRoutes(app, { db });
   registerJobTemplateRoutes(app, { db });
   registerJobStaffingRoutes(app, { db });
+  registerJobDeskRoutes(app, { db });
   registerHomeRoutes(app, { db });
   // The dev mailbox shows sign-in links: only without real email, never in production, only to this machine.
   registerNotificationRoutes(app, { db, devMailbox: hasDevMailbox(config) });

@@ -3,8 +3,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { notifications } from '../db/schema/index.ts';
 import { createId } from '../lib/ids.ts';
 import { lastEmailTo } from './mailbox.ts';
-import { insertJob } from './technicians.fixtures.ts';
 import { attachSqlCounter, type SqlCounter } from './sql-counter.ts';
+import type { Case, Reply } from './write-budgets.case.ts';
+import { deskBudgetCases } from './write-budgets.desk.ts';
+import { technicianBudgetCases } from './write-budgets.technicians.ts';
 import { getTestApp, type TestApp } from './test-app.ts';
 import { createActiveContract, createMilestone, createSubmittedMilestone } from './work.ts';
 import { type Client, clientFor, createWorld, readEtag, type World } from './world.ts';
@@ -37,17 +39,6 @@ function countPreamble(statements: readonly string[]): number {
   while (n < statements.length && preambleStatements.some((p) => p.test(statements[n]!))) n++;
   return n;
 }
-type Reply = Awaited<ReturnType<Client['get']>>;
-
-interface Case {
-  route: string;
-  budget: number;
-  /** A route without a session: nothing of it is a session preamble. */
-  public?: boolean;
-  /** Prepares what the write needs and returns the request to count. */
-  prepare(t: TestApp, w: World): Promise<() => Promise<Reply>>;
-}
-
 const file = (name: string, text: string) => {
   const boundary = '----budget';
   return {
@@ -340,55 +331,12 @@ const cases: Case[] = [
     prepare: async (t, w) => () => clientFor(t, w.aOwner).post('/api/notifications/read-all'),
   },
   {
-    route: 'POST /api/technicians',
-    budget: 17,
-    prepare: async (t, w) => () =>
-      clientFor(t, w.xAdmin).post('/api/technicians', { name: 'Budget Tech', email: email(), mobile: '0400 000 000' }),
-  },
-  {
-    route: 'PATCH /api/technicians/:id',
-    budget: 9,
-    prepare: async (t, w) => {
-      const admin = clientFor(t, w.xAdmin);
-      const url = `/api/technicians/${w.xTech.context.replace('technician:', '')}`;
-      const etag = await readEtag(admin, url);
-      return () => admin.request('PATCH', url, { mobile: '0400 111 111' }, { headers: { 'if-match': etag } });
-    },
-  },
-  {
-    route: 'POST /api/technicians/:id/accreditations',
-    budget: 9,
-    prepare: async (t, w) => () =>
-      clientFor(t, w.xAdmin).post(`/api/technicians/${w.xTech.context.replace('technician:', '')}/accreditations`, {
-        type: 'first_aid',
-        number: 'FA-1',
-        expiresOn: '2030-01-01',
-      }),
-  },
-  {
-    route: 'PUT /api/jobs/:id/technicians (schedule an accepted job)',
-    budget: 18,
-    prepare: async (t, w) => {
-      const job = await insertJob(t, {
-        organizationId: w.orgA,
-        contractorId: w.contractorX,
-        engagementId: w.engagementAX,
-        createdByUserId: w.aOwner.userId,
-        status: 'accepted',
-        scheduledOn: null,
-      });
-      return () =>
-        clientFor(t, w.xAdmin).request('PUT', `/api/jobs/${job.id}/technicians`, {
-          technicianIds: [w.xTech.context.replace('technician:', '')],
-          scheduledOn: '2030-01-02',
-        });
-    },
-  },
-  {
     route: 'PATCH /api/organizations/current',
     budget: 7,
     prepare: async (t, w) => patchWithEtag(t, w, '/api/organizations/current', { name: `Renamed ${w.suffix}` }),
   },
+  ...deskBudgetCases,
+  ...technicianBudgetCases,
 ];
 
 /** Waits (polling) until the database has been quiet for a while: work queued by the setup (emails) must not count. */

@@ -112,6 +112,7 @@ export const AddTechnicianDialog = lazyRouteComponent(
   () => import('../features/technicians/components/add-technician.dialog.tsx'),
   'AddTechnicianDialog',
 );
+export const DeskPage = lazyRouteComponent(() => import('../features/job-desk/components/desk.page.tsx'), 'DeskPage');
 
 interface Preloadable {
   preload?: () => Promise<void> | undefined;

@@ -4,6 +4,7 @@ import type { ContractFilters } from '../features/contracts/api/contract.keys.ts
 import { useMe } from '../features/session/api/me.query.ts';
 import { nameMembership } from '../features/session/components/membership.label.ts';
 import { validateContractSearch } from './contract.search.ts';
+import { type DeskSearch, validateDeskSearch } from './desk.search.ts';
 import { type EngagementSearch, validateEngagementSearch } from './engagement.search.ts';
 import { rootRoute } from './root.route.tsx';
 import type { NavItem } from './shell.layout.tsx';
@@ -17,6 +18,7 @@ import {
   ContractorTeamPage,
   ContractsPage,
   DeliverPage,
+  DeskPage,
   EngagementContracts,
   EngagementDetailPage,
   InvitationList,
@@ -34,6 +36,7 @@ import {
 
 const portalNav: NavItem[] = [
   { href: '/portal/home', label: 'Home' },
+  { href: '/portal/jobs', label: 'Jobs' },
   { href: '/portal/deliver', label: 'To deliver' },
   { href: '/portal/contracts', label: 'Contracts' },
   { href: '/portal/organizations', label: 'Organizations' },
@@ -198,6 +201,23 @@ const milestoneDetailRoute = createRoute({
   }, MilestoneDetailPage),
 });
 
+/** The job's page; "Invoice this job" opens its "Complete task" (invoice, report or quote) until the invoice form can take a job. */
+const jobHref = (id: string) => `/portal/jobs/${encodeURIComponent(id)}`;
+const deskLinks = { job: jobHref, invoice: (id: string) => `${jobHref(id)}?complete=invoice` };
+
+const deskRoute = createRoute({
+  getParentRoute: () => portalRoute,
+  path: 'jobs',
+  validateSearch: validateDeskSearch,
+  component: withPages(function DeskRoute() {
+    const search = deskRoute.useSearch();
+    const navigate = deskRoute.useNavigate();
+    const { me } = portalRoute.useRouteContext();
+    const change = useCallback((next: DeskSearch) => void navigate({ search: next, replace: true }), [navigate]);
+    return <DeskPage search={search} onSearchChange={change} links={deskLinks} userId={me.user.id} />;
+  }, DeskPage),
+});
+
 const teamRoute = createRoute({
   getParentRoute: () => portalRoute,
   path: 'team',
@@ -262,6 +282,7 @@ const securityRoute = createRoute({
 export const portalRoutes = portalRoute.addChildren([
   portalIndexRoute,
   portalHomeRoute,
+  deskRoute,
   organizationsRoute,
   organizationDetailRoute,
   deliverRoute,

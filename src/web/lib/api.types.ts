@@ -5729,6 +5729,286 @@ export interface paths {
       };
     };
   };
+  "/api/desk/jobs": {
+    /** The jobs table: every job of every organization engaging the contractor; sort on any column (keyset paging), filters, search; the first page counts matches up to 10,000 */
+    get: {
+      parameters: {
+        query?: {
+          status?: string;
+          organizationId?: string;
+          technicianId?: string;
+          dueFrom?: string;
+          dueTo?: string;
+          scheduled?: "true" | "false";
+          overdue?: "true" | "false";
+          needsAction?: "true" | "false";
+          q?: string;
+          sort?: "due" | "scheduled" | "status" | "organization" | "site" | "priority" | "po" | "created";
+          dir?: "asc" | "desc";
+          limit?: number;
+          cursor?: string;
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              items: ({
+                  id: string;
+                  number: number;
+                  siteName: string;
+                  siteAddress: string;
+                  description: string;
+                  /** @enum {string} */
+                  status: "assigned" | "accepted" | "rejected" | "scheduled" | "in_progress" | "revisit" | "performed_need_docs" | "performed" | "closed" | "cancelled" | "archived";
+                  /** @enum {string} */
+                  priority: "low" | "normal" | "high" | "urgent";
+                  dueOn: string;
+                  targetOn: string | null;
+                  scheduledOn: string | null;
+                  poNumber: string | null;
+                  poAmountMinor: number | null;
+                  poCurrency: string | null;
+                  requiredAccreditations: string[];
+                  organization: {
+                    id: string;
+                    name: string;
+                  };
+                  technicians: {
+                      id: string;
+                      name: string;
+                    }[];
+                  overdue: boolean;
+                  createdAt: string;
+                  abilities: {
+                    accept: boolean;
+                    reject: boolean;
+                    staff: boolean;
+                    complete: boolean;
+                  };
+                })[];
+              nextCursor: string | null;
+              total: {
+                count: number;
+                more: boolean;
+              } | null;
+            };
+          };
+        };
+      };
+    };
+  };
+  "/api/desk/jobs/technician-flags": {
+    /** The contractor's technicians with their accreditation flags for the selected jobs (ids or the table's filter) */
+    post: {
+      requestBody: {
+        content: {
+          "application/json": {
+            selection: {
+              ids: string[];
+            } | ({
+              filter: {
+                status?: string;
+                /** Format: uuid */
+                organizationId?: string;
+                /** Format: uuid */
+                technicianId?: string;
+                dueFrom?: string;
+                dueTo?: string;
+                /** @enum {string} */
+                scheduled?: "true" | "false";
+                /** @enum {string} */
+                overdue?: "true" | "false";
+                /** @enum {string} */
+                needsAction?: "true" | "false";
+                q?: string;
+              };
+            });
+            scheduledOn?: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              jobs: number;
+              technicians: ({
+                  id: string;
+                  name: string;
+                  email: string;
+                  flags: ({
+                      /** @enum {string} */
+                      kind: "missing" | "expires_before_scheduled" | "expires_soon";
+                      type: string;
+                      expiresOn: string | null;
+                      jobs: number;
+                    })[];
+                })[];
+            };
+          };
+        };
+      };
+    };
+  };
+  "/api/desk/jobs/bulk-edit": {
+    /** Assign technicians and/or set a scheduled date on many jobs in one transaction; each refused job with its reason; flagged technicians need confirmFlagged */
+    post: {
+      requestBody: {
+        content: {
+          "application/json": {
+            selection: {
+              ids: string[];
+            } | ({
+              filter: {
+                status?: string;
+                /** Format: uuid */
+                organizationId?: string;
+                /** Format: uuid */
+                technicianId?: string;
+                dueFrom?: string;
+                dueTo?: string;
+                /** @enum {string} */
+                scheduled?: "true" | "false";
+                /** @enum {string} */
+                overdue?: "true" | "false";
+                /** @enum {string} */
+                needsAction?: "true" | "false";
+                q?: string;
+              };
+            });
+            technicianIds?: string[];
+            scheduledOn?: string;
+            /** @default false */
+            confirmFlagged?: boolean;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              selected: number;
+              changed: number;
+              changedIds: string[];
+              refused: ({
+                  id: string;
+                  /** @enum {string} */
+                  reason: "not_found" | "archived" | "not_accepted" | "wrong_state" | "changed_meanwhile";
+                  status: ("assigned" | "accepted" | "rejected" | "scheduled" | "in_progress" | "revisit" | "performed_need_docs" | "performed" | "closed" | "cancelled" | "archived") | null;
+                  detail: string;
+                })[];
+            };
+          };
+        };
+      };
+    };
+  };
+  "/api/desk/jobs/bulk-accept": {
+    /** Accept many assigned jobs, with a target date */
+    post: {
+      requestBody: {
+        content: {
+          "application/json": {
+            selection: {
+              ids: string[];
+            } | ({
+              filter: {
+                status?: string;
+                /** Format: uuid */
+                organizationId?: string;
+                /** Format: uuid */
+                technicianId?: string;
+                dueFrom?: string;
+                dueTo?: string;
+                /** @enum {string} */
+                scheduled?: "true" | "false";
+                /** @enum {string} */
+                overdue?: "true" | "false";
+                /** @enum {string} */
+                needsAction?: "true" | "false";
+                q?: string;
+              };
+            });
+            targetOn?: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              selected: number;
+              changed: number;
+              changedIds: string[];
+              refused: ({
+                  id: string;
+                  /** @enum {string} */
+                  reason: "not_found" | "archived" | "not_accepted" | "wrong_state" | "changed_meanwhile";
+                  status: ("assigned" | "accepted" | "rejected" | "scheduled" | "in_progress" | "revisit" | "performed_need_docs" | "performed" | "closed" | "cancelled" | "archived") | null;
+                  detail: string;
+                })[];
+            };
+          };
+        };
+      };
+    };
+  };
+  "/api/desk/jobs/bulk-reject": {
+    /** Reject many assigned jobs with a reason */
+    post: {
+      requestBody: {
+        content: {
+          "application/json": {
+            selection: {
+              ids: string[];
+            } | ({
+              filter: {
+                status?: string;
+                /** Format: uuid */
+                organizationId?: string;
+                /** Format: uuid */
+                technicianId?: string;
+                dueFrom?: string;
+                dueTo?: string;
+                /** @enum {string} */
+                scheduled?: "true" | "false";
+                /** @enum {string} */
+                overdue?: "true" | "false";
+                /** @enum {string} */
+                needsAction?: "true" | "false";
+                q?: string;
+              };
+            });
+            reason: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              selected: number;
+              changed: number;
+              changedIds: string[];
+              refused: ({
+                  id: string;
+                  /** @enum {string} */
+                  reason: "not_found" | "archived" | "not_accepted" | "wrong_state" | "changed_meanwhile";
+                  status: ("assigned" | "accepted" | "rejected" | "scheduled" | "in_progress" | "revisit" | "performed_need_docs" | "performed" | "closed" | "cancelled" | "archived") | null;
+                  detail: string;
+                })[];
+            };
+          };
+        };
+      };
+    };
+  };
   "/api/home": {
     /** What needs my attention: counts and the first rows of each list, for the side I act as */
     get: {

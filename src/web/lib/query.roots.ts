@@ -10,6 +10,7 @@ export const queryRoots = {
   contracts: ['contracts'],
   contractorTeam: ['contractor-team'],
   deliveries: ['deliveries'],
+  desk: ['desk'],
   devMailbox: ['dev-mailbox'],
   engagements: ['engagements'],
   home: ['home'],

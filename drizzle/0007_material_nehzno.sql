@@ -1,0 +1,6 @@
+CREATE INDEX "jobs_contractor_status_rank_idx" ON "jobs" USING btree ("contractor_id",array_position(array['assigned', 'accepted', 'rejected', 'scheduled', 'in_progress', 'revisit', 'performed_need_docs', 'performed', 'closed', 'cancelled', 'archived']::text[], "status"),"due_on","id");--> statement-breakpoint
+CREATE INDEX "jobs_contractor_priority_rank_idx" ON "jobs" USING btree ("contractor_id",array_position(array['low', 'normal', 'high', 'urgent']::text[], "priority"),"due_on","id");--> statement-breakpoint
+CREATE INDEX "jobs_contractor_scheduled_key_idx" ON "jobs" USING btree ("contractor_id",coalesce("scheduled_on", 'infinity'::date),"id");--> statement-breakpoint
+CREATE INDEX "jobs_contractor_site_idx" ON "jobs" USING btree ("contractor_id",lower("site_name"),"id");--> statement-breakpoint
+CREATE INDEX "jobs_contractor_po_idx" ON "jobs" USING btree ("contractor_id",coalesce("po_number", ''),"id");--> statement-breakpoint
+CREATE INDEX "jobs_search_idx" ON "jobs" USING gin (to_tsvector('simple'::regconfig, regexp_replace("site_name" || ' ' || "site_address" || ' ' || coalesce("po_number", '') || ' ' || "description", '[^[:alnum:]]+', ' ', 'g')));
