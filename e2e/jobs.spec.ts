@@ -86,7 +86,9 @@ test('jobs: from the company to the contractor desk to the technician on a phone
   const office = await newPage();
   await test.step("the contractor's admin adds a technician whose working-at-heights card expires soon", async () => {
     await office.goto('/sign-in');
+    await check.expectPage(office);
     await signIn(office, CONTRACTOR_ADMIN);
+    await check.expectPage(office, 'Home');
     await office.goto('/portal/team');
     await check.expectPage(office, 'Team');
     await office.getByRole('button', { name: 'Add technician' }).click();
@@ -135,7 +137,7 @@ test('jobs: from the company to the contractor desk to the technician on a phone
     const person = staff.getByRole('checkbox', { name: technician.name });
     await person.check();
     // The card expires before the scheduled date: flagged beside the name.
-    await expect(staff.getByText(/Expires before the scheduled date: Working at heights/)).toBeVisible();
+    await expect(person.locator('xpath=..')).toContainText(/Expires before the scheduled date: Working at heights/);
     await check.expectAccessible(office, 'bulk assign dialog with a flag');
     const apply = staff.getByRole('button', { name: 'Apply to 3 jobs' });
     await expect(apply).toBeDisabled();
