@@ -9,6 +9,7 @@ import { hashPassword } from '../modules/auth/auth.better.ts';
 import { acknowledgeRevision, changeContractStatus, createContract, updateContract } from '../modules/contracts/contracts.service.ts';
 import { createMilestone, markMilestonePaid, reviewMilestone, submitMilestone } from '../modules/milestones/milestones.service.ts';
 import { createOrganizationWithOwner } from '../modules/organizations/organizations.service.ts';
+import { seedDemoJobs } from './demo.jobs.ts';
 import { DEMO_PASSWORD, daysFromNow, demoCrews, demoOrganization, demoPersonas } from './demo.data.ts';
 import { seedDemoTechnicians } from './demo.technicians.ts';
 
@@ -225,6 +226,7 @@ async function seedDemoWork(db: Db, cast: Cast): Promise<void> {
   });
   await changeContractStatus(db, owner, callouts.id, 'activate');
   await changeContractStatus(db, owner, callouts.id, 'terminate');
+  await seedDemoJobs(db, owner, hank, electric.engagementId);
 }
 
 export function describeDemo(publicUrl: string, devMailbox = true): string {

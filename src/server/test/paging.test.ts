@@ -21,6 +21,7 @@ import { encodeCursor } from '../lib/pagination.ts';
 import { recordAudit } from '../audit/audit.writer.ts';
 import { assignJob, insertJob, technicianIdOf } from './technicians.fixtures.ts';
 import { getTestApp, type TestApp } from './test-app.ts';
+import { createJob } from './jobs.work.ts';
 import { createActiveContract, createMilestone } from './work.ts';
 import { type Client, clientFor, createWorld, type Persona, type World } from './world.ts';
 
@@ -307,5 +308,17 @@ describe('every list pages with a keyset cursor', () => {
       eq(jobs.contractorId, world.contractorX),
     );
     await expectPagedExactly(clientFor(t, world.xTech), '/api/my-jobs?when=upcoming', expected);
+  });
+
+  it('jobs: the company by due date, the contractor newest first, filtered', async () => {
+    const world = await createWorld(t);
+    for (let i = 0; i < rows; i++)
+      await createJob(t, world, { siteName: `Paged site ${i}`, dueOn: i < 4 ? '2027-03-01' : `2027-02-0${i}` });
+    await t.db.update(jobs).set({ createdAt: tie }).where(eq(jobs.organizationId, world.orgA));
+    const byDue = await idsInOrder(t, jobs, [jobs.dueOn, jobs.id], 'asc', eq(jobs.organizationId, world.orgA));
+    await expectPagedExactly(clientFor(t, world.aOwner), '/api/jobs', byDue);
+    await expectPagedExactly(clientFor(t, world.aOwner), '/api/jobs?status=assigned&q=Paged site', byDue);
+    const newest = await idsInOrder(t, jobs, [jobs.createdAt, jobs.id], 'desc', eq(jobs.contractorId, world.contractorX));
+    await expectPagedExactly(clientFor(t, world.xAdmin), '/api/jobs?sort=created', newest);
   });
 });
