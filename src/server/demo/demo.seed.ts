@@ -9,6 +9,7 @@ import { hashPassword } from '../modules/auth/auth.better.ts';
 import { acknowledgeRevision, changeContractStatus, createContract, updateContract } from '../modules/contracts/contracts.service.ts';
 import { createMilestone, markMilestonePaid, reviewMilestone, submitMilestone } from '../modules/milestones/milestones.service.ts';
 import { createOrganizationWithOwner } from '../modules/organizations/organizations.service.ts';
+import { seedDeskDemo } from './demo.desk.ts';
 import { DEMO_PASSWORD, daysFromNow, demoCrews, demoOrganization, demoPersonas } from './demo.data.ts';
 
 /** True when the database has no organization yet (a first start). */
@@ -43,6 +44,16 @@ export async function seedDemo(db: Db): Promise<void> {
     const cast = await seedPeople(tx, passwordHash);
     // The services open their own (nested) transactions: savepoints inside this one.
     await seedDemoWork(tx as unknown as Db, cast);
+    // Harbor Electrical's desk: 2,000 jobs in bulk inserts (src/server/demo/demo.desk.ts).
+    const electric = cast.crews[1];
+    if (electric)
+      await seedDeskDemo(tx, {
+        organizationId: cast.orgId,
+        contractorId: electric.contractorId,
+        engagementId: electric.engagementId,
+        createdByUserId: cast.owner,
+        assignedByUserId: electric.adminId,
+      });
   });
 }
 
