@@ -155,3 +155,29 @@ export async function withJobIndexesDeferred(db: Executor, fill: () => Promise<v
   await fill();
   for (const index of indexes) await db.execute(sql.raw(index.indexdef));
 }
+
+/** The demo's desk: 2,000 jobs of every status for one contractor, numbered after the organization's jobs so far, with its technicians on them. */
+export const DEMO_DESK_JOBS = 2000;
+
+export async function seedDeskDemo(
+  db: Executor,
+  cast: { organizationId: string; contractorId: string; engagementId: string; createdByUserId: string; assignedByUserId: string },
+): Promise<void> {
+  const last = await db.execute(sql`select coalesce(max(number), 0)::int as n from jobs where organization_id = ${cast.organizationId}`);
+  const numberFrom = Number((last as unknown as { rows: Array<{ n: number }> }).rows[0]?.n ?? 0);
+  // On a first start the table is (nearly) empty: indexing 2,000 rows once is faster than row by row.
+  await withJobIndexesDeferred(db, () =>
+    insertJobsInBulk(db, {
+      organizationId: cast.organizationId,
+      contractorId: cast.contractorId,
+      engagementId: cast.engagementId,
+      createdByUserId: cast.createdByUserId,
+      count: DEMO_DESK_JOBS,
+      numberFrom,
+      today: new Date().toISOString().slice(0, 10),
+    }),
+  );
+  const crew = await db.execute(sql`select id from technicians where contractor_id = ${cast.contractorId} order by created_at, id`);
+  const technicianIds = (crew as unknown as { rows: Array<{ id: string }> }).rows.map((r) => r.id);
+  await assignTechniciansInBulk(db, cast.contractorId, technicianIds, cast.assignedByUserId);
+}

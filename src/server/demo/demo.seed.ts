@@ -10,6 +10,7 @@ import { acknowledgeRevision, changeContractStatus, createContract, updateContra
 import { createMilestone, markMilestonePaid, reviewMilestone, submitMilestone } from '../modules/milestones/milestones.service.ts';
 import { createOrganizationWithOwner } from '../modules/organizations/organizations.service.ts';
 import { seedDemoJobs } from './demo.jobs.ts';
+import { seedDeskDemo } from './demo.desk.ts';
 import { DEMO_PASSWORD, daysFromNow, demoCrews, demoOrganization, demoPersonas } from './demo.data.ts';
 import { seedDemoTechnicians } from './demo.technicians.ts';
 
@@ -47,6 +48,16 @@ export async function seedDemo(db: Db): Promise<void> {
     if (harbor) await seedDemoTechnicians(tx, harbor.contractorId, harbor.adminId);
     // The services open their own (nested) transactions: savepoints inside this one.
     await seedDemoWork(tx as unknown as Db, cast);
+    // Harbor Electrical's desk: 2,000 jobs in bulk inserts (src/server/demo/demo.desk.ts).
+    const electric = cast.crews[1];
+    if (electric)
+      await seedDeskDemo(tx, {
+        organizationId: cast.orgId,
+        contractorId: electric.contractorId,
+        engagementId: electric.engagementId,
+        createdByUserId: cast.owner,
+        assignedByUserId: electric.adminId,
+      });
   });
 }
 

@@ -5,12 +5,12 @@ import { createId } from '../lib/ids.ts';
 import { jobBudgetCases } from './write-budgets.jobs.ts';
 import { lastEmailTo } from './mailbox.ts';
 import { attachSqlCounter, type SqlCounter } from './sql-counter.ts';
-import type { Case, Reply } from './write-budgets.case.ts';
+import type { Case } from './write-budgets.case.ts';
 import { deskBudgetCases } from './write-budgets.desk.ts';
 import { technicianBudgetCases } from './write-budgets.technicians.ts';
 import { getTestApp, type TestApp } from './test-app.ts';
 import { createActiveContract, createMilestone, createSubmittedMilestone } from './work.ts';
-import { type Client, clientFor, createWorld, readEtag, type World } from './world.ts';
+import { clientFor, createWorld, readEtag, type World } from './world.ts';
 
 /**
  * Writes are lean: every write route runs within its budget of SQL statements per request,
