@@ -15,6 +15,7 @@ import { createInterface } from 'node:readline';
 import { runLoad, type Target } from './bench.load.ts';
 import { type BenchServerInfo, PUBLIC_URL, type Session } from './bench.shared.ts';
 import { benchStart } from './bench.start.ts';
+import { benchDesk, type DeskRow, printDeskRows, writeDeskResults } from './bench.desk.ts';
 
 const root = path.resolve(import.meta.dirname, '..');
 const seconds = Number(process.env.BENCH_SECONDS ?? 1.5);
@@ -280,7 +281,12 @@ async function main(): Promise<void> {
       rows.push({ ...base, measure: 'start-up', note: `failed: ${error.message.split('\n')[0]!.slice(0, 200)}` });
     });
   }
+  // The desk view at 100,000 jobs (issue 12): its own seed, GET /api/me measured again beside it.
+  const deskRows: DeskRow[] = [];
+  for (const [, url] of databases) deskRows.push(...(await benchDesk(url)));
   printTable(rows);
+  printDeskRows(deskRows);
+  writeDeskResults(deskRows);
   console.log('\nEXPLAIN of each large list (indexes used; any Seq Scan on a big table):');
   for (const p of plans)
     console.log(

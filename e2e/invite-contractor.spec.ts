@@ -140,8 +140,8 @@ test('a technician signs in with a magic link (phone 360×740)', async ({ newPag
     await expect(page).not.toHaveURL(/\/magic-link/);
     // the technician view: mobile first, the jobs assigned to them
     await check.expectPage(page, 'My jobs');
-    // No jobs can be assigned yet: the page says what it will hold and who assigns the work.
-    await expect(page.getByText('Jobs are not in Portico yet')).toBeVisible();
-    await expect(page.getByText(/assigns the work/)).toBeVisible();
+    // Today's and upcoming jobs, each list saying what to expect when it is empty.
+    await expect(page.getByRole('heading', { name: 'Today', exact: true })).toBeVisible();
+    await expect(page.getByRole('heading', { name: 'Upcoming', exact: true })).toBeVisible();
   });
 });

@@ -30,7 +30,10 @@ import { registerInvitationRoutes } from './modules/invitations/invitations.rout
 import { registerJobEventRoutes } from './modules/jobs/job-events.routes.ts';
 import { registerJobTemplateRoutes } from './modules/jobs/job-templates.routes.ts';
 import { registerJobRoutes } from './modules/jobs/jobs.routes.ts';
+import { registerJobDeskRoutes } from './modules/jobs/jobs.desk.routes.ts';
 import { registerMilestoneRoutes } from './modules/milestones/milestones.routes.ts';
+import { registerTechnicianRoutes } from './modules/technicians/technicians.routes.ts';
+import { registerJobStaffingRoutes } from './modules/jobs/job-staffing.routes.ts';
 import { registerNotificationRoutes } from './modules/notifications/notifications.routes.ts';
 import { registerOrganizationRoutes } from './modules/organizations/organizations.routes.ts';
 import { registerPaymentRoutes } from './modules/payments/payments.routes.ts';
@@ -98,9 +101,12 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   registerContractRoutes(app, { db });
   registerMilestoneRoutes(app, { db });
   registerPaymentRoutes(app, { db });
+  registerTechnicianRoutes(app, { db, publicUrl });
   registerJobRoutes(app, { db });
   registerJobEventRoutes(app, { db });
   registerJobTemplateRoutes(app, { db });
+  registerJobStaffingRoutes(app, { db });
+  registerJobDeskRoutes(app, { db });
   registerHomeRoutes(app, { db });
   // The dev mailbox shows sign-in links: only without real email, never in production, only to this machine.
   registerNotificationRoutes(app, { db, devMailbox: hasDevMailbox(config) });

@@ -97,6 +97,13 @@ async function main(): Promise<void> {
       if (result.approved + result.reminded > 0) logger.info(result, 'milestone timers ran');
     });
     await queue.schedule(MILESTONE_TIMERS_JOB, '*/10 * * * *');
+    const reminders = await import('./modules/technicians/technicians.reminders.ts');
+    await queue.work(reminders.ACCREDITATION_REMINDERS_JOB, async () => {
+      const sent = await reminders.runAccreditationReminders(database.db);
+      if (sent > 0) logger.info({ sent }, 'accreditation expiry reminders sent');
+    });
+    // Hourly: each (accreditation, threshold, expiry) is claimed once, so the repeats send nothing twice.
+    await queue.schedule(reminders.ACCREDITATION_REMINDERS_JOB, '23 * * * *');
     await queue.work(STATISTICS_JOB, () => refreshStatistics(database));
     await queue.schedule(STATISTICS_JOB, '17 * * * *');
     await queue.send(STATISTICS_JOB, {});

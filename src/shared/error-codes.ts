@@ -11,6 +11,8 @@ export const errorCodes = {
   ALREADY_EXISTS: 409,
   /** Another request with the same Idempotency-Key is still running: retry in a moment. */
   IDEMPOTENCY_IN_PROGRESS: 409,
+  /** The request would do something flagged (a technician missing an accreditation): resend with the confirmation (`details` say what). */
+  CONFIRMATION_REQUIRED: 409,
   TOKEN_INVALID: 410,
   /** The If-Match version is not the record's current one: someone else saved first (`details.currentVersion`). */
   STALE_VERSION: 412,

@@ -35,7 +35,7 @@ export async function loadMemberships(db: Executor, userId: string): Promise<Loa
       union all
       select 'technician', 2, null, ${contractors.id}, ${contractors.name}, false, ${technicians.id}
         from ${technicians} join ${contractors} on ${contractors.id} = ${technicians.contractorId}
-       where ${technicians.userId} = ${userId}
+       where ${technicians.userId} = ${userId} and ${technicians.removedAt} is null
     ) as m order by rank, name`);
   return (result as unknown as { rows: MembershipRow[] }).rows.map((row) => toLoaded(row, userId));
 }

@@ -116,3 +116,58 @@ type StatusChangeInput = Omit<typeof statusChanges.$inferInsert, 'id' | 'created
 export async function recordStatusChange(tx: Executor, input: StatusChangeInput): Promise<void> {
   await tx.insert(statusChanges).values({ id: createId(), ...input });
 }
+
+/**
+ * Appends many events in the caller's transaction (a bulk request: one event per job), each
+ * with its status change when given: per chain, the head is locked once, every hash computed
+ * here in order, and one statement inserts the events (and status changes) and moves the head.
+ * The chain is the same as had each event been appended by `recordAudit` one after the other.
+ */
+export async function recordAuditBatch(
+  tx: Executor,
+  entries: ReadonlyArray<{ event: AuditInput; statusChange?: StatusChangeInput }>,
+): Promise<void> {
+  const byChain = new Map<string, Array<(typeof entries)[number]>>();
+  for (const entry of entries) {
+    const chain = chainFor(entry.event.organizationId ?? null, entry.event.contractorId ?? null);
+    byChain.set(chain, [...(byChain.get(chain) ?? []), entry]);
+  }
+  for (const [chain, chained] of byChain) {
+    const first = chained[0]!.event;
+    let head = await lockHead(tx, chain, first.organizationId ?? null, first.contractorId ?? null);
+    const createdAt = new Date();
+    // A statement carries at most 65,535 parameters: events go in chunks.
+    for (let start = 0; start < chained.length; start += AUDIT_BATCH_CHUNK) {
+      const events: Array<typeof auditEvents.$inferInsert> = [];
+      const changes: Array<typeof statusChanges.$inferInsert> = [];
+      for (const { event, statusChange } of chained.slice(start, start + AUDIT_BATCH_CHUNK)) {
+        const fields = {
+          chain,
+          seq: head.seq + 1,
+          organizationId: event.organizationId ?? null,
+          contractorId: event.contractorId ?? null,
+          actorUserId: event.actorUserId,
+          action: event.action,
+          entityType: event.entityType,
+          entityId: event.entityId ?? null,
+          before: event.before ?? null,
+          after: event.after ?? null,
+          createdAt,
+        };
+        const hash = computeAuditHash(head.hash, fields);
+        events.push({ id: createId(), ...fields, ip: event.ip ?? null, prevHash: head.hash, hash });
+        if (statusChange) changes.push({ id: createId(), ...statusChange, createdAt });
+        head = { seq: fields.seq, hash };
+      }
+      const insertChanges = changes.length > 0 ? sql`, status_change as (${tx.insert(statusChanges).values(changes).getSQL()})` : sql``;
+      const moveHead = tx
+        .update(auditChainHeads)
+        .set({ seq: head.seq, hash: head.hash, updatedAt: createdAt })
+        .where(eq(auditChainHeads.chain, chain));
+      await tx.execute(sql`with event as (${tx.insert(auditEvents).values(events).getSQL()})${insertChanges} ${moveHead.getSQL()}`);
+    }
+    remember(tx, chain, head);
+  }
+}
+
+const AUDIT_BATCH_CHUNK = 1000;

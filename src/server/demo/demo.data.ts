@@ -15,7 +15,13 @@ export const demoPersonas: DemoPersona[] = [
   { who: 'Brightline Studio (contractor) · admin', email: 'bea@brightline.example', signIn: 'password' },
   { who: 'Brightline Studio · technician', email: 'tom.tech@brightline.example', signIn: 'magic link' },
   { who: 'Harbor Electrical (contractor) · admin', email: 'hank@harbor-electric.example', signIn: 'password' },
-  { who: 'Harbor Electrical · technician', email: 'tess.tech@harbor-electric.example', signIn: 'magic link' },
+  {
+    who: 'Harbor Electrical · technician (working at heights expires within 30 days)',
+    email: 'tess.tech@harbor-electric.example',
+    signIn: 'magic link',
+  },
+  { who: 'Harbor Electrical · technician', email: 'ivan.installer@harbor-electric.example', signIn: 'magic link' },
+  { who: 'Harbor Electrical · technician', email: 'uma.utility@harbor-electric.example', signIn: 'magic link' },
 ];
 
 export const demoOrganization = {

@@ -20,6 +20,7 @@ describe('demo data: jobs', () => {
     const rows = await t.db.select().from(jobs).where(eq(jobs.contractorId, harbor!.id));
     expect(new Set(rows.map((r) => r.status))).toEqual(new Set(jobStatuses));
     const crew = await t.db.select().from(jobTechnicians).where(eq(jobTechnicians.contractorId, harbor!.id));
-    expect(crew.length).toBe(4);
+    // The desk's demo (demo.desk.ts) puts the crew on its 2,000 jobs too: at least the four on-site ones here.
+    expect(crew.length).toBeGreaterThanOrEqual(4);
   });
 });

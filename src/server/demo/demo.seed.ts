@@ -10,7 +10,9 @@ import { acknowledgeRevision, changeContractStatus, createContract, updateContra
 import { createMilestone, markMilestonePaid, reviewMilestone, submitMilestone } from '../modules/milestones/milestones.service.ts';
 import { createOrganizationWithOwner } from '../modules/organizations/organizations.service.ts';
 import { seedDemoJobs } from './demo.jobs.ts';
+import { seedDeskDemo } from './demo.desk.ts';
 import { DEMO_PASSWORD, daysFromNow, demoCrews, demoOrganization, demoPersonas } from './demo.data.ts';
+import { seedDemoTechnicians } from './demo.technicians.ts';
 
 /** True when the database has no organization yet (a first start). */
 export async function isEmpty(db: Db): Promise<boolean> {
@@ -42,8 +44,20 @@ export async function seedDemo(db: Db): Promise<void> {
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   await runInTransaction(db, async (tx) => {
     const cast = await seedPeople(tx, passwordHash);
+    const harbor = cast.crews.find((c) => c.adminEmail === 'hank@harbor-electric.example');
+    if (harbor) await seedDemoTechnicians(tx, harbor.contractorId, harbor.adminId);
     // The services open their own (nested) transactions: savepoints inside this one.
     await seedDemoWork(tx as unknown as Db, cast);
+    // Harbor Electrical's desk: 2,000 jobs in bulk inserts (src/server/demo/demo.desk.ts).
+    const electric = cast.crews[1];
+    if (electric)
+      await seedDeskDemo(tx, {
+        organizationId: cast.orgId,
+        contractorId: electric.contractorId,
+        engagementId: electric.engagementId,
+        createdByUserId: cast.owner,
+        assignedByUserId: electric.adminId,
+      });
   });
 }
 

@@ -218,5 +218,73 @@ export const cases: Record<string, Case> = {
     expect: 'notFound',
     build: (v) => ({ url: `/api/payments/${v.paymentId}/resolve-as-received`, body: { body: 'Sneaky' } }),
   },
+  'GET /api/technicians': { expect: 'ownScope', build: () => ({ url: '/api/technicians' }) },
+  'POST /api/technicians': {
+    expect: 'ownScope',
+    build: () => ({ url: '/api/technicians', body: { name: 'Mat Rix', email: `matrix.${createId()}@example.test` } }),
+  },
+  'POST /api/technicians/flags': {
+    expect: 'ownScope',
+    build: (v) => ({ url: '/api/technicians/flags', body: { jobIds: [v.myJobId] } }),
+    verify: (body) => (body.includes('"flags":[{') ? `flags were given for another party's job: ${body}` : null),
+  },
+  'GET /api/technicians/:id': { expect: 'notFound', build: (v) => ({ url: `/api/technicians/${v.technicianId}` }) },
+  'PATCH /api/technicians/:id': {
+    expect: 'notFound',
+    build: (v) => ({ url: `/api/technicians/${v.technicianId}`, body: { name: 'Renamed' } }),
+  },
+  'DELETE /api/technicians/:id': { expect: 'notFound', build: (v) => ({ url: `/api/technicians/${v.technicianId}` }) },
+  'POST /api/technicians/:id/accreditations': {
+    expect: 'notFound',
+    build: (v) => ({ url: `/api/technicians/${v.technicianId}/accreditations`, body: { type: 'first_aid' } }),
+  },
+  'GET /api/accreditations/:id': { expect: 'notFound', build: (v) => ({ url: `/api/accreditations/${v.accreditationId}` }) },
+  'PATCH /api/accreditations/:id': {
+    expect: 'notFound',
+    build: (v) => ({ url: `/api/accreditations/${v.accreditationId}`, body: { number: 'X' } }),
+  },
+  'DELETE /api/accreditations/:id': { expect: 'notFound', build: (v) => ({ url: `/api/accreditations/${v.accreditationId}` }) },
+  'GET /api/my-jobs': { expect: 'ownScope', build: () => ({ url: '/api/my-jobs?when=upcoming' }) },
+  'GET /api/my-jobs/:id': { expect: 'notFound', build: (v) => ({ url: `/api/my-jobs/${v.myJobId}` }) },
+  'GET /api/jobs/:id/technicians': { expect: 'notFound', build: (v) => ({ url: `/api/jobs/${v.myJobId}/technicians` }) },
+  'PUT /api/jobs/:id/technicians': {
+    expect: 'notFound',
+    build: (v) => ({ url: `/api/jobs/${v.myJobId}/technicians`, body: { technicianIds: [], confirmFlags: true } }),
+  },
   ...jobCases,
+  // The contractor's desk: the attacker's own jobs only; a bulk request over the victim's ids
+  // refuses each as not found (naming nothing but the ids sent); technicians and staff get 403.
+  'GET /api/desk/jobs': { expect: 'ownScope', build: () => ({ url: '/api/desk/jobs' }) },
+  'POST /api/desk/jobs/technician-flags': {
+    expect: 'ownScope',
+    build: (v) => ({ url: '/api/desk/jobs/technician-flags', body: { selection: { ids: v.ids } } }),
+    verify: deskBulkTouchedNothing,
+  },
+  'POST /api/desk/jobs/bulk-edit': {
+    expect: 'ownScope',
+    build: (v) => ({
+      url: '/api/desk/jobs/bulk-edit',
+      body: { selection: { ids: v.ids }, scheduledOn: '2027-01-04', confirmFlagged: true },
+    }),
+    verify: deskBulkTouchedNothing,
+  },
+  'POST /api/desk/jobs/bulk-accept': {
+    expect: 'ownScope',
+    build: (v) => ({ url: '/api/desk/jobs/bulk-accept', body: { selection: { ids: v.ids }, targetOn: '2027-01-04' } }),
+    verify: deskBulkTouchedNothing,
+  },
+  'POST /api/desk/jobs/bulk-reject': {
+    expect: 'ownScope',
+    build: (v) => ({ url: '/api/desk/jobs/bulk-reject', body: { selection: { ids: v.ids }, reason: 'Not ours' } }),
+    verify: deskBulkTouchedNothing,
+  },
 };
+
+/** A desk request over the victim's ids: refused (403 for a technician or staff), or each id refused as not found. */
+function deskBulkTouchedNothing(body: string): string | null {
+  const parsed = JSON.parse(body) as { changed?: number; refused?: Array<{ reason: string }>; jobs?: number; status?: number };
+  if (parsed.status === 403) return null;
+  if (parsed.jobs !== undefined) return parsed.jobs === 0 ? null : `expected no job, got ${body}`;
+  if (parsed.changed !== 0) return `expected nothing changed, got ${body}`;
+  return parsed.refused?.every((r) => r.reason === 'not_found') ? null : `expected every job refused as not_found, got ${body}`;
+}

@@ -30,10 +30,12 @@ import {
   sessions,
   staffMembers,
   statusChanges,
+  accreditationReminders,
   technicianAccreditations,
   technicians,
 } from '../db/schema/index.ts';
 import { createId } from '../lib/ids.ts';
+import { addTechnicianPersona, assignJob, insertAccreditation, insertJob } from './technicians.fixtures.ts';
 import { cases, publicApiRoutes, type Victim } from './access-matrix.cases.ts';
 import { uploadProofId } from './payments.fixtures.ts';
 import { getTestApp, type TestApp } from './test-app.ts';
@@ -109,6 +111,7 @@ async function snapshot(t: TestApp, w: World): Promise<string> {
     t.db.select().from(jobTemplates).where(eq(jobTemplates.organizationId, w.orgA)),
     t.db.select().from(jobTemplateTasks).where(eq(jobTemplateTasks.organizationId, w.orgA)),
     t.db.select().from(technicianAccreditations).where(eq(technicianAccreditations.contractorId, w.contractorX)),
+    t.db.select().from(accreditationReminders).where(eq(accreditationReminders.contractorId, w.contractorX)),
   ]);
   return JSON.stringify(parts.map((rows) => [...rows].sort((a, b) => String(a.id).localeCompare(String(b.id)))));
 }
@@ -117,6 +120,7 @@ describe('access matrix', () => {
   let t: TestApp;
   let w: World;
   let victim: Victim;
+  let victimTechnician: Persona;
   beforeAll(async () => {
     t = await getTestApp();
     w = await createWorld(t);
@@ -185,6 +189,28 @@ describe('access matrix', () => {
       items: [{ paymentId: paymentIds[0], amountMinor: 80_000, reference: 'VICTIM-1', proofFileId: proof }],
     });
     expect(batch.statusCode).toBe(201);
+    // A technician of X other than the world's xTech (who attacks job and crew routes), on a job of A and X.
+    const crew = await addTechnicianPersona(t, w.contractorX, 'victim-tech');
+    victimTechnician = crew;
+    const accreditationId = await insertAccreditation(t, {
+      contractorId: w.contractorX,
+      technicianId: crew.technicianId,
+      type: 'first_aid',
+      expiresOn: '2027-01-01',
+    });
+    const myJob = await insertJob(t, {
+      organizationId: w.orgA,
+      contractorId: w.contractorX,
+      engagementId: w.engagementAX,
+      createdByUserId: w.aOwner.userId,
+      requiredAccreditations: ['working_at_heights'],
+    });
+    await assignJob(t, myJob, {
+      organizationId: w.orgA,
+      contractorId: w.contractorX,
+      technicianId: crew.technicianId,
+      byUserId: w.xAdmin.userId,
+    });
     const template = await owner.post('/api/job-templates', { name: 'Victim template', tasks: [{ title: 'Victim task' }] });
     expect(template.statusCode).toBe(201);
     const job = await owner.post('/api/jobs', {
@@ -200,6 +226,9 @@ describe('access matrix', () => {
       paymentId: paymentIds[0]!,
       draftPaymentId: paymentIds[1]!,
       batchId: batch.json().batch.id,
+      technicianId: crew.technicianId,
+      accreditationId,
+      myJobId: myJob.id,
       jobId: job.json().id,
       jobTemplateId: template.json().id,
       engagementId: w.engagementAX,
@@ -226,6 +255,9 @@ describe('access matrix', () => {
         ...paymentIds,
         batch.json().batch.id,
         proof,
+        crew.technicianId,
+        accreditationId,
+        myJob.id,
       ],
     };
   });
@@ -311,6 +343,9 @@ describe('access matrix', () => {
     expect((await clientFor(t, w.aOwner).get('/api/home')).body).toContain(victim.milestoneId);
     expect((await clientFor(t, w.aOwner).get('/api/home')).body).toContain(victim.invitationId);
     expect((await clientFor(t, w.xAdmin).get('/api/home')).body).toContain(victim.contractId);
+    expect((await clientFor(t, w.xAdmin).get(`/api/technicians/${victim.technicianId}`)).statusCode).toBe(200);
+    expect((await clientFor(t, w.xAdmin).get(`/api/accreditations/${victim.accreditationId}`)).statusCode).toBe(200);
+    expect((await clientFor(t, victimTechnician).get(`/api/my-jobs/${victim.myJobId}`)).statusCode).toBe(200);
     // A technician of the same contractor sees no contracts or milestones either.
     expect((await clientFor(t, w.xTech).get(`/api/milestones/${victim.milestoneId}`)).statusCode).toBe(404);
     expect((await clientFor(t, w.xTech).get('/api/contracts')).json().items).toEqual([]);

@@ -14,6 +14,11 @@ export interface Victim {
   batchId: string;
   jobId: string;
   jobTemplateId: string;
+  /** A technician of contractor X (not the attacking technician), with an accreditation, on `myJobId`. */
+  technicianId: string;
+  accreditationId: string;
+  /** A job of A and X, assigned to that technician. */
+  myJobId: string;
   ids: string[];
 }
 

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { and, asc, desc, eq, inArray, isNull, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNull, type SQL, sql } from 'drizzle-orm';
 import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -15,11 +15,13 @@ import {
   organizations,
   payments,
   staffMembers,
+  technicians,
   users,
 } from '../db/schema/index.ts';
 import { createId } from '../lib/ids.ts';
 import { encodeCursor } from '../lib/pagination.ts';
 import { recordAudit } from '../audit/audit.writer.ts';
+import { assignJob, insertJob, technicianIdOf } from './technicians.fixtures.ts';
 import { getTestApp, type TestApp } from './test-app.ts';
 import { createJob } from './jobs.work.ts';
 import { createActiveContract, createMilestone } from './work.ts';
@@ -291,6 +293,57 @@ describe('every list pages with a keyset cursor', () => {
     const expected = await idsInOrder(t, payments, order, 'desc', eq(payments.organizationId, world.orgA));
     await expectPagedExactly(clientFor(t, world.aFinance), '/api/payments?status=draft', expected);
     await expectPagedExactly(clientFor(t, world.xAdmin), '/api/payments', expected);
+  });
+
+  it("the contractor's technicians, in the order they joined (removed ones left out)", async () => {
+    const world = await createWorld(t);
+    const people = await addUsers(t, rows);
+    const ids = people.map(() => createId());
+    await t.db.insert(technicians).values(
+      people.map((userId, i) => ({
+        id: ids[i]!,
+        contractorId: world.contractorX,
+        userId,
+        createdAt: i < 4 ? tie : undefined,
+        removedAt: i === 5 ? new Date() : null,
+      })),
+    );
+    const expected = await idsInOrder(
+      t,
+      technicians,
+      [technicians.createdAt, technicians.id],
+      'asc',
+      and(eq(technicians.contractorId, world.contractorX), isNull(technicians.removedAt)),
+    );
+    await expectPagedExactly(clientFor(t, world.xAdmin as Persona), '/api/technicians', expected);
+  });
+
+  it("a technician's jobs, today's then upcoming, soonest first", async () => {
+    const world = await createWorld(t);
+    const techId = technicianIdOf(world.xTech);
+    const scene = {
+      organizationId: world.orgA,
+      contractorId: world.contractorX,
+      engagementId: world.engagementAX,
+      createdByUserId: world.aOwner.userId,
+    };
+    for (let i = 0; i < rows; i++) {
+      const job = await insertJob(t, { ...scene, scheduledOn: i < 4 ? '2099-01-01' : i === 6 ? null : `2099-02-0${i}` });
+      await assignJob(t, job, {
+        organizationId: world.orgA,
+        contractorId: world.contractorX,
+        technicianId: techId,
+        byUserId: world.xAdmin.userId,
+      });
+    }
+    const expected = await idsInOrder(
+      t,
+      jobs,
+      [sql`coalesce(${jobs.scheduledOn}, '9999-12-31'::date)` as unknown as PgColumn, jobs.id],
+      'asc',
+      eq(jobs.contractorId, world.contractorX),
+    );
+    await expectPagedExactly(clientFor(t, world.xTech), '/api/my-jobs?when=upcoming', expected);
   });
 
   it('jobs: the company by due date, the contractor newest first, filtered', async () => {

@@ -5,8 +5,10 @@ import { createId } from '../lib/ids.ts';
 import { jobBudgetCases } from './write-budgets.jobs.ts';
 import { lastEmailTo } from './mailbox.ts';
 import { paymentBudgetCases } from './write-budgets.payments.ts';
-import type { Case } from './write-budgets.case.ts';
 import { attachSqlCounter, type SqlCounter } from './sql-counter.ts';
+import type { Case } from './write-budgets.case.ts';
+import { deskBudgetCases } from './write-budgets.desk.ts';
+import { technicianBudgetCases } from './write-budgets.technicians.ts';
 import { getTestApp, type TestApp } from './test-app.ts';
 import { createActiveContract, createMilestone, createSubmittedMilestone } from './work.ts';
 import { clientFor, createWorld, readEtag, type World } from './world.ts';
@@ -338,6 +340,8 @@ const cases: Case[] = [
     budget: 7,
     prepare: async (t, w) => patchWithEtag(t, w, '/api/organizations/current', { name: `Renamed ${w.suffix}` }),
   },
+  ...deskBudgetCases,
+  ...technicianBudgetCases,
 ];
 
 /** Waits (polling) until the database has been quiet for a while: work queued by the setup (emails) must not count. */

@@ -86,10 +86,12 @@ export const companyActionJobStatuses: readonly JobStatus[] = ['rejected', 'perf
 /** Technicians may be assigned (and the scheduled date changed) while the job is in these states. */
 export const staffableJobStatuses: readonly JobStatus[] = ['accepted', 'scheduled', 'in_progress', 'revisit'];
 
+/** Not performed yet: what can be overdue (the desk view's filter counts the same in SQL). */
+export const notPerformedJobStatuses: readonly JobStatus[] = ['assigned', 'accepted', 'rejected', 'scheduled', 'in_progress', 'revisit'];
+
 /** Overdue: still open (not performed yet) after its due date (`today` as YYYY-MM-DD in the organization's calendar). */
 export function isJobOverdue(row: { status: JobStatus; dueOn: string }, today: string): boolean {
-  const notPerformedYet: readonly JobStatus[] = ['assigned', 'accepted', 'rejected', 'scheduled', 'in_progress', 'revisit'];
-  return notPerformedYet.includes(row.status) && row.dueOn < today;
+  return notPerformedJobStatuses.includes(row.status) && row.dueOn < today;
 }
 
 export const jobStatusLabels: Record<JobStatus, string> = {

@@ -68,10 +68,6 @@ const inviteStaff = lazyDialog(() => import('../features/invitations/components/
 const inviteMember = lazyDialog(() =>
   import('../features/invitations/components/invite-member.dialog.tsx').then((m) => m.InviteMemberDialog),
 );
-const inviteTechnician = lazyDialog(() =>
-  import('../features/invitations/components/invite-technician.dialog.tsx').then((m) => m.InviteTechnicianDialog),
-);
-
 function inviteButton(dialog: LazyDialog<object>, text: string) {
   const label = createElement(Fragment, null, createElement(UserPlus, { 'aria-hidden': true, className: 'size-4' }), text);
   return createElement(DialogLauncher<object>, { dialog, dialogProps: {}, label });
@@ -85,9 +81,6 @@ export function InviteStaffDialog() {
 }
 export function InviteMemberDialog() {
   return inviteButton(inviteMember, 'Invite office member');
-}
-export function InviteTechnicianDialog() {
-  return inviteButton(inviteTechnician, 'Invite technician');
 }
 
 export const ContractMilestonesSection = lazyRouteComponent(
@@ -125,10 +118,29 @@ export const ContractorTeamPage = lazyRouteComponent(
   () => import('../features/contractor-team/components/team.page.tsx'),
   'ContractorTeamPage',
 );
-export const MyJobsPage = lazyRouteComponent(() => import('../features/jobs/components/my-jobs.page.tsx'), 'MyJobsPage');
 export const JobDetailPage = lazyRouteComponent(() => import('../features/jobs/components/job-detail.page.tsx'), 'JobDetailPage');
 export const CompanyJobsPage = lazyRouteComponent(() => import('../features/jobs/components/company-jobs.page.tsx'), 'CompanyJobsPage');
 export const CreateJobPage = lazyRouteComponent(() => import('../features/jobs/components/create-job.page.tsx'), 'CreateJobPage');
+export const MyJobsPage = lazyRouteComponent(() => import('../features/tech-view/components/my-jobs.page.tsx'), 'MyJobsPage');
+export const MyJobPage = lazyRouteComponent(() => import('../features/tech-view/components/my-job.page.tsx'), 'MyJobPage');
+export const TechnicianDetailPage = lazyRouteComponent(
+  () => import('../features/technicians/components/technician-detail.page.tsx'),
+  'TechnicianDetailPage',
+);
+export const TechniciansSection = lazyRouteComponent(
+  () => import('../features/technicians/components/technicians.section.tsx'),
+  'TechniciansSection',
+);
+/** A job's technicians with "Assign technicians" (picker with flags): for the contractor's job page. */
+export const JobTechniciansSection = lazyRouteComponent(
+  () => import('../features/technicians/components/job-technicians.section.tsx'),
+  'JobTechniciansSection',
+);
+export const AddTechnicianDialog = lazyRouteComponent(
+  () => import('../features/technicians/components/add-technician.dialog.tsx'),
+  'AddTechnicianDialog',
+);
+export const DeskPage = lazyRouteComponent(() => import('../features/job-desk/components/desk.page.tsx'), 'DeskPage');
 
 interface Preloadable {
   preload?: () => Promise<void> | undefined;

@@ -5,6 +5,7 @@ import { useMe } from '../features/session/api/me.query.ts';
 import { nameMembership } from '../features/session/components/membership.label.ts';
 import { validateContractSearch } from './contract.search.ts';
 import { validatePaymentSearch } from './payment.search.ts';
+import { type DeskSearch, validateDeskSearch } from './desk.search.ts';
 import { type EngagementSearch, validateEngagementSearch } from './engagement.search.ts';
 import { rootRoute } from './root.route.tsx';
 import type { NavItem } from './shell.layout.tsx';
@@ -18,11 +19,12 @@ import {
   ContractorTeamPage,
   ContractsPage,
   DeliverPage,
+  DeskPage,
   EngagementContracts,
   EngagementDetailPage,
   InvitationList,
   InviteMemberDialog,
-  InviteTechnicianDialog,
+  AddTechnicianDialog,
   MilestoneDetailPage,
   NotificationsPage,
   OrganizationsPage,
@@ -31,11 +33,14 @@ import {
   SecurityPage,
   Shell,
   JobDetailPage,
+  TechnicianDetailPage,
+  TechniciansSection,
   withPages,
 } from './lazy.pages.ts';
 
 const portalNav: NavItem[] = [
   { href: '/portal/home', label: 'Home' },
+  { href: '/portal/jobs', label: 'Jobs' },
   { href: '/portal/deliver', label: 'To deliver' },
   { href: '/portal/contracts', label: 'Contracts' },
   { href: '/portal/payments', label: 'Payments' },
@@ -201,6 +206,23 @@ const milestoneDetailRoute = createRoute({
   }, MilestoneDetailPage),
 });
 
+/** The job's page; "Invoice this job" opens its "Complete task" (invoice, report or quote) until the invoice form can take a job. */
+const jobHref = (id: string) => `/portal/jobs/${encodeURIComponent(id)}`;
+const deskLinks = { job: jobHref, invoice: (id: string) => `${jobHref(id)}?complete=invoice` };
+
+const deskRoute = createRoute({
+  getParentRoute: () => portalRoute,
+  path: 'jobs',
+  validateSearch: validateDeskSearch,
+  component: withPages(function DeskRoute() {
+    const search = deskRoute.useSearch();
+    const navigate = deskRoute.useNavigate();
+    const { me } = portalRoute.useRouteContext();
+    const change = useCallback((next: DeskSearch) => void navigate({ search: next, replace: true }), [navigate]);
+    return <DeskPage search={search} onSearchChange={change} links={deskLinks} userId={me.user.id} />;
+  }, DeskPage),
+});
+
 const teamRoute = createRoute({
   getParentRoute: () => portalRoute,
   path: 'team',
@@ -209,7 +231,7 @@ const teamRoute = createRoute({
       return (
         <ContractorTeamPage
           renderInviteMember={() => <InviteMemberDialog />}
-          renderInviteTechnician={() => <InviteTechnicianDialog />}
+          renderTechnicians={(canAdd) => <TechniciansSection canAdd={canAdd} addButton={<AddTechnicianDialog />} />}
           renderInvitations={() => (
             <InvitationList
               kinds={['contractor_member', 'technician']}
@@ -222,7 +244,19 @@ const teamRoute = createRoute({
     },
     ContractorTeamPage,
     InvitationList,
+    TechniciansSection,
+    AddTechnicianDialog,
   ),
+});
+
+const technicianDetailRoute = createRoute({
+  getParentRoute: () => portalRoute,
+  path: 'team/technicians/$technicianId',
+  component: withPages(function PortalTechnicianRoute() {
+    const { technicianId } = technicianDetailRoute.useParams();
+    const navigate = technicianDetailRoute.useNavigate();
+    return <TechnicianDetailPage technicianId={technicianId} onRemoved={() => void navigate({ to: '/portal/team' })} />;
+  }, TechnicianDetailPage),
 });
 
 const activityRoute = createRoute({
@@ -299,6 +333,7 @@ export const portalRoutes = portalRoute.addChildren([
   paymentDetailRoute,
   portalIndexRoute,
   portalHomeRoute,
+  deskRoute,
   organizationsRoute,
   organizationDetailRoute,
   deliverRoute,
@@ -307,6 +342,7 @@ export const portalRoutes = portalRoute.addChildren([
   milestoneDetailRoute,
   jobDetailRoute,
   teamRoute,
+  technicianDetailRoute,
   activityRoute,
   notificationsRoute,
   securityRoute,

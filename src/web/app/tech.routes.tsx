@@ -6,7 +6,7 @@ import type { NavItem } from './shell.layout.tsx';
 import { requireShell } from './shell.guard.ts';
 import { useLeaveApp } from './signed-out.ts';
 import { FullPageError, FullPageLoading } from './status.pages.tsx';
-import { MyJobsPage, NotificationsPage, SecurityPage, Shell, SignOutButton, withPages } from './lazy.pages.ts';
+import { MyJobPage, MyJobsPage, NotificationsPage, SecurityPage, Shell, SignOutButton, withPages } from './lazy.pages.ts';
 
 const techNav: NavItem[] = [
   { href: '/tech/jobs', label: 'My jobs' },
@@ -43,6 +43,15 @@ const jobsRoute = createRoute({
   }, MyJobsPage),
 });
 
+const jobRoute = createRoute({
+  getParentRoute: () => techRoute,
+  path: 'jobs/$jobId',
+  component: withPages(function TechJobRoute() {
+    const { jobId } = jobRoute.useParams();
+    return <MyJobPage jobId={jobId} />;
+  }, MyJobPage),
+});
+
 const notificationsRoute = createRoute({
   getParentRoute: () => techRoute,
   path: 'notifications',
@@ -71,4 +80,4 @@ const securityRoute = createRoute({
   ),
 });
 
-export const techRoutes = techRoute.addChildren([techIndexRoute, jobsRoute, notificationsRoute, securityRoute]);
+export const techRoutes = techRoute.addChildren([techIndexRoute, jobsRoute, jobRoute, notificationsRoute, securityRoute]);

@@ -4064,6 +4064,598 @@ export interface paths {
       };
     };
   };
+  "/api/technicians": {
+    /** The contractor's technicians (removed ones not included), in the order they joined, a page at a time */
+    get: {
+      parameters: {
+        query?: {
+          limit?: number;
+          cursor?: string;
+          q?: string;
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              items: ({
+                  id: string;
+                  name: string;
+                  email: string;
+                  mobile: string | null;
+                  /** @enum {string} */
+                  status: "invited" | "active";
+                  version: number;
+                  createdAt: string;
+                  abilities: {
+                    edit: boolean;
+                    remove: boolean;
+                    addAccreditation: boolean;
+                  };
+                })[];
+              nextCursor: string | null;
+            };
+          };
+        };
+      };
+    };
+    /** Add a technician to the crew (admins): they can be assigned jobs at once, and get an email link to sign in */
+    post: {
+      requestBody: {
+        content: {
+          "application/json": {
+            name: string;
+            /** Format: email */
+            email: string;
+            mobile?: string | null;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        201: {
+          content: {
+            "application/json": {
+              id: string;
+              name: string;
+              email: string;
+              mobile: string | null;
+              /** @enum {string} */
+              status: "invited" | "active";
+              version: number;
+              createdAt: string;
+              abilities: {
+                edit: boolean;
+                remove: boolean;
+                addAccreditation: boolean;
+              };
+              accreditations: ({
+                  id: string;
+                  technicianId: string;
+                  /** @enum {string} */
+                  type: "working_at_heights" | "confined_space" | "electrical_licence" | "fire_systems" | "first_aid" | "white_card" | "asbestos_awareness" | "gas_fitting" | "plumbing_licence" | "police_check" | "elevated_work_platform" | "refrigerant_handling";
+                  number: string;
+                  expiresOn: string | null;
+                  file: {
+                    id: string;
+                    name: string;
+                    mime: string;
+                    size: number;
+                  } | null;
+                  version: number;
+                  createdAt: string;
+                  updatedAt: string;
+                  abilities: {
+                    edit: boolean;
+                    remove: boolean;
+                  };
+                })[];
+            };
+          };
+        };
+      };
+    };
+  };
+  "/api/technicians/flags": {
+    /** Technicians to pick for some jobs, each with accreditation flags (missing, expires before the scheduled date, expires within 30 days) */
+    post: {
+      requestBody: {
+        content: {
+          "application/json": {
+            /** @default [] */
+            jobIds?: string[];
+            scheduledOn?: string | null;
+            q?: string;
+            /** @default 100 */
+            limit?: number;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              today: string;
+              technicians: ({
+                  id: string;
+                  name: string;
+                  email: string;
+                  flags: ({
+                      /** @enum {string} */
+                      kind: "missing" | "expires_before_scheduled" | "expires_soon";
+                      /** @enum {string} */
+                      type: "working_at_heights" | "confined_space" | "electrical_licence" | "fire_systems" | "first_aid" | "white_card" | "asbestos_awareness" | "gas_fitting" | "plumbing_licence" | "police_check" | "elevated_work_platform" | "refrigerant_handling";
+                      expiresOn: string | null;
+                      jobIds: string[];
+                    })[];
+                })[];
+              hasMore: boolean;
+              unknownJobIds: string[];
+            };
+          };
+        };
+      };
+    };
+  };
+  "/api/technicians/{id}": {
+    /** One technician with their accreditations */
+    get: {
+      parameters: {
+        path: {
+          id: string;
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            /** @description The version of the record as `"<version>"`; send it back in If-Match to edit it. */
+            etag?: string;
+          };
+          content: {
+            "application/json": {
+              id: string;
+              name: string;
+              email: string;
+              mobile: string | null;
+              /** @enum {string} */
+              status: "invited" | "active";
+              version: number;
+              createdAt: string;
+              abilities: {
+                edit: boolean;
+                remove: boolean;
+                addAccreditation: boolean;
+              };
+              accreditations: ({
+                  id: string;
+                  technicianId: string;
+                  /** @enum {string} */
+                  type: "working_at_heights" | "confined_space" | "electrical_licence" | "fire_systems" | "first_aid" | "white_card" | "asbestos_awareness" | "gas_fitting" | "plumbing_licence" | "police_check" | "elevated_work_platform" | "refrigerant_handling";
+                  number: string;
+                  expiresOn: string | null;
+                  file: {
+                    id: string;
+                    name: string;
+                    mime: string;
+                    size: number;
+                  } | null;
+                  version: number;
+                  createdAt: string;
+                  updatedAt: string;
+                  abilities: {
+                    edit: boolean;
+                    remove: boolean;
+                  };
+                })[];
+            };
+          };
+        };
+      };
+    };
+    /** Remove a technician from the crew (admins): their sessions, sign-in links and invitations stop working at once */
+    delete: {
+      parameters: {
+        path: {
+          id: string;
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              /** @enum {boolean} */
+              ok: true;
+            };
+          };
+        };
+      };
+    };
+    /** Edit a technician's name or mobile number (admins) */
+    patch: {
+      parameters: {
+        header: {
+          /** @description Required: the ETag of the record as you read it (`"<version>"`; `W/"<version>"` is taken too, `*` overwrites whatever is current). A stale one answers 412. */
+          "if-match": string;
+        };
+        path: {
+          id: string;
+        };
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            name?: string;
+            mobile?: string | null;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            /** @description The version of the record as `"<version>"`; send it back in If-Match to edit it. */
+            etag?: string;
+          };
+          content: {
+            "application/json": {
+              id: string;
+              name: string;
+              email: string;
+              mobile: string | null;
+              /** @enum {string} */
+              status: "invited" | "active";
+              version: number;
+              createdAt: string;
+              abilities: {
+                edit: boolean;
+                remove: boolean;
+                addAccreditation: boolean;
+              };
+              accreditations: ({
+                  id: string;
+                  technicianId: string;
+                  /** @enum {string} */
+                  type: "working_at_heights" | "confined_space" | "electrical_licence" | "fire_systems" | "first_aid" | "white_card" | "asbestos_awareness" | "gas_fitting" | "plumbing_licence" | "police_check" | "elevated_work_platform" | "refrigerant_handling";
+                  number: string;
+                  expiresOn: string | null;
+                  file: {
+                    id: string;
+                    name: string;
+                    mime: string;
+                    size: number;
+                  } | null;
+                  version: number;
+                  createdAt: string;
+                  updatedAt: string;
+                  abilities: {
+                    edit: boolean;
+                    remove: boolean;
+                  };
+                })[];
+            };
+          };
+        };
+        /** @description STALE_VERSION: someone saved the record after you read it; `details.currentVersion` and the ETag header say which version is current. Reload and re-apply. */
+        412: {
+          content: {
+            "application/problem+json": {
+              type: string;
+              title: string;
+              status: number;
+              code: string;
+              detail: string;
+              requestId?: string;
+              details?: {
+                currentVersion?: number;
+              };
+            };
+          };
+        };
+        /** @description PRECONDITION_REQUIRED: If-Match was not sent. */
+        428: {
+          content: {
+            "application/problem+json": {
+              type: string;
+              title: string;
+              status: number;
+              code: string;
+              detail: string;
+              requestId?: string;
+              details?: {
+                currentVersion?: number;
+              };
+            };
+          };
+        };
+      };
+    };
+  };
+  "/api/technicians/{id}/accreditations": {
+    /** Add an accreditation (type, number, expiry, a scan uploaded first through POST /api/files) to a technician (admins) */
+    post: {
+      parameters: {
+        path: {
+          id: string;
+        };
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            /** @enum {string} */
+            type: "working_at_heights" | "confined_space" | "electrical_licence" | "fire_systems" | "first_aid" | "white_card" | "asbestos_awareness" | "gas_fitting" | "plumbing_licence" | "police_check" | "elevated_work_platform" | "refrigerant_handling";
+            /** @default */
+            number?: string;
+            expiresOn?: string | null;
+            fileId?: string | null;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        201: {
+          content: {
+            "application/json": {
+              id: string;
+              technicianId: string;
+              /** @enum {string} */
+              type: "working_at_heights" | "confined_space" | "electrical_licence" | "fire_systems" | "first_aid" | "white_card" | "asbestos_awareness" | "gas_fitting" | "plumbing_licence" | "police_check" | "elevated_work_platform" | "refrigerant_handling";
+              number: string;
+              expiresOn: string | null;
+              file: {
+                id: string;
+                name: string;
+                mime: string;
+                size: number;
+              } | null;
+              version: number;
+              createdAt: string;
+              updatedAt: string;
+              abilities: {
+                edit: boolean;
+                remove: boolean;
+              };
+            };
+          };
+        };
+      };
+    };
+  };
+  "/api/accreditations/{id}": {
+    /** One of a technician's accreditations */
+    get: {
+      parameters: {
+        path: {
+          id: string;
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            /** @description The version of the record as `"<version>"`; send it back in If-Match to edit it. */
+            etag?: string;
+          };
+          content: {
+            "application/json": {
+              id: string;
+              technicianId: string;
+              /** @enum {string} */
+              type: "working_at_heights" | "confined_space" | "electrical_licence" | "fire_systems" | "first_aid" | "white_card" | "asbestos_awareness" | "gas_fitting" | "plumbing_licence" | "police_check" | "elevated_work_platform" | "refrigerant_handling";
+              number: string;
+              expiresOn: string | null;
+              file: {
+                id: string;
+                name: string;
+                mime: string;
+                size: number;
+              } | null;
+              version: number;
+              createdAt: string;
+              updatedAt: string;
+              abilities: {
+                edit: boolean;
+                remove: boolean;
+              };
+            };
+          };
+        };
+      };
+    };
+    /** Remove an accreditation (admins) */
+    delete: {
+      parameters: {
+        path: {
+          id: string;
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              /** @enum {boolean} */
+              ok: true;
+            };
+          };
+        };
+      };
+    };
+    /** Edit an accreditation (admins) */
+    patch: {
+      parameters: {
+        header: {
+          /** @description Required: the ETag of the record as you read it (`"<version>"`; `W/"<version>"` is taken too, `*` overwrites whatever is current). A stale one answers 412. */
+          "if-match": string;
+        };
+        path: {
+          id: string;
+        };
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            /** @enum {string} */
+            type?: "working_at_heights" | "confined_space" | "electrical_licence" | "fire_systems" | "first_aid" | "white_card" | "asbestos_awareness" | "gas_fitting" | "plumbing_licence" | "police_check" | "elevated_work_platform" | "refrigerant_handling";
+            number?: string;
+            expiresOn?: string | null;
+            fileId?: string | null;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            /** @description The version of the record as `"<version>"`; send it back in If-Match to edit it. */
+            etag?: string;
+          };
+          content: {
+            "application/json": {
+              id: string;
+              technicianId: string;
+              /** @enum {string} */
+              type: "working_at_heights" | "confined_space" | "electrical_licence" | "fire_systems" | "first_aid" | "white_card" | "asbestos_awareness" | "gas_fitting" | "plumbing_licence" | "police_check" | "elevated_work_platform" | "refrigerant_handling";
+              number: string;
+              expiresOn: string | null;
+              file: {
+                id: string;
+                name: string;
+                mime: string;
+                size: number;
+              } | null;
+              version: number;
+              createdAt: string;
+              updatedAt: string;
+              abilities: {
+                edit: boolean;
+                remove: boolean;
+              };
+            };
+          };
+        };
+        /** @description STALE_VERSION: someone saved the record after you read it; `details.currentVersion` and the ETag header say which version is current. Reload and re-apply. */
+        412: {
+          content: {
+            "application/problem+json": {
+              type: string;
+              title: string;
+              status: number;
+              code: string;
+              detail: string;
+              requestId?: string;
+              details?: {
+                currentVersion?: number;
+              };
+            };
+          };
+        };
+        /** @description PRECONDITION_REQUIRED: If-Match was not sent. */
+        428: {
+          content: {
+            "application/problem+json": {
+              type: string;
+              title: string;
+              status: number;
+              code: string;
+              detail: string;
+              requestId?: string;
+              details?: {
+                currentVersion?: number;
+              };
+            };
+          };
+        };
+      };
+    };
+  };
+  "/api/my-jobs": {
+    /** The technician view: the signed-in technician's jobs for today (and still open from before) or upcoming, soonest first */
+    get: {
+      parameters: {
+        query?: {
+          when?: "today" | "upcoming";
+          limit?: number;
+          cursor?: string;
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              today: string;
+              items: ({
+                  id: string;
+                  number: number;
+                  /** @enum {string} */
+                  status: "assigned" | "accepted" | "rejected" | "scheduled" | "in_progress" | "revisit" | "performed_need_docs" | "performed" | "closed" | "cancelled" | "archived";
+                  siteName: string;
+                  siteAddress: string;
+                  scheduledOn: string | null;
+                  dueOn: string;
+                  /** @enum {string} */
+                  priority: "low" | "normal" | "high" | "urgent";
+                  organizationName: string;
+                })[];
+              nextCursor: string | null;
+            };
+          };
+        };
+      };
+    };
+  };
+  "/api/my-jobs/{id}": {
+    /** One of the technician's jobs: site, dates, access details, tasks and the company's documents (404 unless assigned to them) */
+    get: {
+      parameters: {
+        path: {
+          id: string;
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              id: string;
+              number: number;
+              /** @enum {string} */
+              status: "assigned" | "accepted" | "rejected" | "scheduled" | "in_progress" | "revisit" | "performed_need_docs" | "performed" | "closed" | "cancelled" | "archived";
+              siteName: string;
+              siteAddress: string;
+              scheduledOn: string | null;
+              dueOn: string;
+              /** @enum {string} */
+              priority: "low" | "normal" | "high" | "urgent";
+              organizationName: string;
+              description: string;
+              accessDetails: string;
+              requiredAccreditations: ("working_at_heights" | "confined_space" | "electrical_licence" | "fire_systems" | "first_aid" | "white_card" | "asbestos_awareness" | "gas_fitting" | "plumbing_licence" | "police_check" | "elevated_work_platform" | "refrigerant_handling")[];
+              documents: {
+                  id: string;
+                  name: string;
+                  mime: string;
+                  size: number;
+                }[];
+              tasks: ({
+                  id: string;
+                  position: number;
+                  title: string;
+                  /** @enum {string} */
+                  photos: "required" | "optional" | "none";
+                  result: ("pass" | "fail" | "na") | null;
+                })[];
+              technicians: string[];
+            };
+          };
+        };
+      };
+    };
+  };
   "/api/jobs": {
     /** Jobs the caller sees (the company's, the contractor's from every organization, a technician's assigned ones), by due date or newest */
     get: {
@@ -6495,6 +7087,350 @@ export interface paths {
               details?: {
                 currentVersion?: number;
               };
+            };
+          };
+        };
+      };
+    };
+  };
+  "/api/jobs/{id}/technicians": {
+    /** A job's technicians and scheduled date */
+    get: {
+      parameters: {
+        path: {
+          id: string;
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              jobId: string;
+              status: string;
+              scheduledOn: string | null;
+              version: number;
+              technicians: {
+                  id: string;
+                  name: string;
+                  flagOverrideConfirmed: boolean;
+                }[];
+            };
+          };
+        };
+      };
+    };
+    /** Put technicians on a job and set its date (schedules an accepted job); flagged technicians need confirmFlags (else 409 CONFIRMATION_REQUIRED) */
+    put: {
+      parameters: {
+        path: {
+          id: string;
+        };
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            technicianIds: string[];
+            scheduledOn?: string;
+            /** @default false */
+            confirmFlags?: boolean;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              jobId: string;
+              status: string;
+              scheduledOn: string | null;
+              version: number;
+              technicians: {
+                  id: string;
+                  name: string;
+                  flagOverrideConfirmed: boolean;
+                }[];
+            };
+          };
+        };
+      };
+    };
+  };
+  "/api/desk/jobs": {
+    /** The jobs table: every job of every organization engaging the contractor; sort on any column (keyset paging), filters, search; the first page counts matches up to 10,000 */
+    get: {
+      parameters: {
+        query?: {
+          status?: string;
+          organizationId?: string;
+          technicianId?: string;
+          dueFrom?: string;
+          dueTo?: string;
+          scheduled?: "true" | "false";
+          overdue?: "true" | "false";
+          needsAction?: "true" | "false";
+          q?: string;
+          sort?: "due" | "scheduled" | "status" | "organization" | "site" | "priority" | "po" | "created";
+          dir?: "asc" | "desc";
+          limit?: number;
+          cursor?: string;
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              items: ({
+                  id: string;
+                  number: number;
+                  siteName: string;
+                  siteAddress: string;
+                  description: string;
+                  /** @enum {string} */
+                  status: "assigned" | "accepted" | "rejected" | "scheduled" | "in_progress" | "revisit" | "performed_need_docs" | "performed" | "closed" | "cancelled" | "archived";
+                  /** @enum {string} */
+                  priority: "low" | "normal" | "high" | "urgent";
+                  dueOn: string;
+                  targetOn: string | null;
+                  scheduledOn: string | null;
+                  poNumber: string | null;
+                  poAmountMinor: number | null;
+                  poCurrency: string | null;
+                  requiredAccreditations: string[];
+                  organization: {
+                    id: string;
+                    name: string;
+                  };
+                  technicians: {
+                      id: string;
+                      name: string;
+                    }[];
+                  overdue: boolean;
+                  createdAt: string;
+                  abilities: {
+                    accept: boolean;
+                    reject: boolean;
+                    staff: boolean;
+                    complete: boolean;
+                  };
+                })[];
+              nextCursor: string | null;
+              total: {
+                count: number;
+                more: boolean;
+              } | null;
+            };
+          };
+        };
+      };
+    };
+  };
+  "/api/desk/jobs/technician-flags": {
+    /** The contractor's technicians with their accreditation flags for the selected jobs (ids or the table's filter) */
+    post: {
+      requestBody: {
+        content: {
+          "application/json": {
+            selection: {
+              ids: string[];
+            } | ({
+              filter: {
+                status?: string;
+                /** Format: uuid */
+                organizationId?: string;
+                /** Format: uuid */
+                technicianId?: string;
+                dueFrom?: string;
+                dueTo?: string;
+                /** @enum {string} */
+                scheduled?: "true" | "false";
+                /** @enum {string} */
+                overdue?: "true" | "false";
+                /** @enum {string} */
+                needsAction?: "true" | "false";
+                q?: string;
+              };
+            });
+            scheduledOn?: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              jobs: number;
+              technicians: ({
+                  id: string;
+                  name: string;
+                  email: string;
+                  flags: ({
+                      /** @enum {string} */
+                      kind: "missing" | "expires_before_scheduled" | "expires_soon";
+                      type: string;
+                      expiresOn: string | null;
+                      jobs: number;
+                    })[];
+                })[];
+            };
+          };
+        };
+      };
+    };
+  };
+  "/api/desk/jobs/bulk-edit": {
+    /** Assign technicians and/or set a scheduled date on many jobs in one transaction; each refused job with its reason; flagged technicians need confirmFlagged */
+    post: {
+      requestBody: {
+        content: {
+          "application/json": {
+            selection: {
+              ids: string[];
+            } | ({
+              filter: {
+                status?: string;
+                /** Format: uuid */
+                organizationId?: string;
+                /** Format: uuid */
+                technicianId?: string;
+                dueFrom?: string;
+                dueTo?: string;
+                /** @enum {string} */
+                scheduled?: "true" | "false";
+                /** @enum {string} */
+                overdue?: "true" | "false";
+                /** @enum {string} */
+                needsAction?: "true" | "false";
+                q?: string;
+              };
+            });
+            technicianIds?: string[];
+            scheduledOn?: string;
+            /** @default false */
+            confirmFlagged?: boolean;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              selected: number;
+              changed: number;
+              changedIds: string[];
+              refused: ({
+                  id: string;
+                  /** @enum {string} */
+                  reason: "not_found" | "archived" | "not_accepted" | "wrong_state" | "changed_meanwhile";
+                  status: ("assigned" | "accepted" | "rejected" | "scheduled" | "in_progress" | "revisit" | "performed_need_docs" | "performed" | "closed" | "cancelled" | "archived") | null;
+                  detail: string;
+                })[];
+            };
+          };
+        };
+      };
+    };
+  };
+  "/api/desk/jobs/bulk-accept": {
+    /** Accept many assigned jobs, with a target date */
+    post: {
+      requestBody: {
+        content: {
+          "application/json": {
+            selection: {
+              ids: string[];
+            } | ({
+              filter: {
+                status?: string;
+                /** Format: uuid */
+                organizationId?: string;
+                /** Format: uuid */
+                technicianId?: string;
+                dueFrom?: string;
+                dueTo?: string;
+                /** @enum {string} */
+                scheduled?: "true" | "false";
+                /** @enum {string} */
+                overdue?: "true" | "false";
+                /** @enum {string} */
+                needsAction?: "true" | "false";
+                q?: string;
+              };
+            });
+            targetOn?: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              selected: number;
+              changed: number;
+              changedIds: string[];
+              refused: ({
+                  id: string;
+                  /** @enum {string} */
+                  reason: "not_found" | "archived" | "not_accepted" | "wrong_state" | "changed_meanwhile";
+                  status: ("assigned" | "accepted" | "rejected" | "scheduled" | "in_progress" | "revisit" | "performed_need_docs" | "performed" | "closed" | "cancelled" | "archived") | null;
+                  detail: string;
+                })[];
+            };
+          };
+        };
+      };
+    };
+  };
+  "/api/desk/jobs/bulk-reject": {
+    /** Reject many assigned jobs with a reason */
+    post: {
+      requestBody: {
+        content: {
+          "application/json": {
+            selection: {
+              ids: string[];
+            } | ({
+              filter: {
+                status?: string;
+                /** Format: uuid */
+                organizationId?: string;
+                /** Format: uuid */
+                technicianId?: string;
+                dueFrom?: string;
+                dueTo?: string;
+                /** @enum {string} */
+                scheduled?: "true" | "false";
+                /** @enum {string} */
+                overdue?: "true" | "false";
+                /** @enum {string} */
+                needsAction?: "true" | "false";
+                q?: string;
+              };
+            });
+            reason: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              selected: number;
+              changed: number;
+              changedIds: string[];
+              refused: ({
+                  id: string;
+                  /** @enum {string} */
+                  reason: "not_found" | "archived" | "not_accepted" | "wrong_state" | "changed_meanwhile";
+                  status: ("assigned" | "accepted" | "rejected" | "scheduled" | "in_progress" | "revisit" | "performed_need_docs" | "performed" | "closed" | "cancelled" | "archived") | null;
+                  detail: string;
+                })[];
             };
           };
         };

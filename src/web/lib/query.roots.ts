@@ -10,6 +10,7 @@ export const queryRoots = {
   contracts: ['contracts'],
   contractorTeam: ['contractor-team'],
   deliveries: ['deliveries'],
+  desk: ['desk'],
   devMailbox: ['dev-mailbox'],
   engagements: ['engagements'],
   home: ['home'],
@@ -20,4 +21,6 @@ export const queryRoots = {
   organization: ['organization'],
   payments: ['payments'],
   security: ['security'],
+  technicians: ['technicians'],
+  techView: ['tech-view'],
 } as const;

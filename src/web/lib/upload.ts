@@ -7,7 +7,7 @@ export type UploadedFile = Pick<StoredFile, 'id' | 'name' | 'mime' | 'size'> & P
 const UPLOAD_PATH = '/api/files' satisfies keyof paths;
 
 export interface UploadOptions {
-  /** The engagement the file belongs to, so both sides of it may see the file; none: the organization's own (a batch proof). */
+  /** The engagement the file belongs to, so both sides of it may see the file; none: the uploader's own side only (a technician's licence scan). */
   engagementId?: string;
   /** image-or-pdf: the server refuses anything else (400) and keeps nothing. */
   accept?: 'any' | 'image-or-pdf';
@@ -47,8 +47,12 @@ function problemOf(xhr: XMLHttpRequest): ApiError {
 export function uploadFile(file: File, options: UploadOptions): Promise<UploadedFile> {
   return new Promise((resolve, reject) => {
     const xhr = new XMLHttpRequest();
-    const query: ApiQuery<typeof UPLOAD_PATH, 'post'> = { engagementId: options.engagementId, accept: options.accept };
-    xhr.open('POST', `${UPLOAD_PATH}?${serializeQuery(query)}`);
+    const query: ApiQuery<typeof UPLOAD_PATH, 'post'> = {
+      ...(options.engagementId ? { engagementId: options.engagementId } : {}),
+      ...(options.accept ? { accept: options.accept } : {}),
+    };
+    const search = serializeQuery(query);
+    xhr.open('POST', search ? `${UPLOAD_PATH}?${search}` : UPLOAD_PATH);
     xhr.setRequestHeader('accept', 'application/json');
     const context = readContextKey();
     if (context) xhr.setRequestHeader(CONTEXT_HEADER, context);

@@ -19,7 +19,12 @@ let counter = 0;
  * Files chosen by a person, each uploading at once with its own progress and error; a file can
  * be removed (its upload cancelled) until the form that uses them is sent.
  */
-export function useUploads(engagementId: string | null | undefined, onUploaded?: (file: UploadedFile, key: string) => void) {
+export function useUploads(
+  engagementId: string | null | undefined,
+  onUploaded?: (file: UploadedFile, key: string) => void,
+  options: { withoutEngagement?: boolean } = {},
+) {
+  const withoutEngagement = options.withoutEngagement === true;
   const [items, setItems] = useState<UploadItem[]>([]);
   const controllers = useRef(new Map<string, AbortController>());
   const uploaded = useRef(onUploaded);
@@ -44,13 +49,17 @@ export function useUploads(engagementId: string | null | undefined, onUploaded?:
         const key = `upload-${counter}`;
         const item: UploadItem = { key, name: file.name, size: file.size, progress: 0, status: 'uploading', error: null, file: null };
         setItems((list) => [...list, item]);
-        if (!engagementId) {
+        if (!engagementId && !withoutEngagement) {
           update(key, { status: 'error', error: 'Files cannot be uploaded here yet: the contract is still loading.' });
           continue;
         }
         const controller = new AbortController();
         controllers.current.set(key, controller);
-        uploadFile(file, { engagementId, signal: controller.signal, onProgress: (progress) => update(key, { progress }) })
+        uploadFile(file, {
+          engagementId: engagementId ?? undefined,
+          signal: controller.signal,
+          onProgress: (progress) => update(key, { progress }),
+        })
           .then((stored) => {
             update(key, { status: 'done', progress: 1, file: stored });
             uploaded.current?.(stored, key);
@@ -62,7 +71,7 @@ export function useUploads(engagementId: string | null | undefined, onUploaded?:
           .finally(() => controllers.current.delete(key));
       }
     },
-    [engagementId, update],
+    [engagementId, withoutEngagement, update],
   );
 
   const remove = useCallback((key: string) => {

@@ -5,3 +5,4 @@ export * from './milestones.schema.ts';
 export * from './payments.schema.ts';
 export * from './platform.schema.ts';
 export * from './tenancy.schema.ts';
+export * from './technicians.schema.ts';

@@ -24,6 +24,7 @@ import {
 import { jobStatuses } from '../../../shared/domain/job.machine.ts';
 import { users } from './auth.schema.ts';
 import { allOneOf, isCurrencyCode, isOneOf, isPositive } from './checks.ts';
+import { poKeyOf, priorityRankOf, scheduledKeyOf, searchDocumentOf, siteKeyOf, statusRankOf } from './jobs.desk.keys.ts';
 import { files } from './platform.schema.ts';
 import { contractors, engagements, organizations, technicians } from './tenancy.schema.ts';
 
@@ -84,6 +85,14 @@ export const jobs = pgTable(
     index('jobs_contractor_scheduled_idx').on(t.contractorId, t.scheduledOn, t.id),
     index('jobs_contractor_organization_due_idx').on(t.contractorId, t.organizationId, t.dueOn, t.id),
     index('jobs_contractor_created_idx').on(t.contractorId, t.createdAt, t.id),
+    // The desk's other sorts, each (contractor_id, key…, id) on the expression the query sorts by (jobs.desk.keys.ts).
+    index('jobs_contractor_status_rank_idx').on(t.contractorId, statusRankOf(t.status), t.dueOn, t.id),
+    index('jobs_contractor_priority_rank_idx').on(t.contractorId, priorityRankOf(t.priority), t.dueOn, t.id),
+    index('jobs_contractor_scheduled_key_idx').on(t.contractorId, scheduledKeyOf(t.scheduledOn), t.id),
+    index('jobs_contractor_site_idx').on(t.contractorId, siteKeyOf(t.siteName), t.id),
+    index('jobs_contractor_po_idx').on(t.contractorId, poKeyOf(t.poNumber), t.id),
+    /** The desk's search: words of the site, address, PO number and description. */
+    index('jobs_search_idx').using('gin', searchDocumentOf(t)),
     // The company's list: by status and due date, or newest first.
     index('jobs_organization_status_due_idx').on(t.organizationId, t.status, t.dueOn, t.id),
     index('jobs_organization_due_idx').on(t.organizationId, t.dueOn, t.id),
@@ -279,7 +288,10 @@ export const technicianAccreditations = pgTable(
     number: text('number').notNull().default(''),
     expiresOn: date('expires_on', { mode: 'string' }),
     fileId: text('file_id').references(() => files.id),
+    /** Bumped by every edit: the ETag, compared on PATCH (If-Match). */
+    version: integer('version').notNull().default(1),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
     check('technician_accreditations_type_ck', isOneOf(t.type, accreditationTypes)),

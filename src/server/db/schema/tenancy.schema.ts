@@ -71,9 +71,22 @@ export const technicians = pgTable(
     userId: text('user_id')
       .notNull()
       .references(() => users.id),
+    /** The name the contractor knows them by (null: the person's own name). */
+    name: text('name'),
+    mobile: text('mobile'),
+    /** Removed from the crew: no membership, no sign-in links; their past work stays on the record. */
+    removedAt: timestamp('removed_at', { withTimezone: true }),
+    /** Bumped by every edit: the ETag, compared on PATCH (If-Match). */
+    version: integer('version').notNull().default(1),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [uniqueIndex('technicians_contractor_user_uq').on(t.contractorId, t.userId), index('technicians_user_id_idx').on(t.userId)],
+  (t) => [
+    uniqueIndex('technicians_contractor_user_uq').on(t.contractorId, t.userId),
+    index('technicians_user_id_idx').on(t.userId),
+    /** The crew list's keyset order. */
+    index('technicians_contractor_list_idx').on(t.contractorId, t.createdAt, t.id),
+  ],
 );
 
 /** Links one organization and one contractor; everything contractor-visible hangs off it. */

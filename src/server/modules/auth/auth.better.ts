@@ -2,12 +2,13 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 import { hash, verify } from '@node-rs/argon2';
 import { drizzleAdapter } from 'better-auth/adapters/drizzle';
 import { betterAuth } from 'better-auth';
-import { eq } from 'drizzle-orm';
+import { and, eq, isNotNull } from 'drizzle-orm';
 import { magicLink, twoFactor } from 'better-auth/plugins';
+import { loadMemberships } from '../../access/memberships.ts';
 import { invalidateSessions } from '../../access/sessions.cache.ts';
 import type { Config } from '../../config.ts';
 import type { Db } from '../../db/client.ts';
-import { accounts, sessions, twoFactors, users, verifications } from '../../db/schema/index.ts';
+import { accounts, sessions, technicians, twoFactors, users, verifications } from '../../db/schema/index.ts';
 import { createId } from '../../lib/ids.ts';
 import { queueEmail } from '../notifications/notifications.service.ts';
 
@@ -29,6 +30,21 @@ const captured = new AsyncLocalStorage<{ token?: string; refused?: boolean }>();
 async function usesTwoFactor(db: Db, email: string): Promise<boolean> {
   const [user] = await db.select({ on: users.twoFactorEnabled }).from(users).where(eq(users.email, email.toLowerCase()));
   return user?.on === true;
+}
+
+/**
+ * Someone removed from every place they belonged (a technician taken off a crew, who never had
+ * a password): no sign-in link is sent to them.
+ */
+async function isCutOff(db: Db, email: string): Promise<boolean> {
+  const [user] = await db.select({ id: users.id }).from(users).where(eq(users.email, email.toLowerCase()));
+  if (!user) return false;
+  const [removed] = await db
+    .select({ id: technicians.id })
+    .from(technicians)
+    .where(and(eq(technicians.userId, user.id), isNotNull(technicians.removedAt)))
+    .limit(1);
+  return removed !== undefined && (await loadMemberships(db, user.id)).length === 0;
 }
 
 export const MAGIC_LINK_SECONDS = 10 * 60;
@@ -98,6 +114,10 @@ export function createAuth(db: Db, config: Config) {
         generateToken: async () => createMagicToken(),
         sendMagicLink: async ({ email, token }) => {
           const capture = captured.getStore();
+          if (await isCutOff(db, email)) {
+            if (capture) capture.refused = true;
+            return;
+          }
           if (await usesTwoFactor(db, email)) {
             if (capture) capture.refused = true;
             else

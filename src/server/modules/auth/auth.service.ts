@@ -1,7 +1,8 @@
-import { and, eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { loadMemberships } from '../../access/memberships.ts';
 import type { Db, Executor } from '../../db/client.ts';
-import { accounts, users } from '../../db/schema/index.ts';
+import { invalidateSessions } from '../../access/sessions.cache.ts';
+import { accounts, sessions, users, verifications } from '../../db/schema/index.ts';
 import { runInTransaction } from '../../db/transaction.ts';
 import { AppError, badField } from '../../lib/errors.ts';
 import { createId } from '../../lib/ids.ts';
@@ -89,4 +90,22 @@ export async function hasPassword(tx: Executor, email: string): Promise<boolean>
     .innerJoin(users, eq(users.id, accounts.userId))
     .where(and(eq(users.email, email), eq(accounts.providerId, 'credential')));
   return rows.length > 0;
+}
+
+/**
+ * Ends a person's access at once (a technician removed from a crew): their sign-in links stop
+ * working, and, when they belong nowhere else, every session ends. Cached sessions drop at
+ * commit here and within seconds in other processes.
+ */
+export async function cutOffAccess(tx: Executor, userId: string): Promise<{ sessionsEnded: number }> {
+  const [user] = await tx.select({ email: users.email }).from(users).where(eq(users.id, userId));
+  if (!user) return { sessionsEnded: 0 };
+  // better-auth keeps a magic link as a verification whose value is JSON naming the address.
+  await tx
+    .delete(verifications)
+    .where(sql`position(lower(${`"email":${JSON.stringify(user.email)}`}) in lower(${verifications.value})) > 0`);
+  const elsewhere = await loadMemberships(tx, userId);
+  const ended = elsewhere.length === 0 ? await tx.delete(sessions).where(eq(sessions.userId, userId)).returning({ id: sessions.id }) : [];
+  await invalidateSessions(tx, `user:${userId}`);
+  return { sessionsEnded: ended.length };
 }

@@ -189,24 +189,59 @@ export async function inviteToContractor(
   assertAllowed(contractorAbilities(actor), kind === 'technician' ? 'inviteTechnician' : 'inviteMember');
   if (actor.kind !== 'contractor') throw forbidden();
   return runInTransaction(db, async (tx) => {
-    const name = await contractorName(tx, actor.contractorId);
-    const { row } = await createInvitation(
-      tx,
-      ctx,
-      publicUrl,
-      {
-        kind,
-        organizationId: null,
-        contractorId: actor.contractorId,
-        engagementId: null,
-        email: input.email,
-        name: input.name,
-        role: kind === 'technician' ? null : 'office',
-      },
-      name,
-    );
+    const row = await inviteToContractorIn(tx, ctx, publicUrl, actor.contractorId, kind, input);
     return presentInvitation(actor, row);
   });
+}
+
+/**
+ * The invitation of an office member or a technician, in the caller's transaction (the
+ * technicians module adds a technician and invites them in one go). The caller checked the
+ * actor may invite for `contractorId`.
+ */
+export async function inviteToContractorIn(
+  tx: Tx,
+  ctx: RequestContext,
+  publicUrl: string,
+  contractorId: string,
+  kind: 'contractor_member' | 'technician',
+  input: { email: string; name: string },
+): Promise<InvitationRow> {
+  const name = await contractorName(tx, contractorId);
+  const { row } = await createInvitation(
+    tx,
+    ctx,
+    publicUrl,
+    {
+      kind,
+      organizationId: null,
+      contractorId,
+      engagementId: null,
+      email: input.email,
+      name: input.name,
+      role: kind === 'technician' ? null : 'office',
+    },
+    name,
+  );
+  return row;
+}
+
+/** Withdraws every pending invitation of this address to this contractor's crew (a technician removed). */
+export async function revokeTechnicianInvitations(tx: Tx, contractorId: string, email: string): Promise<number> {
+  const revoked = await tx
+    .update(invitations)
+    .set({ revokedAt: new Date() })
+    .where(
+      and(
+        eq(invitations.contractorId, contractorId),
+        eq(invitations.kind, 'technician'),
+        eq(invitations.email, email),
+        isNull(invitations.acceptedAt),
+        isNull(invitations.revokedAt),
+      ),
+    )
+    .returning({ id: invitations.id });
+  return revoked.length;
 }
 
 export async function listInvitations(db: Db, ctx: RequestContext, request: PageRequest) {

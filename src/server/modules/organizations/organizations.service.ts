@@ -1,4 +1,4 @@
-import { and, eq, inArray, notInArray, sql } from 'drizzle-orm';
+import { and, eq, inArray, isNull, notInArray, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { updateOrganizationSchema } from '../../../shared/schemas/organization.schema.ts';
 import type { Actor, RequestContext } from '../../access/actor.ts';
@@ -134,7 +134,7 @@ export async function listContractorTeam(db: Db, ctx: RequestContext) {
       .select({ id: technicians.id, userId: users.id, name: users.name, email: users.email })
       .from(technicians)
       .innerJoin(users, eq(users.id, technicians.userId))
-      .where(scopes.technicians(actor))
+      .where(and(scopes.technicians(actor), isNull(technicians.removedAt)))
       .orderBy(users.name),
   ]);
   const admin = actor.kind === 'contractor' && actor.role === 'admin';
@@ -253,7 +253,15 @@ export async function addMembership(tx: Executor, userId: string, membership: Ne
     return;
   }
   if (membership.kind === 'technician') {
-    await tx.insert(technicians).values({ id: createId(), contractorId: membership.contractorId, userId }).onConflictDoNothing();
+    // An accepted invitation brings back a technician removed earlier.
+    await tx
+      .insert(technicians)
+      .values({ id: createId(), contractorId: membership.contractorId, userId })
+      .onConflictDoUpdate({
+        target: [technicians.contractorId, technicians.userId],
+        set: { removedAt: null, updatedAt: new Date(), version: sql`${technicians.version} + 1` },
+        setWhere: sql`${technicians.removedAt} is not null`,
+      });
     return;
   }
   await tx

@@ -1,4 +1,4 @@
-import { HardHat, Users } from 'lucide-react';
+import { Users } from 'lucide-react';
 import type { ReactNode } from 'react';
 import { Badge } from '../../../components/ui/badge.tsx';
 import { DataList, DataListItem } from '../../../components/ui/data-list.tsx';
@@ -11,13 +11,13 @@ import { useContractorTeam } from '../api/get-team.query.ts';
 export interface ContractorTeamPageProps {
   /** Rendered only when the team's abilities allow inviting office members. */
   renderInviteMember: () => ReactNode;
-  /** Rendered only when the team's abilities allow inviting technicians. */
-  renderInviteTechnician: () => ReactNode;
+  /** The crew's section; `canAdd` from the team's abilities (inviting technicians). */
+  renderTechnicians: (canAdd: boolean) => ReactNode;
   /** Pending invitations, shown to those who may invite. */
   renderInvitations: () => ReactNode;
 }
 
-export function ContractorTeamPage({ renderInviteMember, renderInviteTechnician, renderInvitations }: ContractorTeamPageProps) {
+export function ContractorTeamPage({ renderInviteMember, renderTechnicians, renderInvitations }: ContractorTeamPageProps) {
   const team = useContractorTeam();
   const canInviteMember = team.data?.abilities.inviteMember === true;
   const canInviteTechnician = team.data?.abilities.inviteTechnician === true;
@@ -25,7 +25,7 @@ export function ContractorTeamPage({ renderInviteMember, renderInviteTechnician,
     <>
       <PageHeader title="Team" description="Your office and your crew." />
       <QueryView query={team} loadingLabel="Loading your team…">
-        {({ members, technicians }) => (
+        {({ members }) => (
           <div className="flex flex-col gap-6">
             <Section
               title="Office"
@@ -54,30 +54,7 @@ export function ContractorTeamPage({ renderInviteMember, renderInviteTechnician,
                 </DataList>
               )}
             </Section>
-            <Section
-              title="Technicians"
-              description="Your crew. They see only the jobs you assign them, and sign in with emailed links."
-              actions={canInviteTechnician ? renderInviteTechnician() : null}
-            >
-              {technicians.length === 0 ? (
-                <EmptyState
-                  icon={HardHat}
-                  headingLevel={3}
-                  title="No technicians yet"
-                  description={
-                    canInviteTechnician
-                      ? 'Invite your technicians with the button above; you can then assign them jobs.'
-                      : 'An admin of your business can invite technicians.'
-                  }
-                />
-              ) : (
-                <DataList label="Technicians">
-                  {technicians.map((technician) => (
-                    <DataListItem key={technician.id} title={technician.name} subtitle={technician.email} />
-                  ))}
-                </DataList>
-              )}
-            </Section>
+            {renderTechnicians(canInviteTechnician)}
             {canInviteMember || canInviteTechnician ? (
               <Section title="Invitations" description="People you invited, and whether they have joined.">
                 {renderInvitations()}

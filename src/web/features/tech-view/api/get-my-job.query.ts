@@ -1,0 +1,13 @@
+import { useQuery } from '@tanstack/react-query';
+import { type ApiData, api, dataOf } from '../../../lib/api.client.ts';
+import { techViewKeys } from './tech-view.keys.ts';
+
+export type MyJobDetail = ApiData<'/api/my-jobs/{id}', 'get'>;
+
+export function getMyJob(id: string, signal?: AbortSignal): Promise<MyJobDetail> {
+  return dataOf(api.GET('/api/my-jobs/{id}', { params: { path: { id } }, signal }));
+}
+
+export function useMyJob(id: string) {
+  return useQuery({ queryKey: techViewKeys.detail(id), queryFn: ({ signal }) => getMyJob(id, signal), retry: false });
+}
