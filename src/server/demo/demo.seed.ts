@@ -10,6 +10,7 @@ import { acknowledgeRevision, changeContractStatus, createContract, updateContra
 import { createMilestone, markMilestonePaid, reviewMilestone, submitMilestone } from '../modules/milestones/milestones.service.ts';
 import { createOrganizationWithOwner } from '../modules/organizations/organizations.service.ts';
 import { seedDeskDemo } from './demo.desk.ts';
+import { seedDemoJobs } from './demo.jobs.ts';
 import { DEMO_PASSWORD, daysFromNow, demoCrews, demoOrganization, demoPersonas } from './demo.data.ts';
 
 /** True when the database has no organization yet (a first start). */
@@ -233,6 +234,7 @@ async function seedDemoWork(db: Db, cast: Cast): Promise<void> {
   });
   await changeContractStatus(db, owner, callouts.id, 'activate');
   await changeContractStatus(db, owner, callouts.id, 'terminate');
+  await seedDemoJobs(db, owner, hank, electric.engagementId);
 }
 
 export function describeDemo(publicUrl: string, devMailbox = true): string {

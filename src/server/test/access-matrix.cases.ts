@@ -3,26 +3,10 @@
  * and contractor X's ids, and what an attacker must get (see access-matrix.test.ts).
  */
 import { createId } from '../lib/ids.ts';
+import { jobCases } from './access-matrix.jobs.cases.ts';
 
-export interface Victim {
-  engagementId: string;
-  contractId: string;
-  milestoneId: string;
-  invitationId: string;
-  fileId: string;
-  notificationId: string;
-  emailId: string;
-  ids: string[];
-}
-
-export type Expectation = 'notFound' | 'ownScope';
-export interface Case {
-  expect: Expectation;
-  /** More checks on the answer; returns a failure or null. */
-  verify?: (body: string) => string | null;
-  /** The request: the url with victim ids filled in, and a body. */
-  build(v: Victim): { url: string; body?: unknown; multipart?: boolean };
-}
+export type { Case, Expectation, Victim } from './access-matrix.types.ts';
+import type { Case } from './access-matrix.types.ts';
 
 export const publicApiRoutes = new Set([
   'GET /health',
@@ -175,6 +159,7 @@ export const cases: Record<string, Case> = {
       return results?.every((r) => r.status === 404) ? null : `expected every result to be 404, got ${body}`;
     },
   },
+  ...jobCases,
   // The contractor's desk: the attacker's own jobs only; a bulk request over the victim's ids
   // refuses each as not found (naming nothing but the ids sent); technicians and staff get 403.
   'GET /api/desk/jobs': { expect: 'ownScope', build: () => ({ url: '/api/desk/jobs' }) },

@@ -11,6 +11,12 @@ import {
   engagements,
   files,
   invitations,
+  jobDocuments,
+  jobs,
+  jobTasks,
+  jobTechnicians,
+  jobTemplates,
+  jobTemplateTasks,
   milestoneAttachments,
   milestoneSubmissions,
   milestones,
@@ -20,6 +26,7 @@ import {
   sessions,
   staffMembers,
   statusChanges,
+  technicianAccreditations,
   technicians,
 } from '../db/schema/index.ts';
 import { createId } from '../lib/ids.ts';
@@ -77,6 +84,16 @@ async function snapshot(t: TestApp, w: World): Promise<string> {
     t.db.select().from(payments).where(eq(payments.organizationId, w.orgA)),
     t.db.select().from(statusChanges).where(eq(statusChanges.organizationId, w.orgA)),
     t.db.select().from(emails).where(eq(emails.organizationId, w.orgA)),
+    t.db
+      .select()
+      .from(jobs)
+      .where(or(eq(jobs.organizationId, w.orgA), eq(jobs.contractorId, w.contractorX))),
+    t.db.select().from(jobTasks).where(eq(jobTasks.organizationId, w.orgA)),
+    t.db.select().from(jobDocuments).where(eq(jobDocuments.organizationId, w.orgA)),
+    t.db.select().from(jobTechnicians).where(eq(jobTechnicians.organizationId, w.orgA)),
+    t.db.select().from(jobTemplates).where(eq(jobTemplates.organizationId, w.orgA)),
+    t.db.select().from(jobTemplateTasks).where(eq(jobTemplateTasks.organizationId, w.orgA)),
+    t.db.select().from(technicianAccreditations).where(eq(technicianAccreditations.contractorId, w.contractorX)),
   ]);
   return JSON.stringify(parts.map((rows) => [...rows].sort((a, b) => String(a.id).localeCompare(String(b.id)))));
 }
@@ -135,7 +152,20 @@ describe('access matrix', () => {
       .from(emails)
       .where(eq(emails.toAddress, `victim.${w.suffix}@example.test`));
     expect(victimEmail).toBeDefined();
+    const template = await owner.post('/api/job-templates', { name: 'Victim template', tasks: [{ title: 'Victim task' }] });
+    expect(template.statusCode).toBe(201);
+    const job = await owner.post('/api/jobs', {
+      engagementId: w.engagementAX,
+      siteName: 'Victim Site',
+      siteAddress: '1 Victim Road',
+      dueOn: '2027-01-01',
+      templateId: template.json().id,
+      fileIds: [file.json().id],
+    });
+    expect(job.statusCode).toBe(201);
     victim = {
+      jobId: job.json().id,
+      jobTemplateId: template.json().id,
       engagementId: w.engagementAX,
       contractId,
       milestoneId,
@@ -153,6 +183,8 @@ describe('access matrix', () => {
         file.json().id,
         notificationId,
         victimEmail!.id,
+        job.json().id,
+        template.json().id,
         w.aOwner.userId,
         w.xAdmin.userId,
       ],
@@ -175,10 +207,15 @@ describe('access matrix', () => {
     expect(missing).toEqual([]);
   });
 
+  /** A technician of contractor X belongs to X: X's own id and people are not A's secrets to it, A's rows are. */
+  const ownIdsOf = (world: World, persona: Persona): string[] =>
+    persona === world.xTech ? [world.contractorX, world.xAdmin.userId, world.xOffice.userId] : [];
+
   const attackers: Array<[string, (w: World) => Persona]> = [
     ["another organization's staff (owner)", (world) => world.bOwner],
     ["another contractor's admin", (world) => world.yAdmin],
     ['an unassigned technician', (world) => world.yTech],
+    ['a technician of the same contractor, not assigned to the job', (world) => world.xTech],
   ];
 
   for (const [who, pick] of attackers) {
@@ -202,7 +239,8 @@ describe('access matrix', () => {
         if (routeCase.expect === 'notFound' && res.statusCode !== 404) failures.push(`${key}: expected 404, got ${res.statusCode}`);
         // An id the caller itself sent may come back (bulk results name it); nothing else of A's may.
         const sent = `${url} ${JSON.stringify(body ?? '')}`;
-        const leaked = victim.ids.filter((id) => res.body.includes(id) && !sent.includes(id));
+        const own = ownIdsOf(w, pick(w));
+        const leaked = victim.ids.filter((id) => res.body.includes(id) && !sent.includes(id) && !own.includes(id));
         if (leaked.length > 0) failures.push(`${key}: leaked ${leaked.join(', ')}`);
         const extra = routeCase.verify?.(res.body);
         if (extra) failures.push(`${key}: ${extra}`);
@@ -235,5 +273,10 @@ describe('access matrix', () => {
     // A technician of the same contractor sees no contracts or milestones either.
     expect((await clientFor(t, w.xTech).get(`/api/milestones/${victim.milestoneId}`)).statusCode).toBe(404);
     expect((await clientFor(t, w.xTech).get('/api/contracts')).json().items).toEqual([]);
+    // Jobs: the company and the contractor see the victim job; the technician only once assigned to it.
+    expect((await clientFor(t, w.xOffice).get(`/api/jobs/${victim.jobId}`)).statusCode).toBe(200);
+    expect((await clientFor(t, w.aViewer).get('/api/jobs/export')).body).toContain('Victim Site');
+    expect((await clientFor(t, w.aOwner).get(`/api/job-templates/${victim.jobTemplateId}`)).statusCode).toBe(200);
+    expect((await clientFor(t, w.xTech).get(`/api/jobs/${victim.jobId}`)).statusCode).toBe(404);
   });
 });

@@ -8,6 +8,7 @@ import {
   contracts,
   engagements,
   invitations,
+  jobs,
   milestones,
   notifications,
   organizations,
@@ -18,6 +19,7 @@ import { createId } from '../lib/ids.ts';
 import { encodeCursor } from '../lib/pagination.ts';
 import { recordAudit } from '../audit/audit.writer.ts';
 import { getTestApp, type TestApp } from './test-app.ts';
+import { createJob } from './jobs.work.ts';
 import { createActiveContract, createMilestone } from './work.ts';
 import { type Client, clientFor, createWorld, type Persona, type World } from './world.ts';
 
@@ -253,5 +255,17 @@ describe('every list pages with a keyset cursor', () => {
       eq(milestones.contractorId, world.contractorX),
     );
     await expectPagedExactly(clientFor(t, world.xAdmin as Persona), '/api/milestones?view=pending', expected);
+  });
+
+  it('jobs: the company by due date, the contractor newest first, filtered', async () => {
+    const world = await createWorld(t);
+    for (let i = 0; i < rows; i++)
+      await createJob(t, world, { siteName: `Paged site ${i}`, dueOn: i < 4 ? '2027-03-01' : `2027-02-0${i}` });
+    await t.db.update(jobs).set({ createdAt: tie }).where(eq(jobs.organizationId, world.orgA));
+    const byDue = await idsInOrder(t, jobs, [jobs.dueOn, jobs.id], 'asc', eq(jobs.organizationId, world.orgA));
+    await expectPagedExactly(clientFor(t, world.aOwner), '/api/jobs', byDue);
+    await expectPagedExactly(clientFor(t, world.aOwner), '/api/jobs?status=assigned&q=Paged site', byDue);
+    const newest = await idsInOrder(t, jobs, [jobs.createdAt, jobs.id], 'desc', eq(jobs.contractorId, world.contractorX));
+    await expectPagedExactly(clientFor(t, world.xAdmin), '/api/jobs?sort=created', newest);
   });
 });

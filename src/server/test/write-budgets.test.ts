@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { notifications } from '../db/schema/index.ts';
 import { createId } from '../lib/ids.ts';
+import { jobBudgetCases } from './write-budgets.jobs.ts';
 import { lastEmailTo } from './mailbox.ts';
 import { attachSqlCounter, type SqlCounter } from './sql-counter.ts';
 import type { Case } from './write-budgets.case.ts';
@@ -329,6 +330,7 @@ const cases: Case[] = [
     budget: 3,
     prepare: async (t, w) => () => clientFor(t, w.aOwner).post('/api/notifications/read-all'),
   },
+  ...jobBudgetCases,
   {
     route: 'PATCH /api/organizations/current',
     budget: 7,

@@ -119,6 +119,16 @@ export const jobTemplateSchema = z.object({
   updatedAt: z.string(),
 });
 
+/** What the caller's role may do with jobs at all (the list page's buttons). */
+export const jobRoleAbilitiesSchema = z.object({
+  create: z.boolean(),
+  import: z.boolean(),
+  export: z.boolean(),
+  manageTemplates: z.boolean(),
+  accept: z.boolean(),
+  reject: z.boolean(),
+});
+
 export const jobAbilitiesSchema = z.object({
   accept: z.boolean(),
   reject: z.boolean(),

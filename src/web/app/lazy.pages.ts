@@ -99,6 +99,9 @@ export const ContractorTeamPage = lazyRouteComponent(
 );
 export const DeskPage = lazyRouteComponent(() => import('../features/job-desk/components/desk.page.tsx'), 'DeskPage');
 export const MyJobsPage = lazyRouteComponent(() => import('../features/jobs/components/my-jobs.page.tsx'), 'MyJobsPage');
+export const JobDetailPage = lazyRouteComponent(() => import('../features/jobs/components/job-detail.page.tsx'), 'JobDetailPage');
+export const CompanyJobsPage = lazyRouteComponent(() => import('../features/jobs/components/company-jobs.page.tsx'), 'CompanyJobsPage');
+export const CreateJobPage = lazyRouteComponent(() => import('../features/jobs/components/create-job.page.tsx'), 'CreateJobPage');
 
 interface Preloadable {
   preload?: () => Promise<void> | undefined;

@@ -29,6 +29,7 @@ import {
   OrganizationsPage,
   SecurityPage,
   Shell,
+  JobDetailPage,
   withPages,
 } from './lazy.pages.ts';
 
@@ -266,6 +267,16 @@ const securityRoute = createRoute({
   }, SecurityPage),
 });
 
+/** A job's page for the contractor (the jobs table, the desk view, lists them). */
+const jobDetailRoute = createRoute({
+  getParentRoute: () => portalRoute,
+  path: 'jobs/$jobId',
+  component: withPages(function PortalJobRoute() {
+    const { jobId } = jobDetailRoute.useParams();
+    return <JobDetailPage jobId={jobId} side="contractor" back={{ href: '/portal/home', label: 'Home' }} />;
+  }, JobDetailPage),
+});
+
 export const portalRoutes = portalRoute.addChildren([
   portalIndexRoute,
   portalHomeRoute,
@@ -276,6 +287,7 @@ export const portalRoutes = portalRoute.addChildren([
   contractsRoute,
   contractDetailRoute,
   milestoneDetailRoute,
+  jobDetailRoute,
   teamRoute,
   activityRoute,
   notificationsRoute,

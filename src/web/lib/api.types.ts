@@ -2720,6 +2720,14 @@ export interface paths {
                   };
                 })[];
               nextCursor: string | null;
+              abilities: {
+                create: boolean;
+                import: boolean;
+                export: boolean;
+                manageTemplates: boolean;
+                accept: boolean;
+                reject: boolean;
+              };
             };
           };
         };

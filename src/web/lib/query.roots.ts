@@ -15,6 +15,7 @@ export const queryRoots = {
   engagements: ['engagements'],
   home: ['home'],
   invitations: ['invitations'],
+  jobs: ['jobs'],
   milestones: ['milestones'],
   notifications: ['notifications'],
   organization: ['organization'],

@@ -44,7 +44,13 @@ export interface CsvJobRow {
 export function parseJobCsv(text: string): CsvJobRow[] {
   let records: string[][];
   try {
-    records = parse(text.replace(/^\uFEFF/, ''), { relax_column_count: true, skip_empty_lines: true, trim: true, max_record_size: 20_000 });
+    records = parse(text.replace(/^\uFEFF/, ''), {
+      relax_column_count: true,
+      relax_quotes: true,
+      skip_empty_lines: true,
+      trim: true,
+      max_record_size: 20_000,
+    });
   } catch (error) {
     throw new AppError('VALIDATION_FAILED', `The file is not valid CSV: ${(error as Error).message.slice(0, 200)}`, {
       fieldErrors: [{ path: 'file', message: 'The file is not valid CSV.' }],

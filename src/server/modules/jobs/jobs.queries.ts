@@ -2,6 +2,7 @@ import { and, asc, eq, gte, ilike, lte, or, type SQL } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { jobListQuerySchema } from '../../../shared/schemas/job.schema.ts';
 import type { Actor, RequestContext } from '../../access/actor.ts';
+import { jobRoleAbilities } from '../../access/policies.ts';
 import { scopes } from '../../access/scopes.ts';
 import type { Executor } from '../../db/client.ts';
 import {
@@ -79,7 +80,11 @@ export async function listJobs(db: Executor, ctx: RequestContext, query: z.infer
   const where = and(jobListFilters(query), keysetAfter(keyset, query.cursor));
   const rows = await readJobs(db, ctx.actor, where, keysetOrder(keyset), query.limit + 1, keyset);
   const page = pageFrom(rows, query.limit, (r) => r.key);
-  return { items: page.items.map((r) => presentJob(ctx.actor, r, now)), nextCursor: page.nextCursor };
+  return {
+    items: page.items.map((r) => presentJob(ctx.actor, r, now)),
+    nextCursor: page.nextCursor,
+    abilities: jobRoleAbilities(ctx.actor),
+  };
 }
 
 /** One job with its tasks, documents, technicians and history of status changes. */

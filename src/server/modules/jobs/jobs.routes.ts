@@ -8,6 +8,7 @@ import {
   jobDetailSchema,
   jobImportResultSchema,
   jobListQuerySchema,
+  jobRoleAbilitiesSchema,
   jobSchema,
   updateJobSchema,
 } from '../../../shared/schemas/job.schema.ts';
@@ -57,7 +58,7 @@ export function registerJobRoutes(app: FastifyInstance, deps: { db: Db }): void 
         summary:
           "Jobs the caller sees (the company's, the contractor's from every organization, a technician's assigned ones), by due date or newest",
         querystring: jobListQuerySchema,
-        response: { 200: z.object({ items: z.array(jobSchema), nextCursor: z.string().nullable() }) },
+        response: { 200: z.object({ items: z.array(jobSchema), nextCursor: z.string().nullable(), abilities: jobRoleAbilitiesSchema }) },
       },
     },
     async (request) => listJobs(deps.db, contextOf(request), request.query),
