@@ -22,7 +22,8 @@ export default defineConfig({
         codeSplitting: {
           groups: [
             { name: 'react', test: /node_modules[\\/](react|react-dom|scheduler)[\\/]/ },
-            { name: 'tanstack', test: /node_modules[\\/]@tanstack[\\/]/ },
+            // Router, Query and their stores: every page. Table and Virtual (the desk view) stay with the page that uses them.
+            { name: 'tanstack', test: /node_modules[\\/]@tanstack[\\/](?!(react-table|table-core|react-virtual|virtual-core)[\\/])/ },
           ],
         },
       },

@@ -115,14 +115,16 @@ export async function insertJobsInBulk(db: Executor, input: BulkJobsInput): Prom
 }
 
 /**
- * Puts the contractor's technicians on its scheduled and later jobs (round robin, one each;
- * every third job a second one), in one statement.
+ * Puts the contractor's technicians on its scheduled and later jobs that have none yet (round
+ * robin, one each; every third job a second one), in one statement.
  */
 export async function assignTechniciansInBulk(
   db: Executor,
   contractorId: string,
   technicianIds: readonly string[],
   assignedByUserId: string,
+  /** Only jobs numbered above this (the ones just inserted). */
+  numberAbove = 0,
 ): Promise<void> {
   if (technicianIds.length === 0) return;
   await db.execute(sql`
@@ -131,6 +133,8 @@ export async function assignTechniciansInBulk(
       from jobs j
       where j.contractor_id = ${contractorId}
         and j.status in ('scheduled', 'in_progress', 'revisit', 'performed_need_docs', 'performed', 'closed', 'archived')
+        and j.number > ${numberAbove}
+        and not exists (select 1 from job_technicians t where t.job_id = j.id)
     ), picks as (
       select id, organization_id, (${textArray(technicianIds)})[1 + k % ${technicianIds.length}] as technician_id from staffed
       union
@@ -179,5 +183,5 @@ export async function seedDeskDemo(
   );
   const crew = await db.execute(sql`select id from technicians where contractor_id = ${cast.contractorId} order by created_at, id`);
   const technicianIds = (crew as unknown as { rows: Array<{ id: string }> }).rows.map((r) => r.id);
-  await assignTechniciansInBulk(db, cast.contractorId, technicianIds, cast.assignedByUserId);
+  await assignTechniciansInBulk(db, cast.contractorId, technicianIds, cast.assignedByUserId, numberFrom);
 }

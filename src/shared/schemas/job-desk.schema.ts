@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { accreditationFlagKinds } from '../domain/accreditation.flags.ts';
 import { jobPriorities } from '../domain/accreditations.ts';
 import { jobStatuses } from '../domain/job.machine.ts';
+import { DESK_BULK_MAX, deskSorts } from '../domain/job-desk.ts';
 import { idSchema } from './common.schema.ts';
 import { dateSchema } from './money.schema.ts';
 
@@ -9,26 +10,6 @@ import { dateSchema } from './money.schema.ts';
  * The contractor's desk view (the jobs table): every job of every organization that engages
  * the contractor, sorted on any offered column, filtered, searched, paged by a keyset cursor.
  */
-
-/** The columns the table may be sorted on; each is a keyset (key…, id) served by an index. */
-export const deskSorts = ['due', 'scheduled', 'status', 'organization', 'site', 'priority', 'po', 'created'] as const;
-export type DeskSort = (typeof deskSorts)[number];
-
-export const deskSortLabels: Record<DeskSort, string> = {
-  due: 'Due date',
-  scheduled: 'Scheduled date',
-  status: 'Status',
-  organization: 'Organization',
-  site: 'Site',
-  priority: 'Priority',
-  po: 'PO number',
-  created: 'Created',
-};
-
-/** Most rows one bulk request may touch ("all N that match" included): above it, narrow the filter. */
-export const DESK_BULK_MAX = 5000;
-/** The count of matching rows stops here: the table says "10,000+". */
-export const DESK_COUNT_CAP = 10_000;
 
 const statusListSchema = z
   .string()
@@ -183,3 +164,5 @@ export const technicianFlagsSchema = z.object({
     }),
   ),
 });
+
+export { DESK_BULK_MAX, DESK_COUNT_CAP, type DeskSort, deskSortLabels, deskSorts } from '../domain/job-desk.ts';

@@ -1,5 +1,5 @@
 import { type JobStatus, jobStatuses } from '../../shared/domain/job.machine.ts';
-import { type DeskSort, deskSorts } from '../../shared/schemas/job-desk.schema.ts';
+import { type DeskSort, deskSorts } from '../../shared/domain/job-desk.ts';
 
 /** The desk view's sort, filters and search as they live in the URL (a view can be bookmarked). */
 export interface DeskSearch {
