@@ -2,6 +2,7 @@ import { paymentStatuses } from '../../../shared/domain/payment.machine.ts';
 import { bigint, check, foreignKey, index, pgTable, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
 import { users } from './auth.schema.ts';
 import { isCurrencyCode, isOneOf, isPositive } from './checks.ts';
+import { invoices } from './invoices.schema.ts';
 import { milestones } from './milestones.schema.ts';
 import { engagements } from './tenancy.schema.ts';
 
@@ -15,6 +16,8 @@ export const payments = pgTable(
     engagementId: text('engagement_id').notNull(),
     source: text('source', { enum: ['milestone', 'invoice', 'manual'] }).notNull(),
     milestoneId: text('milestone_id'),
+    /** The invoice this payment settles (its own draft, or a milestone's draft linked when the invoice is approved). */
+    invoiceId: text('invoice_id'),
     amountMinor: bigint('amount_minor', { mode: 'number' }).notNull(),
     currency: text('currency').notNull(),
     status: text('status', { enum: paymentStatuses }).notNull(),
@@ -37,6 +40,12 @@ export const payments = pgTable(
       name: 'payments_engagement_fk',
       columns: [t.engagementId, t.organizationId, t.contractorId],
       foreignColumns: [engagements.id, engagements.organizationId, engagements.contractorId],
+    }),
+    index('payments_invoice_idx').on(t.invoiceId, t.organizationId, t.contractorId),
+    foreignKey({
+      name: 'payments_invoice_fk',
+      columns: [t.invoiceId, t.organizationId, t.contractorId],
+      foreignColumns: [invoices.id, invoices.organizationId, invoices.contractorId],
     }),
     foreignKey({
       name: 'payments_milestone_fk',
