@@ -8,6 +8,7 @@ import {
 } from '../../shared/domain/contract.machine.ts';
 import { type EngagementEvent, engagementMachine } from '../../shared/domain/engagement.machine.ts';
 import { eventsFrom, isFiredBy, type Machine, type MachineActor } from '../../shared/domain/machine.ts';
+import { correctableInvoiceStatuses, type InvoiceEvent, type InvoiceStatus, invoiceMachine } from '../../shared/domain/invoice.machine.ts';
 import { isMilestoneFrozen, type MilestoneEvent, type MilestoneStatus, milestoneMachine } from '../../shared/domain/milestone.machine.ts';
 import type { EngagementStatus } from '../../shared/domain/roles.ts';
 import { forbidden } from '../lib/errors.ts';
@@ -75,6 +76,8 @@ function isContractorMember(actor: Actor): boolean {
 }
 
 const nobody = (): boolean => false;
+/** Staff who handle money: owners, admins and finance. Managers and viewers read. */
+const paysContractors = (actor: Actor): boolean => isStaff(actor, ['owner', 'admin', 'finance']);
 const ownersAndAdmins = (actor: Actor): boolean => isStaff(actor, ['owner', 'admin']);
 
 /**
@@ -90,6 +93,12 @@ const eventRoles = {
     request_changes: managesWork,
     mark_paid: nobody,
   } satisfies Record<MilestoneEvent, (actor: Actor) => boolean>,
+  invoice: {
+    approve: paysContractors,
+    reject: paysContractors,
+    withdraw: isContractorMember,
+    mark_paid: nobody,
+  } satisfies Record<InvoiceEvent, (actor: Actor) => boolean>,
   engagement: {
     activate: nobody,
     end: ownersAndAdmins,
@@ -177,4 +186,36 @@ export function milestoneAbilities(actor: Actor, row: { status: MilestoneStatus 
     requestChanges: events.has('request_changes'),
     manageAttachments: role.manageAttachments,
   };
+}
+
+/** What the actor's role allows on invoices, before a row's status is known (403 comes from here). */
+export function invoiceRoleAbilities(actor: Actor) {
+  return {
+    submit: isContractorMember(actor),
+    approve: mayFire(invoiceMachine, eventRoles.invoice, actor, 'approve'),
+    reject: mayFire(invoiceMachine, eventRoles.invoice, actor, 'reject'),
+    withdraw: mayFire(invoiceMachine, eventRoles.invoice, actor, 'withdraw'),
+  };
+}
+
+/**
+ * An invoice's abilities: its machine's events, and `correct` (submit a corrected invoice linked to
+ * it) for a contractor member while it is rejected and not corrected yet (`hasLiveCorrection`).
+ */
+export function invoiceAbilities(actor: Actor, row: { status: InvoiceStatus }, hasLiveCorrection: boolean) {
+  const events = firableEvents(invoiceMachine, eventRoles.invoice, actor, row.status);
+  return {
+    approve: events.has('approve'),
+    reject: events.has('reject'),
+    withdraw: events.has('withdraw'),
+    correct: isContractorMember(actor) && correctableInvoiceStatuses.includes(row.status) && !hasLiveCorrection,
+  };
+}
+
+/**
+ * A contractor's business details (bank details among them, where the money goes) are edited by
+ * its admins only; office members and the staff who pay it read them.
+ */
+export function contractorProfileAbilities(actor: Actor) {
+  return { edit: actor.kind === 'contractor' && actor.role === 'admin' };
 }

@@ -10,6 +10,7 @@ import {
   engagements,
   files,
   invitations,
+  invoices,
   milestoneSubmissions,
   milestones,
   notifications,
@@ -37,6 +38,7 @@ const tables = {
   milestones,
   milestoneSubmissions,
   payments,
+  invoices,
 } satisfies Record<ScopedTable, PgTable & { id: PgColumn; createdAt: PgColumn }>;
 
 type Tables = typeof tables;

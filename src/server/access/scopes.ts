@@ -9,6 +9,7 @@ import {
   engagements,
   files,
   invitations,
+  invoices,
   milestoneSubmissions,
   milestones,
   notifications,
@@ -94,6 +95,20 @@ export const scopes = {
   payments(actor: Actor): SQL {
     return byParties(actor, payments);
   },
+  invoices(actor: Actor): SQL {
+    return byParties(actor, invoices);
+  },
 } satisfies Record<string, (actor: Actor) => SQL>;
 
 export type ScopedTable = keyof typeof scopes;
+
+/**
+ * A contractor's business details (`contractor_profiles`, one row per contractor, no id): its own
+ * members, and the staff of an organization that engages it (they pay it), never anyone else.
+ */
+export function contractorProfileScope(actor: Actor, contractorId: PgColumn): SQL {
+  if (actor.kind === 'contractor') return eq(contractorId, actor.contractorId);
+  if (actor.kind === 'staff')
+    return sql`${contractorId} in (select ${engagements.contractorId} from ${engagements} where ${engagements.organizationId} = ${actor.organizationId} and ${engagements.status} <> 'invited')`;
+  return nothing;
+}

@@ -188,6 +188,14 @@ export function selectReviewerUserIds(db: Executor, organizationId: string) {
     .where(and(eq(staffMembers.organizationId, organizationId), inArray(staffMembers.role, ['owner', 'admin', 'manager'])));
 }
 
+/** The query of the user ids of an organization's staff with one of these roles (to notify them in the same statement). */
+export function selectStaffUserIdsWithRoles(db: Executor, organizationId: string, roles: StaffRole[]) {
+  return db
+    .select({ userId: staffMembers.userId })
+    .from(staffMembers)
+    .where(and(eq(staffMembers.organizationId, organizationId), inArray(staffMembers.role, roles)));
+}
+
 /** The admins of a contractor: who hears about its engagements. */
 export async function listContractorAdminUserIds(db: Executor, contractorId: string): Promise<string[]> {
   const rows = await db
