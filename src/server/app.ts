@@ -5,6 +5,7 @@ import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod
 import { type Config, hasDevMailbox } from './config.ts';
 import type { Database } from './db/client.ts';
 import { registerErrorHandler } from './http/errors.plugin.ts';
+import { registerIdempotency } from './http/idempotency.plugin.ts';
 import { type InFlightRequest, registerInFlightTracking } from './http/in-flight.plugin.ts';
 import { registerNullByteGuard } from './http/null-bytes.plugin.ts';
 import { registerOpenApi } from './http/openapi.plugin.ts';
@@ -26,9 +27,11 @@ import { registerFileRoutes } from './modules/files/files.routes.ts';
 import { registerHealthRoutes, type StatFs } from './modules/health/health.routes.ts';
 import { registerHomeRoutes } from './modules/home/home.routes.ts';
 import { registerInvitationRoutes } from './modules/invitations/invitations.routes.ts';
+import { registerInvoiceRoutes } from './modules/invoices/invoices.routes.ts';
 import { registerMilestoneRoutes } from './modules/milestones/milestones.routes.ts';
 import { registerNotificationRoutes } from './modules/notifications/notifications.routes.ts';
 import { registerOrganizationRoutes } from './modules/organizations/organizations.routes.ts';
+import { registerPaymentRoutes } from './modules/payments/payments.routes.ts';
 
 export interface AppDeps {
   config: Config;
@@ -73,6 +76,8 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   registerNullByteGuard(app);
   registerRouteAuth(app, { db, auth, sessionMaxDays: config.SESSION_MAX_DAYS });
   registerVersionHeaders(app);
+  // After route auth: a key belongs to the signed-in user.
+  registerIdempotency(app, { db });
   await registerOpenApi(app);
   await app.register(multipart, { limits: { fileSize: config.UPLOAD_MAX_BYTES, files: 1 } });
 
@@ -90,12 +95,14 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   registerEngagementRoutes(app, { db });
   registerContractRoutes(app, { db });
   registerMilestoneRoutes(app, { db });
+  registerPaymentRoutes(app, { db });
   registerHomeRoutes(app, { db });
   // The dev mailbox shows sign-in links: only without real email, never in production, only to this machine.
   registerNotificationRoutes(app, { db, devMailbox: hasDevMailbox(config) });
   registerAuditRoutes(app, { db });
   registerDeliveryRoutes(app, { db });
   registerFileRoutes(app, { db, storage: deps.storage, maxBytes: config.UPLOAD_MAX_BYTES });
+  registerInvoiceRoutes(app, { db, storage: deps.storage });
   await registerStaticWeb(app);
   await app.ready();
   return { app, auth, inFlight };

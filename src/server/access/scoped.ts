@@ -14,6 +14,8 @@ import {
   milestoneSubmissions,
   milestones,
   notifications,
+  paymentBatches,
+  paymentNotes,
   payments,
   staffMembers,
   technicians,
@@ -39,6 +41,8 @@ const tables = {
   milestoneSubmissions,
   payments,
   invoices,
+  paymentNotes,
+  paymentBatches,
 } satisfies Record<ScopedTable, PgTable & { id: PgColumn; createdAt: PgColumn }>;
 
 type Tables = typeof tables;

@@ -13,6 +13,8 @@ import {
   milestoneSubmissions,
   milestones,
   notifications,
+  paymentBatches,
+  paymentNotes,
   payments,
   staffMembers,
   technicians,
@@ -97,6 +99,15 @@ export const scopes = {
   },
   invoices(actor: Actor): SQL {
     return byParties(actor, invoices);
+  },
+  /** Dispute notes: both parties of the payment. */
+  paymentNotes(actor: Actor): SQL {
+    return byParties(actor, paymentNotes);
+  },
+  /** Batches span contractors: the organization's staff only (a contractor sees its own payments of a batch). */
+  paymentBatches(actor: Actor): SQL {
+    if (actor.kind === 'staff') return eq(paymentBatches.organizationId, actor.organizationId);
+    return nothing;
   },
 } satisfies Record<string, (actor: Actor) => SQL>;
 

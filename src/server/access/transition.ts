@@ -111,6 +111,12 @@ function pastTense(event: string): string {
     terminate: 'terminated',
     reject: 'rejected',
     withdraw: 'withdrawn',
+    send: 'sent',
+    cancel: 'cancelled',
+    confirm_receipt: 'confirmed as received',
+    dispute: 'disputed',
+    resolve_as_sent: 'resolved as sent',
+    resolve_as_received: 'resolved as received',
   };
   return words[event] ?? event;
 }

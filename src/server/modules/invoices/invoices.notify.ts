@@ -1,6 +1,6 @@
 import type { Tx } from '../../db/client.ts';
 import { notify } from '../notifications/notifications.service.ts';
-import { selectContractorMemberUserIds, selectStaffUserIdsWithRoles } from '../organizations/organizations.service.ts';
+import { selectContractorMemberUserIds, selectPayerUserIds } from '../organizations/organizations.service.ts';
 
 interface InvoiceParties {
   id: string;
@@ -11,7 +11,7 @@ interface InvoiceParties {
 /** Tells the staff who handle money (owners, admins, finance) about an invoice. */
 export async function tellFinance(tx: Tx, invoice: InvoiceParties, type: string, title: string, body: string): Promise<void> {
   await notify(tx, {
-    userIds: selectStaffUserIdsWithRoles(tx, invoice.organizationId, ['owner', 'admin', 'finance']),
+    userIds: selectPayerUserIds(tx, invoice.organizationId),
     organizationId: invoice.organizationId,
     contractorId: invoice.contractorId,
     type,
