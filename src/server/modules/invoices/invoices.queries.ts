@@ -1,5 +1,5 @@
 import { and, asc, eq, type SQL, sql } from 'drizzle-orm';
-import { type AnyPgColumn, alias } from 'drizzle-orm/pg-core';
+import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import type { z } from 'zod';
 import { liveInvoiceStatuses } from '../../../shared/domain/invoice.machine.ts';
 import type { billableMilestonesQuerySchema, invoiceListQuerySchema } from '../../../shared/schemas/invoice.schema.ts';
@@ -25,11 +25,9 @@ import { listInvoicePayments } from '../payments/payments.invoices.ts';
 import { presentInvoice } from './invoices.presenter.ts';
 
 const liveList = sql.raw(liveInvoiceStatuses.map((s) => `'${s}'`).join(', '));
-const correction = alias(invoices, 'correction');
 /** The live correction of an invoice (one at most: invoices_correction_uq). */
-const correctedBy = sql<
-  string | null
->`(select ${correction.id} from ${correction} where ${correction.correctsInvoiceId} = ${invoices.id} and ${correction.status} in (${liveList}))`;
+const correctedBy = sql<string | null>`(select correction.id from invoices correction
+  where correction.corrects_invoice_id = ${invoices.id} and correction.status in (${liveList}))`;
 
 /** Newest first; the list indexes are (scope column, [status,] created_at, id). */
 const invoiceKeyset: Keyset = { columns: [invoices.createdAt, invoices.id], direction: 'desc' };
