@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { notifications } from '../db/schema/index.ts';
 import { createId } from '../lib/ids.ts';
+import { invoiceBody, submitFreeInvoice, uploadInvoiceFile } from './invoicing.ts';
 import { lastEmailTo } from './mailbox.ts';
 import { attachSqlCounter, type SqlCounter } from './sql-counter.ts';
 import { getTestApp, type TestApp } from './test-app.ts';
@@ -342,6 +343,54 @@ const cases: Case[] = [
     route: 'PATCH /api/organizations/current',
     budget: 7,
     prepare: async (t, w) => patchWithEtag(t, w, '/api/organizations/current', { name: `Renamed ${w.suffix}` }),
+  },
+  {
+    route: 'POST /api/invoices (uploaded document)',
+    budget: 16,
+    prepare: async (t, w) => {
+      const fileId = await uploadInvoiceFile(t, w);
+      const body = invoiceBody(w, [{ description: 'Budgeted hours', quantityMilli: 1500, unitAmountMinor: 10_000 }], { fileId });
+      return () => clientFor(t, w.xAdmin).post('/api/invoices', body);
+    },
+  },
+  {
+    route: 'POST /api/invoices/:id/approve',
+    budget: 18,
+    prepare: async (t, w) => {
+      const { id } = await submitFreeInvoice(t, w);
+      return () => clientFor(t, w.aFinance).post(`/api/invoices/${id}/approve`, {});
+    },
+  },
+  {
+    route: 'POST /api/invoices/:id/reject',
+    budget: 14,
+    prepare: async (t, w) => {
+      const { id } = await submitFreeInvoice(t, w);
+      return () => clientFor(t, w.aFinance).post(`/api/invoices/${id}/reject`, { reason: 'Wrong rate' });
+    },
+  },
+  {
+    route: 'POST /api/invoices/:id/withdraw',
+    budget: 14,
+    prepare: async (t, w) => {
+      const { id } = await submitFreeInvoice(t, w);
+      return () => clientFor(t, w.xAdmin).post(`/api/invoices/${id}/withdraw`, {});
+    },
+  },
+  {
+    route: 'PATCH /api/contractor/profile',
+    budget: 8,
+    prepare: async (t, w) => {
+      const client = clientFor(t, w.xAdmin);
+      const etag = await readEtag(client, '/api/contractor/profile');
+      return () =>
+        client.request(
+          'PATCH',
+          '/api/contractor/profile',
+          { legalName: 'Budget Ltd', address: '1 Road' },
+          { headers: { 'if-match': etag } },
+        );
+    },
   },
 ];
 
