@@ -2,12 +2,14 @@ import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { notifications } from '../db/schema/index.ts';
 import { createId } from '../lib/ids.ts';
-import { invoiceBody, submitFreeInvoice, uploadInvoiceFile } from './invoicing.ts';
 import { lastEmailTo } from './mailbox.ts';
+import { invoiceBudgetCases } from './write-budgets.invoices.ts';
+import { paymentBudgetCases } from './write-budgets.payments.ts';
+import type { Case } from './write-budgets.case.ts';
 import { attachSqlCounter, type SqlCounter } from './sql-counter.ts';
 import { getTestApp, type TestApp } from './test-app.ts';
 import { createActiveContract, createMilestone, createSubmittedMilestone } from './work.ts';
-import { type Client, clientFor, createWorld, readEtag, type World } from './world.ts';
+import { clientFor, createWorld, readEtag, type World } from './world.ts';
 
 /**
  * Writes are lean: every write route runs within its budget of SQL statements per request,
@@ -36,16 +38,6 @@ function countPreamble(statements: readonly string[]): number {
   let n = 0;
   while (n < statements.length && preambleStatements.some((p) => p.test(statements[n]!))) n++;
   return n;
-}
-type Reply = Awaited<ReturnType<Client['get']>>;
-
-interface Case {
-  route: string;
-  budget: number;
-  /** A route without a session: nothing of it is a session preamble. */
-  public?: boolean;
-  /** Prepares what the write needs and returns the request to count. */
-  prepare(t: TestApp, w: World): Promise<() => Promise<Reply>>;
 }
 
 const file = (name: string, text: string) => {
@@ -339,58 +331,12 @@ const cases: Case[] = [
     budget: 3,
     prepare: async (t, w) => () => clientFor(t, w.aOwner).post('/api/notifications/read-all'),
   },
+  ...paymentBudgetCases,
+  ...invoiceBudgetCases,
   {
     route: 'PATCH /api/organizations/current',
     budget: 7,
     prepare: async (t, w) => patchWithEtag(t, w, '/api/organizations/current', { name: `Renamed ${w.suffix}` }),
-  },
-  {
-    route: 'POST /api/invoices (uploaded document)',
-    budget: 16,
-    prepare: async (t, w) => {
-      const fileId = await uploadInvoiceFile(t, w);
-      const body = invoiceBody(w, [{ description: 'Budgeted hours', quantityMilli: 1500, unitAmountMinor: 10_000 }], { fileId });
-      return () => clientFor(t, w.xAdmin).post('/api/invoices', body);
-    },
-  },
-  {
-    route: 'POST /api/invoices/:id/approve',
-    budget: 18,
-    prepare: async (t, w) => {
-      const { id } = await submitFreeInvoice(t, w);
-      return () => clientFor(t, w.aFinance).post(`/api/invoices/${id}/approve`, {});
-    },
-  },
-  {
-    route: 'POST /api/invoices/:id/reject',
-    budget: 14,
-    prepare: async (t, w) => {
-      const { id } = await submitFreeInvoice(t, w);
-      return () => clientFor(t, w.aFinance).post(`/api/invoices/${id}/reject`, { reason: 'Wrong rate' });
-    },
-  },
-  {
-    route: 'POST /api/invoices/:id/withdraw',
-    budget: 14,
-    prepare: async (t, w) => {
-      const { id } = await submitFreeInvoice(t, w);
-      return () => clientFor(t, w.xAdmin).post(`/api/invoices/${id}/withdraw`, {});
-    },
-  },
-  {
-    route: 'PATCH /api/contractor/profile',
-    budget: 8,
-    prepare: async (t, w) => {
-      const client = clientFor(t, w.xAdmin);
-      const etag = await readEtag(client, '/api/contractor/profile');
-      return () =>
-        client.request(
-          'PATCH',
-          '/api/contractor/profile',
-          { legalName: 'Budget Ltd', address: '1 Road' },
-          { headers: { 'if-match': etag } },
-        );
-    },
   },
 ];
 

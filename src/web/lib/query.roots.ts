@@ -17,5 +17,6 @@ export const queryRoots = {
   milestones: ['milestones'],
   notifications: ['notifications'],
   organization: ['organization'],
+  payments: ['payments'],
   security: ['security'],
 } as const;
