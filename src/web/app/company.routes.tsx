@@ -55,6 +55,7 @@ export const companyRoute = createRoute({
       { href: '/app/contractors', label: 'Contractors' },
       { href: '/app/contracts', label: 'Contracts' },
       { href: '/app/milestones', label: 'Milestones' },
+      { href: '/app/invoices', label: 'Invoices' },
       { href: '/app/team', label: 'Team' },
       ...(abilities.inviteStaff || abilities.inviteContractor ? [{ href: '/app/invitations', label: 'Invitations' }] : []),
       ...(abilities.viewAudit ? [{ href: '/app/activity', label: 'Activity' }] : []),
@@ -375,7 +376,8 @@ const securityRoute = createRoute({
   }, SecurityPage),
 });
 
-export const companyRoutes = companyRoute.addChildren([
+/** The shell's pages; the route tree (with other features' pages) is put together in router.tsx. */
+export const companyChildren = [
   companyIndexRoute,
   companyHomeRoute,
   contractorsRoute,
@@ -393,4 +395,4 @@ export const companyRoutes = companyRoute.addChildren([
   deliveriesRoute,
   notificationsRoute,
   securityRoute,
-]);
+] as const;

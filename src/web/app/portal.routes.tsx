@@ -34,8 +34,10 @@ const portalNav: NavItem[] = [
   { href: '/portal/home', label: 'Home' },
   { href: '/portal/deliver', label: 'To deliver' },
   { href: '/portal/contracts', label: 'Contracts' },
+  { href: '/portal/invoices', label: 'Invoices' },
   { href: '/portal/organizations', label: 'Organizations' },
   { href: '/portal/team', label: 'Team' },
+  { href: '/portal/settings/business', label: 'Business details' },
   { href: '/portal/activity', label: 'Activity' },
 ];
 
@@ -246,7 +248,8 @@ const securityRoute = createRoute({
   }, SecurityPage),
 });
 
-export const portalRoutes = portalRoute.addChildren([
+/** The shell's pages; the route tree (with other features' pages) is put together in router.tsx. */
+export const portalChildren = [
   portalIndexRoute,
   portalHomeRoute,
   organizationsRoute,
@@ -259,4 +262,4 @@ export const portalRoutes = portalRoute.addChildren([
   activityRoute,
   notificationsRoute,
   securityRoute,
-]);
+] as const;

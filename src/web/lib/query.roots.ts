@@ -18,5 +18,6 @@ export const queryRoots = {
   notifications: ['notifications'],
   organization: ['organization'],
   payments: ['payments'],
+  invoices: ['invoices'],
   security: ['security'],
 } as const;
