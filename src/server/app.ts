@@ -31,6 +31,7 @@ import { registerJobEventRoutes } from './modules/jobs/job-events.routes.ts';
 import { registerJobTemplateRoutes } from './modules/jobs/job-templates.routes.ts';
 import { registerJobRoutes } from './modules/jobs/jobs.routes.ts';
 import { registerJobDeskRoutes } from './modules/jobs/jobs.desk.routes.ts';
+import { registerInvoiceRoutes } from './modules/invoices/invoices.routes.ts';
 import { registerMilestoneRoutes } from './modules/milestones/milestones.routes.ts';
 import { registerTechnicianRoutes } from './modules/technicians/technicians.routes.ts';
 import { registerJobStaffingRoutes } from './modules/jobs/job-staffing.routes.ts';
@@ -113,6 +114,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   registerAuditRoutes(app, { db });
   registerDeliveryRoutes(app, { db });
   registerFileRoutes(app, { db, storage: deps.storage, maxBytes: config.UPLOAD_MAX_BYTES });
+  registerInvoiceRoutes(app, { db, storage: deps.storage });
   await registerStaticWeb(app);
   await app.ready();
   return { app, auth, inFlight };

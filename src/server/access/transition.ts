@@ -2,14 +2,14 @@ import { and, eq, inArray, type SQL, sql } from 'drizzle-orm';
 import { canFire, isFiredBy, type Machine, type MachineActor } from '../../shared/domain/machine.ts';
 import { recordAudit } from '../audit/audit.writer.ts';
 import type { Tx } from '../db/client.ts';
-import { contracts, engagements, jobs, milestones, payments } from '../db/schema/index.ts';
+import { contracts, engagements, invoices, jobs, milestones, payments } from '../db/schema/index.ts';
 import { AppError, forbidden } from '../lib/errors.ts';
 import type { Actor, SystemActor } from './actor.ts';
 import { machineActorOf, roleFiresEvent } from './policies.ts';
 import { scoped } from './scoped.ts';
 
 /** The tables that carry a machine's status. */
-const statefulTables = { contracts, engagements, milestones, payments, jobs };
+const statefulTables = { contracts, engagements, milestones, payments, jobs, invoices };
 type StatefulName = keyof typeof statefulTables;
 type RowOf<K extends StatefulName> = (typeof statefulTables)[K]['$inferSelect'];
 
@@ -114,6 +114,8 @@ function pastTense(event: string): string {
     activate: 'activated',
     end: 'ended',
     terminate: 'terminated',
+    reject: 'rejected',
+    withdraw: 'withdrawn',
     send: 'sent',
     cancel: 'cancelled',
     confirm_receipt: 'confirmed as received',
@@ -121,7 +123,6 @@ function pastTense(event: string): string {
     resolve_as_sent: 'resolved as sent',
     resolve_as_received: 'resolved as received',
     accept: 'accepted',
-    reject: 'rejected',
     reassign: 'reassigned',
     schedule: 'scheduled',
     start: 'started',

@@ -278,6 +278,43 @@ export const cases: Record<string, Case> = {
     build: (v) => ({ url: '/api/desk/jobs/bulk-reject', body: { selection: { ids: v.ids }, reason: 'Not ours' } }),
     verify: deskBulkTouchedNothing,
   },
+  'GET /api/invoices': { expect: 'ownScope', build: () => ({ url: '/api/invoices' }) },
+  'GET /api/invoices/billable-milestones': {
+    expect: 'notFound',
+    build: (v) => ({ url: `/api/invoices/billable-milestones?engagementId=${v.engagementId}` }),
+  },
+  'POST /api/invoices': {
+    expect: 'notFound',
+    build: (v) => ({
+      url: '/api/invoices',
+      body: {
+        engagementId: v.engagementId,
+        number: 'SNEAKY-1',
+        issueOn: '2026-11-01',
+        dueOn: '2026-11-30',
+        currency: 'EUR',
+        taxRateBp: 0,
+        lines: [{ description: 'Sneaky', quantityMilli: 1000, unitAmountMinor: 100, amountMinor: 100, milestoneId: v.milestoneId }],
+        subtotalMinor: 100,
+        taxMinor: 0,
+        totalMinor: 100,
+        fileId: v.fileId,
+      },
+    }),
+  },
+  'GET /api/invoices/:id': { expect: 'notFound', build: (v) => ({ url: `/api/invoices/${v.invoiceId}` }) },
+  'POST /api/invoices/:id/approve': { expect: 'notFound', build: (v) => ({ url: `/api/invoices/${v.invoiceId}/approve`, body: {} }) },
+  'POST /api/invoices/:id/reject': {
+    expect: 'notFound',
+    build: (v) => ({ url: `/api/invoices/${v.invoiceId}/reject`, body: { reason: 'Sneaky' } }),
+  },
+  'POST /api/invoices/:id/withdraw': { expect: 'notFound', build: (v) => ({ url: `/api/invoices/${v.invoiceId}/withdraw`, body: {} }) },
+  'GET /api/contractor/profile': { expect: 'ownScope', build: () => ({ url: '/api/contractor/profile' }) },
+  'PATCH /api/contractor/profile': {
+    expect: 'ownScope',
+    build: () => ({ url: '/api/contractor/profile', body: { legalName: 'Sneaky Ltd', address: 'Nowhere' } }),
+  },
+  'GET /api/contractors/:id/profile': { expect: 'notFound', build: (v) => ({ url: `/api/contractors/${v.contractorId}/profile` }) },
 };
 
 /** A desk request over the victim's ids: refused (403 for a technician or staff), or each id refused as not found. */

@@ -12,6 +12,9 @@ export interface Victim {
   paymentId: string;
   draftPaymentId: string;
   batchId: string;
+  /** A submitted invoice of A–X with its lines and uploaded document, and X's id (its business details are saved). */
+  invoiceId: string;
+  contractorId: string;
   jobId: string;
   jobTemplateId: string;
   /** A technician of contractor X (not the attacking technician), with an accreditation, on `myJobId`. */

@@ -4,6 +4,7 @@ import { notifications } from '../db/schema/index.ts';
 import { createId } from '../lib/ids.ts';
 import { jobBudgetCases } from './write-budgets.jobs.ts';
 import { lastEmailTo } from './mailbox.ts';
+import { invoiceBudgetCases } from './write-budgets.invoices.ts';
 import { paymentBudgetCases } from './write-budgets.payments.ts';
 import { attachSqlCounter, type SqlCounter } from './sql-counter.ts';
 import type { Case } from './write-budgets.case.ts';
@@ -335,6 +336,7 @@ const cases: Case[] = [
   },
   ...paymentBudgetCases,
   ...jobBudgetCases,
+  ...invoiceBudgetCases,
   {
     route: 'PATCH /api/organizations/current',
     budget: 7,

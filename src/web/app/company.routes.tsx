@@ -57,6 +57,7 @@ export const companyRoute = createRoute({
       { href: '/app/milestones', label: 'Milestones' },
       { href: '/app/payments', label: 'Pay contractors' },
       { href: '/app/jobs', label: 'Jobs' },
+      { href: '/app/invoices', label: 'Invoices' },
       { href: '/app/team', label: 'Team' },
       ...(abilities.inviteStaff || abilities.inviteContractor ? [{ href: '/app/invitations', label: 'Invitations' }] : []),
       ...(abilities.viewAudit ? [{ href: '/app/activity', label: 'Activity' }] : []),
@@ -369,7 +370,7 @@ const securityRoute = createRoute({
   }, SecurityPage),
 });
 
-/** The company app's pages; the router adds them, and the job pages (`company-jobs.routes.tsx`), to `companyRoute`. */
+/** The company app's pages; the route tree (with the job and invoice pages) is put together in router.tsx. */
 export const companyChildren = [
   companyIndexRoute,
   companyHomeRoute,

@@ -44,8 +44,10 @@ const portalNav: NavItem[] = [
   { href: '/portal/deliver', label: 'To deliver' },
   { href: '/portal/contracts', label: 'Contracts' },
   { href: '/portal/payments', label: 'Payments' },
+  { href: '/portal/invoices', label: 'Invoices' },
   { href: '/portal/organizations', label: 'Organizations' },
   { href: '/portal/team', label: 'Team' },
+  { href: '/portal/settings/business', label: 'Business details' },
   { href: '/portal/activity', label: 'Activity' },
 ];
 
@@ -328,7 +330,8 @@ const jobDetailRoute = createRoute({
   }, JobDetailPage),
 });
 
-export const portalRoutes = portalRoute.addChildren([
+/** The shell's pages; the route tree (with other features' pages) is put together in router.tsx. */
+export const portalChildren = [
   paymentsRoute,
   paymentDetailRoute,
   portalIndexRoute,
@@ -346,4 +349,4 @@ export const portalRoutes = portalRoute.addChildren([
   activityRoute,
   notificationsRoute,
   securityRoute,
-]);
+] as const;

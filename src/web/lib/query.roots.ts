@@ -20,6 +20,7 @@ export const queryRoots = {
   notifications: ['notifications'],
   organization: ['organization'],
   payments: ['payments'],
+  invoices: ['invoices'],
   security: ['security'],
   technicians: ['technicians'],
   techView: ['tech-view'],

@@ -1,4 +1,4 @@
-import type { Readable } from 'node:stream';
+import { Readable } from 'node:stream';
 import { fileTypeFromBuffer } from 'file-type';
 import type { Actor, RequestContext } from '../../access/actor.ts';
 import { scoped } from '../../access/scoped.ts';
@@ -128,6 +128,47 @@ export async function readAttachableFile(
   if (file.organizationId !== owner.organizationId || file.contractorId !== owner.contractorId)
     throw badField('fileId', 'Upload the file for this engagement first (POST /api/files?engagementId=…).');
   return file;
+}
+
+/**
+ * A file Portico made (a generated invoice PDF): the bytes go to storage first (outside any
+ * transaction), then `recordGeneratedFile` adds its row in the caller's transaction.
+ */
+export async function storeGeneratedBytes(storage: Storage, bytes: Buffer) {
+  return storage.put(Readable.from([bytes]));
+}
+
+export async function recordGeneratedFile(
+  tx: Executor,
+  ctx: RequestContext,
+  stored: { sha256: string; size: number },
+  file: { organizationId: string; contractorId: string; mime: string; name: string },
+) {
+  const [row] = await tx
+    .insert(files)
+    .values({
+      id: createId(),
+      organizationId: file.organizationId,
+      contractorId: file.contractorId,
+      uploadedByUserId: ctx.user.id,
+      sha256: stored.sha256,
+      size: stored.size,
+      mime: file.mime,
+      name: chooseFileName(file.name, file.mime === 'application/pdf' ? 'pdf' : null),
+    })
+    .returning();
+  if (!row) throw new Error('file insert returned nothing');
+  await recordAudit(tx, {
+    actorUserId: ctx.user.id,
+    organizationId: file.organizationId,
+    contractorId: file.contractorId,
+    action: 'file.generated',
+    entityType: 'file',
+    entityId: row.id,
+    after: { name: row.name, mime: row.mime, size: row.size, sha256: row.sha256 },
+    ip: ctx.ip,
+  });
+  return row;
 }
 
 /**

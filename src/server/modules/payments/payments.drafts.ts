@@ -14,6 +14,7 @@ import { createId } from '../../lib/ids.ts';
 import { needsSecondApprovalSql, notifyAwaitingApproval, readFourEyesRule } from './payments.four-eyes.ts';
 import { amountOf, tellContractor } from './payments.notify.ts';
 import { getPayment } from './payments.queries.ts';
+import { markInvoicePaidIfSettled } from '../invoices/invoices.settle.ts';
 
 type PaymentRow = typeof payments.$inferSelect;
 type NewDraft = Pick<PaymentRow, 'organizationId' | 'contractorId' | 'engagementId' | 'amountMinor' | 'currency' | 'description'> & {
@@ -146,6 +147,8 @@ export async function cancelPayment(db: Db, ctx: RequestContext, id: string, rea
       set: { cancelReason: reason },
       note: reason,
     });
+    // The invoice it was part of may now be settled by its other, sent, payments.
+    if (row.invoiceId) await markInvoicePaidIfSettled(tx, row.invoiceId, ctx.user.id);
     await tellContractor(tx, row, 'payment.cancelled', `Payment cancelled: ${amountOf(row)}`, `Reason: ${reason}`);
   });
   return getPayment(db, ctx, id);

@@ -15,6 +15,7 @@ import { runInTransaction } from '../../db/transaction.ts';
 import { AppError, badField, forbidden } from '../../lib/errors.ts';
 import { createId } from '../../lib/ids.ts';
 import { copyFileFor, isImageOrPdf, readAttachableFile } from '../files/files.service.ts';
+import { markInvoicePaidIfSettled } from '../invoices/invoices.settle.ts';
 import { markMilestonePaidInTransaction } from '../milestones/milestones.settle.ts';
 import { readFourEyesRule } from './payments.four-eyes.ts';
 import { amountOf, tellPaymentSent } from './payments.notify.ts';
@@ -38,6 +39,7 @@ interface SendFields {
  */
 export async function settlePaymentSources(tx: Tx, payment: PaymentRow, ctx: RequestContext): Promise<void> {
   if (payment.milestoneId) await markMilestonePaidInTransaction(tx, payment.milestoneId, ctx.user.id, ctx.ip);
+  if (payment.invoiceId) await markInvoicePaidIfSettled(tx, payment.invoiceId, ctx.user.id);
 }
 
 /** A proof of one payment: a file uploaded for its engagement, an image or a PDF. */
