@@ -5,6 +5,7 @@ import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod
 import { type Config, hasDevMailbox } from './config.ts';
 import type { Database } from './db/client.ts';
 import { registerErrorHandler } from './http/errors.plugin.ts';
+import { registerIdempotency } from './http/idempotency.plugin.ts';
 import { type InFlightRequest, registerInFlightTracking } from './http/in-flight.plugin.ts';
 import { registerNullByteGuard } from './http/null-bytes.plugin.ts';
 import { registerOpenApi } from './http/openapi.plugin.ts';
@@ -73,6 +74,8 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   registerNullByteGuard(app);
   registerRouteAuth(app, { db, auth, sessionMaxDays: config.SESSION_MAX_DAYS });
   registerVersionHeaders(app);
+  // After route auth: a key belongs to the signed-in user.
+  registerIdempotency(app, { db });
   await registerOpenApi(app);
   await app.register(multipart, { limits: { fileSize: config.UPLOAD_MAX_BYTES, files: 1 } });
 

@@ -1,3 +1,4 @@
+import { sweepIdempotencyKeys } from './http/idempotency.store.ts';
 import path from 'node:path';
 import { hasDevMailbox, readConfig } from './config.ts';
 import { openDatabase } from './db/client.ts';
@@ -86,6 +87,7 @@ async function main(): Promise<void> {
   const filesRoot = path.join(config.dataDir, 'files');
   await queue.work(PRUNE_JOB, async () => {
     await pruneRateLimits(database.db);
+    await sweepIdempotencyKeys(database.db);
     await clearStorageTemp(filesRoot, TEMP_FILE_MAX_AGE_MS);
   });
   await queue.schedule(PRUNE_JOB, '43 * * * *');

@@ -9,11 +9,15 @@ export const errorCodes = {
   CONFLICT: 409,
   INVALID_TRANSITION: 409,
   ALREADY_EXISTS: 409,
+  /** Another request with the same Idempotency-Key is still running: retry in a moment. */
+  IDEMPOTENCY_IN_PROGRESS: 409,
   TOKEN_INVALID: 410,
   /** The If-Match version is not the record's current one: someone else saved first (`details.currentVersion`). */
   STALE_VERSION: 412,
   PAYLOAD_TOO_LARGE: 413,
   UNSUPPORTED_MEDIA_TYPE: 415,
+  /** The Idempotency-Key was used before for another request (another body or route). */
+  IDEMPOTENCY_KEY_REUSED: 422,
   /** An edit (PATCH) came without If-Match: send the ETag of the version you edited. */
   PRECONDITION_REQUIRED: 428,
   RATE_LIMITED: 429,

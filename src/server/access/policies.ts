@@ -9,6 +9,8 @@ import {
 import { type EngagementEvent, engagementMachine } from '../../shared/domain/engagement.machine.ts';
 import { eventsFrom, isFiredBy, type Machine, type MachineActor } from '../../shared/domain/machine.ts';
 import { isMilestoneFrozen, type MilestoneEvent, type MilestoneStatus, milestoneMachine } from '../../shared/domain/milestone.machine.ts';
+import { paidPaymentStatuses, type PaymentEvent, type PaymentStatus, paymentMachine } from '../../shared/domain/payment.machine.ts';
+import { type FourEyesRule, needsSecondApproval } from '../../shared/domain/payment.rules.ts';
 import type { EngagementStatus } from '../../shared/domain/roles.ts';
 import { forbidden } from '../lib/errors.ts';
 import type { Actor } from './actor.ts';
@@ -74,6 +76,11 @@ function isContractorMember(actor: Actor): boolean {
   return actor.kind === 'contractor';
 }
 
+/** Staff who move money: owners, admins, finance. Managers and viewers read. */
+function paysContractors(actor: Actor): boolean {
+  return isStaff(actor, ['owner', 'admin', 'finance']);
+}
+
 const nobody = (): boolean => false;
 const ownersAndAdmins = (actor: Actor): boolean => isStaff(actor, ['owner', 'admin']);
 
@@ -90,6 +97,15 @@ const eventRoles = {
     request_changes: managesWork,
     mark_paid: nobody,
   } satisfies Record<MilestoneEvent, (actor: Actor) => boolean>,
+  payment: {
+    approve: paysContractors,
+    send: paysContractors,
+    cancel: paysContractors,
+    confirm_receipt: isContractorMember,
+    dispute: isContractorMember,
+    resolve_as_sent: paysContractors,
+    resolve_as_received: (actor: Actor) => paysContractors(actor) || isContractorMember(actor),
+  } satisfies Record<PaymentEvent, (actor: Actor) => boolean>,
   engagement: {
     activate: nobody,
     end: ownersAndAdmins,
@@ -176,5 +192,57 @@ export function milestoneAbilities(actor: Actor, row: { status: MilestoneStatus 
     approve: events.has('approve'),
     requestChanges: events.has('request_changes'),
     manageAttachments: role.manageAttachments,
+  };
+}
+
+/** What the actor's role allows with payments before a row is known: create drafts, send batches, set the four-eyes rule. */
+export function paymentRoleAbilities(actor: Actor) {
+  const pays = paysContractors(actor);
+  return {
+    create: pays,
+    send: mayFire(paymentMachine, eventRoles.payment, actor, 'send'),
+    approve: mayFire(paymentMachine, eventRoles.payment, actor, 'approve'),
+    cancel: mayFire(paymentMachine, eventRoles.payment, actor, 'cancel'),
+    confirmReceipt: mayFire(paymentMachine, eventRoles.payment, actor, 'confirm_receipt'),
+    dispute: mayFire(paymentMachine, eventRoles.payment, actor, 'dispute'),
+    resolve: mayFire(paymentMachine, eventRoles.payment, actor, 'resolve_as_sent'),
+    manageFourEyes: isStaff(actor, ['owner', 'admin']),
+  };
+}
+
+export interface PaymentPolicyRow {
+  status: PaymentStatus;
+  amountMinor: number;
+  currency: string;
+  createdByUserId: string | null;
+  secondApprovedByUserId: string | null;
+}
+
+/** Whether the draft still waits for its four-eyes approval under the organization's rule. */
+export function awaitsSecondApproval(row: PaymentPolicyRow, rule: FourEyesRule): boolean {
+  return row.status === 'draft' && needsSecondApproval(rule, row) && row.secondApprovedByUserId === null;
+}
+
+/**
+ * Abilities on a payment: the machine's events from its status and the actor's role, plus the
+ * four-eyes guards the machine cannot know: a draft that needs a second approval cannot be sent
+ * until it has one; the approver is neither its creator nor its sender.
+ */
+export function paymentAbilities(actor: Actor, row: PaymentPolicyRow, rule: FourEyesRule) {
+  const events = firableEvents(paymentMachine, eventRoles.payment, actor, row.status);
+  const waiting = awaitsSecondApproval(row, rule);
+  const isCreator = row.createdByUserId !== null && row.createdByUserId === actor.userId;
+  const isApprover = row.secondApprovedByUserId !== null && row.secondApprovedByUserId === actor.userId;
+  const disputed = row.status === 'disputed';
+  return {
+    approve: events.has('approve') && waiting && !isCreator,
+    send: events.has('send') && !waiting && !isApprover,
+    cancel: events.has('cancel'),
+    adjust: paysContractors(actor) && paidPaymentStatuses.includes(row.status),
+    confirmReceipt: events.has('confirm_receipt'),
+    dispute: events.has('dispute'),
+    resolveAsSent: events.has('resolve_as_sent'),
+    resolveAsReceived: events.has('resolve_as_received'),
+    addNote: disputed && (paysContractors(actor) || isContractorMember(actor)),
   };
 }

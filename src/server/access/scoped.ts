@@ -13,6 +13,8 @@ import {
   milestoneSubmissions,
   milestones,
   notifications,
+  paymentBatches,
+  paymentNotes,
   payments,
   staffMembers,
   technicians,
@@ -37,6 +39,8 @@ const tables = {
   milestones,
   milestoneSubmissions,
   payments,
+  paymentNotes,
+  paymentBatches,
 } satisfies Record<ScopedTable, PgTable & { id: PgColumn; createdAt: PgColumn }>;
 
 type Tables = typeof tables;

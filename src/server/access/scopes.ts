@@ -12,6 +12,8 @@ import {
   milestoneSubmissions,
   milestones,
   notifications,
+  paymentBatches,
+  paymentNotes,
   payments,
   staffMembers,
   technicians,
@@ -93,6 +95,15 @@ export const scopes = {
   },
   payments(actor: Actor): SQL {
     return byParties(actor, payments);
+  },
+  /** Dispute notes: both parties of the payment. */
+  paymentNotes(actor: Actor): SQL {
+    return byParties(actor, paymentNotes);
+  },
+  /** Batches span contractors: the organization's staff only (a contractor sees its own payments of a batch). */
+  paymentBatches(actor: Actor): SQL {
+    if (actor.kind === 'staff') return eq(paymentBatches.organizationId, actor.organizationId);
+    return nothing;
   },
 } satisfies Record<string, (actor: Actor) => SQL>;
 

@@ -109,6 +109,12 @@ function pastTense(event: string): string {
     activate: 'activated',
     end: 'ended',
     terminate: 'terminated',
+    send: 'sent',
+    cancel: 'cancelled',
+    confirm_receipt: 'confirmed as received',
+    dispute: 'disputed',
+    resolve_as_sent: 'resolved as sent',
+    resolve_as_received: 'resolved as received',
   };
   return words[event] ?? event;
 }

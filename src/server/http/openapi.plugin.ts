@@ -2,6 +2,7 @@ import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import type { FastifyInstance } from 'fastify';
 import { jsonSchemaTransform, jsonSchemaTransformObject } from 'fastify-type-provider-zod';
+import { documentIdempotency } from './idempotency.plugin.ts';
 import { documentVersioning } from './versions.plugin.ts';
 
 /** The OpenAPI document, generated from the routes' Zod schemas, at /api/openapi.json; a UI at /api/docs. */
@@ -21,7 +22,10 @@ export async function registerOpenApi(app: FastifyInstance): Promise<void> {
       const transformed = jsonSchemaTransform(input);
       const result = {
         ...transformed,
-        schema: documentVersioning(transformed.schema as Record<string, unknown>, input.route.config?.versioned),
+        schema: documentIdempotency(
+          documentVersioning(transformed.schema as Record<string, unknown>, input.route.config?.versioned),
+          input.route.config?.idempotent,
+        ),
       };
       const auth = input.route.config?.auth;
       return auth === 'session' ? { ...result, schema: { ...result.schema, security: [{ session: [] }] } } : result;

@@ -1,4 +1,4 @@
-import { bigint, index, integer, jsonb, pgTable, text, timestamp, unique, uniqueIndex } from 'drizzle-orm/pg-core';
+import { bigint, index, integer, jsonb, pgTable, primaryKey, text, timestamp, unique, uniqueIndex } from 'drizzle-orm/pg-core';
 import { sql } from 'drizzle-orm';
 import { users } from './auth.schema.ts';
 import { contractors, organizations } from './tenancy.schema.ts';
@@ -167,4 +167,30 @@ export const statusChanges = pgTable(
     index('status_changes_contractor_id_idx').on(t.contractorId),
     index('status_changes_actor_user_id_idx').on(t.actorUserId),
   ],
+);
+
+/**
+ * Idempotency keys of money-moving requests (`config: { idempotent: true }`, the plugin in
+ * `src/server/http/idempotency.plugin.ts`): the first answer to (user, key) is kept for 24 hours
+ * and replayed to every retry with the same request. `status_code` is null while the first
+ * request is still running.
+ */
+export const idempotencyKeys = pgTable(
+  'idempotency_keys',
+  {
+    userId: text('user_id')
+      .notNull()
+      .references(() => users.id),
+    key: text('key').notNull(),
+    /** `POST /api/payments/:id/send`: method and route pattern. */
+    route: text('route').notNull(),
+    /** sha256 of method, URL and the canonical JSON body. */
+    requestHash: text('request_hash').notNull(),
+    statusCode: integer('status_code'),
+    contentType: text('content_type'),
+    responseBody: jsonb('response_body'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [primaryKey({ name: 'idempotency_keys_pk', columns: [t.userId, t.key] }), index('idempotency_keys_expires_idx').on(t.expiresAt)],
 );
