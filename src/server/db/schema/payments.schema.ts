@@ -18,6 +18,7 @@ import {
 } from 'drizzle-orm/pg-core';
 import { users } from './auth.schema.ts';
 import { isCurrencyCode, isOneOf, isPositive } from './checks.ts';
+import { invoices } from './invoices.schema.ts';
 import { milestones } from './milestones.schema.ts';
 import { files } from './platform.schema.ts';
 import { engagements, organizations } from './tenancy.schema.ts';
@@ -72,6 +73,8 @@ export const payments = pgTable(
     milestoneId: text('milestone_id'),
     /** What it is for (a milestone's title, an invoice's number, or what staff typed). */
     description: text('description'),
+    /** The invoice this payment settles (its own draft, or a milestone's draft linked when the invoice is approved). */
+    invoiceId: text('invoice_id'),
     amountMinor: bigint('amount_minor', { mode: 'number' }).notNull(),
     currency: text('currency').notNull(),
     status: text('status', { enum: paymentStatuses }).notNull(),
@@ -124,6 +127,12 @@ export const payments = pgTable(
       name: 'payments_engagement_fk',
       columns: [t.engagementId, t.organizationId, t.contractorId],
       foreignColumns: [engagements.id, engagements.organizationId, engagements.contractorId],
+    }),
+    index('payments_invoice_idx').on(t.invoiceId, t.organizationId, t.contractorId),
+    foreignKey({
+      name: 'payments_invoice_fk',
+      columns: [t.invoiceId, t.organizationId, t.contractorId],
+      foreignColumns: [invoices.id, invoices.organizationId, invoices.contractorId],
     }),
     foreignKey({
       name: 'payments_milestone_fk',
