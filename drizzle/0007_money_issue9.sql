@@ -196,13 +196,14 @@ CREATE INDEX "payments_organization_list_idx" ON "payments" USING btree ("organi
 CREATE INDEX "payments_contractor_list_idx" ON "payments" USING btree ("contractor_id","status","created_at","id");--> statement-breakpoint
 CREATE INDEX "payments_organization_totals_idx" ON "payments" USING btree ("organization_id","status","currency","amount_minor");--> statement-breakpoint
 CREATE INDEX "payments_contractor_totals_idx" ON "payments" USING btree ("contractor_id","status","currency","amount_minor");--> statement-breakpoint
+CREATE INDEX "payments_organization_history_idx" ON "payments" USING btree ("organization_id","sent_on","id") WHERE sent_on is not null;--> statement-breakpoint
+CREATE INDEX "payments_contractor_history_idx" ON "payments" USING btree ("contractor_id","sent_on","id") WHERE sent_on is not null;--> statement-breakpoint
 CREATE INDEX "payments_sent_by_idx" ON "payments" USING btree ("sent_by_user_id");--> statement-breakpoint
 CREATE INDEX "payments_second_approved_by_idx" ON "payments" USING btree ("second_approved_by_user_id");--> statement-breakpoint
 CREATE INDEX "payments_batch_idx" ON "payments" USING btree ("batch_id","organization_id");--> statement-breakpoint
 CREATE INDEX "payments_adjusts_idx" ON "payments" USING btree ("adjusts_payment_id","organization_id","contractor_id");--> statement-breakpoint
 CREATE INDEX "payments_proof_file_idx" ON "payments" USING btree ("proof_file_id","organization_id","contractor_id");--> statement-breakpoint
 CREATE INDEX "payments_invoice_idx" ON "payments" USING btree ("invoice_id","organization_id","contractor_id");--> statement-breakpoint
-ALTER TABLE "payments" ADD CONSTRAINT "payments_scope_uq" UNIQUE("id","organization_id","contractor_id");--> statement-breakpoint
 ALTER TABLE "payments" ADD CONSTRAINT "payments_source_ck" CHECK ("payments"."source" in ('milestone', 'invoice', 'manual', 'adjustment'));--> statement-breakpoint
 ALTER TABLE "payments" ADD CONSTRAINT "payments_method_ck" CHECK ("payments"."method" in ('wise', 'paypal', 'payoneer', 'bank_transfer', 'other'));--> statement-breakpoint
 ALTER TABLE "payments" ADD CONSTRAINT "payments_adjustment_ck" CHECK (("payments"."source" = 'adjustment') = ("payments"."adjusts_payment_id" is not null));

@@ -1,0 +1,1 @@
+ALTER TABLE "payments" ADD CONSTRAINT "payments_scope_uq" UNIQUE("id","organization_id","contractor_id");
