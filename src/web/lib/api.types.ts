@@ -2706,6 +2706,95 @@ export interface paths {
                     expiresAt: string;
                   })[];
               };
+              money: {
+                totals: {
+                    currency: string;
+                    draftMinor: number;
+                    draftCount: number;
+                    inFlightMinor: number;
+                    inFlightCount: number;
+                  }[];
+                toSend: {
+                  count: number;
+                  items: ({
+                      id: string;
+                      partyName: string;
+                      description: string | null;
+                      amountMinor: number;
+                      currency: string;
+                      /** @enum {string} */
+                      status: "draft" | "sent" | "received" | "disputed" | "cancelled";
+                      method: ("wise" | "paypal" | "payoneer" | "bank_transfer" | "other") | null;
+                      reference: string | null;
+                      sentOn: string | null;
+                      expectedOn: string | null;
+                      proofFileId: string | null;
+                      createdAt: string;
+                      abilities: {
+                        confirmReceipt: boolean;
+                        dispute: boolean;
+                      };
+                    })[];
+                };
+                toApprove: {
+                  count: number;
+                  items: ({
+                      id: string;
+                      partyName: string;
+                      description: string | null;
+                      amountMinor: number;
+                      currency: string;
+                      /** @enum {string} */
+                      status: "draft" | "sent" | "received" | "disputed" | "cancelled";
+                      method: ("wise" | "paypal" | "payoneer" | "bank_transfer" | "other") | null;
+                      reference: string | null;
+                      sentOn: string | null;
+                      expectedOn: string | null;
+                      proofFileId: string | null;
+                      createdAt: string;
+                      abilities: {
+                        confirmReceipt: boolean;
+                        dispute: boolean;
+                      };
+                    })[];
+                };
+                disputes: {
+                  count: number;
+                  items: ({
+                      id: string;
+                      partyName: string;
+                      description: string | null;
+                      amountMinor: number;
+                      currency: string;
+                      /** @enum {string} */
+                      status: "draft" | "sent" | "received" | "disputed" | "cancelled";
+                      method: ("wise" | "paypal" | "payoneer" | "bank_transfer" | "other") | null;
+                      reference: string | null;
+                      sentOn: string | null;
+                      expectedOn: string | null;
+                      proofFileId: string | null;
+                      createdAt: string;
+                      abilities: {
+                        confirmReceipt: boolean;
+                        dispute: boolean;
+                      };
+                    })[];
+                };
+                invoicesToReview: {
+                  count: number;
+                  items: ({
+                      id: string;
+                      number: string;
+                      partyName: string;
+                      totalMinor: number;
+                      currency: string;
+                      /** @enum {string} */
+                      status: "submitted" | "approved" | "rejected" | "withdrawn" | "paid";
+                      issueOn: string;
+                      rejectReason: string | null;
+                    })[];
+                };
+              };
             }, {
               /** @enum {string} */
               kind: "contractor";
@@ -2775,6 +2864,92 @@ export interface paths {
                     kind: "staff" | "contractor" | "contractor_member" | "technician";
                     expiresAt: string;
                   })[];
+              };
+              money: {
+                balances: {
+                    organizationId: string;
+                    organizationName: string;
+                    currency: string;
+                    amountMinor: number;
+                    count: number;
+                  }[];
+                upcoming: {
+                  count: number;
+                  items: ({
+                      id: string;
+                      partyName: string;
+                      description: string | null;
+                      amountMinor: number;
+                      currency: string;
+                      /** @enum {string} */
+                      status: "draft" | "sent" | "received" | "disputed" | "cancelled";
+                      method: ("wise" | "paypal" | "payoneer" | "bank_transfer" | "other") | null;
+                      reference: string | null;
+                      sentOn: string | null;
+                      expectedOn: string | null;
+                      proofFileId: string | null;
+                      createdAt: string;
+                      abilities: {
+                        confirmReceipt: boolean;
+                        dispute: boolean;
+                      };
+                    })[];
+                };
+                disputed: {
+                  count: number;
+                  items: ({
+                      id: string;
+                      partyName: string;
+                      description: string | null;
+                      amountMinor: number;
+                      currency: string;
+                      /** @enum {string} */
+                      status: "draft" | "sent" | "received" | "disputed" | "cancelled";
+                      method: ("wise" | "paypal" | "payoneer" | "bank_transfer" | "other") | null;
+                      reference: string | null;
+                      sentOn: string | null;
+                      expectedOn: string | null;
+                      proofFileId: string | null;
+                      createdAt: string;
+                      abilities: {
+                        confirmReceipt: boolean;
+                        dispute: boolean;
+                      };
+                    })[];
+                };
+                recent: ({
+                    id: string;
+                    partyName: string;
+                    description: string | null;
+                    amountMinor: number;
+                    currency: string;
+                    /** @enum {string} */
+                    status: "draft" | "sent" | "received" | "disputed" | "cancelled";
+                    method: ("wise" | "paypal" | "payoneer" | "bank_transfer" | "other") | null;
+                    reference: string | null;
+                    sentOn: string | null;
+                    expectedOn: string | null;
+                    proofFileId: string | null;
+                    createdAt: string;
+                    abilities: {
+                      confirmReceipt: boolean;
+                      dispute: boolean;
+                    };
+                  })[];
+                invoicesRejected: {
+                  count: number;
+                  items: ({
+                      id: string;
+                      number: string;
+                      partyName: string;
+                      totalMinor: number;
+                      currency: string;
+                      /** @enum {string} */
+                      status: "submitted" | "approved" | "rejected" | "withdrawn" | "paid";
+                      issueOn: string;
+                      rejectReason: string | null;
+                    })[];
+                };
               };
             }, {
               /** @enum {string} */
