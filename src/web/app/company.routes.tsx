@@ -11,6 +11,7 @@ import { useMe } from '../features/session/api/me.query.ts';
 import { validateContractSearch, validateNewContractSearch } from './contract.search.ts';
 import { type EngagementSearch, validateEngagementSearch } from './engagement.search.ts';
 import { type MilestoneSearch, validateMilestoneSearch } from './milestone.search.ts';
+import { createMoneyRoute } from './money.routes.tsx';
 import { rootRoute } from './root.route.tsx';
 import type { NavItem } from './shell.layout.tsx';
 import { requireShell } from './shell.guard.ts';
@@ -55,6 +56,7 @@ export const companyRoute = createRoute({
       { href: '/app/contractors', label: 'Contractors' },
       { href: '/app/contracts', label: 'Contracts' },
       { href: '/app/milestones', label: 'Milestones' },
+      { href: '/app/money', label: 'Money' },
       { href: '/app/team', label: 'Team' },
       ...(abilities.inviteStaff || abilities.inviteContractor ? [{ href: '/app/invitations', label: 'Invitations' }] : []),
       ...(abilities.viewAudit ? [{ href: '/app/activity', label: 'Activity' }] : []),
@@ -83,6 +85,7 @@ const companyHomeHrefs = {
   contracts: '/app/contracts?status=active',
   invitations: '/app/invitations',
   contractors: '/app/contractors',
+  money: '/app/money',
 };
 
 const companyHomeRoute = createRoute({
@@ -378,6 +381,7 @@ const securityRoute = createRoute({
 export const companyRoutes = companyRoute.addChildren([
   companyIndexRoute,
   companyHomeRoute,
+  createMoneyRoute(() => companyRoute, 'staff'),
   contractorsRoute,
   contractorDetailRoute,
   contractsRoute,

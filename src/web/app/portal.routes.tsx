@@ -5,6 +5,7 @@ import { useMe } from '../features/session/api/me.query.ts';
 import { nameMembership } from '../features/session/components/membership.label.ts';
 import { validateContractSearch } from './contract.search.ts';
 import { type EngagementSearch, validateEngagementSearch } from './engagement.search.ts';
+import { createMoneyRoute } from './money.routes.tsx';
 import { rootRoute } from './root.route.tsx';
 import type { NavItem } from './shell.layout.tsx';
 import { requireShell } from './shell.guard.ts';
@@ -32,6 +33,7 @@ import {
 
 const portalNav: NavItem[] = [
   { href: '/portal/home', label: 'Home' },
+  { href: '/portal/money', label: 'Money' },
   { href: '/portal/deliver', label: 'To deliver' },
   { href: '/portal/contracts', label: 'Contracts' },
   { href: '/portal/organizations', label: 'Organizations' },
@@ -72,6 +74,7 @@ const portalHomeRoute = createRoute({
           contracts: '/portal/contracts?status=active',
           team: '/portal/team',
           organizations: '/portal/organizations',
+          money: '/portal/money',
         }}
       />
     );
@@ -246,9 +249,12 @@ const securityRoute = createRoute({
   }, SecurityPage),
 });
 
+const contractorMoneyRoute = createMoneyRoute(() => portalRoute, 'contractor');
+
 export const portalRoutes = portalRoute.addChildren([
   portalIndexRoute,
   portalHomeRoute,
+  contractorMoneyRoute,
   organizationsRoute,
   organizationDetailRoute,
   deliverRoute,

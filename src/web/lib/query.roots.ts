@@ -15,6 +15,7 @@ export const queryRoots = {
   home: ['home'],
   invitations: ['invitations'],
   milestones: ['milestones'],
+  money: ['money'],
   notifications: ['notifications'],
   organization: ['organization'],
   security: ['security'],
