@@ -28,9 +28,11 @@ import { registerHealthRoutes, type StatFs } from './modules/health/health.route
 import { registerHomeRoutes } from './modules/home/home.routes.ts';
 import { registerMoneyRoutes } from './modules/money/money.routes.ts';
 import { registerInvitationRoutes } from './modules/invitations/invitations.routes.ts';
+import { registerInvoiceRoutes } from './modules/invoices/invoices.routes.ts';
 import { registerMilestoneRoutes } from './modules/milestones/milestones.routes.ts';
 import { registerNotificationRoutes } from './modules/notifications/notifications.routes.ts';
 import { registerOrganizationRoutes } from './modules/organizations/organizations.routes.ts';
+import { registerPaymentRoutes } from './modules/payments/payments.routes.ts';
 
 export interface AppDeps {
   config: Config;
@@ -94,6 +96,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   registerEngagementRoutes(app, { db });
   registerContractRoutes(app, { db });
   registerMilestoneRoutes(app, { db });
+  registerPaymentRoutes(app, { db });
   registerHomeRoutes(app, { db });
   registerMoneyRoutes(app, { db });
   // The dev mailbox shows sign-in links: only without real email, never in production, only to this machine.
@@ -101,6 +104,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   registerAuditRoutes(app, { db });
   registerDeliveryRoutes(app, { db });
   registerFileRoutes(app, { db, storage: deps.storage, maxBytes: config.UPLOAD_MAX_BYTES });
+  registerInvoiceRoutes(app, { db, storage: deps.storage });
   await registerStaticWeb(app);
   await app.ready();
   return { app, auth, inFlight };

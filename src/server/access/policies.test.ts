@@ -3,9 +3,17 @@ import { contractMachine, contractStatuses } from '../../shared/domain/contract.
 import { engagementMachine } from '../../shared/domain/engagement.machine.ts';
 import type { Machine, MachineActor } from '../../shared/domain/machine.ts';
 import { milestoneMachine, milestoneStatuses } from '../../shared/domain/milestone.machine.ts';
+import { paymentMachine, paymentStatuses } from '../../shared/domain/payment.machine.ts';
 import { engagementStatuses, staffRoles } from '../../shared/domain/roles.ts';
 import type { Actor } from './actor.ts';
-import { contractAbilities, engagementAbilities, milestoneAbilities, milestoneRoleAbilities } from './policies.ts';
+import {
+  contractAbilities,
+  engagementAbilities,
+  milestoneAbilities,
+  milestoneRoleAbilities,
+  paymentAbilities,
+  paymentRoleAbilities,
+} from './policies.ts';
 
 /** Every kind of person, with each role. */
 const actors: Array<{ name: string; actor: Actor }> = [
@@ -27,6 +35,13 @@ const rolesFiring: Record<string, readonly string[]> = {
   'milestone.submit': ['contractor admin', 'contractor office'],
   'milestone.approve': ['staff owner', 'staff admin', 'staff manager'],
   'milestone.request_changes': ['staff owner', 'staff admin', 'staff manager'],
+  'payment.approve': ['staff owner', 'staff admin', 'staff finance'],
+  'payment.send': ['staff owner', 'staff admin', 'staff finance'],
+  'payment.cancel': ['staff owner', 'staff admin', 'staff finance'],
+  'payment.confirm_receipt': ['contractor admin', 'contractor office'],
+  'payment.dispute': ['contractor admin', 'contractor office'],
+  'payment.resolve_as_sent': ['staff owner', 'staff admin', 'staff finance'],
+  'payment.resolve_as_received': ['staff owner', 'staff admin', 'staff finance', 'contractor admin', 'contractor office'],
   'engagement.end': ['staff owner', 'staff admin'],
   'engagement.reactivate': ['staff owner', 'staff admin'],
 };
@@ -55,6 +70,8 @@ function expected(
 
 const camel = (event: string) => event.replace(/_(\w)/g, (_, c: string) => c.toUpperCase());
 
+const fourEyes = { enabled: true, thresholds: [{ currency: 'EUR', minAmountMinor: 100 }] };
+
 const machines = [
   {
     name: 'contract',
@@ -69,6 +86,25 @@ const machines = [
     // On a running contract, so only the machine and the role decide.
     abilities: (actor: Actor, status: string) =>
       milestoneAbilities(actor, { status: status as never }, 'active') as Record<string, boolean>,
+  },
+  {
+    name: 'payment',
+    machine: paymentMachine as Machine<string, string>,
+    statuses: paymentStatuses,
+    // A draft of someone else's: approve is asked under a rule that needs it, the rest under no rule.
+    abilities: (actor: Actor, status: string) => {
+      const row = {
+        status: status as never,
+        amountMinor: 500_000,
+        currency: 'EUR',
+        createdByUserId: 'creator',
+        secondApprovedByUserId: null,
+      };
+      return {
+        ...paymentAbilities(actor, row, { enabled: false, thresholds: [] }),
+        approve: paymentAbilities(actor, row, fourEyes).approve,
+      } as Record<string, boolean>;
+    },
   },
   {
     name: 'engagement',
@@ -119,6 +155,42 @@ describe('abilities derived from the machines', () => {
         const someStatus = milestoneStatuses.some((status) => milestoneAbilities(who.actor, { status }, 'active')[key]);
         expect(role[key], `${who.name} ${event}`).toBe(someStatus);
       }
+    }
+  });
+});
+
+describe('payment guards the machine cannot know (four-eyes)', () => {
+  const finance: Actor = { kind: 'staff', userId: 'finance', organizationId: 'o', role: 'finance' };
+  const draft = {
+    status: 'draft' as const,
+    amountMinor: 500_000,
+    currency: 'EUR',
+    createdByUserId: 'creator',
+    secondApprovedByUserId: null,
+  };
+
+  it('keeps a draft that needs approval from being sent until approved, and never by its approver', () => {
+    expect(paymentAbilities(finance, draft, fourEyes)).toMatchObject({ approve: true, send: false });
+    expect(paymentAbilities(finance, { ...draft, secondApprovedByUserId: 'other' }, fourEyes)).toMatchObject({
+      approve: false,
+      send: true,
+    });
+    expect(paymentAbilities(finance, { ...draft, secondApprovedByUserId: 'finance' }, fourEyes)).toMatchObject({ send: false });
+  });
+
+  it('never lets the creator approve', () => {
+    expect(paymentAbilities(finance, { ...draft, createdByUserId: 'finance' }, fourEyes).approve).toBe(false);
+  });
+
+  it('answers the role question (403) without a row', () => {
+    for (const who of actors) {
+      const role = paymentRoleAbilities(who.actor);
+      const some = (key: 'send' | 'cancel' | 'confirmReceipt' | 'dispute') =>
+        paymentStatuses.some((status) => paymentAbilities(who.actor, { ...draft, status }, { enabled: false, thresholds: [] })[key]);
+      expect(role.send, who.name).toBe(some('send'));
+      expect(role.cancel, who.name).toBe(some('cancel'));
+      expect(role.confirmReceipt, who.name).toBe(some('confirmReceipt'));
+      expect(role.dispute, who.name).toBe(some('dispute'));
     }
   });
 });

@@ -8,6 +8,7 @@ import {
 } from '../../shared/domain/contract.machine.ts';
 import { type EngagementEvent, engagementMachine } from '../../shared/domain/engagement.machine.ts';
 import { eventsFrom, isFiredBy, type Machine, type MachineActor } from '../../shared/domain/machine.ts';
+import { correctableInvoiceStatuses, type InvoiceEvent, type InvoiceStatus, invoiceMachine } from '../../shared/domain/invoice.machine.ts';
 import { isMilestoneFrozen, type MilestoneEvent, type MilestoneStatus, milestoneMachine } from '../../shared/domain/milestone.machine.ts';
 import { paidPaymentStatuses, type PaymentEvent, type PaymentStatus, paymentMachine } from '../../shared/domain/payment.machine.ts';
 import { type FourEyesRule, needsSecondApproval } from '../../shared/domain/payment.rules.ts';
@@ -97,6 +98,12 @@ const eventRoles = {
     request_changes: managesWork,
     mark_paid: nobody,
   } satisfies Record<MilestoneEvent, (actor: Actor) => boolean>,
+  invoice: {
+    approve: paysContractors,
+    reject: paysContractors,
+    withdraw: isContractorMember,
+    mark_paid: nobody,
+  } satisfies Record<InvoiceEvent, (actor: Actor) => boolean>,
   payment: {
     approve: paysContractors,
     send: paysContractors,
@@ -193,6 +200,38 @@ export function milestoneAbilities(actor: Actor, row: { status: MilestoneStatus 
     requestChanges: events.has('request_changes'),
     manageAttachments: role.manageAttachments,
   };
+}
+
+/** What the actor's role allows on invoices, before a row's status is known (403 comes from here). */
+export function invoiceRoleAbilities(actor: Actor) {
+  return {
+    submit: isContractorMember(actor),
+    approve: mayFire(invoiceMachine, eventRoles.invoice, actor, 'approve'),
+    reject: mayFire(invoiceMachine, eventRoles.invoice, actor, 'reject'),
+    withdraw: mayFire(invoiceMachine, eventRoles.invoice, actor, 'withdraw'),
+  };
+}
+
+/**
+ * An invoice's abilities: its machine's events, and `correct` (submit a corrected invoice linked to
+ * it) for a contractor member while it is rejected and not corrected yet (`hasLiveCorrection`).
+ */
+export function invoiceAbilities(actor: Actor, row: { status: InvoiceStatus }, hasLiveCorrection: boolean) {
+  const events = firableEvents(invoiceMachine, eventRoles.invoice, actor, row.status);
+  return {
+    approve: events.has('approve'),
+    reject: events.has('reject'),
+    withdraw: events.has('withdraw'),
+    correct: isContractorMember(actor) && correctableInvoiceStatuses.includes(row.status) && !hasLiveCorrection,
+  };
+}
+
+/**
+ * A contractor's business details (bank details among them, where the money goes) are edited by
+ * its admins only; office members and the staff who pay it read them.
+ */
+export function contractorProfileAbilities(actor: Actor) {
+  return { edit: actor.kind === 'contractor' && actor.role === 'admin' };
 }
 
 /** What the actor's role allows with payments before a row is known: create drafts, send batches, set the four-eyes rule. */

@@ -10,6 +10,7 @@ import {
   engagements,
   files,
   invitations,
+  invoices,
   milestoneSubmissions,
   milestones,
   notifications,
@@ -39,6 +40,7 @@ const tables = {
   milestones,
   milestoneSubmissions,
   payments,
+  invoices,
   paymentNotes,
   paymentBatches,
 } satisfies Record<ScopedTable, PgTable & { id: PgColumn; createdAt: PgColumn }>;

@@ -9,6 +9,7 @@ import {
   engagements,
   files,
   invitations,
+  invoices,
   milestoneSubmissions,
   milestones,
   notifications,
@@ -96,6 +97,9 @@ export const scopes = {
   payments(actor: Actor): SQL {
     return byParties(actor, payments);
   },
+  invoices(actor: Actor): SQL {
+    return byParties(actor, invoices);
+  },
   /** Dispute notes: both parties of the payment. */
   paymentNotes(actor: Actor): SQL {
     return byParties(actor, paymentNotes);
@@ -108,3 +112,14 @@ export const scopes = {
 } satisfies Record<string, (actor: Actor) => SQL>;
 
 export type ScopedTable = keyof typeof scopes;
+
+/**
+ * A contractor's business details (`contractor_profiles`, one row per contractor, no id): its own
+ * members, and the staff of an organization that engages it (they pay it), never anyone else.
+ */
+export function contractorProfileScope(actor: Actor, contractorId: PgColumn): SQL {
+  if (actor.kind === 'contractor') return eq(contractorId, actor.contractorId);
+  if (actor.kind === 'staff')
+    return sql`${contractorId} in (select ${engagements.contractorId} from ${engagements} where ${engagements.organizationId} = ${actor.organizationId} and ${engagements.status} <> 'invited')`;
+  return nothing;
+}

@@ -2,14 +2,14 @@ import { and, eq, inArray, type SQL, sql } from 'drizzle-orm';
 import { canFire, isFiredBy, type Machine, type MachineActor } from '../../shared/domain/machine.ts';
 import { recordAudit } from '../audit/audit.writer.ts';
 import type { Tx } from '../db/client.ts';
-import { contracts, engagements, milestones, payments } from '../db/schema/index.ts';
+import { contracts, engagements, invoices, milestones, payments } from '../db/schema/index.ts';
 import { AppError, forbidden } from '../lib/errors.ts';
 import type { Actor, SystemActor } from './actor.ts';
 import { machineActorOf } from './policies.ts';
 import { scoped } from './scoped.ts';
 
 /** The tables that carry a machine's status. */
-const statefulTables = { contracts, engagements, milestones, payments };
+const statefulTables = { contracts, engagements, milestones, payments, invoices };
 type StatefulName = keyof typeof statefulTables;
 type RowOf<K extends StatefulName> = (typeof statefulTables)[K]['$inferSelect'];
 
@@ -109,6 +109,8 @@ function pastTense(event: string): string {
     activate: 'activated',
     end: 'ended',
     terminate: 'terminated',
+    reject: 'rejected',
+    withdraw: 'withdrawn',
     send: 'sent',
     cancel: 'cancelled',
     confirm_receipt: 'confirmed as received',

@@ -16,8 +16,11 @@ export interface StoredObject {
 export class ObjectTooLargeError extends Error {}
 
 export interface Storage {
-  /** Stores the bytes; more than maxBytes fails with ObjectTooLargeError and leaves nothing behind. */
-  put(stream: Readable, options?: { maxBytes?: number }): Promise<StoredObject>;
+  /**
+   * Stores the bytes; more than maxBytes fails with ObjectTooLargeError and leaves nothing behind.
+   * `check` sees the first bytes once all arrived and before they are kept: if it throws, nothing is kept.
+   */
+  put(stream: Readable, options?: { maxBytes?: number; check?: (head: Buffer) => Promise<void> }): Promise<StoredObject>;
   read(sha256: string): Readable;
   has(sha256: string): Promise<boolean>;
 }
@@ -86,6 +89,8 @@ export function createDiskStorage(root: string): Storage {
         const handle = await open(tmp, 'r');
         await handle.sync();
         await handle.close();
+        const head = Buffer.concat(chunks);
+        if (options.check) await options.check(head);
         const sha256 = hash.digest('hex');
         const final = pathOf(sha256);
         await mkdir(path.dirname(final), { recursive: true });
@@ -93,7 +98,7 @@ export function createDiskStorage(root: string): Storage {
         const dir = await open(path.dirname(final), 'r');
         await dir.sync().catch(() => {});
         await dir.close();
-        return { sha256, size, head: Buffer.concat(chunks) };
+        return { sha256, size, head };
       } catch (error) {
         await rm(tmp, { force: true });
         throw error;

@@ -12,6 +12,10 @@ export interface Victim {
   fileId: string;
   notificationId: string;
   emailId: string;
+  /** A sent payment of A–X (with a proof), a draft, and the batch the sent one went in. */
+  paymentId: string;
+  draftPaymentId: string;
+  batchId: string;
   ids: string[];
 }
 
@@ -196,5 +200,63 @@ export const cases: Record<string, Case> = {
   'GET /api/money/payments.pdf': {
     expect: 'notFound',
     build: (v) => ({ url: `/api/money/payments.pdf?organizationId=${v.ids[0]}&contractorId=${v.ids[1]}` }),
+  'GET /api/payments': { expect: 'ownScope', build: () => ({ url: '/api/payments' }) },
+  'GET /api/payments/totals': { expect: 'ownScope', build: () => ({ url: '/api/payments/totals' }) },
+  'POST /api/payments': {
+    expect: 'notFound',
+    build: (v) => ({
+      url: '/api/payments',
+      body: { engagementId: v.engagementId, amountMinor: 100, currency: 'EUR', description: 'Sneaky' },
+    }),
+  },
+  'POST /api/payments/batches': {
+    expect: 'notFound',
+    build: (v) => ({
+      url: '/api/payments/batches',
+      body: { method: 'wise', sentOn: '2026-12-01', items: [{ paymentId: v.draftPaymentId, amountMinor: 90_000, reference: 'X' }] },
+    }),
+  },
+  'GET /api/payments/batches/:id/csv': { expect: 'notFound', build: (v) => ({ url: `/api/payments/batches/${v.batchId}/csv` }) },
+  'GET /api/payments/four-eyes': { expect: 'ownScope', build: () => ({ url: '/api/payments/four-eyes' }) },
+  'PUT /api/payments/four-eyes': {
+    expect: 'ownScope',
+    build: () => ({ url: '/api/payments/four-eyes', body: { enabled: true, thresholds: [{ currency: 'EUR', minAmountMinor: 1 }] } }),
+  },
+  'GET /api/payments/:id': { expect: 'notFound', build: (v) => ({ url: `/api/payments/${v.paymentId}` }) },
+  'POST /api/payments/:id/approve': { expect: 'notFound', build: (v) => ({ url: `/api/payments/${v.draftPaymentId}/approve`, body: {} }) },
+  'POST /api/payments/:id/send': {
+    expect: 'notFound',
+    build: (v) => ({
+      url: `/api/payments/${v.draftPaymentId}/send`,
+      body: { amountMinor: 90_000, method: 'wise', reference: 'X', sentOn: '2026-12-01' },
+    }),
+  },
+  'POST /api/payments/:id/cancel': {
+    expect: 'notFound',
+    build: (v) => ({ url: `/api/payments/${v.draftPaymentId}/cancel`, body: { reason: 'Sneaky' } }),
+  },
+  'POST /api/payments/:id/adjustments': {
+    expect: 'notFound',
+    build: (v) => ({ url: `/api/payments/${v.paymentId}/adjustments`, body: { amountMinor: 100, description: 'Sneaky' } }),
+  },
+  'POST /api/payments/:id/confirm-receipt': {
+    expect: 'notFound',
+    build: (v) => ({ url: `/api/payments/${v.paymentId}/confirm-receipt`, body: {} }),
+  },
+  'POST /api/payments/:id/dispute': {
+    expect: 'notFound',
+    build: (v) => ({ url: `/api/payments/${v.paymentId}/dispute`, body: { body: 'Sneaky' } }),
+  },
+  'POST /api/payments/:id/notes': {
+    expect: 'notFound',
+    build: (v) => ({ url: `/api/payments/${v.paymentId}/notes`, body: { body: 'Sneaky' } }),
+  },
+  'POST /api/payments/:id/resolve-as-sent': {
+    expect: 'notFound',
+    build: (v) => ({ url: `/api/payments/${v.paymentId}/resolve-as-sent`, body: { body: 'Sneaky' } }),
+  },
+  'POST /api/payments/:id/resolve-as-received': {
+    expect: 'notFound',
+    build: (v) => ({ url: `/api/payments/${v.paymentId}/resolve-as-received`, body: { body: 'Sneaky' } }),
   },
 };

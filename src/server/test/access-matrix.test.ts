@@ -16,6 +16,10 @@ import {
   milestones,
   notifications,
   organizations,
+  idempotencyKeys,
+  paymentApprovalRules,
+  paymentBatches,
+  paymentNotes,
   payments,
   sessions,
   staffMembers,
@@ -24,6 +28,7 @@ import {
 } from '../db/schema/index.ts';
 import { createId } from '../lib/ids.ts';
 import { cases, publicApiRoutes, type Victim } from './access-matrix.cases.ts';
+import { uploadProofId } from './payments.fixtures.ts';
 import { getTestApp, type TestApp } from './test-app.ts';
 import { clientFor, createWorld, type Persona, type World } from './world.ts';
 
@@ -75,6 +80,16 @@ async function snapshot(t: TestApp, w: World): Promise<string> {
     t.db.select().from(milestoneAttachments).where(eq(milestoneAttachments.organizationId, w.orgA)),
     t.db.select().from(milestoneSubmissions).where(eq(milestoneSubmissions.organizationId, w.orgA)),
     t.db.select().from(payments).where(eq(payments.organizationId, w.orgA)),
+    t.db.select().from(paymentBatches).where(eq(paymentBatches.organizationId, w.orgA)),
+    t.db.select().from(paymentNotes).where(eq(paymentNotes.organizationId, w.orgA)),
+    t.db
+      .select({ id: paymentApprovalRules.organizationId, enabled: paymentApprovalRules.enabled, version: paymentApprovalRules.version })
+      .from(paymentApprovalRules)
+      .where(eq(paymentApprovalRules.organizationId, w.orgA)),
+    t.db
+      .select({ id: idempotencyKeys.key, statusCode: idempotencyKeys.statusCode })
+      .from(idempotencyKeys)
+      .where(inArray(idempotencyKeys.userId, victimUsers)),
     t.db.select().from(statusChanges).where(eq(statusChanges.organizationId, w.orgA)),
     t.db.select().from(emails).where(eq(emails.organizationId, w.orgA)),
   ]);
@@ -135,7 +150,28 @@ describe('access matrix', () => {
       .from(emails)
       .where(eq(emails.toAddress, `victim.${w.suffix}@example.test`));
     expect(victimEmail).toBeDefined();
+    const paymentIds: string[] = [];
+    for (const amountMinor of [80_000, 90_000]) {
+      const draft = await owner.post('/api/payments', {
+        engagementId: w.engagementAX,
+        amountMinor,
+        currency: 'EUR',
+        description: 'Victim pay',
+      });
+      expect(draft.statusCode).toBe(201);
+      paymentIds.push(draft.json().id);
+    }
+    const proof = await uploadProofId(t, w.aOwner, { engagementId: w.engagementAX });
+    const batch = await owner.post('/api/payments/batches', {
+      method: 'wise',
+      sentOn: '2026-12-01',
+      items: [{ paymentId: paymentIds[0], amountMinor: 80_000, reference: 'VICTIM-1', proofFileId: proof }],
+    });
+    expect(batch.statusCode).toBe(201);
     victim = {
+      paymentId: paymentIds[0]!,
+      draftPaymentId: paymentIds[1]!,
+      batchId: batch.json().batch.id,
       engagementId: w.engagementAX,
       contractId,
       milestoneId,
@@ -155,6 +191,9 @@ describe('access matrix', () => {
         victimEmail!.id,
         w.aOwner.userId,
         w.xAdmin.userId,
+        ...paymentIds,
+        batch.json().batch.id,
+        proof,
       ],
     };
   });
@@ -228,6 +267,8 @@ describe('access matrix', () => {
     expect((await clientFor(t, w.aOwner).get('/api/organizations/current/emails')).body).toContain(victim.emailId);
     expect((await clientFor(t, w.xAdmin).get(`/api/contracts/${victim.contractId}`)).statusCode).toBe(200);
     expect((await clientFor(t, w.xAdmin).get(`/api/milestones/${victim.milestoneId}`)).statusCode).toBe(200);
+    expect((await clientFor(t, w.xAdmin).get(`/api/payments/${victim.paymentId}`)).json().proof).not.toBeNull();
+    expect((await clientFor(t, w.aOwner).get(`/api/payments/batches/${victim.batchId}/csv`)).body).toContain('VICTIM-1');
     // Home: the owner's "to review" shows the submitted milestone; the contractor's, the contract to acknowledge.
     expect((await clientFor(t, w.aOwner).get('/api/home')).body).toContain(victim.milestoneId);
     expect((await clientFor(t, w.aOwner).get('/api/home')).body).toContain(victim.invitationId);

@@ -71,10 +71,10 @@ export const payments = pgTable(
     engagementId: text('engagement_id').notNull(),
     source: text('source', { enum: paymentSources }).notNull(),
     milestoneId: text('milestone_id'),
-    /** What it is for (a milestone's title, an invoice's number, or what staff typed). */
-    description: text('description'),
     /** The invoice this payment settles (its own draft, or a milestone's draft linked when the invoice is approved). */
     invoiceId: text('invoice_id'),
+    /** What it is for (a milestone's title, an invoice's number, or what staff typed). */
+    description: text('description'),
     amountMinor: bigint('amount_minor', { mode: 'number' }).notNull(),
     currency: text('currency').notNull(),
     status: text('status', { enum: paymentStatuses }).notNull(),
@@ -125,7 +125,6 @@ export const payments = pgTable(
     index('payments_batch_idx').on(t.batchId, t.organizationId),
     index('payments_adjusts_idx').on(t.adjustsPaymentId, t.organizationId, t.contractorId),
     index('payments_proof_file_idx').on(t.proofFileId, t.organizationId, t.contractorId),
-    unique('payments_scope_uq').on(t.id, t.organizationId, t.contractorId),
     foreignKey({
       name: 'payments_engagement_fk',
       columns: [t.engagementId, t.organizationId, t.contractorId],
@@ -152,11 +151,12 @@ export const payments = pgTable(
       columns: [t.batchId, t.organizationId],
       foreignColumns: [paymentBatches.id, paymentBatches.organizationId],
     }),
-    foreignKey({
-      name: 'payments_adjusts_fk',
-      columns: [t.adjustsPaymentId, t.organizationId, t.contractorId],
-      foreignColumns: [t.id, t.organizationId, t.contractorId],
-    }),
+    /**
+     * A plain key (a composite one would need a unique constraint on the payments table, added
+     * after the foreign keys in the same generated migration): the service copies the parties
+     * from the payment it read through the scope.
+     */
+    foreignKey({ name: 'payments_adjusts_fk', columns: [t.adjustsPaymentId], foreignColumns: [t.id] }),
   ],
 );
 
@@ -184,11 +184,8 @@ export const paymentNotes = pgTable(
     index('payment_notes_contractor_id_idx').on(t.contractorId),
     index('payment_notes_author_idx').on(t.authorUserId),
     index('payment_notes_file_idx').on(t.fileId, t.organizationId, t.contractorId),
-    foreignKey({
-      name: 'payment_notes_payment_fk',
-      columns: [t.paymentId, t.organizationId, t.contractorId],
-      foreignColumns: [payments.id, payments.organizationId, payments.contractorId],
-    }),
+    /** Plain, as payments_adjusts_fk: the parties are copied from the payment read through the scope. */
+    foreignKey({ name: 'payment_notes_payment_fk', columns: [t.paymentId], foreignColumns: [payments.id] }),
     foreignKey({
       name: 'payment_notes_file_fk',
       columns: [t.fileId, t.organizationId, t.contractorId],

@@ -34,7 +34,13 @@ export function registerFileRoutes(app: FastifyInstance, deps: { db: Db; storage
       schema: {
         tags,
         summary: 'Upload one file (multipart/form-data, field "file"); the type is detected from the content',
-        querystring: z.object({ engagementId: idSchema.optional() }).strict(),
+        querystring: z
+          .object({
+            engagementId: idSchema.optional(),
+            /** image-or-pdf: anything else is a 400 and nothing is kept (proofs of payment, invoices). */
+            accept: z.enum(['any', 'image-or-pdf']).default('any'),
+          })
+          .strict(),
         consumes: ['multipart/form-data'],
         response: { 201: fileSchema },
       },
@@ -56,6 +62,7 @@ export function registerFileRoutes(app: FastifyInstance, deps: { db: Db; storage
           filename: part.filename.slice(0, 255),
           engagementId: request.query.engagementId,
           maxBytes: deps.maxBytes,
+          accept: request.query.accept,
         });
         return reply.status(201).send(saved);
       } catch (error) {

@@ -1,4 +1,4 @@
-import type { Readable } from 'node:stream';
+import { Readable } from 'node:stream';
 import { fileTypeFromBuffer } from 'file-type';
 import type { Actor, RequestContext } from '../../access/actor.ts';
 import { scoped } from '../../access/scoped.ts';
@@ -9,6 +9,7 @@ import { AppError, badField, forbidden } from '../../lib/errors.ts';
 import { createId } from '../../lib/ids.ts';
 import type { Storage } from '../../lib/storage.ts';
 import { recordAudit } from '../../audit/audit.writer.ts';
+import { proofMimeTypes } from '../../../shared/domain/payment.rules.ts';
 
 /** Types a browser may show inline; everything else is only ever downloaded. */
 const inlineSafe = new Set(['image/png', 'image/jpeg', 'image/gif', 'image/webp', 'application/pdf']);
@@ -36,11 +37,21 @@ export function presentFile(row: typeof files.$inferSelect) {
   return { id: row.id, name: row.name, mime: row.mime, size: row.size, sha256: row.sha256, createdAt: row.createdAt.toISOString() };
 }
 
+/** What an upload may be: anything, or only an image or a PDF (a proof of payment, an invoice). */
+export type UploadAccept = 'any' | 'image-or-pdf';
+
+const imageOrPdf: ReadonlySet<string> = new Set(proofMimeTypes);
+
+/** True for the types a proof of payment may have (detected from the bytes). */
+export function isImageOrPdf(mime: string): boolean {
+  return imageOrPdf.has(mime);
+}
+
 export async function uploadFile(
   db: Db,
   storage: Storage,
   ctx: RequestContext,
-  upload: { stream: Readable; filename: string; engagementId?: string; maxBytes: number },
+  upload: { stream: Readable; filename: string; engagementId?: string; maxBytes: number; accept?: UploadAccept },
 ) {
   const actor = ctx.actor;
   if (actor.kind === 'none') throw forbidden('Join an organization or a contractor before uploading files.');
@@ -53,7 +64,13 @@ export async function uploadFile(
     organizationId = engagement.organizationId;
     contractorId = engagement.contractorId;
   }
-  const stored = await storage.put(upload.stream, { maxBytes: upload.maxBytes });
+  const check =
+    upload.accept === 'image-or-pdf'
+      ? async (head: Buffer) => {
+          if (!isImageOrPdf((await detectMime(head)).mime)) throw badField('file', 'Upload an image (PNG, JPEG, GIF, WebP) or a PDF.');
+        }
+      : undefined;
+  const stored = await storage.put(upload.stream, { maxBytes: upload.maxBytes, check });
   if (stored.size === 0)
     throw new AppError('VALIDATION_FAILED', 'file: the file is empty.', { fieldErrors: [{ path: 'file', message: 'The file is empty.' }] });
   const { mime, ext } = await detectMime(stored.head);
@@ -111,4 +128,75 @@ export async function readAttachableFile(
   if (file.organizationId !== owner.organizationId || file.contractorId !== owner.contractorId)
     throw badField('fileId', 'Upload the file for this engagement first (POST /api/files?engagementId=…).');
   return file;
+}
+
+/**
+ * A file Portico made (a generated invoice PDF): the bytes go to storage first (outside any
+ * transaction), then `recordGeneratedFile` adds its row in the caller's transaction.
+ */
+export async function storeGeneratedBytes(storage: Storage, bytes: Buffer) {
+  return storage.put(Readable.from([bytes]));
+}
+
+export async function recordGeneratedFile(
+  tx: Executor,
+  ctx: RequestContext,
+  stored: { sha256: string; size: number },
+  file: { organizationId: string; contractorId: string; mime: string; name: string },
+) {
+  const [row] = await tx
+    .insert(files)
+    .values({
+      id: createId(),
+      organizationId: file.organizationId,
+      contractorId: file.contractorId,
+      uploadedByUserId: ctx.user.id,
+      sha256: stored.sha256,
+      size: stored.size,
+      mime: file.mime,
+      name: chooseFileName(file.name, file.mime === 'application/pdf' ? 'pdf' : null),
+    })
+    .returning();
+  if (!row) throw new Error('file insert returned nothing');
+  await recordAudit(tx, {
+    actorUserId: ctx.user.id,
+    organizationId: file.organizationId,
+    contractorId: file.contractorId,
+    action: 'file.generated',
+    entityType: 'file',
+    entityId: row.id,
+    after: { name: row.name, mime: row.mime, size: row.size, sha256: row.sha256 },
+    ip: ctx.ip,
+  });
+  return row;
+}
+
+/**
+ * The same bytes as another record's file, for other parties: one proof uploaded for a batch
+ * becomes each payment's own file (its organization and contractor), so each contractor reads it
+ * through its own scope. Storage is content-addressed: no bytes are copied.
+ */
+export async function copyFileFor(
+  tx: Executor,
+  source: typeof files.$inferSelect,
+  parties: Array<{ organizationId: string; contractorId: string }>,
+  byUserId: string,
+): Promise<string[]> {
+  if (parties.length === 0) return [];
+  const rows = await tx
+    .insert(files)
+    .values(
+      parties.map((p) => ({
+        id: createId(),
+        organizationId: p.organizationId,
+        contractorId: p.contractorId,
+        uploadedByUserId: byUserId,
+        sha256: source.sha256,
+        size: source.size,
+        mime: source.mime,
+        name: source.name,
+      })),
+    )
+    .returning({ id: files.id });
+  return rows.map((r) => r.id);
 }

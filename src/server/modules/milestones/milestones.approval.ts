@@ -79,6 +79,7 @@ export async function approveInTransaction(
     engagementId: sql`(select ${contracts.engagementId} from ${contracts} where ${contracts.id} = ${row.contractId})`,
     amountMinor: row.amountMinor,
     currency: row.currency,
+    description: row.title,
     actorUserId: 'kind' in by ? by.userId : by.actor.userId,
   });
   await tellContractor(

@@ -1,4 +1,4 @@
-import { and, eq, inArray, sql } from 'drizzle-orm';
+import { and, eq, inArray, notInArray, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { updateOrganizationSchema } from '../../../shared/schemas/organization.schema.ts';
 import type { Actor, RequestContext } from '../../access/actor.ts';
@@ -186,6 +186,20 @@ export function selectReviewerUserIds(db: Executor, organizationId: string) {
     .select({ userId: staffMembers.userId })
     .from(staffMembers)
     .where(and(eq(staffMembers.organizationId, organizationId), inArray(staffMembers.role, ['owner', 'admin', 'manager'])));
+}
+
+/** The query of the staff who pay contractors (owners, admins, finance), to notify them in the same statement. */
+export function selectPayerUserIds(db: Executor, organizationId: string, exceptUserIds: string[] = []) {
+  return db
+    .select({ userId: staffMembers.userId })
+    .from(staffMembers)
+    .where(
+      and(
+        eq(staffMembers.organizationId, organizationId),
+        inArray(staffMembers.role, ['owner', 'admin', 'finance']),
+        exceptUserIds.length > 0 ? notInArray(staffMembers.userId, exceptUserIds) : undefined,
+      ),
+    );
 }
 
 /** The admins of a contractor: who hears about its engagements. */

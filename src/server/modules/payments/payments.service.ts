@@ -6,6 +6,8 @@ import type { Executor, Tx } from '../../db/client.ts';
 import { payments } from '../../db/schema/index.ts';
 import { createId } from '../../lib/ids.ts';
 import { recordAudit } from '../../audit/audit.writer.ts';
+import { needsSecondApproval } from '../../../shared/domain/payment.rules.ts';
+import { notifyAwaitingApproval, readFourEyesRule } from './payments.four-eyes.ts';
 
 export interface MilestonePaymentInput {
   milestoneId: string;
@@ -15,6 +17,8 @@ export interface MilestonePaymentInput {
   engagementId: string | SQL;
   amountMinor: number;
   currency: string;
+  /** What it is for: the milestone's title. */
+  description: string;
   actorUserId: string | null;
 }
 
@@ -32,14 +36,16 @@ export async function createDraftPaymentForMilestone(tx: Tx, input: MilestonePay
       engagementId: input.engagementId,
       source: 'milestone',
       milestoneId: input.milestoneId,
+      description: input.description,
       amountMinor: input.amountMinor,
       currency: input.currency,
       status: 'draft',
       createdByUserId: input.actorUserId,
     })
     .onConflictDoNothing({ target: payments.milestoneId })
-    .returning({ id: payments.id });
+    .returning();
   if (!created) return null;
+  if (needsSecondApproval(await readFourEyesRule(tx, created.organizationId), created)) await notifyAwaitingApproval(tx, created);
   await recordAudit(tx, {
     actorUserId: input.actorUserId,
     organizationId: input.organizationId,
@@ -69,8 +75,9 @@ export async function findPaymentIdsByMilestone(db: Executor, milestoneIds: stri
 }
 
 /**
- * draft → sent for a milestone's payment, through the payment machine (the full "send" with
- * method, reference and proof comes with the payments issue).
+ * draft → sent for a milestone's payment by Portico itself (`portico` demo data and the
+ * milestone's own "mark paid"); people send payments with method, reference and proof through
+ * `sendPayment` / `sendBatch` (payments.send.ts).
  */
 export async function markMilestonePaymentSent(tx: Tx, milestoneId: string): Promise<void> {
   const [draft] = await tx

@@ -1,1 +1,0 @@
-ALTER TABLE "payments" ADD CONSTRAINT "payments_scope_uq" UNIQUE("id","organization_id","contractor_id");
