@@ -200,6 +200,7 @@ export const cases: Record<string, Case> = {
   'GET /api/money/payments.pdf': {
     expect: 'notFound',
     build: (v) => ({ url: `/api/money/payments.pdf?organizationId=${v.ids[0]}&contractorId=${v.ids[1]}` }),
+  },
   'GET /api/payments': { expect: 'ownScope', build: () => ({ url: '/api/payments' }) },
   'GET /api/payments/totals': { expect: 'ownScope', build: () => ({ url: '/api/payments/totals' }) },
   'POST /api/payments': {

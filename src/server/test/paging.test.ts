@@ -11,6 +11,7 @@ import {
   milestones,
   notifications,
   organizations,
+  payments,
   staffMembers,
   users,
 } from '../db/schema/index.ts';
@@ -19,6 +20,7 @@ import { encodeCursor } from '../lib/pagination.ts';
 import { recordAudit } from '../audit/audit.writer.ts';
 import { getTestApp, type TestApp } from './test-app.ts';
 import { createActiveContract, createMilestone } from './work.ts';
+import { createDraft } from './payments.fixtures.ts';
 import { type Client, clientFor, createWorld, type Persona, type World } from './world.ts';
 
 /**
@@ -253,5 +255,15 @@ describe('every list pages with a keyset cursor', () => {
       eq(milestones.contractorId, world.contractorX),
     );
     await expectPagedExactly(clientFor(t, world.xAdmin as Persona), '/api/milestones?view=pending', expected);
+  });
+
+  it('payments: Pay contractors and the contractor’s payments, by status', async () => {
+    const world = await createWorld(t);
+    for (let i = 0; i < rows; i++) await createDraft(t, world, { amountMinor: 1_000 + i });
+    await t.db.update(payments).set({ createdAt: tie }).where(eq(payments.organizationId, world.orgA));
+    const order = [payments.createdAt, payments.id];
+    const expected = await idsInOrder(t, payments, order, 'desc', eq(payments.organizationId, world.orgA));
+    await expectPagedExactly(clientFor(t, world.aFinance), '/api/payments?status=draft', expected);
+    await expectPagedExactly(clientFor(t, world.xAdmin), '/api/payments', expected);
   });
 });

@@ -3,10 +3,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { notifications } from '../db/schema/index.ts';
 import { createId } from '../lib/ids.ts';
 import { lastEmailTo } from './mailbox.ts';
+import { paymentBudgetCases } from './write-budgets.payments.ts';
+import type { Case } from './write-budgets.case.ts';
 import { attachSqlCounter, type SqlCounter } from './sql-counter.ts';
 import { getTestApp, type TestApp } from './test-app.ts';
 import { createActiveContract, createMilestone, createSubmittedMilestone } from './work.ts';
-import { type Client, clientFor, createWorld, readEtag, type World } from './world.ts';
+import { clientFor, createWorld, readEtag, type World } from './world.ts';
 
 /**
  * Writes are lean: every write route runs within its budget of SQL statements per request,
@@ -35,16 +37,6 @@ function countPreamble(statements: readonly string[]): number {
   let n = 0;
   while (n < statements.length && preambleStatements.some((p) => p.test(statements[n]!))) n++;
   return n;
-}
-type Reply = Awaited<ReturnType<Client['get']>>;
-
-interface Case {
-  route: string;
-  budget: number;
-  /** A route without a session: nothing of it is a session preamble. */
-  public?: boolean;
-  /** Prepares what the write needs and returns the request to count. */
-  prepare(t: TestApp, w: World): Promise<() => Promise<Reply>>;
 }
 
 const file = (name: string, text: string) => {
@@ -338,6 +330,7 @@ const cases: Case[] = [
     budget: 3,
     prepare: async (t, w) => () => clientFor(t, w.aOwner).post('/api/notifications/read-all'),
   },
+  ...paymentBudgetCases,
   {
     route: 'PATCH /api/organizations/current',
     budget: 7,

@@ -2644,6 +2644,1426 @@ export interface paths {
       };
     };
   };
+  "/api/payments": {
+    /** Payments newest first: Pay contractors (staff) or the contractor’s payments; filters: status, contractor, currency, dates */
+    get: {
+      parameters: {
+        query?: {
+          status?: "draft" | "sent" | "received" | "disputed" | "cancelled";
+          contractorId?: string;
+          currency?: string;
+          from?: string;
+          to?: string;
+          limit?: number;
+          cursor?: string;
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              items: ({
+                  id: string;
+                  organizationId: string;
+                  organizationName: string;
+                  contractorId: string;
+                  contractorName: string;
+                  engagementId: string;
+                  /** @enum {string} */
+                  source: "milestone" | "invoice" | "manual" | "adjustment";
+                  milestoneId: string | null;
+                  description: string | null;
+                  amountMinor: number;
+                  currency: string;
+                  /** @enum {string} */
+                  status: "draft" | "sent" | "received" | "disputed" | "cancelled";
+                  method: ("wise" | "paypal" | "payoneer" | "bank_transfer" | "other") | null;
+                  reference: string | null;
+                  proof: {
+                    id: string;
+                    name: string;
+                    mime: string;
+                    size: number;
+                    sha256: string;
+                    createdAt: string;
+                  } | null;
+                  sentOn: string | null;
+                  expectedOn: string | null;
+                  sentAt: string | null;
+                  batchId: string | null;
+                  adjustsPaymentId: string | null;
+                  cancelReason: string | null;
+                  awaitingApproval: boolean;
+                  secondApprovedAt: string | null;
+                  receivedAt: string | null;
+                  createdAt: string;
+                  version: number;
+                  abilities: {
+                    approve: boolean;
+                    send: boolean;
+                    cancel: boolean;
+                    adjust: boolean;
+                    confirmReceipt: boolean;
+                    dispute: boolean;
+                    resolveAsSent: boolean;
+                    resolveAsReceived: boolean;
+                    addNote: boolean;
+                  };
+                })[];
+              nextCursor: string | null;
+            };
+          };
+        };
+      };
+    };
+    /** A draft payment entered by hand (finance, admins, owners) */
+    post: {
+      parameters: {
+        header?: {
+          /** @description Optional. A retry with the same key and the same request replays the first answer (for 24 hours); the same key with another request is a 422. */
+          "idempotency-key"?: string;
+        };
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            /** Format: uuid */
+            engagementId: string;
+            amountMinor: number;
+            currency: string;
+            description: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        201: {
+          content: {
+            "application/json": {
+              id: string;
+              organizationId: string;
+              organizationName: string;
+              contractorId: string;
+              contractorName: string;
+              engagementId: string;
+              /** @enum {string} */
+              source: "milestone" | "invoice" | "manual" | "adjustment";
+              milestoneId: string | null;
+              description: string | null;
+              amountMinor: number;
+              currency: string;
+              /** @enum {string} */
+              status: "draft" | "sent" | "received" | "disputed" | "cancelled";
+              method: ("wise" | "paypal" | "payoneer" | "bank_transfer" | "other") | null;
+              reference: string | null;
+              proof: {
+                id: string;
+                name: string;
+                mime: string;
+                size: number;
+                sha256: string;
+                createdAt: string;
+              } | null;
+              sentOn: string | null;
+              expectedOn: string | null;
+              sentAt: string | null;
+              batchId: string | null;
+              adjustsPaymentId: string | null;
+              cancelReason: string | null;
+              awaitingApproval: boolean;
+              secondApprovedAt: string | null;
+              receivedAt: string | null;
+              createdAt: string;
+              version: number;
+              abilities: {
+                approve: boolean;
+                send: boolean;
+                cancel: boolean;
+                adjust: boolean;
+                confirmReceipt: boolean;
+                dispute: boolean;
+                resolveAsSent: boolean;
+                resolveAsReceived: boolean;
+                addNote: boolean;
+              };
+              createdByName: string | null;
+              sentByName: string | null;
+              secondApprovedByName: string | null;
+              notes: ({
+                  id: string;
+                  /** @enum {string} */
+                  side: "company" | "contractor";
+                  authorName: string | null;
+                  body: string;
+                  file: {
+                    id: string;
+                    name: string;
+                    mime: string;
+                    size: number;
+                    sha256: string;
+                    createdAt: string;
+                  } | null;
+                  createdAt: string;
+                })[];
+              adjustments: ({
+                  id: string;
+                  amountMinor: number;
+                  currency: string;
+                  /** @enum {string} */
+                  status: "draft" | "sent" | "received" | "disputed" | "cancelled";
+                })[];
+            };
+          };
+        };
+      };
+    };
+  };
+  "/api/payments/totals": {
+    /** Count and sum per status and currency (never across currencies), with the same filters as the list */
+    get: {
+      parameters: {
+        query?: {
+          contractorId?: string;
+          currency?: string;
+          from?: string;
+          to?: string;
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              totals: ({
+                  /** @enum {string} */
+                  status: "draft" | "sent" | "received" | "disputed" | "cancelled";
+                  currency: string;
+                  amountMinor: number;
+                  count: number;
+                })[];
+              abilities: {
+                create: boolean;
+                send: boolean;
+                manageFourEyes: boolean;
+              };
+            };
+          };
+        };
+      };
+    };
+  };
+  "/api/payments/batches": {
+    /** Send many drafts as one batch, in one transaction (all or none) */
+    post: {
+      parameters: {
+        header?: {
+          /** @description Optional. A retry with the same key and the same request replays the first answer (for 24 hours); the same key with another request is a 422. */
+          "idempotency-key"?: string;
+        };
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            /** @enum {string} */
+            method: "wise" | "paypal" | "payoneer" | "bank_transfer" | "other";
+            sentOn: string;
+            expectedOn?: string;
+            /** Format: uuid */
+            proofFileId?: string;
+            items: {
+                /** Format: uuid */
+                paymentId: string;
+                amountMinor: number;
+                reference: string;
+                /** Format: uuid */
+                proofFileId?: string;
+              }[];
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        201: {
+          content: {
+            "application/json": {
+              batch: {
+                id: string;
+                /** @enum {string} */
+                method: "wise" | "paypal" | "payoneer" | "bank_transfer" | "other";
+                sentOn: string;
+                expectedOn: string | null;
+                paymentCount: number;
+                createdAt: string;
+              };
+              items: ({
+                  id: string;
+                  organizationId: string;
+                  organizationName: string;
+                  contractorId: string;
+                  contractorName: string;
+                  engagementId: string;
+                  /** @enum {string} */
+                  source: "milestone" | "invoice" | "manual" | "adjustment";
+                  milestoneId: string | null;
+                  description: string | null;
+                  amountMinor: number;
+                  currency: string;
+                  /** @enum {string} */
+                  status: "draft" | "sent" | "received" | "disputed" | "cancelled";
+                  method: ("wise" | "paypal" | "payoneer" | "bank_transfer" | "other") | null;
+                  reference: string | null;
+                  proof: {
+                    id: string;
+                    name: string;
+                    mime: string;
+                    size: number;
+                    sha256: string;
+                    createdAt: string;
+                  } | null;
+                  sentOn: string | null;
+                  expectedOn: string | null;
+                  sentAt: string | null;
+                  batchId: string | null;
+                  adjustsPaymentId: string | null;
+                  cancelReason: string | null;
+                  awaitingApproval: boolean;
+                  secondApprovedAt: string | null;
+                  receivedAt: string | null;
+                  createdAt: string;
+                  version: number;
+                  abilities: {
+                    approve: boolean;
+                    send: boolean;
+                    cancel: boolean;
+                    adjust: boolean;
+                    confirmReceipt: boolean;
+                    dispute: boolean;
+                    resolveAsSent: boolean;
+                    resolveAsReceived: boolean;
+                    addNote: boolean;
+                  };
+                })[];
+            };
+          };
+        };
+      };
+    };
+  };
+  "/api/payments/batches/{id}/csv": {
+    /** A sent batch as CSV (payee, amount, currency, reference) for a bank’s bulk upload */
+    get: {
+      parameters: {
+        path: {
+          id: string;
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: never;
+        };
+      };
+    };
+  };
+  "/api/payments/four-eyes": {
+    /** The organization’s four-eyes rule for payments */
+    get: {
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            /** @description The version of the record as `"<version>"`; send it back in If-Match to edit it. */
+            etag?: string;
+          };
+          content: {
+            "application/json": {
+              enabled: boolean;
+              thresholds: {
+                  currency: string;
+                  minAmountMinor: number;
+                }[];
+              version: number;
+              abilities: {
+                update: boolean;
+              };
+            };
+          };
+        };
+      };
+    };
+    /** Set the four-eyes rule: on or off, and the threshold per currency (owners, admins) */
+    put: {
+      parameters: {
+        header: {
+          /** @description Required: the ETag of the record as you read it (`"<version>"`; `W/"<version>"` is taken too, `*` overwrites whatever is current). A stale one answers 412. */
+          "if-match": string;
+        };
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            enabled: boolean;
+            thresholds: {
+                currency: string;
+                minAmountMinor: number;
+              }[];
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            /** @description The version of the record as `"<version>"`; send it back in If-Match to edit it. */
+            etag?: string;
+          };
+          content: {
+            "application/json": {
+              enabled: boolean;
+              thresholds: {
+                  currency: string;
+                  minAmountMinor: number;
+                }[];
+              version: number;
+              abilities: {
+                update: boolean;
+              };
+            };
+          };
+        };
+        /** @description STALE_VERSION: someone saved the record after you read it; `details.currentVersion` and the ETag header say which version is current. Reload and re-apply. */
+        412: {
+          content: {
+            "application/problem+json": {
+              type: string;
+              title: string;
+              status: number;
+              code: string;
+              detail: string;
+              requestId?: string;
+              details?: {
+                currentVersion?: number;
+              };
+            };
+          };
+        };
+        /** @description PRECONDITION_REQUIRED: If-Match was not sent. */
+        428: {
+          content: {
+            "application/problem+json": {
+              type: string;
+              title: string;
+              status: number;
+              code: string;
+              detail: string;
+              requestId?: string;
+              details?: {
+                currentVersion?: number;
+              };
+            };
+          };
+        };
+      };
+    };
+  };
+  "/api/payments/{id}": {
+    /** One payment: amount, method, reference, proof, dates, the dispute’s notes, its adjustments */
+    get: {
+      parameters: {
+        path: {
+          id: string;
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            /** @description The version of the record as `"<version>"`; send it back in If-Match to edit it. */
+            etag?: string;
+          };
+          content: {
+            "application/json": {
+              id: string;
+              organizationId: string;
+              organizationName: string;
+              contractorId: string;
+              contractorName: string;
+              engagementId: string;
+              /** @enum {string} */
+              source: "milestone" | "invoice" | "manual" | "adjustment";
+              milestoneId: string | null;
+              description: string | null;
+              amountMinor: number;
+              currency: string;
+              /** @enum {string} */
+              status: "draft" | "sent" | "received" | "disputed" | "cancelled";
+              method: ("wise" | "paypal" | "payoneer" | "bank_transfer" | "other") | null;
+              reference: string | null;
+              proof: {
+                id: string;
+                name: string;
+                mime: string;
+                size: number;
+                sha256: string;
+                createdAt: string;
+              } | null;
+              sentOn: string | null;
+              expectedOn: string | null;
+              sentAt: string | null;
+              batchId: string | null;
+              adjustsPaymentId: string | null;
+              cancelReason: string | null;
+              awaitingApproval: boolean;
+              secondApprovedAt: string | null;
+              receivedAt: string | null;
+              createdAt: string;
+              version: number;
+              abilities: {
+                approve: boolean;
+                send: boolean;
+                cancel: boolean;
+                adjust: boolean;
+                confirmReceipt: boolean;
+                dispute: boolean;
+                resolveAsSent: boolean;
+                resolveAsReceived: boolean;
+                addNote: boolean;
+              };
+              createdByName: string | null;
+              sentByName: string | null;
+              secondApprovedByName: string | null;
+              notes: ({
+                  id: string;
+                  /** @enum {string} */
+                  side: "company" | "contractor";
+                  authorName: string | null;
+                  body: string;
+                  file: {
+                    id: string;
+                    name: string;
+                    mime: string;
+                    size: number;
+                    sha256: string;
+                    createdAt: string;
+                  } | null;
+                  createdAt: string;
+                })[];
+              adjustments: ({
+                  id: string;
+                  amountMinor: number;
+                  currency: string;
+                  /** @enum {string} */
+                  status: "draft" | "sent" | "received" | "disputed" | "cancelled";
+                })[];
+            };
+          };
+        };
+      };
+    };
+  };
+  "/api/payments/{id}/approve": {
+    /** Four-eyes: the second approval of a draft (not by its creator) */
+    post: {
+      parameters: {
+        path: {
+          id: string;
+        };
+      };
+      requestBody: {
+        content: {
+          "application/json": Record<string, never>;
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              id: string;
+              organizationId: string;
+              organizationName: string;
+              contractorId: string;
+              contractorName: string;
+              engagementId: string;
+              /** @enum {string} */
+              source: "milestone" | "invoice" | "manual" | "adjustment";
+              milestoneId: string | null;
+              description: string | null;
+              amountMinor: number;
+              currency: string;
+              /** @enum {string} */
+              status: "draft" | "sent" | "received" | "disputed" | "cancelled";
+              method: ("wise" | "paypal" | "payoneer" | "bank_transfer" | "other") | null;
+              reference: string | null;
+              proof: {
+                id: string;
+                name: string;
+                mime: string;
+                size: number;
+                sha256: string;
+                createdAt: string;
+              } | null;
+              sentOn: string | null;
+              expectedOn: string | null;
+              sentAt: string | null;
+              batchId: string | null;
+              adjustsPaymentId: string | null;
+              cancelReason: string | null;
+              awaitingApproval: boolean;
+              secondApprovedAt: string | null;
+              receivedAt: string | null;
+              createdAt: string;
+              version: number;
+              abilities: {
+                approve: boolean;
+                send: boolean;
+                cancel: boolean;
+                adjust: boolean;
+                confirmReceipt: boolean;
+                dispute: boolean;
+                resolveAsSent: boolean;
+                resolveAsReceived: boolean;
+                addNote: boolean;
+              };
+              createdByName: string | null;
+              sentByName: string | null;
+              secondApprovedByName: string | null;
+              notes: ({
+                  id: string;
+                  /** @enum {string} */
+                  side: "company" | "contractor";
+                  authorName: string | null;
+                  body: string;
+                  file: {
+                    id: string;
+                    name: string;
+                    mime: string;
+                    size: number;
+                    sha256: string;
+                    createdAt: string;
+                  } | null;
+                  createdAt: string;
+                })[];
+              adjustments: ({
+                  id: string;
+                  amountMinor: number;
+                  currency: string;
+                  /** @enum {string} */
+                  status: "draft" | "sent" | "received" | "disputed" | "cancelled";
+                })[];
+            };
+          };
+        };
+      };
+    };
+  };
+  "/api/payments/{id}/send": {
+    /** Send a draft: the amount as recorded, method, reference, proof, sent date, expected arrival */
+    post: {
+      parameters: {
+        header?: {
+          /** @description Optional. A retry with the same key and the same request replays the first answer (for 24 hours); the same key with another request is a 422. */
+          "idempotency-key"?: string;
+        };
+        path: {
+          id: string;
+        };
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            amountMinor: number;
+            /** @enum {string} */
+            method: "wise" | "paypal" | "payoneer" | "bank_transfer" | "other";
+            reference: string;
+            /** Format: uuid */
+            proofFileId?: string;
+            sentOn: string;
+            expectedOn?: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              id: string;
+              organizationId: string;
+              organizationName: string;
+              contractorId: string;
+              contractorName: string;
+              engagementId: string;
+              /** @enum {string} */
+              source: "milestone" | "invoice" | "manual" | "adjustment";
+              milestoneId: string | null;
+              description: string | null;
+              amountMinor: number;
+              currency: string;
+              /** @enum {string} */
+              status: "draft" | "sent" | "received" | "disputed" | "cancelled";
+              method: ("wise" | "paypal" | "payoneer" | "bank_transfer" | "other") | null;
+              reference: string | null;
+              proof: {
+                id: string;
+                name: string;
+                mime: string;
+                size: number;
+                sha256: string;
+                createdAt: string;
+              } | null;
+              sentOn: string | null;
+              expectedOn: string | null;
+              sentAt: string | null;
+              batchId: string | null;
+              adjustsPaymentId: string | null;
+              cancelReason: string | null;
+              awaitingApproval: boolean;
+              secondApprovedAt: string | null;
+              receivedAt: string | null;
+              createdAt: string;
+              version: number;
+              abilities: {
+                approve: boolean;
+                send: boolean;
+                cancel: boolean;
+                adjust: boolean;
+                confirmReceipt: boolean;
+                dispute: boolean;
+                resolveAsSent: boolean;
+                resolveAsReceived: boolean;
+                addNote: boolean;
+              };
+              createdByName: string | null;
+              sentByName: string | null;
+              secondApprovedByName: string | null;
+              notes: ({
+                  id: string;
+                  /** @enum {string} */
+                  side: "company" | "contractor";
+                  authorName: string | null;
+                  body: string;
+                  file: {
+                    id: string;
+                    name: string;
+                    mime: string;
+                    size: number;
+                    sha256: string;
+                    createdAt: string;
+                  } | null;
+                  createdAt: string;
+                })[];
+              adjustments: ({
+                  id: string;
+                  amountMinor: number;
+                  currency: string;
+                  /** @enum {string} */
+                  status: "draft" | "sent" | "received" | "disputed" | "cancelled";
+                })[];
+            };
+          };
+        };
+      };
+    };
+  };
+  "/api/payments/{id}/cancel": {
+    /** Cancel a draft, with the reason */
+    post: {
+      parameters: {
+        path: {
+          id: string;
+        };
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            reason: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              id: string;
+              organizationId: string;
+              organizationName: string;
+              contractorId: string;
+              contractorName: string;
+              engagementId: string;
+              /** @enum {string} */
+              source: "milestone" | "invoice" | "manual" | "adjustment";
+              milestoneId: string | null;
+              description: string | null;
+              amountMinor: number;
+              currency: string;
+              /** @enum {string} */
+              status: "draft" | "sent" | "received" | "disputed" | "cancelled";
+              method: ("wise" | "paypal" | "payoneer" | "bank_transfer" | "other") | null;
+              reference: string | null;
+              proof: {
+                id: string;
+                name: string;
+                mime: string;
+                size: number;
+                sha256: string;
+                createdAt: string;
+              } | null;
+              sentOn: string | null;
+              expectedOn: string | null;
+              sentAt: string | null;
+              batchId: string | null;
+              adjustsPaymentId: string | null;
+              cancelReason: string | null;
+              awaitingApproval: boolean;
+              secondApprovedAt: string | null;
+              receivedAt: string | null;
+              createdAt: string;
+              version: number;
+              abilities: {
+                approve: boolean;
+                send: boolean;
+                cancel: boolean;
+                adjust: boolean;
+                confirmReceipt: boolean;
+                dispute: boolean;
+                resolveAsSent: boolean;
+                resolveAsReceived: boolean;
+                addNote: boolean;
+              };
+              createdByName: string | null;
+              sentByName: string | null;
+              secondApprovedByName: string | null;
+              notes: ({
+                  id: string;
+                  /** @enum {string} */
+                  side: "company" | "contractor";
+                  authorName: string | null;
+                  body: string;
+                  file: {
+                    id: string;
+                    name: string;
+                    mime: string;
+                    size: number;
+                    sha256: string;
+                    createdAt: string;
+                  } | null;
+                  createdAt: string;
+                })[];
+              adjustments: ({
+                  id: string;
+                  amountMinor: number;
+                  currency: string;
+                  /** @enum {string} */
+                  status: "draft" | "sent" | "received" | "disputed" | "cancelled";
+                })[];
+            };
+          };
+        };
+      };
+    };
+  };
+  "/api/payments/{id}/confirm-receipt": {
+    /** The contractor confirms the payment arrived */
+    post: {
+      parameters: {
+        path: {
+          id: string;
+        };
+      };
+      requestBody: {
+        content: {
+          "application/json": Record<string, never>;
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              id: string;
+              organizationId: string;
+              organizationName: string;
+              contractorId: string;
+              contractorName: string;
+              engagementId: string;
+              /** @enum {string} */
+              source: "milestone" | "invoice" | "manual" | "adjustment";
+              milestoneId: string | null;
+              description: string | null;
+              amountMinor: number;
+              currency: string;
+              /** @enum {string} */
+              status: "draft" | "sent" | "received" | "disputed" | "cancelled";
+              method: ("wise" | "paypal" | "payoneer" | "bank_transfer" | "other") | null;
+              reference: string | null;
+              proof: {
+                id: string;
+                name: string;
+                mime: string;
+                size: number;
+                sha256: string;
+                createdAt: string;
+              } | null;
+              sentOn: string | null;
+              expectedOn: string | null;
+              sentAt: string | null;
+              batchId: string | null;
+              adjustsPaymentId: string | null;
+              cancelReason: string | null;
+              awaitingApproval: boolean;
+              secondApprovedAt: string | null;
+              receivedAt: string | null;
+              createdAt: string;
+              version: number;
+              abilities: {
+                approve: boolean;
+                send: boolean;
+                cancel: boolean;
+                adjust: boolean;
+                confirmReceipt: boolean;
+                dispute: boolean;
+                resolveAsSent: boolean;
+                resolveAsReceived: boolean;
+                addNote: boolean;
+              };
+              createdByName: string | null;
+              sentByName: string | null;
+              secondApprovedByName: string | null;
+              notes: ({
+                  id: string;
+                  /** @enum {string} */
+                  side: "company" | "contractor";
+                  authorName: string | null;
+                  body: string;
+                  file: {
+                    id: string;
+                    name: string;
+                    mime: string;
+                    size: number;
+                    sha256: string;
+                    createdAt: string;
+                  } | null;
+                  createdAt: string;
+                })[];
+              adjustments: ({
+                  id: string;
+                  amountMinor: number;
+                  currency: string;
+                  /** @enum {string} */
+                  status: "draft" | "sent" | "received" | "disputed" | "cancelled";
+                })[];
+            };
+          };
+        };
+      };
+    };
+  };
+  "/api/payments/{id}/dispute": {
+    /** The contractor disputes a sent payment, with a note */
+    post: {
+      parameters: {
+        path: {
+          id: string;
+        };
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            body: string;
+            /** Format: uuid */
+            fileId?: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              id: string;
+              organizationId: string;
+              organizationName: string;
+              contractorId: string;
+              contractorName: string;
+              engagementId: string;
+              /** @enum {string} */
+              source: "milestone" | "invoice" | "manual" | "adjustment";
+              milestoneId: string | null;
+              description: string | null;
+              amountMinor: number;
+              currency: string;
+              /** @enum {string} */
+              status: "draft" | "sent" | "received" | "disputed" | "cancelled";
+              method: ("wise" | "paypal" | "payoneer" | "bank_transfer" | "other") | null;
+              reference: string | null;
+              proof: {
+                id: string;
+                name: string;
+                mime: string;
+                size: number;
+                sha256: string;
+                createdAt: string;
+              } | null;
+              sentOn: string | null;
+              expectedOn: string | null;
+              sentAt: string | null;
+              batchId: string | null;
+              adjustsPaymentId: string | null;
+              cancelReason: string | null;
+              awaitingApproval: boolean;
+              secondApprovedAt: string | null;
+              receivedAt: string | null;
+              createdAt: string;
+              version: number;
+              abilities: {
+                approve: boolean;
+                send: boolean;
+                cancel: boolean;
+                adjust: boolean;
+                confirmReceipt: boolean;
+                dispute: boolean;
+                resolveAsSent: boolean;
+                resolveAsReceived: boolean;
+                addNote: boolean;
+              };
+              createdByName: string | null;
+              sentByName: string | null;
+              secondApprovedByName: string | null;
+              notes: ({
+                  id: string;
+                  /** @enum {string} */
+                  side: "company" | "contractor";
+                  authorName: string | null;
+                  body: string;
+                  file: {
+                    id: string;
+                    name: string;
+                    mime: string;
+                    size: number;
+                    sha256: string;
+                    createdAt: string;
+                  } | null;
+                  createdAt: string;
+                })[];
+              adjustments: ({
+                  id: string;
+                  amountMinor: number;
+                  currency: string;
+                  /** @enum {string} */
+                  status: "draft" | "sent" | "received" | "disputed" | "cancelled";
+                })[];
+            };
+          };
+        };
+      };
+    };
+  };
+  "/api/payments/{id}/notes": {
+    /** A note on a disputed payment (either side), with an optional file */
+    post: {
+      parameters: {
+        path: {
+          id: string;
+        };
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            body: string;
+            /** Format: uuid */
+            fileId?: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              id: string;
+              organizationId: string;
+              organizationName: string;
+              contractorId: string;
+              contractorName: string;
+              engagementId: string;
+              /** @enum {string} */
+              source: "milestone" | "invoice" | "manual" | "adjustment";
+              milestoneId: string | null;
+              description: string | null;
+              amountMinor: number;
+              currency: string;
+              /** @enum {string} */
+              status: "draft" | "sent" | "received" | "disputed" | "cancelled";
+              method: ("wise" | "paypal" | "payoneer" | "bank_transfer" | "other") | null;
+              reference: string | null;
+              proof: {
+                id: string;
+                name: string;
+                mime: string;
+                size: number;
+                sha256: string;
+                createdAt: string;
+              } | null;
+              sentOn: string | null;
+              expectedOn: string | null;
+              sentAt: string | null;
+              batchId: string | null;
+              adjustsPaymentId: string | null;
+              cancelReason: string | null;
+              awaitingApproval: boolean;
+              secondApprovedAt: string | null;
+              receivedAt: string | null;
+              createdAt: string;
+              version: number;
+              abilities: {
+                approve: boolean;
+                send: boolean;
+                cancel: boolean;
+                adjust: boolean;
+                confirmReceipt: boolean;
+                dispute: boolean;
+                resolveAsSent: boolean;
+                resolveAsReceived: boolean;
+                addNote: boolean;
+              };
+              createdByName: string | null;
+              sentByName: string | null;
+              secondApprovedByName: string | null;
+              notes: ({
+                  id: string;
+                  /** @enum {string} */
+                  side: "company" | "contractor";
+                  authorName: string | null;
+                  body: string;
+                  file: {
+                    id: string;
+                    name: string;
+                    mime: string;
+                    size: number;
+                    sha256: string;
+                    createdAt: string;
+                  } | null;
+                  createdAt: string;
+                })[];
+              adjustments: ({
+                  id: string;
+                  amountMinor: number;
+                  currency: string;
+                  /** @enum {string} */
+                  status: "draft" | "sent" | "received" | "disputed" | "cancelled";
+                })[];
+            };
+          };
+        };
+      };
+    };
+  };
+  "/api/payments/{id}/resolve-as-sent": {
+    /** Resolve a dispute: the payment stands as sent (staff), with a note and more proof */
+    post: {
+      parameters: {
+        path: {
+          id: string;
+        };
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            body: string;
+            /** Format: uuid */
+            fileId?: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              id: string;
+              organizationId: string;
+              organizationName: string;
+              contractorId: string;
+              contractorName: string;
+              engagementId: string;
+              /** @enum {string} */
+              source: "milestone" | "invoice" | "manual" | "adjustment";
+              milestoneId: string | null;
+              description: string | null;
+              amountMinor: number;
+              currency: string;
+              /** @enum {string} */
+              status: "draft" | "sent" | "received" | "disputed" | "cancelled";
+              method: ("wise" | "paypal" | "payoneer" | "bank_transfer" | "other") | null;
+              reference: string | null;
+              proof: {
+                id: string;
+                name: string;
+                mime: string;
+                size: number;
+                sha256: string;
+                createdAt: string;
+              } | null;
+              sentOn: string | null;
+              expectedOn: string | null;
+              sentAt: string | null;
+              batchId: string | null;
+              adjustsPaymentId: string | null;
+              cancelReason: string | null;
+              awaitingApproval: boolean;
+              secondApprovedAt: string | null;
+              receivedAt: string | null;
+              createdAt: string;
+              version: number;
+              abilities: {
+                approve: boolean;
+                send: boolean;
+                cancel: boolean;
+                adjust: boolean;
+                confirmReceipt: boolean;
+                dispute: boolean;
+                resolveAsSent: boolean;
+                resolveAsReceived: boolean;
+                addNote: boolean;
+              };
+              createdByName: string | null;
+              sentByName: string | null;
+              secondApprovedByName: string | null;
+              notes: ({
+                  id: string;
+                  /** @enum {string} */
+                  side: "company" | "contractor";
+                  authorName: string | null;
+                  body: string;
+                  file: {
+                    id: string;
+                    name: string;
+                    mime: string;
+                    size: number;
+                    sha256: string;
+                    createdAt: string;
+                  } | null;
+                  createdAt: string;
+                })[];
+              adjustments: ({
+                  id: string;
+                  amountMinor: number;
+                  currency: string;
+                  /** @enum {string} */
+                  status: "draft" | "sent" | "received" | "disputed" | "cancelled";
+                })[];
+            };
+          };
+        };
+      };
+    };
+  };
+  "/api/payments/{id}/resolve-as-received": {
+    /** Resolve a dispute as received, with a note */
+    post: {
+      parameters: {
+        path: {
+          id: string;
+        };
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            body: string;
+            /** Format: uuid */
+            fileId?: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              id: string;
+              organizationId: string;
+              organizationName: string;
+              contractorId: string;
+              contractorName: string;
+              engagementId: string;
+              /** @enum {string} */
+              source: "milestone" | "invoice" | "manual" | "adjustment";
+              milestoneId: string | null;
+              description: string | null;
+              amountMinor: number;
+              currency: string;
+              /** @enum {string} */
+              status: "draft" | "sent" | "received" | "disputed" | "cancelled";
+              method: ("wise" | "paypal" | "payoneer" | "bank_transfer" | "other") | null;
+              reference: string | null;
+              proof: {
+                id: string;
+                name: string;
+                mime: string;
+                size: number;
+                sha256: string;
+                createdAt: string;
+              } | null;
+              sentOn: string | null;
+              expectedOn: string | null;
+              sentAt: string | null;
+              batchId: string | null;
+              adjustsPaymentId: string | null;
+              cancelReason: string | null;
+              awaitingApproval: boolean;
+              secondApprovedAt: string | null;
+              receivedAt: string | null;
+              createdAt: string;
+              version: number;
+              abilities: {
+                approve: boolean;
+                send: boolean;
+                cancel: boolean;
+                adjust: boolean;
+                confirmReceipt: boolean;
+                dispute: boolean;
+                resolveAsSent: boolean;
+                resolveAsReceived: boolean;
+                addNote: boolean;
+              };
+              createdByName: string | null;
+              sentByName: string | null;
+              secondApprovedByName: string | null;
+              notes: ({
+                  id: string;
+                  /** @enum {string} */
+                  side: "company" | "contractor";
+                  authorName: string | null;
+                  body: string;
+                  file: {
+                    id: string;
+                    name: string;
+                    mime: string;
+                    size: number;
+                    sha256: string;
+                    createdAt: string;
+                  } | null;
+                  createdAt: string;
+                })[];
+              adjustments: ({
+                  id: string;
+                  amountMinor: number;
+                  currency: string;
+                  /** @enum {string} */
+                  status: "draft" | "sent" | "received" | "disputed" | "cancelled";
+                })[];
+            };
+          };
+        };
+      };
+    };
+  };
+  "/api/payments/{id}/adjustments": {
+    /** Correct a sent payment: a new draft linked to it, in its currency */
+    post: {
+      parameters: {
+        header?: {
+          /** @description Optional. A retry with the same key and the same request replays the first answer (for 24 hours); the same key with another request is a 422. */
+          "idempotency-key"?: string;
+        };
+        path: {
+          id: string;
+        };
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            amountMinor: number;
+            description: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        201: {
+          content: {
+            "application/json": {
+              id: string;
+              organizationId: string;
+              organizationName: string;
+              contractorId: string;
+              contractorName: string;
+              engagementId: string;
+              /** @enum {string} */
+              source: "milestone" | "invoice" | "manual" | "adjustment";
+              milestoneId: string | null;
+              description: string | null;
+              amountMinor: number;
+              currency: string;
+              /** @enum {string} */
+              status: "draft" | "sent" | "received" | "disputed" | "cancelled";
+              method: ("wise" | "paypal" | "payoneer" | "bank_transfer" | "other") | null;
+              reference: string | null;
+              proof: {
+                id: string;
+                name: string;
+                mime: string;
+                size: number;
+                sha256: string;
+                createdAt: string;
+              } | null;
+              sentOn: string | null;
+              expectedOn: string | null;
+              sentAt: string | null;
+              batchId: string | null;
+              adjustsPaymentId: string | null;
+              cancelReason: string | null;
+              awaitingApproval: boolean;
+              secondApprovedAt: string | null;
+              receivedAt: string | null;
+              createdAt: string;
+              version: number;
+              abilities: {
+                approve: boolean;
+                send: boolean;
+                cancel: boolean;
+                adjust: boolean;
+                confirmReceipt: boolean;
+                dispute: boolean;
+                resolveAsSent: boolean;
+                resolveAsReceived: boolean;
+                addNote: boolean;
+              };
+              createdByName: string | null;
+              sentByName: string | null;
+              secondApprovedByName: string | null;
+              notes: ({
+                  id: string;
+                  /** @enum {string} */
+                  side: "company" | "contractor";
+                  authorName: string | null;
+                  body: string;
+                  file: {
+                    id: string;
+                    name: string;
+                    mime: string;
+                    size: number;
+                    sha256: string;
+                    createdAt: string;
+                  } | null;
+                  createdAt: string;
+                })[];
+              adjustments: ({
+                  id: string;
+                  amountMinor: number;
+                  currency: string;
+                  /** @enum {string} */
+                  status: "draft" | "sent" | "received" | "disputed" | "cancelled";
+                })[];
+            };
+          };
+        };
+      };
+    };
+  };
   "/api/home": {
     /** What needs my attention: counts and the first rows of each list, for the side I act as */
     get: {
@@ -3338,6 +4758,7 @@ export interface paths {
       parameters: {
         query?: {
           engagementId?: string;
+          accept?: "any" | "image-or-pdf";
         };
       };
       responses: {

@@ -18,5 +18,6 @@ export const queryRoots = {
   money: ['money'],
   notifications: ['notifications'],
   organization: ['organization'],
+  payments: ['payments'],
   security: ['security'],
 } as const;

@@ -7,8 +7,10 @@ export type UploadedFile = Pick<StoredFile, 'id' | 'name' | 'mime' | 'size'> & P
 const UPLOAD_PATH = '/api/files' satisfies keyof paths;
 
 export interface UploadOptions {
-  /** The engagement the file belongs to, so both sides of it may see the file. */
-  engagementId: string;
+  /** The engagement the file belongs to, so both sides of it may see the file; none: the organization's own (a batch proof). */
+  engagementId?: string;
+  /** image-or-pdf: the server refuses anything else (400) and keeps nothing. */
+  accept?: 'any' | 'image-or-pdf';
   /** Called with 0..1 as the bytes go out. */
   onProgress?: (fraction: number) => void;
   signal?: AbortSignal;
@@ -45,7 +47,7 @@ function problemOf(xhr: XMLHttpRequest): ApiError {
 export function uploadFile(file: File, options: UploadOptions): Promise<UploadedFile> {
   return new Promise((resolve, reject) => {
     const xhr = new XMLHttpRequest();
-    const query: ApiQuery<typeof UPLOAD_PATH, 'post'> = { engagementId: options.engagementId };
+    const query: ApiQuery<typeof UPLOAD_PATH, 'post'> = { engagementId: options.engagementId, accept: options.accept };
     xhr.open('POST', `${UPLOAD_PATH}?${serializeQuery(query)}`);
     xhr.setRequestHeader('accept', 'application/json');
     const context = readContextKey();

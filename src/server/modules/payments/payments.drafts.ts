@@ -1,6 +1,5 @@
 import type { z } from 'zod';
 import { paymentMachine } from '../../../shared/domain/payment.machine.ts';
-import { needsSecondApproval } from '../../../shared/domain/payment.rules.ts';
 import type { adjustPaymentSchema, createPaymentSchema } from '../../../shared/schemas/payment.schema.ts';
 import type { RequestContext } from '../../access/actor.ts';
 import { assertAllowed, awaitsSecondApproval, paymentAbilities, paymentRoleAbilities } from '../../access/policies.ts';
@@ -12,7 +11,7 @@ import { payments } from '../../db/schema/index.ts';
 import { runInTransaction } from '../../db/transaction.ts';
 import { AppError, badField, forbidden } from '../../lib/errors.ts';
 import { createId } from '../../lib/ids.ts';
-import { notifyAwaitingApproval, readFourEyesRule } from './payments.four-eyes.ts';
+import { needsSecondApprovalSql, notifyAwaitingApproval, readFourEyesRule } from './payments.four-eyes.ts';
 import { amountOf, tellContractor } from './payments.notify.ts';
 import { getPayment } from './payments.queries.ts';
 import { markInvoicePaidIfSettled } from '../invoices/invoices.settle.ts';
@@ -24,12 +23,13 @@ type NewDraft = Pick<PaymentRow, 'organizationId' | 'contractorId' | 'engagement
 };
 
 /** Inserts a draft, audits it and, when the four-eyes rule asks for it, tells the approvers. */
-async function insertDraft(tx: Tx, ctx: RequestContext, draft: NewDraft): Promise<PaymentRow> {
-  const [row] = await tx
+async function insertDraft(tx: Tx, ctx: RequestContext, draft: NewDraft) {
+  const [inserted] = await tx
     .insert(payments)
     .values({ id: createId(), ...draft, status: 'draft', createdByUserId: ctx.user.id })
-    .returning();
-  if (!row) throw new Error('payment insert returned nothing');
+    .returning({ row: payments.id, needsApproval: needsSecondApprovalSql() });
+  if (!inserted) throw new Error('payment insert returned nothing');
+  const row = { ...draft, id: inserted.row, createdByUserId: ctx.user.id, adjustsPaymentId: draft.adjustsPaymentId ?? null };
   await recordAudit(tx, {
     actorUserId: ctx.user.id,
     organizationId: row.organizationId,
@@ -47,7 +47,7 @@ async function insertDraft(tx: Tx, ctx: RequestContext, draft: NewDraft): Promis
     },
     ip: ctx.ip,
   });
-  if (needsSecondApproval(await readFourEyesRule(tx, row.organizationId), row)) await notifyAwaitingApproval(tx, row);
+  if (inserted.needsApproval) await notifyAwaitingApproval(tx, row);
   return row;
 }
 

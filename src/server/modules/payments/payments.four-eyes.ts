@@ -1,4 +1,4 @@
-import { eq, sql } from 'drizzle-orm';
+import { eq, type SQL, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import { formatMoney } from '../../../shared/domain/money.ts';
 import type { FourEyesRule } from '../../../shared/domain/payment.rules.ts';
@@ -7,7 +7,7 @@ import type { RequestContext } from '../../access/actor.ts';
 import { paymentRoleAbilities } from '../../access/policies.ts';
 import { recordAudit } from '../../audit/audit.writer.ts';
 import type { Db, Executor } from '../../db/client.ts';
-import { paymentApprovalRules, type payments } from '../../db/schema/index.ts';
+import { paymentApprovalRules, payments } from '../../db/schema/index.ts';
 import { runInTransaction } from '../../db/transaction.ts';
 import { forbidden } from '../../lib/errors.ts';
 import { assertExpectedVersion, type ExpectedVersion } from '../../lib/versions.ts';
@@ -71,8 +71,23 @@ export async function updateFourEyes(db: Db, ctx: RequestContext, input: z.infer
   return getFourEyes(db, ctx);
 }
 
+/**
+ * Whether the payment row needs a second approval under its organization's rule, as SQL: read in
+ * the RETURNING of the insert that creates a draft, so the check costs no statement of its own.
+ * The same rule as `needsSecondApproval` in src/shared/domain/payment.rules.ts.
+ */
+export function needsSecondApprovalSql(): SQL<boolean> {
+  return sql<boolean>`exists (
+    select 1 from ${paymentApprovalRules} r, jsonb_array_elements(r.thresholds) t
+    where r.organization_id = ${payments.organizationId} and r.enabled
+      and t->>'currency' = ${payments.currency} and (t->>'minAmountMinor')::bigint <= ${payments.amountMinor})`;
+}
+
 /** Tells the staff who may approve (owners, admins, finance; never the creator) that a draft waits for them. */
-export async function notifyAwaitingApproval(tx: Executor, payment: typeof payments.$inferSelect): Promise<void> {
+export async function notifyAwaitingApproval(
+  tx: Executor,
+  payment: Pick<typeof payments.$inferSelect, 'id' | 'organizationId' | 'amountMinor' | 'currency' | 'description' | 'createdByUserId'>,
+): Promise<void> {
   await notify(tx, {
     userIds: selectPayerUserIds(tx, payment.organizationId, payment.createdByUserId ? [payment.createdByUserId] : []),
     organizationId: payment.organizationId,

@@ -6,8 +6,17 @@ import type { Executor, Tx } from '../../db/client.ts';
 import { payments } from '../../db/schema/index.ts';
 import { createId } from '../../lib/ids.ts';
 import { recordAudit } from '../../audit/audit.writer.ts';
-import { needsSecondApproval } from '../../../shared/domain/payment.rules.ts';
-import { notifyAwaitingApproval, readFourEyesRule } from './payments.four-eyes.ts';
+import { needsSecondApprovalSql, notifyAwaitingApproval } from './payments.four-eyes.ts';
+
+/** What the awaiting-approval notification says, returned by the insert. */
+const approvalFields = {
+  id: payments.id,
+  organizationId: payments.organizationId,
+  amountMinor: payments.amountMinor,
+  currency: payments.currency,
+  description: payments.description,
+  createdByUserId: payments.createdByUserId,
+};
 
 export interface MilestonePaymentInput {
   milestoneId: string;
@@ -43,9 +52,9 @@ export async function createDraftPaymentForMilestone(tx: Tx, input: MilestonePay
       createdByUserId: input.actorUserId,
     })
     .onConflictDoNothing({ target: payments.milestoneId })
-    .returning();
+    .returning({ ...approvalFields, needsApproval: needsSecondApprovalSql() });
   if (!created) return null;
-  if (needsSecondApproval(await readFourEyesRule(tx, created.organizationId), created)) await notifyAwaitingApproval(tx, created);
+  if (created.needsApproval) await notifyAwaitingApproval(tx, created);
   await recordAudit(tx, {
     actorUserId: input.actorUserId,
     organizationId: input.organizationId,
