@@ -4822,6 +4822,740 @@ export interface paths {
       };
     };
   };
+  "/api/invoices": {
+    /** Invoices, newest first: to review (company) or sent (contractor); filters by status, contractor, organization, engagement */
+    get: {
+      parameters: {
+        query?: {
+          status?: "submitted" | "approved" | "rejected" | "withdrawn" | "paid";
+          contractorId?: string;
+          organizationId?: string;
+          engagementId?: string;
+          limit?: number;
+          cursor?: string;
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              items: ({
+                  id: string;
+                  number: string;
+                  /** @enum {string} */
+                  status: "submitted" | "approved" | "rejected" | "withdrawn" | "paid";
+                  issueOn: string;
+                  dueOn: string;
+                  currency: string;
+                  subtotalMinor: number;
+                  taxRateBp: number;
+                  taxMinor: number;
+                  totalMinor: number;
+                  engagementId: string;
+                  organization: {
+                    id: string;
+                    name: string;
+                  };
+                  contractor: {
+                    id: string;
+                    name: string;
+                  };
+                  generated: boolean;
+                  rejectReason: string | null;
+                  correctsInvoiceId: string | null;
+                  jobId: string | null;
+                  submittedAt: string;
+                  approvedAt: string | null;
+                  rejectedAt: string | null;
+                  paidAt: string | null;
+                  version: number;
+                  abilities: {
+                    approve: boolean;
+                    reject: boolean;
+                    withdraw: boolean;
+                    correct: boolean;
+                  };
+                })[];
+              nextCursor: string | null;
+            };
+          };
+        };
+      };
+    };
+    /** Submit an invoice (contractor): lines, tax, totals (checked by the server), number, dates, and an uploaded PDF/image (fileId) or generate: true; correctsInvoiceId links a correction to a rejected invoice */
+    post: {
+      parameters: {
+        header?: {
+          /** @description Optional. A retry with the same key and the same request replays the first answer (for 24 hours); the same key with another request is a 422. */
+          "idempotency-key"?: string;
+        };
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            /** Format: uuid */
+            engagementId: string;
+            number: string;
+            issueOn: string;
+            dueOn: string;
+            currency: string;
+            taxRateBp: number;
+            lines: {
+                description: string;
+                quantityMilli: number;
+                unitAmountMinor: number;
+                amountMinor: number;
+                /** Format: uuid */
+                milestoneId?: string;
+              }[];
+            subtotalMinor: number;
+            taxMinor: number;
+            totalMinor: number;
+            /** @default */
+            note?: string;
+            /** Format: uuid */
+            fileId?: string;
+            /** @default false */
+            generate?: boolean;
+            /** Format: uuid */
+            correctsInvoiceId?: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        201: {
+          content: {
+            "application/json": {
+              id: string;
+              number: string;
+              /** @enum {string} */
+              status: "submitted" | "approved" | "rejected" | "withdrawn" | "paid";
+              issueOn: string;
+              dueOn: string;
+              currency: string;
+              subtotalMinor: number;
+              taxRateBp: number;
+              taxMinor: number;
+              totalMinor: number;
+              engagementId: string;
+              organization: {
+                id: string;
+                name: string;
+              };
+              contractor: {
+                id: string;
+                name: string;
+              };
+              generated: boolean;
+              rejectReason: string | null;
+              correctsInvoiceId: string | null;
+              jobId: string | null;
+              submittedAt: string;
+              approvedAt: string | null;
+              rejectedAt: string | null;
+              paidAt: string | null;
+              version: number;
+              abilities: {
+                approve: boolean;
+                reject: boolean;
+                withdraw: boolean;
+                correct: boolean;
+              };
+              note: string;
+              lines: ({
+                  id: string;
+                  position: number;
+                  description: string;
+                  quantityMilli: number;
+                  unitAmountMinor: number;
+                  amountMinor: number;
+                  milestone: {
+                    id: string;
+                    title: string;
+                    status: string;
+                  } | null;
+                })[];
+              file: {
+                id: string;
+                name: string;
+                mime: string;
+                size: number;
+                sha256: string;
+                createdAt: string;
+              };
+              submittedByName: string | null;
+              approvedByName: string | null;
+              rejectedByName: string | null;
+              correctedByInvoiceId: string | null;
+              correctsInvoiceNumber: string | null;
+              payments: ({
+                  id: string;
+                  /** @enum {string} */
+                  status: "draft" | "sent" | "received" | "disputed" | "cancelled";
+                  amountMinor: number;
+                  source: string;
+                })[];
+            };
+          };
+        };
+      };
+    };
+  };
+  "/api/invoices/billable-milestones": {
+    /** Approved milestones of an engagement that are on no live invoice yet: what the contractor may invoice */
+    get: {
+      parameters: {
+        query: {
+          engagementId: string;
+          limit?: number;
+          cursor?: string;
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              items: ({
+                  id: string;
+                  title: string;
+                  amountMinor: number;
+                  currency: string;
+                  status: string;
+                  approvedAt: string | null;
+                  contractTitle: string;
+                })[];
+              nextCursor: string | null;
+            };
+          };
+        };
+      };
+    };
+  };
+  "/api/invoices/{id}": {
+    /** One invoice with its lines, document, corrections and payments */
+    get: {
+      parameters: {
+        path: {
+          id: string;
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            /** @description The version of the record as `"<version>"`; send it back in If-Match to edit it. */
+            etag?: string;
+          };
+          content: {
+            "application/json": {
+              id: string;
+              number: string;
+              /** @enum {string} */
+              status: "submitted" | "approved" | "rejected" | "withdrawn" | "paid";
+              issueOn: string;
+              dueOn: string;
+              currency: string;
+              subtotalMinor: number;
+              taxRateBp: number;
+              taxMinor: number;
+              totalMinor: number;
+              engagementId: string;
+              organization: {
+                id: string;
+                name: string;
+              };
+              contractor: {
+                id: string;
+                name: string;
+              };
+              generated: boolean;
+              rejectReason: string | null;
+              correctsInvoiceId: string | null;
+              jobId: string | null;
+              submittedAt: string;
+              approvedAt: string | null;
+              rejectedAt: string | null;
+              paidAt: string | null;
+              version: number;
+              abilities: {
+                approve: boolean;
+                reject: boolean;
+                withdraw: boolean;
+                correct: boolean;
+              };
+              note: string;
+              lines: ({
+                  id: string;
+                  position: number;
+                  description: string;
+                  quantityMilli: number;
+                  unitAmountMinor: number;
+                  amountMinor: number;
+                  milestone: {
+                    id: string;
+                    title: string;
+                    status: string;
+                  } | null;
+                })[];
+              file: {
+                id: string;
+                name: string;
+                mime: string;
+                size: number;
+                sha256: string;
+                createdAt: string;
+              };
+              submittedByName: string | null;
+              approvedByName: string | null;
+              rejectedByName: string | null;
+              correctedByInvoiceId: string | null;
+              correctsInvoiceNumber: string | null;
+              payments: ({
+                  id: string;
+                  /** @enum {string} */
+                  status: "draft" | "sent" | "received" | "disputed" | "cancelled";
+                  amountMinor: number;
+                  source: string;
+                })[];
+            };
+          };
+        };
+      };
+    };
+  };
+  "/api/invoices/{id}/approve": {
+    /** Approve (owners, admins, finance): links the milestones’ draft payments and makes one draft payment for the rest */
+    post: {
+      parameters: {
+        header?: {
+          /** @description Optional. A retry with the same key and the same request replays the first answer (for 24 hours); the same key with another request is a 422. */
+          "idempotency-key"?: string;
+        };
+        path: {
+          id: string;
+        };
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            note?: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              id: string;
+              number: string;
+              /** @enum {string} */
+              status: "submitted" | "approved" | "rejected" | "withdrawn" | "paid";
+              issueOn: string;
+              dueOn: string;
+              currency: string;
+              subtotalMinor: number;
+              taxRateBp: number;
+              taxMinor: number;
+              totalMinor: number;
+              engagementId: string;
+              organization: {
+                id: string;
+                name: string;
+              };
+              contractor: {
+                id: string;
+                name: string;
+              };
+              generated: boolean;
+              rejectReason: string | null;
+              correctsInvoiceId: string | null;
+              jobId: string | null;
+              submittedAt: string;
+              approvedAt: string | null;
+              rejectedAt: string | null;
+              paidAt: string | null;
+              version: number;
+              abilities: {
+                approve: boolean;
+                reject: boolean;
+                withdraw: boolean;
+                correct: boolean;
+              };
+              note: string;
+              lines: ({
+                  id: string;
+                  position: number;
+                  description: string;
+                  quantityMilli: number;
+                  unitAmountMinor: number;
+                  amountMinor: number;
+                  milestone: {
+                    id: string;
+                    title: string;
+                    status: string;
+                  } | null;
+                })[];
+              file: {
+                id: string;
+                name: string;
+                mime: string;
+                size: number;
+                sha256: string;
+                createdAt: string;
+              };
+              submittedByName: string | null;
+              approvedByName: string | null;
+              rejectedByName: string | null;
+              correctedByInvoiceId: string | null;
+              correctsInvoiceNumber: string | null;
+              payments: ({
+                  id: string;
+                  /** @enum {string} */
+                  status: "draft" | "sent" | "received" | "disputed" | "cancelled";
+                  amountMinor: number;
+                  source: string;
+                })[];
+            };
+          };
+        };
+      };
+    };
+  };
+  "/api/invoices/{id}/reject": {
+    /** Reject with a reason (owners, admins, finance); the contractor may submit a correction */
+    post: {
+      parameters: {
+        path: {
+          id: string;
+        };
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            reason: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              id: string;
+              number: string;
+              /** @enum {string} */
+              status: "submitted" | "approved" | "rejected" | "withdrawn" | "paid";
+              issueOn: string;
+              dueOn: string;
+              currency: string;
+              subtotalMinor: number;
+              taxRateBp: number;
+              taxMinor: number;
+              totalMinor: number;
+              engagementId: string;
+              organization: {
+                id: string;
+                name: string;
+              };
+              contractor: {
+                id: string;
+                name: string;
+              };
+              generated: boolean;
+              rejectReason: string | null;
+              correctsInvoiceId: string | null;
+              jobId: string | null;
+              submittedAt: string;
+              approvedAt: string | null;
+              rejectedAt: string | null;
+              paidAt: string | null;
+              version: number;
+              abilities: {
+                approve: boolean;
+                reject: boolean;
+                withdraw: boolean;
+                correct: boolean;
+              };
+              note: string;
+              lines: ({
+                  id: string;
+                  position: number;
+                  description: string;
+                  quantityMilli: number;
+                  unitAmountMinor: number;
+                  amountMinor: number;
+                  milestone: {
+                    id: string;
+                    title: string;
+                    status: string;
+                  } | null;
+                })[];
+              file: {
+                id: string;
+                name: string;
+                mime: string;
+                size: number;
+                sha256: string;
+                createdAt: string;
+              };
+              submittedByName: string | null;
+              approvedByName: string | null;
+              rejectedByName: string | null;
+              correctedByInvoiceId: string | null;
+              correctsInvoiceNumber: string | null;
+              payments: ({
+                  id: string;
+                  /** @enum {string} */
+                  status: "draft" | "sent" | "received" | "disputed" | "cancelled";
+                  amountMinor: number;
+                  source: string;
+                })[];
+            };
+          };
+        };
+      };
+    };
+  };
+  "/api/invoices/{id}/withdraw": {
+    /** Withdraw a submitted invoice before review (contractor) */
+    post: {
+      parameters: {
+        path: {
+          id: string;
+        };
+      };
+      requestBody: {
+        content: {
+          "application/json": Record<string, never>;
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              id: string;
+              number: string;
+              /** @enum {string} */
+              status: "submitted" | "approved" | "rejected" | "withdrawn" | "paid";
+              issueOn: string;
+              dueOn: string;
+              currency: string;
+              subtotalMinor: number;
+              taxRateBp: number;
+              taxMinor: number;
+              totalMinor: number;
+              engagementId: string;
+              organization: {
+                id: string;
+                name: string;
+              };
+              contractor: {
+                id: string;
+                name: string;
+              };
+              generated: boolean;
+              rejectReason: string | null;
+              correctsInvoiceId: string | null;
+              jobId: string | null;
+              submittedAt: string;
+              approvedAt: string | null;
+              rejectedAt: string | null;
+              paidAt: string | null;
+              version: number;
+              abilities: {
+                approve: boolean;
+                reject: boolean;
+                withdraw: boolean;
+                correct: boolean;
+              };
+              note: string;
+              lines: ({
+                  id: string;
+                  position: number;
+                  description: string;
+                  quantityMilli: number;
+                  unitAmountMinor: number;
+                  amountMinor: number;
+                  milestone: {
+                    id: string;
+                    title: string;
+                    status: string;
+                  } | null;
+                })[];
+              file: {
+                id: string;
+                name: string;
+                mime: string;
+                size: number;
+                sha256: string;
+                createdAt: string;
+              };
+              submittedByName: string | null;
+              approvedByName: string | null;
+              rejectedByName: string | null;
+              correctedByInvoiceId: string | null;
+              correctsInvoiceNumber: string | null;
+              payments: ({
+                  id: string;
+                  /** @enum {string} */
+                  status: "draft" | "sent" | "received" | "disputed" | "cancelled";
+                  amountMinor: number;
+                  source: string;
+                })[];
+            };
+          };
+        };
+      };
+    };
+  };
+  "/api/contractor/profile": {
+    /** The contractor’s business details (printed on generated invoices); version 0 until saved */
+    get: {
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            /** @description The version of the record as `"<version>"`; send it back in If-Match to edit it. */
+            etag?: string;
+          };
+          content: {
+            "application/json": {
+              contractorId: string;
+              legalName: string;
+              address: string;
+              taxId: string;
+              bankDetails: string;
+              email: string;
+              phone: string;
+              version: number;
+              updatedAt: string | null;
+              abilities: {
+                edit: boolean;
+              };
+            };
+          };
+        };
+      };
+    };
+    /** Save the business details (contractor admins; If-Match "0" the first time) */
+    patch: {
+      parameters: {
+        header: {
+          /** @description Required: the ETag of the record as you read it (`"<version>"`; `W/"<version>"` is taken too, `*` overwrites whatever is current). A stale one answers 412. */
+          "if-match": string;
+        };
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            legalName: string;
+            address: string;
+            /** @default */
+            taxId?: string;
+            /** @default */
+            bankDetails?: string;
+            /** @default */
+            email?: "" | string;
+            /** @default */
+            phone?: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            /** @description The version of the record as `"<version>"`; send it back in If-Match to edit it. */
+            etag?: string;
+          };
+          content: {
+            "application/json": {
+              contractorId: string;
+              legalName: string;
+              address: string;
+              taxId: string;
+              bankDetails: string;
+              email: string;
+              phone: string;
+              version: number;
+              updatedAt: string | null;
+              abilities: {
+                edit: boolean;
+              };
+            };
+          };
+        };
+        /** @description STALE_VERSION: someone saved the record after you read it; `details.currentVersion` and the ETag header say which version is current. Reload and re-apply. */
+        412: {
+          content: {
+            "application/problem+json": {
+              type: string;
+              title: string;
+              status: number;
+              code: string;
+              detail: string;
+              requestId?: string;
+              details?: {
+                currentVersion?: number;
+              };
+            };
+          };
+        };
+        /** @description PRECONDITION_REQUIRED: If-Match was not sent. */
+        428: {
+          content: {
+            "application/problem+json": {
+              type: string;
+              title: string;
+              status: number;
+              code: string;
+              detail: string;
+              requestId?: string;
+              details?: {
+                currentVersion?: number;
+              };
+            };
+          };
+        };
+      };
+    };
+  };
+  "/api/contractors/{id}/profile": {
+    /** A contractor’s business details, for the staff of an organization that engages it */
+    get: {
+      parameters: {
+        path: {
+          id: string;
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              contractorId: string;
+              legalName: string;
+              address: string;
+              taxId: string;
+              bankDetails: string;
+              email: string;
+              phone: string;
+              version: number;
+              updatedAt: string | null;
+              abilities: {
+                edit: boolean;
+              };
+            };
+          };
+        };
+      };
+    };
+  };
 }
 
 export type webhooks = Record<string, never>;
