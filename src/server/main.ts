@@ -67,7 +67,7 @@ async function main(): Promise<void> {
   let inFlight: (() => InFlightRequest[]) | undefined;
   await database.migrate();
   const firstStart = await isEmpty(database.db);
-  if (firstStart && config.PORTICO_DEMO) await seedDemo(database.db);
+  if (firstStart && config.PORTICO_DEMO) await seedDemo(database.db, createDiskStorage(path.join(config.dataDir, 'files')));
 
   queue = await startQueue(database.raw, logger);
   const mailer = createMailer(config.SMTP_URL, config.MAIL_FROM);

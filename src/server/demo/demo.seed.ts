@@ -9,6 +9,8 @@ import { hashPassword } from '../modules/auth/auth.better.ts';
 import { acknowledgeRevision, changeContractStatus, createContract, updateContract } from '../modules/contracts/contracts.service.ts';
 import { createMilestone, markMilestonePaid, reviewMilestone, submitMilestone } from '../modules/milestones/milestones.service.ts';
 import { createOrganizationWithOwner } from '../modules/organizations/organizations.service.ts';
+import { type DemoDocument, seedDemoMoney, storeDemoInvoiceDocument } from './demo.money.ts';
+import type { Storage } from '../lib/storage.ts';
 import { DEMO_PASSWORD, daysFromNow, demoCrews, demoOrganization, demoPersonas } from './demo.data.ts';
 
 /** True when the database has no organization yet (a first start). */
@@ -29,6 +31,7 @@ interface Crew {
 interface Cast {
   orgId: string;
   owner: string;
+  finance: string;
   crews: Crew[];
 }
 
@@ -37,12 +40,27 @@ interface Cast {
  * company with three staff, two contractors each with an admin and a technician, people and
  * memberships in one statement per table, then the work as the demo people would do it.
  */
-export async function seedDemo(db: Db): Promise<void> {
+export async function seedDemo(db: Db, storage?: Storage): Promise<void> {
   const passwordHash = await hashPassword(DEMO_PASSWORD);
+  const document: DemoDocument | null = storage ? await storeDemoInvoiceDocument(storage, demoCrews[0]?.business ?? 'Contractor') : null;
   await runInTransaction(db, async (tx) => {
     const cast = await seedPeople(tx, passwordHash);
     // The services open their own (nested) transactions: savepoints inside this one.
     await seedDemoWork(tx as unknown as Db, cast);
+    const studio = cast.crews[0];
+    if (studio)
+      await seedDemoMoney(
+        tx,
+        {
+          orgId: cast.orgId,
+          financeUserId: cast.finance,
+          contractorId: studio.contractorId,
+          engagementId: studio.engagementId,
+          adminUserId: studio.adminId,
+          business: demoCrews[0]?.business ?? 'Contractor',
+        },
+        document,
+      );
   });
 }
 
@@ -89,6 +107,7 @@ async function seedPeople(tx: Tx, passwordHash: string): Promise<Cast> {
   return {
     orgId,
     owner: owner.id,
+    finance: staff.find((s) => s.role === 'finance')?.id ?? owner.id,
     crews: crews.map((c) => ({
       contractorId: c.contractorId,
       engagementId: c.engagementId,
