@@ -15,6 +15,7 @@ import { createInterface } from 'node:readline';
 import { runLoad, type Target } from './bench.load.ts';
 import { type BenchServerInfo, PUBLIC_URL, type Session } from './bench.shared.ts';
 import { benchStart } from './bench.start.ts';
+import { benchMoney } from './bench.money.run.ts';
 
 const root = path.resolve(import.meta.dirname, '..');
 const seconds = Number(process.env.BENCH_SECONDS ?? 1.5);
@@ -273,6 +274,8 @@ async function main(): Promise<void> {
       rows.push({ ...base, measure: 'start-up', note: `failed: ${error.message.split('\n')[0]!.slice(0, 200)}` });
     });
   }
+  process.stderr.write('money (issue 9) on pglite\n');
+  rows.push(...(await benchMoney()));
   printTable(rows);
   console.log('\nEXPLAIN of each large list (indexes used; any Seq Scan on a big table):');
   for (const p of plans)

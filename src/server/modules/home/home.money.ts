@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, inArray, notExists, isNull, or, type SQL, sql, sum } from 'drizzle-orm';
+import { and, asc, count, desc, eq, inArray, notExists, isNotNull, isNull, or, type SQL, sql, sum } from 'drizzle-orm';
 import { liveInvoiceStatuses } from '../../../shared/domain/invoice.machine.ts';
 import type { FourEyesRule } from '../../../shared/domain/payment.rules.ts';
 import { type ContractorMoney, HOME_LIST_LIMIT, type HomePayment, type StaffMoney } from '../../../shared/schemas/home.schema.ts';
@@ -87,6 +87,7 @@ async function invoiceSection(db: Db, actor: Actor, where: SQL | undefined) {
 
 /** Sent payments first by expected arrival (none last), then by when they were sent. */
 const byArrival = [sql`${payments.expectedOn} asc nulls last`, asc(payments.sentOn), asc(payments.id)];
+/** Newest sent first: with `sent_on is not null` in the condition, a backward scan of the side's history index. */
 const newestSent = [desc(payments.sentOn), desc(payments.id)];
 
 /** Rejected invoices that have no live correction yet: the contractor has something to fix. */
@@ -116,8 +117,13 @@ export async function readContractorMoney(db: Db, actor: Actor): Promise<Contrac
   return {
     balances,
     upcoming: await paymentSection(db, actor, eq(payments.status, 'sent'), byArrival),
-    disputed: await paymentSection(db, actor, eq(payments.status, 'disputed'), newestSent),
-    recent: await listPayments(db, actor, inArray(payments.status, ['sent', 'received', 'disputed']), newestSent),
+    disputed: await paymentSection(db, actor, and(isNotNull(payments.sentOn), eq(payments.status, 'disputed')), newestSent),
+    recent: await listPayments(
+      db,
+      actor,
+      and(isNotNull(payments.sentOn), inArray(payments.status, ['sent', 'received', 'disputed'])),
+      newestSent,
+    ),
     invoicesRejected: await invoiceSection(db, actor, uncorrected(db)),
   };
 }
@@ -168,7 +174,7 @@ export async function readStaffMoney(db: Db, actor: Actor & { kind: 'staff' }): 
     totals: [...byCurrency.values()].sort((a, b) => a.currency.localeCompare(b.currency)),
     toSend: await paymentSection(db, actor, and(eq(payments.status, 'draft'), sql`not (${waiting})`), oldestFirst),
     toApprove: await paymentSection(db, actor, waiting, oldestFirst),
-    disputes: await paymentSection(db, actor, eq(payments.status, 'disputed'), newestSent),
+    disputes: await paymentSection(db, actor, and(isNotNull(payments.sentOn), eq(payments.status, 'disputed')), newestSent),
     invoicesToReview: await invoiceSection(db, actor, eq(invoices.status, 'submitted')),
   };
 }
