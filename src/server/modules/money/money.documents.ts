@@ -89,10 +89,10 @@ export function statementPdf(statement: Statement, details: ContractorDetails | 
   );
   doc.font('Helvetica-Bold').fontSize(11).text('Entries').moveDown(0.3);
   const columns: PdfColumn<StatementLine>[] = [
-    { header: 'Date', width: 0.12, cell: (l) => l.date },
-    { header: 'Entry', width: 0.1, cell: (l) => kindLabels[l.kind] },
-    { header: 'Description', width: 0.34, cell: (l) => l.description },
-    { header: 'Method / reference', width: 0.16, cell: (l) => [methodOf(l.method), l.reference].filter(Boolean).join(' ') },
+    { header: 'Date', width: 0.11, cell: (l) => l.date },
+    { header: 'Entry', width: 0.09, cell: (l) => kindLabels[l.kind] },
+    { header: 'Description', width: 0.29, cell: (l) => l.description },
+    { header: 'Method, reference', width: 0.23, cell: (l) => [methodOf(l.method), l.reference].filter(Boolean).join(' ') },
     { header: 'Amount', width: 0.14, align: 'right', cell: (l) => `${amountOf(l.amountMinor, l.currency)} ${l.currency}` },
     { header: 'Balance', width: 0.14, align: 'right', cell: (l) => `${amountOf(l.balanceMinor, l.currency)} ${l.currency}` },
   ];

@@ -33,7 +33,10 @@ export async function readStatement(db: Executor, parties: Parties, from: string
   const tz = parties.timeZone;
   const createdDay = localDay(payments.createdAt, tz);
   const cancelledDay = localDay(payments.updatedAt, tz);
-  const sentDay = sql<string | null>`to_char(${payments.sentOn}, 'YYYY-MM-DD')`;
+  // The day it was sent: the date finance recorded, else (a payment Portico marked sent) the moment it was.
+  const sentDay = sql<
+    string | null
+  >`to_char(coalesce(${payments.sentOn}, (coalesce(${payments.sentAt}, ${payments.updatedAt}) at time zone ${tz})::date), 'YYYY-MM-DD')`;
   const rows = await db
     .select({
       id: payments.id,
@@ -68,7 +71,9 @@ export async function readStatement(db: Executor, parties: Parties, from: string
   const lines: Omit<StatementLine, 'balanceMinor'>[] = [];
   for (const row of rows) {
     const entry = totalsOf(row.currency);
-    const base = { paymentId: row.id, currency: row.currency, method: row.method, reference: row.reference, status: row.status };
+    const base = { paymentId: row.id, currency: row.currency, status: row.status };
+    const paidBy = { method: row.method, reference: row.reference };
+    const none = { method: null, reference: null };
     const what = row.description ?? sourceLabels[row.source] ?? 'Payment';
     const events: Array<{ kind: StatementLine['kind']; date: string; signed: number; description: string }> = [
       {
@@ -91,7 +96,14 @@ export async function readStatement(db: Executor, parties: Parties, from: string
       if (event.kind === 'approved') entry.approvedMinor += event.signed;
       else if (event.kind === 'cancelled') entry.cancelledMinor -= event.signed;
       else entry.paidMinor -= event.signed;
-      lines.push({ ...base, kind: event.kind, date: event.date, amountMinor: event.signed, description: event.description });
+      lines.push({
+        ...base,
+        ...(event.kind === 'paid' ? paidBy : none),
+        kind: event.kind,
+        date: event.date,
+        amountMinor: event.signed,
+        description: event.description,
+      });
     }
   }
   return {
