@@ -35,7 +35,6 @@ function pdf(text: string): Buffer {
 }
 
 async function signIn(page: Page, email: string): Promise<void> {
-  await page.goto('/sign-in');
   await page.getByRole('textbox', { name: 'Email', exact: true }).fill(email);
   await page.getByRole('textbox', { name: 'Password', exact: true }).fill(PASSWORD);
   await page.getByRole('button', { name: 'Sign in', exact: true }).click();
@@ -58,6 +57,8 @@ test('the owner approves, finance sends with proof, the contractor confirms and 
   let paymentId = '';
 
   await test.step('the owner approves the submitted milestone from Home', async () => {
+    await page.goto('/sign-in');
+    await check.expectPage(page);
     await signIn(page, OWNER);
     await check.expectPage(page, 'Home');
     await page.getByRole('link', { name: MILESTONE }).first().click();
@@ -70,7 +71,10 @@ test('the owner approves, finance sends with proof, the contractor confirms and 
 
   await test.step('finance sends its payment with a proof', async () => {
     const finance = await newPage();
+    await finance.goto('/sign-in');
+    await check.expectPage(finance);
     await signIn(finance, FINANCE);
+    await check.expectPage(finance, 'Home');
     const drafts = await finance.request.get('/api/payments?status=draft&limit=200');
     expect(drafts.ok()).toBe(true);
     const draft = (await drafts.json()).items.find((p: { description: string | null }) => p.description === MILESTONE);
@@ -97,6 +101,8 @@ test('the owner approves, finance sends with proof, the contractor confirms and 
 
   const contractor = await newPage({ viewport: PHONE });
   await test.step('the contractor sees it on Home at 360 px, with the expected arrival, and opens the proof', async () => {
+    await contractor.goto('/sign-in');
+    await check.expectPage(contractor);
     await signIn(contractor, CONTRACTOR_ADMIN);
     await check.expectPage(contractor, 'Home');
     const onTheWay = contractor.getByRole('region', { name: /On the way/ });
