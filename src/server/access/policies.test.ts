@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { contractMachine, contractStatuses } from '../../shared/domain/contract.machine.ts';
 import { engagementMachine } from '../../shared/domain/engagement.machine.ts';
 import type { Machine, MachineActor } from '../../shared/domain/machine.ts';
+import { invoiceMachine, invoiceStatuses } from '../../shared/domain/invoice.machine.ts';
 import { milestoneMachine, milestoneStatuses } from '../../shared/domain/milestone.machine.ts';
 import { paymentMachine, paymentStatuses } from '../../shared/domain/payment.machine.ts';
 import { engagementStatuses, staffRoles } from '../../shared/domain/roles.ts';
@@ -11,6 +12,7 @@ import {
   engagementAbilities,
   milestoneAbilities,
   milestoneRoleAbilities,
+  invoiceAbilities,
   paymentAbilities,
   paymentRoleAbilities,
 } from './policies.ts';
@@ -42,12 +44,15 @@ const rolesFiring: Record<string, readonly string[]> = {
   'payment.dispute': ['contractor admin', 'contractor office'],
   'payment.resolve_as_sent': ['staff owner', 'staff admin', 'staff finance'],
   'payment.resolve_as_received': ['staff owner', 'staff admin', 'staff finance', 'contractor admin', 'contractor office'],
+  'invoice.approve': ['staff owner', 'staff admin', 'staff finance'],
+  'invoice.reject': ['staff owner', 'staff admin', 'staff finance'],
+  'invoice.withdraw': ['contractor admin', 'contractor office'],
   'engagement.end': ['staff owner', 'staff admin'],
   'engagement.reactivate': ['staff owner', 'staff admin'],
 };
 
 /** Events that are not buttons: fired by Portico, or as part of another action (an invitation). */
-const notAbilities = new Set(['milestone.mark_paid', 'engagement.activate', 'engagement.reinvite']);
+const notAbilities = new Set(['milestone.mark_paid', 'invoice.mark_paid', 'engagement.activate', 'engagement.reinvite']);
 
 function kindOf(actor: Actor): MachineActor | null {
   return actor.kind === 'staff' ? 'staff' : actor.kind === 'contractor' ? 'contractor' : null;
@@ -105,6 +110,13 @@ const machines = [
         approve: paymentAbilities(actor, row, fourEyes).approve,
       } as Record<string, boolean>;
     },
+  },
+  {
+    name: 'invoice',
+    machine: invoiceMachine as Machine<string, string>,
+    statuses: invoiceStatuses,
+    // Not corrected yet: only the machine and the role decide (`correct` is not an event).
+    abilities: (actor: Actor, status: string) => invoiceAbilities(actor, { status: status as never }, false) as Record<string, boolean>,
   },
   {
     name: 'engagement',

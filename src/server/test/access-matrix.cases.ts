@@ -16,6 +16,9 @@ export interface Victim {
   paymentId: string;
   draftPaymentId: string;
   batchId: string;
+  /** A submitted invoice of A–X with its lines and uploaded document, and X's id (its business details are saved). */
+  invoiceId: string;
+  contractorId: string;
   ids: string[];
 }
 
@@ -260,4 +263,41 @@ export const cases: Record<string, Case> = {
     expect: 'notFound',
     build: (v) => ({ url: `/api/payments/${v.paymentId}/resolve-as-received`, body: { body: 'Sneaky' } }),
   },
+  'GET /api/invoices': { expect: 'ownScope', build: () => ({ url: '/api/invoices' }) },
+  'GET /api/invoices/billable-milestones': {
+    expect: 'notFound',
+    build: (v) => ({ url: `/api/invoices/billable-milestones?engagementId=${v.engagementId}` }),
+  },
+  'POST /api/invoices': {
+    expect: 'notFound',
+    build: (v) => ({
+      url: '/api/invoices',
+      body: {
+        engagementId: v.engagementId,
+        number: 'SNEAKY-1',
+        issueOn: '2026-11-01',
+        dueOn: '2026-11-30',
+        currency: 'EUR',
+        taxRateBp: 0,
+        lines: [{ description: 'Sneaky', quantityMilli: 1000, unitAmountMinor: 100, amountMinor: 100, milestoneId: v.milestoneId }],
+        subtotalMinor: 100,
+        taxMinor: 0,
+        totalMinor: 100,
+        fileId: v.fileId,
+      },
+    }),
+  },
+  'GET /api/invoices/:id': { expect: 'notFound', build: (v) => ({ url: `/api/invoices/${v.invoiceId}` }) },
+  'POST /api/invoices/:id/approve': { expect: 'notFound', build: (v) => ({ url: `/api/invoices/${v.invoiceId}/approve`, body: {} }) },
+  'POST /api/invoices/:id/reject': {
+    expect: 'notFound',
+    build: (v) => ({ url: `/api/invoices/${v.invoiceId}/reject`, body: { reason: 'Sneaky' } }),
+  },
+  'POST /api/invoices/:id/withdraw': { expect: 'notFound', build: (v) => ({ url: `/api/invoices/${v.invoiceId}/withdraw`, body: {} }) },
+  'GET /api/contractor/profile': { expect: 'ownScope', build: () => ({ url: '/api/contractor/profile' }) },
+  'PATCH /api/contractor/profile': {
+    expect: 'ownScope',
+    build: () => ({ url: '/api/contractor/profile', body: { legalName: 'Sneaky Ltd', address: 'Nowhere' } }),
+  },
+  'GET /api/contractors/:id/profile': { expect: 'notFound', build: (v) => ({ url: `/api/contractors/${v.contractorId}/profile` }) },
 };

@@ -17,6 +17,9 @@ import {
   notifications,
   organizations,
   idempotencyKeys,
+  contractorProfiles,
+  invoiceLines,
+  invoices,
   paymentApprovalRules,
   paymentBatches,
   paymentNotes,
@@ -28,6 +31,7 @@ import {
 } from '../db/schema/index.ts';
 import { createId } from '../lib/ids.ts';
 import { cases, publicApiRoutes, type Victim } from './access-matrix.cases.ts';
+import { submitVictimInvoice } from './invoicing.ts';
 import { uploadProofId } from './payments.fixtures.ts';
 import { getTestApp, type TestApp } from './test-app.ts';
 import { clientFor, createWorld, type Persona, type World } from './world.ts';
@@ -80,6 +84,12 @@ async function snapshot(t: TestApp, w: World): Promise<string> {
     t.db.select().from(milestoneAttachments).where(eq(milestoneAttachments.organizationId, w.orgA)),
     t.db.select().from(milestoneSubmissions).where(eq(milestoneSubmissions.organizationId, w.orgA)),
     t.db.select().from(payments).where(eq(payments.organizationId, w.orgA)),
+    t.db.select().from(invoices).where(eq(invoices.organizationId, w.orgA)),
+    t.db.select().from(invoiceLines).where(eq(invoiceLines.organizationId, w.orgA)),
+    t.db
+      .select({ id: contractorProfiles.contractorId, legalName: contractorProfiles.legalName, version: contractorProfiles.version })
+      .from(contractorProfiles)
+      .where(eq(contractorProfiles.contractorId, w.contractorX)),
     t.db.select().from(paymentBatches).where(eq(paymentBatches.organizationId, w.orgA)),
     t.db.select().from(paymentNotes).where(eq(paymentNotes.organizationId, w.orgA)),
     t.db
@@ -168,7 +178,10 @@ describe('access matrix', () => {
       items: [{ paymentId: paymentIds[0], amountMinor: 80_000, reference: 'VICTIM-1', proofFileId: proof }],
     });
     expect(batch.statusCode).toBe(201);
+    const invoice = await submitVictimInvoice(t, w);
     victim = {
+      invoiceId: invoice.invoiceId,
+      contractorId: w.contractorX,
       paymentId: paymentIds[0]!,
       draftPaymentId: paymentIds[1]!,
       batchId: batch.json().batch.id,
@@ -194,6 +207,9 @@ describe('access matrix', () => {
         ...paymentIds,
         batch.json().batch.id,
         proof,
+        invoice.invoiceId,
+        invoice.fileId,
+        invoice.legalName,
       ],
     };
   });
@@ -268,6 +284,10 @@ describe('access matrix', () => {
     expect((await clientFor(t, w.xAdmin).get(`/api/contracts/${victim.contractId}`)).statusCode).toBe(200);
     expect((await clientFor(t, w.xAdmin).get(`/api/milestones/${victim.milestoneId}`)).statusCode).toBe(200);
     expect((await clientFor(t, w.xAdmin).get(`/api/payments/${victim.paymentId}`)).json().proof).not.toBeNull();
+    expect((await clientFor(t, w.aFinance).get(`/api/invoices/${victim.invoiceId}`)).json().abilities.approve).toBe(true);
+    expect((await clientFor(t, w.aOwner).get('/api/invoices')).body).toContain(victim.invoiceId);
+    expect((await clientFor(t, w.aOwner).get(`/api/contractors/${victim.contractorId}/profile`)).body).toContain('Victim Legal');
+    expect((await clientFor(t, w.xOffice).get('/api/contractor/profile')).body).toContain('Victim Legal');
     expect((await clientFor(t, w.aOwner).get(`/api/payments/batches/${victim.batchId}/csv`)).body).toContain('VICTIM-1');
     // Home: the owner's "to review" shows the submitted milestone; the contractor's, the contract to acknowledge.
     expect((await clientFor(t, w.aOwner).get('/api/home')).body).toContain(victim.milestoneId);

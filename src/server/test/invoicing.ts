@@ -76,3 +76,20 @@ export async function submitFreeInvoice(t: TestApp, w: World, extra: Parameters<
   expect(res.statusCode, res.body).toBe(201);
   return res.json() as { id: string; number: string; totalMinor: number; status: string };
 }
+
+/** The access matrix's victim: X's business details saved, and a submitted invoice of A–X with an uploaded document. */
+export async function submitVictimInvoice(t: TestApp, w: World) {
+  const legalName = `Victim Legal ${w.suffix}`;
+  const saved = await clientFor(t, w.xAdmin).edit('/api/contractor/profile', { legalName, address: '1 Secret Street' });
+  expect(saved.statusCode, saved.body).toBe(200);
+  const fileId = await uploadInvoiceFile(t, w);
+  const res = await clientFor(t, w.xAdmin).post(
+    '/api/invoices',
+    invoiceBody(w, [{ description: 'Victim work', quantityMilli: 1000, unitAmountMinor: 12_345 }], {
+      fileId,
+      number: `VICTIM-${w.suffix}`,
+    }),
+  );
+  expect(res.statusCode, res.body).toBe(201);
+  return { invoiceId: res.json().id as string, fileId, legalName };
+}

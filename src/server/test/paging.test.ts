@@ -8,6 +8,7 @@ import {
   contracts,
   engagements,
   invitations,
+  invoices,
   milestones,
   notifications,
   organizations,
@@ -18,6 +19,7 @@ import {
 import { createId } from '../lib/ids.ts';
 import { encodeCursor } from '../lib/pagination.ts';
 import { recordAudit } from '../audit/audit.writer.ts';
+import { submitFreeInvoice } from './invoicing.ts';
 import { getTestApp, type TestApp } from './test-app.ts';
 import { createActiveContract, createMilestone } from './work.ts';
 import { createDraft } from './payments.fixtures.ts';
@@ -255,6 +257,20 @@ describe('every list pages with a keyset cursor', () => {
       eq(milestones.contractorId, world.contractorX),
     );
     await expectPagedExactly(clientFor(t, world.xAdmin as Persona), '/api/milestones?view=pending', expected);
+  });
+
+  it('invoices, for staff and for the contractor, newest first', async () => {
+    const submitted: string[] = [];
+    for (let i = 0; i < 5; i++) submitted.push((await submitFreeInvoice(t, w)).id);
+    await t.db
+      .update(invoices)
+      .set({ createdAt: tie })
+      .where(inArray(invoices.id, submitted.slice(0, 3)));
+    const order = [invoices.createdAt, invoices.id];
+    const staffSide = await idsInOrder(t, invoices, order, 'desc', eq(invoices.organizationId, w.orgA));
+    await expectPagedExactly(staff, '/api/invoices', staffSide);
+    const contractorSide = await idsInOrder(t, invoices, order, 'desc', eq(invoices.contractorId, w.contractorX));
+    await expectPagedExactly(clientFor(t, w.xAdmin), '/api/invoices', contractorSide);
   });
 
   it('payments: Pay contractors and the contractor’s payments, by status', async () => {

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { notifications } from '../db/schema/index.ts';
 import { createId } from '../lib/ids.ts';
 import { lastEmailTo } from './mailbox.ts';
+import { invoiceBudgetCases } from './write-budgets.invoices.ts';
 import { paymentBudgetCases } from './write-budgets.payments.ts';
 import type { Case } from './write-budgets.case.ts';
 import { attachSqlCounter, type SqlCounter } from './sql-counter.ts';
@@ -331,6 +332,7 @@ const cases: Case[] = [
     prepare: async (t, w) => () => clientFor(t, w.aOwner).post('/api/notifications/read-all'),
   },
   ...paymentBudgetCases,
+  ...invoiceBudgetCases,
   {
     route: 'PATCH /api/organizations/current',
     budget: 7,

@@ -11,7 +11,6 @@ import { useMe } from '../features/session/api/me.query.ts';
 import { validateContractSearch, validateNewContractSearch } from './contract.search.ts';
 import { type EngagementSearch, validateEngagementSearch } from './engagement.search.ts';
 import { type MilestoneSearch, validateMilestoneSearch } from './milestone.search.ts';
-import { createMoneyRoute } from './money.routes.tsx';
 import { rootRoute } from './root.route.tsx';
 import type { NavItem } from './shell.layout.tsx';
 import { requireShell } from './shell.guard.ts';
@@ -57,6 +56,7 @@ export const companyRoute = createRoute({
       { href: '/app/contracts', label: 'Contracts' },
       { href: '/app/milestones', label: 'Milestones' },
       { href: '/app/money', label: 'Money' },
+      { href: '/app/invoices', label: 'Invoices' },
       { href: '/app/team', label: 'Team' },
       ...(abilities.inviteStaff || abilities.inviteContractor ? [{ href: '/app/invitations', label: 'Invitations' }] : []),
       ...(abilities.viewAudit ? [{ href: '/app/activity', label: 'Activity' }] : []),
@@ -378,10 +378,10 @@ const securityRoute = createRoute({
   }, SecurityPage),
 });
 
-export const companyRoutes = companyRoute.addChildren([
+/** The shell's pages; the route tree (with other features' pages) is put together in router.tsx. */
+export const companyChildren = [
   companyIndexRoute,
   companyHomeRoute,
-  createMoneyRoute(() => companyRoute, 'staff'),
   contractorsRoute,
   contractorDetailRoute,
   contractsRoute,
@@ -397,4 +397,4 @@ export const companyRoutes = companyRoute.addChildren([
   deliveriesRoute,
   notificationsRoute,
   securityRoute,
-]);
+] as const;

@@ -115,6 +115,18 @@ export const ContractorMilestonesSection = lazyRouteComponent(
   'ContractorMilestonesSection',
 );
 
+const invoices = () => import('../features/invoices/components/invoices.page.tsx');
+export const InvoicesPage = lazyRouteComponent(invoices, 'InvoicesPage');
+export const InvoiceDetailPage = lazyRouteComponent(
+  () => import('../features/invoices/components/invoice-detail.page.tsx'),
+  'InvoiceDetailPage',
+);
+export const NewInvoicePage = lazyRouteComponent(() => import('../features/invoices/components/new-invoice.page.tsx'), 'NewInvoicePage');
+export const BusinessDetailsPage = lazyRouteComponent(
+  () => import('../features/invoices/components/business-details.page.tsx'),
+  'BusinessDetailsPage',
+);
+
 /**
  * A route component that renders lazy pages: the router fetches their chunks before it shows the
  * route (and on hover), instead of suspending once it renders.

@@ -36,8 +36,10 @@ const portalNav: NavItem[] = [
   { href: '/portal/money', label: 'Money' },
   { href: '/portal/deliver', label: 'To deliver' },
   { href: '/portal/contracts', label: 'Contracts' },
+  { href: '/portal/invoices', label: 'Invoices' },
   { href: '/portal/organizations', label: 'Organizations' },
   { href: '/portal/team', label: 'Team' },
+  { href: '/portal/settings/business', label: 'Business details' },
   { href: '/portal/activity', label: 'Activity' },
 ];
 
@@ -251,7 +253,8 @@ const securityRoute = createRoute({
 
 const contractorMoneyRoute = createMoneyRoute(() => portalRoute, 'contractor');
 
-export const portalRoutes = portalRoute.addChildren([
+/** The shell's pages; the route tree (with other features' pages) is put together in router.tsx. */
+export const portalChildren = [
   portalIndexRoute,
   portalHomeRoute,
   contractorMoneyRoute,
@@ -265,4 +268,4 @@ export const portalRoutes = portalRoute.addChildren([
   activityRoute,
   notificationsRoute,
   securityRoute,
-]);
+] as const;

@@ -19,5 +19,6 @@ export const queryRoots = {
   notifications: ['notifications'],
   organization: ['organization'],
   payments: ['payments'],
+  invoices: ['invoices'],
   security: ['security'],
 } as const;
