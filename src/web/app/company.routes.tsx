@@ -11,8 +11,10 @@ import { useMe } from '../features/session/api/me.query.ts';
 import { validateContractSearch, validateNewContractSearch } from './contract.search.ts';
 import { type EngagementSearch, validateEngagementSearch } from './engagement.search.ts';
 import { type MilestoneSearch, validateMilestoneSearch } from './milestone.search.ts';
+import { CompanySettingsRoute, createPaymentRoutes } from './company.payments.routes.tsx';
 import { rootRoute } from './root.route.tsx';
 import type { NavItem } from './shell.layout.tsx';
+import { companyMoneyNav } from './company.nav.ts';
 import { requireShell } from './shell.guard.ts';
 import { FullPageError, FullPageLoading } from './status.pages.tsx';
 import {
@@ -34,7 +36,6 @@ import {
   MilestonesPage,
   NewContractPage,
   NotificationsPage,
-  OrganizationSettingsPage,
   SecurityPage,
   Shell,
   StaffPage,
@@ -49,14 +50,12 @@ export const companyRoute = createRoute({
     const { me, membership } = companyRoute.useRouteContext();
     const organization = useCurrentOrganization();
     const abilities = organization.data?.abilities ?? {};
-    // Items that need an ability appear only when the organization says the user has it.
     const nav: NavItem[] = [
       { href: '/app/home', label: 'Home' },
       { href: '/app/contractors', label: 'Contractors' },
       { href: '/app/contracts', label: 'Contracts' },
       { href: '/app/milestones', label: 'Milestones' },
-      { href: '/app/money', label: 'Money' },
-      { href: '/app/invoices', label: 'Invoices' },
+      ...companyMoneyNav,
       { href: '/app/team', label: 'Team' },
       ...(abilities.inviteStaff || abilities.inviteContractor ? [{ href: '/app/invitations', label: 'Invitations' }] : []),
       ...(abilities.viewAudit ? [{ href: '/app/activity', label: 'Activity' }] : []),
@@ -343,7 +342,7 @@ const invitationsRoute = createRoute({
 const settingsRoute = createRoute({
   getParentRoute: () => companyRoute,
   path: 'settings',
-  component: OrganizationSettingsPage,
+  component: CompanySettingsRoute,
 });
 
 const activityRoute = createRoute({
@@ -393,6 +392,7 @@ export const companyChildren = [
   teamRoute,
   invitationsRoute,
   settingsRoute,
+  ...createPaymentRoutes(companyRoute),
   activityRoute,
   deliveriesRoute,
   notificationsRoute,

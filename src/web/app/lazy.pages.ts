@@ -87,6 +87,17 @@ export const NotificationsPage = lazyRouteComponent(
   () => import('../features/notifications/components/notifications.page.tsx'),
   'NotificationsPage',
 );
+const payContractors = () => import('../features/payments/components/pay-contractors.page.tsx');
+export const PayContractorsPage = lazyRouteComponent(payContractors, 'PayContractorsPage');
+export const PaymentDetailPage = lazyRouteComponent(
+  () => import('../features/payments/components/payment-detail.page.tsx'),
+  'PaymentDetailPage',
+);
+export const ContractorPaymentsPage = lazyRouteComponent(
+  () => import('../features/payments/components/contractor-payments.page.tsx'),
+  'ContractorPaymentsPage',
+);
+export const FourEyesSection = lazyRouteComponent(() => import('../features/payments/components/four-eyes.section.tsx'), 'FourEyesSection');
 export const OrganizationSettingsPage = lazyRouteComponent(
   () => import('../features/organization/components/organization-settings.page.tsx'),
   'OrganizationSettingsPage',

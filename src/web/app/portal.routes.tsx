@@ -4,6 +4,7 @@ import type { ContractFilters } from '../features/contracts/api/contract.keys.ts
 import { useMe } from '../features/session/api/me.query.ts';
 import { nameMembership } from '../features/session/components/membership.label.ts';
 import { validateContractSearch } from './contract.search.ts';
+import { validatePaymentSearch } from './payment.search.ts';
 import { type EngagementSearch, validateEngagementSearch } from './engagement.search.ts';
 import { createMoneyRoute } from './money.routes.tsx';
 import { rootRoute } from './root.route.tsx';
@@ -26,6 +27,8 @@ import {
   MilestoneDetailPage,
   NotificationsPage,
   OrganizationsPage,
+  ContractorPaymentsPage,
+  PaymentDetailPage,
   SecurityPage,
   Shell,
   withPages,
@@ -37,6 +40,7 @@ const portalNav: NavItem[] = [
   { href: '/portal/deliver', label: 'To deliver' },
   { href: '/portal/contracts', label: 'Contracts' },
   { href: '/portal/invoices', label: 'Invoices' },
+  { href: '/portal/payments', label: 'Payments' },
   { href: '/portal/organizations', label: 'Organizations' },
   { href: '/portal/team', label: 'Team' },
   { href: '/portal/settings/business', label: 'Business details' },
@@ -251,10 +255,47 @@ const securityRoute = createRoute({
   }, SecurityPage),
 });
 
+const portalPaymentHref = (id: string) => `/portal/payments/${encodeURIComponent(id)}`;
+
+const paymentsRoute = createRoute({
+  getParentRoute: () => portalRoute,
+  path: 'payments',
+  validateSearch: validatePaymentSearch,
+  component: withPages(function PortalPaymentsRoute() {
+    const { status } = paymentsRoute.useSearch();
+    const navigate = paymentsRoute.useNavigate();
+    return (
+      <ContractorPaymentsPage
+        status={status}
+        onStatusChange={(next) => void navigate({ search: { status: next }, replace: true })}
+        detailHref={portalPaymentHref}
+      />
+    );
+  }, ContractorPaymentsPage),
+});
+
+const paymentDetailRoute = createRoute({
+  getParentRoute: () => portalRoute,
+  path: 'payments/$paymentId',
+  component: withPages(function PortalPaymentRoute() {
+    const { paymentId } = paymentDetailRoute.useParams();
+    return (
+      <PaymentDetailPage
+        paymentId={paymentId}
+        side="contractor"
+        back={{ href: '/portal/payments', label: 'Payments' }}
+        detailHref={portalPaymentHref}
+      />
+    );
+  }, PaymentDetailPage),
+});
+
 const contractorMoneyRoute = createMoneyRoute(() => portalRoute, 'contractor');
 
 /** The shell's pages; the route tree (with other features' pages) is put together in router.tsx. */
 export const portalChildren = [
+  paymentsRoute,
+  paymentDetailRoute,
   portalIndexRoute,
   portalHomeRoute,
   contractorMoneyRoute,

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { type ReactNode, useState } from 'react';
 import { Controller, useForm, useWatch } from 'react-hook-form';
 import { z } from 'zod';
 import { isTimeZone, listTimeZones } from '../../../../shared/domain/time-zone.ts';
@@ -233,19 +233,21 @@ function AutoApproveForm({ organization }: { organization: Organization }) {
   );
 }
 
-export function OrganizationSettingsPage() {
+/** `more`: sections other features own (the payments' four-eyes rule), composed by the route. */
+export function OrganizationSettingsPage({ more }: { more?: ReactNode } = {}) {
   const organization = useCurrentOrganization();
   return (
     <>
       <PageHeader
         title="Organization settings"
-        description="The name your contractors see, your time zone, how your staff sign in, and how submitted work is reviewed."
+        description="The name your contractors see, your time zone, how your staff sign in, how submitted work is reviewed, and who approves payments."
       />
       <QueryView query={organization} loadingLabel="Loading settings…">
         {(data) => (
           <div className="flex flex-col gap-6">
             <SettingsForm organization={data} />
             <AutoApproveForm organization={data} />
+            {more}
           </div>
         )}
       </QueryView>
