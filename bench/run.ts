@@ -16,6 +16,7 @@ import { runLoad, type Target } from './bench.load.ts';
 import { type BenchServerInfo, PUBLIC_URL, type Session } from './bench.shared.ts';
 import { benchStart } from './bench.start.ts';
 import { benchDesk, type DeskRow, printDeskRows, writeDeskResults } from './bench.desk.ts';
+import { benchMoney } from './bench.money.run.ts';
 
 const root = path.resolve(import.meta.dirname, '..');
 const seconds = Number(process.env.BENCH_SECONDS ?? 1.5);
@@ -284,6 +285,8 @@ async function main(): Promise<void> {
   // The desk view at 100,000 jobs (issue 12): its own seed, GET /api/me measured again beside it.
   const deskRows: DeskRow[] = [];
   for (const [, url] of databases) deskRows.push(...(await benchDesk(url)));
+  process.stderr.write('money (issue 9) on pglite\n');
+  rows.push(...(await benchMoney()));
   printTable(rows);
   printDeskRows(deskRows);
   writeDeskResults(deskRows);

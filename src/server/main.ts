@@ -77,7 +77,8 @@ async function main(): Promise<void> {
   };
   await phase('migrate', () => database.migrate());
   const firstStart = await isEmpty(database.db);
-  if (firstStart && config.PORTICO_DEMO) await phase('demo', () => seedDemo(database.db));
+  if (firstStart && config.PORTICO_DEMO)
+    await phase('demo', () => seedDemo(database.db, createDiskStorage(path.join(config.dataDir, 'files'))));
 
   // The queue's set-up (mostly statements on the database's thread) and the app's (mostly this
   // thread's work: routes, schemas) overlap.

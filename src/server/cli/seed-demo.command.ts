@@ -1,8 +1,10 @@
+import path from 'node:path';
 import { hasDevMailbox } from '../config.ts';
 import { describeDemo, isEmpty, seedDemo } from '../demo/demo.seed.ts';
 import { CliFailure, type Command, parseFlags } from './cli.args.ts';
 import { describeTarget, readCliConfig, withDatabase } from './cli.database.ts';
 import { applyMigrations } from './cli.migrations.ts';
+import { createDiskStorage } from '../lib/storage.ts';
 
 export const seedDemoCommand: Command = {
   name: 'seed-demo',
@@ -22,7 +24,7 @@ database that already has data. Prints the demo accounts to sign in with.`,
         throw new CliFailure(
           `${describeTarget(config)} is not empty (it has an organization): the demo data only goes into an empty database.`,
         );
-      await seedDemo(database.db);
+      await seedDemo(database.db, createDiskStorage(path.join(config.dataDir, 'files')));
       console.log(describeDemo(config.publicUrl, hasDevMailbox(config)));
     });
   },

@@ -11,6 +11,8 @@ import { createMilestone, markMilestonePaid, reviewMilestone, submitMilestone } 
 import { createOrganizationWithOwner } from '../modules/organizations/organizations.service.ts';
 import { seedDemoJobs } from './demo.jobs.ts';
 import { seedDeskDemo } from './demo.desk.ts';
+import { type DemoDocument, seedDemoMoney, storeDemoInvoiceDocument } from './demo.money.ts';
+import type { Storage } from '../lib/storage.ts';
 import { DEMO_PASSWORD, daysFromNow, demoCrews, demoOrganization, demoPersonas } from './demo.data.ts';
 import { seedDemoTechnicians } from './demo.technicians.ts';
 
@@ -32,6 +34,7 @@ interface Crew {
 interface Cast {
   orgId: string;
   owner: string;
+  finance: string;
   crews: Crew[];
 }
 
@@ -40,8 +43,9 @@ interface Cast {
  * company with three staff, two contractors each with an admin and a technician, people and
  * memberships in one statement per table, then the work as the demo people would do it.
  */
-export async function seedDemo(db: Db): Promise<void> {
+export async function seedDemo(db: Db, storage?: Storage): Promise<void> {
   const passwordHash = await hashPassword(DEMO_PASSWORD);
+  const document: DemoDocument | null = storage ? await storeDemoInvoiceDocument(storage, demoCrews[0]?.business ?? 'Contractor') : null;
   await runInTransaction(db, async (tx) => {
     const cast = await seedPeople(tx, passwordHash);
     const harbor = cast.crews.find((c) => c.adminEmail === 'hank@harbor-electric.example');
@@ -58,6 +62,20 @@ export async function seedDemo(db: Db): Promise<void> {
         createdByUserId: cast.owner,
         assignedByUserId: electric.adminId,
       });
+    const studio = cast.crews[0];
+    if (studio)
+      await seedDemoMoney(
+        tx,
+        {
+          orgId: cast.orgId,
+          financeUserId: cast.finance,
+          contractorId: studio.contractorId,
+          engagementId: studio.engagementId,
+          adminUserId: studio.adminId,
+          business: demoCrews[0]?.business ?? 'Contractor',
+        },
+        document,
+      );
   });
 }
 
@@ -104,6 +122,7 @@ async function seedPeople(tx: Tx, passwordHash: string): Promise<Cast> {
   return {
     orgId,
     owner: owner.id,
+    finance: staff.find((s) => s.role === 'finance')?.id ?? owner.id,
     crews: crews.map((c) => ({
       contractorId: c.contractorId,
       engagementId: c.engagementId,

@@ -159,6 +159,28 @@ export const cases: Record<string, Case> = {
       return results?.every((r) => r.status === 404) ? null : `expected every result to be 404, got ${body}`;
     },
   },
+  // Money views and exports (issue 9): the attacker names A and X; staff act for their own organization, a contractor for itself.
+  'GET /api/money/balances': { expect: 'ownScope', build: (v) => ({ url: `/api/money/balances?contractorId=${v.ids[1]}` }) },
+  'GET /api/money/statement': {
+    expect: 'notFound',
+    build: (v) => ({ url: `/api/money/statement?organizationId=${v.ids[0]}&contractorId=${v.ids[1]}&from=2026-01-01&to=2026-12-31` }),
+  },
+  'GET /api/money/statement.csv': {
+    expect: 'notFound',
+    build: (v) => ({ url: `/api/money/statement.csv?organizationId=${v.ids[0]}&contractorId=${v.ids[1]}&from=2026-01-01&to=2026-12-31` }),
+  },
+  'GET /api/money/statement.pdf': {
+    expect: 'notFound',
+    build: (v) => ({ url: `/api/money/statement.pdf?organizationId=${v.ids[0]}&contractorId=${v.ids[1]}&from=2026-01-01&to=2026-12-31` }),
+  },
+  'GET /api/money/payments.csv': {
+    expect: 'notFound',
+    build: (v) => ({ url: `/api/money/payments.csv?organizationId=${v.ids[0]}&contractorId=${v.ids[1]}` }),
+  },
+  'GET /api/money/payments.pdf': {
+    expect: 'notFound',
+    build: (v) => ({ url: `/api/money/payments.pdf?organizationId=${v.ids[0]}&contractorId=${v.ids[1]}` }),
+  },
   'GET /api/payments': { expect: 'ownScope', build: () => ({ url: '/api/payments' }) },
   'GET /api/payments/totals': { expect: 'ownScope', build: () => ({ url: '/api/payments/totals' }) },
   'POST /api/payments': {

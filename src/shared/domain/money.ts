@@ -36,3 +36,13 @@ export function sumByCurrency(items: readonly Money[]): Money[] {
   for (const item of items) totals.set(item.currency, (totals.get(item.currency) ?? 0) + item.amountMinor);
   return [...totals].map(([currency, amountMinor]) => ({ currency, amountMinor }));
 }
+
+/** The amount as a plain decimal in the currency's digits, e.g. -123456 EUR → "-1234.56" (for files, not for people). */
+export function toDecimalString(money: Money): string {
+  const digits = getMinorDigits(money.currency);
+  const sign = money.amountMinor < 0 ? '-' : '';
+  const whole = Math.abs(money.amountMinor);
+  if (digits === 0) return `${sign}${whole}`;
+  const text = String(whole).padStart(digits + 1, '0');
+  return `${sign}${text.slice(0, -digits)}.${text.slice(-digits)}`;
+}

@@ -14,6 +14,7 @@ import { type MilestoneSearch, validateMilestoneSearch } from './milestone.searc
 import { CompanySettingsRoute, createPaymentRoutes } from './company.payments.routes.tsx';
 import { rootRoute } from './root.route.tsx';
 import type { NavItem } from './shell.layout.tsx';
+import { companyMoneyNav } from './company.nav.ts';
 import { requireShell } from './shell.guard.ts';
 import { FullPageError, FullPageLoading } from './status.pages.tsx';
 import {
@@ -49,15 +50,13 @@ export const companyRoute = createRoute({
     const { me, membership } = companyRoute.useRouteContext();
     const organization = useCurrentOrganization();
     const abilities = organization.data?.abilities ?? {};
-    // Items that need an ability appear only when the organization says the user has it.
     const nav: NavItem[] = [
       { href: '/app/home', label: 'Home' },
       { href: '/app/contractors', label: 'Contractors' },
       { href: '/app/contracts', label: 'Contracts' },
       { href: '/app/milestones', label: 'Milestones' },
-      { href: '/app/payments', label: 'Pay contractors' },
       { href: '/app/jobs', label: 'Jobs' },
-      { href: '/app/invoices', label: 'Invoices' },
+      ...companyMoneyNav,
       { href: '/app/team', label: 'Team' },
       ...(abilities.inviteStaff || abilities.inviteContractor ? [{ href: '/app/invitations', label: 'Invitations' }] : []),
       ...(abilities.viewAudit ? [{ href: '/app/activity', label: 'Activity' }] : []),
@@ -86,6 +85,7 @@ const companyHomeHrefs = {
   contracts: '/app/contracts?status=active',
   invitations: '/app/invitations',
   contractors: '/app/contractors',
+  money: '/app/money',
 };
 
 const companyHomeRoute = createRoute({

@@ -151,6 +151,7 @@ export const ContractorHomePage = lazyRouteComponent(
   () => import('../features/home/components/contractor-home.page.tsx'),
   'ContractorHomePage',
 );
+export const MoneyPage = lazyRouteComponent(() => import('../features/money/components/money.page.tsx'), 'MoneyPage');
 export const DeliveriesPage = lazyRouteComponent(() => import('../features/deliveries/components/deliveries.page.tsx'), 'DeliveriesPage');
 export const ContractorMilestonesSection = lazyRouteComponent(
   () => import('../features/milestones/components/contractor-milestones.section.tsx'),

@@ -7,6 +7,7 @@ import { validateContractSearch } from './contract.search.ts';
 import { validatePaymentSearch } from './payment.search.ts';
 import { type DeskSearch, validateDeskSearch } from './desk.search.ts';
 import { type EngagementSearch, validateEngagementSearch } from './engagement.search.ts';
+import { createMoneyRoute } from './money.routes.tsx';
 import { rootRoute } from './root.route.tsx';
 import type { NavItem } from './shell.layout.tsx';
 import { requireShell } from './shell.guard.ts';
@@ -41,10 +42,11 @@ import {
 const portalNav: NavItem[] = [
   { href: '/portal/home', label: 'Home' },
   { href: '/portal/jobs', label: 'Jobs' },
+  { href: '/portal/money', label: 'Money' },
   { href: '/portal/deliver', label: 'To deliver' },
   { href: '/portal/contracts', label: 'Contracts' },
-  { href: '/portal/payments', label: 'Payments' },
   { href: '/portal/invoices', label: 'Invoices' },
+  { href: '/portal/payments', label: 'Payments' },
   { href: '/portal/organizations', label: 'Organizations' },
   { href: '/portal/team', label: 'Team' },
   { href: '/portal/settings/business', label: 'Business details' },
@@ -84,6 +86,7 @@ const portalHomeRoute = createRoute({
           contracts: '/portal/contracts?status=active',
           team: '/portal/team',
           organizations: '/portal/organizations',
+          money: '/portal/money',
         }}
       />
     );
@@ -329,6 +332,7 @@ const jobDetailRoute = createRoute({
     return <JobDetailPage jobId={jobId} side="contractor" back={{ href: '/portal/home', label: 'Home' }} />;
   }, JobDetailPage),
 });
+const contractorMoneyRoute = createMoneyRoute(() => portalRoute, 'contractor');
 
 /** The shell's pages; the route tree (with other features' pages) is put together in router.tsx. */
 export const portalChildren = [
@@ -337,6 +341,7 @@ export const portalChildren = [
   portalIndexRoute,
   portalHomeRoute,
   deskRoute,
+  contractorMoneyRoute,
   organizationsRoute,
   organizationDetailRoute,
   deliverRoute,

@@ -2,6 +2,7 @@ import type { QueryClient } from '@tanstack/react-query';
 import { createRouter } from '@tanstack/react-router';
 import { companyJobRoutes } from './company-jobs.routes.tsx';
 import { companyChildren, companyRoute } from './company.routes.tsx';
+import { createMoneyRoute } from './money.routes.tsx';
 import { companyInvoiceRoutes, portalInvoiceRoutes } from './invoice.routes.tsx';
 import { portalChildren, portalRoute } from './portal.routes.tsx';
 import { indexRoute, publicRoutes } from './public.routes.tsx';
@@ -9,7 +10,12 @@ import { rootRoute } from './root.route.tsx';
 import { InlineError, InlineNotFound } from './status.pages.tsx';
 import { techRoutes } from './tech.routes.tsx';
 
-const companyRoutes = companyRoute.addChildren([...companyChildren, ...companyJobRoutes, ...companyInvoiceRoutes]);
+const companyRoutes = companyRoute.addChildren([
+  ...companyChildren,
+  createMoneyRoute(() => companyRoute, 'staff'),
+  ...companyJobRoutes,
+  ...companyInvoiceRoutes,
+]);
 const portalRoutes = portalRoute.addChildren([...portalChildren, ...portalInvoiceRoutes]);
 const routeTree = rootRoute.addChildren([indexRoute, publicRoutes, companyRoutes, portalRoutes, techRoutes]);
 

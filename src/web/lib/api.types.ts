@@ -7499,6 +7499,95 @@ export interface paths {
                     expiresAt: string;
                   })[];
               };
+              money: {
+                totals: {
+                    currency: string;
+                    draftMinor: number;
+                    draftCount: number;
+                    inFlightMinor: number;
+                    inFlightCount: number;
+                  }[];
+                toSend: {
+                  count: number;
+                  items: ({
+                      id: string;
+                      partyName: string;
+                      description: string | null;
+                      amountMinor: number;
+                      currency: string;
+                      /** @enum {string} */
+                      status: "draft" | "sent" | "received" | "disputed" | "cancelled";
+                      method: ("wise" | "paypal" | "payoneer" | "bank_transfer" | "other") | null;
+                      reference: string | null;
+                      sentOn: string | null;
+                      expectedOn: string | null;
+                      proofFileId: string | null;
+                      createdAt: string;
+                      abilities: {
+                        confirmReceipt: boolean;
+                        dispute: boolean;
+                      };
+                    })[];
+                };
+                toApprove: {
+                  count: number;
+                  items: ({
+                      id: string;
+                      partyName: string;
+                      description: string | null;
+                      amountMinor: number;
+                      currency: string;
+                      /** @enum {string} */
+                      status: "draft" | "sent" | "received" | "disputed" | "cancelled";
+                      method: ("wise" | "paypal" | "payoneer" | "bank_transfer" | "other") | null;
+                      reference: string | null;
+                      sentOn: string | null;
+                      expectedOn: string | null;
+                      proofFileId: string | null;
+                      createdAt: string;
+                      abilities: {
+                        confirmReceipt: boolean;
+                        dispute: boolean;
+                      };
+                    })[];
+                };
+                disputes: {
+                  count: number;
+                  items: ({
+                      id: string;
+                      partyName: string;
+                      description: string | null;
+                      amountMinor: number;
+                      currency: string;
+                      /** @enum {string} */
+                      status: "draft" | "sent" | "received" | "disputed" | "cancelled";
+                      method: ("wise" | "paypal" | "payoneer" | "bank_transfer" | "other") | null;
+                      reference: string | null;
+                      sentOn: string | null;
+                      expectedOn: string | null;
+                      proofFileId: string | null;
+                      createdAt: string;
+                      abilities: {
+                        confirmReceipt: boolean;
+                        dispute: boolean;
+                      };
+                    })[];
+                };
+                invoicesToReview: {
+                  count: number;
+                  items: ({
+                      id: string;
+                      number: string;
+                      partyName: string;
+                      totalMinor: number;
+                      currency: string;
+                      /** @enum {string} */
+                      status: "submitted" | "approved" | "rejected" | "withdrawn" | "paid";
+                      issueOn: string;
+                      rejectReason: string | null;
+                    })[];
+                };
+              };
             }, {
               /** @enum {string} */
               kind: "contractor";
@@ -7569,10 +7658,273 @@ export interface paths {
                     expiresAt: string;
                   })[];
               };
+              money: {
+                balances: {
+                    organizationId: string;
+                    organizationName: string;
+                    currency: string;
+                    amountMinor: number;
+                    count: number;
+                  }[];
+                upcoming: {
+                  count: number;
+                  items: ({
+                      id: string;
+                      partyName: string;
+                      description: string | null;
+                      amountMinor: number;
+                      currency: string;
+                      /** @enum {string} */
+                      status: "draft" | "sent" | "received" | "disputed" | "cancelled";
+                      method: ("wise" | "paypal" | "payoneer" | "bank_transfer" | "other") | null;
+                      reference: string | null;
+                      sentOn: string | null;
+                      expectedOn: string | null;
+                      proofFileId: string | null;
+                      createdAt: string;
+                      abilities: {
+                        confirmReceipt: boolean;
+                        dispute: boolean;
+                      };
+                    })[];
+                };
+                disputed: {
+                  count: number;
+                  items: ({
+                      id: string;
+                      partyName: string;
+                      description: string | null;
+                      amountMinor: number;
+                      currency: string;
+                      /** @enum {string} */
+                      status: "draft" | "sent" | "received" | "disputed" | "cancelled";
+                      method: ("wise" | "paypal" | "payoneer" | "bank_transfer" | "other") | null;
+                      reference: string | null;
+                      sentOn: string | null;
+                      expectedOn: string | null;
+                      proofFileId: string | null;
+                      createdAt: string;
+                      abilities: {
+                        confirmReceipt: boolean;
+                        dispute: boolean;
+                      };
+                    })[];
+                };
+                recent: ({
+                    id: string;
+                    partyName: string;
+                    description: string | null;
+                    amountMinor: number;
+                    currency: string;
+                    /** @enum {string} */
+                    status: "draft" | "sent" | "received" | "disputed" | "cancelled";
+                    method: ("wise" | "paypal" | "payoneer" | "bank_transfer" | "other") | null;
+                    reference: string | null;
+                    sentOn: string | null;
+                    expectedOn: string | null;
+                    proofFileId: string | null;
+                    createdAt: string;
+                    abilities: {
+                      confirmReceipt: boolean;
+                      dispute: boolean;
+                    };
+                  })[];
+                invoicesRejected: {
+                  count: number;
+                  items: ({
+                      id: string;
+                      number: string;
+                      partyName: string;
+                      totalMinor: number;
+                      currency: string;
+                      /** @enum {string} */
+                      status: "submitted" | "approved" | "rejected" | "withdrawn" | "paid";
+                      issueOn: string;
+                      rejectReason: string | null;
+                    })[];
+                };
+              };
             }, {
               /** @enum {string} */
               kind: "technician" | "none";
             }]>;
+          };
+        };
+      };
+    };
+  };
+  "/api/money/balances": {
+    /** Approved and not paid yet, per organization, contractor and currency (the side I act for) */
+    get: {
+      parameters: {
+        query?: {
+          contractorId?: string;
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              items: {
+                  organizationId: string;
+                  organizationName: string;
+                  contractorId: string;
+                  contractorName: string;
+                  currency: string;
+                  amountMinor: number;
+                  count: number;
+                }[];
+            };
+          };
+        };
+      };
+    };
+  };
+  "/api/money/statement": {
+    /** A contractor's statement with one organization over a period: opening, approvals, payments, closing, per currency */
+    get: {
+      parameters: {
+        query: {
+          organizationId?: string;
+          contractorId?: string;
+          from: string;
+          to: string;
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              organization: {
+                id: string;
+                name: string;
+              };
+              contractor: {
+                id: string;
+                name: string;
+              };
+              from: string;
+              to: string;
+              timeZone: string;
+              totals: {
+                  currency: string;
+                  openingMinor: number;
+                  approvedMinor: number;
+                  cancelledMinor: number;
+                  paidMinor: number;
+                  closingMinor: number;
+                }[];
+              lines: ({
+                  date: string;
+                  /** @enum {string} */
+                  kind: "approved" | "cancelled" | "paid";
+                  paymentId: string;
+                  description: string;
+                  currency: string;
+                  amountMinor: number;
+                  balanceMinor: number;
+                  method: ("wise" | "paypal" | "payoneer" | "bank_transfer" | "other") | null;
+                  reference: string | null;
+                  /** @enum {string} */
+                  status: "draft" | "sent" | "received" | "disputed" | "cancelled";
+                })[];
+              invoices: ({
+                  id: string;
+                  number: string;
+                  issueOn: string;
+                  dueOn: string;
+                  totalMinor: number;
+                  currency: string;
+                  /** @enum {string} */
+                  status: "submitted" | "approved" | "rejected" | "withdrawn" | "paid";
+                })[];
+            };
+          };
+        };
+      };
+    };
+  };
+  "/api/money/statement.csv": {
+    /** The statement as CSV */
+    get: {
+      parameters: {
+        query: {
+          organizationId?: string;
+          contractorId?: string;
+          from: string;
+          to: string;
+        };
+      };
+      responses: {
+        /** @description The file (CSV: UTF-8 with a BOM; PDF) */
+        200: {
+          content: {
+            "application/json": string;
+          };
+        };
+      };
+    };
+  };
+  "/api/money/statement.pdf": {
+    /** The statement as a PDF (both parties, totals, page numbers) */
+    get: {
+      parameters: {
+        query: {
+          organizationId?: string;
+          contractorId?: string;
+          from: string;
+          to: string;
+        };
+      };
+      responses: {
+        /** @description The file (CSV: UTF-8 with a BOM; PDF) */
+        200: {
+          content: {
+            "application/json": string;
+          };
+        };
+      };
+    };
+  };
+  "/api/money/payments.csv": {
+    /** Payment history as CSV, streamed (staff: one contractor or all; a contractor: one organization or all) */
+    get: {
+      parameters: {
+        query?: {
+          organizationId?: string;
+          contractorId?: string;
+          from?: string;
+          to?: string;
+        };
+      };
+      responses: {
+        /** @description The file (CSV: UTF-8 with a BOM; PDF) */
+        200: {
+          content: {
+            "application/json": string;
+          };
+        };
+      };
+    };
+  };
+  "/api/money/payments.pdf": {
+    /** Payment history as a PDF */
+    get: {
+      parameters: {
+        query?: {
+          organizationId?: string;
+          contractorId?: string;
+          from?: string;
+          to?: string;
+        };
+      };
+      responses: {
+        /** @description The file (CSV: UTF-8 with a BOM; PDF) */
+        200: {
+          content: {
+            "application/json": string;
           };
         };
       };

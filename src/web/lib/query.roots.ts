@@ -17,6 +17,7 @@ export const queryRoots = {
   invitations: ['invitations'],
   jobs: ['jobs'],
   milestones: ['milestones'],
+  money: ['money'],
   notifications: ['notifications'],
   organization: ['organization'],
   payments: ['payments'],

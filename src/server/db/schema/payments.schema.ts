@@ -116,6 +116,9 @@ export const payments = pgTable(
     /** Totals per currency and status: an index-only aggregate per side. */
     index('payments_organization_totals_idx').on(t.organizationId, t.status, t.currency, t.amountMinor),
     index('payments_contractor_totals_idx').on(t.contractorId, t.status, t.currency, t.amountMinor),
+    /** Payment history (statements, exports) by the day sent, per side: keyset batches over (sent_on, id). */
+    index('payments_organization_history_idx').on(t.organizationId, t.sentOn, t.id).where(sql`sent_on is not null`),
+    index('payments_contractor_history_idx').on(t.contractorId, t.sentOn, t.id).where(sql`sent_on is not null`),
     index('payments_created_by_idx').on(t.createdByUserId),
     index('payments_sent_by_idx').on(t.sentByUserId),
     index('payments_second_approved_by_idx').on(t.secondApprovedByUserId),

@@ -5,6 +5,7 @@ import { HOME_LIST_LIMIT, type Home } from '../../../shared/schemas/home.schema.
 import type { Actor, RequestContext } from '../../access/actor.ts';
 import { scopes } from '../../access/scopes.ts';
 import type { Db } from '../../db/client.ts';
+import { readContractorMoney, readStaffMoney } from './home.money.ts';
 import { contractRevisions, contracts, invitations, milestones, organizations } from '../../db/schema/index.ts';
 
 /** Today (YYYY-MM-DD) on the organization's calendar: a milestone is overdue the day after its due date there. */
@@ -116,6 +117,7 @@ export async function readHome(db: Db, ctx: RequestContext, now = new Date()): P
       ),
       unacknowledged: await readUnacknowledged(db, actor),
       invitations: await readWaitingInvitations(db, actor, now),
+      money: await readStaffMoney(db, actor),
     };
   }
   if (actor.kind === 'contractor') {
@@ -126,6 +128,7 @@ export async function readHome(db: Db, ctx: RequestContext, now = new Date()): P
       inReview: await readMilestoneSection(db, actor, eq(milestones.status, 'submitted'), now),
       unacknowledged: await readUnacknowledged(db, actor),
       invitations: await readWaitingInvitations(db, actor, now),
+      money: await readContractorMoney(db, actor),
     };
   }
   return { kind: actor.kind };

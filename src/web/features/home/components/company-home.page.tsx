@@ -4,6 +4,7 @@ import { ErrorState, LoadingState } from '../../../components/ui/query-view.tsx'
 import { type StaffHome, useHome } from '../api/get-home.query.ts';
 import { HomeSection, MilestoneRow, RevisionRow } from './home.section.tsx';
 import { InvitationRow } from './invitation.row.tsx';
+import { StaffMoneySections } from './money.sections.tsx';
 
 export interface CompanyHomeHrefs {
   milestone: (id: string) => string;
@@ -13,6 +14,7 @@ export interface CompanyHomeHrefs {
   contracts: string;
   invitations: string;
   contractors: string;
+  money: string;
 }
 
 function CompanySections({ home, hrefs }: { home: StaffHome; hrefs: CompanyHomeHrefs }) {
@@ -86,7 +88,10 @@ export function CompanyHomePage({ hrefs }: { hrefs: CompanyHomeHrefs }) {
       ) : home.isError ? (
         <ErrorState error={home.error} onRetry={() => void home.refetch()} />
       ) : home.data.kind === 'staff' ? (
-        <CompanySections home={home.data} hrefs={hrefs} />
+        <div className="flex flex-col gap-4">
+          <CompanySections home={home.data} hrefs={hrefs} />
+          <StaffMoneySections money={home.data.money} moneyHref={hrefs.money} />
+        </div>
       ) : null}
     </>
   );

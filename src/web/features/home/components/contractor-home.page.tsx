@@ -4,6 +4,7 @@ import { ErrorState, LoadingState } from '../../../components/ui/query-view.tsx'
 import { type ContractorHome, useHome } from '../api/get-home.query.ts';
 import { HomeSection, MilestoneRow, RevisionRow } from './home.section.tsx';
 import { InvitationRow } from './invitation.row.tsx';
+import { ContractorMoneySections } from './money.sections.tsx';
 
 export interface ContractorHomeHrefs {
   milestone: (id: string) => string;
@@ -12,6 +13,7 @@ export interface ContractorHomeHrefs {
   contracts: string;
   team: string;
   organizations: string;
+  money: string;
 }
 
 function ContractorSections({ home, hrefs }: { home: ContractorHome; hrefs: ContractorHomeHrefs }) {
@@ -93,13 +95,19 @@ export function ContractorHomePage({ hrefs }: { hrefs: ContractorHomeHrefs }) {
   const home = useHome();
   return (
     <>
-      <PageHeader title="Home" description="What needs your action and what's left to deliver, for every organization you work with." />
+      <PageHeader
+        title="Home"
+        description="When you get paid, what needs your action and what's left to deliver, for every organization you work with."
+      />
       {home.isPending ? (
         <LoadingState label="Loading what needs your action…" />
       ) : home.isError ? (
         <ErrorState error={home.error} onRetry={() => void home.refetch()} />
       ) : home.data.kind === 'contractor' ? (
-        <ContractorSections home={home.data} hrefs={hrefs} />
+        <div className="flex flex-col gap-4">
+          <ContractorMoneySections money={home.data.money} moneyHref={hrefs.money} />
+          <ContractorSections home={home.data} hrefs={hrefs} />
+        </div>
       ) : null}
     </>
   );

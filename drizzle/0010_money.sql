@@ -1,0 +1,2 @@
+CREATE INDEX "payments_organization_history_idx" ON "payments" USING btree ("organization_id","sent_on","id") WHERE sent_on is not null;--> statement-breakpoint
+CREATE INDEX "payments_contractor_history_idx" ON "payments" USING btree ("contractor_id","sent_on","id") WHERE sent_on is not null;
