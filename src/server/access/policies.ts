@@ -7,7 +7,14 @@ import {
   workingContractStatuses,
 } from '../../shared/domain/contract.machine.ts';
 import { type EngagementEvent, engagementMachine } from '../../shared/domain/engagement.machine.ts';
-import { finishedJobStatuses, type JobEvent, type JobStatus, jobMachine, staffableJobStatuses } from '../../shared/domain/job.machine.ts';
+import {
+  finishedJobStatuses,
+  invoiceableJobStatuses,
+  type JobEvent,
+  type JobStatus,
+  jobMachine,
+  staffableJobStatuses,
+} from '../../shared/domain/job.machine.ts';
 import { eventsFrom, isFiredBy, type Machine, type MachineActor } from '../../shared/domain/machine.ts';
 import { correctableInvoiceStatuses, type InvoiceEvent, type InvoiceStatus, invoiceMachine } from '../../shared/domain/invoice.machine.ts';
 import { isMilestoneFrozen, type MilestoneEvent, type MilestoneStatus, milestoneMachine } from '../../shared/domain/milestone.machine.ts';
@@ -359,6 +366,8 @@ export function jobAbilities(actor: Actor, row: { status: JobStatus }) {
     edit: managesWork(actor) && editable.includes(row.status),
     manageDocuments: managesWork(actor) && editable.includes(row.status),
     assignTechnicians: isContractorMember(actor) && staffableJobStatuses.includes(row.status),
+    /** "Invoice this job": the contractor's invoice for it (the invoices module checks the same list). */
+    invoice: isContractorMember(actor) && invoiceableJobStatuses.includes(row.status),
     /** Read-only: finished jobs (closed, cancelled, archived) change no more. */
     readOnly: finishedJobStatuses.includes(row.status),
   };

@@ -9,7 +9,7 @@ import { seedDemo } from './demo.seed.ts';
 describe('demo data: jobs', () => {
   let t: OwnTestApp;
   beforeAll(async () => {
-    t = await createOwnTestApp();
+    t = await createOwnTestApp({ fresh: true });
     await seedDemo(t.db);
   });
   afterAll(async () => {

@@ -14,7 +14,7 @@ describe('demo data: money', () => {
   let t: OwnTestApp;
   let seconds = 0;
   beforeAll(async () => {
-    t = await createOwnTestApp();
+    t = await createOwnTestApp({ fresh: true });
     const started = performance.now();
     await seedDemo(t.db, t.storage);
     seconds = (performance.now() - started) / 1000;

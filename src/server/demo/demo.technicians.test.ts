@@ -11,11 +11,7 @@ describe('demo data: the crew', () => {
   let t: OwnTestApp;
   beforeAll(async () => {
     // A database of its own: the demo's addresses are fixed, so it is seeded once per database.
-    if (process.env.DATABASE_URL) t = await createOwnTestApp();
-    else {
-      const fresh = await createTestApp();
-      t = { ...fresh, dispose: async () => void (await fresh.database.close()) };
-    }
+    t = await createOwnTestApp({ fresh: true });
     await seedDemo(t.db);
   });
   afterAll(async () => t?.dispose());

@@ -6,7 +6,10 @@ import { createId } from '../lib/ids.ts';
 import { jobCases } from './access-matrix.jobs.cases.ts';
 
 export type { Case, Expectation, Victim } from './access-matrix.types.ts';
-import type { Case } from './access-matrix.types.ts';
+import type { Case, Victim } from './access-matrix.types.ts';
+
+/** The victim's ids that are ids (the list also holds names, which a selection of jobs refuses as bad input). */
+const idsOf = (v: Victim) => v.ids.filter((id) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id));
 
 export const publicApiRoutes = new Set([
   'GET /health',
@@ -279,25 +282,25 @@ export const cases: Record<string, Case> = {
   'GET /api/desk/jobs': { expect: 'ownScope', build: () => ({ url: '/api/desk/jobs' }) },
   'POST /api/desk/jobs/technician-flags': {
     expect: 'ownScope',
-    build: (v) => ({ url: '/api/desk/jobs/technician-flags', body: { selection: { ids: v.ids } } }),
+    build: (v) => ({ url: '/api/desk/jobs/technician-flags', body: { selection: { ids: idsOf(v) } } }),
     verify: deskBulkTouchedNothing,
   },
   'POST /api/desk/jobs/bulk-edit': {
     expect: 'ownScope',
     build: (v) => ({
       url: '/api/desk/jobs/bulk-edit',
-      body: { selection: { ids: v.ids }, scheduledOn: '2027-01-04', confirmFlagged: true },
+      body: { selection: { ids: idsOf(v) }, scheduledOn: '2027-01-04', confirmFlagged: true },
     }),
     verify: deskBulkTouchedNothing,
   },
   'POST /api/desk/jobs/bulk-accept': {
     expect: 'ownScope',
-    build: (v) => ({ url: '/api/desk/jobs/bulk-accept', body: { selection: { ids: v.ids }, targetOn: '2027-01-04' } }),
+    build: (v) => ({ url: '/api/desk/jobs/bulk-accept', body: { selection: { ids: idsOf(v) }, targetOn: '2027-01-04' } }),
     verify: deskBulkTouchedNothing,
   },
   'POST /api/desk/jobs/bulk-reject': {
     expect: 'ownScope',
-    build: (v) => ({ url: '/api/desk/jobs/bulk-reject', body: { selection: { ids: v.ids }, reason: 'Not ours' } }),
+    build: (v) => ({ url: '/api/desk/jobs/bulk-reject', body: { selection: { ids: idsOf(v) }, reason: 'Not ours' } }),
     verify: deskBulkTouchedNothing,
   },
   'GET /api/invoices': { expect: 'ownScope', build: () => ({ url: '/api/invoices' }) },

@@ -37,7 +37,15 @@ export interface LineSpec {
 export function invoiceBody(
   w: World,
   lines: LineSpec[],
-  extra: { number?: string; taxRateBp?: number; currency?: string; fileId?: string; generate?: boolean; correctsInvoiceId?: string } = {},
+  extra: {
+    number?: string;
+    taxRateBp?: number;
+    currency?: string;
+    fileId?: string;
+    generate?: boolean;
+    correctsInvoiceId?: string;
+    jobId?: string;
+  } = {},
 ) {
   const taxRateBp = extra.taxRateBp ?? 0;
   const totals = computeInvoiceTotals(lines, taxRateBp);
@@ -54,6 +62,7 @@ export function invoiceBody(
     totalMinor: totals.totalMinor,
     ...(extra.generate ? { generate: true } : { fileId: extra.fileId }),
     ...(extra.correctsInvoiceId ? { correctsInvoiceId: extra.correctsInvoiceId } : {}),
+    ...(extra.jobId ? { jobId: extra.jobId } : {}),
   };
 }
 

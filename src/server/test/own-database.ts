@@ -12,9 +12,15 @@ export interface OwnTestApp extends TestApp {
  * workers must not pick up other files' rows (email delivery sweeps every queued email): on
  * PGlite the worker's own database (its files run one after another), on PostgreSQL, where all
  * workers share one database, a new database on the same server, dropped again by dispose.
+ * `fresh`: an empty database on PGlite too (tests that seed fixed rows, such as the demo data,
+ * which a second seed in the same worker's database would collide with).
  */
-export async function createOwnTestApp(): Promise<OwnTestApp> {
+export async function createOwnTestApp(options: { fresh?: boolean } = {}): Promise<OwnTestApp> {
   const url = process.env.DATABASE_URL;
+  if (!url && options.fresh) {
+    const t = await createTestApp({}, { migrate: true });
+    return { ...t, dispose: () => closeTestApp(t) };
+  }
   if (!url) return { ...(await getTestApp()), dispose: async () => {} };
   const name = `portico_own_${createId()
     .toLowerCase()

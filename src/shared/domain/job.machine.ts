@@ -86,6 +86,13 @@ export const companyActionJobStatuses: readonly JobStatus[] = ['rejected', 'perf
 /** Technicians may be assigned (and the scheduled date changed) while the job is in these states. */
 export const staffableJobStatuses: readonly JobStatus[] = ['accepted', 'scheduled', 'in_progress', 'revisit'];
 
+/**
+ * A job takes an invoice from the contractor ("invoice this job") while it is being completed or
+ * under review: what "Complete task" starts from, and `performed`. Not once it is closed,
+ * cancelled or archived.
+ */
+export const invoiceableJobStatuses: readonly JobStatus[] = ['accepted', 'scheduled', 'in_progress', 'performed_need_docs', 'performed'];
+
 /** Not performed yet: what can be overdue (the desk view's filter counts the same in SQL). */
 export const notPerformedJobStatuses: readonly JobStatus[] = ['assigned', 'accepted', 'rejected', 'scheduled', 'in_progress', 'revisit'];
 

@@ -59,6 +59,8 @@ export const submitInvoiceSchema = z
     generate: z.boolean().default(false),
     /** The rejected invoice this one corrects. */
     correctsInvoiceId: idSchema.optional(),
+    /** "Invoice this job": the job of the same engagement this invoice is for. */
+    jobId: idSchema.optional(),
   })
   .strict()
   .refine((s) => (s.fileId ? !s.generate : s.generate), {

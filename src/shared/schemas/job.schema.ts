@@ -145,6 +145,7 @@ export const jobAbilitiesSchema = z.object({
   edit: z.boolean(),
   manageDocuments: z.boolean(),
   assignTechnicians: z.boolean(),
+  invoice: z.boolean(),
   readOnly: z.boolean(),
 });
 

@@ -48,12 +48,13 @@ const newInvoiceRoute = createRoute({
   path: 'invoices/new',
   validateSearch: validateNewInvoiceSearch,
   component: withPages(function NewInvoiceRoute() {
-    const { corrects } = newInvoiceRoute.useSearch();
+    const { corrects, job } = newInvoiceRoute.useSearch();
     const navigate = newInvoiceRoute.useNavigate();
     return (
       <NewInvoicePage
-        key={corrects ?? 'new'}
+        key={corrects ?? job ?? 'new'}
         correctsInvoiceId={corrects}
+        jobId={corrects ? undefined : job}
         backHref="/portal/invoices"
         businessDetailsHref="/portal/settings/business"
         onSubmitted={(invoice) => void navigate({ to: '/portal/invoices/$invoiceId', params: { invoiceId: invoice.id } })}

@@ -11,7 +11,9 @@ export function validateInvoiceSearch(search: Record<string, unknown>): InvoiceS
 
 const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-/** "New invoice": `corrects` names the rejected invoice a correction is for. */
-export function validateNewInvoiceSearch(search: Record<string, unknown>): { corrects?: string } {
-  return { corrects: typeof search.corrects === 'string' && uuid.test(search.corrects) ? search.corrects : undefined };
+const idIn = (value: unknown) => (typeof value === 'string' && uuid.test(value) ? value : undefined);
+
+/** "New invoice": `corrects` names the rejected invoice a correction is for; `job` the job it invoices ("invoice this job"). */
+export function validateNewInvoiceSearch(search: Record<string, unknown>): { corrects?: string; job?: string } {
+  return { corrects: idIn(search.corrects), job: idIn(search.job) };
 }

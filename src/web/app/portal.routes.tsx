@@ -213,7 +213,7 @@ const milestoneDetailRoute = createRoute({
 
 /** The job's page; "Invoice this job" opens its "Complete task" (invoice, report or quote) until the invoice form can take a job. */
 const jobHref = (id: string) => `/portal/jobs/${encodeURIComponent(id)}`;
-const deskLinks = { job: jobHref, invoice: (id: string) => `${jobHref(id)}?complete=invoice` };
+const deskLinks = { job: jobHref, invoice: (id: string) => `/portal/invoices/new?job=${encodeURIComponent(id)}` };
 
 const deskRoute = createRoute({
   getParentRoute: () => portalRoute,

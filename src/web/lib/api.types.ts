@@ -4728,6 +4728,7 @@ export interface paths {
                     edit: boolean;
                     manageDocuments: boolean;
                     assignTechnicians: boolean;
+                    invoice: boolean;
                     readOnly: boolean;
                   };
                 })[];
@@ -4835,6 +4836,7 @@ export interface paths {
                 edit: boolean;
                 manageDocuments: boolean;
                 assignTechnicians: boolean;
+                invoice: boolean;
                 readOnly: boolean;
               };
               tasks: ({
@@ -5001,6 +5003,7 @@ export interface paths {
                 edit: boolean;
                 manageDocuments: boolean;
                 assignTechnicians: boolean;
+                invoice: boolean;
                 readOnly: boolean;
               };
               tasks: ({
@@ -5137,6 +5140,7 @@ export interface paths {
                 edit: boolean;
                 manageDocuments: boolean;
                 assignTechnicians: boolean;
+                invoice: boolean;
                 readOnly: boolean;
               };
               tasks: ({
@@ -5289,6 +5293,7 @@ export interface paths {
                 edit: boolean;
                 manageDocuments: boolean;
                 assignTechnicians: boolean;
+                invoice: boolean;
                 readOnly: boolean;
               };
               tasks: ({
@@ -5410,6 +5415,7 @@ export interface paths {
                 edit: boolean;
                 manageDocuments: boolean;
                 assignTechnicians: boolean;
+                invoice: boolean;
                 readOnly: boolean;
               };
               tasks: ({
@@ -5530,6 +5536,7 @@ export interface paths {
                 edit: boolean;
                 manageDocuments: boolean;
                 assignTechnicians: boolean;
+                invoice: boolean;
                 readOnly: boolean;
               };
               tasks: ({
@@ -5651,6 +5658,7 @@ export interface paths {
                 edit: boolean;
                 manageDocuments: boolean;
                 assignTechnicians: boolean;
+                invoice: boolean;
                 readOnly: boolean;
               };
               tasks: ({
@@ -5771,6 +5779,7 @@ export interface paths {
                 edit: boolean;
                 manageDocuments: boolean;
                 assignTechnicians: boolean;
+                invoice: boolean;
                 readOnly: boolean;
               };
               tasks: ({
@@ -5889,6 +5898,7 @@ export interface paths {
                 edit: boolean;
                 manageDocuments: boolean;
                 assignTechnicians: boolean;
+                invoice: boolean;
                 readOnly: boolean;
               };
               tasks: ({
@@ -6009,6 +6019,7 @@ export interface paths {
                 edit: boolean;
                 manageDocuments: boolean;
                 assignTechnicians: boolean;
+                invoice: boolean;
                 readOnly: boolean;
               };
               tasks: ({
@@ -6127,6 +6138,7 @@ export interface paths {
                 edit: boolean;
                 manageDocuments: boolean;
                 assignTechnicians: boolean;
+                invoice: boolean;
                 readOnly: boolean;
               };
               tasks: ({
@@ -6253,6 +6265,7 @@ export interface paths {
                 edit: boolean;
                 manageDocuments: boolean;
                 assignTechnicians: boolean;
+                invoice: boolean;
                 readOnly: boolean;
               };
               tasks: ({
@@ -6373,6 +6386,7 @@ export interface paths {
                 edit: boolean;
                 manageDocuments: boolean;
                 assignTechnicians: boolean;
+                invoice: boolean;
                 readOnly: boolean;
               };
               tasks: ({
@@ -6493,6 +6507,7 @@ export interface paths {
                 edit: boolean;
                 manageDocuments: boolean;
                 assignTechnicians: boolean;
+                invoice: boolean;
                 readOnly: boolean;
               };
               tasks: ({
@@ -6613,6 +6628,7 @@ export interface paths {
                 edit: boolean;
                 manageDocuments: boolean;
                 assignTechnicians: boolean;
+                invoice: boolean;
                 readOnly: boolean;
               };
               tasks: ({
@@ -6731,6 +6747,7 @@ export interface paths {
                 edit: boolean;
                 manageDocuments: boolean;
                 assignTechnicians: boolean;
+                invoice: boolean;
                 readOnly: boolean;
               };
               tasks: ({
@@ -8293,6 +8310,8 @@ export interface paths {
             generate?: boolean;
             /** Format: uuid */
             correctsInvoiceId?: string;
+            /** Format: uuid */
+            jobId?: string;
           };
         };
       };

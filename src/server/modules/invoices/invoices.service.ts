@@ -14,6 +14,7 @@ import { badField } from '../../lib/errors.ts';
 import { createId } from '../../lib/ids.ts';
 import type { Storage } from '../../lib/storage.ts';
 import { readAttachableFile, recordGeneratedFile, storeGeneratedBytes } from '../files/files.service.ts';
+import { readInvoiceableJob } from '../jobs/jobs.invoice.ts';
 import { settleApprovedInvoice } from '../payments/payments.invoices.ts';
 import {
   checkCorrected,
@@ -31,11 +32,6 @@ import { renderInvoicePdf } from './invoices.pdf.ts';
 
 type InvoiceRow = typeof invoices.$inferSelect;
 
-/** What an invoice is for beyond its lines: a job ("invoice this job"), set by the jobs module after its own checks. */
-export interface InvoiceSubject {
-  jobId?: string;
-}
-
 function isUniqueViolation(error: unknown, constraint: string): boolean {
   let current = error as { code?: unknown; constraint?: unknown; message?: unknown; cause?: unknown } | undefined;
   for (let depth = 0; current && depth < 5; depth++) {
@@ -52,6 +48,8 @@ async function checkSubmission(db: Executor, ctx: RequestContext, input: SubmitI
   if (engagement.status === 'invited') throw badField('engagementId', 'This engagement has not started yet.');
   const corrected = await checkCorrected(db, ctx.actor, input, lock);
   const milestones = await checkMilestoneLines(db, ctx.actor, input, lock);
+  // "Invoice this job": the job must be the contractor's, on this engagement, in a state that takes an invoice.
+  if (input.jobId) await readInvoiceableJob(db, ctx.actor, input.jobId, engagement.id);
   await checkNumberFree(db, engagement, input.number);
   return { engagement, corrected, milestones };
 }
@@ -88,13 +86,7 @@ async function generateDocument(
  * another currency (400), and stores the lines, the document (uploaded or generated) and the audit
  * event in one transaction; finance, admins and owners are told.
  */
-export async function submitInvoice(
-  db: Db,
-  storage: Storage,
-  ctx: RequestContext,
-  input: SubmitInvoiceInput,
-  subject: InvoiceSubject = {},
-) {
+export async function submitInvoice(db: Db, storage: Storage, ctx: RequestContext, input: SubmitInvoiceInput) {
   checkInvoiceArithmetic(input);
   // The generated PDF is written to storage before the transaction (no I/O inside one), after the
   // checks have passed once, so a refused submission leaves nothing behind.
@@ -124,7 +116,7 @@ export async function submitInvoice(
       correctsInvoiceId: input.correctsInvoiceId ?? null,
       fileId: file.id,
       generated: generated !== null,
-      jobId: subject.jobId ?? null,
+      jobId: input.jobId ?? null,
       submittedByUserId: ctx.user.id,
     });
     await tx.insert(invoiceLines).values(
@@ -153,7 +145,7 @@ export async function submitInvoice(
         currency: input.currency,
         lines: input.lines.length,
         correctsInvoiceId: input.correctsInvoiceId ?? null,
-        jobId: subject.jobId ?? null,
+        jobId: input.jobId ?? null,
         generated: generated !== null,
       },
       ip: ctx.ip,

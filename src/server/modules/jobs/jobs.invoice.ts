@@ -1,15 +1,8 @@
-import type { JobStatus } from '../../../shared/domain/job.machine.ts';
+import { invoiceableJobStatuses } from '../../../shared/domain/job.machine.ts';
 import type { Actor } from '../../access/actor.ts';
 import { scoped } from '../../access/scoped.ts';
 import type { Executor } from '../../db/client.ts';
 import { AppError, badField } from '../../lib/errors.ts';
-
-/**
- * A job takes an invoice from the contractor while it is being completed or under review: what
- * "Complete task" starts from (accepted … performed_need_docs) and `performed` (invoiced after
- * the documents). Not once it is closed, cancelled or archived.
- */
-export const invoiceableJobStatuses: readonly JobStatus[] = ['accepted', 'scheduled', 'in_progress', 'performed_need_docs', 'performed'];
 
 /**
  * The plug for the invoices of the payments issue: an invoice links to its job by

@@ -17,6 +17,7 @@ import { useBillableMilestones } from '../api/billable-milestones.query.ts';
 import { useInvoiceableEngagements } from '../api/engagement-choices.query.ts';
 import { useInvoice } from '../api/get-invoice.query.ts';
 import type { InvoiceDetail } from '../api/invoice.types.ts';
+import { useInvoicedJob } from '../api/invoiced-job.query.ts';
 import { useSubmitInvoice } from '../api/submit-invoice.mutation.ts';
 import { useInvoiceDocument } from './invoice-document.upload.ts';
 import { InvoiceLinesEditor, type LineDraft, parseLine } from './invoice-lines.editor.tsx';
@@ -24,6 +25,8 @@ import { InvoiceLinesEditor, type LineDraft, parseLine } from './invoice-lines.e
 export interface NewInvoicePageProps {
   /** The rejected invoice this one corrects. */
   correctsInvoiceId?: string;
+  /** "Invoice this job": the job this invoice is for (its engagement, and a line for its PO amount). */
+  jobId?: string;
   backHref: string;
   businessDetailsHref: string;
   onSubmitted: (invoice: InvoiceDetail) => void;
@@ -47,9 +50,10 @@ function lineErrorsOf(error: unknown): Record<number, string> {
 }
 
 /** A new invoice (or the correction of a rejected one): lines with live totals, and the document uploaded or generated. */
-export function NewInvoicePage({ correctsInvoiceId, backHref, businessDetailsHref, onSubmitted }: NewInvoicePageProps) {
+export function NewInvoicePage({ correctsInvoiceId, jobId, backHref, businessDetailsHref, onSubmitted }: NewInvoicePageProps) {
   const engagements = useInvoiceableEngagements();
   const corrected = useInvoice(correctsInvoiceId);
+  const job = useInvoicedJob(jobId);
   const [engagementId, setEngagementId] = useState<string | null>(null);
   const [number, setNumber] = useState('');
   const [issueOn, setIssueOn] = useState(todayDay());
@@ -87,6 +91,22 @@ export function NewInvoicePage({ correctsInvoiceId, backHref, businessDetailsHre
         })),
     );
   }, [corrected.data]);
+  // "Invoice this job" starts from the job: its engagement, and one line for its purchase order.
+  useEffect(() => {
+    const source = job.data;
+    if (!source || prefilled.current) return;
+    prefilled.current = true;
+    setEngagementId(source.engagementId);
+    if (source.poCurrency) setCurrency(source.poCurrency);
+    setLines([
+      {
+        key: crypto.randomUUID(),
+        description: `Job ${source.number}: ${source.siteName}${source.poNumber ? ` (PO ${source.poNumber})` : ''}`,
+        quantity: '1',
+        unitAmount: source.poAmountMinor !== null && source.poCurrency ? formatMoneyInput(source.poAmountMinor, source.poCurrency) : '',
+      },
+    ]);
+  }, [job.data]);
   useEffect(() => {
     if (!engagementId && engagements.data?.length === 1) setEngagementId(engagements.data[0]!.id);
   }, [engagements.data, engagementId]);
@@ -151,6 +171,7 @@ export function NewInvoicePage({ correctsInvoiceId, backHref, businessDetailsHre
           generate: mode === 'generate',
           ...(mode === 'upload' && document.fileId ? { fileId: document.fileId } : {}),
           ...(correctsInvoiceId ? { correctsInvoiceId } : {}),
+          ...(jobId ? { jobId } : {}),
         },
       });
       onSubmitted(invoice);
@@ -166,7 +187,13 @@ export function NewInvoicePage({ correctsInvoiceId, backHref, businessDetailsHre
     <>
       <BackLink href={backHref} label="All invoices" />
       <PageHeader
-        title={correctsInvoiceId ? `Correct invoice ${corrected.data?.number ?? ''}` : 'New invoice'}
+        title={
+          correctsInvoiceId
+            ? `Correct invoice ${corrected.data?.number ?? ''}`
+            : job.data
+              ? `Invoice job ${job.data.number}: ${job.data.siteName}`
+              : 'New invoice'
+        }
         description="Invoice approved milestones or other work. Totals are computed as you type and checked again by the server."
       />
       {corrected.data?.rejectReason ? (
@@ -192,7 +219,7 @@ export function NewInvoicePage({ correctsInvoiceId, backHref, businessDetailsHre
                 setEngagementId(id);
                 setLines(lines.filter((l) => !l.milestoneId));
               }}
-              isDisabled={Boolean(correctsInvoiceId)}
+              isDisabled={Boolean(correctsInvoiceId || jobId)}
               isRequired
             />
             <TextField label="Invoice number" value={number} onChange={setNumber} maxLength={64} isRequired />

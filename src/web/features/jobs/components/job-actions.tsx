@@ -1,3 +1,4 @@
+import { ButtonLink } from '../../../components/ui/link.tsx';
 import type { JobDetail } from '../api/get-job.query.ts';
 import { useJobEvent } from '../api/job-event.mutation.ts';
 import { CompleteJobDialog } from './complete-job.dialog.tsx';
@@ -125,6 +126,11 @@ export function JobActions({ job }: { job: JobDetail }) {
           done="Job archived"
           onConfirm={() => fire.mutateAsync({ event: 'archive', id })}
         />
+      ) : null}
+      {a.invoice ? (
+        <ButtonLink variant="secondary" href={`/portal/invoices/new?job=${encodeURIComponent(id)}`}>
+          Invoice this job
+        </ButtonLink>
       ) : null}
       {a.cancel ? (
         <JobInputDialog

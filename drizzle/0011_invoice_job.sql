@@ -1,0 +1,1 @@
+ALTER TABLE "invoices" ADD CONSTRAINT "invoices_job_fk" FOREIGN KEY ("job_id","organization_id","contractor_id") REFERENCES "public"."jobs"("id","organization_id","contractor_id") ON DELETE no action ON UPDATE no action;
