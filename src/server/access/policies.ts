@@ -152,7 +152,7 @@ const eventRoles = {
 export function roleFiresEvent(entityType: string, event: string, actor: Actor): boolean {
   const roles = (eventRoles as Record<string, Record<string, (actor: Actor) => boolean>>)[entityType];
   const rule = roles?.[event];
-  return roles === undefined || (rule !== undefined && rule(actor));
+  return roles === undefined || rule?.(actor) === true;
 }
 
 /** A contractor's member, or one of its technicians (the job's on-site events). */

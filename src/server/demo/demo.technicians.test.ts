@@ -4,7 +4,6 @@ import { addCalendarDays } from '../../shared/domain/accreditation.flags.ts';
 import { contractors, notifications, technicianAccreditations, technicians } from '../db/schema/index.ts';
 import { runAccreditationReminders } from '../modules/technicians/technicians.reminders.ts';
 import { createOwnTestApp, type OwnTestApp } from '../test/own-database.ts';
-import { createTestApp } from '../test/test-app.ts';
 import { seedDemo } from './demo.seed.ts';
 
 describe('demo data: the crew', () => {
