@@ -12,6 +12,8 @@ const PASSWORD = 'Harbour-Lantern-Violet-42';
 const FINANCE = 'fiona.finance@northwind.example';
 const CONTRACTOR_ADMIN = 'bea@brightline.example';
 const PHONE = { width: 360, height: 740 };
+/** A 1×1 PNG: the proof of payment. */
+const png = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==', 'base64');
 
 function field(page: Page, name: string) {
   return page.getByRole('textbox', { name, exact: true });
@@ -32,7 +34,7 @@ async function openNav(page: Page, label: string): Promise<void> {
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: label, exact: true }).click();
 }
 
-test('an invoice: generated, rejected with a reason, corrected and approved', async ({ page, newPage, check }) => {
+test('an invoice: generated, rejected with a reason, corrected, approved and paid', async ({ page, newPage, check }) => {
   test.slow();
   const number = `INV-${Date.now().toString(36)}`;
   const reason = 'Please put our purchase order number in the note.';
@@ -116,5 +118,22 @@ test('an invoice: generated, rejected with a reason, corrected and approved', as
     await dialog.getByRole('button', { name: 'Approve' }).click();
     await expect(dialog).toBeHidden();
     await expect(page.getByRole('main').getByText('Approved', { exact: true }).first()).toBeVisible();
+  });
+
+  await test.step('finance pays it from the invoice: its draft payment, sent with a proof', async () => {
+    await page.getByRole('link', { name: /draft \(invoice\)/ }).click();
+    await page.getByRole('button', { name: 'Send payment' }).click();
+    const dialog = page.getByRole('dialog', { name: /^Send .* to/ });
+    await expect(dialog).toBeVisible();
+    await field(page, 'Reference of the transfer').fill(`PAY-${number}`);
+    await page.locator('input[type="file"]').setInputFiles({ name: 'receipt.png', mimeType: 'image/png', buffer: png });
+    await expect(dialog.getByRole('listitem').filter({ hasText: 'receipt.png' })).toContainText('Uploaded');
+    await check.expectAccessible(page, 'send dialog for the invoice');
+    await dialog.getByRole('button', { name: 'Send payment' }).click();
+    await expect(dialog).toBeHidden();
+    await expect(page.getByRole('main').getByText(`PAY-${number}`)).toBeVisible();
+    await page.goto('/app/invoices?status=paid');
+    await check.expectPage(page, 'Invoices');
+    await expect(page.getByRole('link', { name: `Invoice ${number}` })).toBeVisible();
   });
 });

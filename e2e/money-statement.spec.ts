@@ -117,10 +117,19 @@ test('the owner approves, finance sends with proof, the contractor confirms and 
     expect(opened.headers()['content-type']).toBe('application/pdf');
   });
 
-  await test.step('the contractor confirms receipt', async () => {
-    const confirmed = await contractor.request.post(`/api/payments/${paymentId}/confirm-receipt`, { headers: origin, data: {} });
-    expect(confirmed.status(), await confirmed.text()).toBe(200);
-    await contractor.reload();
+  await test.step('the contractor confirms receipt from Home, on the payment page', async () => {
+    const onTheWay = contractor.getByRole('region', { name: /On the way/ });
+    await onTheWay
+      .getByRole('link', { name: /Confirm receipt of/ })
+      .first()
+      .click();
+    await contractor.getByRole('button', { name: 'Confirm receipt' }).click();
+    const confirm = contractor.getByRole('alertdialog', { name: 'Did the money arrive?' });
+    await check.expectAccessible(contractor, 'confirm receipt dialog');
+    await confirm.getByRole('button', { name: 'Confirm receipt' }).click();
+    await expect(confirm).toBeHidden();
+    await expect(contractor.getByRole('main').getByText('Received').first()).toBeVisible();
+    await openNav(contractor, 'Home');
     await check.expectPage(contractor, 'Home');
     await expect(contractor.getByRole('region', { name: 'Recent payments' })).toContainText(MILESTONE);
   });

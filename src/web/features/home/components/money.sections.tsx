@@ -8,7 +8,21 @@ import { HomeSection } from './home.section.tsx';
 type HomePayment = ContractorHome['money']['upcoming']['items'][number];
 type HomeInvoice = ContractorHome['money']['invoicesRejected']['items'][number];
 
-function PaymentRow({ payment, showArrival = false }: { payment: HomePayment; showArrival?: boolean }) {
+/** Where a payment's own page is, per side (its proof, confirm receipt or dispute, the dispute's notes). */
+const paymentPageOf = {
+  contractor: (id: string) => `/portal/payments/${encodeURIComponent(id)}`,
+  staff: (id: string) => `/app/payments/${encodeURIComponent(id)}`,
+};
+
+function PaymentRow({
+  payment,
+  side,
+  showArrival = false,
+}: {
+  payment: HomePayment;
+  side: keyof typeof paymentPageOf;
+  showArrival?: boolean;
+}) {
   const amount = formatMoney({ amountMinor: payment.amountMinor, currency: payment.currency });
   return (
     <li className="flex flex-col gap-1 py-2">
@@ -33,6 +47,9 @@ function PaymentRow({ payment, showArrival = false }: { payment: HomePayment; sh
           View proof of payment of {amount}
         </TextLink>
       ) : null}
+      <TextLink href={paymentPageOf[side](payment.id)}>
+        {payment.abilities.confirmReceipt ? `Confirm receipt of ${amount}, or dispute it` : `Open the payment of ${amount}`}
+      </TextLink>
     </li>
   );
 }
@@ -88,7 +105,7 @@ export function ContractorMoneySections({ money, moneyHref }: { money: Contracto
         empty="No payment is on its way. When an organization sends one, it appears here with its expected arrival and proof."
       >
         {money.upcoming.items.map((p) => (
-          <PaymentRow key={p.id} payment={p} showArrival />
+          <PaymentRow key={p.id} side="contractor" payment={p} showArrival />
         ))}
       </HomeSection>
       {money.disputed.count > 0 ? (
@@ -101,7 +118,7 @@ export function ContractorMoneySections({ money, moneyHref }: { money: Contracto
           empty=""
         >
           {money.disputed.items.map((p) => (
-            <PaymentRow key={p.id} payment={p} />
+            <PaymentRow key={p.id} side="contractor" payment={p} />
           ))}
         </HomeSection>
       ) : null}
@@ -128,7 +145,7 @@ export function ContractorMoneySections({ money, moneyHref }: { money: Contracto
         ) : (
           <ul className="flex flex-col divide-y divide-slate-200">
             {money.recent.map((p) => (
-              <PaymentRow key={p.id} payment={p} />
+              <PaymentRow key={p.id} side="contractor" payment={p} />
             ))}
           </ul>
         )}
@@ -178,7 +195,7 @@ export function StaffMoneySections({ money, moneyHref }: { money: StaffHome['mon
         empty="No draft is waiting to be sent."
       >
         {money.toSend.items.map((p) => (
-          <PaymentRow key={p.id} payment={p} />
+          <PaymentRow key={p.id} side="staff" payment={p} />
         ))}
       </HomeSection>
       {money.toApprove.count > 0 ? (
@@ -191,7 +208,7 @@ export function StaffMoneySections({ money, moneyHref }: { money: StaffHome['mon
           empty=""
         >
           {money.toApprove.items.map((p) => (
-            <PaymentRow key={p.id} payment={p} />
+            <PaymentRow key={p.id} side="staff" payment={p} />
           ))}
         </HomeSection>
       ) : null}
@@ -205,7 +222,7 @@ export function StaffMoneySections({ money, moneyHref }: { money: StaffHome['mon
           empty=""
         >
           {money.disputes.items.map((p) => (
-            <PaymentRow key={p.id} payment={p} />
+            <PaymentRow key={p.id} side="staff" payment={p} />
           ))}
         </HomeSection>
       ) : null}

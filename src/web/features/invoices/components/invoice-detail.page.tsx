@@ -137,8 +137,10 @@ export function InvoiceDetailPage({ invoiceId, side, backHref, detailHref, corre
                 <ul className="flex flex-col gap-1">
                   {invoice.payments.map((p) => (
                     <li key={p.id}>
-                      {formatMoney({ amountMinor: p.amountMinor, currency: invoice.currency })} · {p.status} (
-                      {p.source === 'milestone' ? 'milestone' : 'invoice'})
+                      <TextLink href={`${side === 'company' ? '/app' : '/portal'}/payments/${encodeURIComponent(p.id)}`}>
+                        {formatMoney({ amountMinor: p.amountMinor, currency: invoice.currency })} · {p.status} (
+                        {p.source === 'milestone' ? 'milestone' : 'invoice'})
+                      </TextLink>
                     </li>
                   ))}
                 </ul>
