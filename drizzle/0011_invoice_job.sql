@@ -1,1 +1,3 @@
-ALTER TABLE "invoices" ADD CONSTRAINT "invoices_job_fk" FOREIGN KEY ("job_id","organization_id","contractor_id") REFERENCES "public"."jobs"("id","organization_id","contractor_id") ON DELETE no action ON UPDATE no action;
+DROP INDEX "invoices_job_idx";--> statement-breakpoint
+ALTER TABLE "invoices" ADD CONSTRAINT "invoices_job_fk" FOREIGN KEY ("job_id","organization_id","contractor_id") REFERENCES "public"."jobs"("id","organization_id","contractor_id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+CREATE INDEX "invoices_job_idx" ON "invoices" USING btree ("job_id","organization_id","contractor_id");

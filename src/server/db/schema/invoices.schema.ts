@@ -87,7 +87,7 @@ export const invoices = pgTable(
     index('invoices_engagement_idx').on(t.engagementId, t.organizationId, t.contractorId),
     index('invoices_corrects_idx').on(t.correctsInvoiceId, t.organizationId, t.contractorId),
     index('invoices_file_idx').on(t.fileId, t.organizationId, t.contractorId),
-    index('invoices_job_idx').on(t.jobId),
+    index('invoices_job_idx').on(t.jobId, t.organizationId, t.contractorId),
     index('invoices_submitted_by_idx').on(t.submittedByUserId),
     index('invoices_approved_by_idx').on(t.approvedByUserId),
     index('invoices_rejected_by_idx').on(t.rejectedByUserId),
