@@ -1,17 +1,16 @@
 import { eq } from 'drizzle-orm';
-import { PDFParse } from 'pdf-parse';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { contractorProfiles, files } from '../../db/schema/index.ts';
 import { invoiceBody } from '../../test/invoicing.ts';
+import { extractPdfText } from '../../test/pdf.text.ts';
 import { getTestApp, type TestApp } from '../../test/test-app.ts';
 import { clientFor, createWorld, type World } from '../../test/world.ts';
 import { renderInvoicePdf } from './invoices.pdf.ts';
 
+/** The PDF's text as a reader sees it (PDF.js, the one extractor the tests use), and its page count. */
 async function textOf(bytes: Buffer): Promise<{ text: string; pages: number }> {
-  const parser = new PDFParse({ data: new Uint8Array(bytes) });
-  const result = await parser.getText();
-  await parser.destroy();
-  return { text: result.text, pages: result.total };
+  const pages = await extractPdfText(bytes);
+  return { text: pages.join('\n'), pages: pages.length };
 }
 
 const details = {
