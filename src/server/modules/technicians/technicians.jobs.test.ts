@@ -163,7 +163,8 @@ describe('technicians and jobs: flags, the technician view, assignment notices',
   it('tells each technician once per batch, listing their jobs, and never names another contractor’s', async () => {
     const solo = await addTechnicianPersona(t, w.contractorX, 'batch-solo');
     const pair = await addTechnicianPersona(t, w.contractorX, 'batch-pair');
-    const jobsOf = await Promise.all([1, 2, 3].map(() => insertJob(t, scene())));
+    // One after another: a job's number is the organization's next one, so concurrent fixture inserts would collide on PostgreSQL.
+    const jobsOf = [await insertJob(t, scene()), await insertJob(t, scene()), await insertJob(t, scene())];
     const foreign = await insertJob(t, {
       organizationId: w.orgB,
       contractorId: w.contractorY,
