@@ -40,11 +40,13 @@ export const pages = [
   {
     // Not at the goal: the page renders the review form, the edit and delete dialogs and the
     // attachments' drop zone at once (Zod + react-hook-form 39 KB, React Aria's overlays 35 KB,
-    // its drag and drop 23 KB). What would move it: those through lazyDialog / on demand.
+    // its drag and drop 23 KB). What would move it: those through lazyDialog / on demand. The
+    // budget holds it where it is (276 KB since the shell's route trees gained the payments,
+    // invoices, jobs and money pages), so it can only shrink.
     name: 'company milestone detail (the heaviest page; goal not met)',
     path: '/app/milestones/$milestoneId',
     goalGzip: 180 * KB,
-    budgetGzip: 270 * KB,
+    budgetGzip: 277 * KB,
     lazy: [...SIGNED_IN, 'features/milestones/components/milestone-detail.page.tsx'],
   },
   {

@@ -102,3 +102,11 @@ export function addDaysIn(timeZone: string, instant: Date, days: number): Date {
   const guess = wall - offsetAt(timeZone, new Date(wall));
   return new Date(wall - offsetAt(timeZone, new Date(guess)));
 }
+
+/** True for a YYYY-MM-DD date that exists, in years 1900 to 9999. */
+export function isCalendarDate(value: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
+  const year = Number(value.slice(0, 4));
+  const date = new Date(`${value}T00:00:00Z`);
+  return year >= 1900 && !Number.isNaN(date.getTime()) && date.toISOString().startsWith(value);
+}

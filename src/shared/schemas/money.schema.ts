@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isCalendarDate } from '../domain/time-zone.ts';
 import { isKnownCurrency } from '../domain/money.ts';
 
 export const MAX_AMOUNT_MINOR = 1_000_000_000_000;
@@ -16,14 +17,6 @@ export const currencySchema = z
   .refine(isKnownCurrency, 'This is not an ISO 4217 currency code.');
 
 export const moneySchema = z.object({ amountMinor: z.number(), currency: z.string() });
-
-/** True for a YYYY-MM-DD date that exists, in years 1900 to 9999. */
-export function isCalendarDate(value: string): boolean {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
-  const year = Number(value.slice(0, 4));
-  const date = new Date(`${value}T00:00:00Z`);
-  return year >= 1900 && !Number.isNaN(date.getTime()) && date.toISOString().startsWith(value);
-}
 
 /** A calendar date, YYYY-MM-DD, that exists (years 1900 to 9999). */
 export const dateSchema = z

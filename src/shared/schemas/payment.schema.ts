@@ -2,7 +2,8 @@ import { z } from 'zod';
 import { paymentStatuses } from '../domain/payment.machine.ts';
 import { paymentLimits, paymentMethods, paymentNoteSides, paymentSources } from '../domain/payment.rules.ts';
 import { idSchema } from './common.schema.ts';
-import { amountMinorSchema, currencySchema, dateSchema, isCalendarDate } from './money.schema.ts';
+import { isCalendarDate } from '../domain/time-zone.ts';
+import { amountMinorSchema, currencySchema, dateSchema } from './money.schema.ts';
 import { fileSchema } from './notification.schema.ts';
 
 const descriptionSchema = z.string().trim().min(1, 'Say what the payment is for.').max(paymentLimits.description);

@@ -1,4 +1,4 @@
-import { isCalendarDate } from '../../shared/schemas/money.schema.ts';
+import { isCalendarDate } from '../../shared/domain/time-zone.ts';
 
 export interface MoneySearch {
   /** The other party: an organization for a contractor, a contractor for staff. */

@@ -2,7 +2,8 @@ import { parse } from 'csv-parse/sync';
 import { accreditationTypes, isAccreditationType, jobPriorities } from '../../../shared/domain/accreditations.ts';
 import { getMinorDigits, isKnownCurrency } from '../../../shared/domain/money.ts';
 import { jobFieldsSchema } from '../../../shared/schemas/job.schema.ts';
-import { isCalendarDate, MAX_AMOUNT_MINOR } from '../../../shared/schemas/money.schema.ts';
+import { isCalendarDate } from '../../../shared/domain/time-zone.ts';
+import { MAX_AMOUNT_MINOR } from '../../../shared/schemas/money.schema.ts';
 import { AppError } from '../../lib/errors.ts';
 
 /** At most this many bytes per file (the route refuses more with 413) and this many rows per import. */
