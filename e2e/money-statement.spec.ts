@@ -9,8 +9,8 @@ import { expect, test } from './support/test.ts';
  * arrival, opens the proof, confirms receipt, and downloads the statement PDF, whose text (read
  * back with PDF.js) shows the payment. axe runs on every page shown.
  *
- * Finance's send and the contractor's confirmation go through the API from the browser's session
- * (the payments pages are built beside this journey); everything the contractor reads is the app.
+ * Every step goes through the app's pages: Pay contractors and its send dialog for finance, Home and
+ * the payment's page for the contractor.
  */
 
 const PASSWORD = 'Harbour-Lantern-Violet-42';
@@ -47,15 +47,7 @@ async function openNav(page: Page, label: string): Promise<void> {
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: label, exact: true }).click();
 }
 
-test('the owner approves, finance sends with proof, the contractor confirms and files the statement', async ({
-  page,
-  newPage,
-  check,
-  baseURL,
-}) => {
-  const origin = { origin: baseURL! };
-  let paymentId = '';
-
+test('the owner approves, finance sends with proof, the contractor confirms and files the statement', async ({ page, newPage, check }) => {
   await test.step('the owner approves the submitted milestone from Home', async () => {
     await page.goto('/sign-in');
     await check.expectPage(page);
@@ -69,34 +61,30 @@ test('the owner approves, finance sends with proof, the contractor confirms and 
     await expect(page.getByRole('status').filter({ hasText: 'Draft payment created' })).toBeVisible();
   });
 
-  await test.step('finance sends its payment with a proof', async () => {
+  await test.step('finance sends its payment with a proof, from Pay contractors', async () => {
     const finance = await newPage();
     await finance.goto('/sign-in');
     await check.expectPage(finance);
     await signIn(finance, FINANCE);
     await check.expectPage(finance, 'Home');
-    const drafts = await finance.request.get('/api/payments?status=draft&limit=200');
-    expect(drafts.ok()).toBe(true);
-    const draft = (await drafts.json()).items.find((p: { description: string | null }) => p.description === MILESTONE);
-    expect(draft).toBeDefined();
-    paymentId = draft.id;
-    const upload = await finance.request.post(`/api/files?engagementId=${draft.engagementId}&accept=image-or-pdf`, {
-      headers: origin,
-      multipart: { file: { name: 'wise-receipt.pdf', mimeType: 'application/pdf', buffer: pdf('Wise receipt') } },
-    });
-    expect(upload.status()).toBe(201);
-    const sent = await finance.request.post(`/api/payments/${paymentId}/send`, {
-      headers: { ...origin, 'idempotency-key': `e2e-${paymentId}` },
-      data: {
-        amountMinor: draft.amountMinor,
-        method: 'wise',
-        reference: REFERENCE,
-        proofFileId: (await upload.json()).id,
-        sentOn: day(0),
-        expectedOn: day(2),
-      },
-    });
-    expect(sent.status(), await sent.text()).toBe(200);
+    await finance.goto('/app/payments?status=draft');
+    await check.expectPage(finance, 'Pay contractors');
+    await finance.getByRole('link', { name: MILESTONE }).first().click();
+    await finance.getByRole('button', { name: 'Send payment' }).click();
+    const dialog = finance.getByRole('dialog', { name: /^Send .* to/ });
+    await expect(dialog).toBeVisible();
+    await dialog.getByRole('button', { name: /Method/ }).click();
+    await finance.getByRole('option', { name: 'Wise' }).click();
+    await dialog.getByRole('textbox', { name: 'Reference of the transfer' }).fill(REFERENCE);
+    await dialog.getByRole('textbox', { name: 'Expected arrival' }).fill(day(2));
+    await finance
+      .locator('input[type="file"]')
+      .setInputFiles({ name: 'wise-receipt.pdf', mimeType: 'application/pdf', buffer: pdf('Wise receipt') });
+    await expect(dialog.getByRole('listitem').filter({ hasText: 'wise-receipt.pdf' })).toContainText('Uploaded');
+    await check.expectAccessible(finance, 'send dialog with a proof');
+    await dialog.getByRole('button', { name: 'Send payment' }).click();
+    await expect(dialog).toBeHidden();
+    await expect(finance.getByRole('main').getByText(REFERENCE)).toBeVisible();
   });
 
   const contractor = await newPage({ viewport: PHONE });
