@@ -75,7 +75,11 @@ export function cookieHeader(setCookies: string[] | string | undefined): string 
 
 export async function signIn(t: TestApp, email: string): Promise<string> {
   const headers = new Headers({ origin: TEST_ORIGIN, 'x-portico-client-ip': randomIp() });
-  return cookieHeader(await createSessionCookies(t.auth, email, headers));
+  const setCookies = await createSessionCookies(t.auth, email, headers);
+  const cookie = cookieHeader(setCookies);
+  // A persona without a session would make every later assertion about access fail as 401: say so here.
+  if (!cookie.includes('session_token=')) throw new Error(`signIn(${email}) got no session cookie: ${JSON.stringify(setCookies)}`);
+  return cookie;
 }
 
 async function addUser(t: TestApp, label: string, suffix: string): Promise<{ id: string; email: string }> {
