@@ -3,7 +3,8 @@ import { paymentMachine } from '../../../shared/domain/payment.machine.ts';
 import { systemActor } from '../../access/actor.ts';
 import { applyTransition } from '../../access/transition.ts';
 import type { Executor, Tx } from '../../db/client.ts';
-import { payments } from '../../db/schema/index.ts';
+import { organizations, payments } from '../../db/schema/index.ts';
+import { todayIn } from '../../../shared/domain/time-zone.ts';
 import { createId } from '../../lib/ids.ts';
 import { recordAudit } from '../../audit/audit.writer.ts';
 import { needsSecondApprovalSql, notifyAwaitingApproval } from './payments.four-eyes.ts';
@@ -94,6 +95,12 @@ export async function markMilestonePaymentSent(tx: Tx, milestoneId: string): Pro
     .from(payments)
     .where(and(eq(payments.milestoneId, milestoneId), eq(payments.status, 'draft')));
   if (!draft) return;
+  // Sent today on the organization's calendar, so the payment has its place in the history and its exports.
+  const [organization] = await tx
+    .select({ timeZone: organizations.timeZone })
+    .from(organizations)
+    .where(eq(organizations.id, draft.organizationId));
+  const now = new Date();
   await applyTransition(tx, {
     table: 'payments',
     machine: paymentMachine,
@@ -102,5 +109,6 @@ export async function markMilestonePaymentSent(tx: Tx, milestoneId: string): Pro
     by: systemActor(),
     entityType: 'payment',
     what: 'This payment',
+    set: { sentOn: todayIn(organization?.timeZone ?? 'UTC', now), sentAt: now },
   });
 }
