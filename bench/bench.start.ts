@@ -3,8 +3,10 @@
  * the same run: the first start with demo data on an empty database, a restart with existing data
  * (to /ready), and the server's RSS after it has answered a few hundred session requests. The
  * server runs as `npm start` runs it: the prebuilt bundle (dist/server/main.mjs). Building it is
- * timed on its own (`npm start` builds it once, when src/server or src/shared changed); the web
- * build is not part of it (that is the bundle's own benchmark).
+ * timed on its own (`npm start` builds it once, when src/server or src/shared changed), and so is
+ * the embedded database's template (initialised and migrated, copied by a first start on PGlite;
+ * built by `npm run build`, once per migration change); the web build is not part of it (that is
+ * the bundle's own benchmark).
  */
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -19,6 +21,8 @@ const root = path.resolve(import.meta.dirname, '..');
 
 export interface StartResult {
   serverBuildMs: number;
+  /** Building the embedded database's template (PGlite only; `npm run build`, once per migration change). */
+  templateBuildMs: number | null;
   firstStartMs: number;
   restartMs: number[];
   bareStartMs: number[];
@@ -148,6 +152,13 @@ export async function benchStart(databaseUrl: string | undefined, restarts = 3):
     const build = spawnSync(process.execPath, ['scripts/build-server.mjs'], { cwd: root, encoding: 'utf8' });
     if (build.status !== 0) throw new Error(`server build failed: ${build.stderr}`);
     const serverBuildMs = performance.now() - built;
+    let templateBuildMs: number | null = null;
+    if (!fresh) {
+      const templateStarted = performance.now();
+      const template = spawnSync(process.execPath, ['scripts/build-pglite-template.mjs'], { cwd: root, encoding: 'utf8' });
+      if (template.status !== 0) throw new Error(`template build failed: ${template.stderr}`);
+      templateBuildMs = performance.now() - templateStarted;
+    }
     const serverArgs = ['dist/server/main.mjs'];
     const bareArgs = ['-e', `require('node:http').createServer((q, s) => s.end('ok')).listen(${port}, '127.0.0.1')`];
 
@@ -170,7 +181,7 @@ export async function benchStart(databaseUrl: string | undefined, restarts = 3):
       }
       await stop(server.child);
     }
-    return { serverBuildMs, firstStartMs: first.ms, restartMs, bareStartMs, rssMb: rss, bareRssMb: bareRss };
+    return { serverBuildMs, templateBuildMs, firstStartMs: first.ms, restartMs, bareStartMs, rssMb: rss, bareRssMb: bareRss };
   } finally {
     rmSync(dataDir, { recursive: true, force: true });
     await fresh?.drop();

@@ -13,6 +13,7 @@ import type { SqlExecutor } from '../lib/sql.types.ts';
 import * as schema from './schema/index.ts';
 import { acquireDataDirLock } from './lock.ts';
 import { PgliteProxy } from './pglite.proxy.ts';
+import { seedFromTemplate } from './pglite.template.mjs';
 
 export type Schema = typeof schema;
 export type Db = PgDatabase<PgQueryResultHKT, Schema>;
@@ -33,6 +34,8 @@ export interface Database {
 }
 
 const migrationsFolder = projectPath('drizzle');
+/** Where `npm run build` puts the embedded database's template (scripts/build-pglite-template.mjs). */
+const templatesDir = projectPath('dist/pglite-template');
 
 /** The committed migrations, each as Drizzle records it once applied (hash of its SQL, journal time). */
 function committedMigrations(): string {
@@ -83,6 +86,8 @@ async function openPglite(dataDir?: string, loadDataDir?: Blob, onQuery?: (sql: 
     mkdirSync(dataDir, { recursive: true });
     release = acquireDataDirLock(dataDir);
     dir = path.join(dataDir, 'pglite');
+    // A new data directory starts as a copy of the built template (initialised and migrated), when there is one.
+    if (!loadDataDir) seedFromTemplate(dir, templatesDir, migrationsFolder);
   }
   // PostgreSQL (WASM) runs on its own thread: the event loop stays free while it works.
   const client = new PgliteProxy(dir, { loadDataDir });
