@@ -1,20 +1,20 @@
 // Builds the embedded database's template (src/server/db/pglite.template.mjs): initdb and every
 // migration once, at build time, into dist/pglite-template/<key>; a first start copies it.
 // `--if-stale` skips the build when the template for the committed migrations exists.
-import { mkdirSync, readdirSync, renameSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, renameSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { drizzle } from 'drizzle-orm/pglite';
 import { migrate } from 'drizzle-orm/pglite/migrator';
 import { templateKey, templatePath } from '../src/server/db/pglite.template.mjs';
-import { existsSync } from 'node:fs';
 
 const root = path.resolve(import.meta.dirname, '..');
 const migrationsFolder = path.join(root, 'drizzle');
 
 /** Initialises and migrates a PGlite data directory in `templatesDir/<key>`; older templates are removed. */
 export async function buildTemplate(templatesDir = path.join(root, 'dist/pglite-template')) {
-  const target = templatePath(templatesDir, migrationsFolder);
+  const key = templateKey(migrationsFolder);
+  const target = path.join(templatesDir, key);
   const partial = `${target}.building-${process.pid}`;
   mkdirSync(templatesDir, { recursive: true });
   rmSync(partial, { recursive: true, force: true });
@@ -27,7 +27,6 @@ export async function buildTemplate(templatesDir = path.join(root, 'dist/pglite-
   }
   rmSync(target, { recursive: true, force: true });
   renameSync(partial, target);
-  const key = templateKey(migrationsFolder);
   for (const entry of readdirSync(templatesDir))
     if (entry !== key) rmSync(path.join(templatesDir, entry), { recursive: true, force: true });
   return target;

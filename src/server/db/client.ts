@@ -2,7 +2,6 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { ExtractTablesWithRelations } from 'drizzle-orm';
 import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg-core';
-import { readMigrationFiles } from 'drizzle-orm/migrator';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
@@ -13,7 +12,7 @@ import type { SqlExecutor } from '../lib/sql.types.ts';
 import * as schema from './schema/index.ts';
 import { acquireDataDirLock } from './lock.ts';
 import { PgliteProxy } from './pglite.proxy.ts';
-import { seedFromTemplate } from './pglite.template.mjs';
+import { committedMigrations, seedFromTemplate } from './pglite.template.mjs';
 
 export type Schema = typeof schema;
 export type Db = PgDatabase<PgQueryResultHKT, Schema>;
@@ -37,13 +36,6 @@ const migrationsFolder = projectPath('drizzle');
 /** Where `npm run build` puts the embedded database's template (scripts/build-pglite-template.mjs). */
 const templatesDir = projectPath('dist/pglite-template');
 
-/** The committed migrations, each as Drizzle records it once applied (hash of its SQL, journal time). */
-function committedMigrations(): string {
-  return readMigrationFiles({ migrationsFolder })
-    .map((m) => `${m.hash}@${m.folderMillis}`)
-    .join(',');
-}
-
 /**
  * True when the database has applied exactly the committed migrations: one statement instead of
  * the migrator's schema checks and transaction. A database without the migrations table (new) is
@@ -54,7 +46,7 @@ async function isMigrated(run: (text: string) => Promise<{ rows: unknown[] }>): 
     const { rows } = await run(
       `select coalesce(string_agg(hash || '@' || created_at::text, ',' order by created_at, id), '') as applied from drizzle.__drizzle_migrations`,
     );
-    return (rows[0] as { applied?: string } | undefined)?.applied === committedMigrations();
+    return (rows[0] as { applied?: string } | undefined)?.applied === committedMigrations(migrationsFolder);
   } catch {
     return false;
   }

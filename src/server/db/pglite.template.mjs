@@ -25,12 +25,19 @@ function pgliteVersion() {
   }
 }
 
-/** The template's name: PGlite's version and the hash of every committed migration. */
-export function templateKey(migrationsFolder) {
-  const migrations = readMigrationFiles({ migrationsFolder })
+/** The committed migrations, each as Drizzle records it once applied (hash of its SQL, journal time). */
+export function committedMigrations(migrationsFolder) {
+  return readMigrationFiles({ migrationsFolder })
     .map((m) => `${m.hash}@${m.folderMillis}`)
     .join(',');
-  return createHash('sha256').update(`${pgliteVersion()}|${migrations}`).digest('hex').slice(0, 16);
+}
+
+/** The template's name: PGlite's version and the hash of every committed migration. */
+export function templateKey(migrationsFolder) {
+  return createHash('sha256')
+    .update(`${pgliteVersion()}|${committedMigrations(migrationsFolder)}`)
+    .digest('hex')
+    .slice(0, 16);
 }
 
 /** Where the template for these migrations lives under `templatesDir`. */

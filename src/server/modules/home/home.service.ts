@@ -6,13 +6,8 @@ import type { Actor, RequestContext } from '../../access/actor.ts';
 import { scopes } from '../../access/scopes.ts';
 import type { Db } from '../../db/client.ts';
 import { readContractorMoney, readStaffMoney } from './home.money.ts';
+import { readOrganizationToday } from '../organizations/organizations.service.ts';
 import { contractRevisions, contracts, invitations, milestones, organizations } from '../../db/schema/index.ts';
-
-/** Today (YYYY-MM-DD) on the organization's calendar: a milestone is overdue the day after its due date there. */
-async function organizationToday(db: Db, organizationId: string, now: Date): Promise<string> {
-  const [row] = await db.select({ timeZone: organizations.timeZone }).from(organizations).where(eq(organizations.id, organizationId));
-  return todayIn(row?.timeZone ?? 'UTC', now);
-}
 
 /** The number of milestones the actor may see that match `where` (one indexed count). */
 async function countMilestones(db: Db, actor: Actor, where: SQL | undefined): Promise<number> {
@@ -112,7 +107,7 @@ export async function readHome(db: Db, ctx: RequestContext, now = new Date()): P
       overdue: await readMilestoneSection(
         db,
         actor,
-        and(statusIn(pendingMilestoneStatuses), lt(milestones.dueDate, await organizationToday(db, actor.organizationId, now))),
+        and(statusIn(pendingMilestoneStatuses), lt(milestones.dueDate, await readOrganizationToday(db, actor.organizationId, now))),
         now,
       ),
       unacknowledged: await readUnacknowledged(db, actor),

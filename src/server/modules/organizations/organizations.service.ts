@@ -1,3 +1,4 @@
+import { todayIn } from '../../../shared/domain/time-zone.ts';
 import { and, eq, inArray, isNull, notInArray, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { updateOrganizationSchema } from '../../../shared/schemas/organization.schema.ts';
@@ -268,4 +269,10 @@ export async function addMembership(tx: Executor, userId: string, membership: Ne
     .insert(contractorMembers)
     .values({ id: createId(), contractorId: membership.contractorId, userId, role: membership.role })
     .onConflictDoNothing();
+}
+
+/** Today (YYYY-MM-DD) on the organization's calendar: due dates and days sent are counted there. */
+export async function readOrganizationToday(db: Executor, organizationId: string, now = new Date()): Promise<string> {
+  const [row] = await db.select({ timeZone: organizations.timeZone }).from(organizations).where(eq(organizations.id, organizationId));
+  return todayIn(row?.timeZone ?? 'UTC', now);
 }

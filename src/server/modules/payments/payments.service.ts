@@ -3,10 +3,10 @@ import { paymentMachine } from '../../../shared/domain/payment.machine.ts';
 import { systemActor } from '../../access/actor.ts';
 import { applyTransition } from '../../access/transition.ts';
 import type { Executor, Tx } from '../../db/client.ts';
-import { organizations, payments } from '../../db/schema/index.ts';
-import { todayIn } from '../../../shared/domain/time-zone.ts';
+import { payments } from '../../db/schema/index.ts';
 import { createId } from '../../lib/ids.ts';
 import { recordAudit } from '../../audit/audit.writer.ts';
+import { readOrganizationToday } from '../organizations/organizations.service.ts';
 import { needsSecondApprovalSql, notifyAwaitingApproval } from './payments.four-eyes.ts';
 
 /** What the awaiting-approval notification says, returned by the insert. */
@@ -96,10 +96,6 @@ export async function markMilestonePaymentSent(tx: Tx, milestoneId: string): Pro
     .where(and(eq(payments.milestoneId, milestoneId), eq(payments.status, 'draft')));
   if (!draft) return;
   // Sent today on the organization's calendar, so the payment has its place in the history and its exports.
-  const [organization] = await tx
-    .select({ timeZone: organizations.timeZone })
-    .from(organizations)
-    .where(eq(organizations.id, draft.organizationId));
   const now = new Date();
   await applyTransition(tx, {
     table: 'payments',
@@ -109,6 +105,6 @@ export async function markMilestonePaymentSent(tx: Tx, milestoneId: string): Pro
     by: systemActor(),
     entityType: 'payment',
     what: 'This payment',
-    set: { sentOn: todayIn(organization?.timeZone ?? 'UTC', now), sentAt: now },
+    set: { sentOn: await readOrganizationToday(tx, draft.organizationId, now), sentAt: now },
   });
 }
