@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import type { LiveAudience } from '../../shared/domain/live.events.ts';
 import type { Executor } from '../db/client.ts';
+import { beforeCommit } from '../db/transaction.ts';
 
 /** The NOTIFY channel every process LISTENs on; the payload is the new row's id. */
 export const LIVE_CHANNEL = 'portico_live';
@@ -41,14 +42,35 @@ function toRow(event: LiveEventInput): LiveEventRow {
   };
 }
 
+/** Events raised in a transaction, written together just before it commits (one statement per transaction). */
+const gathered = new WeakMap<object, LiveEventInput[]>();
+
 /**
- * Records live events in the caller's transaction and announces each (NOTIFY with its id) in the
- * same statement: PostgreSQL delivers notifications at commit, so a rolled-back change announces
- * nothing; every process's listener (`src/server/modules/live/live.hub.ts`) reads the rows and
- * fans them out to the connected clients allowed to see them.
+ * Records live events in the caller's transaction and announces each (NOTIFY with its id).
+ * Inside `runInTransaction` the events of the whole transaction are written by ONE statement
+ * just before it commits (a transition and its notifications cost one statement, not two);
+ * PostgreSQL delivers the notifications at commit, so a rolled-back change announces nothing.
+ * Every process's listener (`src/server/modules/live/live.hub.ts`) reads the rows and fans them
+ * out to the connected clients allowed to see them.
  */
 export async function raiseLiveEvents(tx: Executor, events: readonly LiveEventInput[]): Promise<void> {
   if (events.length === 0) return;
+  const waiting = gathered.get(tx);
+  if (waiting) {
+    waiting.push(...events);
+    return;
+  }
+  const list = [...events];
+  const deferred = beforeCommit(tx, async () => {
+    gathered.delete(tx);
+    await writeLiveEvents(tx, list);
+  });
+  if (deferred) gathered.set(tx, list);
+  else await writeLiveEvents(tx, list);
+}
+
+/** One statement: the rows, and a NOTIFY per row carrying its id. */
+async function writeLiveEvents(tx: Executor, events: readonly LiveEventInput[]): Promise<void> {
   const rows = JSON.stringify(events.map(toRow));
   await tx.execute(sql`
     with raised as (

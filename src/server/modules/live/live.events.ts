@@ -1,4 +1,4 @@
-import { and, asc, gt, inArray, type SQL, sql } from 'drizzle-orm';
+import { and, asc, gt, inArray, lt, type SQL, sql } from 'drizzle-orm';
 import type { Actor } from '../../access/actor.ts';
 import { type LiveEventRecord, liveEventsScope } from '../../access/live.visibility.ts';
 import type { Executor } from '../../db/client.ts';
@@ -77,4 +77,9 @@ export async function replayFor(db: Executor, userId: string, actors: readonly A
 export async function newestLiveEventId(db: Executor): Promise<number> {
   const [row] = await db.select({ newest: sql<string | null>`max(${liveEvents.id})` }).from(liveEvents);
   return Number(row?.newest ?? 0);
+}
+
+/** Events older than the replay window are of no use to anyone (the maintenance prune job, hourly). */
+export async function pruneLiveEvents(db: Executor): Promise<void> {
+  await db.delete(liveEvents).where(lt(liveEvents.createdAt, sql`now() - ${REPLAY_WINDOW}`));
 }

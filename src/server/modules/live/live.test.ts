@@ -3,7 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { raiseLiveEvent } from '../../access/live.raise.ts';
 import { liveEvents } from '../../db/schema/index.ts';
 import { runInTransaction } from '../../db/transaction.ts';
-import { putTechnicianOnJob, createJob } from '../../test/jobs.work.ts';
+import { createJob, putTechnicianOnJob } from '../../test/jobs.work.ts';
+import { pruneLiveEvents } from './live.events.ts';
 import { openSse, type SseStream } from '../../test/sse.client.ts';
 import { createTestApp, TEST_ORIGIN, type TestApp } from '../../test/test-app.ts';
 import { waitFor } from '../../test/wait.ts';
@@ -183,6 +184,15 @@ describe('GET /api/events', () => {
       .where(eq(liveEvents.id, Number(lastId)));
     const tooOld = await connect(w.xAdmin, { lastEventId: lastId });
     expect(tooOld.events.some((e) => e.event === 'reset')).toBe(true);
+    // and the hourly prune removes it
+    await pruneLiveEvents(t.db);
+    expect(
+      await t.db
+        .select()
+        .from(liveEvents)
+        .where(eq(liveEvents.id, Number(lastId))),
+    ).toEqual([]);
+    expect((await t.db.select().from(liveEvents).where(eq(liveEvents.subjectId, missed))).length).toBeGreaterThan(0);
   });
 
   it('closes a stream when its session ends', async () => {
