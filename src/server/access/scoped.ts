@@ -16,6 +16,7 @@ import {
   jobTechnicians,
   jobTemplates,
   invoices,
+  liveEvents,
   milestoneSubmissions,
   milestones,
   notifications,
@@ -55,6 +56,7 @@ const tables = {
   jobDocuments,
   jobTemplates,
   technicianAccreditations,
+  liveEvents,
 } satisfies Record<ScopedTable, PgTable & { id: PgColumn; createdAt: PgColumn }>;
 
 type Tables = typeof tables;

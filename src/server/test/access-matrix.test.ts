@@ -36,10 +36,12 @@ import {
   accreditationReminders,
   technicianAccreditations,
   technicians,
+  liveEvents,
 } from '../db/schema/index.ts';
 import { createId } from '../lib/ids.ts';
 import { addTechnicianPersona, assignJob, insertAccreditation, insertJob } from './technicians.fixtures.ts';
 import { cases, publicApiRoutes, type Victim } from './access-matrix.cases.ts';
+import { firstLiveEventOf, readStream } from './access-matrix.live.ts';
 import { submitVictimInvoice } from './invoicing.ts';
 import { uploadProofId } from './payments.fixtures.ts';
 import { getTestApp, type TestApp } from './test-app.ts';
@@ -122,6 +124,12 @@ async function snapshot(t: TestApp, w: World): Promise<string> {
     t.db.select().from(jobTemplateTasks).where(eq(jobTemplateTasks.organizationId, w.orgA)),
     t.db.select().from(technicianAccreditations).where(eq(technicianAccreditations.contractorId, w.contractorX)),
     t.db.select().from(accreditationReminders).where(eq(accreditationReminders.contractorId, w.contractorX)),
+    t.db
+      .select()
+      .from(liveEvents)
+      .where(
+        or(eq(liveEvents.organizationId, w.orgA), eq(liveEvents.contractorId, w.contractorX), inArray(liveEvents.userId, victimUsers)),
+      ),
   ]);
   return JSON.stringify(parts.map((rows) => [...rows].sort((a, b) => String(a.id).localeCompare(String(b.id)))));
 }
@@ -251,6 +259,7 @@ describe('access matrix', () => {
       fileId: file.json().id,
       notificationId,
       emailId: victimEmail!.id,
+      liveEventId: await firstLiveEventOf(t, w),
       ids: [
         w.orgA,
         w.contractorX,
@@ -316,12 +325,14 @@ describe('access matrix', () => {
         if (!routeCase) continue;
         const { url, body, multipart } = routeCase.build(victim);
         const client = clientFor(t, pick(w));
-        const res = multipart
-          ? await client.request('POST', url, undefined, {
-              payload: multipartBody().payload,
-              headers: { 'content-type': multipartBody().contentType },
-            })
-          : await client.request(route.method as 'GET', url, body);
+        const res = routeCase.stream
+          ? await readStream(client, url)
+          : multipart
+            ? await client.request('POST', url, undefined, {
+                payload: multipartBody().payload,
+                headers: { 'content-type': multipartBody().contentType },
+              })
+            : await client.request(route.method as 'GET', url, body);
         if (res.statusCode >= 500) failures.push(`${key}: ${res.statusCode}`);
         if (routeCase.expect === 'notFound' && res.statusCode !== 404) failures.push(`${key}: expected 404, got ${res.statusCode}`);
         // An id the caller itself sent may come back (bulk results name it); nothing else of A's may.
