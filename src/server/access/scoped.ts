@@ -15,7 +15,10 @@ import {
   jobTasks,
   jobTechnicians,
   jobTemplates,
+  internalNotes,
   invoices,
+  messageThreads,
+  messages,
   milestoneSubmissions,
   milestones,
   notifications,
@@ -55,6 +58,9 @@ const tables = {
   jobDocuments,
   jobTemplates,
   technicianAccreditations,
+  messageThreads,
+  messages,
+  internalNotes,
 } satisfies Record<ScopedTable, PgTable & { id: PgColumn; createdAt: PgColumn }>;
 
 type Tables = typeof tables;
