@@ -23,6 +23,11 @@ import {
   notifications,
   organizations,
   idempotencyKeys,
+  internalNotes,
+  messageAttachments,
+  messageReads,
+  messageThreads,
+  messages,
   contractorProfiles,
   invoiceLines,
   invoices,
@@ -122,6 +127,17 @@ async function snapshot(t: TestApp, w: World): Promise<string> {
     t.db.select().from(jobTemplateTasks).where(eq(jobTemplateTasks.organizationId, w.orgA)),
     t.db.select().from(technicianAccreditations).where(eq(technicianAccreditations.contractorId, w.contractorX)),
     t.db.select().from(accreditationReminders).where(eq(accreditationReminders.contractorId, w.contractorX)),
+    t.db.select().from(messageThreads).where(eq(messageThreads.organizationId, w.orgA)),
+    t.db.select().from(messages).where(eq(messages.organizationId, w.orgA)),
+    t.db
+      .select({ id: messageAttachments.messageId, fileId: messageAttachments.fileId })
+      .from(messageAttachments)
+      .where(eq(messageAttachments.organizationId, w.orgA)),
+    t.db.select().from(internalNotes).where(eq(internalNotes.organizationId, w.orgA)),
+    t.db
+      .select({ id: messageReads.threadId, userId: messageReads.userId, lastReadAt: messageReads.lastReadAt })
+      .from(messageReads)
+      .where(eq(messageReads.threadId, w.engagementAX)),
   ]);
   return JSON.stringify(parts.map((rows) => [...rows].sort((a, b) => String(a.id).localeCompare(String(b.id)))));
 }
@@ -233,6 +249,15 @@ describe('access matrix', () => {
     });
     expect(job.statusCode).toBe(201);
     const invoice = await submitVictimInvoice(t, w);
+    const message = await clientFor(t, w.xAdmin).post(`/api/threads/${w.engagementAX}/messages`, {
+      body: 'Victim message about the job',
+      subject: { kind: 'job', id: myJob.id },
+      fileIds: [file.json().id],
+    });
+    expect(message.statusCode).toBe(201);
+    expect((await owner.post(`/api/threads/${w.engagementAX}/read`)).statusCode).toBe(200);
+    const internalNote = await owner.post(`/api/threads/${w.engagementAX}/notes`, { body: 'Victim internal note' });
+    expect(internalNote.statusCode).toBe(201);
     victim = {
       invoiceId: invoice.invoiceId,
       contractorId: w.contractorX,
@@ -242,6 +267,8 @@ describe('access matrix', () => {
       technicianId: crew.technicianId,
       accreditationId,
       myJobId: myJob.id,
+      messageId: message.json().id,
+      internalNoteId: internalNote.json().id,
       jobId: job.json().id,
       jobTemplateId: template.json().id,
       engagementId: w.engagementAX,
@@ -274,6 +301,8 @@ describe('access matrix', () => {
         invoice.invoiceId,
         invoice.fileId,
         invoice.legalName,
+        message.json().id,
+        internalNote.json().id,
       ],
     };
   });
