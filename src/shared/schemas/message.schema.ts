@@ -76,3 +76,6 @@ export const noteSchema = z.object({
 });
 
 export const threadParamsSchema = z.object({ id: idSchema }).strict();
+
+/** The thread list; `jobId` narrows it to the thread of that job's engagement (a technician's job page). */
+export const threadListQuerySchema = pageQuerySchema.extend({ jobId: idSchema.optional() }).strict();

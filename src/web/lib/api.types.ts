@@ -7954,6 +7954,7 @@ export interface paths {
         query?: {
           limit?: number;
           cursor?: string;
+          jobId?: string;
         };
       };
       responses: {

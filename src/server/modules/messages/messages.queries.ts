@@ -51,7 +51,7 @@ function unreadOf(db: Executor, actor: Actor, where?: SQL) {
 const threadKeyset: Keyset = { columns: [engagements.createdAt, engagements.id], direction: 'desc' };
 
 /** The actor's threads (one per engagement, newest engagement first), each with its unread count and last message time. */
-export async function listThreads(db: Db, ctx: RequestContext, page: PageRequest) {
+export async function listThreads(db: Db, ctx: RequestContext, page: PageRequest & { jobId?: string }) {
   const actor = ctx.actor;
   const rows = await db
     .select({
@@ -66,7 +66,17 @@ export async function listThreads(db: Db, ctx: RequestContext, page: PageRequest
     .innerJoin(organizations, eq(organizations.id, engagements.organizationId))
     .innerJoin(contractors, eq(contractors.id, engagements.contractorId))
     .leftJoin(messageThreads, eq(messageThreads.id, engagements.id))
-    .where(and(threadEngagements(actor), keysetAfter(threadKeyset, page.cursor)))
+    .where(
+      and(
+        threadEngagements(actor),
+        page.jobId
+          ? exists(
+              sql`(select 1 from ${jobs} where ${jobs.id} = ${page.jobId} and ${jobs.engagementId} = ${engagements.id} and ${scopes.jobs(actor)})`,
+            )
+          : undefined,
+        keysetAfter(threadKeyset, page.cursor),
+      ),
+    )
     .orderBy(...keysetOrder(threadKeyset))
     .limit(page.limit + 1);
   const paged = pageFrom(rows, page.limit, (r) => r.key);

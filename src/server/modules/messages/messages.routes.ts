@@ -8,6 +8,7 @@ import {
   noteSchema,
   postMessageSchema,
   postNoteSchema,
+  threadListQuerySchema,
   threadSchema,
   unreadTotalSchema,
 } from '../../../shared/schemas/message.schema.ts';
@@ -31,7 +32,7 @@ export function registerMessageRoutes(app: FastifyInstance, deps: { db: Db }): v
       schema: {
         tags,
         summary: 'Message threads (one per engagement; its id is the engagement id), newest engagement first, each with its unread count',
-        querystring: pageQuerySchema,
+        querystring: threadListQuerySchema,
         response: { 200: pageOf(threadSchema) },
       },
     },

@@ -65,5 +65,7 @@ describe("technicians' job messages", () => {
 
     expect((await client.get(`/api/threads/${w.engagementAX}/notes`)).statusCode).toBe(404);
     expect((await client.get('/api/threads')).json().items).toEqual([expect.objectContaining({ id: w.engagementAX })]);
+    expect((await client.get(`/api/threads?jobId=${assigned.id}`)).json().items).toEqual([expect.objectContaining({ id: w.engagementAX })]);
+    expect((await client.get(`/api/threads?jobId=${other.id}`)).json().items).toEqual([]);
   });
 });
