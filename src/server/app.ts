@@ -29,6 +29,7 @@ import { registerHomeRoutes } from './modules/home/home.routes.ts';
 import { registerMessageRoutes } from './modules/messages/messages.routes.ts';
 import { registerMoneyRoutes } from './modules/money/money.routes.ts';
 import { registerInvitationRoutes } from './modules/invitations/invitations.routes.ts';
+import { registerLiveRoutes } from './modules/live/live.routes.ts';
 import { registerJobEventRoutes } from './modules/jobs/job-events.routes.ts';
 import { registerJobTemplateRoutes } from './modules/jobs/job-templates.routes.ts';
 import { registerJobRoutes } from './modules/jobs/jobs.routes.ts';
@@ -116,6 +117,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   // The dev mailbox shows sign-in links: only without real email, never in production, only to this machine.
   registerNotificationRoutes(app, { db, devMailbox: hasDevMailbox(config) });
   registerAuditRoutes(app, { db });
+  registerLiveRoutes(app, { database });
   registerDeliveryRoutes(app, { db });
   registerFileRoutes(app, { db, storage: deps.storage, maxBytes: config.UPLOAD_MAX_BYTES });
   registerInvoiceRoutes(app, { db, storage: deps.storage });

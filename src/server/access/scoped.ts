@@ -19,6 +19,7 @@ import {
   invoices,
   messageThreads,
   messages,
+  liveEvents,
   milestoneSubmissions,
   milestones,
   notifications,
@@ -61,6 +62,7 @@ const tables = {
   messageThreads,
   messages,
   internalNotes,
+  liveEvents,
 } satisfies Record<ScopedTable, PgTable & { id: PgColumn; createdAt: PgColumn }>;
 
 type Tables = typeof tables;

@@ -1,4 +1,4 @@
-import { and, eq, exists, inArray, isNotNull, or, type SQL, sql } from 'drizzle-orm';
+import { and, eq, exists, inArray, isNotNull, ne, or, type SQL, sql } from 'drizzle-orm';
 import type { PgColumn } from 'drizzle-orm/pg-core';
 import {
   auditEvents,
@@ -18,6 +18,7 @@ import {
   invoices,
   messageThreads,
   messages,
+  liveEvents,
   milestoneSubmissions,
   milestones,
   notifications,
@@ -202,6 +203,24 @@ export const scopes = {
   internalNotes(actor: Actor): SQL {
     if (actor.kind === 'staff') return eq(internalNotes.organizationId, actor.organizationId);
     return nothing;
+  },
+  /**
+   * Live events (SSE): a person's own `user` events; staff their organization's others; contractor
+   * members their contractor's `engagement` and `job` events; a technician the `job` events of
+   * jobs assigned to them. Mirrored in memory by `canSeeLiveEvent` (live.visibility.ts).
+   */
+  liveEvents(actor: Actor): SQL {
+    const own = and(eq(liveEvents.audience, 'user'), eq(liveEvents.userId, actor.userId)) as SQL;
+    if (actor.kind === 'staff')
+      return or(own, and(eq(liveEvents.organizationId, actor.organizationId), ne(liveEvents.audience, 'user'))) as SQL;
+    if (actor.kind === 'contractor')
+      return or(own, and(eq(liveEvents.contractorId, actor.contractorId), inArray(liveEvents.audience, ['engagement', 'job']))) as SQL;
+    if (actor.kind === 'technician')
+      return or(
+        own,
+        and(eq(liveEvents.audience, 'job'), eq(liveEvents.contractorId, actor.contractorId), assignedToTechnician(actor, liveEvents.jobId)),
+      ) as SQL;
+    return own;
   },
 } satisfies Record<string, (actor: Actor) => SQL>;
 

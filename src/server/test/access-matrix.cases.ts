@@ -342,6 +342,13 @@ export const cases: Record<string, Case> = {
     build: () => ({ url: '/api/contractor/profile', body: { legalName: 'Sneaky Ltd', address: 'Nowhere' } }),
   },
   'GET /api/contractors/:id/profile': { expect: 'notFound', build: (v) => ({ url: `/api/contractors/${v.contractorId}/profile` }) },
+  // Resuming from A's first event: the replay holds nothing of A's for anyone outside it (the leak check reads the stream).
+  'GET /api/events': {
+    expect: 'ownScope',
+    stream: true,
+    build: (v) => ({ url: `/api/events?since=${v.liveEventId}` }),
+    verify: (body) => (body.includes(': ready') ? null : `the stream did not catch up: ${body.slice(0, 200)}`),
+  },
 };
 
 /** A desk request over the victim's ids: refused (403 for a technician or staff), or each id refused as not found. */

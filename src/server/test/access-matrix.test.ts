@@ -1,4 +1,4 @@
-import { eq, inArray, or } from 'drizzle-orm';
+import { eq, inArray, or, sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
   auditEvents,
@@ -41,6 +41,7 @@ import {
   accreditationReminders,
   technicianAccreditations,
   technicians,
+  liveEvents,
 } from '../db/schema/index.ts';
 import { createId } from '../lib/ids.ts';
 import { addTechnicianPersona, assignJob, insertAccreditation, insertJob } from './technicians.fixtures.ts';
@@ -138,8 +139,36 @@ async function snapshot(t: TestApp, w: World): Promise<string> {
       .select({ id: messageReads.threadId, userId: messageReads.userId, lastReadAt: messageReads.lastReadAt })
       .from(messageReads)
       .where(eq(messageReads.threadId, w.engagementAX)),
+    t.db
+      .select()
+      .from(liveEvents)
+      .where(
+        or(eq(liveEvents.organizationId, w.orgA), eq(liveEvents.contractorId, w.contractorX), inArray(liveEvents.userId, victimUsers)),
+      ),
   ]);
   return JSON.stringify(parts.map((rows) => [...rows].sort((a, b) => String(a.id).localeCompare(String(b.id)))));
+}
+
+/** The first live event of A's and X's scene: an attacker resuming from it must be replayed nothing of theirs. */
+async function firstLiveEventOf(t: TestApp, w: World): Promise<string> {
+  const [row] = await t.db
+    .select({ id: sql<string>`min(${liveEvents.id})` })
+    .from(liveEvents)
+    .where(or(eq(liveEvents.organizationId, w.orgA), eq(liveEvents.contractorId, w.contractorX)));
+  return String(row?.id);
+}
+
+/** An event stream through inject: the status, and what it sent until it was caught up (`: ready`); then it is closed. */
+async function readStream(client: ReturnType<typeof clientFor>, url: string): Promise<{ statusCode: number; body: string }> {
+  const res = await client.request('GET', url, undefined, { payloadAsStream: true });
+  if (res.statusCode !== 200) return { statusCode: res.statusCode, body: res.body };
+  let body = '';
+  for await (const chunk of res.stream()) {
+    body += String(chunk);
+    if (body.includes(': ready')) break;
+  }
+  (res.raw.res as { destroy(): void }).destroy();
+  return { statusCode: res.statusCode, body };
 }
 
 describe('access matrix', () => {
@@ -278,6 +307,7 @@ describe('access matrix', () => {
       fileId: file.json().id,
       notificationId,
       emailId: victimEmail!.id,
+      liveEventId: await firstLiveEventOf(t, w),
       ids: [
         w.orgA,
         w.contractorX,
@@ -345,12 +375,14 @@ describe('access matrix', () => {
         if (!routeCase) continue;
         const { url, body, multipart } = routeCase.build(victim);
         const client = clientFor(t, pick(w));
-        const res = multipart
-          ? await client.request('POST', url, undefined, {
-              payload: multipartBody().payload,
-              headers: { 'content-type': multipartBody().contentType },
-            })
-          : await client.request(route.method as 'GET', url, body);
+        const res = routeCase.stream
+          ? await readStream(client, url)
+          : multipart
+            ? await client.request('POST', url, undefined, {
+                payload: multipartBody().payload,
+                headers: { 'content-type': multipartBody().contentType },
+              })
+            : await client.request(route.method as 'GET', url, body);
         if (res.statusCode >= 500) failures.push(`${key}: ${res.statusCode}`);
         if (routeCase.expect === 'notFound' && res.statusCode !== 404) failures.push(`${key}: expected 404, got ${res.statusCode}`);
         // An id the caller itself sent may come back (bulk results name it); nothing else of A's may.

@@ -29,7 +29,7 @@ export const messageBudgetCases: Case[] = [
   },
   {
     route: 'POST /api/threads/:id/read',
-    budget: 4,
+    budget: 5,
     prepare: async (t, w) => {
       await clientFor(t, w.xAdmin).post(`/api/threads/${w.engagementAX}/messages`, { body: 'Read me' });
       return () => clientFor(t, w.aOwner).post(`/api/threads/${w.engagementAX}/read`);

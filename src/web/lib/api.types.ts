@@ -8499,6 +8499,28 @@ export interface paths {
       };
     };
   };
+  "/api/events": {
+    /**
+     * Live updates (Server-Sent Events): each event names a kind and a subject (ids only), its id is the `id:` to resume from; `event: reset` means refetch everything
+     * @description On reconnect the browser sends Last-Event-ID and receives what it missed (up to 24 hours, 1,000 events; else a reset). `since` does the same for a first connection. A heartbeat comment every 20 seconds; the stream closes when the session ends.
+     */
+    get: {
+      parameters: {
+        query?: {
+          since?: string;
+        };
+        header?: {
+          "last-event-id"?: string;
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: never;
+        };
+      };
+    };
+  };
   "/api/organizations/current/emails": {
     /** Email delivery: the organization's emails that failed or still wait to go out (owners and admins) */
     get: {

@@ -8,3 +8,4 @@ export * from './platform.schema.ts';
 export * from './tenancy.schema.ts';
 export * from './technicians.schema.ts';
 export * from './messages.schema.ts';
+export * from './live.schema.ts';

@@ -9,6 +9,7 @@ import { runInTransaction } from '../../db/transaction.ts';
 import { forbidden, notFound } from '../../lib/errors.ts';
 import { createId } from '../../lib/ids.ts';
 import type { PageRequest } from '../../lib/pagination.ts';
+import { announceNote } from './messages.live.ts';
 import { namesOf } from './messages.presenter.ts';
 import { openThread } from './messages.threads.ts';
 
@@ -72,6 +73,7 @@ export async function postNote(db: Db, ctx: RequestContext, id: string, input: {
       after: { engagementId: thread.id, body: note.body },
       ip: ctx.ip,
     });
+    await announceNote(tx, note);
     return note;
   });
   const [view] = await presentNotes(db, [row]);

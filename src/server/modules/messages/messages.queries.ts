@@ -9,6 +9,7 @@ import { scopes } from '../../access/scopes.ts';
 import type { Db, Executor } from '../../db/client.ts';
 import { contractors, engagements, jobs, messageReads, messageThreads, messages, organizations } from '../../db/schema/index.ts';
 import { type Keyset, keysetAfter, keysetKey, keysetOrder, type PageRequest, pageFrom } from '../../lib/pagination.ts';
+import { announceRead } from './messages.live.ts';
 import { presentMessages } from './messages.presenter.ts';
 import { openThread } from './messages.threads.ts';
 
@@ -161,5 +162,6 @@ export async function markThreadRead(db: Db, ctx: RequestContext, id: string) {
       set: { lastReadMessageId: sql`excluded.last_read_message_id`, lastReadAt: sql`excluded.last_read_at` },
       where: sql`${messageReads.lastReadAt} <= excluded.last_read_at`,
     });
+  await announceRead(db, ctx.user.id, thread.id);
   return { ok: true as const };
 }

@@ -13,6 +13,7 @@ import { createId } from '../../lib/ids.ts';
 import { assertExpectedVersion, type ExpectedVersion, staleVersion, versionsToMatch } from '../../lib/versions.ts';
 import { readAttachableFile } from '../files/files.service.ts';
 import { type MessageRow, type MessageView, presentMessages } from './messages.presenter.ts';
+import { announceMessage } from './messages.live.ts';
 import { tellOtherSide } from './messages.notify.ts';
 import { readSubject } from './messages.subjects.ts';
 import { ensureThread, type OpenThread, openThread } from './messages.threads.ts';
@@ -98,6 +99,7 @@ export async function postMessage(tx: Tx, ctx: RequestContext, input: PostMessag
     after: { threadId: thread.id, body: row.body, subject: body.subject ?? null, fileIds },
     ip: ctx.ip,
   });
+  await announceMessage(tx, row, 'message.created');
   await tellOtherSide(
     tx,
     row,
@@ -153,6 +155,7 @@ export async function editMessage(db: Db, ctx: RequestContext, id: string, input
       after: { body: after.body },
       ip: ctx.ip,
     });
+    await announceMessage(tx, after, 'message.edited');
     const [view] = await presentMessages(tx, ctx.actor, thread, [after], now);
     return view as MessageView;
   });
@@ -182,6 +185,7 @@ export async function deleteMessage(db: Db, ctx: RequestContext, id: string) {
       before: { body: before.body, fileIds: files.map((f) => f.fileId) },
       ip: ctx.ip,
     });
+    await announceMessage(tx, after, 'message.deleted');
     const [view] = await presentMessages(tx, ctx.actor, thread, [after], now);
     return view as MessageView;
   });

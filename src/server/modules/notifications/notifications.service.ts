@@ -1,5 +1,6 @@
 import { and, desc, eq, isNull, lt, type SQLWrapper, sql } from 'drizzle-orm';
 import type { RequestContext } from '../../access/actor.ts';
+import { raiseLiveEvents } from '../../access/live.raise.ts';
 import { scoped } from '../../access/scoped.ts';
 import { scopes } from '../../access/scopes.ts';
 import type { Db, Executor } from '../../db/client.ts';
@@ -63,12 +64,24 @@ export interface NotifyInput {
  * recipient, throttled so that a burst (a bulk approval, say) becomes one email, not twenty.
  */
 export async function notify(tx: Executor, input: NotifyInput): Promise<void> {
-  if (!Array.isArray(input.userIds)) return queueDigests(tx, await notifySelected(tx, input, input.userIds));
-  const userIds: string[] = input.userIds;
-  if (userIds.length === 0) return;
+  const created = Array.isArray(input.userIds)
+    ? await notifyListed(tx, input, input.userIds)
+    : await notifySelected(tx, input, input.userIds);
+  await announceNotifications(tx, input, created);
+  queueDigests(
+    tx,
+    created.map((n) => n.userId),
+  );
+}
+
+type CreatedNotification = { id: string; userId: string };
+
+async function notifyListed(tx: Executor, input: NotifyInput, userIds: readonly string[]): Promise<CreatedNotification[]> {
+  if (userIds.length === 0) return [];
+  const created = userIds.map((userId) => ({ id: createId(), userId }));
   await tx.insert(notifications).values(
-    userIds.map((userId) => ({
-      id: createId(),
+    created.map(({ id, userId }) => ({
+      id,
       userId,
       organizationId: input.organizationId ?? null,
       contractorId: input.contractorId ?? null,
@@ -78,17 +91,33 @@ export async function notify(tx: Executor, input: NotifyInput): Promise<void> {
       link: input.link ?? null,
     })),
   );
-  queueDigests(tx, userIds);
+  return created;
 }
 
-/** Inserts one notification per recipient the query selects, in one statement; returns who they are. */
-async function notifySelected(tx: Executor, input: NotifyInput, recipients: SQLWrapper): Promise<string[]> {
+/** Inserts one notification per recipient the query selects, in one statement; returns them. */
+async function notifySelected(tx: Executor, input: NotifyInput, recipients: SQLWrapper): Promise<CreatedNotification[]> {
   const result = await tx.execute(sql`
     insert into notifications (id, user_id, organization_id, contractor_id, type, title, body, link)
     select gen_random_uuid()::text, r.user_id, ${input.organizationId ?? null}, ${input.contractorId ?? null}, ${input.type}, ${input.title}, ${input.body}, ${input.link ?? null}
       from ${recipients} as r(user_id)
-    returning user_id`);
-  return (result as unknown as { rows: Array<{ user_id: string }> }).rows.map((r) => r.user_id);
+    returning id, user_id`);
+  return (result as unknown as { rows: Array<{ id: string; user_id: string }> }).rows.map((r) => ({ id: r.id, userId: r.user_id }));
+}
+
+/** A live event per notification, for its recipient only (their open tabs refresh the bell). */
+function announceNotifications(tx: Executor, input: NotifyInput, created: readonly CreatedNotification[]): Promise<void> {
+  return raiseLiveEvents(
+    tx,
+    created.map((n) => ({
+      audience: 'user' as const,
+      userId: n.userId,
+      organizationId: input.organizationId ?? null,
+      contractorId: input.contractorId ?? null,
+      kind: 'notification.created',
+      subjectType: 'notification',
+      subjectId: n.id,
+    })),
+  );
 }
 
 /** After commit, an email job per recipient, throttled so that a burst becomes one email. */
