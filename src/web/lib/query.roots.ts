@@ -16,6 +16,7 @@ export const queryRoots = {
   home: ['home'],
   invitations: ['invitations'],
   jobs: ['jobs'],
+  messages: ['messages'],
   milestones: ['milestones'],
   money: ['money'],
   notifications: ['notifications'],
