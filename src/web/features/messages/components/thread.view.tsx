@@ -34,32 +34,33 @@ export function ThreadView({ threadId, filters, onFiltersChange, canPost, subjec
   return (
     <div className="flex flex-col gap-4">
       {onFiltersChange ? (
-        <form
-          role="search"
-          className="flex flex-col gap-2 sm:flex-row sm:items-end"
-          onSubmit={(event) => {
-            event.preventDefault();
-            onFiltersChange({ ...filters, q: search.trim() || undefined });
-          }}
-        >
-          <TextField label="Search this thread" value={search} onChange={setSearch} maxLength={200} className="sm:w-80" />
-          <div className="flex gap-2">
-            <Button type="submit" variant="secondary">
-              Search
-            </Button>
-            {filters.q || filters.subject ? (
-              <Button
-                variant="secondary"
-                onPress={() => {
-                  setSearch('');
-                  onFiltersChange({});
-                }}
-              >
-                Show all messages
+        <search>
+          <form
+            className="flex flex-col gap-2 sm:flex-row sm:items-end"
+            onSubmit={(event) => {
+              event.preventDefault();
+              onFiltersChange({ ...filters, q: search.trim() || undefined });
+            }}
+          >
+            <TextField label="Search this thread" value={search} onChange={setSearch} maxLength={200} className="sm:w-80" />
+            <div className="flex gap-2">
+              <Button type="submit" variant="secondary">
+                Search
               </Button>
-            ) : null}
-          </div>
-        </form>
+              {filters.q || filters.subject ? (
+                <Button
+                  variant="secondary"
+                  onPress={() => {
+                    setSearch('');
+                    onFiltersChange({});
+                  }}
+                >
+                  Show all messages
+                </Button>
+              ) : null}
+            </div>
+          </form>
+        </search>
       ) : null}
       <QueryView query={messages} loadingLabel="Loading messages…">
         {({ items }) =>
