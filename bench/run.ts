@@ -17,6 +17,7 @@ import { type BenchServerInfo, PUBLIC_URL, type Session } from './bench.shared.t
 import { benchStart } from './bench.start.ts';
 import { benchDesk, type DeskRow, printDeskRows, writeDeskResults } from './bench.desk.ts';
 import { benchMoney } from './bench.money.run.ts';
+import { benchLive, type LiveRow, printLiveRows, writeLiveResults } from './bench.live.ts';
 
 const root = path.resolve(import.meta.dirname, '..');
 const seconds = Number(process.env.BENCH_SECONDS ?? 1.5);
@@ -285,11 +286,19 @@ async function main(): Promise<void> {
   // The desk view at 100,000 jobs (issue 12): its own seed, GET /api/me measured again beside it.
   const deskRows: DeskRow[] = [];
   for (const [, url] of databases) deskRows.push(...(await benchDesk(url)));
+  // Live updates (issue 11): a status change to 200 SSE clients, per database.
+  const liveRows: LiveRow[] = [];
+  for (const [db, url] of databases) {
+    process.stderr.write(`live updates on ${db}\n`);
+    liveRows.push(await benchLive(url));
+  }
   process.stderr.write('money (issue 9) on pglite\n');
   rows.push(...(await benchMoney()));
   printTable(rows);
   printDeskRows(deskRows);
   writeDeskResults(deskRows);
+  printLiveRows(liveRows);
+  writeLiveResults(liveRows);
   console.log('\nEXPLAIN of each large list (indexes used; any Seq Scan on a big table):');
   for (const p of plans)
     console.log(

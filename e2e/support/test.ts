@@ -39,14 +39,30 @@ interface Visit {
   at: number;
 }
 
+/** The live-updates stream stays open for the page's life: it never counts as a request in flight. */
+const isEventStream = (url: string) => new URL(url).pathname === '/api/events';
+
 class PageTracker {
   private readonly visits = new Map<Page, Visit[]>();
   private readonly checked = new Map<Page, Set<string>>();
+  private readonly inFlight = new Map<Page, { count: number; quietSince: number }>();
 
   track(page: Page): void {
     if (this.visits.has(page)) return;
     this.visits.set(page, []);
     this.checked.set(page, new Set());
+    const flight = { count: 0, quietSince: Date.now() };
+    this.inFlight.set(page, flight);
+    page.on('request', (request) => {
+      if (!isEventStream(request.url())) flight.count++;
+    });
+    const done = (request: { url(): string }) => {
+      if (isEventStream(request.url())) return;
+      flight.count = Math.max(0, flight.count - 1);
+      if (flight.count === 0) flight.quietSince = Date.now();
+    };
+    page.on('requestfinished', done);
+    page.on('requestfailed', done);
     page.on('framenavigated', (frame) => {
       if (frame !== page.mainFrame()) return;
       const url = frame.url();
@@ -55,6 +71,14 @@ class PageTracker {
       const list = this.visits.get(page)!;
       if (list.at(-1)?.pathname !== pathname) list.push({ pathname, at: Date.now() });
     });
+  }
+
+  /** Waits until no request (but the event stream) has been in flight for 500 ms, at most timeoutMs: what 'networkidle' means, with the live stream open. */
+  async settle(page: Page, timeoutMs = 5_000): Promise<void> {
+    this.track(page);
+    const flight = this.inFlight.get(page)!;
+    const deadline = Date.now() + timeoutMs;
+    while (Date.now() < deadline && !(flight.count === 0 && Date.now() - flight.quietSince >= 500)) await page.waitForTimeout(50);
   }
 
   markChecked(page: Page): void {
@@ -124,7 +148,7 @@ export const test = base.extend<Fixtures & { tracker: PageTracker }>({
         const h1 = heading === undefined ? page.getByRole('heading', { level: 1 }) : page.getByRole('heading', { level: 1, name: heading });
         await expect(h1).toBeVisible();
         // let the page's queries settle before axe looks (polling pages never go idle: do not wait forever)
-        await page.waitForLoadState('networkidle', { timeout: 5_000 }).catch(() => {});
+        await tracker.settle(page);
         const pathname = new URL(page.url()).pathname;
         await runAxe(page, `${pathname} (${heading ?? 'page'})`);
         tracker.markChecked(page);

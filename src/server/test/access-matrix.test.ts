@@ -1,10 +1,11 @@
-import { eq, or, sql } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { emails, notifications, sessions, liveEvents } from '../db/schema/index.ts';
+import { emails, notifications, sessions } from '../db/schema/index.ts';
 import { createId } from '../lib/ids.ts';
 import { addTechnicianPersona, assignJob, insertAccreditation, insertJob } from './technicians.fixtures.ts';
 import { snapshot } from './access-matrix.snapshot.ts';
 import { cases, publicApiRoutes, type Victim } from './access-matrix.cases.ts';
+import { firstLiveEventOf, readStream } from './access-matrix.live.ts';
 import { submitVictimInvoice } from './invoicing.ts';
 import { uploadProofId } from './payments.fixtures.ts';
 import { getTestApp, type TestApp } from './test-app.ts';
@@ -22,28 +23,6 @@ function multipartBody(): { payload: string; contentType: string } {
     contentType: `multipart/form-data; boundary=${boundary}`,
     payload: `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="x.txt"\r\nContent-Type: text/plain\r\n\r\nhello\r\n--${boundary}--\r\n`,
   };
-}
-
-/** The first live event of A's and X's scene: an attacker resuming from it must be replayed nothing of theirs. */
-async function firstLiveEventOf(t: TestApp, w: World): Promise<string> {
-  const [row] = await t.db
-    .select({ id: sql<string>`min(${liveEvents.id})` })
-    .from(liveEvents)
-    .where(or(eq(liveEvents.organizationId, w.orgA), eq(liveEvents.contractorId, w.contractorX)));
-  return String(row?.id);
-}
-
-/** An event stream through inject: the status, and what it sent until it was caught up (`: ready`); then it is closed. */
-async function readStream(client: ReturnType<typeof clientFor>, url: string): Promise<{ statusCode: number; body: string }> {
-  const res = await client.request('GET', url, undefined, { payloadAsStream: true });
-  if (res.statusCode !== 200) return { statusCode: res.statusCode, body: res.body };
-  let body = '';
-  for await (const chunk of res.stream()) {
-    body += String(chunk);
-    if (body.includes(': ready')) break;
-  }
-  (res.raw.res as { destroy(): void }).destroy();
-  return { statusCode: res.statusCode, body };
 }
 
 describe('access matrix', () => {

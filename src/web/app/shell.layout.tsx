@@ -6,6 +6,7 @@ import type { Me, Membership } from '../../shared/schemas/session.schema.ts';
 import { MAIN_ID, SkipLink } from '../components/ui/skip-link.tsx';
 import { toastError } from '../components/ui/toast.tsx';
 import { describeError } from '../lib/api.client.ts';
+import { useLiveUpdates } from '../lib/use-live-updates.ts';
 import { NotificationBell } from '../features/notifications/components/notification-bell.tsx';
 import { useSignOut } from '../features/session/api/sign-out.mutation.ts';
 import { useMe } from '../features/session/api/me.query.ts';
@@ -52,6 +53,8 @@ export function Shell({ me: loadedMe, membership: loadedMembership, area, nav, c
   const kind = membership.kind;
   const navigate = useNavigate();
   const mustEnrol = me.mustEnrolTwoFactor;
+  // One event stream per tab: new messages, notifications and status changes refresh what is shown.
+  useLiveUpdates();
 
   // The organization may start requiring 2FA while the user is in: send them to enrol.
   useEffect(() => {

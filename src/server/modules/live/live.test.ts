@@ -1,7 +1,7 @@
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { raiseLiveEvent } from '../../access/live.raise.ts';
-import { liveEvents } from '../../db/schema/index.ts';
+import { jobTechnicians, liveEvents } from '../../db/schema/index.ts';
 import { runInTransaction } from '../../db/transaction.ts';
 import { createJob, putTechnicianOnJob } from '../../test/jobs.work.ts';
 import { pruneLiveEvents } from './live.events.ts';
@@ -123,6 +123,13 @@ describe('GET /api/events', () => {
     expect(has(tech!, other)).toBe(false);
     expect(has(xAdmin!, 'internal-1', 'note.created')).toBe(false);
     expect(has(tech!, 'internal-1', 'note.created')).toBe(false);
+    // Taken off the job: its next change no longer reaches the technician (assignment is read at delivery).
+    await t.db.delete(jobTechnicians).where(eq(jobTechnicians.jobId, assigned));
+    const scheduled = await clientFor(t, w.xAdmin).post(`/api/jobs/${assigned}/schedule`, { scheduledOn: '2027-01-09' });
+    expect(scheduled.statusCode, scheduled.body).toBe(200);
+    await waitFor(() => xAdmin!.messages().filter((m) => m.subjectId === assigned).length >= 2, { message: 'the second job event' });
+    await drained([[tech!, w.xTech]]);
+    expect(tech!.messages().filter((m) => m.subjectId === assigned)).toHaveLength(1);
   });
 
   it('sends a notification to its recipient only, and nothing for a rolled-back change', async () => {
