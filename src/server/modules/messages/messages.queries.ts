@@ -148,7 +148,7 @@ export async function markThreadRead(db: Db, ctx: RequestContext, id: string) {
       db
         .select({
           threadId: messages.threadId,
-          userId: sql<string>`${ctx.user.id}`.as('user_id'),
+          userId: sql<string>`${ctx.user.id}::text`.as('user_id'),
           lastReadMessageId: messages.id,
           lastReadAt: messages.createdAt,
         })
