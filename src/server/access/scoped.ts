@@ -15,7 +15,10 @@ import {
   jobTasks,
   jobTechnicians,
   jobTemplates,
+  internalNotes,
   invoices,
+  messageThreads,
+  messages,
   liveEvents,
   milestoneSubmissions,
   milestones,
@@ -56,6 +59,9 @@ const tables = {
   jobDocuments,
   jobTemplates,
   technicianAccreditations,
+  messageThreads,
+  messages,
+  internalNotes,
   liveEvents,
 } satisfies Record<ScopedTable, PgTable & { id: PgColumn; createdAt: PgColumn }>;
 

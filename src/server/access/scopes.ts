@@ -1,4 +1,4 @@
-import { and, eq, exists, inArray, ne, or, type SQL, sql } from 'drizzle-orm';
+import { and, eq, exists, inArray, isNotNull, ne, or, type SQL, sql } from 'drizzle-orm';
 import type { PgColumn } from 'drizzle-orm/pg-core';
 import {
   auditEvents,
@@ -14,7 +14,10 @@ import {
   jobTasks,
   jobTechnicians,
   jobTemplates,
+  internalNotes,
   invoices,
+  messageThreads,
+  messages,
   liveEvents,
   milestoneSubmissions,
   milestones,
@@ -172,6 +175,33 @@ export const scopes = {
         eq(technicianAccreditations.contractorId, actor.contractorId),
         eq(technicianAccreditations.technicianId, actor.technicianId),
       ) as SQL;
+    return nothing;
+  },
+  /** A thread is its engagement's: both parties; a technician only the threads of engagements with a job assigned to them. */
+  messageThreads(actor: Actor): SQL {
+    if (actor.kind === 'technician')
+      return and(
+        eq(messageThreads.contractorId, actor.contractorId),
+        exists(
+          sql`(select 1 from ${jobs} join ${jobTechnicians} on ${jobTechnicians.jobId} = ${jobs.id}
+            where ${jobs.engagementId} = ${messageThreads.id} and ${jobTechnicians.technicianId} = ${actor.technicianId} and ${jobTechnicians.contractorId} = ${actor.contractorId})`,
+        ),
+      ) as SQL;
+    return byParties(actor, messageThreads);
+  },
+  /** Messages: both parties; a technician only those about a job assigned to them. */
+  messages(actor: Actor): SQL {
+    if (actor.kind === 'technician')
+      return and(
+        eq(messages.contractorId, actor.contractorId),
+        isNotNull(messages.jobId),
+        assignedToTechnician(actor, messages.jobId),
+      ) as SQL;
+    return byParties(actor, messages);
+  },
+  /** Internal notes: the organization's staff, and no one else by any route (no contractor or technician condition exists). */
+  internalNotes(actor: Actor): SQL {
+    if (actor.kind === 'staff') return eq(internalNotes.organizationId, actor.organizationId);
     return nothing;
   },
   /**

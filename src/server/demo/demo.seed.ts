@@ -15,6 +15,7 @@ import { type DemoDocument, seedDemoMoney, storeDemoInvoiceDocument } from './de
 import type { Storage } from '../lib/storage.ts';
 import { DEMO_PASSWORD, daysFromNow, demoCrews, demoOrganization, demoPersonas } from './demo.data.ts';
 import { seedDemoTechnicians } from './demo.technicians.ts';
+import { seedDemoMessages } from './demo.messages.ts';
 
 /** True when the database has no organization yet (a first start). */
 export async function isEmpty(db: Db): Promise<boolean> {
@@ -76,6 +77,15 @@ export async function seedDemo(db: Db, storage?: Storage): Promise<void> {
         },
         document,
       );
+    await seedDemoMessages(tx, {
+      orgId: cast.orgId,
+      owner: { id: cast.owner, name: demoOrganization.owner.name, email: demoOrganization.owner.email },
+      crews: cast.crews.map((c) => ({
+        engagementId: c.engagementId,
+        contractorId: c.contractorId,
+        admin: { id: c.adminId, name: c.adminName, email: c.adminEmail },
+      })),
+    });
   });
 }
 

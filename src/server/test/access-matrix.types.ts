@@ -22,6 +22,9 @@ export interface Victim {
   accreditationId: string;
   /** A job of A and X, assigned to that technician. */
   myJobId: string;
+  /** A message of the A–X thread (by X's admin, about `myJobId`) and a staff-only internal note on it. */
+  messageId: string;
+  internalNoteId: string;
   /** The first live event of A's and X's scene (an attacker resumes its event stream from it). */
   liveEventId: string;
   ids: string[];

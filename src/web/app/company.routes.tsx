@@ -15,6 +15,7 @@ import { CompanySettingsRoute, createPaymentRoutes } from './company.payments.ro
 import { rootRoute } from './root.route.tsx';
 import type { NavItem } from './shell.layout.tsx';
 import { companyMoneyNav } from './company.nav.ts';
+import { UnreadMessagesBadge } from '../features/messages/components/unread.badge.tsx';
 import { requireShell } from './shell.guard.ts';
 import { FullPageError, FullPageLoading } from './status.pages.tsx';
 import {
@@ -56,6 +57,7 @@ export const companyRoute = createRoute({
       { href: '/app/contracts', label: 'Contracts' },
       { href: '/app/milestones', label: 'Milestones' },
       { href: '/app/jobs', label: 'Jobs' },
+      { href: '/app/messages', label: 'Messages', badge: <UnreadMessagesBadge /> },
       ...companyMoneyNav,
       { href: '/app/team', label: 'Team' },
       ...(abilities.inviteStaff || abilities.inviteContractor ? [{ href: '/app/invitations', label: 'Invitations' }] : []),

@@ -10,6 +10,7 @@ import { type EngagementSearch, validateEngagementSearch } from './engagement.se
 import { createMoneyRoute } from './money.routes.tsx';
 import { rootRoute } from './root.route.tsx';
 import type { NavItem } from './shell.layout.tsx';
+import { UnreadMessagesBadge } from '../features/messages/components/unread.badge.tsx';
 import { requireShell } from './shell.guard.ts';
 import { FullPageError, FullPageLoading } from './status.pages.tsx';
 import {
@@ -42,6 +43,7 @@ import {
 const portalNav: NavItem[] = [
   { href: '/portal/home', label: 'Home' },
   { href: '/portal/jobs', label: 'Jobs' },
+  { href: '/portal/messages', label: 'Messages', badge: <UnreadMessagesBadge /> },
   { href: '/portal/money', label: 'Money' },
   { href: '/portal/deliver', label: 'To deliver' },
   { href: '/portal/contracts', label: 'Contracts' },

@@ -9,14 +9,20 @@ import { indexRoute, publicRoutes } from './public.routes.tsx';
 import { rootRoute } from './root.route.tsx';
 import { InlineError, InlineNotFound } from './status.pages.tsx';
 import { techRoutes } from './tech.routes.tsx';
+import { createMessageRoutes } from './messages.routes.tsx';
 
 const companyRoutes = companyRoute.addChildren([
   ...companyChildren,
   createMoneyRoute(() => companyRoute, 'staff'),
   ...companyJobRoutes,
   ...companyInvoiceRoutes,
+  ...createMessageRoutes(() => companyRoute, '/app'),
 ]);
-const portalRoutes = portalRoute.addChildren([...portalChildren, ...portalInvoiceRoutes]);
+const portalRoutes = portalRoute.addChildren([
+  ...portalChildren,
+  ...portalInvoiceRoutes,
+  ...createMessageRoutes(() => portalRoute, '/portal'),
+]);
 const routeTree = rootRoute.addChildren([indexRoute, publicRoutes, companyRoutes, portalRoutes, techRoutes]);
 
 export function createAppRouter(queryClient: QueryClient) {

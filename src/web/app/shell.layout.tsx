@@ -20,6 +20,8 @@ import { useLeaveApp } from './signed-out.ts';
 export interface NavItem {
   href: string;
   label: string;
+  /** Shown after the label (the unread count beside Messages). */
+  badge?: ReactNode;
 }
 
 export interface ShellProps {
@@ -107,6 +109,7 @@ export function Shell({ me: loadedMe, membership: loadedMembership, area, nav, c
                       }`}
                     >
                       {item.label}
+                      {item.badge}
                     </Link>
                   </li>
                 );

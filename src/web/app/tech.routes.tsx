@@ -6,7 +6,16 @@ import type { NavItem } from './shell.layout.tsx';
 import { requireShell } from './shell.guard.ts';
 import { useLeaveApp } from './signed-out.ts';
 import { FullPageError, FullPageLoading } from './status.pages.tsx';
-import { MyJobPage, MyJobsPage, NotificationsPage, SecurityPage, Shell, SignOutButton, withPages } from './lazy.pages.ts';
+import {
+  JobMessagesSection,
+  MyJobPage,
+  MyJobsPage,
+  NotificationsPage,
+  SecurityPage,
+  Shell,
+  SignOutButton,
+  withPages,
+} from './lazy.pages.ts';
 
 const techNav: NavItem[] = [
   { href: '/tech/jobs', label: 'My jobs' },
@@ -46,10 +55,19 @@ const jobsRoute = createRoute({
 const jobRoute = createRoute({
   getParentRoute: () => techRoute,
   path: 'jobs/$jobId',
-  component: withPages(function TechJobRoute() {
-    const { jobId } = jobRoute.useParams();
-    return <MyJobPage jobId={jobId} />;
-  }, MyJobPage),
+  component: withPages(
+    function TechJobRoute() {
+      const { jobId } = jobRoute.useParams();
+      return (
+        <>
+          <MyJobPage jobId={jobId} />
+          <JobMessagesSection jobId={jobId} />
+        </>
+      );
+    },
+    MyJobPage,
+    JobMessagesSection,
+  ),
 });
 
 const notificationsRoute = createRoute({
