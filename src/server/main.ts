@@ -1,6 +1,6 @@
 import { sweepIdempotencyKeys } from './http/idempotency.store.ts';
 import path from 'node:path';
-import { hasDevMailbox, readConfig } from './config.ts';
+import { hasDevMailbox, readConfig, replyDomainOf, serverSecret } from './config.ts';
 import { openDatabase } from './db/client.ts';
 import { refreshStatistics } from './db/maintenance.ts';
 import type { InFlightRequest } from './http/in-flight.plugin.ts';
@@ -33,7 +33,7 @@ async function main(): Promise<void> {
       import('./modules/notifications/notifications.delivery.ts'),
       import('./modules/notifications/notifications.service.ts'),
     ]);
-  const { connectOutbox, DIGEST_JOB, emailPendingNotifications } = notifications;
+  const { connectOutbox } = notifications;
   let ready = false;
   let stopping = false;
   const shutdown = async (signal: string) => {
@@ -90,8 +90,12 @@ async function main(): Promise<void> {
     const mailer = createMailer(config.SMTP_URL, config.MAIL_FROM);
     connectOutbox(queue);
     await startEmailDelivery(queue, database.db, mailer, { logger });
-    await queue.work(DIGEST_JOB, async (data) => {
-      await emailPendingNotifications(database.db, config.publicUrl, String(data.userId));
+    const { startNotificationEmails } = await import('./modules/notifications/notifications.emails.ts');
+    await startNotificationEmails(queue, database.db, {
+      publicUrl: config.publicUrl,
+      secret: serverSecret(config),
+      replyDomain: replyDomainOf(config),
+      logger,
     });
     await queue.work(MILESTONE_TIMERS_JOB, async () => {
       const result = await runMilestoneTimers(database.db);
