@@ -73,7 +73,7 @@ export interface NotifyInput {
   contractorId?: string | null;
   /** What it is about; when absent, read from the link (`/portal/milestones/<id>` → milestone). The centre groups by it. */
   subject?: { type: string; id: string };
-  /** The message thread a reply to the email goes to (notifications about a message). */
+  /** The message thread a reply to the email goes to; when absent, the thread a `/…/messages/<id>` link names. */
   replyThreadId?: string;
 }
 
@@ -116,10 +116,12 @@ export async function notify(tx: Executor, input: NotifyInput): Promise<void> {
   const kind = kindOfType(input.type);
   const subject = input.subject ?? subjectOfLink(input.link);
   const groupKey = subject ? `${subject.type}:${subject.id}` : null;
+  // A notification about a message thread takes replies by email (the thread's id is in its link).
+  const replyThreadId = input.replyThreadId ?? (subject?.type === 'thread' ? subject.id : null);
   const result = await tx.execute(sql`
     insert into notifications (id, user_id, organization_id, contractor_id, type, kind, title, body, link, subject_type, subject_id, group_key, in_app, by_email, reply_thread_id)
     select c.id, c.user_id, ${input.organizationId ?? null}, ${input.contractorId ?? null}, ${input.type}, ${kind}, ${input.title}, ${input.body}, ${input.link ?? null},
-           ${subject?.type ?? null}, ${subject?.id ?? null}, coalesce(${groupKey}::text, c.id), c.channel in ('both', 'in_app'), c.channel in ('both', 'email'), ${input.replyThreadId ?? null}
+           ${subject?.type ?? null}, ${subject?.id ?? null}, coalesce(${groupKey}::text, c.id), c.channel in ('both', 'in_app'), c.channel in ('both', 'email'), ${replyThreadId}
       from (select gen_random_uuid()::text as id, r.user_id, coalesce(s.channels ->> ${kind}, ${defaultChannels[kind]}) as channel
               from ${recipients} as r(user_id) left join notification_settings s on s.user_id = r.user_id) as c
      where c.channel <> 'none'
