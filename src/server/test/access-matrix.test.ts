@@ -20,6 +20,7 @@ import {
   milestoneAttachments,
   milestoneSubmissions,
   milestones,
+  notificationSettings,
   notifications,
   organizations,
   idempotencyKeys,
@@ -85,6 +86,10 @@ async function snapshot(t: TestApp, w: World): Promise<string> {
       .from(files)
       .where(or(eq(files.organizationId, w.orgA), eq(files.contractorId, w.contractorX))),
     t.db.select().from(notifications).where(inArray(notifications.userId, victimUsers)),
+    t.db
+      .select({ id: notificationSettings.userId, channels: notificationSettings.channels, version: notificationSettings.version })
+      .from(notificationSettings)
+      .where(inArray(notificationSettings.userId, victimUsers)),
     t.db.select({ id: sessions.id, expiresAt: sessions.expiresAt }).from(sessions).where(inArray(sessions.userId, victimUsers)),
     t.db.select().from(contracts).where(eq(contracts.organizationId, w.orgA)),
     t.db.select().from(contractRevisions).where(eq(contractRevisions.organizationId, w.orgA)),
@@ -176,6 +181,7 @@ describe('access matrix', () => {
     await t.db
       .insert(notifications)
       .values({ id: notificationId, userId: w.aOwner.userId, organizationId: w.orgA, type: 'test', title: 'Private', body: 'For A only' });
+    await t.db.insert(notificationSettings).values({ userId: w.aOwner.userId, channels: { payment: 'email' } });
     const [victimEmail] = await t.db
       .select({ id: emails.id })
       .from(emails)

@@ -334,6 +334,33 @@ const cases: Case[] = [
     budget: 3,
     prepare: async (t, w) => () => clientFor(t, w.aOwner).post('/api/notifications/read-all'),
   },
+  {
+    route: 'POST /api/notifications/groups/read',
+    budget: 3,
+    prepare: async (t, w) => {
+      const ids = [createId(), createId(), createId()];
+      await t.db
+        .insert(notifications)
+        .values(
+          ids.map((id) => ({
+            id,
+            userId: w.aOwner.userId,
+            organizationId: w.orgA,
+            type: 'milestone.approved',
+            title: 'Counted',
+            body: '-',
+            groupKey: `milestone:${w.suffix}`,
+          })),
+        );
+      return () => clientFor(t, w.aOwner).post('/api/notifications/groups/read', { key: `milestone:${w.suffix}` });
+    },
+  },
+  {
+    route: 'PATCH /api/notifications/settings',
+    budget: 4,
+    prepare: async (t, w) =>
+      patchWithEtag(t, w, '/api/notifications/settings', { channels: { payment: 'in_app' }, emailSchedule: 'daily' }),
+  },
   ...paymentBudgetCases,
   ...jobBudgetCases,
   ...invoiceBudgetCases,
