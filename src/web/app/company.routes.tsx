@@ -12,6 +12,7 @@ import { validateContractSearch, validateNewContractSearch } from './contract.se
 import { type EngagementSearch, validateEngagementSearch } from './engagement.search.ts';
 import { type MilestoneSearch, validateMilestoneSearch } from './milestone.search.ts';
 import { CompanySettingsRoute, createPaymentRoutes } from './company.payments.routes.tsx';
+import { createNotificationRoutes } from './notification.routes.tsx';
 import { rootRoute } from './root.route.tsx';
 import type { NavItem } from './shell.layout.tsx';
 import { companyMoneyNav } from './company.nav.ts';
@@ -35,7 +36,6 @@ import {
   MilestoneDetailPage,
   MilestonesPage,
   NewContractPage,
-  NotificationsPage,
   SecurityPage,
   Shell,
   StaffPage,
@@ -354,12 +354,6 @@ const deliveriesRoute = createRoute({
   }, DeliveriesPage),
 });
 
-const notificationsRoute = createRoute({
-  getParentRoute: () => companyRoute,
-  path: 'notifications',
-  component: NotificationsPage,
-});
-
 const securityRoute = createRoute({
   getParentRoute: () => companyRoute,
   path: 'security',
@@ -388,6 +382,6 @@ export const companyChildren = [
   ...createPaymentRoutes(companyRoute),
   activityRoute,
   deliveriesRoute,
-  notificationsRoute,
+  ...createNotificationRoutes(companyRoute),
   securityRoute,
 ] as const;

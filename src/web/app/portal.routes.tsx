@@ -8,6 +8,7 @@ import { validatePaymentSearch } from './payment.search.ts';
 import { type DeskSearch, validateDeskSearch } from './desk.search.ts';
 import { type EngagementSearch, validateEngagementSearch } from './engagement.search.ts';
 import { createMoneyRoute } from './money.routes.tsx';
+import { createNotificationRoutes } from './notification.routes.tsx';
 import { rootRoute } from './root.route.tsx';
 import type { NavItem } from './shell.layout.tsx';
 import { requireShell } from './shell.guard.ts';
@@ -27,7 +28,6 @@ import {
   InviteMemberDialog,
   AddTechnicianDialog,
   MilestoneDetailPage,
-  NotificationsPage,
   OrganizationsPage,
   ContractorPaymentsPage,
   PaymentDetailPage,
@@ -272,12 +272,6 @@ const activityRoute = createRoute({
   }, ActivityPage),
 });
 
-const notificationsRoute = createRoute({
-  getParentRoute: () => portalRoute,
-  path: 'notifications',
-  component: NotificationsPage,
-});
-
 const securityRoute = createRoute({
   getParentRoute: () => portalRoute,
   path: 'security',
@@ -352,6 +346,6 @@ export const portalChildren = [
   teamRoute,
   technicianDetailRoute,
   activityRoute,
-  notificationsRoute,
+  ...createNotificationRoutes(portalRoute),
   securityRoute,
 ] as const;

@@ -6,7 +6,8 @@ import type { NavItem } from './shell.layout.tsx';
 import { requireShell } from './shell.guard.ts';
 import { useLeaveApp } from './signed-out.ts';
 import { FullPageError, FullPageLoading } from './status.pages.tsx';
-import { MyJobPage, MyJobsPage, NotificationsPage, SecurityPage, Shell, SignOutButton, withPages } from './lazy.pages.ts';
+import { MyJobPage, MyJobsPage, SecurityPage, Shell, SignOutButton, withPages } from './lazy.pages.ts';
+import { createNotificationRoutes } from './notification.routes.tsx';
 
 const techNav: NavItem[] = [
   { href: '/tech/jobs', label: 'My jobs' },
@@ -52,12 +53,6 @@ const jobRoute = createRoute({
   }, MyJobPage),
 });
 
-const notificationsRoute = createRoute({
-  getParentRoute: () => techRoute,
-  path: 'notifications',
-  component: NotificationsPage,
-});
-
 const securityRoute = createRoute({
   getParentRoute: () => techRoute,
   path: 'security',
@@ -80,4 +75,10 @@ const securityRoute = createRoute({
   ),
 });
 
-export const techRoutes = techRoute.addChildren([techIndexRoute, jobsRoute, jobRoute, notificationsRoute, securityRoute]);
+export const techRoutes = techRoute.addChildren([
+  techIndexRoute,
+  jobsRoute,
+  jobRoute,
+  ...createNotificationRoutes(techRoute),
+  securityRoute,
+]);

@@ -21,10 +21,13 @@ export interface NotificationEmailOptions {
 
 type Claimed = typeof notifications.$inferSelect;
 
-/** The page where the person chooses what they get, on their side of the app. */
-function preferencesUrl(publicUrl: string, links: Array<string | null>): string {
-  const side = links.some((l) => l?.startsWith('/app/')) ? 'app' : 'portal';
-  return `${publicUrl}/${side}/notifications/settings`;
+/** The shell of the person's links (`app`, `portal` or `tech`): where their notification pages are. */
+function shellOf(links: Array<string | null>): string {
+  for (const link of links) {
+    const shell = /^\/(app|portal|tech)\//.exec(link ?? '')?.[1];
+    if (shell) return shell;
+  }
+  return 'portal';
 }
 
 /** One email's content: the notification itself when alone, a list (each with its link) when several. */
@@ -50,7 +53,6 @@ function composeEmail(
       action: { label: 'Open in Portico', url: `${options.publicUrl}${only.link ?? '/'}` },
       footer,
     };
-  const first = items[0]?.link;
   return {
     subject: daily
       ? `Your day in Portico${where}: ${items.length} update${items.length > 1 ? 's' : ''}`
