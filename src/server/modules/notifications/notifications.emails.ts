@@ -40,10 +40,8 @@ function composeEmail(
 ): EmailContent {
   const only = items.length === 1 ? items[0] : undefined;
   const where = organizationName ? ` at ${organizationName}` : '';
-  const footer = `Sent by Portico${organizationName ? ` for ${organizationName}` : ''}. Choose which emails you get: ${preferencesUrl(
-    options.publicUrl,
-    items.map((n) => n.link),
-  )}`;
+  const pages = `${options.publicUrl}/${shellOf(items.map((n) => n.link))}/notifications`;
+  const footer = `Sent by Portico${organizationName ? ` for ${organizationName}` : ''}. Choose which emails you get: ${pages}/settings`;
   const replyHint = items.some((n) => n.replyThreadId) && options.replyDomain ? ['Reply to this email to answer in the thread.'] : [];
   if (only && !daily)
     return {
@@ -61,7 +59,7 @@ function composeEmail(
     paragraphs: [...items.map((n) => `${n.title}. ${n.body}${n.link ? ` (${options.publicUrl}${n.link})` : ''}`), ...replyHint],
     action: {
       label: 'Open your notifications',
-      url: `${options.publicUrl}/${first?.startsWith('/app/') ? 'app' : 'portal'}/notifications`,
+      url: pages,
     },
     footer,
   };
