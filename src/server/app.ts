@@ -26,8 +26,10 @@ import { registerEngagementRoutes } from './modules/engagements/engagements.rout
 import { registerFileRoutes } from './modules/files/files.routes.ts';
 import { registerHealthRoutes, type StatFs } from './modules/health/health.routes.ts';
 import { registerHomeRoutes } from './modules/home/home.routes.ts';
+import { registerMessageRoutes } from './modules/messages/messages.routes.ts';
 import { registerMoneyRoutes } from './modules/money/money.routes.ts';
 import { registerInvitationRoutes } from './modules/invitations/invitations.routes.ts';
+import { registerLiveRoutes } from './modules/live/live.routes.ts';
 import { registerJobEventRoutes } from './modules/jobs/job-events.routes.ts';
 import { registerJobTemplateRoutes } from './modules/jobs/job-templates.routes.ts';
 import { registerJobRoutes } from './modules/jobs/jobs.routes.ts';
@@ -111,9 +113,11 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   registerJobDeskRoutes(app, { db });
   registerHomeRoutes(app, { db });
   registerMoneyRoutes(app, { db });
+  registerMessageRoutes(app, { db });
   // The dev mailbox shows sign-in links: only without real email, never in production, only to this machine.
   registerNotificationRoutes(app, { db, devMailbox: hasDevMailbox(config) });
   registerAuditRoutes(app, { db });
+  registerLiveRoutes(app, { database });
   registerDeliveryRoutes(app, { db });
   registerFileRoutes(app, { db, storage: deps.storage, maxBytes: config.UPLOAD_MAX_BYTES });
   registerInvoiceRoutes(app, { db, storage: deps.storage });

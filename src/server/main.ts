@@ -9,6 +9,7 @@ import { createMailer } from './lib/mailer.ts';
 import { pruneRateLimits } from './lib/rate-limit.ts';
 import { startQueue } from './lib/queue.ts';
 import { clearStorageTemp, createDiskStorage } from './lib/storage.ts';
+import { pruneLiveEvents } from './modules/live/live.events.ts';
 import { describeStartupError } from './startup.errors.ts';
 
 const MILESTONE_TIMERS_JOB = 'milestones.timers';
@@ -115,6 +116,7 @@ async function main(): Promise<void> {
     await queue.work(PRUNE_JOB, async () => {
       await pruneRateLimits(database.db);
       await sweepIdempotencyKeys(database.db);
+      await pruneLiveEvents(database.db);
       await clearStorageTemp(filesRoot, TEMP_FILE_MAX_AGE_MS);
     });
     await queue.schedule(PRUNE_JOB, '43 * * * *');

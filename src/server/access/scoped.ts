@@ -15,7 +15,11 @@ import {
   jobTasks,
   jobTechnicians,
   jobTemplates,
+  internalNotes,
   invoices,
+  messageThreads,
+  messages,
+  liveEvents,
   milestoneSubmissions,
   milestones,
   notifications,
@@ -55,6 +59,10 @@ const tables = {
   jobDocuments,
   jobTemplates,
   technicianAccreditations,
+  messageThreads,
+  messages,
+  internalNotes,
+  liveEvents,
 } satisfies Record<ScopedTable, PgTable & { id: PgColumn; createdAt: PgColumn }>;
 
 type Tables = typeof tables;

@@ -1,4 +1,4 @@
-import { and, eq, exists, inArray, or, type SQL, sql } from 'drizzle-orm';
+import { and, eq, exists, inArray, isNotNull, ne, or, type SQL, sql } from 'drizzle-orm';
 import type { PgColumn } from 'drizzle-orm/pg-core';
 import {
   auditEvents,
@@ -14,7 +14,11 @@ import {
   jobTasks,
   jobTechnicians,
   jobTemplates,
+  internalNotes,
   invoices,
+  messageThreads,
+  messages,
+  liveEvents,
   milestoneSubmissions,
   milestones,
   notifications,
@@ -172,6 +176,51 @@ export const scopes = {
         eq(technicianAccreditations.technicianId, actor.technicianId),
       ) as SQL;
     return nothing;
+  },
+  /** A thread is its engagement's: both parties; a technician only the threads of engagements with a job assigned to them. */
+  messageThreads(actor: Actor): SQL {
+    if (actor.kind === 'technician')
+      return and(
+        eq(messageThreads.contractorId, actor.contractorId),
+        exists(
+          sql`(select 1 from ${jobs} join ${jobTechnicians} on ${jobTechnicians.jobId} = ${jobs.id}
+            where ${jobs.engagementId} = ${messageThreads.id} and ${jobTechnicians.technicianId} = ${actor.technicianId} and ${jobTechnicians.contractorId} = ${actor.contractorId})`,
+        ),
+      ) as SQL;
+    return byParties(actor, messageThreads);
+  },
+  /** Messages: both parties; a technician only those about a job assigned to them. */
+  messages(actor: Actor): SQL {
+    if (actor.kind === 'technician')
+      return and(
+        eq(messages.contractorId, actor.contractorId),
+        isNotNull(messages.jobId),
+        assignedToTechnician(actor, messages.jobId),
+      ) as SQL;
+    return byParties(actor, messages);
+  },
+  /** Internal notes: the organization's staff, and no one else by any route (no contractor or technician condition exists). */
+  internalNotes(actor: Actor): SQL {
+    if (actor.kind === 'staff') return eq(internalNotes.organizationId, actor.organizationId);
+    return nothing;
+  },
+  /**
+   * Live events (SSE): a person's own `user` events; staff their organization's others; contractor
+   * members their contractor's `engagement` and `job` events; a technician the `job` events of
+   * jobs assigned to them. Mirrored in memory by `canSeeLiveEvent` (live.visibility.ts).
+   */
+  liveEvents(actor: Actor): SQL {
+    const own = and(eq(liveEvents.audience, 'user'), eq(liveEvents.userId, actor.userId)) as SQL;
+    if (actor.kind === 'staff')
+      return or(own, and(eq(liveEvents.organizationId, actor.organizationId), ne(liveEvents.audience, 'user'))) as SQL;
+    if (actor.kind === 'contractor')
+      return or(own, and(eq(liveEvents.contractorId, actor.contractorId), inArray(liveEvents.audience, ['engagement', 'job']))) as SQL;
+    if (actor.kind === 'technician')
+      return or(
+        own,
+        and(eq(liveEvents.audience, 'job'), eq(liveEvents.contractorId, actor.contractorId), assignedToTechnician(actor, liveEvents.jobId)),
+      ) as SQL;
+    return own;
   },
 } satisfies Record<string, (actor: Actor) => SQL>;
 

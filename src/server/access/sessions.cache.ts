@@ -35,6 +35,7 @@ export class SessionCache {
   /** Bumped by every drop: a load that started before a drop is not stored. */
   generation = 0;
   private readonly entries = new Map<string, CachedSession>();
+  private readonly dropListeners = new Set<(scope: InvalidationScope | 'all') => void>();
 
   constructor(options: SessionCacheOptions = {}) {
     this.ttlMs = options.ttlMs ?? 30_000;
@@ -65,8 +66,15 @@ export class SessionCache {
     }
   }
 
+  /** Hears every drop (this process's changes and other processes' through pollInvalidations): long-lived streams recheck their session. */
+  onDrop(listener: (scope: InvalidationScope | 'all') => void): () => void {
+    this.dropListeners.add(listener);
+    return () => this.dropListeners.delete(listener);
+  }
+
   drop(scope: InvalidationScope | 'all'): void {
     this.generation++;
+    for (const listener of this.dropListeners) listener(scope);
     if (scope === 'all') {
       this.entries.clear();
       return;

@@ -5,6 +5,7 @@ import { recordAuditBatch } from '../audit/audit.writer.ts';
 import type { Tx } from '../db/client.ts';
 import { forbidden } from '../lib/errors.ts';
 import type { Actor } from './actor.ts';
+import { raiseLiveEvents, statusChangedEvent } from './live.raise.ts';
 import { machineActorOf } from './policies.ts';
 
 /** A table with a machine's status and the columns every transition sets. */
@@ -93,6 +94,10 @@ export async function applyBulkTransition<S extends string, E extends string, R 
         note: input.note ?? null,
       },
     })),
+  );
+  await raiseLiveEvents(
+    tx,
+    moved.map((row) => statusChangedEvent(input.entityType, row)),
   );
   return { moved, refused };
 }

@@ -5,6 +5,7 @@ import type { Tx } from '../db/client.ts';
 import { contracts, engagements, invoices, jobs, milestones, payments } from '../db/schema/index.ts';
 import { AppError, forbidden } from '../lib/errors.ts';
 import type { Actor, SystemActor } from './actor.ts';
+import { raiseLiveEvent, statusChangedEvent } from './live.raise.ts';
 import { machineActorOf, roleFiresEvent } from './policies.ts';
 import { scoped } from './scoped.ts';
 
@@ -102,6 +103,7 @@ export async function applyTransition<K extends StatefulName, S extends string, 
       note: input.note ?? null,
     },
   );
+  await raiseLiveEvent(tx, statusChangedEvent(input.entityType, { id: input.id, organizationId, contractorId }));
   return updated;
 }
 

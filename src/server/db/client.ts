@@ -11,6 +11,7 @@ import pg from 'pg';
 import { projectPath } from '../lib/paths.ts';
 import type { SqlExecutor } from '../lib/sql.types.ts';
 import * as schema from './schema/index.ts';
+import { type ListenHandlers, listenOnPostgres } from './listen.pg.ts';
 import { acquireDataDirLock } from './lock.ts';
 import { PgliteProxy } from './pglite.proxy.ts';
 
@@ -27,6 +28,11 @@ export interface Database {
   raw: SqlExecutor;
   migrate(): Promise<void>;
   ping(): Promise<void>;
+  /**
+   * LISTEN on a channel: PostgreSQL through a dedicated connection (reconnecting, then
+   * onReconnect), PGlite through its own listen() on its one connection. Returns a stop function.
+   */
+  listen(channel: string, handlers: ListenHandlers): Promise<() => Promise<void>>;
   close(): Promise<void>;
   /** PGlite only: the whole data directory as a gzipped tarball (`portico backup`). */
   dumpDataDir?: () => Promise<Blob>;
@@ -112,6 +118,10 @@ async function openPglite(dataDir?: string, loadDataDir?: Blob, onQuery?: (sql: 
     ping: async () => {
       await client.query('select 1');
     },
+    listen: async (channel, handlers) => {
+      const stop = await client.listen(channel, handlers.onPayload);
+      return async () => stop();
+    },
     close: async () => {
       try {
         await client.close();
@@ -141,6 +151,7 @@ async function openPostgres(url: string, onQuery?: (sql: string) => void): Promi
     ping: async () => {
       await pool.query('select 1');
     },
+    listen: (channel, handlers) => listenOnPostgres(url, channel, handlers),
     close: () => pool.end(),
   };
 }

@@ -19,6 +19,7 @@ export interface PgliteTransaction {
   rollback(): Promise<void>;
 }
 
+type Notification = { channel: string; payload: string };
 type Pending = { resolve: (value: unknown) => void; reject: (error: unknown) => void };
 
 /** One at a time, in order: what PGlite's single connection allows. */
@@ -44,11 +45,14 @@ export class PgliteProxy {
   private readonly turns = new Turns();
   private nextId = 1;
   private closed = false;
+  /** LISTEN callbacks per channel (the worker LISTENs once per channel). */
+  private readonly listeners = new Map<string, Set<(payload: string) => void>>();
 
   constructor(dataDir: string | undefined, options: { loadDataDir?: Blob } = {}) {
     // A plain JavaScript file: no TypeScript loader (tsx) needed on that thread.
     this.worker = new Worker(projectPath('src/server/db/pglite.worker.mjs'), { execArgv: [] });
-    this.worker.on('message', (message: { id: number; result?: unknown; error?: Record<string, unknown> }) => {
+    this.worker.on('message', (message: { id: number; result?: unknown; error?: Record<string, unknown>; notification?: Notification }) => {
+      if (message.notification) return this.deliver(message.notification);
       const waiting = this.pending.get(message.id);
       if (!waiting) return;
       this.pending.delete(message.id);
@@ -92,6 +96,22 @@ export class PgliteProxy {
         throw error;
       }
     });
+  }
+
+  /** PGlite's LISTEN: onPayload gets each NOTIFY's payload on the channel once the notifying transaction commits. */
+  async listen(channel: string, onPayload: (payload: string) => void): Promise<() => void> {
+    let callbacks = this.listeners.get(channel);
+    if (!callbacks) {
+      callbacks = new Set();
+      this.listeners.set(channel, callbacks);
+      await this.turns.run(() => this.send({ op: 'listen', channel }));
+    }
+    callbacks.add(onPayload);
+    return () => callbacks.delete(onPayload);
+  }
+
+  private deliver(notification: Notification): void {
+    for (const callback of this.listeners.get(notification.channel) ?? []) callback(notification.payload);
   }
 
   /** The whole data directory as a tarball (`portico backup`). */

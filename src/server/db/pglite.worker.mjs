@@ -124,6 +124,10 @@ async function run(message) {
       const buffer = await (await db.dumpDataDir(message.compression)).arrayBuffer();
       return { result: buffer, transfer: [buffer] };
     }
+    case 'listen':
+      // NOTIFY on this connection (a committed transaction's pg_notify) reaches the main thread.
+      await db.listen(message.channel, (payload) => parentPort.postMessage({ notification: { channel: message.channel, payload } }));
+      return { result: null };
     case 'close':
       await db?.close();
       return { result: null };

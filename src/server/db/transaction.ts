@@ -2,6 +2,7 @@ import type { Db, Executor, Tx } from './client.ts';
 
 type Effect = () => void | Promise<void>;
 const pending = new WeakMap<Tx, Effect[]>();
+const finishing = new WeakMap<Tx, Effect[]>();
 const owners = new WeakMap<Tx, Db>();
 
 /**
@@ -12,9 +13,14 @@ export async function runInTransaction<T>(db: Db, fn: (tx: Tx) => Promise<T>): P
   let effects: Effect[] = [];
   const result = await db.transaction(async (tx) => {
     effects = [];
+    const last: Effect[] = [];
     pending.set(tx, effects);
+    finishing.set(tx, last);
     owners.set(tx, db);
-    return fn(tx);
+    const value = await fn(tx);
+    // In the transaction, after its work: what was gathered along the way, written once.
+    for (let i = 0; i < last.length; i++) await last[i]!();
+    return value;
   });
   for (const effect of effects) {
     try {
@@ -30,6 +36,18 @@ export function afterCommit(tx: Executor, effect: Effect): void {
   const list = pending.get(tx as Tx);
   if (list) list.push(effect);
   else void Promise.resolve().then(effect);
+}
+
+/**
+ * Runs effect inside the transaction once its work is done, just before it commits (a failure
+ * rolls it back): for writes gathered along the way and made in one statement. Outside a
+ * runInTransaction transaction, returns false and does nothing: the caller writes at once.
+ */
+export function beforeCommit(tx: Executor, effect: Effect): boolean {
+  const list = finishing.get(tx as Tx);
+  if (!list) return false;
+  list.push(effect);
+  return true;
 }
 
 /** The database an executor belongs to: itself, or the one a runInTransaction transaction was opened on. */

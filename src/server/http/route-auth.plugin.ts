@@ -2,7 +2,14 @@ import type { FastifyInstance, FastifyReply, FastifyRequest, RouteOptions } from
 import { twoFactorSensitiveRoles } from '../../shared/domain/roles.ts';
 import type { RequestContext } from '../access/actor.ts';
 import { chooseMembership, type LoadedMembership, loadMemberships } from '../access/memberships.ts';
-import { attachSessionCache, type CachedSession, hashSessionCookie, pollInvalidations, SessionCache } from '../access/sessions.cache.ts';
+import {
+  attachSessionCache,
+  type CachedSession,
+  hashSessionCookie,
+  type InvalidationScope,
+  pollInvalidations,
+  SessionCache,
+} from '../access/sessions.cache.ts';
 import type { Db } from '../db/client.ts';
 import { AppError } from '../lib/errors.ts';
 import type { Auth } from '../modules/auth/auth.better.ts';
@@ -24,6 +31,10 @@ declare module 'fastify' {
   }
   interface FastifyInstance {
     porticoRoutes: Array<{ method: string; url: string; auth: AuthMode | undefined }>;
+    /** The session of a long-lived request (an event stream), checked again: its memberships now, or null once it has ended. */
+    recheckSession(request: FastifyRequest): Promise<LoadedMembership[] | null>;
+    /** Hears whenever cached sessions go stale (here or in another process); returns a function that stops it. */
+    onSessionsDropped(listener: (scope: InvalidationScope | 'all') => void): () => void;
   }
 }
 
@@ -75,6 +86,23 @@ export function registerRouteAuth(app: FastifyInstance, deps: RouteAuthDeps): vo
     stopPolling = await pollInvalidations(deps.db, cache);
   });
   app.addHook('onClose', async () => stopPolling());
+  app.decorate('onSessionsDropped', (listener: (scope: InvalidationScope | 'all') => void) => cache.onDrop(listener));
+  app.decorate('recheckSession', async (request: FastifyRequest) => {
+    const cookie = readSessionCookie(request.headers.cookie);
+    if (!cookie) return null;
+    const key = hashSessionCookie(cookie);
+    const cached = cache.get(key);
+    if (cached && Date.now() - cached.createdAtMs <= deps.sessionMaxDays * 86_400_000) return cached.memberships;
+    const generation = cache.generation;
+    try {
+      const session = await resolveSession(request, null, deps);
+      cache.set(key, session, generation);
+      return session.memberships;
+    } catch (error) {
+      if (error instanceof AppError && error.code === 'UNAUTHENTICATED') return null;
+      throw error;
+    }
+  });
 
   app.addHook('preHandler', async (request, reply) => {
     const config = request.routeOptions.config;
@@ -118,12 +146,12 @@ function readSessionCookie(header: string | undefined): string | undefined {
 }
 
 /** The cold path: better-auth checks the session (and slides its expiry), then the memberships load in one statement. */
-async function resolveSession(request: FastifyRequest, reply: FastifyReply, deps: RouteAuthDeps): Promise<CachedSession> {
+async function resolveSession(request: FastifyRequest, reply: FastifyReply | null, deps: RouteAuthDeps): Promise<CachedSession> {
   const headers = toHeaders(request);
   const result = await deps.auth.api.getSession({ headers, returnHeaders: true });
   const found = result.response;
   if (!found) throw new AppError('UNAUTHENTICATED', 'Sign in to continue.');
-  for (const cookie of result.headers.getSetCookie()) reply.header('set-cookie', cookie);
+  if (reply) for (const cookie of result.headers.getSetCookie()) reply.header('set-cookie', cookie);
   const createdAtMs = new Date(found.session.createdAt).getTime();
   if (Date.now() - createdAtMs > deps.sessionMaxDays * 86_400_000) {
     await deps.auth.api.revokeSession({ body: { token: found.session.token }, headers });

@@ -4,6 +4,7 @@
  */
 import { createId } from '../lib/ids.ts';
 import { jobCases } from './access-matrix.jobs.cases.ts';
+import { messageCases } from './access-matrix.messages.cases.ts';
 
 export type { Case, Expectation, Victim } from './access-matrix.types.ts';
 import type { Case, Victim } from './access-matrix.types.ts';
@@ -288,6 +289,7 @@ export const cases: Record<string, Case> = {
     build: (v) => ({ url: `/api/jobs/${v.myJobId}/technicians`, body: { technicianIds: [], confirmFlags: true } }),
   },
   ...jobCases,
+  ...messageCases,
   // The contractor's desk: the attacker's own jobs only; a bulk request over the victim's ids
   // refuses each as not found (naming nothing but the ids sent); technicians and staff get 403.
   'GET /api/desk/jobs': { expect: 'ownScope', build: () => ({ url: '/api/desk/jobs' }) },
@@ -351,6 +353,13 @@ export const cases: Record<string, Case> = {
     build: () => ({ url: '/api/contractor/profile', body: { legalName: 'Sneaky Ltd', address: 'Nowhere' } }),
   },
   'GET /api/contractors/:id/profile': { expect: 'notFound', build: (v) => ({ url: `/api/contractors/${v.contractorId}/profile` }) },
+  // Resuming from A's first event: the replay holds nothing of A's for anyone outside it (the leak check reads the stream).
+  'GET /api/events': {
+    expect: 'ownScope',
+    stream: true,
+    build: (v) => ({ url: `/api/events?since=${v.liveEventId}` }),
+    verify: (body) => (body.includes(': ready') ? null : `the stream did not catch up: ${body.slice(0, 200)}`),
+  },
 };
 
 /** A desk request over the victim's ids: refused (403 for a technician or staff), or each id refused as not found. */

@@ -1,43 +1,7 @@
-import { eq, inArray, or } from 'drizzle-orm';
+import { eq, or, sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
-import {
-  auditEvents,
-  contractDocuments,
-  contractorMembers,
-  contractors,
-  contractRevisions,
-  contracts,
-  emails,
-  engagements,
-  files,
-  invitations,
-  jobDocuments,
-  jobs,
-  jobTasks,
-  jobTechnicians,
-  jobTemplates,
-  jobTemplateTasks,
-  milestoneAttachments,
-  milestoneSubmissions,
-  milestones,
-  notificationSettings,
-  notifications,
-  organizations,
-  idempotencyKeys,
-  contractorProfiles,
-  invoiceLines,
-  invoices,
-  paymentApprovalRules,
-  paymentBatches,
-  paymentNotes,
-  payments,
-  sessions,
-  staffMembers,
-  statusChanges,
-  accreditationReminders,
-  technicianAccreditations,
-  technicians,
-} from '../db/schema/index.ts';
+import { emails, liveEvents, notificationSettings, notifications, sessions } from '../db/schema/index.ts';
+import { snapshot } from './access-matrix.snapshot.ts';
 import { createId } from '../lib/ids.ts';
 import { addTechnicianPersona, assignJob, insertAccreditation, insertJob } from './technicians.fixtures.ts';
 import { cases, publicApiRoutes, type Victim } from './access-matrix.cases.ts';
@@ -60,75 +24,26 @@ function multipartBody(): { payload: string; contentType: string } {
   };
 }
 
-/** Everything of organization A and contractor X, as text: it must not change. */
-async function snapshot(t: TestApp, w: World): Promise<string> {
-  const victimUsers = [w.aOwner, w.aAdmin, w.aManager, w.aFinance, w.aViewer, w.xAdmin, w.xOffice, w.xTech].map((p) => p.userId);
-  const parts = await Promise.all([
-    t.db.select().from(organizations).where(eq(organizations.id, w.orgA)),
-    t.db.select().from(contractors).where(eq(contractors.id, w.contractorX)),
-    t.db
-      .select()
-      .from(engagements)
-      .where(or(eq(engagements.organizationId, w.orgA), eq(engagements.contractorId, w.contractorX))),
-    t.db.select().from(staffMembers).where(eq(staffMembers.organizationId, w.orgA)),
-    t.db.select().from(contractorMembers).where(eq(contractorMembers.contractorId, w.contractorX)),
-    t.db.select().from(technicians).where(eq(technicians.contractorId, w.contractorX)),
-    t.db
-      .select()
-      .from(invitations)
-      .where(or(eq(invitations.organizationId, w.orgA), eq(invitations.contractorId, w.contractorX))),
-    t.db
-      .select()
-      .from(auditEvents)
-      .where(or(eq(auditEvents.organizationId, w.orgA), eq(auditEvents.contractorId, w.contractorX))),
-    t.db
-      .select()
-      .from(files)
-      .where(or(eq(files.organizationId, w.orgA), eq(files.contractorId, w.contractorX))),
-    t.db.select().from(notifications).where(inArray(notifications.userId, victimUsers)),
-    t.db
-      .select({ id: notificationSettings.userId, channels: notificationSettings.channels, version: notificationSettings.version })
-      .from(notificationSettings)
-      .where(inArray(notificationSettings.userId, victimUsers)),
-    t.db.select({ id: sessions.id, expiresAt: sessions.expiresAt }).from(sessions).where(inArray(sessions.userId, victimUsers)),
-    t.db.select().from(contracts).where(eq(contracts.organizationId, w.orgA)),
-    t.db.select().from(contractRevisions).where(eq(contractRevisions.organizationId, w.orgA)),
-    t.db.select().from(contractDocuments).where(eq(contractDocuments.organizationId, w.orgA)),
-    t.db.select().from(milestones).where(eq(milestones.organizationId, w.orgA)),
-    t.db.select().from(milestoneAttachments).where(eq(milestoneAttachments.organizationId, w.orgA)),
-    t.db.select().from(milestoneSubmissions).where(eq(milestoneSubmissions.organizationId, w.orgA)),
-    t.db.select().from(payments).where(eq(payments.organizationId, w.orgA)),
-    t.db.select().from(invoices).where(eq(invoices.organizationId, w.orgA)),
-    t.db.select().from(invoiceLines).where(eq(invoiceLines.organizationId, w.orgA)),
-    t.db
-      .select({ id: contractorProfiles.contractorId, legalName: contractorProfiles.legalName, version: contractorProfiles.version })
-      .from(contractorProfiles)
-      .where(eq(contractorProfiles.contractorId, w.contractorX)),
-    t.db.select().from(paymentBatches).where(eq(paymentBatches.organizationId, w.orgA)),
-    t.db.select().from(paymentNotes).where(eq(paymentNotes.organizationId, w.orgA)),
-    t.db
-      .select({ id: paymentApprovalRules.organizationId, enabled: paymentApprovalRules.enabled, version: paymentApprovalRules.version })
-      .from(paymentApprovalRules)
-      .where(eq(paymentApprovalRules.organizationId, w.orgA)),
-    t.db
-      .select({ id: idempotencyKeys.key, statusCode: idempotencyKeys.statusCode })
-      .from(idempotencyKeys)
-      .where(inArray(idempotencyKeys.userId, victimUsers)),
-    t.db.select().from(statusChanges).where(eq(statusChanges.organizationId, w.orgA)),
-    t.db.select().from(emails).where(eq(emails.organizationId, w.orgA)),
-    t.db
-      .select()
-      .from(jobs)
-      .where(or(eq(jobs.organizationId, w.orgA), eq(jobs.contractorId, w.contractorX))),
-    t.db.select().from(jobTasks).where(eq(jobTasks.organizationId, w.orgA)),
-    t.db.select().from(jobDocuments).where(eq(jobDocuments.organizationId, w.orgA)),
-    t.db.select().from(jobTechnicians).where(eq(jobTechnicians.organizationId, w.orgA)),
-    t.db.select().from(jobTemplates).where(eq(jobTemplates.organizationId, w.orgA)),
-    t.db.select().from(jobTemplateTasks).where(eq(jobTemplateTasks.organizationId, w.orgA)),
-    t.db.select().from(technicianAccreditations).where(eq(technicianAccreditations.contractorId, w.contractorX)),
-    t.db.select().from(accreditationReminders).where(eq(accreditationReminders.contractorId, w.contractorX)),
-  ]);
-  return JSON.stringify(parts.map((rows) => [...rows].sort((a, b) => String(a.id).localeCompare(String(b.id)))));
+/** The first live event of A's and X's scene: an attacker resuming from it must be replayed nothing of theirs. */
+async function firstLiveEventOf(t: TestApp, w: World): Promise<string> {
+  const [row] = await t.db
+    .select({ id: sql<string>`min(${liveEvents.id})` })
+    .from(liveEvents)
+    .where(or(eq(liveEvents.organizationId, w.orgA), eq(liveEvents.contractorId, w.contractorX)));
+  return String(row?.id);
+}
+
+/** An event stream through inject: the status, and what it sent until it was caught up (`: ready`); then it is closed. */
+async function readStream(client: ReturnType<typeof clientFor>, url: string): Promise<{ statusCode: number; body: string }> {
+  const res = await client.request('GET', url, undefined, { payloadAsStream: true });
+  if (res.statusCode !== 200) return { statusCode: res.statusCode, body: res.body };
+  let body = '';
+  for await (const chunk of res.stream()) {
+    body += String(chunk);
+    if (body.includes(': ready')) break;
+  }
+  (res.raw.res as { destroy(): void }).destroy();
+  return { statusCode: res.statusCode, body };
 }
 
 describe('access matrix', () => {
@@ -239,6 +154,15 @@ describe('access matrix', () => {
     });
     expect(job.statusCode).toBe(201);
     const invoice = await submitVictimInvoice(t, w);
+    const message = await clientFor(t, w.xAdmin).post(`/api/threads/${w.engagementAX}/messages`, {
+      body: 'Victim message about the job',
+      subject: { kind: 'job', id: myJob.id },
+      fileIds: [file.json().id],
+    });
+    expect(message.statusCode).toBe(201);
+    expect((await owner.post(`/api/threads/${w.engagementAX}/read`)).statusCode).toBe(200);
+    const internalNote = await owner.post(`/api/threads/${w.engagementAX}/notes`, { body: 'Victim internal note' });
+    expect(internalNote.statusCode).toBe(201);
     victim = {
       invoiceId: invoice.invoiceId,
       contractorId: w.contractorX,
@@ -248,6 +172,8 @@ describe('access matrix', () => {
       technicianId: crew.technicianId,
       accreditationId,
       myJobId: myJob.id,
+      messageId: message.json().id,
+      internalNoteId: internalNote.json().id,
       jobId: job.json().id,
       jobTemplateId: template.json().id,
       engagementId: w.engagementAX,
@@ -257,6 +183,7 @@ describe('access matrix', () => {
       fileId: file.json().id,
       notificationId,
       emailId: victimEmail!.id,
+      liveEventId: await firstLiveEventOf(t, w),
       ids: [
         w.orgA,
         w.contractorX,
@@ -280,6 +207,8 @@ describe('access matrix', () => {
         invoice.invoiceId,
         invoice.fileId,
         invoice.legalName,
+        message.json().id,
+        internalNote.json().id,
       ],
     };
   });
@@ -322,12 +251,14 @@ describe('access matrix', () => {
         if (!routeCase) continue;
         const { url, body, multipart } = routeCase.build(victim);
         const client = clientFor(t, pick(w));
-        const res = multipart
-          ? await client.request('POST', url, undefined, {
-              payload: multipartBody().payload,
-              headers: { 'content-type': multipartBody().contentType },
-            })
-          : await client.request(route.method as 'GET', url, body);
+        const res = routeCase.stream
+          ? await readStream(client, url)
+          : multipart
+            ? await client.request('POST', url, undefined, {
+                payload: multipartBody().payload,
+                headers: { 'content-type': multipartBody().contentType },
+              })
+            : await client.request(route.method as 'GET', url, body);
         if (res.statusCode >= 500) failures.push(`${key}: ${res.statusCode}`);
         if (routeCase.expect === 'notFound' && res.statusCode !== 404) failures.push(`${key}: expected 404, got ${res.statusCode}`);
         // An id the caller itself sent may come back (bulk results name it); nothing else of A's may.

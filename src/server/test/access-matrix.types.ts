@@ -22,12 +22,19 @@ export interface Victim {
   accreditationId: string;
   /** A job of A and X, assigned to that technician. */
   myJobId: string;
+  /** A message of the A–X thread (by X's admin, about `myJobId`) and a staff-only internal note on it. */
+  messageId: string;
+  internalNoteId: string;
+  /** The first live event of A's and X's scene (an attacker resumes its event stream from it). */
+  liveEventId: string;
   ids: string[];
 }
 
 export type Expectation = 'notFound' | 'ownScope';
 export interface Case {
   expect: Expectation;
+  /** An event stream: read until it is caught up (`: ready`), then closed. */
+  stream?: boolean;
   /** More checks on the answer; returns a failure or null. */
   verify?: (body: string) => string | null;
   /** The request: the url with victim ids filled in, and a body. */

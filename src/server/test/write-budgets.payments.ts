@@ -15,7 +15,7 @@ export const paymentBudgetCases: Case[] = [
   },
   {
     route: 'POST /api/payments/:id/send (with proof and Idempotency-Key)',
-    budget: 15,
+    budget: 16,
     prepare: async (t, w) => {
       const id = await createDraft(t, w);
       const proofFileId = await uploadProofId(t, w.aFinance, { engagementId: w.engagementAX });
@@ -27,7 +27,7 @@ export const paymentBudgetCases: Case[] = [
   },
   {
     route: 'POST /api/payments/batches (3 drafts, one proof)',
-    budget: 19,
+    budget: 20,
     prepare: async (t, w) => {
       const ids = [await createDraft(t, w), await createDraft(t, w), await createDraft(t, w)];
       const proofFileId = await uploadProofId(t, w.aFinance);
@@ -37,7 +37,7 @@ export const paymentBudgetCases: Case[] = [
   },
   {
     route: 'POST /api/payments/:id/cancel',
-    budget: 11,
+    budget: 12,
     prepare: async (t, w) => {
       const id = await createDraft(t, w);
       return () => clientFor(t, w.aFinance).post(`/api/payments/${id}/cancel`, { reason: 'Budgeted' });
@@ -45,7 +45,7 @@ export const paymentBudgetCases: Case[] = [
   },
   {
     route: 'POST /api/payments/:id/confirm-receipt',
-    budget: 10,
+    budget: 11,
     prepare: async (t, w) => {
       const id = await createSentPayment(t, w);
       return () => clientFor(t, w.xAdmin).post(`/api/payments/${id}/confirm-receipt`);
@@ -53,7 +53,7 @@ export const paymentBudgetCases: Case[] = [
   },
   {
     route: 'POST /api/payments/:id/dispute',
-    budget: 11,
+    budget: 12,
     prepare: async (t, w) => {
       const id = await createSentPayment(t, w);
       return () => clientFor(t, w.xAdmin).post(`/api/payments/${id}/dispute`, { body: 'Not here' });

@@ -1,7 +1,5 @@
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { notifications } from '../db/schema/index.ts';
-import { createId } from '../lib/ids.ts';
 import { jobBudgetCases } from './write-budgets.jobs.ts';
 import { lastEmailTo } from './mailbox.ts';
 import { invoiceBudgetCases } from './write-budgets.invoices.ts';
@@ -10,6 +8,8 @@ import { attachSqlCounter, type SqlCounter } from './sql-counter.ts';
 import type { Case } from './write-budgets.case.ts';
 import { deskBudgetCases } from './write-budgets.desk.ts';
 import { technicianBudgetCases } from './write-budgets.technicians.ts';
+import { messageBudgetCases } from './write-budgets.messages.ts';
+import { notificationBudgetCases } from './write-budgets.notifications.ts';
 import { getTestApp, type TestApp } from './test-app.ts';
 import { createActiveContract, createMilestone, createSubmittedMilestone } from './work.ts';
 import { clientFor, createWorld, readEtag, type World } from './world.ts';
@@ -21,6 +21,8 @@ import { clientFor, createWorld, readEtag, type World } from './world.ts';
  * whether the request found it in the in-process cache (0) or read it (the preamble: the leading
  * reads of sessions, users and memberships, itself held to its own budget), so a count does not
  * depend on the cache. A route that grows past its budget fails here with the statements it ran.
+ * A transaction that changes a status or notifies someone also writes its live events: one
+ * statement per transaction, however many (src/server/access/live.raise.ts).
  */
 const sessionPreambleBudget = 5;
 /** The session's reads: the session by its token, its user by id, and the user's memberships. */
@@ -204,7 +206,7 @@ const cases: Case[] = [
   },
   {
     route: 'POST /api/milestones/:id/submit',
-    budget: 12,
+    budget: 13,
     prepare: async (t, w) => {
       const id = await createMilestone(t, w, await createActiveContract(t, w));
       return () => clientFor(t, w.xAdmin).post(`/api/milestones/${id}/submit`, { note: 'Done.', links: ['https://example.test/work'] });
@@ -220,7 +222,7 @@ const cases: Case[] = [
   },
   {
     route: 'POST /api/milestones/:id/approve',
-    budget: 12,
+    budget: 13,
     prepare: async (t, w) => {
       const id = await createSubmittedMilestone(t, w, await createActiveContract(t, w));
       return () => clientFor(t, w.aOwner).post(`/api/milestones/${id}/approve`, {});
@@ -228,7 +230,7 @@ const cases: Case[] = [
   },
   {
     route: 'POST /api/milestones/bulk-approve (3)',
-    budget: 35,
+    budget: 37,
     prepare: async (t, w) => {
       const contractId = await createActiveContract(t, w);
       const ids: string[] = [];
@@ -318,49 +320,7 @@ const cases: Case[] = [
       return () => clientFor(t, world.aOwner).post(`/api/engagements/${world.engagementAX}/reactivate`);
     },
   },
-  {
-    route: 'POST /api/notifications/:id/read',
-    budget: 3,
-    prepare: async (t, w) => {
-      const id = createId();
-      await t.db
-        .insert(notifications)
-        .values({ id, userId: w.aOwner.userId, organizationId: w.orgA, type: 'test.budget', title: 'Counted', body: 'Read me.' });
-      return () => clientFor(t, w.aOwner).post(`/api/notifications/${id}/read`);
-    },
-  },
-  {
-    route: 'POST /api/notifications/read-all',
-    budget: 3,
-    prepare: async (t, w) => () => clientFor(t, w.aOwner).post('/api/notifications/read-all'),
-  },
-  {
-    route: 'POST /api/notifications/groups/read',
-    budget: 3,
-    prepare: async (t, w) => {
-      const ids = [createId(), createId(), createId()];
-      await t.db
-        .insert(notifications)
-        .values(
-          ids.map((id) => ({
-            id,
-            userId: w.aOwner.userId,
-            organizationId: w.orgA,
-            type: 'milestone.approved',
-            title: 'Counted',
-            body: '-',
-            groupKey: `milestone:${w.suffix}`,
-          })),
-        );
-      return () => clientFor(t, w.aOwner).post('/api/notifications/groups/read', { key: `milestone:${w.suffix}` });
-    },
-  },
-  {
-    route: 'PATCH /api/notifications/settings',
-    budget: 4,
-    prepare: async (t, w) =>
-      patchWithEtag(t, w, '/api/notifications/settings', { channels: { payment: 'in_app' }, emailSchedule: 'daily' }),
-  },
+  ...notificationBudgetCases,
   ...paymentBudgetCases,
   ...jobBudgetCases,
   ...invoiceBudgetCases,
@@ -371,6 +331,7 @@ const cases: Case[] = [
   },
   ...deskBudgetCases,
   ...technicianBudgetCases,
+  ...messageBudgetCases,
 ];
 
 /** Waits (polling) until the database has been quiet for a while: work queued by the setup (emails) must not count. */

@@ -7947,6 +7947,438 @@ export interface paths {
       };
     };
   };
+  "/api/threads": {
+    /** Message threads (one per engagement; its id is the engagement id), newest engagement first, each with its unread count */
+    get: {
+      parameters: {
+        query?: {
+          limit?: number;
+          cursor?: string;
+          jobId?: string;
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              items: ({
+                  id: string;
+                  engagementId: string;
+                  counterpartName: string;
+                  lastMessageAt: string | null;
+                  unread: number;
+                  abilities: {
+                    post: boolean;
+                    internalNotes: boolean;
+                  };
+                })[];
+              nextCursor: string | null;
+            };
+          };
+        };
+      };
+    };
+  };
+  "/api/threads/unread": {
+    /** Unread messages in every thread the person reads (the navigation badge) */
+    get: {
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              unread: number;
+            };
+          };
+        };
+      };
+    };
+  };
+  "/api/threads/{id}": {
+    /** One thread: the other party, the unread count, the person's abilities */
+    get: {
+      parameters: {
+        path: {
+          id: string;
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              id: string;
+              engagementId: string;
+              counterpartName: string;
+              lastMessageAt: string | null;
+              unread: number;
+              abilities: {
+                post: boolean;
+                internalNotes: boolean;
+              };
+            };
+          };
+        };
+      };
+    };
+  };
+  "/api/threads/{id}/messages": {
+    /** A thread’s messages, newest first, a page at a time; `subject=job:<id>` (contract, milestone, payment, invoice, job) filters to one record, `q` searches the text */
+    get: {
+      parameters: {
+        query?: {
+          limit?: number;
+          cursor?: string;
+          subject?: string;
+          q?: string;
+        };
+        path: {
+          id: string;
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              items: ({
+                  id: string;
+                  threadId: string;
+                  author: {
+                    id: string;
+                    name: string;
+                  };
+                  /** @enum {string} */
+                  side: "company" | "contractor";
+                  mine: boolean;
+                  body: string;
+                  subject: ({
+                    /** @enum {string} */
+                    kind: "contract" | "milestone" | "payment" | "invoice" | "job";
+                    id: string;
+                    label: string;
+                  }) | null;
+                  attachments: {
+                      id: string;
+                      name: string;
+                      mime: string;
+                      size: number;
+                    }[];
+                  createdAt: string;
+                  editedAt: string | null;
+                  deletedAt: string | null;
+                  version: number;
+                  abilities: {
+                    edit: boolean;
+                    delete: boolean;
+                  };
+                })[];
+              nextCursor: string | null;
+            };
+          };
+        };
+      };
+    };
+    /** Post a message (plain text, up to 10,000 characters), optionally about a record of the engagement and with files uploaded first (POST /api/files?engagementId=…); send an Idempotency-Key */
+    post: {
+      parameters: {
+        header?: {
+          /** @description Optional. A retry with the same key and the same request replays the first answer (for 24 hours); the same key with another request is a 422. */
+          "idempotency-key"?: string;
+        };
+        path: {
+          id: string;
+        };
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            body: string;
+            subject?: {
+              /** @enum {string} */
+              kind: "contract" | "milestone" | "payment" | "invoice" | "job";
+              /** Format: uuid */
+              id: string;
+            };
+            /** @default [] */
+            fileIds?: string[];
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        201: {
+          content: {
+            "application/json": {
+              id: string;
+              threadId: string;
+              author: {
+                id: string;
+                name: string;
+              };
+              /** @enum {string} */
+              side: "company" | "contractor";
+              mine: boolean;
+              body: string;
+              subject: ({
+                /** @enum {string} */
+                kind: "contract" | "milestone" | "payment" | "invoice" | "job";
+                id: string;
+                label: string;
+              }) | null;
+              attachments: {
+                  id: string;
+                  name: string;
+                  mime: string;
+                  size: number;
+                }[];
+              createdAt: string;
+              editedAt: string | null;
+              deletedAt: string | null;
+              version: number;
+              abilities: {
+                edit: boolean;
+                delete: boolean;
+              };
+            };
+          };
+        };
+      };
+    };
+  };
+  "/api/threads/{id}/read": {
+    /** Mark the thread read up to its newest message */
+    post: {
+      parameters: {
+        path: {
+          id: string;
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              /** @enum {boolean} */
+              ok: true;
+            };
+          };
+        };
+      };
+    };
+  };
+  "/api/messages/{id}": {
+    /** Delete your own message: a "deleted" mark stays in the thread; the audit trail keeps the text */
+    delete: {
+      parameters: {
+        path: {
+          id: string;
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              id: string;
+              threadId: string;
+              author: {
+                id: string;
+                name: string;
+              };
+              /** @enum {string} */
+              side: "company" | "contractor";
+              mine: boolean;
+              body: string;
+              subject: ({
+                /** @enum {string} */
+                kind: "contract" | "milestone" | "payment" | "invoice" | "job";
+                id: string;
+                label: string;
+              }) | null;
+              attachments: {
+                  id: string;
+                  name: string;
+                  mime: string;
+                  size: number;
+                }[];
+              createdAt: string;
+              editedAt: string | null;
+              deletedAt: string | null;
+              version: number;
+              abilities: {
+                edit: boolean;
+                delete: boolean;
+              };
+            };
+          };
+        };
+      };
+    };
+    /** Edit your own message within 10 minutes of posting it (If-Match: its version) */
+    patch: {
+      parameters: {
+        header: {
+          /** @description Required: the ETag of the record as you read it (`"<version>"`; `W/"<version>"` is taken too, `*` overwrites whatever is current). A stale one answers 412. */
+          "if-match": string;
+        };
+        path: {
+          id: string;
+        };
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            body: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            /** @description The version of the record as `"<version>"`; send it back in If-Match to edit it. */
+            etag?: string;
+          };
+          content: {
+            "application/json": {
+              id: string;
+              threadId: string;
+              author: {
+                id: string;
+                name: string;
+              };
+              /** @enum {string} */
+              side: "company" | "contractor";
+              mine: boolean;
+              body: string;
+              subject: ({
+                /** @enum {string} */
+                kind: "contract" | "milestone" | "payment" | "invoice" | "job";
+                id: string;
+                label: string;
+              }) | null;
+              attachments: {
+                  id: string;
+                  name: string;
+                  mime: string;
+                  size: number;
+                }[];
+              createdAt: string;
+              editedAt: string | null;
+              deletedAt: string | null;
+              version: number;
+              abilities: {
+                edit: boolean;
+                delete: boolean;
+              };
+            };
+          };
+        };
+        /** @description STALE_VERSION: someone saved the record after you read it; `details.currentVersion` and the ETag header say which version is current. Reload and re-apply. */
+        412: {
+          content: {
+            "application/problem+json": {
+              type: string;
+              title: string;
+              status: number;
+              code: string;
+              detail: string;
+              requestId?: string;
+              details?: {
+                currentVersion?: number;
+              };
+            };
+          };
+        };
+        /** @description PRECONDITION_REQUIRED: If-Match was not sent. */
+        428: {
+          content: {
+            "application/problem+json": {
+              type: string;
+              title: string;
+              status: number;
+              code: string;
+              detail: string;
+              requestId?: string;
+              details?: {
+                currentVersion?: number;
+              };
+            };
+          };
+        };
+      };
+    };
+  };
+  "/api/threads/{id}/notes": {
+    /** The staff's internal notes on an engagement, newest first (staff only: never shown to the contractor) */
+    get: {
+      parameters: {
+        query?: {
+          limit?: number;
+          cursor?: string;
+        };
+        path: {
+          id: string;
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              items: {
+                  id: string;
+                  author: {
+                    id: string;
+                    name: string;
+                  };
+                  body: string;
+                  createdAt: string;
+                }[];
+              nextCursor: string | null;
+            };
+          };
+        };
+      };
+    };
+    /** Write an internal note on an engagement (staff but viewers; only staff ever see it) */
+    post: {
+      parameters: {
+        header?: {
+          /** @description Optional. A retry with the same key and the same request replays the first answer (for 24 hours); the same key with another request is a 422. */
+          "idempotency-key"?: string;
+        };
+        path: {
+          id: string;
+        };
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            body: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        201: {
+          content: {
+            "application/json": {
+              id: string;
+              author: {
+                id: string;
+                name: string;
+              };
+              body: string;
+              createdAt: string;
+            };
+          };
+        };
+      };
+    };
+  };
   "/api/notifications": {
     /** My notifications one by one, newest first, a page at a time, with the unread count; `group` opens one group */
     get: {
@@ -8247,6 +8679,28 @@ export interface paths {
               } | null;
             };
           };
+        };
+      };
+    };
+  };
+  "/api/events": {
+    /**
+     * Live updates (Server-Sent Events): each event names a kind and a subject (ids only), its id is the `id:` to resume from; `event: reset` means refetch everything
+     * @description On reconnect the browser sends Last-Event-ID and receives what it missed (up to 24 hours, 1,000 events; else a reset). `since` does the same for a first connection. A heartbeat comment every 20 seconds; the stream closes when the session ends.
+     */
+    get: {
+      parameters: {
+        query?: {
+          since?: string;
+        };
+        header?: {
+          "last-event-id"?: string;
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: never;
         };
       };
     };

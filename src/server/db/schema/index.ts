@@ -7,3 +7,5 @@ export * from './payments.schema.ts';
 export * from './platform.schema.ts';
 export * from './tenancy.schema.ts';
 export * from './technicians.schema.ts';
+export * from './messages.schema.ts';
+export * from './live.schema.ts';

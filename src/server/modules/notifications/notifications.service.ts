@@ -1,5 +1,6 @@
 import { desc, eq, lt, type SQLWrapper, sql } from 'drizzle-orm';
 import { defaultChannels, kindOfType } from '../../../shared/domain/notification.kinds.ts';
+import { raiseLiveEvents } from '../../access/live.raise.ts';
 import type { Executor } from '../../db/client.ts';
 import { emails } from '../../db/schema/index.ts';
 import { afterCommit } from '../../db/transaction.ts';
@@ -125,11 +126,32 @@ export async function notify(tx: Executor, input: NotifyInput): Promise<void> {
       from (select gen_random_uuid()::text as id, r.user_id, coalesce(s.channels ->> ${kind}, ${defaultChannels[kind]}) as channel
               from ${recipients} as r(user_id) left join notification_settings s on s.user_id = r.user_id) as c
      where c.channel <> 'none'
-    returning user_id, by_email`);
-  const rows = (result as unknown as { rows: Array<{ user_id: string; by_email: boolean }> }).rows;
+    returning id, user_id, in_app, by_email`);
+  const rows = (result as unknown as { rows: Array<{ id: string; user_id: string; in_app: boolean; by_email: boolean }> }).rows;
+  await announceNotifications(
+    tx,
+    input,
+    rows.filter((r) => r.in_app),
+  );
   queueBatchEmails(
     tx,
     rows.filter((r) => r.by_email).map((r) => r.user_id),
+  );
+}
+
+/** A live event per notification shown in the app, for its recipient only (their open tabs refresh the bell). */
+function announceNotifications(tx: Executor, input: NotifyInput, created: ReadonlyArray<{ id: string; user_id: string }>): Promise<void> {
+  return raiseLiveEvents(
+    tx,
+    created.map((n) => ({
+      audience: 'user' as const,
+      userId: n.user_id,
+      organizationId: input.organizationId ?? null,
+      contractorId: input.contractorId ?? null,
+      kind: 'notification.created',
+      subjectType: 'notification',
+      subjectId: n.id,
+    })),
   );
 }
 
