@@ -53,6 +53,7 @@ async function main(): Promise<void> {
     force.unref();
     try {
       await app?.close();
+      await inbound?.close();
       await queue?.stop();
     } finally {
       await database.close();
@@ -65,6 +66,7 @@ async function main(): Promise<void> {
 
   let app: Awaited<ReturnType<typeof buildApp>>['app'] | undefined;
   let queue: Awaited<ReturnType<typeof startQueue>> | undefined;
+  let inbound: { port: number; close(): Promise<void> } | undefined;
   let inFlight: (() => InFlightRequest[]) | undefined;
   // How long each step of the start took (in the "ready" log line): what to look at when a start is slow.
   const phases: Record<string, number> = { open: Math.round(performance.now() - started) };
@@ -132,6 +134,26 @@ async function main(): Promise<void> {
   };
   await Promise.all([phase('queue', startJobs), phase('app', buildTheApp)]);
   await phase('listen', () => app!.listen({ port: config.PORT, host: config.HOST }));
+  const replyDomain = replyDomainOf(config);
+  if (config.SMTP_INBOUND_PORT !== undefined && replyDomain) {
+    // Replies by email: an SMTP listener that posts a reply to a signed reply address as a message.
+    const [{ startInboundMail }, { createReplyHandler }] = await Promise.all([
+      import('./modules/inbound-mail/inbound-mail.server.ts'),
+      import('./modules/inbound-mail/inbound-mail.service.ts'),
+    ]);
+    inbound = await phase('inbound', () =>
+      startInboundMail({
+        port: config.SMTP_INBOUND_PORT!,
+        host: config.HOST,
+        secret: serverSecret(config),
+        domain: replyDomain,
+        db: database.db,
+        handler: createReplyHandler(database.db),
+        logger,
+      }),
+    );
+    logger.info({ port: inbound.port, domain: replyDomain }, 'listening for replies by email');
+  }
   ready = true;
   const ms = Math.round(performance.now() - started);
   const devMailbox = hasDevMailbox(config);

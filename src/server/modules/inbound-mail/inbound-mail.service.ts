@@ -4,9 +4,12 @@ import type { RequestContext } from '../../access/actor.ts';
 import { loadMemberships } from '../../access/memberships.ts';
 import { scoped } from '../../access/scoped.ts';
 import type { Db } from '../../db/client.ts';
+import { runInTransaction } from '../../db/transaction.ts';
 import { users } from '../../db/schema/index.ts';
+import { AppError } from '../../lib/errors.ts';
 import { createId } from '../../lib/ids.ts';
-import type { ReplyTarget } from './inbound-mail.server.ts';
+import { postMessage } from '../messages/messages.service.ts';
+import type { InboundReplyHandler, ReplyTarget } from './inbound-mail.server.ts';
 
 /**
  * The context a reply by email acts in: the person's membership that sees the thread's
@@ -34,4 +37,19 @@ export async function contextForReply(db: Db, target: ReplyTarget): Promise<Requ
       };
   }
   return null;
+}
+
+/**
+ * What a reply by email becomes: a message in its thread by the person, through the messages
+ * module's `postMessage` (the same checks, audit and notifications as one typed in the app).
+ */
+export function createReplyHandler(db: Db): InboundReplyHandler {
+  return {
+    canReply: async (target) => (await contextForReply(db, target)) !== null,
+    async postReply(target, text) {
+      const ctx = await contextForReply(db, target);
+      if (!ctx) throw new AppError('FORBIDDEN', 'You can no longer write in this thread.');
+      await runInTransaction(db, (tx) => postMessage(tx, ctx, { threadId: target.threadId, body: text }));
+    },
+  };
 }
