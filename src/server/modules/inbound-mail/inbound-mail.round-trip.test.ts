@@ -95,6 +95,10 @@ describe('a reply by email, out and back in over real SMTP', () => {
     expect(thread.filter((m) => m.body.includes('Not mine'))).toEqual([]);
     // The company hears of the reply as of any message (in the app here).
     const bell = await owner.get('/api/notifications/groups');
-    expect(bell.json().items[0]).toMatchObject({ kind: 'message', key: `thread:${w.engagementAX}` });
+    expect(bell.json().items[0]).toMatchObject({
+      kind: 'message',
+      key: `thread:${w.engagementAX}`,
+      subject: { type: 'thread', label: `Messages · Org A ${w.suffix} – Contractor X ${w.suffix}` },
+    });
   }, 300_000);
 });

@@ -4,7 +4,17 @@ import type { RequestContext } from '../../access/actor.ts';
 import { scoped } from '../../access/scoped.ts';
 import { scopes } from '../../access/scopes.ts';
 import type { Executor } from '../../db/client.ts';
-import { contracts, invoices, jobs, milestones, notifications, payments } from '../../db/schema/index.ts';
+import {
+  contractors,
+  contracts,
+  engagements,
+  invoices,
+  jobs,
+  milestones,
+  notifications,
+  organizations,
+  payments,
+} from '../../db/schema/index.ts';
 import { badField } from '../../lib/errors.ts';
 import {
   decodeCursor,
@@ -150,6 +160,18 @@ async function readLabels(db: Executor, type: string, ids: string[]): Promise<Ar
         .select({ id: jobs.id, label: sql<string>`'Job ' || ${jobs.number}::text` })
         .from(jobs)
         .where(inArray(jobs.id, ids));
+    case 'thread':
+    case 'engagement':
+      // A thread's id is its engagement's: "Messages · Northwind Facilities – Brightline Studio".
+      return db
+        .select({
+          id: engagements.id,
+          label: sql<string>`${type === 'thread' ? 'Messages · ' : ''} || ${organizations.name} || ' – ' || ${contractors.name}`,
+        })
+        .from(engagements)
+        .innerJoin(organizations, eq(organizations.id, engagements.organizationId))
+        .innerJoin(contractors, eq(contractors.id, engagements.contractorId))
+        .where(inArray(engagements.id, ids));
     default:
       return [];
   }
