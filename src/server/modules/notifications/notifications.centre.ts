@@ -166,7 +166,7 @@ async function readLabels(db: Executor, type: string, ids: string[]): Promise<Ar
       return db
         .select({
           id: engagements.id,
-          label: sql<string>`${type === 'thread' ? 'Messages · ' : ''} || ${organizations.name} || ' – ' || ${contractors.name}`,
+          label: sql<string>`${type === 'thread' ? 'Messages · ' : ''}::text || ${organizations.name} || ' – ' || ${contractors.name}`,
         })
         .from(engagements)
         .innerJoin(organizations, eq(organizations.id, engagements.organizationId))
