@@ -18,6 +18,14 @@ const configSchema = z.object({
     .regex(/^smtps?:\/\//, 'must start with smtp:// or smtps://')
     .optional(),
   MAIL_FROM: z.string().min(3).default('Portico <portico@localhost>'),
+  /** Replies by email: the port of the inbound SMTP listener (off when unset). */
+  SMTP_INBOUND_PORT: z.coerce.number().int().min(0).max(65535).optional(),
+  /** The domain of reply addresses (its MX points at the listener); defaults to PUBLIC_URL's host name. */
+  SMTP_INBOUND_DOMAIN: z
+    .string()
+    .regex(/^[a-z0-9.-]+$/i, 'must be a domain name such as reply.example.com')
+    .max(253)
+    .optional(),
   PUBLIC_URL: z.string().url('must be a URL such as http://localhost:3000').optional(),
   AUTH_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   PORTICO_DEMO: booleanFlag.default(true),
@@ -71,4 +79,15 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env, options: { load
 /** The dev mailbox (emails kept in the database, shown at /dev/mailbox): only without real email, never in production. */
 export function hasDevMailbox(config: Config): boolean {
   return !config.SMTP_URL && config.NODE_ENV !== 'production';
+}
+
+/** The secret that signs sessions and reply addresses (a fixed development value without AUTH_SECRET). */
+export function serverSecret(config: Config): string {
+  return config.AUTH_SECRET ?? 'portico-development-secret-change-me-please-0123456789';
+}
+
+/** The domain of reply addresses, when replies by email are on (SMTP_INBOUND_PORT set). */
+export function replyDomainOf(config: Config): string | null {
+  if (config.SMTP_INBOUND_PORT === undefined) return null;
+  return config.SMTP_INBOUND_DOMAIN ?? new URL(config.publicUrl).hostname;
 }

@@ -1,6 +1,6 @@
 import { sweepIdempotencyKeys } from './http/idempotency.store.ts';
 import path from 'node:path';
-import { hasDevMailbox, readConfig } from './config.ts';
+import { hasDevMailbox, readConfig, replyDomainOf, serverSecret } from './config.ts';
 import { openDatabase } from './db/client.ts';
 import { refreshStatistics } from './db/maintenance.ts';
 import type { InFlightRequest } from './http/in-flight.plugin.ts';
@@ -34,7 +34,7 @@ async function main(): Promise<void> {
       import('./modules/notifications/notifications.delivery.ts'),
       import('./modules/notifications/notifications.service.ts'),
     ]);
-  const { connectOutbox, DIGEST_JOB, emailPendingNotifications } = notifications;
+  const { connectOutbox } = notifications;
   let ready = false;
   let stopping = false;
   const shutdown = async (signal: string) => {
@@ -53,6 +53,7 @@ async function main(): Promise<void> {
     force.unref();
     try {
       await app?.close();
+      await inbound?.close();
       await queue?.stop();
     } finally {
       await database.close();
@@ -65,6 +66,7 @@ async function main(): Promise<void> {
 
   let app: Awaited<ReturnType<typeof buildApp>>['app'] | undefined;
   let queue: Awaited<ReturnType<typeof startQueue>> | undefined;
+  let inbound: { port: number; close(): Promise<void> } | undefined;
   let inFlight: (() => InFlightRequest[]) | undefined;
   // How long each step of the start took (in the "ready" log line): what to look at when a start is slow.
   const phases: Record<string, number> = { open: Math.round(performance.now() - started) };
@@ -91,8 +93,12 @@ async function main(): Promise<void> {
     const mailer = createMailer(config.SMTP_URL, config.MAIL_FROM);
     connectOutbox(queue);
     await startEmailDelivery(queue, database.db, mailer, { logger });
-    await queue.work(DIGEST_JOB, async (data) => {
-      await emailPendingNotifications(database.db, config.publicUrl, String(data.userId));
+    const { startNotificationEmails } = await import('./modules/notifications/notifications.emails.ts');
+    await startNotificationEmails(queue, database.db, {
+      publicUrl: config.publicUrl,
+      secret: serverSecret(config),
+      replyDomain: replyDomainOf(config),
+      logger,
     });
     await queue.work(MILESTONE_TIMERS_JOB, async () => {
       const result = await runMilestoneTimers(database.db);
@@ -128,6 +134,26 @@ async function main(): Promise<void> {
   };
   await Promise.all([phase('queue', startJobs), phase('app', buildTheApp)]);
   await phase('listen', () => app!.listen({ port: config.PORT, host: config.HOST }));
+  const replyDomain = replyDomainOf(config);
+  if (config.SMTP_INBOUND_PORT !== undefined && replyDomain) {
+    // Replies by email: an SMTP listener that posts a reply to a signed reply address as a message.
+    const [{ startInboundMail }, { createReplyHandler }] = await Promise.all([
+      import('./modules/inbound-mail/inbound-mail.server.ts'),
+      import('./modules/inbound-mail/inbound-mail.service.ts'),
+    ]);
+    inbound = await phase('inbound', () =>
+      startInboundMail({
+        port: config.SMTP_INBOUND_PORT!,
+        host: config.HOST,
+        secret: serverSecret(config),
+        domain: replyDomain,
+        db: database.db,
+        handler: createReplyHandler(database.db),
+        logger,
+      }),
+    );
+    logger.info({ port: inbound.port, domain: replyDomain }, 'listening for replies by email');
+  }
   ready = true;
   const ms = Math.round(performance.now() - started);
   const devMailbox = hasDevMailbox(config);

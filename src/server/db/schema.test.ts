@@ -33,7 +33,7 @@ describe('database schema', () => {
     const result = await t.db.execute(sql`
       select table_name from information_schema.tables t
       where table_schema = 'public' and table_type = 'BASE TABLE'
-        and table_name not in ('users', 'sessions', 'accounts', 'verifications', 'two_factors', 'rate_limits', 'emails', 'organizations', 'contractors', 'session_invalidations', 'idempotency_keys')
+        and table_name not in ('users', 'sessions', 'accounts', 'verifications', 'two_factors', 'rate_limits', 'emails', 'organizations', 'contractors', 'session_invalidations', 'idempotency_keys', 'notification_settings')
         and not exists (
           select 1 from information_schema.columns c
           where c.table_schema = 'public' and c.table_name = t.table_name

@@ -7,6 +7,8 @@ export interface OutgoingEmail {
   subject: string;
   text: string;
   html: string;
+  /** Where replies go (a signed reply address), when they come back to Portico. */
+  replyTo?: string | null;
 }
 
 export interface Mailer {
@@ -50,6 +52,7 @@ export function createMailer(smtpUrl: string | undefined, from: string): Mailer 
         subject: email.subject,
         text: email.text,
         html: email.html,
+        ...(email.replyTo ? { replyTo: email.replyTo } : {}),
         messageId: `<${email.id}@${domain}>`,
       });
     },

@@ -73,6 +73,17 @@ export const cases: Record<string, Case> = {
     build: (v) => ({ url: `/api/notifications/${v.notificationId}/read`, body: {} }),
   },
   'POST /api/notifications/read-all': { expect: 'ownScope', build: () => ({ url: '/api/notifications/read-all', body: {} }) },
+  'GET /api/notifications/groups': { expect: 'ownScope', build: () => ({ url: '/api/notifications/groups' }) },
+  // The victim's notification is about nothing in particular: its group is its own id.
+  'POST /api/notifications/groups/read': {
+    expect: 'notFound',
+    build: (v) => ({ url: '/api/notifications/groups/read', body: { key: v.notificationId } }),
+  },
+  'GET /api/notifications/settings': { expect: 'ownScope', build: () => ({ url: '/api/notifications/settings' }) },
+  'PATCH /api/notifications/settings': {
+    expect: 'ownScope',
+    build: () => ({ url: '/api/notifications/settings', body: { channels: { payment: 'none' } } }),
+  },
   'GET /api/organizations/current/emails': {
     expect: 'ownScope',
     build: () => ({ url: '/api/organizations/current/emails?status=undelivered' }),

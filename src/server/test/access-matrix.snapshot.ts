@@ -19,6 +19,7 @@ import {
   milestoneAttachments,
   milestoneSubmissions,
   milestones,
+  notificationSettings,
   notifications,
   organizations,
   idempotencyKeys,
@@ -71,6 +72,10 @@ export async function snapshot(t: TestApp, w: World): Promise<string> {
       .from(files)
       .where(or(eq(files.organizationId, w.orgA), eq(files.contractorId, w.contractorX))),
     t.db.select().from(notifications).where(inArray(notifications.userId, victimUsers)),
+    t.db
+      .select({ id: notificationSettings.userId, channels: notificationSettings.channels, version: notificationSettings.version })
+      .from(notificationSettings)
+      .where(inArray(notificationSettings.userId, victimUsers)),
     t.db.select({ id: sessions.id, expiresAt: sessions.expiresAt }).from(sessions).where(inArray(sessions.userId, victimUsers)),
     t.db.select().from(contracts).where(eq(contracts.organizationId, w.orgA)),
     t.db.select().from(contractRevisions).where(eq(contractRevisions.organizationId, w.orgA)),

@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { emails, notifications, sessions } from '../db/schema/index.ts';
+import { emails, notificationSettings, notifications, sessions } from '../db/schema/index.ts';
 import { createId } from '../lib/ids.ts';
 import { addTechnicianPersona, assignJob, insertAccreditation, insertJob } from './technicians.fixtures.ts';
 import { snapshot } from './access-matrix.snapshot.ts';
@@ -75,6 +75,7 @@ describe('access matrix', () => {
     await t.db
       .insert(notifications)
       .values({ id: notificationId, userId: w.aOwner.userId, organizationId: w.orgA, type: 'test', title: 'Private', body: 'For A only' });
+    await t.db.insert(notificationSettings).values({ userId: w.aOwner.userId, channels: { payment: 'email' } });
     const [victimEmail] = await t.db
       .select({ id: emails.id })
       .from(emails)

@@ -1,7 +1,5 @@
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { notifications } from '../db/schema/index.ts';
-import { createId } from '../lib/ids.ts';
 import { jobBudgetCases } from './write-budgets.jobs.ts';
 import { lastEmailTo } from './mailbox.ts';
 import { invoiceBudgetCases } from './write-budgets.invoices.ts';
@@ -11,6 +9,7 @@ import type { Case } from './write-budgets.case.ts';
 import { deskBudgetCases } from './write-budgets.desk.ts';
 import { technicianBudgetCases } from './write-budgets.technicians.ts';
 import { messageBudgetCases } from './write-budgets.messages.ts';
+import { notificationBudgetCases } from './write-budgets.notifications.ts';
 import { getTestApp, type TestApp } from './test-app.ts';
 import { createActiveContract, createMilestone, createSubmittedMilestone } from './work.ts';
 import { clientFor, createWorld, readEtag, type World } from './world.ts';
@@ -321,22 +320,7 @@ const cases: Case[] = [
       return () => clientFor(t, world.aOwner).post(`/api/engagements/${world.engagementAX}/reactivate`);
     },
   },
-  {
-    route: 'POST /api/notifications/:id/read',
-    budget: 3,
-    prepare: async (t, w) => {
-      const id = createId();
-      await t.db
-        .insert(notifications)
-        .values({ id, userId: w.aOwner.userId, organizationId: w.orgA, type: 'test.budget', title: 'Counted', body: 'Read me.' });
-      return () => clientFor(t, w.aOwner).post(`/api/notifications/${id}/read`);
-    },
-  },
-  {
-    route: 'POST /api/notifications/read-all',
-    budget: 3,
-    prepare: async (t, w) => () => clientFor(t, w.aOwner).post('/api/notifications/read-all'),
-  },
+  ...notificationBudgetCases,
   ...paymentBudgetCases,
   ...jobBudgetCases,
   ...invoiceBudgetCases,

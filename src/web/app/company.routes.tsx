@@ -12,6 +12,7 @@ import { validateContractSearch, validateNewContractSearch } from './contract.se
 import { type EngagementSearch, validateEngagementSearch } from './engagement.search.ts';
 import { type MilestoneSearch, validateMilestoneSearch } from './milestone.search.ts';
 import { CompanySettingsRoute, createPaymentRoutes } from './company.payments.routes.tsx';
+import { createNotificationRoutes } from './notification.routes.tsx';
 import { rootRoute } from './root.route.tsx';
 import type { NavItem } from './shell.layout.tsx';
 import { companyMoneyNav } from './company.nav.ts';
@@ -36,7 +37,6 @@ import {
   MilestoneDetailPage,
   MilestonesPage,
   NewContractPage,
-  NotificationsPage,
   SecurityPage,
   Shell,
   StaffPage,
@@ -356,12 +356,6 @@ const deliveriesRoute = createRoute({
   }, DeliveriesPage),
 });
 
-const notificationsRoute = createRoute({
-  getParentRoute: () => companyRoute,
-  path: 'notifications',
-  component: NotificationsPage,
-});
-
 const securityRoute = createRoute({
   getParentRoute: () => companyRoute,
   path: 'security',
@@ -390,6 +384,6 @@ export const companyChildren = [
   ...createPaymentRoutes(companyRoute),
   activityRoute,
   deliveriesRoute,
-  notificationsRoute,
+  ...createNotificationRoutes(companyRoute),
   securityRoute,
 ] as const;

@@ -97,6 +97,10 @@ export const NotificationsPage = lazyRouteComponent(
   () => import('../features/notifications/components/notifications.page.tsx'),
   'NotificationsPage',
 );
+export const NotificationSettingsPage = lazyRouteComponent(
+  () => import('../features/notifications/components/notification-settings.page.tsx'),
+  'NotificationSettingsPage',
+);
 const payContractors = () => import('../features/payments/components/pay-contractors.page.tsx');
 export const PayContractorsPage = lazyRouteComponent(payContractors, 'PayContractorsPage');
 export const PaymentDetailPage = lazyRouteComponent(

@@ -8,6 +8,7 @@ import { validatePaymentSearch } from './payment.search.ts';
 import { type DeskSearch, validateDeskSearch } from './desk.search.ts';
 import { type EngagementSearch, validateEngagementSearch } from './engagement.search.ts';
 import { createMoneyRoute } from './money.routes.tsx';
+import { createNotificationRoutes } from './notification.routes.tsx';
 import { rootRoute } from './root.route.tsx';
 import type { NavItem } from './shell.layout.tsx';
 import { UnreadMessagesBadge } from '../features/messages/components/unread.badge.tsx';
@@ -28,7 +29,6 @@ import {
   InviteMemberDialog,
   AddTechnicianDialog,
   MilestoneDetailPage,
-  NotificationsPage,
   OrganizationsPage,
   ContractorPaymentsPage,
   PaymentDetailPage,
@@ -274,12 +274,6 @@ const activityRoute = createRoute({
   }, ActivityPage),
 });
 
-const notificationsRoute = createRoute({
-  getParentRoute: () => portalRoute,
-  path: 'notifications',
-  component: NotificationsPage,
-});
-
 const securityRoute = createRoute({
   getParentRoute: () => portalRoute,
   path: 'security',
@@ -354,6 +348,6 @@ export const portalChildren = [
   teamRoute,
   technicianDetailRoute,
   activityRoute,
-  notificationsRoute,
+  ...createNotificationRoutes(portalRoute),
   securityRoute,
 ] as const;

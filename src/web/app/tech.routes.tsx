@@ -10,12 +10,12 @@ import {
   JobMessagesSection,
   MyJobPage,
   MyJobsPage,
-  NotificationsPage,
   SecurityPage,
   Shell,
   SignOutButton,
   withPages,
 } from './lazy.pages.ts';
+import { createNotificationRoutes } from './notification.routes.tsx';
 
 const techNav: NavItem[] = [
   { href: '/tech/jobs', label: 'My jobs' },
@@ -70,12 +70,6 @@ const jobRoute = createRoute({
   ),
 });
 
-const notificationsRoute = createRoute({
-  getParentRoute: () => techRoute,
-  path: 'notifications',
-  component: NotificationsPage,
-});
-
 const securityRoute = createRoute({
   getParentRoute: () => techRoute,
   path: 'security',
@@ -98,4 +92,10 @@ const securityRoute = createRoute({
   ),
 });
 
-export const techRoutes = techRoute.addChildren([techIndexRoute, jobsRoute, jobRoute, notificationsRoute, securityRoute]);
+export const techRoutes = techRoute.addChildren([
+  techIndexRoute,
+  jobsRoute,
+  jobRoute,
+  ...createNotificationRoutes(techRoute),
+  securityRoute,
+]);

@@ -8380,11 +8380,13 @@ export interface paths {
     };
   };
   "/api/notifications": {
-    /** My notifications, newest first, a page at a time, with the unread count */
+    /** My notifications one by one, newest first, a page at a time, with the unread count; `group` opens one group */
     get: {
       parameters: {
         query?: {
           unread?: "true" | "false";
+          kind?: "message" | "milestone" | "payment" | "invoice" | "contract" | "job" | "team" | "other";
+          group?: string;
           limit?: number;
           cursor?: string;
         };
@@ -8397,11 +8399,61 @@ export interface paths {
               items: ({
                   id: string;
                   type: string;
+                  /** @enum {string} */
+                  kind: "message" | "milestone" | "payment" | "invoice" | "contract" | "job" | "team" | "other";
                   title: string;
                   body: string;
                   link: string | null;
                   readAt: string | null;
                   createdAt: string;
+                })[];
+              nextCursor: string | null;
+              unread: number;
+            };
+          };
+        };
+      };
+    };
+  };
+  "/api/notifications/groups": {
+    /** The notification centre: one entry per subject ("3 updates on Colour palette"), newest activity first, paged */
+    get: {
+      parameters: {
+        query?: {
+          unread?: "true" | "false";
+          kind?: "message" | "milestone" | "payment" | "invoice" | "contract" | "job" | "team" | "other";
+          limit?: number;
+          cursor?: string;
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              items: ({
+                  key: string;
+                  /** @enum {string} */
+                  kind: "message" | "milestone" | "payment" | "invoice" | "contract" | "job" | "team" | "other";
+                  subject: ({
+                    type: string;
+                    id: string;
+                    label: string | null;
+                  }) | null;
+                  summary: string;
+                  count: number;
+                  unread: number;
+                  latest: {
+                    id: string;
+                    type: string;
+                    /** @enum {string} */
+                    kind: "message" | "milestone" | "payment" | "invoice" | "contract" | "job" | "team" | "other";
+                    title: string;
+                    body: string;
+                    link: string | null;
+                    readAt: string | null;
+                    createdAt: string;
+                  };
                 })[];
               nextCursor: string | null;
               unread: number;
@@ -8432,9 +8484,16 @@ export interface paths {
       };
     };
   };
-  "/api/notifications/read-all": {
-    /** Mark all my notifications read */
+  "/api/notifications/groups/read": {
+    /** Mark a group of notifications (one subject) read */
     post: {
+      requestBody: {
+        content: {
+          "application/json": {
+            key: string;
+          };
+        };
+      };
       responses: {
         /** @description Default Response */
         200: {
@@ -8442,6 +8501,131 @@ export interface paths {
             "application/json": {
               /** @enum {boolean} */
               ok: true;
+              marked: number;
+            };
+          };
+        };
+      };
+    };
+  };
+  "/api/notifications/read-all": {
+    /** Mark all my notifications read, or all of one kind */
+    post: {
+      requestBody: {
+        content: {
+          "application/json": {
+            /** @enum {string} */
+            kind?: "message" | "milestone" | "payment" | "invoice" | "contract" | "job" | "team" | "other";
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              /** @enum {boolean} */
+              ok: true;
+              marked: number;
+            };
+          };
+        };
+      };
+    };
+  };
+  "/api/notifications/settings": {
+    /** My notification settings: a channel per kind (in the app, by email, both, none) and when emails go out */
+    get: {
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            /** @description The version of the record as `"<version>"`; send it back in If-Match to edit it. */
+            etag?: string;
+          };
+          content: {
+            "application/json": {
+              channels: {
+                [key: string]: "both" | "in_app" | "email" | "none";
+              };
+              /** @enum {string} */
+              emailSchedule: "batched" | "daily";
+              version: number;
+              /** @enum {string} */
+              securityEmails: "always";
+            };
+          };
+        };
+      };
+    };
+    /** Change my notification settings (If-Match: the ETag as read); security emails always go */
+    patch: {
+      parameters: {
+        header: {
+          /** @description Required: the ETag of the record as you read it (`"<version>"`; `W/"<version>"` is taken too, `*` overwrites whatever is current). A stale one answers 412. */
+          "if-match": string;
+        };
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            channels?: {
+              [key: string]: "both" | "in_app" | "email" | "none";
+            };
+            /** @enum {string} */
+            emailSchedule?: "batched" | "daily";
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            /** @description The version of the record as `"<version>"`; send it back in If-Match to edit it. */
+            etag?: string;
+          };
+          content: {
+            "application/json": {
+              channels: {
+                [key: string]: "both" | "in_app" | "email" | "none";
+              };
+              /** @enum {string} */
+              emailSchedule: "batched" | "daily";
+              version: number;
+              /** @enum {string} */
+              securityEmails: "always";
+            };
+          };
+        };
+        /** @description STALE_VERSION: someone saved the record after you read it; `details.currentVersion` and the ETag header say which version is current. Reload and re-apply. */
+        412: {
+          content: {
+            "application/problem+json": {
+              type: string;
+              title: string;
+              status: number;
+              code: string;
+              detail: string;
+              requestId?: string;
+              details?: {
+                currentVersion?: number;
+              };
+            };
+          };
+        };
+        /** @description PRECONDITION_REQUIRED: If-Match was not sent. */
+        428: {
+          content: {
+            "application/problem+json": {
+              type: string;
+              title: string;
+              status: number;
+              code: string;
+              detail: string;
+              requestId?: string;
+              details?: {
+                currentVersion?: number;
+              };
             };
           };
         };

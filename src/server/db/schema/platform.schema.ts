@@ -1,4 +1,4 @@
-import { bigint, index, integer, jsonb, pgTable, primaryKey, text, timestamp, unique, uniqueIndex } from 'drizzle-orm/pg-core';
+import { bigint, boolean, index, integer, jsonb, pgTable, primaryKey, text, timestamp, unique, uniqueIndex } from 'drizzle-orm/pg-core';
 import { sql } from 'drizzle-orm';
 import { users } from './auth.schema.ts';
 import { contractors, organizations } from './tenancy.schema.ts';
@@ -47,6 +47,19 @@ export const notifications = pgTable(
     title: text('title').notNull(),
     body: text('body').notNull(),
     link: text('link'),
+    /** The kind a person sets channels for (shared/domain/notification.kinds.ts). */
+    kind: text('kind').notNull().default('other'),
+    /** What it is about (`milestone`, id), from the caller or its link: the centre groups by it. */
+    subjectType: text('subject_type'),
+    subjectId: text('subject_id'),
+    /** `<subject_type>:<subject_id>`, or the notification's own id when it is about nothing in particular (null on older rows: each its own group). */
+    groupKey: text('group_key'),
+    /** Shown in the centre (the person's channel for this kind includes the app). */
+    inApp: boolean('in_app').notNull().default(true),
+    /** Goes out by email (the person's channel for this kind includes email). */
+    byEmail: boolean('by_email').notNull().default(true),
+    /** The message thread a reply by email goes to, for notifications about a message. */
+    replyThreadId: text('reply_thread_id'),
     readAt: timestamp('read_at', { withTimezone: true }),
     /** Set when the notification went out in an email (several close together share one email). */
     emailedAt: timestamp('emailed_at', { withTimezone: true }),
@@ -56,6 +69,8 @@ export const notifications = pgTable(
     index('notifications_user_list_idx').on(t.userId, t.createdAt, t.id),
     /** The unread count: an index-only count of one user's unread notifications. */
     index('notifications_unread_idx').on(t.userId).where(sql`read_at is null`),
+    /** The centre's groups and "mark this group read". */
+    index('notifications_user_group_idx').on(t.userId, t.groupKey),
     index('notifications_organization_id_idx').on(t.organizationId),
     index('notifications_contractor_id_idx').on(t.contractorId),
   ],
@@ -76,6 +91,10 @@ export const emails = pgTable(
     subject: text('subject').notNull(),
     text: text('text').notNull(),
     html: text('html').notNull(),
+    /** The Reply-To header, when replies come back to Portico (a signed address per thread and person). */
+    replyTo: text('reply_to'),
+    /** What this email is (e.g. `notifications:<user>:<first notification>`): one email per key, ever. */
+    dedupeKey: text('dedupe_key'),
     status: text('status', { enum: ['queued', 'sent', 'stored', 'failed'] }).notNull(),
     attempts: integer('attempts').notNull().default(0),
     lastError: text('last_error'),
@@ -91,6 +110,7 @@ export const emails = pgTable(
   },
   (t) => [
     index('emails_created_at_idx').on(t.createdAt),
+    uniqueIndex('emails_dedupe_key_uq').on(t.dedupeKey),
     index('emails_status_next_attempt_idx').on(t.status, t.nextAttemptAt),
     index('emails_organization_id_idx').on(t.organizationId, t.status, t.createdAt),
   ],
@@ -194,3 +214,19 @@ export const idempotencyKeys = pgTable(
   },
   (t) => [primaryKey({ name: 'idempotency_keys_pk', columns: [t.userId, t.key] }), index('idempotency_keys_expires_idx').on(t.expiresAt)],
 );
+
+/**
+ * A person's notification preferences: a channel per kind (absent kinds take the defaults of
+ * shared/domain/notification.kinds.ts) and when emails go out. Edited with If-Match.
+ */
+export const notificationSettings = pgTable('notification_settings', {
+  userId: text('user_id')
+    .primaryKey()
+    .references(() => users.id),
+  channels: jsonb('channels').$type<Record<string, string>>().notNull().default({}),
+  emailSchedule: text('email_schedule', { enum: ['batched', 'daily'] })
+    .notNull()
+    .default('batched'),
+  version: integer('version').notNull().default(1),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+});

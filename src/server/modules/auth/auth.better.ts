@@ -6,7 +6,7 @@ import { and, eq, isNotNull } from 'drizzle-orm';
 import { magicLink, twoFactor } from 'better-auth/plugins';
 import { loadMemberships } from '../../access/memberships.ts';
 import { invalidateSessions } from '../../access/sessions.cache.ts';
-import type { Config } from '../../config.ts';
+import { type Config, serverSecret } from '../../config.ts';
 import type { Db } from '../../db/client.ts';
 import { accounts, sessions, technicians, twoFactors, users, verifications } from '../../db/schema/index.ts';
 import { createId } from '../../lib/ids.ts';
@@ -55,7 +55,7 @@ export function createAuth(db: Db, config: Config) {
     appName: 'Portico',
     baseURL: config.publicUrl,
     basePath: '/api/auth',
-    secret: config.AUTH_SECRET ?? 'portico-development-secret-change-me-please-0123456789',
+    secret: serverSecret(config),
     trustedOrigins: origins,
     database: drizzleAdapter(db as never, {
       provider: 'pg',

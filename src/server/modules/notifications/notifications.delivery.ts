@@ -83,7 +83,7 @@ export async function deliverEmail(
   if (!email) return checkWhyNotClaimed(db, emailId);
   const { now, ...row } = email;
   try {
-    await mailer.send({ id: row.id, to: row.toAddress, subject: row.subject, text: row.text, html: row.html });
+    await mailer.send({ id: row.id, to: row.toAddress, subject: row.subject, text: row.text, html: row.html, replyTo: row.replyTo });
   } catch (error) {
     return recordFailure(db, row, new Date(now), classifyDeliveryError(error), policy);
   }

@@ -1,42 +1,57 @@
-import { and, desc, eq, isNull, lt, type SQLWrapper, sql } from 'drizzle-orm';
-import type { RequestContext } from '../../access/actor.ts';
+import { desc, eq, lt, type SQLWrapper, sql } from 'drizzle-orm';
+import { defaultChannels, kindOfType } from '../../../shared/domain/notification.kinds.ts';
 import { raiseLiveEvents } from '../../access/live.raise.ts';
-import { scoped } from '../../access/scoped.ts';
-import { scopes } from '../../access/scopes.ts';
-import type { Db, Executor } from '../../db/client.ts';
-import { emails, notifications, users } from '../../db/schema/index.ts';
-import { afterCommit, runInTransaction } from '../../db/transaction.ts';
+import type { Executor } from '../../db/client.ts';
+import { emails } from '../../db/schema/index.ts';
+import { afterCommit } from '../../db/transaction.ts';
 import { createId } from '../../lib/ids.ts';
-import { type Keyset, keysetAfter, keysetKey, keysetOrder, type PageRequest, pageFrom } from '../../lib/pagination.ts';
 import type { Queue } from '../../lib/queue.ts';
 import { enqueueEmail } from './notifications.delivery.ts';
 import { type EmailContent, renderEmail } from './notifications.templates.ts';
 
-export const DIGEST_JOB = 'notifications.email';
+/** The per-person email job: one waits per person; what arrives meanwhile goes out with it. */
+export const BATCH_EMAIL_JOB = 'notifications.batch';
 
-/** Notifications that arrive within this many seconds of each other go out in one email. */
-export const DIGEST_SECONDS = 60;
+/** Notifications for one person within this long of the first go out as one email. */
+export const COALESCE_SECONDS = 180;
 
-/** Set once at start: where queued emails go after commit. */
-let outbox: { queue: Queue | null } = { queue: null };
+/** Set once at start: where queued emails go after commit, and how long a burst is gathered. */
+let outbox: { queue: Queue | null; coalesceSeconds: number } = { queue: null, coalesceSeconds: COALESCE_SECONDS };
 
-export function connectOutbox(queue: Queue | null): void {
-  outbox = { queue };
+export function connectOutbox(queue: Queue | null, options: { coalesceSeconds?: number } = {}): void {
+  outbox = { queue, coalesceSeconds: options.coalesceSeconds ?? COALESCE_SECONDS };
+}
+
+export interface QueueEmailOptions {
+  /** The organization it is about: its owners and admins see its delivery. */
+  organizationId?: string | null;
+  /** What this email is: a second email with the same key is never stored, so never sent. */
+  dedupeKey?: string;
+  /** Where replies go (a signed reply address), when replies come back to Portico. */
+  replyTo?: string | null;
 }
 
 /**
  * Writes the email into the outbox table in the caller's transaction; it is sent after commit.
- * `organizationId` names the organization it is about: its owners and admins see its delivery.
+ * Returns its id, or null when an email with the same dedupe key exists already (nothing queued).
  */
-export async function queueEmail(
-  tx: Executor,
-  to: string,
-  content: EmailContent,
-  about: { organizationId?: string | null } = {},
-): Promise<string> {
+export async function queueEmail(tx: Executor, to: string, content: EmailContent, options: QueueEmailOptions = {}): Promise<string | null> {
   const id = createId();
   const rendered = renderEmail(content);
-  await tx.insert(emails).values({ id, toAddress: to, ...rendered, status: 'queued', organizationId: about.organizationId ?? null });
+  const inserted = await tx
+    .insert(emails)
+    .values({
+      id,
+      toAddress: to,
+      ...rendered,
+      status: 'queued',
+      organizationId: options.organizationId ?? null,
+      dedupeKey: options.dedupeKey ?? null,
+      replyTo: options.replyTo ?? null,
+    })
+    .onConflictDoNothing()
+    .returning({ id: emails.id });
+  if (inserted.length === 0) return null;
   enqueueAfterCommit(tx, id);
   return id;
 }
@@ -57,60 +72,80 @@ export interface NotifyInput {
   link?: string;
   organizationId?: string | null;
   contractorId?: string | null;
+  /** What it is about; when absent, read from the link (`/portal/milestones/<id>` → milestone). The centre groups by it. */
+  subject?: { type: string; id: string };
+  /** The message thread a reply to the email goes to; when absent, the thread a `/…/messages/<id>` link names. */
+  replyThreadId?: string;
+}
+
+const linkSubjects: Record<string, string> = {
+  milestones: 'milestone',
+  payments: 'payment',
+  invoices: 'invoice',
+  jobs: 'job',
+  contracts: 'contract',
+  messages: 'thread',
+  threads: 'thread',
+  organizations: 'engagement',
+  contractors: 'engagement',
+};
+
+/** The subject a link names: `/app/milestones/<id>` → milestone <id>; a list page names none. */
+export function subjectOfLink(link: string | undefined): { type: string; id: string } | undefined {
+  const match = /^\/(?:app|portal|tech)\/([a-z-]+)\/([^/?#]+)/.exec(link ?? '');
+  const type = match ? linkSubjects[match[1]!] : undefined;
+  return type && match ? { type, id: match[2]! } : undefined;
 }
 
 /**
- * The notifications sink: in-app rows now (same transaction); after commit, an email job per
- * recipient, throttled so that a burst (a bulk approval, say) becomes one email, not twenty.
+ * The notifications sink: in-app rows now (same transaction), one statement whatever the number
+ * of recipients; each person's channel for the kind (their notification settings, or the
+ * default) decides whether the row shows in the app, goes by email, both, or is not written.
+ * After commit, one email job per recipient who wants email, gathered for a few minutes so that
+ * a burst (a bulk approval, say) becomes one email, not twenty.
  */
 export async function notify(tx: Executor, input: NotifyInput): Promise<void> {
-  const created = Array.isArray(input.userIds)
-    ? await notifyListed(tx, input, input.userIds)
-    : await notifySelected(tx, input, input.userIds);
-  await announceNotifications(tx, input, created);
-  queueDigests(
-    tx,
-    created.map((n) => n.userId),
-  );
-}
-
-type CreatedNotification = { id: string; userId: string };
-
-async function notifyListed(tx: Executor, input: NotifyInput, userIds: readonly string[]): Promise<CreatedNotification[]> {
-  if (userIds.length === 0) return [];
-  const created = userIds.map((userId) => ({ id: createId(), userId }));
-  await tx.insert(notifications).values(
-    created.map(({ id, userId }) => ({
-      id,
-      userId,
-      organizationId: input.organizationId ?? null,
-      contractorId: input.contractorId ?? null,
-      type: input.type,
-      title: input.title,
-      body: input.body,
-      link: input.link ?? null,
-    })),
-  );
-  return created;
-}
-
-/** Inserts one notification per recipient the query selects, in one statement; returns them. */
-async function notifySelected(tx: Executor, input: NotifyInput, recipients: SQLWrapper): Promise<CreatedNotification[]> {
+  let recipients: SQLWrapper;
+  if (Array.isArray(input.userIds)) {
+    if (input.userIds.length === 0) return;
+    const ids = sql.join(
+      input.userIds.map((id) => sql`${id}`),
+      sql`, `,
+    );
+    recipients = sql`(select unnest(array[${ids}]::text[]))`;
+  } else recipients = input.userIds;
+  const kind = kindOfType(input.type);
+  const subject = input.subject ?? subjectOfLink(input.link);
+  const groupKey = subject ? `${subject.type}:${subject.id}` : null;
+  // A notification about a message thread takes replies by email (the thread's id is in its link).
+  const replyThreadId = input.replyThreadId ?? (subject?.type === 'thread' ? subject.id : null);
   const result = await tx.execute(sql`
-    insert into notifications (id, user_id, organization_id, contractor_id, type, title, body, link)
-    select gen_random_uuid()::text, r.user_id, ${input.organizationId ?? null}, ${input.contractorId ?? null}, ${input.type}, ${input.title}, ${input.body}, ${input.link ?? null}
-      from ${recipients} as r(user_id)
-    returning id, user_id`);
-  return (result as unknown as { rows: Array<{ id: string; user_id: string }> }).rows.map((r) => ({ id: r.id, userId: r.user_id }));
+    insert into notifications (id, user_id, organization_id, contractor_id, type, kind, title, body, link, subject_type, subject_id, group_key, in_app, by_email, reply_thread_id)
+    select c.id, c.user_id, ${input.organizationId ?? null}, ${input.contractorId ?? null}, ${input.type}, ${kind}, ${input.title}, ${input.body}, ${input.link ?? null},
+           ${subject?.type ?? null}, ${subject?.id ?? null}, coalesce(${groupKey}::text, c.id), c.channel in ('both', 'in_app'), c.channel in ('both', 'email'), ${replyThreadId}
+      from (select gen_random_uuid()::text as id, r.user_id, coalesce(s.channels ->> ${kind}, ${defaultChannels[kind]}) as channel
+              from ${recipients} as r(user_id) left join notification_settings s on s.user_id = r.user_id) as c
+     where c.channel <> 'none'
+    returning id, user_id, in_app, by_email`);
+  const rows = (result as unknown as { rows: Array<{ id: string; user_id: string; in_app: boolean; by_email: boolean }> }).rows;
+  await announceNotifications(
+    tx,
+    input,
+    rows.filter((r) => r.in_app),
+  );
+  queueBatchEmails(
+    tx,
+    rows.filter((r) => r.by_email).map((r) => r.user_id),
+  );
 }
 
-/** A live event per notification, for its recipient only (their open tabs refresh the bell). */
-function announceNotifications(tx: Executor, input: NotifyInput, created: readonly CreatedNotification[]): Promise<void> {
+/** A live event per notification shown in the app, for its recipient only (their open tabs refresh the bell). */
+function announceNotifications(tx: Executor, input: NotifyInput, created: ReadonlyArray<{ id: string; user_id: string }>): Promise<void> {
   return raiseLiveEvents(
     tx,
     created.map((n) => ({
       audience: 'user' as const,
-      userId: n.userId,
+      userId: n.user_id,
       organizationId: input.organizationId ?? null,
       contractorId: input.contractorId ?? null,
       kind: 'notification.created',
@@ -120,105 +155,17 @@ function announceNotifications(tx: Executor, input: NotifyInput, created: readon
   );
 }
 
-/** After commit, an email job per recipient, throttled so that a burst becomes one email. */
-function queueDigests(tx: Executor, userIds: string[]): void {
+/**
+ * After commit, the person's email job, unless one waits already (a singleton per person on a
+ * queue that keeps one queued job per key): it runs `coalesceSeconds` after the first
+ * notification of a burst and takes everything that arrived until then.
+ */
+function queueBatchEmails(tx: Executor, userIds: string[]): void {
   if (userIds.length === 0) return;
   afterCommit(tx, async () => {
     for (const userId of new Set(userIds))
-      await outbox.queue?.send(DIGEST_JOB, { userId }, { throttle: { key: userId, seconds: DIGEST_SECONDS } });
+      await outbox.queue?.send(BATCH_EMAIL_JOB, { userId }, { singletonKey: userId, delaySeconds: outbox.coalesceSeconds });
   });
-}
-
-/**
- * The email job of one person: every notification not emailed yet, claimed atomically, in one
- * email per organization they are about — the notification itself when there is one, a list
- * when there are several.
- */
-export async function emailPendingNotifications(db: Db, publicUrl: string, userId: string): Promise<number> {
-  return runInTransaction(db, async (tx) => {
-    const claimed = await tx
-      .update(notifications)
-      .set({ emailedAt: new Date() })
-      .where(and(eq(notifications.userId, userId), isNull(notifications.emailedAt), isNull(notifications.readAt)))
-      .returning();
-    const [user] = await tx.select({ email: users.email, name: users.name }).from(users).where(eq(users.id, userId));
-    if (claimed.length === 0 || !user) return 0;
-    const byOrganization = new Map<string | null, typeof claimed>();
-    for (const n of claimed.sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime()))
-      byOrganization.set(n.organizationId, [...(byOrganization.get(n.organizationId) ?? []), n]);
-    for (const [organizationId, sorted] of byOrganization) {
-      const only = sorted.length === 1 ? sorted[0] : undefined;
-      await queueEmail(
-        tx,
-        user.email,
-        only
-          ? {
-              subject: only.title,
-              heading: only.title,
-              paragraphs: [only.body],
-              action: { label: 'Open in Portico', url: `${publicUrl}${only.link ?? '/'}` },
-            }
-          : {
-              subject: `${sorted.length} updates in Portico`,
-              heading: `Hello ${user.name}, here is what happened`,
-              paragraphs: sorted.map((n) => `${n.title}. ${n.body}${n.link ? ` (${publicUrl}${n.link})` : ''}`),
-              action: { label: 'Open your notifications', url: `${publicUrl}/` },
-            },
-        { organizationId },
-      );
-    }
-    return claimed.length;
-  });
-}
-
-/** Newest first; index (user_id, created_at, id). */
-const notificationKeyset: Keyset = { columns: [notifications.createdAt, notifications.id], direction: 'desc' };
-
-export async function listNotifications(db: Executor, ctx: RequestContext, request: PageRequest & { unreadOnly: boolean }) {
-  const rows = await db
-    .select({ notification: notifications, key: keysetKey(notificationKeyset) })
-    .from(notifications)
-    .where(
-      and(
-        scopes.notifications(ctx.actor),
-        request.unreadOnly ? isNull(notifications.readAt) : undefined,
-        keysetAfter(notificationKeyset, request.cursor),
-      ),
-    )
-    .orderBy(...keysetOrder(notificationKeyset))
-    .limit(request.limit + 1);
-  const page = pageFrom(rows, request.limit, (r) => r.key);
-  return { items: page.items.map((r) => r.notification), nextCursor: page.nextCursor, unread: await countUnread(db, ctx) };
-}
-
-/** The unread count, from the partial index on unread notifications per user. */
-export async function countUnread(db: Executor, ctx: RequestContext): Promise<number> {
-  const [counted] = await db
-    .select({ count: sql<number>`count(*)::int` })
-    .from(notifications)
-    .where(and(scopes.notifications(ctx.actor), isNull(notifications.readAt)));
-  return counted?.count ?? 0;
-}
-
-/** Whether the actor may see this notification (read or not). */
-export async function isOwnNotification(db: Executor, ctx: RequestContext, id: string): Promise<boolean> {
-  return (await scoped(db, ctx.actor).notifications.find(id)) !== undefined;
-}
-
-export async function markNotificationRead(db: Executor, ctx: RequestContext, id: string): Promise<boolean> {
-  const updated = await db
-    .update(notifications)
-    .set({ readAt: new Date() })
-    .where(and(eq(notifications.id, id), scopes.notifications(ctx.actor), isNull(notifications.readAt)))
-    .returning({ id: notifications.id });
-  return updated.length > 0;
-}
-
-export async function markAllNotificationsRead(db: Executor, ctx: RequestContext): Promise<void> {
-  await db
-    .update(notifications)
-    .set({ readAt: new Date() })
-    .where(and(scopes.notifications(ctx.actor), isNull(notifications.readAt)));
 }
 
 /** The dev mailbox: the newest emails, for local use when no SMTP server is configured. */

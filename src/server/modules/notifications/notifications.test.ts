@@ -9,7 +9,8 @@ import { createOwnTestApp, type OwnTestApp } from '../../test/own-database.ts';
 import { type SmtpSink, startSmtpSink } from '../../test/smtp-sink.ts';
 import { clientFor, createWorld, type World } from '../../test/world.ts';
 import { startEmailDelivery } from './notifications.delivery.ts';
-import { connectOutbox, DIGEST_JOB, emailPendingNotifications, notify, queueEmail } from './notifications.service.ts';
+import { emailPendingNotifications, type NotificationEmailOptions, startNotificationEmails } from './notifications.emails.ts';
+import { connectOutbox, notify, queueEmail } from './notifications.service.ts';
 
 async function waitFor<T>(check: () => Promise<T | undefined> | T | undefined, ms = 60_000): Promise<T> {
   const until = Date.now() + ms;
@@ -26,6 +27,7 @@ describe('notifications and email', () => {
   let w: World;
   let sink: SmtpSink;
   let queue: Queue;
+  const options = (): NotificationEmailOptions => ({ publicUrl: t.config.publicUrl, secret: 'test-secret-of-at-least-32-characters!!' });
   /**
    * A deterministic "the queue has passed this point": a marker email queued now has arrived,
    * and due jobs run in the order they were queued, so every job queued before it was handled.
@@ -42,10 +44,8 @@ describe('notifications and email', () => {
     queue = await startQueue(t.database.raw, createLogger('silent'));
     const mailer = createMailer(sink.url, 'Portico <portico@example.test>');
     await startEmailDelivery(queue, t.db, mailer, { sweepCron: null });
-    await queue.work(DIGEST_JOB, async (data) => {
-      await emailPendingNotifications(t.db, t.config.publicUrl, String(data.userId));
-    });
-    connectOutbox(queue);
+    await startNotificationEmails(queue, t.db, { ...options(), digestCron: null });
+    connectOutbox(queue, { coalesceSeconds: 1 });
   }, 300_000);
   afterAll(async () => {
     connectOutbox(null);
@@ -107,13 +107,14 @@ describe('notifications and email', () => {
           title,
           body: 'A payment is being prepared.',
           link: '/portal/deliver',
+          organizationId: world.orgA,
         });
     });
     const message = await waitFor(() => sink.received.find((m) => m.to.includes(world.xAdmin.email)));
-    expect(message.raw).toMatch(/Subject: 3 updates in Portico/);
+    expect(message.raw).toMatch(/Subject: 3 updates at Org A/);
     expect(message.raw).toContain('Approved: Palette');
     // A second email would need a second row, and one only comes from notifications not emailed yet: none are left.
-    expect(await emailPendingNotifications(t.db, t.config.publicUrl, world.xAdmin.userId)).toBe(0);
+    expect(await emailPendingNotifications(t.db, options(), world.xAdmin.userId)).toBe(0);
     const rows = await waitFor(async () => {
       const found = await t.db.select().from(emails).where(eq(emails.toAddress, world.xAdmin.email));
       return found.every((r) => r.status === 'sent') ? found : undefined;
@@ -138,14 +139,14 @@ describe('notifications and email', () => {
       );
       await runInTransaction(t.db, (tx) => notify(tx, { userIds: [world.xAdmin.userId], type: 'x', title: 'Seen already', body: '-' }));
       await clientFor(t, world.xAdmin).post('/api/notifications/read-all');
-      expect(await emailPendingNotifications(t.db, t.config.publicUrl, world.xAdmin.userId)).toBe(0);
-      expect(await emailPendingNotifications(t.db, t.config.publicUrl, world.xOffice.userId)).toBe(1);
+      expect(await emailPendingNotifications(t.db, options(), world.xAdmin.userId)).toBe(0);
+      expect(await emailPendingNotifications(t.db, options(), world.xOffice.userId)).toBe(1);
       const [row] = await t.db.select().from(emails).where(eq(emails.toAddress, world.xOffice.email));
       expect(row).toMatchObject({ subject: 'Changes requested: Logo' });
       expect(row?.text).toContain(`${t.config.publicUrl}/portal/milestones/1`);
       expect(row?.text).toContain('What to change: darker.');
     } finally {
-      connectOutbox(queue);
+      connectOutbox(queue, { coalesceSeconds: 1 });
     }
   });
 
