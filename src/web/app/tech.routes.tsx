@@ -6,15 +6,7 @@ import type { NavItem } from './shell.layout.tsx';
 import { requireShell } from './shell.guard.ts';
 import { useLeaveApp } from './signed-out.ts';
 import { FullPageError, FullPageLoading } from './status.pages.tsx';
-import {
-  JobMessagesSection,
-  MyJobPage,
-  MyJobsPage,
-  SecurityPage,
-  Shell,
-  SignOutButton,
-  withPages,
-} from './lazy.pages.ts';
+import { JobMessagesSection, MyJobPage, MyJobsPage, SecurityPage, Shell, SignOutButton, withPages } from './lazy.pages.ts';
 import { createNotificationRoutes } from './notification.routes.tsx';
 
 const techNav: NavItem[] = [

@@ -73,6 +73,7 @@ export const messages = pgTable(
       columns: [t.threadId, t.organizationId, t.contractorId],
       foreignColumns: [messageThreads.id, messageThreads.organizationId, messageThreads.contractorId],
     }).onDelete('cascade'),
+    index('messages_thread_scope_idx').on(t.threadId, t.organizationId, t.contractorId),
     /** The thread page: newest first, a keyset on (created_at, id). */
     index('messages_thread_page_idx').on(t.threadId, t.createdAt.desc(), t.id.desc()),
     index('messages_thread_subject_idx').on(t.threadId, t.subjectKind, t.subjectId, t.createdAt),
@@ -130,6 +131,7 @@ export const internalNotes = pgTable(
       columns: [t.engagementId, t.organizationId, t.contractorId],
       foreignColumns: [engagements.id, engagements.organizationId, engagements.contractorId],
     }),
+    index('internal_notes_engagement_idx').on(t.engagementId, t.organizationId, t.contractorId),
     index('internal_notes_page_idx').on(t.engagementId, t.createdAt.desc(), t.id.desc()),
     index('internal_notes_organization_idx').on(t.organizationId),
     index('internal_notes_contractor_idx').on(t.contractorId),
@@ -141,14 +143,23 @@ export const internalNotes = pgTable(
 export const messageReads = pgTable(
   'message_reads',
   {
-    threadId: text('thread_id')
-      .notNull()
-      .references(() => messageThreads.id, { onDelete: 'cascade' }),
+    threadId: text('thread_id').notNull(),
+    organizationId: text('organization_id').notNull(),
+    contractorId: text('contractor_id').notNull(),
     userId: text('user_id')
       .notNull()
       .references(() => users.id, { onDelete: 'cascade' }),
     lastReadMessageId: text('last_read_message_id'),
     lastReadAt: timestamp('last_read_at', { withTimezone: true }).notNull(),
   },
-  (t) => [primaryKey({ name: 'message_reads_pk', columns: [t.threadId, t.userId] }), index('message_reads_user_idx').on(t.userId)],
+  (t) => [
+    primaryKey({ name: 'message_reads_pk', columns: [t.threadId, t.userId] }),
+    foreignKey({
+      name: 'message_reads_thread_fk',
+      columns: [t.threadId, t.organizationId, t.contractorId],
+      foreignColumns: [messageThreads.id, messageThreads.organizationId, messageThreads.contractorId],
+    }).onDelete('cascade'),
+    index('message_reads_thread_scope_idx').on(t.threadId, t.organizationId, t.contractorId),
+    index('message_reads_user_idx').on(t.userId),
+  ],
 );

@@ -148,6 +148,8 @@ export async function markThreadRead(db: Db, ctx: RequestContext, id: string) {
       db
         .select({
           threadId: messages.threadId,
+          organizationId: messages.organizationId,
+          contractorId: messages.contractorId,
           userId: sql<string>`${ctx.user.id}::text`.as('user_id'),
           lastReadMessageId: messages.id,
           lastReadAt: messages.createdAt,
