@@ -18,7 +18,7 @@ import { jobLabel, tellJobContractor } from '../jobs/jobs.notify.ts';
 import { decodeSignaturePng, isEmbeddableImage } from './site-work.images.ts';
 import { getSiteSheet, missingForPerform, readLatestSignoff, readSiteTasks } from './site-work.queries.ts';
 import { renderJobReportPdf } from './site-work.report.ts';
-import { deviceMoment, endVisit, lockSiteJob } from './site-work.service.ts';
+import { assertStillMember, deviceMoment, endVisit, lockSiteJob } from './site-work.service.ts';
 
 /** Photos larger than this are named in the report, not embedded (the phone scales them well below it). */
 const MAX_EMBEDDED_PHOTO_BYTES = 4 * 1024 * 1024;
@@ -44,6 +44,7 @@ async function readAll(stream: Readable, limit: number): Promise<Buffer | null> 
  * still missing. The job report is generated and attached to the job as it reaches the state.
  */
 export async function performWork(db: Db, storage: Storage, ctx: RequestContext, id: string, input: z.output<typeof performSchema>) {
+  assertStillMember(ctx);
   const technicianPng = decodeSignaturePng('technician.signaturePng', input.technician.signaturePng);
   const contactPng = input.siteContact ? decodeSignaturePng('siteContact.signaturePng', input.siteContact.signaturePng) : null;
   const performedAt = deviceMoment('at', input.at);
