@@ -22,7 +22,7 @@ export const sceneTasks = [
 export async function insertSiteJob(
   t: TestApp,
   w: World,
-  options: { technicians?: Array<Persona & { technicianId?: string }>; status?: 'scheduled' | 'in_progress' | 'revisit' } = {},
+  options: { technicians?: Persona[]; status?: 'scheduled' | 'in_progress' | 'revisit' } = {},
 ) {
   const job = await insertJob(t, {
     organizationId: w.orgA,
@@ -47,7 +47,9 @@ export async function insertSiteJob(
     await assignJob(t, job, {
       organizationId: w.orgA,
       contractorId: w.contractorX,
-      technicianId: technician.technicianId ?? technician.context.replace('technician:', ''),
+      technicianId:
+        ('technicianId' in technician && typeof technician.technicianId === 'string' ? technician.technicianId : null) ??
+        technician.context.replace('technician:', ''),
       byUserId: w.xAdmin.userId,
     });
   return { ...job, taskIds: taskIds as [string, string, string] };
