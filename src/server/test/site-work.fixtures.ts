@@ -47,9 +47,7 @@ export async function insertSiteJob(
     await assignJob(t, job, {
       organizationId: w.orgA,
       contractorId: w.contractorX,
-      technicianId:
-        ('technicianId' in technician && typeof technician.technicianId === 'string' ? technician.technicianId : null) ??
-        technician.context.replace('technician:', ''),
+      technicianId: technician.context.replace('technician:', ''),
       byUserId: w.xAdmin.userId,
     });
   return { ...job, taskIds: taskIds as [string, string, string] };
