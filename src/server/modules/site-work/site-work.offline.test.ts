@@ -30,13 +30,13 @@ describe('site work offline: replays, removed technicians, preferences', () => {
     ];
     const send = (item: (typeof queue)[number]) =>
       tech.request(item.method, item.url, item.body, { headers: { 'idempotency-key': `${job.id}-${item.key}` } });
-    const first = [];
+    const first: Array<Awaited<ReturnType<typeof send>>> = [];
     for (const item of queue) first.push(await send(item));
     expect(first.map((r) => r.statusCode)).toEqual([200, 200, 200, 201, 200]);
     const audits = async () =>
       Number((await t.db.select({ n: count() }).from(auditEvents).where(eq(auditEvents.entityId, job.id)))[0]?.n ?? 0);
     const before = await audits();
-    const second = [];
+    const second: Array<Awaited<ReturnType<typeof send>>> = [];
     for (const item of queue) second.push(await send(item));
     expect(second.map((r) => r.statusCode)).toEqual([200, 200, 200, 201, 200]);
     second.forEach((r, i) => {
