@@ -36,15 +36,10 @@ import {
   accreditationReminders,
   technicianAccreditations,
   technicians,
-  jobSignoffs,
-  jobSiteVisits,
-  jobTaskDefects,
-  jobTaskPhotos,
-  sitePreferences,
 } from '../db/schema/index.ts';
 import { createId } from '../lib/ids.ts';
 import { addTechnicianPersona, assignJob, insertAccreditation, insertJob } from './technicians.fixtures.ts';
-import { performVictimSiteJob } from './site-work.fixtures.ts';
+import { expectSiteWorkVisible, performVictimSiteJob, siteWorkSnapshot } from './access-matrix.site-work.ts';
 import { cases, publicApiRoutes, type Victim } from './access-matrix.cases.ts';
 import { submitVictimInvoice } from './invoicing.ts';
 import { uploadProofId } from './payments.fixtures.ts';
@@ -128,11 +123,7 @@ async function snapshot(t: TestApp, w: World): Promise<string> {
     t.db.select().from(jobTemplateTasks).where(eq(jobTemplateTasks.organizationId, w.orgA)),
     t.db.select().from(technicianAccreditations).where(eq(technicianAccreditations.contractorId, w.contractorX)),
     t.db.select().from(accreditationReminders).where(eq(accreditationReminders.contractorId, w.contractorX)),
-    t.db.select().from(jobTaskDefects).where(eq(jobTaskDefects.organizationId, w.orgA)),
-    t.db.select().from(jobTaskPhotos).where(eq(jobTaskPhotos.organizationId, w.orgA)),
-    t.db.select().from(jobSiteVisits).where(eq(jobSiteVisits.organizationId, w.orgA)),
-    t.db.select().from(jobSignoffs).where(eq(jobSignoffs.organizationId, w.orgA)),
-    t.db.select().from(sitePreferences).where(eq(sitePreferences.contractorId, w.contractorX)),
+    ...siteWorkSnapshot(t, w),
   ]);
   return JSON.stringify(parts.map((rows) => [...rows].sort((a, b) => String(a.id).localeCompare(String(b.id)))));
 }
@@ -392,12 +383,6 @@ describe('access matrix', () => {
     expect((await clientFor(t, w.aViewer).get('/api/jobs/export')).body).toContain('Victim Site');
     expect((await clientFor(t, w.aOwner).get(`/api/job-templates/${victim.jobTemplateId}`)).statusCode).toBe(200);
     expect((await clientFor(t, w.xTech).get(`/api/jobs/${victim.jobId}`)).statusCode).toBe(404);
-    // Site work: the company, the contractor and the job's technician read the site sheet, its photo and its report.
-    for (const persona of [w.aViewer, w.xOffice, victimTechnician]) {
-      expect((await clientFor(t, persona).get(`/api/jobs/${victim.siteJobId}/site`)).body).toContain(victim.sitePhotoId);
-      expect((await clientFor(t, persona).get(`/api/jobs/${victim.siteJobId}/photos/${victim.sitePhotoId}`)).statusCode).toBe(200);
-      expect((await clientFor(t, persona).get(`/api/jobs/${victim.siteJobId}/report`)).statusCode).toBe(200);
-    }
-    expect((await clientFor(t, w.xAdmin).get('/api/preferences')).json().mobile).toBe('+447700900123');
+    await expectSiteWorkVisible(t, w, victim, victimTechnician);
   });
 });

@@ -66,28 +66,3 @@ export const performBody = {
   technician: { signaturePng: signatureBase64 },
   siteContact: { name: 'Sam Site', signaturePng: contactSignatureBase64 },
 };
-
-/**
- * The access matrix's victim (A and X): a job performed on site by the given technician, with a
- * failed task and its defect, a photo, both signatures and the report; and X's admin's mobile number.
- */
-export async function performVictimSiteJob(t: TestApp, w: World, technician: Persona) {
-  const job = await insertSiteJob(t, w, { technicians: [technician] });
-  const tech = clientFor(t, technician);
-  const must = async (res: Promise<{ statusCode: number; body: string; json(): unknown }>, status = 200) => {
-    const answer = await res;
-    if (answer.statusCode !== status) throw new Error(`victim site job: ${answer.statusCode} ${answer.body}`);
-    return answer.json() as { id: string };
-  };
-  await must(tech.post(`/api/jobs/${job.id}/on-site`, { location: { latitude: 51.5, longitude: -0.12, accuracyM: 20 } }));
-  const defects = [{ description: 'Victim defect', severity: 'high' }];
-  await must(
-    tech.request('PUT', `/api/jobs/${job.id}/tasks/${job.taskIds[0]}/answer`, { result: 'fail', defects, remarks: 'Victim remark' }),
-  );
-  await must(tech.request('PUT', `/api/jobs/${job.id}/tasks/${job.taskIds[1]}/answer`, { result: 'pass' }));
-  const fileId = await uploadAs(t, technician, photoPng);
-  const photo = await must(tech.post(`/api/jobs/${job.id}/tasks/${job.taskIds[0]}/photos`, { fileId }), 201);
-  await must(tech.post(`/api/jobs/${job.id}/performed`, performBody));
-  await must(clientFor(t, w.xAdmin).request('PUT', '/api/preferences/mobile', { mobile: '+447700900123' }));
-  return { jobId: job.id, taskId: job.taskIds[0], photoId: photo.id };
-}
