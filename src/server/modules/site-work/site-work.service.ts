@@ -14,7 +14,7 @@ import { createId } from '../../lib/ids.ts';
 import { copyFileFor } from '../files/files.service.ts';
 import { fireJobEvent } from '../jobs/jobs.events.ts';
 import { isSitePhotoMime } from './site-work.images.ts';
-import { getSiteSheet } from './site-work.queries.ts';
+import { getSiteSheet, readSiteTask } from './site-work.queries.ts';
 
 type JobRow = typeof jobs.$inferSelect;
 
@@ -159,7 +159,7 @@ export async function answerTask(db: Db, ctx: RequestContext, id: string, taskId
       ip: ctx.ip,
     });
   });
-  return getSiteSheet(db, ctx, id).then((sheet) => sheet.tasks.find((t) => t.id === taskId)!);
+  return readSiteTask(db, ctx, id, taskId);
 }
 
 /**
@@ -214,8 +214,8 @@ export async function attachPhoto(db: Db, ctx: RequestContext, id: string, taskI
     });
     return newId;
   });
-  const sheet = await getSiteSheet(db, ctx, id);
-  return sheet.tasks.flatMap((t) => t.photoList).find((p) => p.id === photoId)!;
+  const task = await readSiteTask(db, ctx, id, taskId);
+  return task.photoList.find((p) => p.id === photoId)!;
 }
 
 /** Removes a photo from a task (while on site); its file stays on the record. */
