@@ -134,6 +134,19 @@ describe('site work: on site, revisit, answers, photos, performed, the report', 
     const fakeJpeg = await uploadAs(t, w.xTech, Buffer.from('GIF89a-and-more-bytes-here'), 'x.jpg');
     expect((await tech.post(`/api/jobs/${job.id}/tasks/${job.taskIds[0]}/photos`, { fileId: fakeJpeg })).statusCode).toBe(400);
     expect((await tech.post(`/api/jobs/${job.id}/tasks/${job.taskIds[2]}/photos`, { fileId })).statusCode).toBe(400);
+    // HEIC and WebP straight from a camera are images too (by their bytes)
+    const heic = Buffer.concat([Buffer.from('00000018667479706865696300000000', 'hex'), Buffer.from('mif1heic'), Buffer.alloc(64, 7)]);
+    const webp = Buffer.concat([Buffer.from('RIFF'), Buffer.from([64, 0, 0, 0]), Buffer.from('WEBPVP8 '), Buffer.alloc(64, 3)]);
+    for (const [bytes, mime] of [
+      [heic, 'image/heic'],
+      [webp, 'image/webp'],
+    ] as const) {
+      const camera = await tech.post(`/api/jobs/${job.id}/tasks/${job.taskIds[1]}/photos`, {
+        fileId: await uploadAs(t, w.xTech, bytes, 'IMG_0001'),
+      });
+      expect(camera.statusCode, camera.body).toBe(201);
+      expect(camera.json().mime).toBe(mime);
+    }
     // someone else's upload cannot be attached
     const officeFile = await uploadAs(t, w.xOffice, photoPng);
     expect((await tech.post(`/api/jobs/${job.id}/tasks/${job.taskIds[1]}/photos`, { fileId: officeFile })).statusCode).toBe(400);
