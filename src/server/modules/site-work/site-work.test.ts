@@ -243,7 +243,10 @@ describe('site work: on site, revisit, answers, photos, performed, the report', 
     expect((await clientFor(t, await addTechnicianPersona(t, w.contractorX, 'nosy')).get(`/api/jobs/${job.id}/report`)).statusCode).toBe(
       404,
     );
-    const text = (await extractPdfText((await clientFor(t, w.aOwner).get(`/api/jobs/${job.id}/report`)).rawPayload)).join('\n');
+    const report = (await clientFor(t, w.aOwner).get(`/api/jobs/${job.id}/report`)).rawPayload;
+    // the photo and both signatures are embedded as images (each RGBA PNG: the picture and its alpha mask)
+    expect(report.toString('latin1').match(/\/Subtype \/Image/g)?.length).toBe(6);
+    const text = (await extractPdfText(report)).join('\n');
     for (const expected of [
       `Service report: Job ${job.number}`,
       'Org A',
