@@ -177,6 +177,8 @@ describe('site work: on site, revisit, answers, photos, performed, the report', 
     expect(revisit.json().job.status).toBe('revisit');
     expect(revisit.json().visits[0]).toMatchObject({ outcome: 'revisit', reason: 'No access to the roof', endedAt: expect.any(String) });
     expect((await tech.post(`/api/jobs/${job.id}/revisit`, { reason: 'again' })).statusCode).toBe(409);
+    const told = await t.db.select().from(notifications).where(eq(notifications.type, 'job.revisit_required'));
+    expect(told.filter((n) => n.userId === w.xOffice.userId && n.body.includes('No access to the roof'))).toHaveLength(1);
     const back = await tech.post(`/api/jobs/${job.id}/on-site`, {});
     expect(back.json().job.status).toBe('in_progress');
     expect(back.json().visits).toHaveLength(2);
