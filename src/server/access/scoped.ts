@@ -11,7 +11,11 @@ import {
   files,
   invitations,
   jobDocuments,
+  jobSignoffs,
+  jobSiteVisits,
   jobs,
+  jobTaskDefects,
+  jobTaskPhotos,
   jobTasks,
   jobTechnicians,
   jobTemplates,
@@ -26,6 +30,7 @@ import {
   paymentBatches,
   paymentNotes,
   payments,
+  sitePreferences,
   staffMembers,
   technicianAccreditations,
   technicians,
@@ -63,6 +68,11 @@ const tables = {
   messages,
   internalNotes,
   liveEvents,
+  jobTaskDefects,
+  jobTaskPhotos,
+  jobSiteVisits,
+  jobSignoffs,
+  sitePreferences,
 } satisfies Record<ScopedTable, PgTable & { id: PgColumn; createdAt: PgColumn }>;
 
 type Tables = typeof tables;

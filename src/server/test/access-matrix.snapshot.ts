@@ -1,3 +1,4 @@
+import { siteWorkSnapshot } from './access-matrix.site-work.ts';
 import { eq, inArray, or } from 'drizzle-orm';
 import {
   auditEvents,
@@ -130,6 +131,7 @@ export async function snapshot(t: TestApp, w: World): Promise<string> {
       .where(
         or(eq(liveEvents.organizationId, w.orgA), eq(liveEvents.contractorId, w.contractorX), inArray(liveEvents.userId, victimUsers)),
       ),
+    ...siteWorkSnapshot(t, w),
   ]);
   return JSON.stringify(parts.map((rows) => [...rows].sort((a, b) => String(a.id).localeCompare(String(b.id)))));
 }

@@ -4,6 +4,7 @@ import { emails, notificationSettings, notifications, sessions } from '../db/sch
 import { createId } from '../lib/ids.ts';
 import { addTechnicianPersona, assignJob, insertAccreditation, insertJob } from './technicians.fixtures.ts';
 import { snapshot } from './access-matrix.snapshot.ts';
+import { expectSiteWorkVisible, performVictimSiteJob } from './access-matrix.site-work.ts';
 import { cases, publicApiRoutes, type Victim } from './access-matrix.cases.ts';
 import { firstLiveEventOf, readStream } from './access-matrix.live.ts';
 import { submitVictimInvoice } from './invoicing.ts';
@@ -142,7 +143,11 @@ describe('access matrix', () => {
     expect((await owner.post(`/api/threads/${w.engagementAX}/read`)).statusCode).toBe(200);
     const internalNote = await owner.post(`/api/threads/${w.engagementAX}/notes`, { body: 'Victim internal note' });
     expect(internalNote.statusCode).toBe(201);
+    const site = await performVictimSiteJob(t, w, crew);
     victim = {
+      siteJobId: site.jobId,
+      siteTaskId: site.taskId,
+      sitePhotoId: site.photoId,
       invoiceId: invoice.invoiceId,
       contractorId: w.contractorX,
       paymentId: paymentIds[0]!,
@@ -188,6 +193,9 @@ describe('access matrix', () => {
         invoice.legalName,
         message.json().id,
         internalNote.json().id,
+        site.jobId,
+        site.taskId,
+        site.photoId,
       ],
     };
   });
@@ -290,5 +298,6 @@ describe('access matrix', () => {
     expect((await clientFor(t, w.aViewer).get('/api/jobs/export')).body).toContain('Victim Site');
     expect((await clientFor(t, w.aOwner).get(`/api/job-templates/${victim.jobTemplateId}`)).statusCode).toBe(200);
     expect((await clientFor(t, w.xTech).get(`/api/jobs/${victim.jobId}`)).statusCode).toBe(404);
+    await expectSiteWorkVisible(t, w, victim, victimTechnician);
   });
 });

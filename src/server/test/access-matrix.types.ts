@@ -27,6 +27,10 @@ export interface Victim {
   internalNoteId: string;
   /** The first live event of A's and X's scene (an attacker resumes its event stream from it). */
   liveEventId: string;
+  /** A job of A and X performed on site by that technician: a task of it, a photo of the task. */
+  siteJobId: string;
+  siteTaskId: string;
+  sitePhotoId: string;
   ids: string[];
 }
 

@@ -10,6 +10,7 @@ import { deskBudgetCases } from './write-budgets.desk.ts';
 import { technicianBudgetCases } from './write-budgets.technicians.ts';
 import { messageBudgetCases } from './write-budgets.messages.ts';
 import { notificationBudgetCases } from './write-budgets.notifications.ts';
+import { siteWorkBudgetCases } from './write-budgets.site-work.ts';
 import { getTestApp, type TestApp } from './test-app.ts';
 import { createActiveContract, createMilestone, createSubmittedMilestone } from './work.ts';
 import { clientFor, createWorld, readEtag, type World } from './world.ts';
@@ -332,6 +333,7 @@ const cases: Case[] = [
   ...deskBudgetCases,
   ...technicianBudgetCases,
   ...messageBudgetCases,
+  ...siteWorkBudgetCases,
 ];
 
 /** Waits (polling) until the database has been quiet for a while: work queued by the setup (emails) must not count. */

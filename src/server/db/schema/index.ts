@@ -9,3 +9,4 @@ export * from './tenancy.schema.ts';
 export * from './technicians.schema.ts';
 export * from './messages.schema.ts';
 export * from './live.schema.ts';
+export * from './site-work.schema.ts';
