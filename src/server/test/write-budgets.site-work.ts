@@ -2,12 +2,13 @@ import { insertSiteJob, performBody, photoPng, signatureBase64, uploadAs } from 
 import type { Case } from './write-budgets.case.ts';
 import { clientFor } from './world.ts';
 
-/* The technician on site (issue 10): each write route with its statement budget (write-budgets.test.ts runs them). */
+/* The technician on site (issue 10): each write route with its statement budget (write-budgets.test.ts runs them).
+   A status change raises one live event (one insert), counted in on-site, revisit and performed. */
 
 export const siteWorkBudgetCases: Case[] = [
   {
     route: 'POST /api/jobs/:id/on-site',
-    budget: 13,
+    budget: 14,
     prepare: async (t, w) => {
       const job = await insertSiteJob(t, w);
       return () => clientFor(t, w.xTech).post(`/api/jobs/${job.id}/on-site`, { location: { latitude: 1, longitude: 2, accuracyM: 5 } });
@@ -15,7 +16,7 @@ export const siteWorkBudgetCases: Case[] = [
   },
   {
     route: 'POST /api/jobs/:id/revisit',
-    budget: 14,
+    budget: 15,
     prepare: async (t, w) => {
       const job = await insertSiteJob(t, w, { status: 'in_progress' });
       return () => clientFor(t, w.xTech).post(`/api/jobs/${job.id}/revisit`, { reason: 'No access' });
@@ -58,7 +59,7 @@ export const siteWorkBudgetCases: Case[] = [
   },
   {
     route: 'POST /api/jobs/:id/performed (with the report)',
-    budget: 39,
+    budget: 40,
     prepare: async (t, w) => {
       const job = await insertSiteJob(t, w, { status: 'in_progress' });
       const tech = clientFor(t, w.xTech);
