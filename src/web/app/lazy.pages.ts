@@ -123,6 +123,8 @@ export const CompanyJobsPage = lazyRouteComponent(() => import('../features/jobs
 export const CreateJobPage = lazyRouteComponent(() => import('../features/jobs/components/create-job.page.tsx'), 'CreateJobPage');
 export const MyJobsPage = lazyRouteComponent(() => import('../features/tech-view/components/my-jobs.page.tsx'), 'MyJobsPage');
 export const MyJobPage = lazyRouteComponent(() => import('../features/tech-view/components/my-job.page.tsx'), 'MyJobPage');
+/** The tech view's offline queue, service worker and connection banner: only the tech shell loads it. */
+export const TechOffline = lazyRouteComponent(() => import('../features/site-work/offline/tech-offline.tsx'), 'TechOffline');
 export const TechnicianDetailPage = lazyRouteComponent(
   () => import('../features/technicians/components/technician-detail.page.tsx'),
   'TechnicianDetailPage',

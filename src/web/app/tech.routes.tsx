@@ -1,4 +1,4 @@
-import { createRoute, redirect } from '@tanstack/react-router';
+import { createRoute, Outlet, redirect } from '@tanstack/react-router';
 import { useMe } from '../features/session/api/me.query.ts';
 import { nameMembership } from '../features/session/components/membership.label.ts';
 import { rootRoute } from './root.route.tsx';
@@ -6,7 +6,7 @@ import type { NavItem } from './shell.layout.tsx';
 import { requireShell } from './shell.guard.ts';
 import { useLeaveApp } from './signed-out.ts';
 import { FullPageError, FullPageLoading } from './status.pages.tsx';
-import { MyJobPage, MyJobsPage, NotificationsPage, SecurityPage, Shell, SignOutButton, withPages } from './lazy.pages.ts';
+import { MyJobPage, MyJobsPage, NotificationsPage, SecurityPage, Shell, SignOutButton, TechOffline, withPages } from './lazy.pages.ts';
 
 const techNav: NavItem[] = [
   { href: '/tech/jobs', label: 'My jobs' },
@@ -18,10 +18,19 @@ export const techRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/tech',
   beforeLoad: ({ context, location }) => requireShell('technician', context.queryClient, location),
-  component: withPages(function TechShell() {
-    const { me, membership } = techRoute.useRouteContext();
-    return <Shell me={me} membership={membership} area="Technician" nav={techNav} />;
-  }, Shell),
+  component: withPages(
+    function TechShell() {
+      const { me, membership } = techRoute.useRouteContext();
+      return (
+        <Shell me={me} membership={membership} area="Technician" nav={techNav}>
+          <TechOffline userId={me.user.id} />
+          <Outlet />
+        </Shell>
+      );
+    },
+    Shell,
+    TechOffline,
+  ),
   errorComponent: FullPageError,
   pendingComponent: FullPageLoading,
 });
