@@ -6,16 +6,12 @@ import { Button } from './button.tsx';
 export interface SignatureFieldProps {
   /** What is signed, said to everyone ("Your signature", "Site contact's signature"). */
   label: string;
-  /** The drawn signature as a PNG, or null once cleared. */
-  onChange: (png: Blob | null) => void;
+  /** The drawn signature as a PNG data URL (what the API takes), or null once cleared. */
+  onChange: (pngDataUrl: string | null) => void;
   /** The person's saved signature (an image URL): offered with a button, never applied by itself. */
   savedSignatureUrl?: string | null;
   /** Shown under the pad (what is missing). */
   error?: string | null;
-}
-
-function canvasPng(canvas: HTMLCanvasElement): Promise<Blob | null> {
-  return new Promise((resolve) => canvas.toBlob((blob) => resolve(blob), 'image/png'));
 }
 
 /**
@@ -31,13 +27,12 @@ export function SignatureField({ label, onChange, savedSignatureUrl, error }: Si
   const changed = useRef(onChange);
   changed.current = onChange;
 
-  const report = useCallback(async () => {
+  const report = useCallback(() => {
     const pad = padRef.current;
-    const canvas = canvasRef.current;
-    if (!pad || !canvas) return;
+    if (!pad) return;
     const empty = pad.isEmpty();
     setSigned(!empty);
-    changed.current(empty ? null : await canvasPng(canvas));
+    changed.current(empty ? null : pad.toDataURL('image/png'));
   }, []);
 
   useEffect(() => {
@@ -59,7 +54,7 @@ export function SignatureField({ label, onChange, savedSignatureUrl, error }: Si
       };
       resize();
       window.addEventListener('resize', resize);
-      pad.addEventListener('endStroke', () => void report());
+      pad.addEventListener('endStroke', () => report());
     });
     return () => {
       disposed = true;
@@ -75,11 +70,11 @@ export function SignatureField({ label, onChange, savedSignatureUrl, error }: Si
     const strokes = pad.toData();
     strokes.pop();
     pad.fromData(strokes);
-    void report();
+    report();
   };
   const clear = () => {
     padRef.current?.clear();
-    void report();
+    report();
   };
   const applySaved = async () => {
     const pad = padRef.current;
@@ -87,7 +82,7 @@ export function SignatureField({ label, onChange, savedSignatureUrl, error }: Si
     if (!pad || !canvas || !savedSignatureUrl) return;
     pad.clear();
     await pad.fromDataURL(savedSignatureUrl, { width: canvas.offsetWidth, height: canvas.offsetHeight });
-    await report();
+    report();
   };
 
   return (

@@ -1,3 +1,4 @@
+import type { LocalEffect } from '../api/site-work.effects.ts';
 import { createStore, del, entries, set, type UseStore } from 'idb-keyval';
 
 /** A JSON request to the API, its path already filled in (built by the typed helpers in site-work.changes.ts). */
@@ -32,6 +33,8 @@ export interface QueuedChange {
   request: QueuedRequest;
   /** With a photo, `request.body[photoField]` gets the uploaded file's id. */
   photo?: QueuedPhoto & { field: string };
+  /** What the change does to the job on screen while it waits. */
+  local?: LocalEffect;
   status: 'waiting' | 'refused';
   /** Why the server refused it (shown until the person dismisses it). */
   reason?: string;
