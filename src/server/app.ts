@@ -34,6 +34,7 @@ import { registerJobRoutes } from './modules/jobs/jobs.routes.ts';
 import { registerJobDeskRoutes } from './modules/jobs/jobs.desk.routes.ts';
 import { registerInvoiceRoutes } from './modules/invoices/invoices.routes.ts';
 import { registerMilestoneRoutes } from './modules/milestones/milestones.routes.ts';
+import { registerSiteWorkRoutes } from './modules/site-work/site-work.routes.ts';
 import { registerTechnicianRoutes } from './modules/technicians/technicians.routes.ts';
 import { registerJobStaffingRoutes } from './modules/jobs/job-staffing.routes.ts';
 import { registerNotificationRoutes } from './modules/notifications/notifications.routes.ts';
@@ -117,6 +118,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   registerDeliveryRoutes(app, { db });
   registerFileRoutes(app, { db, storage: deps.storage, maxBytes: config.UPLOAD_MAX_BYTES });
   registerInvoiceRoutes(app, { db, storage: deps.storage });
+  registerSiteWorkRoutes(app, { db, storage: deps.storage });
   await registerStaticWeb(app);
   await app.ready();
   return { app, auth, inFlight };

@@ -11,7 +11,11 @@ import {
   files,
   invitations,
   jobDocuments,
+  jobSignoffs,
+  jobSiteVisits,
   jobs,
+  jobTaskDefects,
+  jobTaskPhotos,
   jobTasks,
   jobTechnicians,
   jobTemplates,
@@ -22,6 +26,7 @@ import {
   paymentBatches,
   paymentNotes,
   payments,
+  sitePreferences,
   staffMembers,
   technicianAccreditations,
   technicians,
@@ -55,6 +60,11 @@ const tables = {
   jobDocuments,
   jobTemplates,
   technicianAccreditations,
+  jobTaskDefects,
+  jobTaskPhotos,
+  jobSiteVisits,
+  jobSignoffs,
+  sitePreferences,
 } satisfies Record<ScopedTable, PgTable & { id: PgColumn; createdAt: PgColumn }>;
 
 type Tables = typeof tables;

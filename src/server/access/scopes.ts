@@ -10,7 +10,11 @@ import {
   files,
   invitations,
   jobDocuments,
+  jobSignoffs,
+  jobSiteVisits,
   jobs,
+  jobTaskDefects,
+  jobTaskPhotos,
   jobTasks,
   jobTechnicians,
   jobTemplates,
@@ -21,6 +25,7 @@ import {
   paymentBatches,
   paymentNotes,
   payments,
+  sitePreferences,
   staffMembers,
   technicianAccreditations,
   technicians,
@@ -55,6 +60,12 @@ export function byParties(actor: Actor, table: { organizationId: PgColumn; contr
   if (actor.kind === 'staff') return eq(table.organizationId, actor.organizationId);
   if (actor.kind === 'contractor') return eq(table.contractorId, actor.contractorId);
   return nothing;
+}
+
+/** A row of a job's site work: the job's parties, or a technician assigned to the job. */
+function onJobOf(actor: Actor, table: { jobId: PgColumn; organizationId: PgColumn; contractorId: PgColumn }): SQL {
+  if (actor.kind === 'technician') return and(eq(table.contractorId, actor.contractorId), assignedToTechnician(actor, table.jobId)) as SQL;
+  return byParties(actor, table);
 }
 
 /**
@@ -157,6 +168,25 @@ export const scopes = {
         assignedToTechnician(actor, jobDocuments.jobId),
       ) as SQL;
     return byParties(actor, jobDocuments);
+  },
+  /** What was found and done on site (issue 10): both parties of the job, and the technicians assigned to it. */
+  jobTaskDefects(actor: Actor): SQL {
+    return onJobOf(actor, jobTaskDefects);
+  },
+  jobTaskPhotos(actor: Actor): SQL {
+    return onJobOf(actor, jobTaskPhotos);
+  },
+  jobSiteVisits(actor: Actor): SQL {
+    return onJobOf(actor, jobSiteVisits);
+  },
+  jobSignoffs(actor: Actor): SQL {
+    return onJobOf(actor, jobSignoffs);
+  },
+  /** A person's own preferences, for the contractor they act for. */
+  sitePreferences(actor: Actor): SQL {
+    if (actor.kind === 'contractor' || actor.kind === 'technician')
+      return and(eq(sitePreferences.userId, actor.userId), eq(sitePreferences.contractorId, actor.contractorId)) as SQL;
+    return nothing;
   },
   /** Templates are the organization's own: staff only. */
   jobTemplates(actor: Actor): SQL {

@@ -8948,6 +8948,808 @@ export interface paths {
       };
     };
   };
+  "/api/jobs/{id}/site": {
+    /** The job as worked on site: tasks with answers, defects and photos, visits, the sign-off, what is missing, abilities */
+    get: {
+      parameters: {
+        path: {
+          id: string;
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              job: {
+                id: string;
+                number: number;
+                /** @enum {string} */
+                status: "assigned" | "accepted" | "rejected" | "scheduled" | "in_progress" | "revisit" | "performed_need_docs" | "performed" | "closed" | "cancelled" | "archived";
+                siteName: string;
+                siteAddress: string;
+                description: string;
+                accessDetails: string;
+                scheduledOn: string | null;
+                dueOn: string;
+                organizationName: string;
+                contractorName: string;
+                version: number;
+              };
+              tasks: ({
+                  id: string;
+                  position: number;
+                  title: string;
+                  resultRequired: boolean;
+                  defectsAllowed: boolean;
+                  /** @enum {string} */
+                  photos: "required" | "optional" | "none";
+                  result: ("pass" | "fail" | "na") | null;
+                  remarks: string | null;
+                  defects: ({
+                      description: string;
+                      /** @enum {string} */
+                      severity: "low" | "medium" | "high" | "critical";
+                    })[];
+                  photoList: ({
+                      id: string;
+                      taskId: string;
+                      fileId: string;
+                      name: string;
+                      mime: string;
+                      size: number;
+                      caption: string | null;
+                      takenAt: string;
+                      addedBy: string | null;
+                      url: string;
+                    })[];
+                  answeredBy: string | null;
+                  answeredAt: string | null;
+                })[];
+              visits: ({
+                  id: string;
+                  arrivedAt: string;
+                  by: string | null;
+                  location: ({
+                    latitude: number;
+                    longitude: number;
+                    accuracyM: number | null;
+                  }) | null;
+                  endedAt: string | null;
+                  outcome: ("revisit" | "performed") | null;
+                  reason: string | null;
+                })[];
+              signoff: ({
+                id: string;
+                notes: string | null;
+                technicianName: string;
+                technicianSignedAt: string;
+                siteContactName: string | null;
+                siteContactSignedAt: string | null;
+                performedAt: string;
+                by: string | null;
+                report: {
+                  fileId: string;
+                  name: string;
+                  size: number;
+                  url: string;
+                } | null;
+              }) | null;
+              missing: ({
+                  taskId: string;
+                  position: number;
+                  title: string;
+                  /** @enum {string} */
+                  what: "result" | "photo";
+                  message: string;
+                })[];
+              abilities: {
+                onSite: boolean;
+                revisit: boolean;
+                answer: boolean;
+                perform: boolean;
+                downloadReport: boolean;
+              };
+            };
+          };
+        };
+      };
+    };
+  };
+  "/api/jobs/{id}/on-site": {
+    /** "I'm on site": scheduled or revisit → in_progress; the time and, if allowed, the location (technician of the job, or contractor) */
+    post: {
+      parameters: {
+        header?: {
+          /** @description Optional. A retry with the same key and the same request replays the first answer (for 24 hours); the same key with another request is a 422. */
+          "idempotency-key"?: string;
+        };
+        path: {
+          id: string;
+        };
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            /** @default null */
+            location?: ({
+              latitude: number;
+              longitude: number;
+              /** @default null */
+              accuracyM?: number | null;
+            }) | null;
+            /** Format: date-time */
+            at?: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              job: {
+                id: string;
+                number: number;
+                /** @enum {string} */
+                status: "assigned" | "accepted" | "rejected" | "scheduled" | "in_progress" | "revisit" | "performed_need_docs" | "performed" | "closed" | "cancelled" | "archived";
+                siteName: string;
+                siteAddress: string;
+                description: string;
+                accessDetails: string;
+                scheduledOn: string | null;
+                dueOn: string;
+                organizationName: string;
+                contractorName: string;
+                version: number;
+              };
+              tasks: ({
+                  id: string;
+                  position: number;
+                  title: string;
+                  resultRequired: boolean;
+                  defectsAllowed: boolean;
+                  /** @enum {string} */
+                  photos: "required" | "optional" | "none";
+                  result: ("pass" | "fail" | "na") | null;
+                  remarks: string | null;
+                  defects: ({
+                      description: string;
+                      /** @enum {string} */
+                      severity: "low" | "medium" | "high" | "critical";
+                    })[];
+                  photoList: ({
+                      id: string;
+                      taskId: string;
+                      fileId: string;
+                      name: string;
+                      mime: string;
+                      size: number;
+                      caption: string | null;
+                      takenAt: string;
+                      addedBy: string | null;
+                      url: string;
+                    })[];
+                  answeredBy: string | null;
+                  answeredAt: string | null;
+                })[];
+              visits: ({
+                  id: string;
+                  arrivedAt: string;
+                  by: string | null;
+                  location: ({
+                    latitude: number;
+                    longitude: number;
+                    accuracyM: number | null;
+                  }) | null;
+                  endedAt: string | null;
+                  outcome: ("revisit" | "performed") | null;
+                  reason: string | null;
+                })[];
+              signoff: ({
+                id: string;
+                notes: string | null;
+                technicianName: string;
+                technicianSignedAt: string;
+                siteContactName: string | null;
+                siteContactSignedAt: string | null;
+                performedAt: string;
+                by: string | null;
+                report: {
+                  fileId: string;
+                  name: string;
+                  size: number;
+                  url: string;
+                } | null;
+              }) | null;
+              missing: ({
+                  taskId: string;
+                  position: number;
+                  title: string;
+                  /** @enum {string} */
+                  what: "result" | "photo";
+                  message: string;
+                })[];
+              abilities: {
+                onSite: boolean;
+                revisit: boolean;
+                answer: boolean;
+                perform: boolean;
+                downloadReport: boolean;
+              };
+            };
+          };
+        };
+      };
+    };
+  };
+  "/api/jobs/{id}/revisit": {
+    /** "Revisit required" with the reason: in_progress → revisit (technician of the job, or contractor) */
+    post: {
+      parameters: {
+        header?: {
+          /** @description Optional. A retry with the same key and the same request replays the first answer (for 24 hours); the same key with another request is a 422. */
+          "idempotency-key"?: string;
+        };
+        path: {
+          id: string;
+        };
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            reason: string;
+            /** Format: date-time */
+            at?: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              job: {
+                id: string;
+                number: number;
+                /** @enum {string} */
+                status: "assigned" | "accepted" | "rejected" | "scheduled" | "in_progress" | "revisit" | "performed_need_docs" | "performed" | "closed" | "cancelled" | "archived";
+                siteName: string;
+                siteAddress: string;
+                description: string;
+                accessDetails: string;
+                scheduledOn: string | null;
+                dueOn: string;
+                organizationName: string;
+                contractorName: string;
+                version: number;
+              };
+              tasks: ({
+                  id: string;
+                  position: number;
+                  title: string;
+                  resultRequired: boolean;
+                  defectsAllowed: boolean;
+                  /** @enum {string} */
+                  photos: "required" | "optional" | "none";
+                  result: ("pass" | "fail" | "na") | null;
+                  remarks: string | null;
+                  defects: ({
+                      description: string;
+                      /** @enum {string} */
+                      severity: "low" | "medium" | "high" | "critical";
+                    })[];
+                  photoList: ({
+                      id: string;
+                      taskId: string;
+                      fileId: string;
+                      name: string;
+                      mime: string;
+                      size: number;
+                      caption: string | null;
+                      takenAt: string;
+                      addedBy: string | null;
+                      url: string;
+                    })[];
+                  answeredBy: string | null;
+                  answeredAt: string | null;
+                })[];
+              visits: ({
+                  id: string;
+                  arrivedAt: string;
+                  by: string | null;
+                  location: ({
+                    latitude: number;
+                    longitude: number;
+                    accuracyM: number | null;
+                  }) | null;
+                  endedAt: string | null;
+                  outcome: ("revisit" | "performed") | null;
+                  reason: string | null;
+                })[];
+              signoff: ({
+                id: string;
+                notes: string | null;
+                technicianName: string;
+                technicianSignedAt: string;
+                siteContactName: string | null;
+                siteContactSignedAt: string | null;
+                performedAt: string;
+                by: string | null;
+                report: {
+                  fileId: string;
+                  name: string;
+                  size: number;
+                  url: string;
+                } | null;
+              }) | null;
+              missing: ({
+                  taskId: string;
+                  position: number;
+                  title: string;
+                  /** @enum {string} */
+                  what: "result" | "photo";
+                  message: string;
+                })[];
+              abilities: {
+                onSite: boolean;
+                revisit: boolean;
+                answer: boolean;
+                perform: boolean;
+                downloadReport: boolean;
+              };
+            };
+          };
+        };
+      };
+    };
+  };
+  "/api/jobs/{id}/tasks/{taskId}/answer": {
+    /** A service task's answer: result, defects, remarks, replaced at once (while the job is in progress) */
+    put: {
+      parameters: {
+        header?: {
+          /** @description Optional. A retry with the same key and the same request replays the first answer (for 24 hours); the same key with another request is a 422. */
+          "idempotency-key"?: string;
+        };
+        path: {
+          id: string;
+          taskId: string;
+        };
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            result: ("pass" | "fail" | "na") | null;
+            /** @default [] */
+            defects?: ({
+                description: string;
+                /** @enum {string} */
+                severity: "low" | "medium" | "high" | "critical";
+              })[];
+            /** @default null */
+            remarks?: string | null;
+            /** Format: date-time */
+            at?: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              id: string;
+              position: number;
+              title: string;
+              resultRequired: boolean;
+              defectsAllowed: boolean;
+              /** @enum {string} */
+              photos: "required" | "optional" | "none";
+              result: ("pass" | "fail" | "na") | null;
+              remarks: string | null;
+              defects: ({
+                  description: string;
+                  /** @enum {string} */
+                  severity: "low" | "medium" | "high" | "critical";
+                })[];
+              photoList: ({
+                  id: string;
+                  taskId: string;
+                  fileId: string;
+                  name: string;
+                  mime: string;
+                  size: number;
+                  caption: string | null;
+                  takenAt: string;
+                  addedBy: string | null;
+                  url: string;
+                })[];
+              answeredBy: string | null;
+              answeredAt: string | null;
+            };
+          };
+        };
+      };
+    };
+  };
+  "/api/jobs/{id}/tasks/{taskId}/photos": {
+    /** A task's photos (at most 20 per task), oldest first */
+    get: {
+      parameters: {
+        path: {
+          id: string;
+          taskId: string;
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              items: ({
+                  id: string;
+                  taskId: string;
+                  fileId: string;
+                  name: string;
+                  mime: string;
+                  size: number;
+                  caption: string | null;
+                  takenAt: string;
+                  addedBy: string | null;
+                  url: string;
+                })[];
+            };
+          };
+        };
+      };
+    };
+    /** Attach a photo uploaded with POST /api/files (JPEG, PNG, WebP or HEIC, by its bytes) to a task */
+    post: {
+      parameters: {
+        header?: {
+          /** @description Optional. A retry with the same key and the same request replays the first answer (for 24 hours); the same key with another request is a 422. */
+          "idempotency-key"?: string;
+        };
+        path: {
+          id: string;
+          taskId: string;
+        };
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            /** Format: uuid */
+            fileId: string;
+            /** @default null */
+            caption?: string | null;
+            /** Format: date-time */
+            at?: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        201: {
+          content: {
+            "application/json": {
+              id: string;
+              taskId: string;
+              fileId: string;
+              name: string;
+              mime: string;
+              size: number;
+              caption: string | null;
+              takenAt: string;
+              addedBy: string | null;
+              url: string;
+            };
+          };
+        };
+      };
+    };
+  };
+  "/api/jobs/{id}/tasks/{taskId}/photos/{photoId}": {
+    /** Remove a photo from a task (while the job is in progress) */
+    delete: {
+      parameters: {
+        header?: {
+          /** @description Optional. A retry with the same key and the same request replays the first answer (for 24 hours); the same key with another request is a 422. */
+          "idempotency-key"?: string;
+        };
+        path: {
+          id: string;
+          taskId: string;
+          photoId: string;
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              /** @enum {boolean} */
+              ok: true;
+            };
+          };
+        };
+      };
+    };
+  };
+  "/api/jobs/{id}/photos/{photoId}": {
+    /** A photo of one of the job's tasks (inline image) */
+    get: {
+      parameters: {
+        path: {
+          id: string;
+          photoId: string;
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: never;
+        };
+      };
+    };
+  };
+  "/api/jobs/{id}/performed": {
+    /** "I've performed this work": notes, the technician's signature (PNG ≤ 1 MB), optionally the site contact's → performed_need_docs; the job report is attached */
+    post: {
+      parameters: {
+        header?: {
+          /** @description Optional. A retry with the same key and the same request replays the first answer (for 24 hours); the same key with another request is a 422. */
+          "idempotency-key"?: string;
+        };
+        path: {
+          id: string;
+        };
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            /** @default null */
+            notes?: string | null;
+            technician: {
+              name?: string;
+              signaturePng: string;
+              /** Format: date-time */
+              signedAt?: string;
+            };
+            /** @default null */
+            siteContact?: {
+              name: string;
+              signaturePng: string;
+              /** Format: date-time */
+              signedAt?: string;
+            } | null;
+            /** Format: date-time */
+            at?: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              job: {
+                id: string;
+                number: number;
+                /** @enum {string} */
+                status: "assigned" | "accepted" | "rejected" | "scheduled" | "in_progress" | "revisit" | "performed_need_docs" | "performed" | "closed" | "cancelled" | "archived";
+                siteName: string;
+                siteAddress: string;
+                description: string;
+                accessDetails: string;
+                scheduledOn: string | null;
+                dueOn: string;
+                organizationName: string;
+                contractorName: string;
+                version: number;
+              };
+              tasks: ({
+                  id: string;
+                  position: number;
+                  title: string;
+                  resultRequired: boolean;
+                  defectsAllowed: boolean;
+                  /** @enum {string} */
+                  photos: "required" | "optional" | "none";
+                  result: ("pass" | "fail" | "na") | null;
+                  remarks: string | null;
+                  defects: ({
+                      description: string;
+                      /** @enum {string} */
+                      severity: "low" | "medium" | "high" | "critical";
+                    })[];
+                  photoList: ({
+                      id: string;
+                      taskId: string;
+                      fileId: string;
+                      name: string;
+                      mime: string;
+                      size: number;
+                      caption: string | null;
+                      takenAt: string;
+                      addedBy: string | null;
+                      url: string;
+                    })[];
+                  answeredBy: string | null;
+                  answeredAt: string | null;
+                })[];
+              visits: ({
+                  id: string;
+                  arrivedAt: string;
+                  by: string | null;
+                  location: ({
+                    latitude: number;
+                    longitude: number;
+                    accuracyM: number | null;
+                  }) | null;
+                  endedAt: string | null;
+                  outcome: ("revisit" | "performed") | null;
+                  reason: string | null;
+                })[];
+              signoff: ({
+                id: string;
+                notes: string | null;
+                technicianName: string;
+                technicianSignedAt: string;
+                siteContactName: string | null;
+                siteContactSignedAt: string | null;
+                performedAt: string;
+                by: string | null;
+                report: {
+                  fileId: string;
+                  name: string;
+                  size: number;
+                  url: string;
+                } | null;
+              }) | null;
+              missing: ({
+                  taskId: string;
+                  position: number;
+                  title: string;
+                  /** @enum {string} */
+                  what: "result" | "photo";
+                  message: string;
+                })[];
+              abilities: {
+                onSite: boolean;
+                revisit: boolean;
+                answer: boolean;
+                perform: boolean;
+                downloadReport: boolean;
+              };
+            };
+          };
+        };
+      };
+    };
+  };
+  "/api/jobs/{id}/report": {
+    /** The job report (PDF) of a performed job: both parties and the technicians of the job */
+    get: {
+      parameters: {
+        path: {
+          id: string;
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: never;
+        };
+      };
+    };
+  };
+  "/api/preferences": {
+    /** The caller's mobile number and saved signature (contractor members and technicians) */
+    get: {
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              mobile: string | null;
+              signature: {
+                png: string;
+                savedAt: string;
+              } | null;
+            };
+          };
+        };
+      };
+    };
+  };
+  "/api/preferences/mobile": {
+    /** Set or clear (null) the caller's mobile number */
+    put: {
+      parameters: {
+        header?: {
+          /** @description Optional. A retry with the same key and the same request replays the first answer (for 24 hours); the same key with another request is a 422. */
+          "idempotency-key"?: string;
+        };
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            mobile: string | null;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              mobile: string | null;
+              signature: {
+                png: string;
+                savedAt: string;
+              } | null;
+            };
+          };
+        };
+      };
+    };
+  };
+  "/api/preferences/signature": {
+    /** Save the caller's signature (PNG ≤ 1 MB, base64): offered when signing, never applied by itself */
+    put: {
+      parameters: {
+        header?: {
+          /** @description Optional. A retry with the same key and the same request replays the first answer (for 24 hours); the same key with another request is a 422. */
+          "idempotency-key"?: string;
+        };
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            signaturePng: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              mobile: string | null;
+              signature: {
+                png: string;
+                savedAt: string;
+              } | null;
+            };
+          };
+        };
+      };
+    };
+    /** Forget the caller's saved signature */
+    delete: {
+      parameters: {
+        header?: {
+          /** @description Optional. A retry with the same key and the same request replays the first answer (for 24 hours); the same key with another request is a 422. */
+          "idempotency-key"?: string;
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              mobile: string | null;
+              signature: {
+                png: string;
+                savedAt: string;
+              } | null;
+            };
+          };
+        };
+      };
+    };
+  };
 }
 
 export type webhooks = Record<string, never>;

@@ -7,3 +7,4 @@ export * from './payments.schema.ts';
 export * from './platform.schema.ts';
 export * from './tenancy.schema.ts';
 export * from './technicians.schema.ts';
+export * from './site-work.schema.ts';

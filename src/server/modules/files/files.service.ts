@@ -138,11 +138,13 @@ export async function storeGeneratedBytes(storage: Storage, bytes: Buffer) {
   return storage.put(Readable.from([bytes]));
 }
 
+const generatedExtensions: Record<string, string> = { 'application/pdf': 'pdf', 'image/png': 'png' };
+
 export async function recordGeneratedFile(
   tx: Executor,
   ctx: RequestContext,
   stored: { sha256: string; size: number },
-  file: { organizationId: string; contractorId: string; mime: string; name: string },
+  file: { organizationId: string | null; contractorId: string; mime: string; name: string },
 ) {
   const [row] = await tx
     .insert(files)
@@ -154,7 +156,7 @@ export async function recordGeneratedFile(
       sha256: stored.sha256,
       size: stored.size,
       mime: file.mime,
-      name: chooseFileName(file.name, file.mime === 'application/pdf' ? 'pdf' : null),
+      name: chooseFileName(file.name, generatedExtensions[file.mime] ?? null),
     })
     .returning();
   if (!row) throw new Error('file insert returned nothing');
