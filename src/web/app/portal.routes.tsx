@@ -34,6 +34,8 @@ import {
   SecurityPage,
   Shell,
   JobDetailPage,
+  DeskSiteWork,
+  PreferencesPage,
   TechnicianDetailPage,
   TechniciansSection,
   withPages,
@@ -51,6 +53,7 @@ const portalNav: NavItem[] = [
   { href: '/portal/team', label: 'Team' },
   { href: '/portal/settings/business', label: 'Business details' },
   { href: '/portal/activity', label: 'Activity' },
+  { href: '/portal/preferences', label: 'Preferences' },
 ];
 
 export const portalRoute = createRoute({
@@ -327,10 +330,28 @@ const paymentDetailRoute = createRoute({
 const jobDetailRoute = createRoute({
   getParentRoute: () => portalRoute,
   path: 'jobs/$jobId',
-  component: withPages(function PortalJobRoute() {
-    const { jobId } = jobDetailRoute.useParams();
-    return <JobDetailPage jobId={jobId} side="contractor" back={{ href: '/portal/home', label: 'Home' }} />;
-  }, JobDetailPage),
+  component: withPages(
+    function PortalJobRoute() {
+      const { jobId } = jobDetailRoute.useParams();
+      return (
+        <JobDetailPage
+          jobId={jobId}
+          side="contractor"
+          back={{ href: '/portal/home', label: 'Home' }}
+          siteWork={<DeskSiteWork jobId={jobId} />}
+        />
+      );
+    },
+    JobDetailPage,
+    DeskSiteWork,
+  ),
+});
+
+/** The member's own preferences: mobile number and saved signature. */
+const preferencesRoute = createRoute({
+  getParentRoute: () => portalRoute,
+  path: 'preferences',
+  component: PreferencesPage,
 });
 const contractorMoneyRoute = createMoneyRoute(() => portalRoute, 'contractor');
 
@@ -353,5 +374,6 @@ export const portalChildren = [
   technicianDetailRoute,
   activityRoute,
   notificationsRoute,
+  preferencesRoute,
   securityRoute,
 ] as const;

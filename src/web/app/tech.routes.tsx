@@ -6,11 +6,23 @@ import type { NavItem } from './shell.layout.tsx';
 import { requireShell } from './shell.guard.ts';
 import { useLeaveApp } from './signed-out.ts';
 import { FullPageError, FullPageLoading } from './status.pages.tsx';
-import { MyJobPage, MyJobsPage, NotificationsPage, SecurityPage, Shell, SignOutButton, TechOffline, withPages } from './lazy.pages.ts';
+import {
+  MyJobPage,
+  MyJobsPage,
+  NotificationsPage,
+  PreferencesPage,
+  SecurityPage,
+  Shell,
+  SignOutButton,
+  TechOffline,
+  TechSiteWork,
+  withPages,
+} from './lazy.pages.ts';
 
 const techNav: NavItem[] = [
   { href: '/tech/jobs', label: 'My jobs' },
   { href: '/tech/notifications', label: 'Notifications' },
+  { href: '/tech/preferences', label: 'Preferences' },
   { href: '/tech/security', label: 'Security' },
 ];
 
@@ -55,16 +67,26 @@ const jobsRoute = createRoute({
 const jobRoute = createRoute({
   getParentRoute: () => techRoute,
   path: 'jobs/$jobId',
-  component: withPages(function TechJobRoute() {
-    const { jobId } = jobRoute.useParams();
-    return <MyJobPage jobId={jobId} />;
-  }, MyJobPage),
+  component: withPages(
+    function TechJobRoute() {
+      const { jobId } = jobRoute.useParams();
+      return <MyJobPage jobId={jobId} siteWork={<TechSiteWork jobId={jobId} />} />;
+    },
+    MyJobPage,
+    TechSiteWork,
+  ),
 });
 
 const notificationsRoute = createRoute({
   getParentRoute: () => techRoute,
   path: 'notifications',
   component: NotificationsPage,
+});
+
+const preferencesRoute = createRoute({
+  getParentRoute: () => techRoute,
+  path: 'preferences',
+  component: PreferencesPage,
 });
 
 const securityRoute = createRoute({
@@ -89,4 +111,4 @@ const securityRoute = createRoute({
   ),
 });
 
-export const techRoutes = techRoute.addChildren([techIndexRoute, jobsRoute, jobRoute, notificationsRoute, securityRoute]);
+export const techRoutes = techRoute.addChildren([techIndexRoute, jobsRoute, jobRoute, notificationsRoute, preferencesRoute, securityRoute]);

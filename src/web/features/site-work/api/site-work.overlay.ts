@@ -24,9 +24,21 @@ export function missingOf(tasks: readonly SiteTask[]): SiteMissing[] {
   const missing: SiteMissing[] = [];
   for (const task of tasks) {
     if (task.resultRequired && task.result === null)
-      missing.push({ taskId: task.id, position: task.position, title: task.title, what: 'result', message: `${task.title}: the result is missing.` });
+      missing.push({
+        taskId: task.id,
+        position: task.position,
+        title: task.title,
+        what: 'result',
+        message: `${task.title}: the result is missing.`,
+      });
     if (task.photos === 'required' && task.photoList.length === 0)
-      missing.push({ taskId: task.id, position: task.position, title: task.title, what: 'photo', message: `${task.title}: a photo is required.` });
+      missing.push({
+        taskId: task.id,
+        position: task.position,
+        title: task.title,
+        what: 'photo',
+        message: `${task.title}: a photo is required.`,
+      });
   }
   return missing;
 }
@@ -40,7 +52,12 @@ function applyEffect(sheet: SiteSheet, effect: LocalEffect, index: number): Site
     case 'performed':
       return withStatus(sheet, 'performed_need_docs');
     case 'answer':
-      return mapTask(sheet, effect.taskId, (task) => ({ ...task, result: effect.result, defects: effect.defects, remarks: effect.remarks }));
+      return mapTask(sheet, effect.taskId, (task) => ({
+        ...task,
+        result: effect.result,
+        defects: effect.defects,
+        remarks: effect.remarks,
+      }));
     case 'remove-photo':
       return mapTask(sheet, effect.taskId, (task) => ({ ...task, photoList: task.photoList.filter((p) => p.id !== effect.photoId) }));
     case 'photo':

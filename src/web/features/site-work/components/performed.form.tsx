@@ -13,7 +13,15 @@ import { TextAreaField } from './textarea.field.tsx';
  * name and signature. The button works once nothing required is missing; until then the page
  * lists what is (each task's result or photo) and why the button waits.
  */
-export function PerformedForm({ sheet, sender, savedSignatureUrl }: { sheet: SiteSheet; sender: SiteWorkSender; savedSignatureUrl: string | null }) {
+export function PerformedForm({
+  sheet,
+  sender,
+  savedSignatureUrl,
+}: {
+  sheet: SiteSheet;
+  sender: SiteWorkSender;
+  savedSignatureUrl: string | null;
+}) {
   const [notes, setNotes] = useState('');
   const [signature, setSignature] = useState<string | null>(null);
   const [withContact, setWithContact] = useState(false);

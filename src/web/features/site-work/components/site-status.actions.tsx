@@ -84,7 +84,13 @@ export function SiteStatusActions({ sheet, sender }: { sheet: SiteSheet; sender:
       {abilities.revisit ? (
         revisitOpen ? (
           <div className="flex flex-col gap-2 rounded-md border border-slate-300 bg-white p-3">
-            <TextAreaField label="Why is a revisit needed?" value={reason} onChange={setReason} errorMessage={reasonError} maxLength={2000} />
+            <TextAreaField
+              label="Why is a revisit needed?"
+              value={reason}
+              onChange={setReason}
+              errorMessage={reasonError}
+              maxLength={2000}
+            />
             <div className="flex flex-wrap gap-2">
               <Button onPress={sendRevisit} isDisabled={busy}>
                 Send: revisit required

@@ -57,7 +57,11 @@ function Signoff({ sheet }: { sheet: SiteSheet }) {
       </dl>
       {sheet.abilities.downloadReport ? (
         <div className="mt-3">
-          <ExportButton url={`/api/jobs/${encodeURIComponent(job.id)}/report`} fileName={`job-${job.number}-report.pdf`} label="Download the job report" />
+          <ExportButton
+            url={`/api/jobs/${encodeURIComponent(job.id)}/report`}
+            fileName={`job-${job.number}-report.pdf`}
+            label="Download the job report"
+          />
         </div>
       ) : null}
     </Section>
@@ -69,7 +73,15 @@ function Signoff({ sheet }: { sheet: SiteSheet }) {
  * site / revisit, the service tasks one by one with results, defects, remarks and photos,
  * "I've performed this work" with signatures, and afterwards the sign-off and the report.
  */
-export function SiteWorkPanel({ sheet, sender, savedSignatureUrl }: { sheet: SiteSheet; sender: SiteWorkSender; savedSignatureUrl: string | null }) {
+export function SiteWorkPanel({
+  sheet,
+  sender,
+  savedSignatureUrl,
+}: {
+  sheet: SiteSheet;
+  sender: SiteWorkSender;
+  savedSignatureUrl: string | null;
+}) {
   const { abilities } = sheet;
   return (
     <div className="flex flex-col gap-6">

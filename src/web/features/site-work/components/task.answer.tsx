@@ -17,7 +17,17 @@ const results = Object.keys(resultLabels) as Result[];
 const severityOptions = defectSeverities.map((s) => ({ id: s, label: defectSeverityLabels[s] }));
 
 /** A task's answer: the result, defects (description and severity), remarks; saved at once, replacing the last answer. */
-export function TaskAnswer({ jobId, task, sender, canAnswer }: { jobId: string; task: SiteTask; sender: SiteWorkSender; canAnswer: boolean }) {
+export function TaskAnswer({
+  jobId,
+  task,
+  sender,
+  canAnswer,
+}: {
+  jobId: string;
+  task: SiteTask;
+  sender: SiteWorkSender;
+  canAnswer: boolean;
+}) {
   const id = useId();
   const [result, setResult] = useState<Result | null>(task.result);
   const [defects, setDefects] = useState<Defect[]>(task.defects);
@@ -60,16 +70,21 @@ export function TaskAnswer({ jobId, task, sender, canAnswer }: { jobId: string; 
   return (
     <div className="flex flex-col gap-4">
       <fieldset className="flex flex-col gap-2" disabled={!canAnswer}>
-        <legend className="font-medium text-slate-900">
-          Result{task.resultRequired ? ' (required)' : ''}
-        </legend>
+        <legend className="font-medium text-slate-900">Result{task.resultRequired ? ' (required)' : ''}</legend>
         <div className="grid grid-cols-3 gap-2">
           {results.map((value) => (
             <label
               key={value}
               className={`flex min-h-12 cursor-pointer items-center justify-center gap-2 rounded-md border-2 px-2 font-semibold has-[:focus-visible]:outline-2 has-[:focus-visible]:outline-blue-700 ${result === value ? 'border-blue-700 bg-blue-50 text-blue-900' : 'border-slate-300 bg-white text-slate-900'}`}
             >
-              <input type="radio" name={`${id}-result`} value={value} checked={result === value} onChange={() => setResult(value)} className="size-4" />
+              <input
+                type="radio"
+                name={`${id}-result`}
+                value={value}
+                checked={result === value}
+                onChange={() => setResult(value)}
+                className="size-4"
+              />
               {resultLabels[value]}
             </label>
           ))}

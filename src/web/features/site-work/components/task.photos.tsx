@@ -18,7 +18,17 @@ const RETRY = { attempts: 5, baseDelayMs: 1000, maxDelayMs: 15_000 };
  * once). Each is scaled on the phone (2,000 px, JPEG) and uploaded with its progress and
  * automatic retries; without a connection it waits on the phone and is sent later.
  */
-export function TaskPhotos({ jobId, task, sender, canAnswer }: { jobId: string; task: SiteTask; sender: SiteWorkSender; canAnswer: boolean }) {
+export function TaskPhotos({
+  jobId,
+  task,
+  sender,
+  canAnswer,
+}: {
+  jobId: string;
+  task: SiteTask;
+  sender: SiteWorkSender;
+  canAnswer: boolean;
+}) {
   const inputId = useId();
   const [problem, setProblem] = useState<string | null>(null);
   const attach = useCallback(
@@ -29,7 +39,10 @@ export function TaskPhotos({ jobId, task, sender, canAnswer }: { jobId: string; 
     },
     [jobId, task, sender],
   );
-  const options = useMemo(() => ({ withoutEngagement: true, prepare: (f: File) => scalePhoto(f), retry: RETRY, accept: 'image-or-pdf' as const }), []);
+  const options = useMemo(
+    () => ({ withoutEngagement: true, prepare: (f: File) => scalePhoto(f), retry: RETRY, accept: 'image-or-pdf' as const }),
+    [],
+  );
   const uploads = useUploads(null, attach, options);
 
   const choose = async (files: File[]) => {
@@ -72,7 +85,12 @@ export function TaskPhotos({ jobId, task, sender, canAnswer }: { jobId: string; 
                     Waiting to upload
                   </div>
                 ) : (
-                  <img src={photo.url} alt={`${task.title}: ${photo.name}`} loading="lazy" className="aspect-[4/3] w-full rounded object-cover" />
+                  <img
+                    src={photo.url}
+                    alt={`${task.title}: ${photo.name}`}
+                    loading="lazy"
+                    className="aspect-[4/3] w-full rounded object-cover"
+                  />
                 )}
                 <span className="truncate text-xs text-slate-700">{photo.name}</span>
                 {canAnswer && !waiting ? (

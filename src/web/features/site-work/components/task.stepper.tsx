@@ -33,7 +33,10 @@ export function TaskStepper({ sheet, sender }: { sheet: SiteSheet; sender: SiteW
           </li>
         ))}
       </ol>
-      <section aria-labelledby={`task-${task.id}`} className="flex flex-col gap-4 rounded-lg border border-slate-300 bg-slate-50 p-3 sm:p-4">
+      <section
+        aria-labelledby={`task-${task.id}`}
+        className="flex flex-col gap-4 rounded-lg border border-slate-300 bg-slate-50 p-3 sm:p-4"
+      >
         <h3 id={`task-${task.id}`} className="text-lg font-semibold text-slate-900">
           Task {current + 1} of {tasks.length}: {task.title}
         </h3>

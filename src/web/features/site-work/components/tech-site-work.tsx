@@ -17,14 +17,15 @@ export function TechSiteWork({ jobId }: { jobId: string }) {
   const sheet = useSiteSheet(jobId);
   const preferences = usePreferences();
   const { waiting } = useOfflineQueue();
-  const effects = useMemo(
-    () => waiting.filter((c) => c.jobId === jobId && c.local).map((c) => c.local as LocalEffect),
-    [waiting, jobId],
-  );
+  const effects = useMemo(() => waiting.filter((c) => c.jobId === jobId && c.local).map((c) => c.local as LocalEffect), [waiting, jobId]);
   return (
     <QueryView query={sheet} loadingLabel="Loading the tasks…">
       {(data) => (
-        <SiteWorkPanel sheet={overlayWaiting(data, effects)} sender={queuedSender} savedSignatureUrl={savedSignatureUrlOf(preferences.data)} />
+        <SiteWorkPanel
+          sheet={overlayWaiting(data, effects)}
+          sender={queuedSender}
+          savedSignatureUrl={savedSignatureUrlOf(preferences.data)}
+        />
       )}
     </QueryView>
   );
