@@ -39,7 +39,7 @@ const KEPT_READS = [
   /^\/api\/me$/,
   /^\/api\/my-jobs(\/|$)/,
   /^\/api\/files\/[^/]+\/download$/,
-  /^\/api\/site-work\//,
+  /^\/api\/jobs\/[^/]+\/(site|photos\/[^/]+)$/,
   /^\/api\/preferences$/,
 ];
 
