@@ -121,9 +121,8 @@ test('site work: on site, tasks with a photo, offline answers and signature, the
 
   const phone = await newPage({ viewport: PHONE });
   await test.step('the technician signs in from the email link on a phone', async () => {
-    const link = await mailbox.waitForLink({ to: technician.email, pathname: '/tech/jobs' });
     const mark = await mailbox.mark();
-    await phone.goto(link);
+    await phone.goto('/tech/jobs');
     await check.expectPage(phone);
     await field(phone, 'Email').fill(technician.email);
     await phone.getByRole('button', { name: 'Email me a sign-in link' }).click();
