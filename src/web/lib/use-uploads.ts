@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { describeError } from './api.client.ts';
-import { type RetryOptions, withRetry } from './retry.ts';
+import type { RetryOptions } from './retry.ts';
 import { type UploadedFile, type UploadOptions, uploadFile } from './upload.ts';
 
 export interface UploadItem {
@@ -88,6 +88,8 @@ export function useUploads(
               onProgress: (progress) => update(key, { progress }),
             });
           if (!retry) return once();
+          // Loaded with the first upload that retries (the tech view's photos), not by every page with uploads.
+          const { withRetry } = await import('./retry.ts');
           return withRetry(once, {
             ...retry,
             signal: controller.signal,

@@ -24,10 +24,7 @@ export function UploadList({ items, onRemove, label }: UploadListProps) {
                   <>
                     <div className="flex justify-between gap-2 text-sm">
                       <Label className="min-w-0 font-medium break-all text-slate-900">{item.name}</Label>
-                      <span className="shrink-0 text-slate-700">
-                        {item.retries ? `Retrying (${item.retries + 1}) · ` : null}
-                        {valueText}
-                      </span>
+                      <span className="shrink-0 text-slate-700">{valueText}</span>
                     </div>
                     <div className="h-2 w-full overflow-hidden rounded-full bg-slate-200">
                       <div className="h-full rounded-full bg-blue-700 transition-[width]" style={{ width: `${percentage ?? 0}%` }} />

@@ -105,6 +105,9 @@ export function TaskPhotos({
         </ul>
       )}
       <UploadList items={inFlight} onRemove={uploads.remove} label={`Photos uploading for ${task.title}`} />
+      {inFlight.some((item) => item.retries) ? (
+        <p className="text-sm text-slate-700">The connection dropped: trying again automatically.</p>
+      ) : null}
       {canAnswer && task.photos !== 'none' ? (
         <div>
           <label
