@@ -10,6 +10,7 @@ import { acknowledgeRevision, changeContractStatus, createContract, updateContra
 import { createMilestone, markMilestonePaid, reviewMilestone, submitMilestone } from '../modules/milestones/milestones.service.ts';
 import { createOrganizationWithOwner } from '../modules/organizations/organizations.service.ts';
 import { seedDemoJobs } from './demo.jobs.ts';
+import { seedDemoSiteWork } from './demo.site-work.ts';
 import { seedDeskDemo } from './demo.desk.ts';
 import { type DemoDocument, seedDemoMoney, storeDemoInvoiceDocument } from './demo.money.ts';
 import type { Storage } from '../lib/storage.ts';
@@ -51,7 +52,7 @@ export async function seedDemo(db: Db, storage?: Storage): Promise<void> {
     const harbor = cast.crews.find((c) => c.adminEmail === 'hank@harbor-electric.example');
     if (harbor) await seedDemoTechnicians(tx, harbor.contractorId, harbor.adminId);
     // The services open their own (nested) transactions: savepoints inside this one.
-    await seedDemoWork(tx as unknown as Db, cast);
+    await seedDemoWork(tx as unknown as Db, cast, storage);
     // Harbor Electrical's desk: 2,000 jobs in bulk inserts (src/server/demo/demo.desk.ts).
     const electric = cast.crews[1];
     if (electric)
@@ -141,7 +142,7 @@ function contextFor(actor: Actor, user: { id: string; name: string; email: strin
  * Contracts and milestones in every state, made through the services as the demo people would,
  * so history, audit events, notifications and draft payments are all there.
  */
-async function seedDemoWork(db: Db, cast: Cast): Promise<void> {
+async function seedDemoWork(db: Db, cast: Cast, storage?: Storage): Promise<void> {
   const owner = contextFor(
     { kind: 'staff', userId: cast.owner, organizationId: cast.orgId, role: 'owner' },
     { id: cast.owner, name: demoOrganization.owner.name, email: demoOrganization.owner.email },
@@ -257,6 +258,8 @@ async function seedDemoWork(db: Db, cast: Cast): Promise<void> {
   await changeContractStatus(db, owner, callouts.id, 'activate');
   await changeContractStatus(db, owner, callouts.id, 'terminate');
   await seedDemoJobs(db, owner, hank, electric.engagementId);
+  // On site (issue 10): photos, signatures and reports need file storage.
+  if (storage) await seedDemoSiteWork(db, storage, owner, hank, electric.engagementId);
 }
 
 export function describeDemo(publicUrl: string, devMailbox = true): string {

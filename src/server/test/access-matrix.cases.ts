@@ -4,6 +4,7 @@
  */
 import { createId } from '../lib/ids.ts';
 import { jobCases } from './access-matrix.jobs.cases.ts';
+import { siteWorkCases } from './access-matrix.site-work.cases.ts';
 
 export type { Case, Expectation, Victim } from './access-matrix.types.ts';
 import type { Case, Victim } from './access-matrix.types.ts';
@@ -277,6 +278,7 @@ export const cases: Record<string, Case> = {
     build: (v) => ({ url: `/api/jobs/${v.myJobId}/technicians`, body: { technicianIds: [], confirmFlags: true } }),
   },
   ...jobCases,
+  ...siteWorkCases,
   // The contractor's desk: the attacker's own jobs only; a bulk request over the victim's ids
   // refuses each as not found (naming nothing but the ids sent); technicians and staff get 403.
   'GET /api/desk/jobs': { expect: 'ownScope', build: () => ({ url: '/api/desk/jobs' }) },

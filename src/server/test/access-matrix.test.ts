@@ -39,6 +39,7 @@ import {
 } from '../db/schema/index.ts';
 import { createId } from '../lib/ids.ts';
 import { addTechnicianPersona, assignJob, insertAccreditation, insertJob } from './technicians.fixtures.ts';
+import { expectSiteWorkVisible, performVictimSiteJob, siteWorkSnapshot } from './access-matrix.site-work.ts';
 import { cases, publicApiRoutes, type Victim } from './access-matrix.cases.ts';
 import { submitVictimInvoice } from './invoicing.ts';
 import { uploadProofId } from './payments.fixtures.ts';
@@ -122,6 +123,7 @@ async function snapshot(t: TestApp, w: World): Promise<string> {
     t.db.select().from(jobTemplateTasks).where(eq(jobTemplateTasks.organizationId, w.orgA)),
     t.db.select().from(technicianAccreditations).where(eq(technicianAccreditations.contractorId, w.contractorX)),
     t.db.select().from(accreditationReminders).where(eq(accreditationReminders.contractorId, w.contractorX)),
+    ...siteWorkSnapshot(t, w),
   ]);
   return JSON.stringify(parts.map((rows) => [...rows].sort((a, b) => String(a.id).localeCompare(String(b.id)))));
 }
@@ -233,7 +235,11 @@ describe('access matrix', () => {
     });
     expect(job.statusCode).toBe(201);
     const invoice = await submitVictimInvoice(t, w);
+    const site = await performVictimSiteJob(t, w, crew);
     victim = {
+      siteJobId: site.jobId,
+      siteTaskId: site.taskId,
+      sitePhotoId: site.photoId,
       invoiceId: invoice.invoiceId,
       contractorId: w.contractorX,
       paymentId: paymentIds[0]!,
@@ -274,6 +280,9 @@ describe('access matrix', () => {
         invoice.invoiceId,
         invoice.fileId,
         invoice.legalName,
+        site.jobId,
+        site.taskId,
+        site.photoId,
       ],
     };
   });
@@ -374,5 +383,6 @@ describe('access matrix', () => {
     expect((await clientFor(t, w.aViewer).get('/api/jobs/export')).body).toContain('Victim Site');
     expect((await clientFor(t, w.aOwner).get(`/api/job-templates/${victim.jobTemplateId}`)).statusCode).toBe(200);
     expect((await clientFor(t, w.xTech).get(`/api/jobs/${victim.jobId}`)).statusCode).toBe(404);
+    await expectSiteWorkVisible(t, w, victim, victimTechnician);
   });
 });

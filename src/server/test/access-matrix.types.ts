@@ -22,6 +22,10 @@ export interface Victim {
   accreditationId: string;
   /** A job of A and X, assigned to that technician. */
   myJobId: string;
+  /** A job of A and X performed on site by that technician: a task of it, a photo of the task. */
+  siteJobId: string;
+  siteTaskId: string;
+  sitePhotoId: string;
   ids: string[];
 }
 

@@ -10,6 +10,7 @@ import { attachSqlCounter, type SqlCounter } from './sql-counter.ts';
 import type { Case } from './write-budgets.case.ts';
 import { deskBudgetCases } from './write-budgets.desk.ts';
 import { technicianBudgetCases } from './write-budgets.technicians.ts';
+import { siteWorkBudgetCases } from './write-budgets.site-work.ts';
 import { getTestApp, type TestApp } from './test-app.ts';
 import { createActiveContract, createMilestone, createSubmittedMilestone } from './work.ts';
 import { clientFor, createWorld, readEtag, type World } from './world.ts';
@@ -344,6 +345,7 @@ const cases: Case[] = [
   },
   ...deskBudgetCases,
   ...technicianBudgetCases,
+  ...siteWorkBudgetCases,
 ];
 
 /** Waits (polling) until the database has been quiet for a while: work queued by the setup (emails) must not count. */

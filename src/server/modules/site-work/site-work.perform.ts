@@ -18,10 +18,12 @@ import { jobLabel, tellJobContractor } from '../jobs/jobs.notify.ts';
 import { decodeSignaturePng, isEmbeddableImage } from './site-work.images.ts';
 import { getSiteSheet, missingForPerform, readLatestSignoff, readSiteTasks } from './site-work.queries.ts';
 import { renderJobReportPdf } from './site-work.report.ts';
-import { deviceMoment, endVisit, lockSiteJob } from './site-work.service.ts';
+import { assertStillMember, deviceMoment, endVisit, lockSiteJob } from './site-work.service.ts';
 
 /** Photos larger than this are named in the report, not embedded (the phone scales them well below it). */
 const MAX_EMBEDDED_PHOTO_BYTES = 4 * 1024 * 1024;
+/** The photos a report embeds, in all: past it, further photos are named, so a report stays a size people can mail. */
+const MAX_REPORT_PHOTO_BYTES = 40 * 1024 * 1024;
 
 async function readAll(stream: Readable, limit: number): Promise<Buffer | null> {
   const chunks: Buffer[] = [];
@@ -44,6 +46,7 @@ async function readAll(stream: Readable, limit: number): Promise<Buffer | null> 
  * still missing. The job report is generated and attached to the job as it reaches the state.
  */
 export async function performWork(db: Db, storage: Storage, ctx: RequestContext, id: string, input: z.output<typeof performSchema>) {
+  assertStillMember(ctx);
   const technicianPng = decodeSignaturePng('technician.signaturePng', input.technician.signaturePng);
   const contactPng = input.siteContact ? decodeSignaturePng('siteContact.signaturePng', input.siteContact.signaturePng) : null;
   const performedAt = deviceMoment('at', input.at);
@@ -152,6 +155,13 @@ async function readReportInput(db: Executor, storage: Storage, ctx: RequestConte
         ),
       ),
   ]);
+  let budget = MAX_REPORT_PHOTO_BYTES;
+  /** Whether a photo is embedded: a JPEG or PNG within the per-photo limit and the report's total (taken in task order). */
+  const embeds = (p: { mime: string; size: number }) => {
+    if (!isEmbeddableImage(p.mime) || p.size > MAX_EMBEDDED_PHOTO_BYTES || p.size > budget) return false;
+    budget -= p.size;
+    return true;
+  };
   const bytesOf = async (sha256: string | undefined, limit: number) => (sha256 ? readAll(storage.read(sha256), limit) : null);
   const signatureSha = (fileId: string | null) => signatures.find((s) => s.id === fileId)?.sha256;
   const s = latest.signoff;
@@ -172,8 +182,7 @@ async function readReportInput(db: Executor, storage: Storage, ctx: RequestConte
               name: p.name,
               mime: p.mime,
               takenAt: new Date(p.takenAt),
-              bytes:
-                isEmbeddableImage(p.mime) && p.size <= MAX_EMBEDDED_PHOTO_BYTES ? await bytesOf(p.sha256, MAX_EMBEDDED_PHOTO_BYTES) : null,
+              bytes: embeds(p) ? await bytesOf(p.sha256, MAX_EMBEDDED_PHOTO_BYTES) : null,
             })),
           ),
         })),

@@ -62,10 +62,17 @@ async function audit(tx: Tx, ctx: RequestContext, person: Person, action: string
   });
 }
 
-/** Sets (or clears, with null) the caller's mobile number. */
+/** The caller's row, locked (undefined before anything was set). */
+async function lockOwn(tx: Tx, person: Person) {
+  const [row] = await tx.select().from(sitePreferences).where(scopes.sitePreferences(person)).for('update');
+  return row;
+}
+
+/** Sets (or clears, with null) the caller's mobile number; the same number again changes nothing. */
 export async function putMobile(db: Db, storage: Storage, ctx: RequestContext, mobile: string | null) {
   const person = personOf(ctx.actor);
   await runInTransaction(db, async (tx) => {
+    if (((await lockOwn(tx, person))?.mobile ?? null) === mobile) return;
     await upsert(tx, person, { mobile });
     await audit(tx, ctx, person, 'preferences.mobile_set', { mobile });
   });
@@ -90,10 +97,11 @@ export async function putSavedSignature(db: Db, storage: Storage, ctx: RequestCo
   return getPreferences(db, storage, ctx);
 }
 
-/** Forgets the caller's saved signature (the file stays on the record). */
+/** Forgets the caller's saved signature (the file stays on the record); with none saved, nothing changes. */
 export async function deleteSavedSignature(db: Db, storage: Storage, ctx: RequestContext) {
   const person = personOf(ctx.actor);
   await runInTransaction(db, async (tx) => {
+    if (!(await lockOwn(tx, person))?.signatureFileId) return;
     await upsert(tx, person, { signatureFileId: null, signatureSavedAt: null });
     await audit(tx, ctx, person, 'preferences.signature_removed', {});
   });

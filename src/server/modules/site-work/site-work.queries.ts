@@ -100,6 +100,14 @@ export async function readSiteTasks(db: Executor, actor: Actor, jobId: string) {
   });
 }
 
+/** One task of a job as the site sheet shows it (its defects and photos), after a change the caller just made to it. */
+export async function readSiteTask(db: Executor, ctx: RequestContext, jobId: string, taskId: string) {
+  const task = (await readSiteTasks(db, ctx.actor, jobId)).find((t) => t.id === taskId);
+  if (!task) throw notFound('This task');
+  const { photoList, ...rest } = task;
+  return { ...rest, photoList: photoList.map(({ sha256: _s, ...p }) => p) };
+}
+
 /** The newest sign-off of a job (a job sent back and performed again has several), with its report file. */
 export async function readLatestSignoff(db: Executor, actor: Actor, jobId: string) {
   const [row] = await db

@@ -14,7 +14,7 @@ import { createId } from '../../lib/ids.ts';
 import { copyFileFor } from '../files/files.service.ts';
 import { fireJobEvent } from '../jobs/jobs.events.ts';
 import { isSitePhotoMime } from './site-work.images.ts';
-import { getSiteSheet } from './site-work.queries.ts';
+import { getSiteSheet, readSiteTask } from './site-work.queries.ts';
 
 type JobRow = typeof jobs.$inferSelect;
 
@@ -33,8 +33,18 @@ export function deviceMoment(field: string, at: string | undefined, now = new Da
   return moment;
 }
 
+/**
+ * Someone with no membership left (a technician removed from the crew who signed in again, or whose
+ * queued changes arrive later) is told so plainly; nothing is applied.
+ */
+export function assertStillMember(ctx: RequestContext): void {
+  if (ctx.actor.kind === 'none')
+    throw forbidden('You are no longer on a crew or a team here, so this change was not applied. Ask the contractor if this is a mistake.');
+}
+
 /** The job, locked, with what the actor may do on it (404 outside the actor's scope). */
 export async function lockSiteJob(tx: Tx, ctx: RequestContext, id: string) {
+  assertStillMember(ctx);
   const job = await scoped(tx, ctx.actor).jobs.getForUpdate(id, 'This job');
   return { job, abilities: jobAbilities(ctx.actor, job) };
 }
@@ -71,6 +81,7 @@ export async function endVisit(tx: Tx, jobId: string, outcome: 'revisit' | 'perf
 /** "I'm on site": scheduled or revisit → in_progress; the time and, if allowed, the location. */
 export async function goOnSite(db: Db, ctx: RequestContext, id: string, input: z.output<typeof onSiteSchema>) {
   const arrivedAt = deviceMoment('at', input.at);
+  assertStillMember(ctx);
   await runInTransaction(db, async (tx) => {
     const row = await fireJobEvent(tx, ctx, id, 'start');
     await tx.insert(jobSiteVisits).values({
@@ -92,6 +103,7 @@ export async function goOnSite(db: Db, ctx: RequestContext, id: string, input: z
 /** "Revisit required", with the reason: in_progress → revisit; the visit ends with it. */
 export async function requireSiteRevisit(db: Db, ctx: RequestContext, id: string, input: z.output<typeof siteRevisitSchema>) {
   const at = deviceMoment('at', input.at);
+  assertStillMember(ctx);
   await runInTransaction(db, async (tx) => {
     const row = await fireJobEvent(tx, ctx, id, 'require_revisit', { note: input.reason });
     await endVisit(tx, row.id, 'revisit', at, input.reason);
@@ -147,7 +159,7 @@ export async function answerTask(db: Db, ctx: RequestContext, id: string, taskId
       ip: ctx.ip,
     });
   });
-  return getSiteSheet(db, ctx, id).then((sheet) => sheet.tasks.find((t) => t.id === taskId)!);
+  return readSiteTask(db, ctx, id, taskId);
 }
 
 /**
@@ -202,8 +214,8 @@ export async function attachPhoto(db: Db, ctx: RequestContext, id: string, taskI
     });
     return newId;
   });
-  const sheet = await getSiteSheet(db, ctx, id);
-  return sheet.tasks.flatMap((t) => t.photoList).find((p) => p.id === photoId)!;
+  const task = await readSiteTask(db, ctx, id, taskId);
+  return task.photoList.find((p) => p.id === photoId)!;
 }
 
 /** Removes a photo from a task (while on site); its file stays on the record. */
