@@ -169,7 +169,8 @@ async function main(): Promise<void> {
     await context.addCookies((await signIn(url)).map((c) => ({ ...c, url })));
     const page = await context.newPage();
     await page.goto(`${url}/health`);
-    await page.addScriptTag({ content: await scalingScript() });
+    // tsx keeps function names with a __name helper inside the functions sent to the page: give the page one.
+    await page.addScriptTag({ content: `window.__name = (f) => f;\n${await scalingScript()}` });
     const sizes = await makePhotos(page);
     const cdp = await context.newCDPSession(page);
     await cdp.send('Network.enable');

@@ -184,6 +184,11 @@ test('site work: on site, tasks with a photo, offline answers and signature, the
     await phone.getByRole('button', { name: "I've performed this work" }).click();
     await expect(phone.getByText('Offline — 2 changes waiting')).toBeVisible();
     await check.expectAccessible(phone, 'offline with changes waiting');
+    // Without a connection the tech view still opens (the service worker), and the changes still wait on the phone.
+    await phone.reload();
+    await check.expectPage(phone, siteName);
+    await expect(phone.getByText('Offline — 2 changes waiting')).toBeVisible();
+    await expect(phone.getByRole('heading', { name: "I've performed this work" })).toHaveCount(0);
     const sheet: Sheet = await call(office, 'GET', `/api/jobs/${jobId}/site`);
     expect(sheet.job.status).toBe('in_progress');
     expect(sheet.tasks[2]!.result).toBeNull();
