@@ -15,7 +15,7 @@ export const siteWorkBudgetCases: Case[] = [
   },
   {
     route: 'POST /api/jobs/:id/revisit',
-    budget: 13,
+    budget: 14,
     prepare: async (t, w) => {
       const job = await insertSiteJob(t, w, { status: 'in_progress' });
       return () => clientFor(t, w.xTech).post(`/api/jobs/${job.id}/revisit`, { reason: 'No access' });

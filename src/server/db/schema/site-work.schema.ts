@@ -31,6 +31,7 @@ export const jobTaskDefects = pgTable(
   (t) => [
     check('job_task_defects_severity_ck', isOneOf(t.severity, defectSeverities)),
     uniqueIndex('job_task_defects_position_uq').on(t.taskId, t.position),
+    index('job_task_defects_task_idx').on(t.taskId, t.organizationId, t.contractorId),
     index('job_task_defects_job_idx').on(t.jobId, t.organizationId, t.contractorId),
     index('job_task_defects_organization_idx').on(t.organizationId),
     index('job_task_defects_contractor_idx').on(t.contractorId),
@@ -70,11 +71,11 @@ export const jobTaskPhotos = pgTable(
   },
   (t) => [
     uniqueIndex('job_task_photos_source_uq').on(t.taskId, t.sourceFileId),
-    index('job_task_photos_task_idx').on(t.taskId, t.createdAt, t.id),
+    index('job_task_photos_task_idx').on(t.taskId, t.organizationId, t.contractorId),
     index('job_task_photos_job_idx').on(t.jobId, t.organizationId, t.contractorId),
     index('job_task_photos_organization_idx').on(t.organizationId),
     index('job_task_photos_contractor_idx').on(t.contractorId),
-    index('job_task_photos_file_idx').on(t.fileId),
+    index('job_task_photos_file_idx').on(t.fileId, t.organizationId, t.contractorId),
     index('job_task_photos_source_idx').on(t.sourceFileId),
     index('job_task_photos_added_by_idx').on(t.addedByUserId),
     foreignKey({
@@ -173,9 +174,9 @@ export const jobSignoffs = pgTable(
     index('job_signoffs_organization_idx').on(t.organizationId),
     index('job_signoffs_contractor_idx').on(t.contractorId),
     index('job_signoffs_signed_by_idx').on(t.signedByUserId),
-    index('job_signoffs_technician_signature_idx').on(t.technicianSignatureFileId),
-    index('job_signoffs_site_contact_signature_idx').on(t.siteContactSignatureFileId),
-    index('job_signoffs_report_idx').on(t.reportFileId),
+    index('job_signoffs_technician_signature_idx').on(t.technicianSignatureFileId, t.organizationId, t.contractorId),
+    index('job_signoffs_site_contact_signature_idx').on(t.siteContactSignatureFileId, t.organizationId, t.contractorId),
+    index('job_signoffs_report_idx').on(t.reportFileId, t.organizationId, t.contractorId),
     foreignKey({
       name: 'job_signoffs_job_fk',
       columns: [t.jobId, t.organizationId, t.contractorId],

@@ -13,6 +13,7 @@ import { AppError, badField, forbidden } from '../../lib/errors.ts';
 import { createId } from '../../lib/ids.ts';
 import { copyFileFor } from '../files/files.service.ts';
 import { fireJobEvent } from '../jobs/jobs.events.ts';
+import { jobLabel, tellJobContractor } from '../jobs/jobs.notify.ts';
 import { isSitePhotoMime } from './site-work.images.ts';
 import { getSiteSheet, readSiteTask } from './site-work.queries.ts';
 
@@ -107,6 +108,9 @@ export async function requireSiteRevisit(db: Db, ctx: RequestContext, id: string
   await runInTransaction(db, async (tx) => {
     const row = await fireJobEvent(tx, ctx, id, 'require_revisit', { note: input.reason });
     await endVisit(tx, row.id, 'revisit', at, input.reason);
+    // The desk plans the next visit: it hears when a technician asks for one.
+    if (ctx.actor.kind === 'technician')
+      await tellJobContractor(tx, row, 'job.revisit_required', `Revisit required: ${jobLabel(row)}`, `${ctx.user.name}: ${input.reason}`);
   });
   return getSiteSheet(db, ctx, id);
 }

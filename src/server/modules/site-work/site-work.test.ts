@@ -134,6 +134,19 @@ describe('site work: on site, revisit, answers, photos, performed, the report', 
     const fakeJpeg = await uploadAs(t, w.xTech, Buffer.from('GIF89a-and-more-bytes-here'), 'x.jpg');
     expect((await tech.post(`/api/jobs/${job.id}/tasks/${job.taskIds[0]}/photos`, { fileId: fakeJpeg })).statusCode).toBe(400);
     expect((await tech.post(`/api/jobs/${job.id}/tasks/${job.taskIds[2]}/photos`, { fileId })).statusCode).toBe(400);
+    // HEIC and WebP straight from a camera are images too (by their bytes)
+    const heic = Buffer.concat([Buffer.from('00000018667479706865696300000000', 'hex'), Buffer.from('mif1heic'), Buffer.alloc(64, 7)]);
+    const webp = Buffer.concat([Buffer.from('RIFF'), Buffer.from([64, 0, 0, 0]), Buffer.from('WEBPVP8 '), Buffer.alloc(64, 3)]);
+    for (const [bytes, mime] of [
+      [heic, 'image/heic'],
+      [webp, 'image/webp'],
+    ] as const) {
+      const camera = await tech.post(`/api/jobs/${job.id}/tasks/${job.taskIds[1]}/photos`, {
+        fileId: await uploadAs(t, w.xTech, bytes, 'IMG_0001'),
+      });
+      expect(camera.statusCode, camera.body).toBe(201);
+      expect(camera.json().mime).toBe(mime);
+    }
     // someone else's upload cannot be attached
     const officeFile = await uploadAs(t, w.xOffice, photoPng);
     expect((await tech.post(`/api/jobs/${job.id}/tasks/${job.taskIds[1]}/photos`, { fileId: officeFile })).statusCode).toBe(400);
@@ -164,6 +177,8 @@ describe('site work: on site, revisit, answers, photos, performed, the report', 
     expect(revisit.json().job.status).toBe('revisit');
     expect(revisit.json().visits[0]).toMatchObject({ outcome: 'revisit', reason: 'No access to the roof', endedAt: expect.any(String) });
     expect((await tech.post(`/api/jobs/${job.id}/revisit`, { reason: 'again' })).statusCode).toBe(409);
+    const told = await t.db.select().from(notifications).where(eq(notifications.type, 'job.revisit_required'));
+    expect(told.filter((n) => n.userId === w.xOffice.userId && n.body.includes('No access to the roof'))).toHaveLength(1);
     const back = await tech.post(`/api/jobs/${job.id}/on-site`, {});
     expect(back.json().job.status).toBe('in_progress');
     expect(back.json().visits).toHaveLength(2);
@@ -230,7 +245,10 @@ describe('site work: on site, revisit, answers, photos, performed, the report', 
     expect((await clientFor(t, await addTechnicianPersona(t, w.contractorX, 'nosy')).get(`/api/jobs/${job.id}/report`)).statusCode).toBe(
       404,
     );
-    const text = (await extractPdfText((await clientFor(t, w.aOwner).get(`/api/jobs/${job.id}/report`)).rawPayload)).join('\n');
+    const report = (await clientFor(t, w.aOwner).get(`/api/jobs/${job.id}/report`)).rawPayload;
+    // the photo and both signatures are embedded as images (each RGBA PNG: the picture and its alpha mask)
+    expect(report.toString('latin1').match(/\/Subtype \/Image/g)?.length).toBe(6);
+    const text = (await extractPdfText(report)).join('\n');
     for (const expected of [
       `Service report: Job ${job.number}`,
       'Org A',

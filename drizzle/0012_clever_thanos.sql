@@ -102,9 +102,9 @@ CREATE INDEX "job_signoffs_list_idx" ON "job_signoffs" USING btree ("job_id","cr
 CREATE INDEX "job_signoffs_organization_idx" ON "job_signoffs" USING btree ("organization_id");--> statement-breakpoint
 CREATE INDEX "job_signoffs_contractor_idx" ON "job_signoffs" USING btree ("contractor_id");--> statement-breakpoint
 CREATE INDEX "job_signoffs_signed_by_idx" ON "job_signoffs" USING btree ("signed_by_user_id");--> statement-breakpoint
-CREATE INDEX "job_signoffs_technician_signature_idx" ON "job_signoffs" USING btree ("technician_signature_file_id");--> statement-breakpoint
-CREATE INDEX "job_signoffs_site_contact_signature_idx" ON "job_signoffs" USING btree ("site_contact_signature_file_id");--> statement-breakpoint
-CREATE INDEX "job_signoffs_report_idx" ON "job_signoffs" USING btree ("report_file_id");--> statement-breakpoint
+CREATE INDEX "job_signoffs_technician_signature_idx" ON "job_signoffs" USING btree ("technician_signature_file_id","organization_id","contractor_id");--> statement-breakpoint
+CREATE INDEX "job_signoffs_site_contact_signature_idx" ON "job_signoffs" USING btree ("site_contact_signature_file_id","organization_id","contractor_id");--> statement-breakpoint
+CREATE INDEX "job_signoffs_report_idx" ON "job_signoffs" USING btree ("report_file_id","organization_id","contractor_id");--> statement-breakpoint
 CREATE INDEX "job_site_visits_job_idx" ON "job_site_visits" USING btree ("job_id","organization_id","contractor_id");--> statement-breakpoint
 CREATE INDEX "job_site_visits_list_idx" ON "job_site_visits" USING btree ("job_id","arrived_at","id");--> statement-breakpoint
 CREATE INDEX "job_site_visits_organization_idx" ON "job_site_visits" USING btree ("organization_id");--> statement-breakpoint
@@ -112,15 +112,16 @@ CREATE INDEX "job_site_visits_contractor_idx" ON "job_site_visits" USING btree (
 CREATE INDEX "job_site_visits_user_idx" ON "job_site_visits" USING btree ("user_id");--> statement-breakpoint
 CREATE INDEX "job_site_visits_technician_idx" ON "job_site_visits" USING btree ("technician_id");--> statement-breakpoint
 CREATE UNIQUE INDEX "job_task_defects_position_uq" ON "job_task_defects" USING btree ("task_id","position");--> statement-breakpoint
+CREATE INDEX "job_task_defects_task_idx" ON "job_task_defects" USING btree ("task_id","organization_id","contractor_id");--> statement-breakpoint
 CREATE INDEX "job_task_defects_job_idx" ON "job_task_defects" USING btree ("job_id","organization_id","contractor_id");--> statement-breakpoint
 CREATE INDEX "job_task_defects_organization_idx" ON "job_task_defects" USING btree ("organization_id");--> statement-breakpoint
 CREATE INDEX "job_task_defects_contractor_idx" ON "job_task_defects" USING btree ("contractor_id");--> statement-breakpoint
 CREATE UNIQUE INDEX "job_task_photos_source_uq" ON "job_task_photos" USING btree ("task_id","source_file_id");--> statement-breakpoint
-CREATE INDEX "job_task_photos_task_idx" ON "job_task_photos" USING btree ("task_id","created_at","id");--> statement-breakpoint
+CREATE INDEX "job_task_photos_task_idx" ON "job_task_photos" USING btree ("task_id","organization_id","contractor_id");--> statement-breakpoint
 CREATE INDEX "job_task_photos_job_idx" ON "job_task_photos" USING btree ("job_id","organization_id","contractor_id");--> statement-breakpoint
 CREATE INDEX "job_task_photos_organization_idx" ON "job_task_photos" USING btree ("organization_id");--> statement-breakpoint
 CREATE INDEX "job_task_photos_contractor_idx" ON "job_task_photos" USING btree ("contractor_id");--> statement-breakpoint
-CREATE INDEX "job_task_photos_file_idx" ON "job_task_photos" USING btree ("file_id");--> statement-breakpoint
+CREATE INDEX "job_task_photos_file_idx" ON "job_task_photos" USING btree ("file_id","organization_id","contractor_id");--> statement-breakpoint
 CREATE INDEX "job_task_photos_source_idx" ON "job_task_photos" USING btree ("source_file_id");--> statement-breakpoint
 CREATE INDEX "job_task_photos_added_by_idx" ON "job_task_photos" USING btree ("added_by_user_id");--> statement-breakpoint
 CREATE UNIQUE INDEX "site_preferences_person_uq" ON "site_preferences" USING btree ("user_id","contractor_id");--> statement-breakpoint
