@@ -114,7 +114,7 @@ async function makePhotos(page: Page): Promise<number[]> {
         image.data[i + 2] = image.data[i + 2]! + noise;
       }
       g.putImageData(image, 0, 0);
-      const blob = await canvas.convertToBlob({ type: 'image/jpeg', quality: 0.8 });
+      const blob = await canvas.convertToBlob({ type: 'image/jpeg', quality: 0.9 });
       photos.push(new File([blob], `IMG_${1000 + n}.jpg`, { type: 'image/jpeg' }));
     }
     (window as unknown as { benchPhotos: File[] }).benchPhotos = photos;
