@@ -3,12 +3,13 @@ import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
 import { inlineCss } from './scripts/inline-css.vite.ts';
 import { precompress } from './scripts/precompress.vite.ts';
+import { techServiceWorker } from './scripts/tech-sw.vite.ts';
 
 const api = 'http://localhost:3000';
 
 export default defineConfig({
   root: 'src/web',
-  plugins: [react(), tailwindcss(), inlineCss(), precompress()],
+  plugins: [react(), tailwindcss(), inlineCss(), techServiceWorker(), precompress()],
   build: {
     outDir: '../../dist/web',
     emptyOutDir: true,

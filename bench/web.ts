@@ -1,7 +1,8 @@
 /**
  * Lighthouse (mobile emulation, simulated throttling) against the built app, in Debian's Chromium,
  * on 127.0.0.1 only: the sign-in page, and a signed-in page as a demo persona (session cookie sent
- * as an extra header). Also the JavaScript each page loads (scripts/bundle-budget.mjs).
+ * as an extra header), and a technician's job page (signed in through an emailed link caught by
+ * an SMTP sink: web.tech.ts). Also the JavaScript each page loads (scripts/bundle-budget.mjs).
  * Builds the web app first when dist/ is older than its sources. Starts its own server on a free
  * port with its own PGlite data directory and demo data; removes both afterwards.
  * Prints the scores and writes bench/web-results.json.
@@ -16,6 +17,8 @@ import { launch, type LaunchedChrome } from 'chrome-launcher';
 import lighthouse from 'lighthouse';
 import { measurePages } from '../scripts/bundle-budget.mjs';
 import { DEMO_PASSWORD } from '../src/server/demo/demo.data.ts';
+import { startSmtpSink } from '../src/server/test/smtp-sink.ts';
+import { signInTechnician, techPagePath } from './web.tech.ts';
 
 const root = path.resolve(import.meta.dirname, '..');
 const webDir = path.join(root, 'dist', 'web');
@@ -196,7 +199,9 @@ async function main(): Promise<void> {
     PUBLIC_URL: url,
   };
   delete env.DATABASE_URL;
-  delete env.SMTP_URL;
+  // A real SMTP sink: the technician signs in through an emailed link (web.tech.ts).
+  const sink = await startSmtpSink();
+  env.SMTP_URL = sink.url;
   const server = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
     cwd: root,
     env,
@@ -206,6 +211,8 @@ async function main(): Promise<void> {
   try {
     await waitForReady(url, server, 180_000);
     const cookie = await signIn(url);
+    const techCookie = await signInTechnician(url, sink);
+    const techPage = await techPagePath(url, techCookie);
     chrome = await launch({
       chromePath: CHROMIUM,
       userDataDir: profileDir,
@@ -223,6 +230,7 @@ async function main(): Promise<void> {
     const pages = [
       { name: 'sign-in', url: `${url}/sign-in`, cookie: undefined },
       { name: `signed-in (${persona.page})`, url: `${url}${persona.page}`, cookie },
+      { name: `technician on a phone (${techPage.replace(/[0-9a-f-]{36}$/, '$jobId')})`, url: `${url}${techPage}`, cookie: techCookie },
     ];
     const results = [];
     for (const page of pages) {
@@ -263,6 +271,7 @@ async function main(): Promise<void> {
   } finally {
     if (chrome) await chrome.kill();
     await stopServer(server);
+    await sink.close();
     rmSync(dataDir, { recursive: true, force: true });
     rmSync(profileDir, { recursive: true, force: true });
   }

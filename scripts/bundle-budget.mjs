@@ -63,6 +63,22 @@ export const pages = [
     budgetGzip: 180 * KB,
     lazy: [...SIGNED_IN, 'features/home/components/contractor-home.page.tsx'],
   },
+  {
+    // The technician's job page on a phone (issue 10): the page, its site work (tasks, photos,
+    // the performed form) and the offline part (queue, banner, worker registration). The signature
+    // pad (signature_pad) loads when the performed form shows; it is counted here too.
+    name: 'tech view: a job on the phone (with the signature pad)',
+    path: '/tech/jobs/$jobId',
+    goalGzip: 180 * KB,
+    budgetGzip: 180 * KB,
+    lazy: [
+      ...SIGNED_IN,
+      'features/tech-view/components/my-job.page.tsx',
+      'features/site-work/components/tech-site-work.tsx',
+      'features/site-work/offline/tech-offline.tsx',
+      '../../node_modules/signature_pad/dist/signature_pad.js',
+    ],
+  },
 ];
 
 /** The files (assets/….js) a set of manifest keys loads: each chunk and, transitively, its static imports. */

@@ -19,7 +19,7 @@ export function registerSecurity(app: FastifyInstance, options: { trustedOrigins
     reply.header('referrer-policy', 'same-origin');
     reply.header('x-frame-options', 'DENY');
     reply.header('cross-origin-opener-policy', 'same-origin');
-    reply.header('permissions-policy', 'camera=(), microphone=(), geolocation=()');
+    reply.header('permissions-policy', 'camera=(), microphone=(), geolocation=(self)');
     if (!request.url.startsWith('/api/docs') && !reply.hasHeader('content-security-policy'))
       reply.header(
         'content-security-policy',

@@ -3,7 +3,7 @@ import { useCallback } from 'react';
 import type { JobFilters } from '../features/jobs/api/job.keys.ts';
 import { companyRoute } from './company.routes.tsx';
 import { validateJobSearch } from './job.search.ts';
-import { CompanyJobsPage, CreateJobPage, JobDetailPage, withPages } from './lazy.pages.ts';
+import { CompanyJobsPage, CreateJobPage, DeskSiteWork, JobDetailPage, withPages } from './lazy.pages.ts';
 
 const jobsRoute = createRoute({
   getParentRoute: () => companyRoute,
@@ -32,10 +32,21 @@ const newJobRoute = createRoute({
 const jobDetailRoute = createRoute({
   getParentRoute: () => companyRoute,
   path: 'jobs/$jobId',
-  component: withPages(function CompanyJobRoute() {
-    const { jobId } = jobDetailRoute.useParams();
-    return <JobDetailPage jobId={jobId} side="company" back={{ href: '/app/jobs', label: 'All jobs' }} />;
-  }, JobDetailPage),
+  component: withPages(
+    function CompanyJobRoute() {
+      const { jobId } = jobDetailRoute.useParams();
+      return (
+        <JobDetailPage
+          jobId={jobId}
+          side="company"
+          back={{ href: '/app/jobs', label: 'All jobs' }}
+          siteWork={<DeskSiteWork jobId={jobId} withPreferences={false} />}
+        />
+      );
+    },
+    JobDetailPage,
+    DeskSiteWork,
+  ),
 });
 
 /** The company's job pages: the list (filters in the URL), a new job, a job. */

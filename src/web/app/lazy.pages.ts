@@ -127,6 +127,12 @@ export const CompanyJobsPage = lazyRouteComponent(() => import('../features/jobs
 export const CreateJobPage = lazyRouteComponent(() => import('../features/jobs/components/create-job.page.tsx'), 'CreateJobPage');
 export const MyJobsPage = lazyRouteComponent(() => import('../features/tech-view/components/my-jobs.page.tsx'), 'MyJobsPage');
 export const MyJobPage = lazyRouteComponent(() => import('../features/tech-view/components/my-job.page.tsx'), 'MyJobPage');
+/** The tech view's offline queue, service worker and connection banner: only the tech shell loads it. */
+export const TechOffline = lazyRouteComponent(() => import('../features/site-work/offline/tech-offline.tsx'), 'TechOffline');
+export const TechSiteWork = lazyRouteComponent(() => import('../features/site-work/components/tech-site-work.tsx'), 'TechSiteWork');
+/** The site work on the desk's and the company's job page: the same tasks, photos, signatures and report, sent at once. */
+export const DeskSiteWork = lazyRouteComponent(() => import('../features/site-work/components/desk-site-work.tsx'), 'DeskSiteWork');
+export const PreferencesPage = lazyRouteComponent(() => import('../features/site-work/components/preferences.page.tsx'), 'PreferencesPage');
 export const TechnicianDetailPage = lazyRouteComponent(
   () => import('../features/technicians/components/technician-detail.page.tsx'),
   'TechnicianDetailPage',

@@ -35,6 +35,8 @@ import {
   SecurityPage,
   Shell,
   JobDetailPage,
+  DeskSiteWork,
+  PreferencesPage,
   TechnicianDetailPage,
   TechniciansSection,
   withPages,
@@ -53,6 +55,7 @@ const portalNav: NavItem[] = [
   { href: '/portal/team', label: 'Team' },
   { href: '/portal/settings/business', label: 'Business details' },
   { href: '/portal/activity', label: 'Activity' },
+  { href: '/portal/preferences', label: 'Preferences' },
 ];
 
 export const portalRoute = createRoute({
@@ -323,10 +326,28 @@ const paymentDetailRoute = createRoute({
 const jobDetailRoute = createRoute({
   getParentRoute: () => portalRoute,
   path: 'jobs/$jobId',
-  component: withPages(function PortalJobRoute() {
-    const { jobId } = jobDetailRoute.useParams();
-    return <JobDetailPage jobId={jobId} side="contractor" back={{ href: '/portal/home', label: 'Home' }} />;
-  }, JobDetailPage),
+  component: withPages(
+    function PortalJobRoute() {
+      const { jobId } = jobDetailRoute.useParams();
+      return (
+        <JobDetailPage
+          jobId={jobId}
+          side="contractor"
+          back={{ href: '/portal/home', label: 'Home' }}
+          siteWork={<DeskSiteWork jobId={jobId} />}
+        />
+      );
+    },
+    JobDetailPage,
+    DeskSiteWork,
+  ),
+});
+
+/** The member's own preferences: mobile number and saved signature. */
+const preferencesRoute = createRoute({
+  getParentRoute: () => portalRoute,
+  path: 'preferences',
+  component: PreferencesPage,
 });
 const contractorMoneyRoute = createMoneyRoute(() => portalRoute, 'contractor');
 
@@ -349,5 +370,6 @@ export const portalChildren = [
   technicianDetailRoute,
   activityRoute,
   ...createNotificationRoutes(portalRoute),
+  preferencesRoute,
   securityRoute,
 ] as const;

@@ -27,6 +27,9 @@ export function createQueryClient(handler: SessionProblemHandler): QueryClient {
     defaultOptions: {
       queries: {
         staleTime: 15_000,
+        // Try even when the browser says it is offline: the tech view's service worker answers
+        // from what it kept; elsewhere the page shows the network error instead of waiting.
+        networkMode: 'offlineFirst',
         retry: (failures, error) => !isClientError(error) && failures < 2,
         refetchOnWindowFocus: true,
       },

@@ -1,4 +1,4 @@
-import { createRoute, redirect } from '@tanstack/react-router';
+import { createRoute, Outlet, redirect } from '@tanstack/react-router';
 import { useMe } from '../features/session/api/me.query.ts';
 import { nameMembership } from '../features/session/components/membership.label.ts';
 import { rootRoute } from './root.route.tsx';
@@ -6,12 +6,24 @@ import type { NavItem } from './shell.layout.tsx';
 import { requireShell } from './shell.guard.ts';
 import { useLeaveApp } from './signed-out.ts';
 import { FullPageError, FullPageLoading } from './status.pages.tsx';
-import { JobMessagesSection, MyJobPage, MyJobsPage, SecurityPage, Shell, SignOutButton, withPages } from './lazy.pages.ts';
+import {
+  JobMessagesSection,
+  MyJobPage,
+  MyJobsPage,
+  PreferencesPage,
+  SecurityPage,
+  Shell,
+  SignOutButton,
+  TechOffline,
+  TechSiteWork,
+  withPages,
+} from './lazy.pages.ts';
 import { createNotificationRoutes } from './notification.routes.tsx';
 
 const techNav: NavItem[] = [
   { href: '/tech/jobs', label: 'My jobs' },
   { href: '/tech/notifications', label: 'Notifications' },
+  { href: '/tech/preferences', label: 'Preferences' },
   { href: '/tech/security', label: 'Security' },
 ];
 
@@ -19,10 +31,19 @@ export const techRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/tech',
   beforeLoad: ({ context, location }) => requireShell('technician', context.queryClient, location),
-  component: withPages(function TechShell() {
-    const { me, membership } = techRoute.useRouteContext();
-    return <Shell me={me} membership={membership} area="Technician" nav={techNav} />;
-  }, Shell),
+  component: withPages(
+    function TechShell() {
+      const { me, membership } = techRoute.useRouteContext();
+      return (
+        <Shell me={me} membership={membership} area="Technician" nav={techNav}>
+          <TechOffline userId={me.user.id} />
+          <Outlet />
+        </Shell>
+      );
+    },
+    Shell,
+    TechOffline,
+  ),
   errorComponent: FullPageError,
   pendingComponent: FullPageLoading,
 });
@@ -52,14 +73,21 @@ const jobRoute = createRoute({
       const { jobId } = jobRoute.useParams();
       return (
         <>
-          <MyJobPage jobId={jobId} />
+          <MyJobPage jobId={jobId} siteWork={<TechSiteWork jobId={jobId} />} />
           <JobMessagesSection jobId={jobId} />
         </>
       );
     },
     MyJobPage,
+    TechSiteWork,
     JobMessagesSection,
   ),
+});
+
+const preferencesRoute = createRoute({
+  getParentRoute: () => techRoute,
+  path: 'preferences',
+  component: PreferencesPage,
 });
 
 const securityRoute = createRoute({
@@ -89,5 +117,6 @@ export const techRoutes = techRoute.addChildren([
   jobsRoute,
   jobRoute,
   ...createNotificationRoutes(techRoute),
+  preferencesRoute,
   securityRoute,
 ]);

@@ -26,4 +26,6 @@ export const queryRoots = {
   security: ['security'],
   technicians: ['technicians'],
   techView: ['tech-view'],
+  siteWork: ['site-work'],
+  preferences: ['preferences'],
 } as const;

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { describeError } from './api.client.ts';
-import { type UploadedFile, uploadFile } from './upload.ts';
+import type { RetryOptions } from './retry.ts';
+import { type UploadedFile, type UploadOptions, uploadFile } from './upload.ts';
 
 export interface UploadItem {
   key: string;
@@ -11,6 +12,17 @@ export interface UploadItem {
   status: 'uploading' | 'done' | 'error';
   error: string | null;
   file: UploadedFile | null;
+  /** Tries that failed and were retried (a flaky connection), 0 when the first went through. */
+  retries?: number;
+}
+
+export interface UseUploadsOptions {
+  withoutEngagement?: boolean;
+  /** Made of each file before it is sent (a phone photo scaled down): the item shows the prepared file's name and size. */
+  prepare?: (file: File) => Promise<File>;
+  /** Transient failures (network, 5xx) retried with backoff; off unless given. */
+  retry?: RetryOptions;
+  accept?: UploadOptions['accept'];
 }
 
 let counter = 0;
@@ -22,9 +34,10 @@ let counter = 0;
 export function useUploads(
   engagementId: string | null | undefined,
   onUploaded?: (file: UploadedFile, key: string) => void,
-  options: { withoutEngagement?: boolean } = {},
+  options: UseUploadsOptions = {},
 ) {
   const withoutEngagement = options.withoutEngagement === true;
+  const { prepare, retry, accept } = options;
   const [items, setItems] = useState<UploadItem[]>([]);
   const controllers = useRef(new Map<string, AbortController>());
   const uploaded = useRef(onUploaded);
@@ -47,7 +60,16 @@ export function useUploads(
       for (const file of files) {
         counter += 1;
         const key = `upload-${counter}`;
-        const item: UploadItem = { key, name: file.name, size: file.size, progress: 0, status: 'uploading', error: null, file: null };
+        const item: UploadItem = {
+          key,
+          name: file.name,
+          size: file.size,
+          progress: 0,
+          status: 'uploading',
+          error: null,
+          file: null,
+          retries: 0,
+        };
         setItems((list) => [...list, item]);
         if (!engagementId && !withoutEngagement) {
           update(key, { status: 'error', error: 'Files cannot be uploaded here yet: the contract is still loading.' });
@@ -55,11 +77,26 @@ export function useUploads(
         }
         const controller = new AbortController();
         controllers.current.set(key, controller);
-        uploadFile(file, {
-          engagementId: engagementId ?? undefined,
-          signal: controller.signal,
-          onProgress: (progress) => update(key, { progress }),
-        })
+        const send = async () => {
+          const ready = prepare ? await prepare(file) : file;
+          if (ready !== file) update(key, { name: ready.name, size: ready.size });
+          const once = () =>
+            uploadFile(ready, {
+              engagementId: engagementId ?? undefined,
+              accept,
+              signal: controller.signal,
+              onProgress: (progress) => update(key, { progress }),
+            });
+          if (!retry) return once();
+          // Loaded with the first upload that retries (the tech view's photos), not by every page with uploads.
+          const { withRetry } = await import('./retry.ts');
+          return withRetry(once, {
+            ...retry,
+            signal: controller.signal,
+            onRetry: (attempt) => update(key, { progress: 0, retries: attempt }),
+          });
+        };
+        send()
           .then((stored) => {
             update(key, { status: 'done', progress: 1, file: stored });
             uploaded.current?.(stored, key);
@@ -71,7 +108,7 @@ export function useUploads(
           .finally(() => controllers.current.delete(key));
       }
     },
-    [engagementId, withoutEngagement, update],
+    [engagementId, withoutEngagement, update, prepare, retry, accept],
   );
 
   const remove = useCallback((key: string) => {

@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { accreditationLabels, type AccreditationType } from '../../../../shared/domain/accreditations.ts';
 import { jobStatusLabels, type JobStatus } from '../../../../shared/domain/job.machine.ts';
 import { Alert } from '../../../components/ui/alert.tsx';
@@ -18,6 +19,8 @@ export interface JobDetailPageProps {
   jobId: string;
   side: 'company' | 'contractor';
   back: { href: string; label: string };
+  /** The site work (tasks with answers and photos, visits, signatures, the report), rendered by the route in place of the plain task list. */
+  siteWork?: ReactNode;
 }
 
 function StatusNote({ job, side }: { job: JobDetail; side: JobDetailPageProps['side'] }) {
@@ -170,7 +173,7 @@ function History({ job }: { job: JobDetail }) {
 }
 
 /** A job's page, both sides: summary, documents, service tasks, history, and the buttons its abilities allow. */
-export function JobDetailPage({ jobId, side, back }: JobDetailPageProps) {
+export function JobDetailPage({ jobId, side, back, siteWork }: JobDetailPageProps) {
   const job = useJob(jobId);
   return (
     <>
@@ -194,7 +197,7 @@ export function JobDetailPage({ jobId, side, back }: JobDetailPageProps) {
                 <Summary job={data} side={side} />
               </Section>
               <Documents job={data} />
-              <Tasks job={data} />
+              {siteWork ?? <Tasks job={data} />}
               <History job={data} />
             </div>
           </>

@@ -1,4 +1,5 @@
 import { Download, FileText, KeyRound, MapPin } from 'lucide-react';
+import type { ReactNode } from 'react';
 import { accreditationLabels } from '../../../../shared/domain/accreditations.ts';
 import { Alert } from '../../../components/ui/alert.tsx';
 import { BackLink } from '../../../components/ui/back-link.tsx';
@@ -16,8 +17,11 @@ import { statusLabel, statusTone } from './job-status.text.ts';
 
 const taskResultLabels = { pass: 'Pass', fail: 'Fail', na: 'N/A' } as const;
 
-/** One of the technician's jobs, for the phone: where, when, how to get in, what to do, the documents. */
-export function MyJobPage({ jobId }: { jobId: string }) {
+/**
+ * One of the technician's jobs, for the phone: where, when, how to get in, what to do, the
+ * documents; `siteWork` (rendered by the route) is on site, the tasks, and the sign-off.
+ */
+export function MyJobPage({ jobId, siteWork }: { jobId: string; siteWork?: ReactNode }) {
   const job = useMyJob(jobId);
   if (job.isError && isApiError(job.error) && job.error.status === 404)
     return (
@@ -83,7 +87,7 @@ export function MyJobPage({ jobId }: { jobId: string }) {
                   Requires: {j.requiredAccreditations.map((a) => accreditationLabels[a]).join(', ')}
                 </p>
               ) : null}
-              {j.tasks.length > 0 ? (
+              {!siteWork && j.tasks.length > 0 ? (
                 <ol aria-label="Service tasks" className="mt-3 flex list-decimal flex-col gap-1 pl-5">
                   {j.tasks.map((task) => (
                     <li key={task.id}>
@@ -95,6 +99,7 @@ export function MyJobPage({ jobId }: { jobId: string }) {
                 </ol>
               ) : null}
             </Section>
+            {siteWork}
             <Section title="Documents">
               {j.documents.length === 0 ? (
                 <p className="text-slate-700">No documents on this job.</p>

@@ -1,0 +1,54 @@
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { transform } from 'esbuild';
+import type { OutputBundle, OutputChunk } from 'rolldown';
+import type { Plugin } from 'vite';
+
+/** The modules whose chunks a technician needs without a connection: the app's entry and boot, the shell, the tech view and what it renders. */
+const TECH_MODULES =
+  /src\/web\/(main\.tsx|app\/(app\.boot|shell\.layout|tech\.routes|root\.route)\.tsx|features\/(tech-view|site-work|preferences|notifications|session)\/)/;
+
+/** The chunks (and CSS) to cache at install: every chunk holding a tech module, with its static imports. */
+export function techPrecacheList(bundle: OutputBundle): string[] {
+  const chunks = new Map<string, OutputChunk>();
+  for (const item of Object.values(bundle)) if (item.type === 'chunk') chunks.set(item.fileName, item);
+  const files = new Set<string>();
+  const visit = (fileName: string) => {
+    if (files.has(fileName)) return;
+    const chunk = chunks.get(fileName);
+    if (!chunk) return;
+    files.add(fileName);
+    for (const imported of chunk.imports) visit(imported);
+  };
+  for (const chunk of chunks.values()) {
+    if (chunk.isEntry || chunk.moduleIds.some((id) => TECH_MODULES.test(id.replaceAll('\\', '/')))) visit(chunk.fileName);
+  }
+  for (const item of Object.values(bundle)) if (item.type === 'asset' && item.fileName.endsWith('.css')) files.add(item.fileName);
+  return [...files].sort().map((file) => `/${file}`);
+}
+
+/**
+ * Builds the tech view's service worker (src/web/sw/tech.sw.ts) into /tech-sw.js with the list of
+ * files to cache at install and a version that changes with them, so a new release replaces the
+ * old cache.
+ */
+export function techServiceWorker(): Plugin {
+  return {
+    name: 'portico:tech-sw',
+    apply: 'build',
+    async generateBundle(_options, bundle) {
+      const precache = techPrecacheList(bundle as unknown as OutputBundle);
+      const version = createHash('sha256').update(precache.join('\n')).digest('hex').slice(0, 12);
+      const source = readFileSync(path.resolve(import.meta.dirname, '../src/web/sw/tech.sw.ts'), 'utf8');
+      const { code } = await transform(source, {
+        loader: 'ts',
+        format: 'esm',
+        target: 'es2022',
+        minify: true,
+        define: { __PRECACHE__: JSON.stringify(precache), __VERSION__: JSON.stringify(version) },
+      });
+      this.emitFile({ type: 'asset', fileName: 'tech-sw.js', source: code });
+    },
+  };
+}

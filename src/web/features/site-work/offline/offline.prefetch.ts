@@ -1,0 +1,58 @@
+import { api, CONTEXT_HEADER, dataOf } from '../../../lib/api.client.ts';
+import { readContextKey } from '../../../lib/context.storage.ts';
+import { downloadHref } from '../../../lib/download.ts';
+
+/** Enough for a day or two on the road; documents bigger than this are left to be opened online. */
+const MAX_JOBS = 30;
+const MAX_DOCUMENT_BYTES = 15 * 1024 * 1024;
+
+/** Waits (a while at most) for the worker to take over this page: on the first visit it does so once it is active. */
+function controlled(limitMs: number): Promise<void> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(resolve, limitMs);
+    navigator.serviceWorker.addEventListener(
+      'controllerchange',
+      () => {
+        clearTimeout(timer);
+        resolve();
+      },
+      { once: true },
+    );
+  });
+}
+
+/**
+ * Reads the technician's jobs (today's and upcoming), each job's page, site sheet and documents
+ * once, while there is a connection, so the service worker keeps them for when there is none.
+ * Best effort: whatever fails is simply not kept.
+ */
+export async function keepJobsOffline(signal: AbortSignal): Promise<void> {
+  if (!('serviceWorker' in navigator)) return;
+  await navigator.serviceWorker.ready;
+  if (!navigator.serviceWorker.controller) await controlled(10_000);
+  if (!navigator.serviceWorker.controller || signal.aborted || !navigator.onLine) return;
+  // Who is signed in, asked before the worker took over the page: read again so it is kept too.
+  await dataOf(api.GET('/api/me', { signal })).catch(() => null);
+  const lists = await Promise.all(
+    (['today', 'upcoming'] as const).map((when) =>
+      dataOf(api.GET('/api/my-jobs', { params: { query: { when, limit: MAX_JOBS } }, signal })).catch(() => ({ items: [] })),
+    ),
+  );
+  const headers: Record<string, string> = {};
+  const context = readContextKey();
+  if (context) headers[CONTEXT_HEADER] = context;
+  for (const job of lists.flatMap((l) => l.items).slice(0, MAX_JOBS)) {
+    if (signal.aborted) return;
+    const path = { params: { path: { id: job.id } }, signal };
+    const [detail] = await Promise.all([
+      dataOf(api.GET('/api/my-jobs/{id}', path)).catch(() => null),
+      dataOf(api.GET('/api/jobs/{id}/site', path)).catch(() => null),
+    ]);
+    for (const doc of detail?.documents ?? []) {
+      if (doc.size > MAX_DOCUMENT_BYTES) continue;
+      await fetch(downloadHref(doc.id), { headers, credentials: 'same-origin', signal })
+        .then((r) => r.arrayBuffer())
+        .catch(() => null);
+    }
+  }
+}
