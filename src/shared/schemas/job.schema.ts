@@ -67,12 +67,6 @@ export const jobListQuerySchema = z
 
 export const acceptJobSchema = z.object({ targetOn: dateSchema.nullable().default(null) }).strict();
 export const rejectJobSchema = z.object({ reason: reasonSchema('Say why you reject the job.') }).strict();
-export const bulkAcceptSchema = z
-  .object({ ids: z.array(idSchema).min(1).max(200), targetOn: dateSchema.nullable().default(null) })
-  .strict();
-export const bulkRejectSchema = z
-  .object({ ids: z.array(idSchema).min(1).max(200), reason: reasonSchema('Say why you reject the jobs.') })
-  .strict();
 export const cancelJobSchema = z.object({ reason: reasonSchema('Say why the job is cancelled.') }).strict();
 export const sendBackJobSchema = z.object({ reason: reasonSchema('Say what must be done again.') }).strict();
 export const revisitJobSchema = z.object({ reason: reasonSchema('Say why a revisit is needed.') }).strict();
@@ -214,11 +208,6 @@ export const jobDetailSchema = jobSchema.extend({
   documents: z.array(jobDocumentSchema),
   technicians: z.array(z.object({ id: z.string(), name: z.string(), flagOverrideConfirmed: z.boolean() })),
   history: z.array(jobHistoryEntrySchema),
-});
-
-export const bulkJobResultSchema = z.object({
-  changed: z.number().int(),
-  results: z.array(z.object({ id: z.string(), ok: z.boolean(), status: z.string().nullable(), reason: z.string().nullable() })),
 });
 
 export const jobImportRefusalSchema = z.object({ row: z.number().int(), reasons: z.array(z.string()) });
