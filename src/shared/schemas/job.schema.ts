@@ -111,6 +111,14 @@ export const jobTemplateSchema = z.object({
   tasks: z.array(templateTaskSchema.extend({ position: z.number().int() })),
   createdAt: z.string(),
   updatedAt: z.string(),
+  /** Edit and delete: the organization's owners, admins and managers. */
+  abilities: z.object({ edit: z.boolean(), delete: z.boolean() }),
+});
+
+export const jobTemplateListSchema = z.object({
+  items: z.array(jobTemplateSchema),
+  nextCursor: z.string().nullable(),
+  abilities: z.object({ create: z.boolean() }),
 });
 
 /** What the caller's role may do with jobs at all (the list page's buttons). */
@@ -210,7 +218,11 @@ export const jobDetailSchema = jobSchema.extend({
   history: z.array(jobHistoryEntrySchema),
 });
 
-export const jobImportRefusalSchema = z.object({ row: z.number().int(), reasons: z.array(z.string()) });
+/** A refused CSV row: its line number (the header is row 1) and each problem, with the column at fault (null: the whole row). */
+export const jobImportRefusalSchema = z.object({
+  row: z.number().int(),
+  problems: z.array(z.object({ column: z.string().nullable(), reason: z.string() })),
+});
 export const jobImportResultSchema = z.object({
   /** `preview`: nothing written; `imported`: the accepted rows were written in one transaction. */
   mode: z.enum(['preview', 'imported']),

@@ -4923,10 +4923,13 @@ export interface paths {
               mode: "preview" | "imported";
               totalRows: number;
               accepted: number;
-              refused: {
+              refused: ({
                   row: number;
-                  reasons: string[];
-                }[];
+                  problems: ({
+                      column: string | null;
+                      reason: string;
+                    })[];
+                })[];
               refusedCount: number;
               imported: number;
             };
@@ -6831,8 +6834,15 @@ export interface paths {
                     })[];
                   createdAt: string;
                   updatedAt: string;
+                  abilities: {
+                    edit: boolean;
+                    delete: boolean;
+                  };
                 })[];
               nextCursor: string | null;
+              abilities: {
+                create: boolean;
+              };
             };
           };
         };
@@ -6886,6 +6896,10 @@ export interface paths {
                 })[];
               createdAt: string;
               updatedAt: string;
+              abilities: {
+                edit: boolean;
+                delete: boolean;
+              };
             };
           };
         };
@@ -6928,6 +6942,10 @@ export interface paths {
                 })[];
               createdAt: string;
               updatedAt: string;
+              abilities: {
+                edit: boolean;
+                delete: boolean;
+              };
             };
           };
         };
@@ -7013,6 +7031,10 @@ export interface paths {
                 })[];
               createdAt: string;
               updatedAt: string;
+              abilities: {
+                edit: boolean;
+                delete: boolean;
+              };
             };
           };
         };
@@ -8180,6 +8202,7 @@ export interface paths {
           contractorId?: string;
           organizationId?: string;
           engagementId?: string;
+          jobId?: string;
           limit?: number;
           cursor?: string;
         };
