@@ -12,6 +12,7 @@ import { Section } from '../../../components/ui/section.tsx';
 import { formatDateTime, formatDay, formatMoney } from '../../../lib/format.intl.ts';
 import { type JobDetail, useJob } from '../api/get-job.query.ts';
 import { JobActions } from './job-actions.tsx';
+import { JobInvoiceSection } from './job-invoice.section.tsx';
 import { JobStatusBadge } from './job-status.badge.tsx';
 
 export interface JobDetailPageProps {
@@ -193,6 +194,7 @@ export function JobDetailPage({ jobId, side, back }: JobDetailPageProps) {
               <Section title="Summary">
                 <Summary job={data} side={side} />
               </Section>
+              <JobInvoiceSection jobId={data.id} side={side} />
               <Documents job={data} />
               <Tasks job={data} />
               <History job={data} />
