@@ -3,7 +3,6 @@ import { exampleJobCsv, jobCsvColumns, requiredJobCsvColumns } from '../../../..
 import { Alert } from '../../../components/ui/alert.tsx';
 import { BackLink } from '../../../components/ui/back-link.tsx';
 import { Button } from '../../../components/ui/button.tsx';
-import { FileDrop } from '../../../components/ui/file-drop.tsx';
 import { ButtonLink } from '../../../components/ui/link.tsx';
 import { PageHeader } from '../../../components/ui/page-header.tsx';
 import { Section } from '../../../components/ui/section.tsx';
@@ -133,17 +132,21 @@ export function ImportJobsPage() {
       <div className="flex max-w-3xl flex-col gap-8">
         {step.kind === 'choose' ? (
           <Section title="Choose the file" description="At most 5 MB and 5,000 rows. The first line names the columns.">
-            <FileDrop
-              label="CSV file"
-              description="Drop the file here, or choose it."
-              buttonLabel="Choose a CSV file"
-              allowsMultiple={false}
-              onFiles={([chosen]) => {
-                if (!chosen) return;
-                setFile(chosen);
-                void send(chosen, 'preview');
-              }}
-            />
+            {/* A native file input (one CSV): keyboard, screen readers and phones as the browser gives them. */}
+            <label className="flex flex-col gap-1">
+              <span className="text-sm font-medium text-slate-900">CSV file</span>
+              <input
+                type="file"
+                accept=".csv,text/csv"
+                className="block w-full rounded-md border border-slate-500 bg-white px-3 py-2 text-base text-slate-900 file:mr-3 file:rounded file:border-0 file:bg-slate-100 file:px-3 file:py-1"
+                onChange={(event) => {
+                  const chosen = event.currentTarget.files?.[0];
+                  if (!chosen) return;
+                  setFile(chosen);
+                  void send(chosen, 'preview');
+                }}
+              />
+            </label>
             <details className="mt-4 text-slate-700">
               <summary className="cursor-pointer font-medium text-slate-900">Columns</summary>
               <p className="mt-2">
