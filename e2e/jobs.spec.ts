@@ -2,8 +2,8 @@ import type { APIRequestContext, Page } from '@playwright/test';
 import { expect, test } from './support/test.ts';
 
 /**
- * Jobs for a contractor with a crew (issue 12): the company creates a job from a template and
- * assigns it to Harbor Electrical (with two more jobs); the contractor's admin adds a technician
+ * Jobs for a contractor with a crew (issue 12): the company writes a template and creates a job
+ * from it in the new-job form, assigned to Harbor Electrical (two more jobs are set up through the API); the contractor's admin adds a technician
  * whose working-at-heights card expires soon, accepts the three jobs, selects them on the desk
  * and bulk-assigns the technician with a date (the expiring accreditation is flagged, assigned
  * anyway); the technician gets ONE email for the batch, signs in from its link on a 360 px phone
@@ -54,28 +54,60 @@ test('jobs: from the company to the contractor desk to the technician on a phone
 
   const jobIds: string[] = [];
   let otherJobId = '';
-  await test.step('the company creates a job from a template and assigns it to Harbor Electrical (with two more)', async () => {
+  await test.step('the company writes a template, then creates a job from it in the new-job form, assigned to Harbor Electrical', async () => {
     await page.goto('/sign-in');
     await check.expectPage(page);
     await signIn(page, OWNER);
     await check.expectPage(page, 'Home');
+    await page.getByRole('link', { name: 'Jobs', exact: true }).first().click();
+    await check.expectPage(page, 'Jobs');
+    await page.getByRole('link', { name: 'Templates', exact: true }).click();
+    await check.expectPage(page, 'Job templates');
+    await page.getByRole('link', { name: 'New template' }).first().click();
+    await check.expectPage(page, 'New job template');
+    await field(page, 'Name').fill(`Roof plant check ${suffix}`);
+    await field(page, 'What to do').fill('Inspect the roof plant');
+    await page.getByRole('button', { name: 'Add a task' }).click();
+    const second = page.getByRole('group', { name: 'Task 2' });
+    await second.getByRole('textbox', { name: 'What to do' }).fill('Test the isolators');
+    await second.getByRole('button', { name: /Photos$/ }).click();
+    await page.getByRole('option', { name: 'Photos required' }).click();
+    await check.expectAccessible(page, 'template with two tasks');
+    await page.getByRole('button', { name: 'Create template' }).click();
+    await check.expectPage(page, `Roof plant check ${suffix}`);
+
+    await page.goto('/app/jobs/new');
+    await check.expectPage(page, 'New job');
+    await page.getByRole('button', { name: /Contractor$/ }).click();
+    await page.getByRole('option', { name: CONTRACTOR, exact: true }).click();
+    await field(page, 'Site name').fill(sites[0]!);
+    await field(page, 'Site address').fill('1 Quay Street, Harbourside');
+    await field(page, 'Access details').fill('Gate code 4321; keys at reception');
+    await page.getByLabel('Due date').fill(day(40));
+    await field(page, 'Description').fill('Quarterly roof plant inspection');
+    await page.getByRole('button', { name: /Service tasks from a template$/ }).click();
+    await page.getByRole('option', { name: `Roof plant check ${suffix} (2 tasks)` }).click();
+    await expect(page.getByText('The job gets these tasks')).toBeVisible();
+    await page.getByRole('checkbox', { name: 'Working at heights' }).check();
+    await check.expectAccessible(page, 'new job from a template');
+    await page.getByRole('button', { name: 'Create and assign job' }).click();
+    await check.expectPage(page, new RegExp(`^Job \\d+: ${sites[0]}$`));
+    await expect(page.getByRole('heading', { name: 'Service tasks' })).toBeVisible();
+    await expect(page.getByText('Test the isolators')).toBeVisible();
+    jobIds.push(page.url().split('/').pop()!);
+  });
+
+  await test.step('two more jobs for Harbor Electrical, and one that another technician will get (set up through the API)', async () => {
     const engagements = await call(page, 'GET', '/api/engagements?limit=200');
     const harbor = engagements.items.find((e: { contractor: { name: string } }) => e.contractor.name === CONTRACTOR);
     expect(harbor, 'the demo engages Harbor Electrical').toBeDefined();
-    const template = await call(page, 'POST', '/api/job-templates', {
-      name: `Roof plant check ${suffix}`,
-      tasks: [{ title: 'Inspect the roof plant' }, { title: 'Test the isolators' }],
-    });
-    for (const siteName of [...sites, `Other Site ${suffix}`]) {
+    for (const siteName of [...sites.slice(1), `Other Site ${suffix}`]) {
       const job = await call(page, 'POST', '/api/jobs', {
         engagementId: harbor.id,
         siteName,
         siteAddress: '1 Quay Street, Harbourside',
-        description: 'Quarterly roof plant inspection',
         dueOn: day(40),
-        templateId: template.id,
         requiredAccreditations: ['working_at_heights'],
-        accessDetails: 'Gate code 4321; keys at reception',
       });
       expect(job.status).toBe('assigned');
       if (siteName.startsWith('Other Site')) otherJobId = job.id;

@@ -9,13 +9,6 @@ const event = (path: string, body: unknown = {}): Case => ({
   build: (v) => ({ url: `/api/jobs/${v.jobId}/${path}`, body }),
 });
 
-/** A bulk answer names only the ids sent, each "not found" (nothing of the job, not even its status). */
-const everyNotFound = (body: string): string | null => {
-  const results = JSON.parse(body).results as Array<{ ok: boolean; status: string | null }> | undefined;
-  if (!results) return null;
-  return results.every((r) => !r.ok && r.status === null) ? null : `expected every result to be not found, got ${body}`;
-};
-
 export const jobCases: Record<string, Case> = {
   'GET /api/jobs': { expect: 'ownScope', build: () => ({ url: '/api/jobs?limit=200' }) },
   'GET /api/jobs/export': {
@@ -55,16 +48,6 @@ export const jobCases: Record<string, Case> = {
   'POST /api/jobs/:id/send-back': event('send-back', { reason: 'No' }),
   'POST /api/jobs/:id/cancel': event('cancel', { reason: 'No' }),
   'POST /api/jobs/:id/archive': event('archive'),
-  'POST /api/jobs/bulk-accept': {
-    expect: 'ownScope',
-    build: (v) => ({ url: '/api/jobs/bulk-accept', body: { ids: [v.jobId] } }),
-    verify: everyNotFound,
-  },
-  'POST /api/jobs/bulk-reject': {
-    expect: 'ownScope',
-    build: (v) => ({ url: '/api/jobs/bulk-reject', body: { ids: [v.jobId], reason: 'No' } }),
-    verify: everyNotFound,
-  },
   'GET /api/job-templates': { expect: 'ownScope', build: () => ({ url: '/api/job-templates' }) },
   'POST /api/job-templates': { expect: 'ownScope', build: () => ({ url: '/api/job-templates', body: { name: 'Matrix template' } }) },
   'GET /api/job-templates/:id': { expect: 'notFound', build: (v) => ({ url: `/api/job-templates/${v.jobTemplateId}` }) },

@@ -78,6 +78,8 @@ export const invoiceListQuerySchema = z
     contractorId: idSchema.optional(),
     organizationId: idSchema.optional(),
     engagementId: idSchema.optional(),
+    /** The invoices of one job (the job page shows them). */
+    jobId: idSchema.optional(),
     limit: z.coerce.number().int().min(1).max(200).default(50),
     cursor: z.string().max(200).optional(),
   })

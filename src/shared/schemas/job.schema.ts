@@ -67,12 +67,6 @@ export const jobListQuerySchema = z
 
 export const acceptJobSchema = z.object({ targetOn: dateSchema.nullable().default(null) }).strict();
 export const rejectJobSchema = z.object({ reason: reasonSchema('Say why you reject the job.') }).strict();
-export const bulkAcceptSchema = z
-  .object({ ids: z.array(idSchema).min(1).max(200), targetOn: dateSchema.nullable().default(null) })
-  .strict();
-export const bulkRejectSchema = z
-  .object({ ids: z.array(idSchema).min(1).max(200), reason: reasonSchema('Say why you reject the jobs.') })
-  .strict();
 export const cancelJobSchema = z.object({ reason: reasonSchema('Say why the job is cancelled.') }).strict();
 export const sendBackJobSchema = z.object({ reason: reasonSchema('Say what must be done again.') }).strict();
 export const revisitJobSchema = z.object({ reason: reasonSchema('Say why a revisit is needed.') }).strict();
@@ -117,6 +111,14 @@ export const jobTemplateSchema = z.object({
   tasks: z.array(templateTaskSchema.extend({ position: z.number().int() })),
   createdAt: z.string(),
   updatedAt: z.string(),
+  /** Edit and delete: the organization's owners, admins and managers. */
+  abilities: z.object({ edit: z.boolean(), delete: z.boolean() }),
+});
+
+export const jobTemplateListSchema = z.object({
+  items: z.array(jobTemplateSchema),
+  nextCursor: z.string().nullable(),
+  abilities: z.object({ create: z.boolean() }),
 });
 
 /** What the caller's role may do with jobs at all (the list page's buttons). */
@@ -216,12 +218,11 @@ export const jobDetailSchema = jobSchema.extend({
   history: z.array(jobHistoryEntrySchema),
 });
 
-export const bulkJobResultSchema = z.object({
-  changed: z.number().int(),
-  results: z.array(z.object({ id: z.string(), ok: z.boolean(), status: z.string().nullable(), reason: z.string().nullable() })),
+/** A refused CSV row: its line number (the header is row 1) and each problem, with the column at fault (null: the whole row). */
+export const jobImportRefusalSchema = z.object({
+  row: z.number().int(),
+  problems: z.array(z.object({ column: z.string().nullable(), reason: z.string() })),
 });
-
-export const jobImportRefusalSchema = z.object({ row: z.number().int(), reasons: z.array(z.string()) });
 export const jobImportResultSchema = z.object({
   /** `preview`: nothing written; `imported`: the accepted rows were written in one transaction. */
   mode: z.enum(['preview', 'imported']),

@@ -3,7 +3,16 @@ import { useCallback } from 'react';
 import type { JobFilters } from '../features/jobs/api/job.keys.ts';
 import { companyRoute } from './company.routes.tsx';
 import { validateJobSearch } from './job.search.ts';
-import { CompanyJobsPage, CreateJobPage, DeskSiteWork, JobDetailPage, withPages } from './lazy.pages.ts';
+import {
+  CompanyJobsPage,
+  CreateJobPage,
+  DeskSiteWork,
+  ImportJobsPage,
+  JobDetailPage,
+  TemplateEditorPage,
+  TemplatesPage,
+  withPages,
+} from './lazy.pages.ts';
 
 const jobsRoute = createRoute({
   getParentRoute: () => companyRoute,
@@ -49,5 +58,59 @@ const jobDetailRoute = createRoute({
   ),
 });
 
-/** The company's job pages: the list (filters in the URL), a new job, a job. */
-export const companyJobRoutes = [jobsRoute, newJobRoute, jobDetailRoute] as const;
+const importJobsRoute = createRoute({
+  getParentRoute: () => companyRoute,
+  path: 'jobs/import',
+  component: withPages(function ImportJobsRoute() {
+    return <ImportJobsPage />;
+  }, ImportJobsPage),
+});
+
+const templatesRoute = createRoute({
+  getParentRoute: () => companyRoute,
+  path: 'jobs/templates',
+  component: withPages(function TemplatesRoute() {
+    return <TemplatesPage />;
+  }, TemplatesPage),
+});
+
+const newTemplateRoute = createRoute({
+  getParentRoute: () => companyRoute,
+  path: 'jobs/templates/new',
+  component: withPages(function NewTemplateRoute() {
+    const navigate = newTemplateRoute.useNavigate();
+    return (
+      <TemplateEditorPage
+        onSaved={(id) => void navigate({ to: '/app/jobs/templates/$templateId', params: { templateId: id } })}
+        onDeleted={() => void navigate({ to: '/app/jobs/templates' })}
+      />
+    );
+  }, TemplateEditorPage),
+});
+
+const templateRoute = createRoute({
+  getParentRoute: () => companyRoute,
+  path: 'jobs/templates/$templateId',
+  component: withPages(function TemplateRoute() {
+    const { templateId } = templateRoute.useParams();
+    const navigate = templateRoute.useNavigate();
+    return (
+      <TemplateEditorPage
+        templateId={templateId}
+        onSaved={() => undefined}
+        onDeleted={() => void navigate({ to: '/app/jobs/templates' })}
+      />
+    );
+  }, TemplateEditorPage),
+});
+
+/** The company's job pages: the list (filters in the URL), a new job, CSV import, templates, a job. */
+export const companyJobRoutes = [
+  jobsRoute,
+  newJobRoute,
+  importJobsRoute,
+  templatesRoute,
+  newTemplateRoute,
+  templateRoute,
+  jobDetailRoute,
+] as const;

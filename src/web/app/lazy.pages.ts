@@ -125,6 +125,12 @@ export const ContractorTeamPage = lazyRouteComponent(
 export const JobDetailPage = lazyRouteComponent(() => import('../features/jobs/components/job-detail.page.tsx'), 'JobDetailPage');
 export const CompanyJobsPage = lazyRouteComponent(() => import('../features/jobs/components/company-jobs.page.tsx'), 'CompanyJobsPage');
 export const CreateJobPage = lazyRouteComponent(() => import('../features/jobs/components/create-job.page.tsx'), 'CreateJobPage');
+export const ImportJobsPage = lazyRouteComponent(() => import('../features/jobs/components/import-jobs.page.tsx'), 'ImportJobsPage');
+export const TemplatesPage = lazyRouteComponent(() => import('../features/job-templates/components/templates.page.tsx'), 'TemplatesPage');
+export const TemplateEditorPage = lazyRouteComponent(
+  () => import('../features/job-templates/components/template-editor.page.tsx'),
+  'TemplateEditorPage',
+);
 export const MyJobsPage = lazyRouteComponent(() => import('../features/tech-view/components/my-jobs.page.tsx'), 'MyJobsPage');
 export const MyJobPage = lazyRouteComponent(() => import('../features/tech-view/components/my-job.page.tsx'), 'MyJobPage');
 /** The tech view's offline queue, service worker and connection banner: only the tech shell loads it. */

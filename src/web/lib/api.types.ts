@@ -4923,10 +4923,13 @@ export interface paths {
               mode: "preview" | "imported";
               totalRows: number;
               accepted: number;
-              refused: {
+              refused: ({
                   row: number;
-                  reasons: string[];
-                }[];
+                  problems: ({
+                      column: string | null;
+                      reason: string;
+                    })[];
+                })[];
               refusedCount: number;
               imported: number;
             };
@@ -6797,65 +6800,6 @@ export interface paths {
       };
     };
   };
-  "/api/jobs/bulk-accept": {
-    /** Accept several assigned jobs (contractor); the outcome of each */
-    post: {
-      requestBody: {
-        content: {
-          "application/json": {
-            ids: string[];
-            /** @default null */
-            targetOn?: string | null;
-          };
-        };
-      };
-      responses: {
-        /** @description Default Response */
-        200: {
-          content: {
-            "application/json": {
-              changed: number;
-              results: ({
-                  id: string;
-                  ok: boolean;
-                  status: string | null;
-                  reason: string | null;
-                })[];
-            };
-          };
-        };
-      };
-    };
-  };
-  "/api/jobs/bulk-reject": {
-    /** Reject several assigned jobs with one reason (contractor); the outcome of each */
-    post: {
-      requestBody: {
-        content: {
-          "application/json": {
-            ids: string[];
-            reason: string;
-          };
-        };
-      };
-      responses: {
-        /** @description Default Response */
-        200: {
-          content: {
-            "application/json": {
-              changed: number;
-              results: ({
-                  id: string;
-                  ok: boolean;
-                  status: string | null;
-                  reason: string | null;
-                })[];
-            };
-          };
-        };
-      };
-    };
-  };
   "/api/job-templates": {
     /** The organization's job templates, newest first */
     get: {
@@ -6890,8 +6834,15 @@ export interface paths {
                     })[];
                   createdAt: string;
                   updatedAt: string;
+                  abilities: {
+                    edit: boolean;
+                    delete: boolean;
+                  };
                 })[];
               nextCursor: string | null;
+              abilities: {
+                create: boolean;
+              };
             };
           };
         };
@@ -6945,6 +6896,10 @@ export interface paths {
                 })[];
               createdAt: string;
               updatedAt: string;
+              abilities: {
+                edit: boolean;
+                delete: boolean;
+              };
             };
           };
         };
@@ -6987,6 +6942,10 @@ export interface paths {
                 })[];
               createdAt: string;
               updatedAt: string;
+              abilities: {
+                edit: boolean;
+                delete: boolean;
+              };
             };
           };
         };
@@ -7072,6 +7031,10 @@ export interface paths {
                 })[];
               createdAt: string;
               updatedAt: string;
+              abilities: {
+                edit: boolean;
+                delete: boolean;
+              };
             };
           };
         };
@@ -7301,6 +7264,12 @@ export interface paths {
   "/api/desk/jobs/bulk-edit": {
     /** Assign technicians and/or set a scheduled date on many jobs in one transaction; each refused job with its reason; flagged technicians need confirmFlagged */
     post: {
+      parameters: {
+        header?: {
+          /** @description Optional. A retry with the same key and the same request replays the first answer (for 24 hours); the same key with another request is a 422. */
+          "idempotency-key"?: string;
+        };
+      };
       requestBody: {
         content: {
           "application/json": {
@@ -7355,6 +7324,12 @@ export interface paths {
   "/api/desk/jobs/bulk-accept": {
     /** Accept many assigned jobs, with a target date */
     post: {
+      parameters: {
+        header?: {
+          /** @description Optional. A retry with the same key and the same request replays the first answer (for 24 hours); the same key with another request is a 422. */
+          "idempotency-key"?: string;
+        };
+      };
       requestBody: {
         content: {
           "application/json": {
@@ -7406,6 +7381,12 @@ export interface paths {
   "/api/desk/jobs/bulk-reject": {
     /** Reject many assigned jobs with a reason */
     post: {
+      parameters: {
+        header?: {
+          /** @description Optional. A retry with the same key and the same request replays the first answer (for 24 hours); the same key with another request is a 422. */
+          "idempotency-key"?: string;
+        };
+      };
       requestBody: {
         content: {
           "application/json": {
@@ -8859,6 +8840,7 @@ export interface paths {
           contractorId?: string;
           organizationId?: string;
           engagementId?: string;
+          jobId?: string;
           limit?: number;
           cursor?: string;
         };

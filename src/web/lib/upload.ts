@@ -45,14 +45,22 @@ function problemOf(xhr: XMLHttpRequest): ApiError {
  * upload progress. Resolves with the stored file; rejects with an ApiError (413 when too large).
  */
 export function uploadFile(file: File, options: UploadOptions): Promise<UploadedFile> {
+  const query: ApiQuery<typeof UPLOAD_PATH, 'post'> = {
+    ...(options.engagementId ? { engagementId: options.engagementId } : {}),
+    ...(options.accept ? { accept: options.accept } : {}),
+  };
+  const search = serializeQuery(query);
+  return postFile<StoredFile>(search ? `${UPLOAD_PATH}?${search}` : UPLOAD_PATH, file, options);
+}
+
+/**
+ * POSTs one file as multipart (field "file") to an API path, reporting upload progress, and
+ * resolves with the JSON answer; rejects with an ApiError (the server's problem) or an AbortError.
+ */
+export function postFile<T>(url: string, file: File, options: Pick<UploadOptions, 'onProgress' | 'signal'>): Promise<T> {
   return new Promise((resolve, reject) => {
     const xhr = new XMLHttpRequest();
-    const query: ApiQuery<typeof UPLOAD_PATH, 'post'> = {
-      ...(options.engagementId ? { engagementId: options.engagementId } : {}),
-      ...(options.accept ? { accept: options.accept } : {}),
-    };
-    const search = serializeQuery(query);
-    xhr.open('POST', search ? `${UPLOAD_PATH}?${search}` : UPLOAD_PATH);
+    xhr.open('POST', url);
     xhr.setRequestHeader('accept', 'application/json');
     const context = readContextKey();
     if (context) xhr.setRequestHeader(CONTEXT_HEADER, context);
@@ -63,7 +71,7 @@ export function uploadFile(file: File, options: UploadOptions): Promise<Uploaded
       if (xhr.status >= 200 && xhr.status < 300) {
         options.onProgress?.(1);
         try {
-          resolve(JSON.parse(xhr.responseText) as StoredFile);
+          resolve(JSON.parse(xhr.responseText) as T);
         } catch {
           reject(new ApiError(xhr.status, 'BAD_RESPONSE', 'The server answered in a way Portico did not understand.'));
         }

@@ -33,6 +33,12 @@ describe('invoices for jobs', () => {
     expect(invoiced.json().jobId).toBe(jobId);
     const [row] = await t.db.select().from(invoices).where(eq(invoices.id, invoiced.json().id));
     expect(row?.jobId).toBe(jobId);
+    // The company's job page lists the job's invoices (with what the reader may do); nobody else's.
+    const listed = await clientFor(t, w.aOwner).get(`/api/invoices?jobId=${jobId}`);
+    expect(listed.json().items.map((i: { id: string }) => i.id)).toEqual([invoiced.json().id]);
+    expect(listed.json().items[0].abilities.approve).toBe(true);
+    expect((await clientFor(t, w.bOwner).get(`/api/invoices?jobId=${jobId}`)).json().items).toEqual([]);
+    expect((await clientFor(t, w.aOwner).get(`/api/invoices?jobId=${await createJob(t, w)}`)).json().items).toEqual([]);
     const unknown = await contractor.post(
       '/api/invoices',
       invoiceBody(w, line, { currency: 'AUD', fileId: await uploadInvoiceFile(t, w), jobId: '00000000-0000-4000-8000-000000000000' }),

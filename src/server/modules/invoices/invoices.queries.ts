@@ -57,6 +57,7 @@ export async function listInvoices(db: Executor, ctx: RequestContext, query: z.i
     query.contractorId ? eq(invoices.contractorId, query.contractorId) : undefined,
     query.organizationId ? eq(invoices.organizationId, query.organizationId) : undefined,
     query.engagementId ? eq(invoices.engagementId, query.engagementId) : undefined,
+    query.jobId ? eq(invoices.jobId, query.jobId) : undefined,
     keysetAfter(invoiceKeyset, query.cursor),
   );
   const rows = await readInvoices(db, ctx.actor, where, query.limit + 1, true);

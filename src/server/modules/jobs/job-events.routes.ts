@@ -4,9 +4,6 @@ import { z } from 'zod';
 import { idParamsSchema } from '../../../shared/schemas/common.schema.ts';
 import {
   acceptJobSchema,
-  bulkAcceptSchema,
-  bulkJobResultSchema,
-  bulkRejectSchema,
   cancelJobSchema,
   closeJobSchema,
   completeJobSchema,
@@ -21,15 +18,12 @@ import type { RequestContext } from '../../access/actor.ts';
 import type { Db } from '../../db/client.ts';
 import { contextOf } from '../../http/route-auth.plugin.ts';
 import {
-  acceptInTransaction,
   acceptJob,
   archiveJob,
-  bulkJobEvent,
   cancelJob,
   closeJob,
   completeJob,
   performJob,
-  rejectInTransaction,
   rejectJob,
   requireRevisit,
   scheduleJob,
@@ -97,39 +91,5 @@ export function registerJobEventRoutes(app: FastifyInstance, deps: { db: Db }): 
   event('cancel', 'Cancel an open job with the reason (company)', cancelJobSchema, (ctx, id, b) => cancelJob(db, ctx, id, b.reason));
   event('archive', 'Archive a closed or cancelled job; the contractor keeps read-only access (company)', emptyBody, (ctx, id) =>
     archiveJob(db, ctx, id),
-  );
-
-  typed.post(
-    '/api/jobs/bulk-accept',
-    {
-      config: { auth: 'session' },
-      schema: {
-        tags,
-        summary: 'Accept several assigned jobs (contractor); the outcome of each',
-        body: bulkAcceptSchema,
-        response: { 200: bulkJobResultSchema },
-      },
-    },
-    async (request) => {
-      const ctx = contextOf(request);
-      return bulkJobEvent(db, request.body.ids, (tx, id) => acceptInTransaction(tx, ctx, id, request.body.targetOn));
-    },
-  );
-
-  typed.post(
-    '/api/jobs/bulk-reject',
-    {
-      config: { auth: 'session' },
-      schema: {
-        tags,
-        summary: 'Reject several assigned jobs with one reason (contractor); the outcome of each',
-        body: bulkRejectSchema,
-        response: { 200: bulkJobResultSchema },
-      },
-    },
-    async (request) => {
-      const ctx = contextOf(request);
-      return bulkJobEvent(db, request.body.ids, (tx, id) => rejectInTransaction(tx, ctx, id, request.body.reason));
-    },
   );
 }

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { idParamsSchema, okSchema, pageOf, pageQuerySchema } from '../../../shared/schemas/common.schema.ts';
-import { jobTemplateInputSchema, jobTemplateSchema } from '../../../shared/schemas/job.schema.ts';
+import { idParamsSchema, okSchema, pageQuerySchema } from '../../../shared/schemas/common.schema.ts';
+import { jobTemplateInputSchema, jobTemplateListSchema, jobTemplateSchema } from '../../../shared/schemas/job.schema.ts';
 import type { Db } from '../../db/client.ts';
 import { contextOf } from '../../http/route-auth.plugin.ts';
 import { expectedVersionOf } from '../../http/versions.plugin.ts';
@@ -21,7 +21,7 @@ export function registerJobTemplateRoutes(app: FastifyInstance, deps: { db: Db }
         tags,
         summary: "The organization's job templates, newest first",
         querystring: pageQuerySchema,
-        response: { 200: pageOf(jobTemplateSchema) },
+        response: { 200: jobTemplateListSchema },
       },
     },
     async (request) => listJobTemplates(deps.db, contextOf(request), request.query),

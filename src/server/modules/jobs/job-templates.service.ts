@@ -41,20 +41,23 @@ export async function listJobTemplates(db: Db, ctx: RequestContext, request: Pag
     db,
     page.items.map((t) => t.id),
   );
+  const manage = jobRoleAbilities(ctx.actor).manageTemplates;
   return {
     items: page.items.map((t) =>
       presentTemplate(
         t,
         tasks.filter((task) => task.templateId === t.id),
+        manage,
       ),
     ),
     nextCursor: page.nextCursor,
+    abilities: { create: manage },
   };
 }
 
 export async function getJobTemplate(db: Executor, ctx: RequestContext, id: string) {
   const template = await scoped(db, ctx.actor).jobTemplates.get(id, 'This template');
-  return presentTemplate(template, await tasksOf(db, [id]));
+  return presentTemplate(template, await tasksOf(db, [id]), jobRoleAbilities(ctx.actor).manageTemplates);
 }
 
 export async function createJobTemplate(db: Db, ctx: RequestContext, input: TemplateInput) {

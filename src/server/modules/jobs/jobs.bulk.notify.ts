@@ -2,36 +2,11 @@ import type { Tx } from '../../db/client.ts';
 import { notify } from '../notifications/notifications.service.ts';
 import { selectReviewerUserIds } from '../organizations/organizations.service.ts';
 import type { LockedJob } from './jobs.desk.queries.ts';
-import type { DeskTechnician } from './jobs.desk.technicians.ts';
 
 /*
- * What a bulk request tells people: ONE notification per technician for the whole batch (the
- * digest makes it one email), and one per organization for the jobs of it that moved.
+ * What a bulk request tells the company: one notification per organization for the jobs of it
+ * that moved. (Technicians hear through technicians.notify.ts: one notice per technician per batch.)
  */
-
-function jobsWord(n: number): string {
-  return `${n} job${n === 1 ? '' : 's'}`;
-}
-
-/** Each technician newly put on jobs hears once: how many, and when (the technician view lists them). */
-export async function tellTechnicians(
-  tx: Tx,
-  people: readonly DeskTechnician[],
-  added: ReadonlyMap<string, readonly string[]>,
-  scheduledOn: string | null,
-): Promise<void> {
-  for (const person of people) {
-    const jobIds = added.get(person.id);
-    if (!jobIds?.length) continue;
-    await notify(tx, {
-      userIds: [person.userId],
-      type: 'job.technician_assigned',
-      title: `${jobsWord(jobIds.length)} assigned to you`,
-      body: `${jobsWord(jobIds.length)} ${jobIds.length === 1 ? 'was' : 'were'} assigned to you${scheduledOn ? `, scheduled for ${scheduledOn}` : ''}. Open your jobs to see the sites, access details and documents.`,
-      link: jobIds.length === 1 ? `/tech/jobs/${jobIds[0]}` : '/tech/jobs',
-    });
-  }
-}
 
 /** The company's people who run work hear once per organization: how many of their jobs moved. */
 export async function tellOrganizations(

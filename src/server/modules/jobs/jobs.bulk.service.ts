@@ -18,7 +18,8 @@ import { runInTransaction } from '../../db/transaction.ts';
 import { createId } from '../../lib/ids.ts';
 import { checkTechnicianFlags, loadDeskTechnicians } from './jobs.desk.technicians.ts';
 import { assertDeskActor, type LockedJob, selectionIds } from './jobs.desk.queries.ts';
-import { tellOrganizations, tellTechnicians } from './jobs.bulk.notify.ts';
+import { tellOrganizations } from './jobs.bulk.notify.ts';
+import { announceAssignments } from '../technicians/technicians.notify.ts';
 
 /*
  * Bulk requests of the contractor's desk: each is ONE transaction over every job it names (ids,
@@ -154,7 +155,13 @@ export async function bulkEditJobs(
     }
     const changed = [...moved, ...others];
     const added = body.technicianIds ? await replaceTechnicians(tx, actor, changed, technicianIds, flagged) : new Map<string, string[]>();
-    await tellTechnicians(tx, technicians, added, body.scheduledOn ?? null);
+    // One notice per technician for the batch, listing their jobs with the date just set (from the rows in hand: no read).
+    await announceAssignments(
+      tx,
+      technicians.map((person) => ({ id: person.id, userId: person.userId, contractorId: actor.contractorId })),
+      changed.map((row) => ({ ...row, scheduledOn: body.scheduledOn ?? row.scheduledOn })),
+      [...added].flatMap(([technicianId, jobIds]) => jobIds.map((jobId) => ({ technicianId, jobId }))),
+    );
     if (moved.length > 0) await tellOrganizations(tx, moved, 'job.scheduled', (n) => `${n} job${n === 1 ? '' : 's'} scheduled`);
     return resultOf(ids.length, changed.map((row) => row.id).sort(), refused);
   });

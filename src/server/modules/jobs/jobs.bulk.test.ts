@@ -125,7 +125,9 @@ describe('desk bulk requests', () => {
       .from(notifications)
       .where(and(eq(notifications.userId, w.xTech.userId), eq(notifications.type, 'job.technician_assigned')));
     expect(told).toHaveLength(1);
-    expect(told[0]!.title).toMatch(/jobs? assigned to you/);
+    expect(told[0]!.title).toMatch(/^\d+ jobs are assigned to you$/);
+    expect(told[0]!.link).toBe('/tech/jobs');
+    expect(told[0]!.body).toContain(`(scheduled ${scheduledOn})`);
   });
 
   it('selects "all that match" the table’s filter, and refuses a flagged technician until confirmed (audited)', async () => {
@@ -261,5 +263,64 @@ describe('desk bulk requests', () => {
       (await clientFor(t, w.xTech).post('/api/desk/jobs/bulk-edit', { selection: { ids: [id] }, scheduledOn: '2027-01-01' })).statusCode,
     ).toBe(403);
     expect((await clientFor(t, w.aOwner).post('/api/desk/jobs/bulk-accept', { selection: { ids: [id] } })).statusCode).toBe(403);
+  });
+
+  it('replays a retried bulk request with the same Idempotency-Key: the same answer, nothing changed twice', async () => {
+    const current = await t.db
+      .select({ id: jobs.id, status: jobs.status })
+      .from(jobs)
+      .where(and(eq(jobs.contractorId, w.contractorX), inArray(jobs.status, ['assigned', 'accepted'])));
+    const assigned = current
+      .filter((j) => j.status === 'assigned')
+      .slice(0, 5)
+      .map((j) => j.id);
+    const accepted = current
+      .filter((j) => j.status === 'accepted')
+      .slice(0, 5)
+      .map((j) => j.id);
+    const client = clientFor(t, w.xAdmin);
+    const send = (url: string, body: unknown, key: string) => client.request('POST', url, body, { headers: { 'idempotency-key': key } });
+    const countOf = async (table: typeof auditEvents | typeof notifications) =>
+      (await t.db.select({ n: count() }).from(table).where(eq(table.contractorId, w.contractorX)))[0]!.n;
+
+    const acceptKey = `bulk-accept-${w.suffix}`;
+    const acceptBody = { selection: { ids: assigned }, targetOn: '2027-02-01' };
+    const firstAccept = await send('/api/desk/jobs/bulk-accept', acceptBody, acceptKey);
+    expect(firstAccept.statusCode, firstAccept.body).toBe(200);
+    expect(firstAccept.json().changed).toBe(assigned.length);
+    const auditAfterAccept = await countOf(auditEvents);
+    const replayedAccept = await send('/api/desk/jobs/bulk-accept', acceptBody, acceptKey);
+    expect(replayedAccept.statusCode).toBe(200);
+    expect(replayedAccept.headers['idempotent-replayed']).toBe('true');
+    expect(replayedAccept.json()).toEqual(firstAccept.json());
+    expect(await countOf(auditEvents)).toBe(auditAfterAccept);
+    const history = await t.db
+      .select({ n: count() })
+      .from(statusChanges)
+      .where(and(inArray(statusChanges.entityId, assigned), eq(statusChanges.event, 'accept')));
+    expect(history[0]!.n).toBe(assigned.length);
+
+    const editKey = `bulk-edit-${w.suffix}`;
+    const editBody = {
+      selection: { ids: accepted },
+      technicianIds: [technicianIdOf(w.xTech)],
+      scheduledOn: '2027-02-03',
+      confirmFlagged: true,
+    };
+    const firstEdit = await send('/api/desk/jobs/bulk-edit', editBody, editKey);
+    expect(firstEdit.statusCode, firstEdit.body).toBe(200);
+    const versions = await statusesOf(t, accepted);
+    const audits = await countOf(auditEvents);
+    const notices = await countOf(notifications);
+    const replayedEdit = await send('/api/desk/jobs/bulk-edit', editBody, editKey);
+    expect(replayedEdit.headers['idempotent-replayed']).toBe('true');
+    expect(replayedEdit.json()).toEqual(firstEdit.json());
+    expect(await statusesOf(t, accepted)).toEqual(versions);
+    expect(await countOf(auditEvents)).toBe(audits);
+    expect(await countOf(notifications)).toBe(notices);
+    // The same key with another request is refused, not replayed.
+    const reused = await send('/api/desk/jobs/bulk-edit', { ...editBody, scheduledOn: '2027-02-04' }, editKey);
+    expect(reused.statusCode).toBe(422);
+    expect(await statusesOf(t, accepted)).toEqual(versions);
   });
 });

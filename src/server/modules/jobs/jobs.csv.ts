@@ -1,5 +1,6 @@
 import { parse } from 'csv-parse/sync';
 import { accreditationTypes, isAccreditationType, jobPriorities } from '../../../shared/domain/accreditations.ts';
+import { type JobCsvColumn, jobCsvColumns, requiredJobCsvColumns } from '../../../shared/domain/job-import.ts';
 import { getMinorDigits, isKnownCurrency } from '../../../shared/domain/money.ts';
 import { jobFieldsSchema } from '../../../shared/schemas/job.schema.ts';
 import { isCalendarDate } from '../../../shared/domain/time-zone.ts';
@@ -12,23 +13,8 @@ export const JOB_IMPORT_MAX_ROWS = 5000;
 /** The answer lists at most this many refused rows (and counts them all). */
 export const JOB_IMPORT_MAX_LISTED = 1000;
 
-export const jobCsvColumns = [
-  'site_name',
-  'site_address',
-  'due_on',
-  'contractor',
-  'engagement_id',
-  'description',
-  'priority',
-  'po_number',
-  'po_amount',
-  'po_currency',
-  'access_details',
-  'required_accreditations',
-  'template',
-] as const;
-type Column = (typeof jobCsvColumns)[number];
-const requiredColumns: Column[] = ['site_name', 'site_address', 'due_on'];
+type Column = JobCsvColumn;
+const requiredColumns: Column[] = [...requiredJobCsvColumns];
 
 /** A cell a spreadsheet would run as a formula (OWASP "CSV injection"): refused on import, neutralised on export. */
 export function looksLikeFormula(value: string): boolean {
@@ -103,40 +89,48 @@ export interface ValidatedRow {
   template: string | null;
 }
 
+/** Why a row is refused: the column at fault (null when the row as a whole is), and the reason. */
+export interface RowProblem {
+  column: string | null;
+  reason: string;
+}
+
 /** Checks one row's cells; the engagement and template are resolved against the organization afterwards. */
-export function validateCsvRow(input: CsvJobRow): ValidatedRow | { row: number; reasons: string[] } {
-  const reasons: string[] = [];
+export function validateCsvRow(input: CsvJobRow): ValidatedRow | { row: number; problems: RowProblem[] } {
+  const problems: RowProblem[] = [];
+  const refuse = (column: string | null, reason: string) => problems.push({ column, reason });
   const c = input.cells;
   for (const [name, value] of Object.entries(c))
     if (value && looksLikeFormula(value))
-      reasons.push(`${name} starts with "${value[0] === '\t' ? 'a tab' : value[0]}": formulas are not imported.`);
+      refuse(name, `${name} starts with "${value[0] === '\t' ? 'a tab' : value[0]}": formulas are not imported.`);
   const dueOn = c.due_on ?? '';
-  if (!dueOn) reasons.push('due_on is empty.');
-  else if (!isCalendarDate(dueOn)) reasons.push(`due_on "${dueOn}" is not a date (use YYYY-MM-DD).`);
+  if (!dueOn) refuse('due_on', 'due_on is empty.');
+  else if (!isCalendarDate(dueOn)) refuse('due_on', `due_on "${dueOn}" is not a date (use YYYY-MM-DD).`);
   const priority = (c.priority || 'normal').toLowerCase();
   if (!(jobPriorities as readonly string[]).includes(priority))
-    reasons.push(`priority "${c.priority}" is not one of ${jobPriorities.join(', ')}.`);
+    refuse('priority', `priority "${c.priority}" is not one of ${jobPriorities.join(', ')}.`);
   const accreditations = (c.required_accreditations ?? '')
     .split(/[;|]/)
     .map((a) => a.trim().toLowerCase().replace(/\s+/g, '_'))
     .filter(Boolean);
   const unknownTypes = accreditations.filter((a) => !isAccreditationType(a));
   if (unknownTypes.length > 0)
-    reasons.push(
+    refuse(
+      'required_accreditations',
       `Unknown accreditation type${unknownTypes.length > 1 ? 's' : ''}: ${unknownTypes.join(', ')} (known: ${accreditationTypes.join(', ')}).`,
     );
   let poAmountMinor: number | null = null;
   const currency = (c.po_currency ?? '').toUpperCase();
   if (c.po_amount || currency) {
-    if (!c.po_amount || !currency) reasons.push('po_amount and po_currency go together.');
-    else if (!isKnownCurrency(currency)) reasons.push(`po_currency "${c.po_currency}" is not an ISO 4217 code.`);
+    if (!c.po_amount || !currency) refuse(c.po_amount ? 'po_currency' : 'po_amount', 'po_amount and po_currency go together.');
+    else if (!isKnownCurrency(currency)) refuse('po_currency', `po_currency "${c.po_currency}" is not an ISO 4217 code.`);
     else {
       const parsed = parseMajorAmount(c.po_amount, currency);
-      if (typeof parsed === 'string') reasons.push(parsed);
+      if (typeof parsed === 'string') refuse('po_amount', parsed);
       else poAmountMinor = parsed;
     }
   }
-  if (!c.contractor && !c.engagement_id) reasons.push('Name the contractor (or its engagement_id).');
+  if (!c.contractor && !c.engagement_id) refuse('contractor', 'Name the contractor (or its engagement_id).');
   const fields = jobFieldsSchema.safeParse({
     siteName: c.site_name ?? '',
     siteAddress: c.site_address ?? '',
@@ -149,8 +143,12 @@ export function validateCsvRow(input: CsvJobRow): ValidatedRow | { row: number; 
     accessDetails: c.access_details ?? '',
     requiredAccreditations: [...new Set(accreditations.filter(isAccreditationType))],
   });
-  if (!fields.success) for (const issue of fields.error.issues) reasons.push(`${csvName(String(issue.path[0] ?? ''))}: ${issue.message}`);
-  if (reasons.length > 0 || !fields.success) return { row: input.row, reasons };
+  if (!fields.success)
+    for (const issue of fields.error.issues) {
+      const column = csvName(String(issue.path[0] ?? ''));
+      refuse(column || null, `${column}: ${issue.message}`);
+    }
+  if (problems.length > 0 || !fields.success) return { row: input.row, problems };
   return {
     row: input.row,
     fields: fields.data,

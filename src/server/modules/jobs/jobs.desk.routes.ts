@@ -22,6 +22,8 @@ const tags = ['jobs desk'];
 export function registerJobDeskRoutes(app: FastifyInstance, deps: { db: Db }): void {
   const typed = app.withTypeProvider<ZodTypeProvider>();
   const session = { auth: 'session' as const };
+  // Bulk writes take an Idempotency-Key: a retried request (a dropped answer) replays the first answer, nothing changes twice.
+  const bulk = { auth: 'session' as const, idempotent: true };
 
   typed.get(
     '/api/desk/jobs',
@@ -55,7 +57,7 @@ export function registerJobDeskRoutes(app: FastifyInstance, deps: { db: Db }): v
   typed.post(
     '/api/desk/jobs/bulk-edit',
     {
-      config: session,
+      config: bulk,
       schema: {
         tags,
         summary:
@@ -70,7 +72,7 @@ export function registerJobDeskRoutes(app: FastifyInstance, deps: { db: Db }): v
   typed.post(
     '/api/desk/jobs/bulk-accept',
     {
-      config: session,
+      config: bulk,
       schema: {
         tags,
         summary: 'Accept many assigned jobs, with a target date',
@@ -84,7 +86,7 @@ export function registerJobDeskRoutes(app: FastifyInstance, deps: { db: Db }): v
   typed.post(
     '/api/desk/jobs/bulk-reject',
     {
-      config: session,
+      config: bulk,
       schema: { tags, summary: 'Reject many assigned jobs with a reason', body: bulkRejectSchema, response: { 200: bulkResultSchema } },
     },
     async (request) => bulkRejectJobs(deps.db, contextOf(request), request.body),

@@ -49,7 +49,7 @@ async function fireAndRead(db: Db, ctx: RequestContext, id: string, run: (tx: Tx
   return getJob(db, ctx, id);
 }
 
-export async function acceptInTransaction(tx: Tx, ctx: RequestContext, id: string, targetOn: string | null): Promise<JobRow> {
+async function acceptInTransaction(tx: Tx, ctx: RequestContext, id: string, targetOn: string | null): Promise<JobRow> {
   const row = await fireJobEvent(tx, ctx, id, 'accept', { set: { targetOn } });
   await tellJobCompany(
     tx,
@@ -61,7 +61,7 @@ export async function acceptInTransaction(tx: Tx, ctx: RequestContext, id: strin
   return row;
 }
 
-export async function rejectInTransaction(tx: Tx, ctx: RequestContext, id: string, reason: string): Promise<JobRow> {
+async function rejectInTransaction(tx: Tx, ctx: RequestContext, id: string, reason: string): Promise<JobRow> {
   const row = await fireJobEvent(tx, ctx, id, 'reject', { set: { rejectReason: reason }, note: reason });
   await tellJobCompany(tx, row, 'job.rejected', `Rejected: ${jobLabel(row)}`, `Reason: ${reason} Reassign it to a contractor.`);
   return row;
@@ -72,23 +72,6 @@ export const acceptJob = (db: Db, ctx: RequestContext, id: string, targetOn: str
 
 export const rejectJob = (db: Db, ctx: RequestContext, id: string, reason: string) =>
   fireAndRead(db, ctx, id, (tx) => rejectInTransaction(tx, ctx, id, reason));
-
-/** Accept or reject many jobs: each in its own transaction, each answered (changed, or refused with the reason). */
-export async function bulkJobEvent(db: Db, ids: string[], run: (tx: Tx, id: string) => Promise<JobRow>) {
-  const results: Array<{ id: string; ok: boolean; status: string | null; reason: string | null }> = [];
-  for (const id of [...new Set(ids)]) {
-    try {
-      const row = await runInTransaction(db, (tx) => run(tx, id));
-      results.push({ id, ok: true, status: row.status, reason: null });
-    } catch (error) {
-      if (!(error instanceof AppError)) throw error;
-      // A job the actor cannot see is "not found", exactly as one that does not exist: nothing of it is named.
-      const status = error.code === 'NOT_FOUND' ? null : ((error.details?.currentStatus as string | undefined) ?? null);
-      results.push({ id, ok: false, status, reason: error.message });
-    }
-  }
-  return { changed: results.filter((r) => r.ok).length, results };
-}
 
 export const scheduleJob = (db: Db, ctx: RequestContext, id: string, scheduledOn: string) =>
   fireAndRead(db, ctx, id, (tx) => fireJobEvent(tx, ctx, id, 'schedule', { set: { scheduledOn } }));

@@ -43,13 +43,30 @@ describe('jobs: CSV import and export, templates', () => {
     const preview = await upload(csv, 'preview');
     expect(preview.statusCode).toBe(200);
     expect(preview.json()).toMatchObject({ mode: 'preview', totalRows: 8, accepted: 2, refusedCount: 6, imported: 0 });
-    const reasons = Object.fromEntries(preview.json().refused.map((r: { row: number; reasons: string[] }) => [r.row, r.reasons.join(' ')]));
+    const reasons = Object.fromEntries(
+      preview
+        .json()
+        .refused.map((r: { row: number; problems: Array<{ reason: string }> }) => [r.row, r.problems.map((p) => p.reason).join(' ')]),
+    );
     expect(reasons[3]).toMatch(/due_on "2027-02-30" is not a date/);
     expect(reasons[4]).toMatch(/Unknown accreditation type: juggling/);
     expect(reasons[5]).toMatch(/description starts with "=": formulas are not imported/);
     expect(reasons[6]).toMatch(/No active contractor named "Nobody Ltd"/);
     expect(reasons[7]).toMatch(/more decimals than AUD allows/);
     expect(reasons[8]).toMatch(/No template named "No such template"/);
+    const columns = Object.fromEntries(
+      preview
+        .json()
+        .refused.map((r: { row: number; problems: Array<{ column: string | null }> }) => [r.row, r.problems.map((p) => p.column)]),
+    );
+    expect(columns).toMatchObject({
+      3: ['due_on'],
+      4: ['required_accreditations'],
+      5: ['description'],
+      6: ['contractor'],
+      7: ['po_amount'],
+      8: ['template'],
+    });
     expect(await jobsOfA()).toBe(before);
     const done = await upload(csv, 'import');
     expect(done.json()).toMatchObject({ mode: 'imported', accepted: 2, imported: 2, refusedCount: 6 });
@@ -123,6 +140,14 @@ describe('jobs: CSV import and export, templates', () => {
     expect((await clientFor(t, w.bOwner).get(`/api/job-templates/${id}`)).statusCode).toBe(404);
     expect((await clientFor(t, w.xAdmin).get('/api/job-templates')).json().items).toEqual([]);
     expect((await clientFor(t, w.aViewer).post('/api/job-templates', { name: 'Nope' })).statusCode).toBe(403);
+    // Buttons from abilities: a viewer reads the templates, an owner manages them.
+    const asViewer = (await clientFor(t, w.aViewer).get('/api/job-templates')).json();
+    expect(asViewer.abilities).toEqual({ create: false });
+    expect(asViewer.items.find((tpl: { id: string }) => tpl.id === id).abilities).toEqual({ edit: false, delete: false });
+    expect((await owner.get('/api/job-templates')).json().abilities).toEqual({ create: true });
+    expect(edited.json().abilities).toEqual({ edit: true, delete: true });
+    const stale = await owner.request('PATCH', `/api/job-templates/${id}`, { name: 'Old', tasks: [] }, { headers: { 'if-match': '"1"' } });
+    expect(stale.statusCode).toBe(412);
     expect((await owner.request('DELETE', `/api/job-templates/${id}`)).statusCode).toBe(200);
     expect((await owner.get(`/api/job-templates/${id}`)).statusCode).toBe(404);
   });

@@ -6,7 +6,7 @@ import type { Db, Tx } from '../../db/client.ts';
 import { contractors, engagements, jobTemplates, jobTemplateTasks } from '../../db/schema/index.ts';
 import { runInTransaction } from '../../db/transaction.ts';
 import { forbidden } from '../../lib/errors.ts';
-import { JOB_IMPORT_MAX_LISTED, parseJobCsv, type ValidatedRow, validateCsvRow } from './jobs.csv.ts';
+import { JOB_IMPORT_MAX_LISTED, parseJobCsv, type RowProblem, type ValidatedRow, validateCsvRow } from './jobs.csv.ts';
 import { notify } from '../notifications/notifications.service.ts';
 import { selectContractorMemberUserIds } from '../organizations/organizations.service.ts';
 import { insertJobs, type NewJob } from './jobs.service.ts';
@@ -50,26 +50,35 @@ async function readTargets(tx: Tx, ctx: RequestContext) {
 
 type Targets = Awaited<ReturnType<typeof readTargets>>;
 
-function resolve(row: ValidatedRow, targets: Targets): NewJob | string[] {
-  const reasons: string[] = [];
+function resolve(row: ValidatedRow, targets: Targets): NewJob | RowProblem[] {
+  const problems: RowProblem[] = [];
   let engagement: EngagementRow | undefined;
   if (row.engagementId) {
     engagement = targets.byId.get(row.engagementId);
-    if (!engagement) reasons.push(`engagement_id "${row.engagementId.slice(0, 60)}" is not an active engagement of your organization.`);
+    if (!engagement)
+      problems.push({
+        column: 'engagement_id',
+        reason: `engagement_id "${row.engagementId.slice(0, 60)}" is not an active engagement of your organization.`,
+      });
   } else if (row.contractor) {
     const matches = targets.byName.get(row.contractor.toLowerCase()) ?? [];
-    if (matches.length === 0) reasons.push(`No active contractor named "${row.contractor.slice(0, 100)}".`);
-    else if (matches.length > 1) reasons.push(`Several contractors are named "${row.contractor.slice(0, 100)}": use engagement_id.`);
+    if (matches.length === 0)
+      problems.push({ column: 'contractor', reason: `No active contractor named "${row.contractor.slice(0, 100)}".` });
+    else if (matches.length > 1)
+      problems.push({
+        column: 'contractor',
+        reason: `Several contractors are named "${row.contractor.slice(0, 100)}": use engagement_id.`,
+      });
     else engagement = matches[0];
   }
   const tasks = row.template ? targets.templateTasks.get(row.template.toLowerCase()) : [];
-  if (!tasks) reasons.push(`No template named "${row.template!.slice(0, 100)}".`);
-  if (reasons.length > 0 || !engagement || !tasks) return reasons;
+  if (!tasks) problems.push({ column: 'template', reason: `No template named "${row.template!.slice(0, 100)}".` });
+  if (problems.length > 0 || !engagement || !tasks) return problems;
   return { fields: row.fields, engagement, tasks, fileIds: [] };
 }
 
 /**
- * CSV import. `preview` writes nothing and lists every refused row with its reasons; `import`
+ * CSV import. `preview` writes nothing and lists every refused row with its problems (column and reason); `import`
  * writes the accepted rows in one transaction (all or none: a failure rolls every row back) and
  * tells each contractor once about its new jobs.
  */
@@ -80,16 +89,16 @@ export async function importJobsCsv(db: Db, ctx: RequestContext, text: string, m
   const rows = parseJobCsv(text);
   return runInTransaction(db, async (tx) => {
     const targets = await readTargets(tx, ctx);
-    const refused: Array<{ row: number; reasons: string[] }> = [];
+    const refused: Array<{ row: number; problems: RowProblem[] }> = [];
     const accepted: NewJob[] = [];
     for (const raw of rows) {
       const checked = validateCsvRow(raw);
-      if ('reasons' in checked) {
+      if ('problems' in checked) {
         refused.push(checked);
         continue;
       }
       const resolved = resolve(checked, targets);
-      if (Array.isArray(resolved)) refused.push({ row: checked.row, reasons: resolved });
+      if (Array.isArray(resolved)) refused.push({ row: checked.row, problems: resolved });
       else accepted.push(resolved);
     }
     let imported = 0;

@@ -73,7 +73,11 @@ export function presentDocument(row: { document: typeof jobDocuments.$inferSelec
   };
 }
 
-export function presentTemplate(template: typeof jobTemplates.$inferSelect, tasks: Array<typeof jobTemplateTasks.$inferSelect>) {
+export function presentTemplate(
+  template: typeof jobTemplates.$inferSelect,
+  tasks: Array<typeof jobTemplateTasks.$inferSelect>,
+  manage: boolean,
+) {
   return {
     id: template.id,
     name: template.name,
@@ -90,5 +94,6 @@ export function presentTemplate(template: typeof jobTemplates.$inferSelect, task
       })),
     createdAt: template.createdAt.toISOString(),
     updatedAt: template.updatedAt.toISOString(),
+    abilities: { edit: manage, delete: manage },
   };
 }

@@ -220,17 +220,27 @@ describe('jobs', () => {
     const mine = [await createJob(t, w), await createJob(t, w)];
     await clientFor(t, w.xAdmin).post(`/api/jobs/${mine[1]}/accept`, {});
     const theirs = await clientFor(t, w.bOwner).post('/api/jobs', jobInput(w.engagementBY));
-    const res = await clientFor(t, w.xAdmin).post('/api/jobs/bulk-accept', { ids: [...mine, theirs.json().id], targetOn: '2027-01-01' });
+    const res = await clientFor(t, w.xAdmin).post('/api/desk/jobs/bulk-accept', {
+      selection: { ids: [...mine, theirs.json().id] },
+      targetOn: '2027-01-01',
+    });
     expect(res.statusCode).toBe(200);
     expect(res.json().changed).toBe(1);
-    expect(res.json().results.map((r: { ok: boolean; status: string | null }) => [r.ok, r.status])).toEqual([
-      [true, 'accepted'],
-      [false, 'accepted'],
-      [false, null],
-    ]);
-    expect(res.json().results[2].reason).toBe('This job was not found.');
+    expect(res.json().changedIds).toEqual([mine[0]]);
+    const refused = res.json().refused.map((r: { id: string; reason: string; status: string | null }) => [r.id, r.reason, r.status]);
+    expect(refused).toHaveLength(2);
+    expect(refused).toEqual(
+      expect.arrayContaining([
+        [mine[1], 'wrong_state', 'accepted'],
+        [theirs.json().id, 'not_found', null],
+      ]),
+    );
+    expect(JSON.stringify(res.json())).not.toContain(theirs.json().siteName);
     expect((await clientFor(t, w.bOwner).get(`/api/jobs/${theirs.json().id}`)).json().status).toBe('assigned');
-    const rejected = await clientFor(t, w.xAdmin).post('/api/jobs/bulk-reject', { ids: [await createJob(t, w)], reason: 'Out of area' });
+    const rejected = await clientFor(t, w.xAdmin).post('/api/desk/jobs/bulk-reject', {
+      selection: { ids: [await createJob(t, w)] },
+      reason: 'Out of area',
+    });
     expect(rejected.json().changed).toBe(1);
   });
 

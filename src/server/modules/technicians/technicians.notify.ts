@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, isNull } from 'drizzle-orm';
+import { and, eq, inArray, isNull } from 'drizzle-orm';
 import type { Executor } from '../../db/client.ts';
 import { jobs, technicians } from '../../db/schema/index.ts';
 import { notify } from '../notifications/notifications.service.ts';
@@ -15,6 +15,19 @@ function describeJob(job: { number: number; siteName: string; scheduledOn: strin
   return `Job ${job.number}, ${job.siteName}${job.scheduledOn ? ` (scheduled ${job.scheduledOn})` : ''}`;
 }
 
+interface CrewMember {
+  id: string;
+  userId: string;
+  contractorId: string;
+}
+interface AssignedJob {
+  id: string;
+  contractorId: string;
+  number: number;
+  siteName: string;
+  scheduledOn: string | null;
+}
+
 /**
  * Tells each technician about the jobs just assigned to them: ONE notification per technician
  * for the whole batch (a bulk edit of 500 jobs is one email, not 500), listing their jobs, in
@@ -23,23 +36,36 @@ function describeJob(job: { number: number; siteName: string; scheduledOn: strin
  */
 export async function notifyTechniciansAssigned(tx: Executor, assignments: readonly TechnicianAssignment[]): Promise<number> {
   if (assignments.length === 0) return 0;
-  const byTechnician = new Map<string, Set<string>>();
-  for (const a of assignments) byTechnician.set(a.technicianId, (byTechnician.get(a.technicianId) ?? new Set()).add(a.jobId));
   const crew = await tx
     .select({ id: technicians.id, userId: technicians.userId, contractorId: technicians.contractorId })
     .from(technicians)
-    .where(and(inArray(technicians.id, [...byTechnician.keys()]), isNull(technicians.removedAt)));
-  const jobIds = [...new Set(assignments.map((a) => a.jobId))];
+    .where(and(inArray(technicians.id, [...new Set(assignments.map((a) => a.technicianId))]), isNull(technicians.removedAt)));
   const jobRows = await tx
     .select({ id: jobs.id, contractorId: jobs.contractorId, number: jobs.number, siteName: jobs.siteName, scheduledOn: jobs.scheduledOn })
     .from(jobs)
-    .where(inArray(jobs.id, jobIds))
-    .orderBy(asc(jobs.scheduledOn), asc(jobs.number));
+    .where(inArray(jobs.id, [...new Set(assignments.map((a) => a.jobId))]));
+  return announceAssignments(tx, crew, jobRows, assignments);
+}
+
+/**
+ * The same notice from rows the caller already holds (the desk's bulk edit has the crew and the
+ * locked jobs): no read, one notification per technician. `crew` must hold only current members.
+ */
+export async function announceAssignments(
+  tx: Executor,
+  crew: readonly CrewMember[],
+  jobRows: readonly AssignedJob[],
+  assignments: readonly TechnicianAssignment[],
+): Promise<number> {
+  const byTechnician = new Map<string, Set<string>>();
+  for (const a of assignments) byTechnician.set(a.technicianId, (byTechnician.get(a.technicianId) ?? new Set()).add(a.jobId));
+  const ordered = [...jobRows].sort((a, b) => (a.scheduledOn ?? '9999').localeCompare(b.scheduledOn ?? '9999') || a.number - b.number);
   let told = 0;
   for (const technician of crew) {
-    const theirs = byTechnician.get(technician.id) ?? new Set<string>();
+    const theirs = byTechnician.get(technician.id);
+    if (!theirs) continue;
     // Only jobs of the technician's own contractor are ever named to them.
-    const listed = jobRows.filter((j) => theirs.has(j.id) && j.contractorId === technician.contractorId);
+    const listed = ordered.filter((j) => theirs.has(j.id) && j.contractorId === technician.contractorId);
     if (listed.length === 0) continue;
     const only = listed.length === 1 ? listed[0] : undefined;
     const lines = listed.slice(0, ASSIGNED_JOBS_LISTED).map(describeJob);

@@ -15,11 +15,15 @@ export type BulkRequest =
   | { kind: 'accept'; body: BulkAcceptBody }
   | { kind: 'reject'; body: BulkRejectBody };
 
-/** One bulk request of the desk: technicians and a date, accept, or reject; the answer per job. */
+/**
+ * One bulk request of the desk: technicians and a date, accept, or reject; the answer per job.
+ * Each request carries its own Idempotency-Key, so a retry of a dropped answer changes nothing twice.
+ */
 export function sendBulk(request: BulkRequest): Promise<BulkResult> {
-  if (request.kind === 'edit') return dataOf(api.POST('/api/desk/jobs/bulk-edit', { body: request.body }));
-  if (request.kind === 'accept') return dataOf(api.POST('/api/desk/jobs/bulk-accept', { body: request.body }));
-  return dataOf(api.POST('/api/desk/jobs/bulk-reject', { body: request.body }));
+  const params = { header: { 'idempotency-key': globalThis.crypto.randomUUID() } };
+  if (request.kind === 'edit') return dataOf(api.POST('/api/desk/jobs/bulk-edit', { params, body: request.body }));
+  if (request.kind === 'accept') return dataOf(api.POST('/api/desk/jobs/bulk-accept', { params, body: request.body }));
+  return dataOf(api.POST('/api/desk/jobs/bulk-reject', { params, body: request.body }));
 }
 
 export function useDeskBulk() {

@@ -2,6 +2,7 @@ import { ClipboardList } from 'lucide-react';
 import { useState } from 'react';
 import { type JobStatus, jobStatuses, jobStatusLabels } from '../../../../shared/domain/job.machine.ts';
 import { EmptyState } from '../../../components/ui/empty-state.tsx';
+import { ExportButton } from '../../../components/ui/export-button.tsx';
 import { ButtonLink, TextLink } from '../../../components/ui/link.tsx';
 import { LoadMore } from '../../../components/ui/load-more.tsx';
 import { PageHeader } from '../../../components/ui/page-header.tsx';
@@ -27,6 +28,8 @@ export function CompanyJobsPage({ filters, onFiltersChange }: CompanyJobsPagePro
   const jobs = useJobs(filters);
   // Buttons from the server's abilities (the first page carries what the caller's role may do).
   const canCreate = jobs.data?.abilities.create ?? false;
+  const canImport = jobs.data?.abilities.import ?? false;
+  const canExport = jobs.data?.abilities.export ?? false;
   const [q, setQ] = useState(filters.q ?? '');
   const exportHref = `/api/jobs/export${serializeQuery({ status: filters.status, q: filters.q })}`;
   return (
@@ -36,9 +39,15 @@ export function CompanyJobsPage({ filters, onFiltersChange }: CompanyJobsPagePro
         description="Work orders assigned to your contractors, by due date."
         actions={
           <>
-            <ButtonLink variant="secondary" href={exportHref} download>
-              Export CSV
+            {canExport ? <ExportButton url={exportHref} fileName="jobs.csv" label="Export CSV" /> : null}
+            <ButtonLink variant="secondary" href="/app/jobs/templates">
+              Templates
             </ButtonLink>
+            {canImport ? (
+              <ButtonLink variant="secondary" href="/app/jobs/import">
+                Import CSV
+              </ButtonLink>
+            ) : null}
             {canCreate ? <ButtonLink href="/app/jobs/new">New job</ButtonLink> : null}
           </>
         }

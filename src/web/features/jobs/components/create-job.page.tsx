@@ -12,6 +12,7 @@ import { BackLink } from '../../../components/ui/back-link.tsx';
 import { Button } from '../../../components/ui/button.tsx';
 import { Checkbox } from '../../../components/ui/checkbox.tsx';
 import { FileDrop } from '../../../components/ui/file-drop.tsx';
+import { TextLink } from '../../../components/ui/link.tsx';
 import { PageHeader } from '../../../components/ui/page-header.tsx';
 import { Section } from '../../../components/ui/section.tsx';
 import { SelectField } from '../../../components/ui/select.tsx';
@@ -94,6 +95,7 @@ export function CreateJobPage({ onCreated }: { onCreated: (id: string) => void }
     }
   }
 
+  const chosenTemplate = templates.data?.items.find((t) => t.id === templateId);
   const engagementOptions = (engagements.data?.items ?? []).map((e) => ({ id: e.id, label: e.contractor.name }));
   const templateOptions = [
     { id: 'none', label: 'No checklist' },
@@ -153,7 +155,26 @@ export function CreateJobPage({ onCreated }: { onCreated: (id: string) => void }
               options={templateOptions}
               value={templateId ?? 'none'}
               onChange={(v) => setTemplateId(v === 'none' ? null : v)}
+              description={
+                templates.isSuccess && templates.data.items.length === 0 ? (
+                  <>
+                    No templates yet: <TextLink href="/app/jobs/templates/new">create one</TextLink> for work you order often.
+                  </>
+                ) : undefined
+              }
             />
+            {chosenTemplate ? (
+              <div className="rounded-md border border-slate-300 p-3">
+                <p className="font-medium text-slate-900">The job gets these tasks</p>
+                <ol className="mt-1 list-decimal pl-5 text-slate-700">
+                  {chosenTemplate.tasks.map((task) => (
+                    <li key={task.position}>
+                      {task.title} ({task.resultRequired ? 'result required' : 'result optional'}, photos {task.photos})
+                    </li>
+                  ))}
+                </ol>
+              </div>
+            ) : null}
             <fieldset className="flex flex-col gap-2">
               <legend className="mb-2 font-medium text-slate-900">Required accreditations</legend>
               {accreditationTypes.map((type) => (

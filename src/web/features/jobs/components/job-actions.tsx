@@ -3,6 +3,7 @@ import type { JobDetail } from '../api/get-job.query.ts';
 import { useJobEvent } from '../api/job-event.mutation.ts';
 import { CompleteJobDialog } from './complete-job.dialog.tsx';
 import { JobInputDialog } from './job-reason.dialog.tsx';
+import { ReassignJobDialog } from './reassign-job.dialog.tsx';
 
 /** The job's buttons: one per event the server's abilities allow, nothing else. */
 export function JobActions({ job }: { job: JobDetail }) {
@@ -104,18 +105,7 @@ export function JobActions({ job }: { job: JobDetail }) {
           onConfirm={(reason) => fire.mutateAsync({ event: 'send-back', id, reason })}
         />
       ) : null}
-      {a.reassign ? (
-        <JobInputDialog
-          label="Reassign"
-          variant="primary"
-          title="Offer the job again"
-          explanation={`The job goes back to ${job.contractor.name} as assigned. To give it to another contractor, use the API's engagementId (the picker comes with the desk view).`}
-          field={{ label: '', kind: 'none' }}
-          confirmLabel="Reassign"
-          done="Job reassigned"
-          onConfirm={() => fire.mutateAsync({ event: 'reassign', id })}
-        />
-      ) : null}
+      {a.reassign ? <ReassignJobDialog job={job} /> : null}
       {a.archive ? (
         <JobInputDialog
           label="Archive"

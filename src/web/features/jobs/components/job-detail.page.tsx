@@ -13,6 +13,7 @@ import { Section } from '../../../components/ui/section.tsx';
 import { formatDateTime, formatDay, formatMoney } from '../../../lib/format.intl.ts';
 import { type JobDetail, useJob } from '../api/get-job.query.ts';
 import { JobActions } from './job-actions.tsx';
+import { JobInvoiceSection } from './job-invoice.section.tsx';
 import { JobStatusBadge } from './job-status.badge.tsx';
 
 export interface JobDetailPageProps {
@@ -196,6 +197,7 @@ export function JobDetailPage({ jobId, side, back, siteWork }: JobDetailPageProp
               <Section title="Summary">
                 <Summary job={data} side={side} />
               </Section>
+              <JobInvoiceSection jobId={data.id} side={side} />
               <Documents job={data} />
               {siteWork ?? <Tasks job={data} />}
               <History job={data} />
