@@ -34,9 +34,6 @@ export const jobCases: Record<string, Case> = {
   'POST /api/jobs/:id/reject': event('reject', { reason: 'No' }),
   'POST /api/jobs/:id/reassign': event('reassign'),
   'POST /api/jobs/:id/schedule': event('schedule', { scheduledOn: '2027-01-01' }),
-  'POST /api/jobs/:id/start': event('start'),
-  'POST /api/jobs/:id/require-revisit': event('require-revisit', { reason: 'No' }),
-  'POST /api/jobs/:id/perform': event('perform'),
   'POST /api/jobs/:id/complete': {
     expect: 'notFound',
     build: (v) => ({

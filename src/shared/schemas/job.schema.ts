@@ -69,7 +69,6 @@ export const acceptJobSchema = z.object({ targetOn: dateSchema.nullable().defaul
 export const rejectJobSchema = z.object({ reason: reasonSchema('Say why you reject the job.') }).strict();
 export const cancelJobSchema = z.object({ reason: reasonSchema('Say why the job is cancelled.') }).strict();
 export const sendBackJobSchema = z.object({ reason: reasonSchema('Say what must be done again.') }).strict();
-export const revisitJobSchema = z.object({ reason: reasonSchema('Say why a revisit is needed.') }).strict();
 export const reassignJobSchema = z.object({ engagementId: idSchema.optional() }).strict();
 export const closeJobSchema = z.object({ note: z.string().trim().max(2000).optional() }).strict();
 export const scheduleJobSchema = z.object({ scheduledOn: dateSchema }).strict();

@@ -10,32 +10,22 @@ import {
   jobDetailSchema,
   reassignJobSchema,
   rejectJobSchema,
-  revisitJobSchema,
   scheduleJobSchema,
   sendBackJobSchema,
 } from '../../../shared/schemas/job.schema.ts';
 import type { RequestContext } from '../../access/actor.ts';
 import type { Db } from '../../db/client.ts';
 import { contextOf } from '../../http/route-auth.plugin.ts';
-import {
-  acceptJob,
-  archiveJob,
-  cancelJob,
-  closeJob,
-  completeJob,
-  performJob,
-  rejectJob,
-  requireRevisit,
-  scheduleJob,
-  sendBackJob,
-  startJob,
-} from './jobs.events.ts';
+import { acceptJob, archiveJob, cancelJob, closeJob, completeJob, rejectJob, scheduleJob, sendBackJob } from './jobs.events.ts';
 import { reassignJob } from './jobs.reassign.ts';
 
 const tags = ['jobs'];
 const emptyBody = z.object({}).strict().default({});
 
-/** Every event of the job machine, each its own endpoint: POST /api/jobs/:id/<event>. */
+/**
+ * The job machine's events, each its own endpoint: POST /api/jobs/:id/<event>. The site events
+ * (on site, revisit, performed with signatures) are the site-work module's routes.
+ */
 export function registerJobEventRoutes(app: FastifyInstance, deps: { db: Db }): void {
   const typed = app.withTypeProvider<ZodTypeProvider>();
   const db = deps.db;
@@ -67,16 +57,6 @@ export function registerJobEventRoutes(app: FastifyInstance, deps: { db: Db }): 
   );
   event('schedule', 'Set the scheduled date of an accepted job (contractor)', scheduleJobSchema, (ctx, id, b) =>
     scheduleJob(db, ctx, id, b.scheduledOn),
-  );
-  event('start', '"I\'m on site" (technician of the job, or contractor)', emptyBody, (ctx, id) => startJob(db, ctx, id));
-  event('require-revisit', '"Revisit required", with the reason (technician of the job, or contractor)', revisitJobSchema, (ctx, id, b) =>
-    requireRevisit(db, ctx, id, b.reason),
-  );
-  event(
-    'perform',
-    '"I\'ve performed this work": every required task has its result (technician of the job, or contractor)',
-    emptyBody,
-    (ctx, id) => performJob(db, ctx, id),
   );
   event(
     'complete',

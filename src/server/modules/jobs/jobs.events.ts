@@ -1,13 +1,12 @@
-import { and, eq, isNull } from 'drizzle-orm';
 import { type JobEvent, jobMachine } from '../../../shared/domain/job.machine.ts';
 import type { RequestContext } from '../../access/actor.ts';
 import { mayFireJobEvent } from '../../access/policies.ts';
 import { scoped } from '../../access/scoped.ts';
 import { applyTransition } from '../../access/transition.ts';
 import type { Db, Tx } from '../../db/client.ts';
-import { jobDocuments, type jobs, jobTasks } from '../../db/schema/index.ts';
+import { jobDocuments, type jobs } from '../../db/schema/index.ts';
 import { runInTransaction } from '../../db/transaction.ts';
-import { AppError, badField, forbidden } from '../../lib/errors.ts';
+import { badField, forbidden } from '../../lib/errors.ts';
 import { createId } from '../../lib/ids.ts';
 import { readAttachableFile } from '../files/files.service.ts';
 import { jobLabel, tellJobCompany, tellJobContractor } from './jobs.notify.ts';
@@ -75,34 +74,6 @@ export const rejectJob = (db: Db, ctx: RequestContext, id: string, reason: strin
 
 export const scheduleJob = (db: Db, ctx: RequestContext, id: string, scheduledOn: string) =>
   fireAndRead(db, ctx, id, (tx) => fireJobEvent(tx, ctx, id, 'schedule', { set: { scheduledOn } }));
-
-/** "I'm on site". */
-export const startJob = (db: Db, ctx: RequestContext, id: string) => fireAndRead(db, ctx, id, (tx) => fireJobEvent(tx, ctx, id, 'start'));
-
-/** "Revisit required", with the reason. */
-export const requireRevisit = (db: Db, ctx: RequestContext, id: string, reason: string) =>
-  fireAndRead(db, ctx, id, (tx) => fireJobEvent(tx, ctx, id, 'require_revisit', { note: reason }));
-
-/**
- * "I've performed this work" → `performed_need_docs`. Refused (400, naming each) while a task
- * that requires a result has none. (Notes and signatures come with the technician-on-site issue.)
- */
-export async function performJob(db: Db, ctx: RequestContext, id: string) {
-  return fireAndRead(db, ctx, id, async (tx) => {
-    const job = await scoped(tx, ctx.actor).jobs.getForUpdate(id, 'This job');
-    const missing = await tx
-      .select({ position: jobTasks.position, title: jobTasks.title })
-      .from(jobTasks)
-      .where(and(eq(jobTasks.jobId, job.id), eq(jobTasks.resultRequired, true), isNull(jobTasks.result)));
-    if (missing.length > 0)
-      throw new AppError('VALIDATION_FAILED', `Record a result for every required task first (${missing.length} missing).`, {
-        fieldErrors: missing
-          .sort((a, b) => a.position - b.position)
-          .map((t) => ({ path: `tasks.${t.position}`, message: `"${t.title}" needs a result.` })),
-      });
-    return fireJobEvent(tx, ctx, id, 'perform');
-  });
-}
 
 /**
  * "Complete task": the contractor's invoice, report or quote (uploaded for the job's engagement)

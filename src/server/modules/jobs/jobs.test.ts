@@ -3,6 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { contractorMembers, contractors, engagements, jobs, jobTasks, notifications, statusChanges, users } from '../../db/schema/index.ts';
 import { createId } from '../../lib/ids.ts';
 import { createJob, jobInput, putTechnicianOnJob, uploadFor } from '../../test/jobs.work.ts';
+import { performBody } from '../../test/site-work.fixtures.ts';
 import { raceTitle } from '../../test/race.ts';
 import { getTestApp, type TestApp } from '../../test/test-app.ts';
 import { clientFor, createWorld, signIn, type World } from '../../test/world.ts';
@@ -90,17 +91,20 @@ describe('jobs', () => {
     expect(asTech.statusCode).toBe(200);
     expect(asTech.json().abilities).toMatchObject({ start: true, accept: false, complete: false, cancel: false });
     expect(asTech.json().technicians.map((p: { name: string }) => p.name)).toEqual(['X Tech']);
-    expect((await tech.post(`/api/jobs/${id}/start`)).json().status).toBe('in_progress');
-    expect((await tech.post(`/api/jobs/${id}/require-revisit`, { reason: 'Panel locked' })).json().status).toBe('revisit');
-    expect((await tech.post(`/api/jobs/${id}/start`)).json().status).toBe('in_progress');
-    const blocked = await tech.post(`/api/jobs/${id}/perform`);
+    expect((await tech.post(`/api/jobs/${id}/on-site`, {})).json().job.status).toBe('in_progress');
+    expect((await tech.post(`/api/jobs/${id}/revisit`, { reason: 'Panel locked' })).json().job.status).toBe('revisit');
+    expect((await tech.post(`/api/jobs/${id}/on-site`, {})).json().job.status).toBe('in_progress');
+    const blocked = await tech.post(`/api/jobs/${id}/performed`, performBody);
     expect(blocked.statusCode).toBe(400);
-    expect(blocked.json().details.fieldErrors).toEqual([{ path: 'tasks.1', message: '"Test the alarm panel" needs a result.' }]);
+    expect(blocked.json().details.fieldErrors).toEqual([
+      { path: 'tasks.1.result', message: '"Test the alarm panel" needs a result.' },
+      { path: 'tasks.1.photo', message: '"Test the alarm panel" needs a photo.' },
+    ]);
     await t.db
       .update(jobTasks)
-      .set({ result: 'pass' })
+      .set({ result: 'pass', photos: 'optional' })
       .where(and(eq(jobTasks.jobId, id), eq(jobTasks.position, 1)));
-    expect((await tech.post(`/api/jobs/${id}/perform`)).json().status).toBe('performed_need_docs');
+    expect((await tech.post(`/api/jobs/${id}/performed`, performBody)).json().job.status).toBe('performed_need_docs');
     // The technician does not complete (the office uploads the documents).
     expect((await tech.post(`/api/jobs/${id}/complete`, { performedOn: '2026-11-30', documents: [] })).statusCode).toBe(400);
     const report = await uploadFor(t, w.xAdmin, w.engagementAX, 'report.txt', 'all good');
@@ -109,14 +113,15 @@ describe('jobs', () => {
     ).toBe(400);
     const done = await x.post(`/api/jobs/${id}/complete`, { performedOn: '2026-11-30', documents: [{ fileId: report, kind: 'report' }] });
     expect(done.json()).toMatchObject({ status: 'performed', performedOn: '2026-11-30' });
-    expect(done.json().documents.map((d: { side: string; kind: string }) => `${d.side}:${d.kind}`)).toEqual(['contractor:report']);
+    // The job report generated at "performed" and the office's uploaded report.
+    expect(done.json().documents.map((d: { side: string; kind: string }) => `${d.side}:${d.kind}`)).toEqual(['contractor:report', 'contractor:report']);
     // The technician sees the company's documents, never the contractor's report.
     expect((await tech.get(`/api/jobs/${id}`)).json().documents).toEqual([]);
     expect((await a.post(`/api/jobs/${id}/send-back`, { reason: 'Photo of the panel missing' })).json()).toMatchObject({
       status: 'revisit',
       sendBackReason: 'Photo of the panel missing',
     });
-    await x.post(`/api/jobs/${id}/start`);
+    await x.post(`/api/jobs/${id}/on-site`, {});
     await x.post(`/api/jobs/${id}/complete`, {
       performedOn: '2026-11-30',
       documents: [{ fileId: await uploadFor(t, w.xAdmin, w.engagementAX), kind: 'invoice' }],

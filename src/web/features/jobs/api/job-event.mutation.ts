@@ -6,11 +6,11 @@ import { storeJob } from './job.cache.ts';
 /** Every event of the job machine the pages fire, each its own endpoint, with what it records. */
 export type JobEventInput =
   | { event: 'accept'; id: string; targetOn: string | null }
-  | { event: 'reject' | 'cancel' | 'send-back' | 'require-revisit'; id: string; reason: string }
+  | { event: 'reject' | 'cancel' | 'send-back'; id: string; reason: string }
   | { event: 'schedule'; id: string; scheduledOn: string }
   | { event: 'close'; id: string; note?: string }
   | { event: 'reassign'; id: string; engagementId?: string }
-  | { event: 'start' | 'perform' | 'archive'; id: string }
+  | { event: 'archive'; id: string }
   | { event: 'complete'; id: string; performedOn: string; documents: Array<{ fileId: string; kind: 'invoice' | 'report' | 'quote' }> };
 
 export function fireJobEvent(input: JobEventInput): Promise<JobDetail> {
@@ -24,18 +24,12 @@ export function fireJobEvent(input: JobEventInput): Promise<JobDetail> {
       return dataOf(api.POST('/api/jobs/{id}/cancel', { ...path, body: { reason: input.reason } }));
     case 'send-back':
       return dataOf(api.POST('/api/jobs/{id}/send-back', { ...path, body: { reason: input.reason } }));
-    case 'require-revisit':
-      return dataOf(api.POST('/api/jobs/{id}/require-revisit', { ...path, body: { reason: input.reason } }));
     case 'schedule':
       return dataOf(api.POST('/api/jobs/{id}/schedule', { ...path, body: { scheduledOn: input.scheduledOn } }));
     case 'close':
       return dataOf(api.POST('/api/jobs/{id}/close', { ...path, body: { note: input.note } }));
     case 'reassign':
       return dataOf(api.POST('/api/jobs/{id}/reassign', { ...path, body: { engagementId: input.engagementId } }));
-    case 'start':
-      return dataOf(api.POST('/api/jobs/{id}/start', { ...path, body: {} }));
-    case 'perform':
-      return dataOf(api.POST('/api/jobs/{id}/perform', { ...path, body: {} }));
     case 'archive':
       return dataOf(api.POST('/api/jobs/{id}/archive', { ...path, body: {} }));
     case 'complete':

@@ -47,40 +47,6 @@ export function JobActions({ job }: { job: JobDetail }) {
           onConfirm={(scheduledOn) => fire.mutateAsync({ event: 'schedule', id, scheduledOn })}
         />
       ) : null}
-      {a.start ? (
-        <JobInputDialog
-          label="I'm on site"
-          variant="primary"
-          title="On site"
-          explanation="The job shows as in progress."
-          field={{ label: '', kind: 'none' }}
-          confirmLabel="I'm on site"
-          done="Job in progress"
-          onConfirm={() => fire.mutateAsync({ event: 'start', id })}
-        />
-      ) : null}
-      {a.requireRevisit ? (
-        <JobInputDialog
-          label="Revisit required"
-          title="A revisit is required"
-          explanation="Say why someone must come back; the job waits for the next visit."
-          field={{ label: 'Reason', kind: 'reason', required: true }}
-          confirmLabel="Mark for a revisit"
-          done="Revisit recorded"
-          onConfirm={(reason) => fire.mutateAsync({ event: 'require-revisit', id, reason })}
-        />
-      ) : null}
-      {a.perform ? (
-        <JobInputDialog
-          label="I've performed this work"
-          title="Work performed"
-          explanation="The office then uploads the invoice, report or quote to complete the job."
-          field={{ label: '', kind: 'none' }}
-          confirmLabel="Performed"
-          done="Marked performed"
-          onConfirm={() => fire.mutateAsync({ event: 'perform', id })}
-        />
-      ) : null}
       {a.complete ? <CompleteJobDialog job={job} /> : null}
       {a.close ? (
         <JobInputDialog
