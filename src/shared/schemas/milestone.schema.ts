@@ -106,7 +106,8 @@ export const milestoneSchema = z.object({
   version: z.number().int(),
   /** Still pending after its due date, counted in the organization's time zone. */
   overdue: z.boolean(),
-  contract: z.object({ id: z.string(), title: z.string(), status: z.string() }),
+  /** `engagementId`: the engagement's message thread (the thread's id is the engagement's). */
+  contract: z.object({ id: z.string(), title: z.string(), status: z.string(), engagementId: z.string() }),
   organization: z.object({ id: z.string(), name: z.string() }),
   contractor: z.object({ id: z.string(), name: z.string() }),
   submittedAt: z.string().nullable(),

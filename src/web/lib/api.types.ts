@@ -1759,6 +1759,7 @@ export interface paths {
                     id: string;
                     title: string;
                     status: string;
+                    engagementId: string;
                   };
                   organization: {
                     id: string;
@@ -1832,6 +1833,7 @@ export interface paths {
                 id: string;
                 title: string;
                 status: string;
+                engagementId: string;
               };
               organization: {
                 id: string;
@@ -1924,6 +1926,7 @@ export interface paths {
                 id: string;
                 title: string;
                 status: string;
+                engagementId: string;
               };
               organization: {
                 id: string;
@@ -2048,6 +2051,7 @@ export interface paths {
                 id: string;
                 title: string;
                 status: string;
+                engagementId: string;
               };
               organization: {
                 id: string;
@@ -2176,6 +2180,7 @@ export interface paths {
                 id: string;
                 title: string;
                 status: string;
+                engagementId: string;
               };
               organization: {
                 id: string;
@@ -2265,6 +2270,7 @@ export interface paths {
                 id: string;
                 title: string;
                 status: string;
+                engagementId: string;
               };
               organization: {
                 id: string;
@@ -2365,6 +2371,7 @@ export interface paths {
                 id: string;
                 title: string;
                 status: string;
+                engagementId: string;
               };
               organization: {
                 id: string;
@@ -2460,6 +2467,7 @@ export interface paths {
                 id: string;
                 title: string;
                 status: string;
+                engagementId: string;
               };
               organization: {
                 id: string;
@@ -2555,6 +2563,7 @@ export interface paths {
                 id: string;
                 title: string;
                 status: string;
+                engagementId: string;
               };
               organization: {
                 id: string;

@@ -114,7 +114,10 @@ describe('jobs', () => {
     const done = await x.post(`/api/jobs/${id}/complete`, { performedOn: '2026-11-30', documents: [{ fileId: report, kind: 'report' }] });
     expect(done.json()).toMatchObject({ status: 'performed', performedOn: '2026-11-30' });
     // The job report generated at "performed" and the office's uploaded report.
-    expect(done.json().documents.map((d: { side: string; kind: string }) => `${d.side}:${d.kind}`)).toEqual(['contractor:report', 'contractor:report']);
+    expect(done.json().documents.map((d: { side: string; kind: string }) => `${d.side}:${d.kind}`)).toEqual([
+      'contractor:report',
+      'contractor:report',
+    ]);
     // The technician sees the company's documents, never the contractor's report.
     expect((await tech.get(`/api/jobs/${id}`)).json().documents).toEqual([]);
     expect((await a.post(`/api/jobs/${id}/send-back`, { reason: 'Photo of the panel missing' })).json()).toMatchObject({

@@ -11,6 +11,8 @@ export interface MilestoneListRow {
   milestone: MilestoneRow;
   contractTitle: (typeof contracts.$inferSelect)['title'];
   contractStatus: (typeof contracts.$inferSelect)['status'];
+  /** The contract's engagement (its message thread). */
+  engagementId: (typeof contracts.$inferSelect)['engagementId'];
   organizationName: (typeof organizations.$inferSelect)['name'];
   /** The organization's calendar: a milestone is overdue the day after its due date there. */
   organizationTimeZone: (typeof organizations.$inferSelect)['timeZone'];
@@ -24,6 +26,7 @@ export function presentMilestone(actor: Actor, row: MilestoneListRow, paymentId:
     milestone: m,
     contractTitle,
     contractStatus,
+    engagementId,
     organizationName,
     organizationTimeZone,
     contractorName,
@@ -39,7 +42,7 @@ export function presentMilestone(actor: Actor, row: MilestoneListRow, paymentId:
     status: m.status,
     version: m.version,
     overdue: isMilestoneOverdue(m, todayIn(organizationTimeZone, now)),
-    contract: { id: m.contractId, title: contractTitle, status: contractStatus },
+    contract: { id: m.contractId, title: contractTitle, status: contractStatus, engagementId },
     organization: { id: m.organizationId, name: organizationName },
     contractor: { id: m.contractorId, name: contractorName },
     submittedAt: m.submittedAt?.toISOString() ?? null,

@@ -43,6 +43,7 @@ async function readMilestones(db: Executor, actor: Actor, where: SQL | undefined
       milestone: milestones,
       contractTitle: contracts.title,
       contractStatus: contracts.status,
+      engagementId: contracts.engagementId,
       organizationName: organizations.name,
       organizationTimeZone: organizations.timeZone,
       contractorName: contractors.name,

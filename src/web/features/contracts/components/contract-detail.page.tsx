@@ -15,6 +15,7 @@ import { ContractDocumentsSection } from './contract-documents.section.tsx';
 import { ContractRevisionsSection } from './contract-revisions.section.tsx';
 import { ContractStatusBadge } from './contract-status.badge.tsx';
 import { describeNotice, describeRate, describeTerm } from './contract.format.ts';
+import { SubjectMessagesLink } from '../../messages/components/subject-messages.link.tsx';
 
 export interface ContractDetailPageProps {
   contractId: string;
@@ -126,7 +127,12 @@ export function ContractDetailPage({ contractId, side, backHref, editHref, rende
             {data.revision > 0 ? <span className="text-slate-600">· Revision {data.revision}</span> : null}
           </span>
         }
-        actions={side === 'company' && editHref ? <ContractActions contract={data} editHref={editHref} /> : null}
+        actions={
+          <>
+            <SubjectMessagesLink engagementId={data.engagementId} kind="contract" id={data.id} />
+            {side === 'company' && editHref ? <ContractActions contract={data} editHref={editHref} /> : null}
+          </>
+        }
       />
       <RevisionBanner contract={data} side={side} />
       {side === 'company' && data.status === 'draft' ? (

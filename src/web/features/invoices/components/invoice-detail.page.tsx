@@ -13,6 +13,7 @@ import { useInvoice } from '../api/get-invoice.query.ts';
 import type { InvoiceDetail } from '../api/invoice.types.ts';
 import { InvoiceActions } from './invoice-actions.tsx';
 import { InvoiceStatusBadge } from './invoice-status.badge.tsx';
+import { SubjectMessagesLink } from '../../messages/components/subject-messages.link.tsx';
 
 export interface InvoiceDetailPageProps {
   invoiceId: string;
@@ -107,6 +108,7 @@ export function InvoiceDetailPage({ invoiceId, side, backHref, detailHref, corre
                   </span>
                 </span>
               }
+              actions={<SubjectMessagesLink engagementId={invoice.engagementId} kind="invoice" id={invoice.id} />}
             />
             {invoice.status === 'rejected' ? (
               <Alert tone="error" title="Rejected">

@@ -15,6 +15,7 @@ import { type JobDetail, useJob } from '../api/get-job.query.ts';
 import { JobActions } from './job-actions.tsx';
 import { JobInvoiceSection } from './job-invoice.section.tsx';
 import { JobStatusBadge } from './job-status.badge.tsx';
+import { SubjectMessagesLink } from '../../messages/components/subject-messages.link.tsx';
 
 export interface JobDetailPageProps {
   jobId: string;
@@ -190,7 +191,12 @@ export function JobDetailPage({ jobId, side, back, siteWork }: JobDetailPageProp
                   <span>due {formatDay(data.dueOn)}</span>
                 </span>
               }
-              actions={<JobActions job={data} />}
+              actions={
+                <>
+                  <SubjectMessagesLink engagementId={data.engagementId} kind="job" id={data.id} />
+                  <JobActions job={data} />
+                </>
+              }
             />
             <StatusNote job={data} side={side} />
             <div className="flex flex-col gap-8">

@@ -17,5 +17,4 @@ export const milestoneKeys = {
   all: queryRoots.milestones,
   list: (filters: MilestoneFilters) => [...queryRoots.milestones, 'list', filters] as const,
   detail: (id: string) => [...queryRoots.milestones, 'detail', id] as const,
-  engagementOfContract: (contractId: string) => [...queryRoots.milestones, 'engagement-of-contract', contractId] as const,
 };

@@ -14,7 +14,6 @@ import { describeError } from '../../../lib/api.client.ts';
 import { formatDateTime, formatDay, formatMoney } from '../../../lib/format.intl.ts';
 import { useAddMilestoneAttachment } from '../api/add-milestone-attachment.mutation.ts';
 import { useDeleteMilestone } from '../api/delete-milestone.mutation.ts';
-import { useContractEngagementId } from '../api/get-contract-engagement.query.ts';
 import { useMilestone } from '../api/get-milestone.query.ts';
 import type { MilestoneDetail } from '../api/milestone.types.ts';
 import { useRemoveMilestoneAttachment } from '../api/remove-milestone-attachment.mutation.ts';
@@ -23,6 +22,7 @@ import { MilestoneReviewActions } from './milestone-review.tsx';
 import { MilestoneStatusBadge, OverdueBadge } from './milestone-status.badge.tsx';
 import { SubmissionHistory } from './submission-history.tsx';
 import { SubmitWorkForm } from './submit-work.form.tsx';
+import { SubjectMessagesLink } from '../../messages/components/subject-messages.link.tsx';
 
 export interface MilestoneDetailPageProps {
   milestoneId: string;
@@ -163,8 +163,6 @@ export interface BackTarget {
 export function MilestoneDetailPage({ milestoneId, side, back, contractHref, onDeleted }: MilestoneDetailPageProps) {
   const milestone = useMilestone(milestoneId);
   const data = milestone.data;
-  const needsFiles = Boolean(data && (data.abilities.submit || data.abilities.manageAttachments));
-  const engagement = useContractEngagementId(data?.contract.id, needsFiles);
   const target = typeof back === 'function' ? back(data) : back;
   const backLink = <BackLink href={target.href} label={target.label} />;
 
@@ -203,12 +201,15 @@ export function MilestoneDetailPage({ milestoneId, side, back, contractHref, onD
           </span>
         }
         actions={
-          side === 'company' ? (
-            <>
-              <MilestoneReviewActions milestone={data} />
-              <ManageActions milestone={data} onDeleted={onDeleted} />
-            </>
-          ) : null
+          <>
+            <SubjectMessagesLink engagementId={data.contract.engagementId} kind="milestone" id={data.id} />
+            {side === 'company' ? (
+              <>
+                <MilestoneReviewActions milestone={data} />
+                <ManageActions milestone={data} onDeleted={onDeleted} />
+              </>
+            ) : null}
+          </>
         }
       />
       <StatusBanner milestone={data} side={side} />
@@ -237,14 +238,8 @@ export function MilestoneDetailPage({ milestoneId, side, back, contractHref, onD
             ]}
           />
         </Section>
-        {side === 'contractor' ? <Attachments milestone={data} engagementId={engagement.data} /> : null}
-        {data.abilities.submit ? (
-          <SubmitWorkForm
-            milestone={data}
-            engagementId={engagement.data}
-            engagementError={engagement.isError ? describeError(engagement.error) : null}
-          />
-        ) : null}
+        {side === 'contractor' ? <Attachments milestone={data} engagementId={data.contract.engagementId} /> : null}
+        {data.abilities.submit ? <SubmitWorkForm milestone={data} engagementId={data.contract.engagementId} /> : null}
         <SubmissionHistory
           submissions={data.submissions}
           emptyText={
@@ -255,7 +250,7 @@ export function MilestoneDetailPage({ milestoneId, side, back, contractHref, onD
               : 'Nothing submitted yet. You are notified when the contractor marks it ready for review.'
           }
         />
-        {side === 'company' ? <Attachments milestone={data} engagementId={engagement.data} /> : null}
+        {side === 'company' ? <Attachments milestone={data} engagementId={data.contract.engagementId} /> : null}
       </div>
     </>
   );

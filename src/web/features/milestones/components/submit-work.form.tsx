@@ -41,12 +41,11 @@ function formPath(path: string): string {
 export interface SubmitWorkFormProps {
   milestone: MilestoneDetail;
   /** Where files go: the contract's engagement, so the company can open them. */
-  engagementId: string | undefined;
-  engagementError: string | null;
+  engagementId: string;
 }
 
 /** Files (dropped or chosen, uploading with progress), links and a note, then "Ready for review". */
-export function SubmitWorkForm({ milestone, engagementId, engagementError }: SubmitWorkFormProps) {
+export function SubmitWorkForm({ milestone, engagementId }: SubmitWorkFormProps) {
   const submit = useSubmitMilestone();
   const uploads = useUploads(engagementId);
   const [failure, setFailure] = useState<string | null>(null);
@@ -122,7 +121,6 @@ export function SubmitWorkForm({ milestone, engagementId, engagementError }: Sub
       title={resubmitting ? 'Submit a new version' : 'Submit work'}
       description="Add files, links or a note (at least one), then mark the milestone ready for review."
     >
-      {engagementError ? <Alert tone="error">Files cannot be uploaded right now: {engagementError}</Alert> : null}
       {failure ? <Alert tone="error">{failure}</Alert> : null}
       <form onSubmit={onSubmit} noValidate className="flex flex-col gap-5">
         <div className="flex flex-col gap-2">
@@ -130,7 +128,6 @@ export function SubmitWorkForm({ milestone, engagementId, engagementError }: Sub
             label="Deliverables"
             onFiles={uploads.add}
             buttonLabel="Choose files"
-            isDisabled={!engagementId}
             description="Several files at once; each uploads straight away and can be removed before you submit."
           />
           <UploadList items={uploads.items} onRemove={uploads.remove} label="Files for this submission" />

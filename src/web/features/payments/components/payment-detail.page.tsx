@@ -14,6 +14,7 @@ import { NoteDialog } from './note.dialog.tsx';
 import { PaymentActions } from './payment-actions.tsx';
 import { PaymentProof } from './payment-proof.tsx';
 import { PaymentStatusBadge, paymentStatusLabels } from './payment-status.badge.tsx';
+import { SubjectMessagesLink } from '../../messages/components/subject-messages.link.tsx';
 
 export interface PaymentDetailPageProps {
   paymentId: string;
@@ -103,7 +104,12 @@ export function PaymentDetailPage({ paymentId, side, back, detailHref, onOpen }:
             <PageHeader
               title={`${formatMoney(p)}: ${p.description ?? 'Payment'}`}
               description={`${paymentStatusLabels[p.status]}${side === 'company' ? ` · ${p.contractorName}` : ` · from ${p.organizationName}`}`}
-              actions={<PaymentActions payment={p} onAdjusted={(created) => onOpen?.(created.id)} />}
+              actions={
+                <>
+                  <SubjectMessagesLink engagementId={p.engagementId} kind="payment" id={p.id} />
+                  <PaymentActions payment={p} onAdjusted={(created) => onOpen?.(created.id)} />
+                </>
+              }
             />
             {p.awaitingApproval ? (
               <Alert tone="warning" title="Awaiting a second approval">
