@@ -181,5 +181,9 @@ export async function createSessionCookies(auth: Auth, email: string, headers: H
   if (store.refused) return [];
   if (!store.token) throw new Error('could not mint a sign-in token');
   const response = await auth.api.magicLinkVerify({ query: { token: store.token }, headers, asResponse: true });
+  if (!response.ok) {
+    const reason = new URL(response.headers.get('location') ?? '/', 'http://x').searchParams.get('error');
+    throw new Error(`could not redeem a sign-in token (${response.status} ${reason ?? 'no reason given'})`);
+  }
   return response.headers.getSetCookie();
 }

@@ -1,7 +1,7 @@
 import { and, eq } from 'drizzle-orm';
-import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { milestones, notifications, organizations } from '../../db/schema/index.ts';
-import { getTestApp, type TestApp } from '../../test/test-app.ts';
+import { createOwnTestApp, type OwnTestApp } from '../../test/own-database.ts';
 import { createActiveContract, createMilestone, createSubmittedMilestone } from '../../test/work.ts';
 import { clientFor, createWorld } from '../../test/world.ts';
 import { runMilestoneTimers } from './milestones.timers.ts';
@@ -9,12 +9,17 @@ import { runMilestoneTimers } from './milestones.timers.ts';
 /**
  * Days are the organization's: "overdue", the reminder and the automatic approval count them in
  * its time zone. The clock is faked (Date only) around midnight, before the world is made, so the
- * sessions are valid at the faked time.
+ * sessions are valid at the faked time. On a database of its own: signing in under a clock three
+ * weeks ahead sweeps the sign-in tokens that "expired" by then, which on a shared PostgreSQL
+ * database would be the tokens other test files are redeeming at that moment.
  */
 describe('milestones on the organization’s calendar', () => {
-  let t: TestApp;
+  let t: OwnTestApp;
   beforeAll(async () => {
-    t = await getTestApp();
+    t = await createOwnTestApp();
+  });
+  afterAll(async () => {
+    await t.dispose();
   });
   afterEach(() => {
     vi.useRealTimers();
