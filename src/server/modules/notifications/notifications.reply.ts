@@ -86,8 +86,11 @@ export function signReplyAddress(secret: string, domain: string, claims: ReplyAd
 export function verifyReplyAddress(secret: string, address: string, now = new Date()): ReplyAddressCheck {
   const local = address.trim().toLowerCase().split('@')[0] ?? '';
   if (!local.startsWith(PREFIX) || local.length > PREFIX.length + 80) return { ok: false, reason: 'malformed' };
-  const bytes = decodeBase32(local.slice(PREFIX.length));
+  const token = local.slice(PREFIX.length);
+  const bytes = decodeBase32(token);
   if (!bytes || bytes.length !== PAYLOAD_BYTES + MAC_BYTES) return { ok: false, reason: 'malformed' };
+  // One address per token: the last character carries 3 unused bits, which must be zero.
+  if (encodeBase32(bytes) !== token) return { ok: false, reason: 'forged' };
   const payload = bytes.subarray(0, PAYLOAD_BYTES);
   if (!timingSafeEqual(bytes.subarray(PAYLOAD_BYTES), macOf(secret, payload))) return { ok: false, reason: 'forged' };
   const expiresAt = new Date(payload.readUInt32BE(32) * 1000);
