@@ -119,6 +119,25 @@ test('a contract and its milestones, from draft to a draft payment, on both side
     await check.expectAccessible(page, 'contract with two milestones');
   });
 
+  await test.step('the owner edits a milestone from its page (the form loads when Edit is pressed)', async () => {
+    await page.getByRole('table', { name: 'Milestones of this contract' }).getByRole('link', { name: second }).click();
+    await check.expectPage(page, second);
+    await page.getByRole('button', { name: 'Edit', exact: true }).click();
+    const dialog = page.getByRole('dialog', { name: 'Edit the milestone' });
+    await expect(dialog).toBeVisible();
+    await expect(field(page, 'Title')).toHaveValue(second);
+    await field(page, 'Description').fill('Screens for the onboarding flow, in Figma.');
+    await dialog.getByRole('button', { name: 'Save changes' }).click();
+    await expect(dialog).toBeHidden();
+    await expect(page.getByText('Screens for the onboarding flow, in Figma.')).toBeVisible();
+    await page.getByRole('button', { name: 'Edit', exact: true }).click();
+    await expect(field(page, 'Description')).toHaveValue('Screens for the onboarding flow, in Figma.');
+    await page.getByRole('dialog', { name: 'Edit the milestone' }).getByRole('button', { name: 'Cancel' }).click();
+    await expect(page.getByRole('dialog', { name: 'Edit the milestone' })).toBeHidden();
+    await page.goBack();
+    await check.expectPage(page, contractTitle);
+  });
+
   // The contractor is someone else, on a phone: a new browser context.
   const contractor = await newPage({ viewport: PHONE });
 

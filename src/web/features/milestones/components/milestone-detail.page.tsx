@@ -1,3 +1,4 @@
+import { Pencil } from 'lucide-react';
 import { useState } from 'react';
 import { AttachedFiles } from '../../../components/ui/attached-files.tsx';
 import { Alert } from '../../../components/ui/alert.tsx';
@@ -5,6 +6,7 @@ import { BackLink } from '../../../components/ui/back-link.tsx';
 import { Button } from '../../../components/ui/button.tsx';
 import { Details } from '../../../components/ui/details.tsx';
 import { ConfirmDialog } from '../../../components/ui/dialog.tsx';
+import { DialogLauncher, lazyDialog } from '../../../components/ui/dialog.launcher.tsx';
 import { TextLink } from '../../../components/ui/link.tsx';
 import { PageHeader } from '../../../components/ui/page-header.tsx';
 import { ErrorState, LoadingState } from '../../../components/ui/query-view.tsx';
@@ -17,12 +19,15 @@ import { useDeleteMilestone } from '../api/delete-milestone.mutation.ts';
 import { useMilestone } from '../api/get-milestone.query.ts';
 import type { MilestoneDetail } from '../api/milestone.types.ts';
 import { useRemoveMilestoneAttachment } from '../api/remove-milestone-attachment.mutation.ts';
-import { EditMilestoneDialog } from './milestone.form.tsx';
+import type { EditMilestoneDialogProps } from './milestone.form.tsx';
 import { MilestoneReviewActions } from './milestone-review.tsx';
 import { MilestoneStatusBadge, OverdueBadge } from './milestone-status.badge.tsx';
 import { SubmissionHistory } from './submission-history.tsx';
 import { SubmitWorkForm } from './submit-work.form.tsx';
 import { SubjectMessagesLink } from '../../messages/components/subject-messages.link.tsx';
+
+// The edit form (its schema, drop zone and overlay) loads when the Edit button is wanted.
+const editMilestone = lazyDialog<EditMilestoneDialogProps>(() => import('./milestone.form.tsx').then((m) => m.EditMilestoneDialog));
 
 export interface MilestoneDetailPageProps {
   milestoneId: string;
@@ -126,7 +131,19 @@ function ManageActions({ milestone, onDeleted }: { milestone: MilestoneDetail; o
   if (!milestone.abilities.edit && !milestone.abilities.delete) return null;
   return (
     <>
-      {milestone.abilities.edit ? <EditMilestoneDialog milestone={milestone} term={null} /> : null}
+      {milestone.abilities.edit ? (
+        <DialogLauncher
+          dialog={editMilestone}
+          dialogProps={{ milestone, term: null }}
+          variant="secondary"
+          label={
+            <>
+              <Pencil aria-hidden="true" className="size-4" />
+              Edit
+            </>
+          }
+        />
+      ) : null}
       {milestone.abilities.delete ? (
         <ConfirmDialog
           title="Delete this milestone?"

@@ -1,11 +1,12 @@
-import { Pencil, Plus } from 'lucide-react';
-import { useMemo, useState } from 'react';
+import { Plus } from 'lucide-react';
+import { useEffect, useMemo, useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { z } from 'zod';
 import { getMinorDigits } from '../../../../shared/domain/money.ts';
 import { createMilestoneSchema } from '../../../../shared/schemas/milestone.schema.ts';
 import { amountMinorSchema, dateSchema } from '../../../../shared/schemas/money.schema.ts';
 import { Alert } from '../../../components/ui/alert.tsx';
+import type { LaunchedDialogProps } from '../../../components/ui/dialog.launcher.tsx';
 import { Button } from '../../../components/ui/button.tsx';
 import { ModalDialog } from '../../../components/ui/dialog.tsx';
 import { FileDrop } from '../../../components/ui/file-drop.tsx';
@@ -180,9 +181,16 @@ function milestoneStaleFields(changes: UpdateMilestoneInput, current: MilestoneD
   }));
 }
 
-/** Edit a milestone; once approved, its amount and due date are frozen (the payment refers to them). */
-export function EditMilestoneDialog({ milestone, term }: { milestone: MilestoneDetail; term: ContractTermInfo | null }) {
-  const [isOpen, setOpen] = useState(false);
+export interface EditMilestoneDialogProps {
+  milestone: MilestoneDetail;
+  term: ContractTermInfo | null;
+}
+
+/**
+ * Edit a milestone; once approved, its amount and due date are frozen (the payment refers to them).
+ * Opened by its launcher on the milestone page, which loads this file when it is wanted.
+ */
+export function EditMilestoneDialog({ milestone, term, isOpen, onOpenChange }: EditMilestoneDialogProps & LaunchedDialogProps) {
   const [failure, setFailure] = useState<string | null>(null);
   const edit = useMilestoneEdit(milestone.id);
   const frozen = !milestone.abilities.editAmountAndDueDate;
@@ -195,10 +203,15 @@ export function EditMilestoneDialog({ milestone, term }: { milestone: MilestoneD
   const resolver = useMemo(() => resolveWith(milestoneFormSchema(milestone.currency)), [milestone.currency]);
   const form = useForm({ resolver, defaultValues: initial });
 
+  // Each opening starts from the milestone as it is now.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: reset on opening only, not on every render's `initial`.
+  useEffect(() => {
+    if (isOpen) form.reset(initial);
+  }, [isOpen]);
+
   function changeOpen(open: boolean) {
-    setOpen(open);
-    if (open) form.reset(initial);
-    else {
+    onOpenChange(open);
+    if (!open) {
       setFailure(null);
       edit.dismiss();
     }
@@ -231,17 +244,7 @@ export function EditMilestoneDialog({ milestone, term }: { milestone: MilestoneD
   });
 
   return (
-    <ModalDialog
-      title="Edit the milestone"
-      isOpen={isOpen}
-      onOpenChange={changeOpen}
-      trigger={
-        <Button variant="secondary">
-          <Pencil aria-hidden="true" className="size-4" />
-          Edit
-        </Button>
-      }
-    >
+    <ModalDialog title="Edit the milestone" isOpen={isOpen} onOpenChange={changeOpen}>
       {frozen ? <Alert tone="info">This milestone is {milestone.status}: its amount and due date are frozen.</Alert> : null}
       {failure ? <Alert tone="error">{failure}</Alert> : null}
       {edit.conflict ? (
