@@ -144,7 +144,7 @@ test('site work: on site, tasks with a photo, offline answers and signature, the
     await expect(phone.getByRole('button', { name: 'Revisit required' })).toBeVisible();
     // "I've performed this work" waits, and says why.
     const missing = phone.getByRole('list', { name: 'Still missing' });
-    await expect(missing).toContainText('a photo is required');
+    await expect(missing).toContainText('needs a photo');
     await expect(phone.getByRole('button', { name: "I've performed this work" })).toBeDisabled();
     await check.expectAccessible(phone, 'job in progress');
 

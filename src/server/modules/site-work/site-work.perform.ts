@@ -1,4 +1,5 @@
 import type { Readable } from 'node:stream';
+import { missingForPerform } from '../../../shared/domain/site-work.ts';
 import { and, asc, eq, inArray, isNull } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { performSchema } from '../../../shared/schemas/site-work.schema.ts';
@@ -16,7 +17,7 @@ import { recordGeneratedFile, storeGeneratedBytes } from '../files/files.service
 import { fireJobEvent } from '../jobs/jobs.events.ts';
 import { jobLabel, tellJobContractor } from '../jobs/jobs.notify.ts';
 import { decodeSignaturePng, isEmbeddableImage } from './site-work.images.ts';
-import { getSiteSheet, missingForPerform, readLatestSignoff, readSiteTasks } from './site-work.queries.ts';
+import { getSiteSheet, readLatestSignoff, readSiteTasks } from './site-work.queries.ts';
 import { renderJobReportPdf } from './site-work.report.ts';
 import { assertStillMember, deviceMoment, endVisit, lockSiteJob } from './site-work.service.ts';
 

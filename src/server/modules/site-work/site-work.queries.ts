@@ -1,5 +1,5 @@
 import { and, asc, desc, eq } from 'drizzle-orm';
-import type { TaskPhotoRule, TaskResult } from '../../../shared/domain/accreditations.ts';
+import { missingForPerform } from '../../../shared/domain/site-work.ts';
 import type { SiteSheet } from '../../../shared/schemas/site-work.schema.ts';
 import type { Actor, RequestContext } from '../../access/actor.ts';
 import { jobAbilities } from '../../access/policies.ts';
@@ -18,29 +18,6 @@ import {
   users,
 } from '../../db/schema/index.ts';
 import { notFound } from '../../lib/errors.ts';
-
-type Missing = SiteSheet['missing'][number];
-
-/** Each required result and each required photo still missing, in task order: what "performed" refuses over. */
-export function missingForPerform(
-  tasks: ReadonlyArray<{
-    id: string;
-    position: number;
-    title: string;
-    resultRequired: boolean;
-    result: TaskResult | null;
-    photos: TaskPhotoRule;
-    photoCount: number;
-  }>,
-): Missing[] {
-  const missing: Missing[] = [];
-  for (const t of [...tasks].sort((a, b) => a.position - b.position)) {
-    const base = { taskId: t.id, position: t.position, title: t.title };
-    if (t.resultRequired && t.result === null) missing.push({ ...base, what: 'result', message: `"${t.title}" needs a result.` });
-    if (t.photos === 'required' && t.photoCount === 0) missing.push({ ...base, what: 'photo', message: `"${t.title}" needs a photo.` });
-  }
-  return missing;
-}
 
 export const photoUrl = (jobId: string, photoId: string) => `/api/jobs/${jobId}/photos/${photoId}`;
 export const reportUrl = (jobId: string) => `/api/jobs/${jobId}/report`;

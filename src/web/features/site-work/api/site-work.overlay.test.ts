@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { SiteSheet, SiteTask } from './get-site-sheet.query.ts';
-import { missingOf, overlayWaiting, WAITING_PHOTO_PREFIX } from './site-work.overlay.ts';
+import { overlayWaiting, WAITING_PHOTO_PREFIX } from './site-work.overlay.ts';
 
 function task(id: string, position: number, photos: SiteTask['photos']): SiteTask {
   return {
@@ -42,8 +42,10 @@ const sheet: SiteSheet = {
 };
 
 describe('the job as shown with the changes waiting on the phone', () => {
-  it('names each missing result and required photo', () => {
-    expect(missingOf(sheet.tasks).map((m) => `${m.taskId}:${m.what}`)).toEqual(['t1:result', 't1:photo', 't2:result']);
+  it('names each missing result and required photo, in the words the server uses', () => {
+    const missing = overlayWaiting(sheet, [{ kind: 'on-site' }]).missing;
+    expect(missing.map((m) => `${m.taskId}:${m.what}`)).toEqual(['t1:result', 't1:photo', 't2:result']);
+    expect(missing.map((m) => m.message)).toEqual(['"Task 1" needs a result.', '"Task 1" needs a photo.', '"Task 2" needs a result.']);
   });
 
   it('applies the waiting changes in order: on site, answers, a photo, then performed', () => {

@@ -1,5 +1,6 @@
+import { missingForPerform } from '../../../../shared/domain/site-work.ts';
 import type { LocalEffect } from './site-work.effects.ts';
-import type { SiteMissing, SiteSheet, SiteTask } from './get-site-sheet.query.ts';
+import type { SiteSheet, SiteTask } from './get-site-sheet.query.ts';
 
 /** A photo on the page that is still on the phone (not yet uploaded): shown by name, marked as waiting. */
 export const WAITING_PHOTO_PREFIX = 'waiting:';
@@ -17,30 +18,6 @@ function withStatus(sheet: SiteSheet, status: SiteSheet['job']['status']): SiteS
 
 function mapTask(sheet: SiteSheet, taskId: string, change: (task: SiteTask) => SiteTask): SiteSheet {
   return { ...sheet, tasks: sheet.tasks.map((task) => (task.id === taskId ? change(task) : task)) };
-}
-
-/** What "I've performed this work" still needs, from the tasks as shown: each required result and photo. */
-export function missingOf(tasks: readonly SiteTask[]): SiteMissing[] {
-  const missing: SiteMissing[] = [];
-  for (const task of tasks) {
-    if (task.resultRequired && task.result === null)
-      missing.push({
-        taskId: task.id,
-        position: task.position,
-        title: task.title,
-        what: 'result',
-        message: `${task.title}: the result is missing.`,
-      });
-    if (task.photos === 'required' && task.photoList.length === 0)
-      missing.push({
-        taskId: task.id,
-        position: task.position,
-        title: task.title,
-        what: 'photo',
-        message: `${task.title}: a photo is required.`,
-      });
-  }
-  return missing;
 }
 
 function applyEffect(sheet: SiteSheet, effect: LocalEffect, index: number): SiteSheet {
@@ -89,5 +66,5 @@ function applyEffect(sheet: SiteSheet, effect: LocalEffect, index: number): Site
 export function overlayWaiting(sheet: SiteSheet, effects: readonly LocalEffect[]): SiteSheet {
   if (effects.length === 0) return sheet;
   const shown = effects.reduce(applyEffect, sheet);
-  return { ...shown, missing: missingOf(shown.tasks) };
+  return { ...shown, missing: missingForPerform(shown.tasks.map((t) => ({ ...t, photoCount: t.photoList.length }))) };
 }
