@@ -1,4 +1,5 @@
 import type { Page } from '@playwright/test';
+import { openNav } from './support/nav.ts';
 import { expect, test } from './support/test.ts';
 
 /**
@@ -40,13 +41,6 @@ async function signIn(page: Page, email: string): Promise<void> {
   await field(page, 'Password').fill(PASSWORD);
   await page.getByRole('button', { name: 'Sign in', exact: true }).click();
   await expect(page).not.toHaveURL(/\/sign-in/);
-}
-
-/** Opens an item of the shell's main navigation (behind the menu button on a phone). */
-async function openNav(page: Page, label: string): Promise<void> {
-  const menu = page.getByRole('button', { name: 'Menu' });
-  if (await menu.isVisible()) await menu.click();
-  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: label, exact: true }).click();
 }
 
 test('a contract and its milestones, from draft to a draft payment, on both sides', async ({ page, newPage, check }) => {

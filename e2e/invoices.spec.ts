@@ -1,4 +1,5 @@
 import type { Page } from '@playwright/test';
+import { openNav } from './support/nav.ts';
 import { expect, type PageCheck, test } from './support/test.ts';
 
 /**
@@ -26,12 +27,6 @@ async function signIn(page: Page, email: string, check: PageCheck): Promise<void
   await field(page, 'Password').fill(PASSWORD);
   await page.getByRole('button', { name: 'Sign in', exact: true }).click();
   await expect(page).not.toHaveURL(/\/sign-in/);
-}
-
-async function openNav(page: Page, label: string): Promise<void> {
-  const menu = page.getByRole('button', { name: 'Menu' });
-  if (await menu.isVisible()) await menu.click();
-  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: label, exact: true }).click();
 }
 
 test('an invoice: generated, rejected with a reason, corrected, approved and paid', async ({ page, newPage, check }) => {

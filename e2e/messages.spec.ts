@@ -1,4 +1,5 @@
 import type { Page } from '@playwright/test';
+import { openMenu, openNav } from './support/nav.ts';
 import { expect, type PageCheck, test } from './support/test.ts';
 
 /**
@@ -23,15 +24,6 @@ async function signIn(page: Page, email: string, check: PageCheck): Promise<void
   await expect(page).not.toHaveURL(/\/sign-in/);
 }
 
-async function openNav(page: Page, label: string): Promise<void> {
-  const menu = page.getByRole('button', { name: 'Menu' });
-  if (await menu.isVisible()) await menu.click();
-  await page
-    .getByRole('navigation', { name: 'Main' })
-    .getByRole('link', { name: new RegExp(`^${label}`) })
-    .click();
-}
-
 test('messages: written on one side, seen live on the other, answered with a file, counted as unread', async ({ page, newPage, check }) => {
   test.slow();
   const stamp = Date.now().toString(36);
@@ -42,13 +34,13 @@ test('messages: written on one side, seen live on the other, answered with a fil
 
   await test.step('both sides open the thread', async () => {
     await signIn(page, OWNER, check);
-    await openNav(page, 'Messages');
+    await openNav(page, /^Messages/);
     await check.expectPage(page, 'Messages');
     await page.getByRole('link', { name: 'Brightline Studio' }).click();
     await check.expectPage(page, /Messages with Brightline Studio/);
 
     await signIn(contractor, CONTRACTOR_ADMIN, check);
-    await openNav(contractor, 'Messages');
+    await openNav(contractor, /^Messages/);
     await check.expectPage(contractor, 'Messages');
     await contractor.getByRole('link', { name: 'Northwind Facilities' }).click();
     await check.expectPage(contractor, /Messages with Northwind Facilities/);
@@ -79,13 +71,9 @@ test('messages: written on one side, seen live on the other, answered with a fil
   });
 
   await test.step("the contractor's unread count updates without a reload, and the answer is there", async () => {
-    const menu = contractor.getByRole('button', { name: 'Menu' });
-    if (await menu.isVisible()) await menu.click();
+    await openMenu(contractor);
     await expect(contractor.getByTestId('unread-messages')).toHaveText(/1\s*unread/, { timeout: 70_000 });
-    await contractor
-      .getByRole('navigation', { name: 'Main' })
-      .getByRole('link', { name: /^Messages/ })
-      .click();
+    await openNav(contractor, /^Messages/);
     await check.expectPage(contractor, 'Messages');
     await contractor.getByRole('link', { name: 'Northwind Facilities' }).click();
     await expect(contractor.getByText(answer)).toBeVisible();

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import { extractPdfText } from '../src/server/test/pdf.text.ts';
+import { openNav } from './support/nav.ts';
 import { expect, test } from './support/test.ts';
 
 /**
@@ -39,12 +40,6 @@ async function signIn(page: Page, email: string): Promise<void> {
   await page.getByRole('textbox', { name: 'Password', exact: true }).fill(PASSWORD);
   await page.getByRole('button', { name: 'Sign in', exact: true }).click();
   await expect(page).not.toHaveURL(/\/sign-in/);
-}
-
-async function openNav(page: Page, label: string): Promise<void> {
-  const menu = page.getByRole('button', { name: 'Menu' });
-  if (await menu.isVisible()) await menu.click();
-  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: label, exact: true }).click();
 }
 
 test('the owner approves, finance sends with proof, the contractor confirms and files the statement', async ({ page, newPage, check }) => {

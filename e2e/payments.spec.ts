@@ -1,4 +1,5 @@
 import type { Page } from '@playwright/test';
+import { openNav } from './support/nav.ts';
 import { expect, test } from './support/test.ts';
 
 /**
@@ -30,12 +31,6 @@ async function signIn(page: Page, email: string, check: { expectPage(page: Page,
   await page.getByRole('button', { name: 'Sign in', exact: true }).click();
   await expect(page).not.toHaveURL(/\/sign-in/);
   await check.expectPage(page, 'Home');
-}
-
-async function openNav(page: Page, label: string): Promise<void> {
-  const menu = page.getByRole('button', { name: 'Menu' });
-  if (await menu.isVisible()) await menu.click();
-  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: label, exact: true }).click();
 }
 
 test('finance sends a payment with proof; the contractor sees it on a phone and confirms receipt', async ({ page, newPage, check }) => {

@@ -49,6 +49,8 @@ export async function startPortico(options: { smtpPort: number; readyTimeoutMs?:
     SMTP_URL: `smtp://127.0.0.1:${options.smtpPort}`,
     NODE_ENV: 'test',
     LOG_LEVEL: 'warn',
+    // Notification emails go 2 s after a burst starts (180 s by default): the journeys wait for them.
+    NOTIFICATION_EMAIL_DELAY_SECONDS: '2',
   };
   // The journeys run on the embedded database, whatever the shell has set.
   delete env.DATABASE_URL;

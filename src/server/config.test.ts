@@ -6,6 +6,14 @@ describe('config', () => {
     const config = readConfig({}, { loadDotEnv: false });
     expect(config).toMatchObject({ PORT: 3000, HOST: 'localhost', publicUrl: 'http://localhost:3000', PORTICO_DEMO: true, secure: false });
     expect(config.UPLOAD_MAX_BYTES).toBe(50 * 1024 * 1024);
+    expect(config.NOTIFICATION_EMAIL_DELAY_SECONDS).toBe(180);
+  });
+
+  it('takes a notification email delay from 0 (at once) to an hour', () => {
+    expect(readConfig({ NOTIFICATION_EMAIL_DELAY_SECONDS: '0' }, { loadDotEnv: false }).NOTIFICATION_EMAIL_DELAY_SECONDS).toBe(0);
+    expect(() => readConfig({ NOTIFICATION_EMAIL_DELAY_SECONDS: '3601' }, { loadDotEnv: false })).toThrow(
+      /^Setting NOTIFICATION_EMAIL_DELAY_SECONDS: /,
+    );
   });
 
   it('stops with one line per bad setting, naming it and what is wrong', () => {

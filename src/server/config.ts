@@ -51,6 +51,8 @@ const configSchema = z.object({
     .max(1024 * 1024)
     .default(100),
   SHUTDOWN_GRACE_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
+  /** How long after a person's first notification their email waits, to take the rest of the burst with it. */
+  NOTIFICATION_EMAIL_DELAY_SECONDS: z.coerce.number().int().min(0).max(3600).default(180),
 });
 
 export type RawConfig = z.infer<typeof configSchema>;

@@ -91,7 +91,7 @@ async function main(): Promise<void> {
   };
   const registerJobs = async (queue: Awaited<ReturnType<typeof startQueue>>) => {
     const mailer = createMailer(config.SMTP_URL, config.MAIL_FROM);
-    connectOutbox(queue);
+    connectOutbox(queue, { coalesceSeconds: config.NOTIFICATION_EMAIL_DELAY_SECONDS });
     await startEmailDelivery(queue, database.db, mailer, { logger });
     const { startNotificationEmails } = await import('./modules/notifications/notifications.emails.ts');
     await startNotificationEmails(queue, database.db, {
