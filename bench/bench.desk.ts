@@ -12,7 +12,6 @@ import http from 'node:http';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import pg from 'pg';
 import { buildApp } from '../src/server/app.ts';
 import { readConfig } from '../src/server/config.ts';
 import { openDatabase } from '../src/server/db/client.ts';
@@ -23,6 +22,7 @@ import { createId } from '../src/server/lib/ids.ts';
 import { createDiskStorage } from '../src/server/lib/storage.ts';
 import { createSessionCookies } from '../src/server/modules/auth/auth.better.ts';
 import { attachSqlCounter } from '../src/server/test/sql-counter.ts';
+import { createPostgresDatabase } from '../src/server/test/own-database.ts';
 
 const PUBLIC_URL = 'http://bench.local';
 const JOBS = Number(process.env.BENCH_DESK_JOBS ?? 100_000);
@@ -67,22 +67,8 @@ function request(port: number, agent: http.Agent, headers: Record<string, string
   });
 }
 
-async function freshPostgres(url: string): Promise<{ url: string; drop: () => Promise<void> }> {
-  const name = `portico_bench_desk_${process.pid}_${Date.now()}`;
-  const run = async (statement: string) => {
-    const client = new pg.Client({ connectionString: url });
-    await client.connect();
-    await client.query(statement);
-    await client.end();
-  };
-  await run(`create database ${name}`);
-  const fresh = new URL(url);
-  fresh.pathname = `/${name}`;
-  return { url: fresh.toString(), drop: () => run(`drop database if exists ${name} with (force)`) };
-}
-
 export async function benchDesk(databaseUrl: string | undefined): Promise<DeskRow[]> {
-  const postgres = databaseUrl ? await freshPostgres(databaseUrl) : undefined;
+  const postgres = databaseUrl ? await createPostgresDatabase(databaseUrl, 'desk') : undefined;
   const dataDir = mkdtempSync(path.join(tmpdir(), 'portico-bench-desk-'));
   const config = readConfig(
     { NODE_ENV: 'production', PUBLIC_URL, LOG_LEVEL: 'silent', DATA_DIR: dataDir, DATABASE_URL: postgres?.url ?? '' },

@@ -13,7 +13,6 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import pg from 'pg';
 import { buildApp } from '../src/server/app.ts';
 import { readConfig } from '../src/server/config.ts';
 import { openDatabase } from '../src/server/db/client.ts';
@@ -22,6 +21,7 @@ import { createId } from '../src/server/lib/ids.ts';
 import { createDiskStorage } from '../src/server/lib/storage.ts';
 import { createSessionCookies } from '../src/server/modules/auth/auth.better.ts';
 import { openSse, type SseStream } from '../src/server/test/sse.client.ts';
+import { createPostgresDatabase } from '../src/server/test/own-database.ts';
 
 const PUBLIC_URL = 'http://bench.local';
 const PEOPLE = 20;
@@ -46,20 +46,6 @@ function percentile(values: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
 }
 
-async function freshPostgres(url: string): Promise<{ url: string; drop: () => Promise<void> }> {
-  const name = `portico_bench_live_${process.pid}_${Date.now()}`;
-  const run = async (statement: string) => {
-    const client = new pg.Client({ connectionString: url });
-    await client.connect();
-    await client.query(statement);
-    await client.end();
-  };
-  await run(`create database ${name}`);
-  const fresh = new URL(url);
-  fresh.pathname = `/${name}`;
-  return { url: fresh.toString(), drop: () => run(`drop database if exists ${name} with (force)`) };
-}
-
 async function until(check: () => boolean, what: string, timeoutMs = 120_000): Promise<void> {
   for (const deadline = Date.now() + timeoutMs; !check(); ) {
     if (Date.now() > deadline) throw new Error(`live bench: timed out waiting for ${what}`);
@@ -68,7 +54,7 @@ async function until(check: () => boolean, what: string, timeoutMs = 120_000): P
 }
 
 export async function benchLive(databaseUrl: string | undefined): Promise<LiveRow> {
-  const postgres = databaseUrl ? await freshPostgres(databaseUrl) : undefined;
+  const postgres = databaseUrl ? await createPostgresDatabase(databaseUrl, 'live') : undefined;
   const dataDir = mkdtempSync(path.join(tmpdir(), 'portico-bench-live-'));
   const config = readConfig(
     { NODE_ENV: 'production', PUBLIC_URL, LOG_LEVEL: 'silent', DATA_DIR: dataDir, DATABASE_URL: postgres?.url ?? '' },

@@ -1,10 +1,11 @@
 /**
- * A thread with 10,000 messages (issue 11), on PGlite (in memory) or the PostgreSQL of
- * DATABASE_URL: in the same run, GET /api/me beside the thread page's first page, a page deep
+ * A thread with 10,000 messages (issue 11), on PGlite (in memory) or a fresh database on the
+ * PostgreSQL of DATABASE_URL: in the same run, GET /api/me beside the thread page's first page, a page deep
  * in the history (keyset cursor), a search in the thread, the thread list with its unread counts
  * and the navigation's unread total. p50, p95 per request. Only 127.0.0.1.
  *
- * `npx tsx bench/bench.messages.ts` (BENCH_MESSAGES for another size). Results: bench/messages-results.json.
+ * Part of `npm run bench`; alone: `npx tsx bench/bench.messages.ts` (BENCH_MESSAGES for another
+ * size). Results: bench/messages-results.json.
  */
 import http from 'node:http';
 import { mkdtempSync, writeFileSync } from 'node:fs';
@@ -18,12 +19,13 @@ import { contractors, engagements, messageThreads, organizations, staffMembers, 
 import { createId } from '../src/server/lib/ids.ts';
 import { createDiskStorage } from '../src/server/lib/storage.ts';
 import { createSessionCookies } from '../src/server/modules/auth/auth.better.ts';
+import { createPostgresDatabase } from '../src/server/test/own-database.ts';
 
 const PUBLIC_URL = 'http://bench.local';
 const MESSAGES = Number(process.env.BENCH_MESSAGES ?? 10_000);
 const REQUESTS = Number(process.env.BENCH_MESSAGES_REQUESTS ?? 40);
 
-interface Row {
+export interface MessageRow {
   measure: string;
   db: string;
   runs: number;
@@ -49,14 +51,16 @@ function get(port: number, agent: http.Agent, headers: Record<string, string>, u
   });
 }
 
-export async function benchMessages(databaseUrl: string | undefined): Promise<Row[]> {
+export async function benchMessages(databaseUrl: string | undefined): Promise<MessageRow[]> {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'portico-bench-messages-'));
+  // On PostgreSQL, a database of its own, dropped after.
+  const postgres = databaseUrl ? await createPostgresDatabase(databaseUrl, 'messages') : undefined;
   const config = readConfig(
-    { NODE_ENV: 'production', PUBLIC_URL, LOG_LEVEL: 'silent', DATA_DIR: dataDir, DATABASE_URL: databaseUrl ?? '' },
+    { NODE_ENV: 'production', PUBLIC_URL, LOG_LEVEL: 'silent', DATA_DIR: dataDir, DATABASE_URL: postgres?.url ?? '' },
     { loadDotEnv: false },
   );
-  const database = await openDatabase({ databaseUrl });
-  const rows: Row[] = [];
+  const database = await openDatabase({ databaseUrl: postgres?.url });
+  const rows: MessageRow[] = [];
   try {
     await database.migrate();
     const db = database.db;
@@ -129,13 +133,22 @@ export async function benchMessages(databaseUrl: string | undefined): Promise<Ro
     return rows;
   } finally {
     await database.close();
+    await postgres?.drop();
   }
+}
+
+export function printMessageRows(rows: MessageRow[]): void {
+  console.log(`\n| thread with ${MESSAGES.toLocaleString('en')} messages | db | runs | p50 ms | p95 ms |\n| --- | --- | --- | --- | --- |`);
+  for (const r of rows) console.log(`| ${r.measure} | ${r.db} | ${r.runs} | ${r.p50} | ${r.p95} |`);
+}
+
+export function writeMessageResults(rows: MessageRow[]): void {
+  writeFileSync(path.join(import.meta.dirname, 'messages-results.json'), `${JSON.stringify(rows, null, 2)}\n`);
 }
 
 if (process.argv[1]?.endsWith('bench.messages.ts')) {
   const rows = await benchMessages(process.env.DATABASE_URL || undefined);
-  writeFileSync(path.join(import.meta.dirname, 'messages-results.json'), `${JSON.stringify(rows, null, 2)}\n`);
-  console.log('\n| thread with 10,000 messages | db | runs | p50 ms | p95 ms |\n|---|---|---|---|---|');
-  for (const r of rows) console.log(`| ${r.measure} | ${r.db} | ${r.runs} | ${r.p50} | ${r.p95} |`);
+  writeMessageResults(rows);
+  printMessageRows(rows);
   process.exit(0);
 }

@@ -10,7 +10,6 @@ import http from 'node:http';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import pg from 'pg';
 import { buildApp } from '../src/server/app.ts';
 import { readConfig } from '../src/server/config.ts';
 import { openDatabase } from '../src/server/db/client.ts';
@@ -20,25 +19,7 @@ import { createSessionCookies } from '../src/server/modules/auth/auth.better.ts'
 import { attachSqlCounter } from '../src/server/test/sql-counter.ts';
 import { type Company, seedCompany, seedWriteTargets, sizes } from './bench.seed.ts';
 import { type BenchServerInfo, PUBLIC_URL, type Session } from './bench.shared.ts';
-
-async function freshPostgresDatabase(url: string): Promise<{ url: string; drop: () => Promise<void> }> {
-  const name = `portico_bench_${process.pid}_${Date.now()}`;
-  const admin = new pg.Client({ connectionString: url });
-  await admin.connect();
-  await admin.query(`create database ${name}`);
-  await admin.end();
-  const fresh = new URL(url);
-  fresh.pathname = `/${name}`;
-  return {
-    url: fresh.toString(),
-    drop: async () => {
-      const client = new pg.Client({ connectionString: url });
-      await client.connect();
-      await client.query(`drop database if exists ${name} with (force)`);
-      await client.end();
-    },
-  };
-}
+import { createPostgresDatabase } from '../src/server/test/own-database.ts';
 
 function listen(server: http.Server): Promise<number> {
   return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve((server.address() as { port: number }).port)));
@@ -54,7 +35,7 @@ function readBody(req: http.IncomingMessage): Promise<string> {
 }
 
 async function main(): Promise<void> {
-  const postgres = process.env.BENCH_DATABASE_URL ? await freshPostgresDatabase(process.env.BENCH_DATABASE_URL) : undefined;
+  const postgres = process.env.BENCH_DATABASE_URL ? await createPostgresDatabase(process.env.BENCH_DATABASE_URL, 'routes') : undefined;
   const dataDir = mkdtempSync(path.join(tmpdir(), 'portico-bench-'));
   const config = readConfig(
     { NODE_ENV: 'production', PUBLIC_URL, LOG_LEVEL: 'silent', DATA_DIR: dataDir, DATABASE_URL: postgres?.url ?? '' },

@@ -18,6 +18,7 @@ import { benchStart } from './bench.start.ts';
 import { benchDesk, type DeskRow, printDeskRows, writeDeskResults } from './bench.desk.ts';
 import { benchMoney } from './bench.money.run.ts';
 import { benchLive, type LiveRow, printLiveRows, writeLiveResults } from './bench.live.ts';
+import { benchMessages, type MessageRow, printMessageRows, writeMessageResults } from './bench.messages.ts';
 
 const root = path.resolve(import.meta.dirname, '..');
 const seconds = Number(process.env.BENCH_SECONDS ?? 1.5);
@@ -300,6 +301,12 @@ async function main(): Promise<void> {
     process.stderr.write(`live updates on ${db}\n`);
     liveRows.push(await benchLive(url));
   }
+  // A thread with 10,000 messages (issue 11), GET /api/me measured again beside it.
+  const messageRows: MessageRow[] = [];
+  for (const [db, url] of databases) {
+    process.stderr.write(`message thread on ${db}\n`);
+    messageRows.push(...(await benchMessages(url)));
+  }
   process.stderr.write('money (issue 9) on pglite\n');
   rows.push(...(await benchMoney()));
   printTable(rows);
@@ -307,6 +314,8 @@ async function main(): Promise<void> {
   writeDeskResults(deskRows);
   printLiveRows(liveRows);
   writeLiveResults(liveRows);
+  printMessageRows(messageRows);
+  writeMessageResults(messageRows);
   console.log('\nEXPLAIN of each large list (indexes used; any Seq Scan on a big table):');
   for (const p of plans)
     console.log(

@@ -22,20 +22,29 @@ export async function createOwnTestApp(options: { fresh?: boolean } = {}): Promi
     return { ...t, dispose: () => closeTestApp(t) };
   }
   if (!url) return { ...(await getTestApp()), dispose: async () => {} };
-  const name = `portico_own_${createId()
+  const own = await createPostgresDatabase(url, 'own');
+  const t = await createTestApp({ DATABASE_URL: own.url }, { migrate: true });
+  return {
+    ...t,
+    dispose: async () => {
+      await closeTestApp(t);
+      await own.drop();
+    },
+  };
+}
+
+/**
+ * A new, empty database on the PostgreSQL server of `url` (`portico_<label>_<random>`), and how
+ * to drop it (with force: connections left open do not keep it). For tests and benches.
+ */
+export async function createPostgresDatabase(url: string, label: string): Promise<{ url: string; drop: () => Promise<void> }> {
+  const name = `portico_${label}_${createId()
     .toLowerCase()
     .replace(/[^a-z0-9]/g, '')}`;
   await runOnServer(url, `create database ${name}`);
   const own = new URL(url);
   own.pathname = `/${name}`;
-  const t = await createTestApp({ DATABASE_URL: own.toString() }, { migrate: true });
-  return {
-    ...t,
-    dispose: async () => {
-      await closeTestApp(t);
-      await runOnServer(url, `drop database if exists ${name} with (force)`);
-    },
-  };
+  return { url: own.toString(), drop: () => runOnServer(url, `drop database if exists ${name} with (force)`) };
 }
 
 async function closeTestApp(t: TestApp): Promise<void> {

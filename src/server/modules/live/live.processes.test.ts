@@ -1,32 +1,22 @@
 import { randomBytes } from 'node:crypto';
-import pg from 'pg';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '../../demo/demo.data.ts';
 import { cleanUpChildren, makeTempDir } from '../../test/children.ts';
 import { freePort, type ServerChild, signInWithPassword, spawnServer, waitServerReady } from '../../test/servers.ts';
 import { openSse, type SseStream } from '../../test/sse.client.ts';
+import { createPostgresDatabase } from '../../test/own-database.ts';
 import { waitFor } from '../../test/wait.ts';
 
 const url = process.env.DATABASE_URL;
 const streams: SseStream[] = [];
-let database: string | undefined;
-
-async function onServer(statement: string): Promise<void> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    await client.query(statement);
-  } finally {
-    await client.end();
-  }
-}
+let database: { url: string; drop: () => Promise<void> } | undefined;
 
 afterEach(async () => {
   for (const stream of streams) stream.close();
   await cleanUpChildren();
 });
 afterAll(async () => {
-  if (database) await onServer(`drop database if exists ${database} with (force)`);
+  await database?.drop();
 });
 
 async function post(server: ServerChild, cookie: string, path: string, body: unknown) {
@@ -43,11 +33,8 @@ async function post(server: ServerChild, cookie: string, path: string, body: unk
 /** Two `npm start` processes on one PostgreSQL: LISTEN/NOTIFY carries an event from one to the other (PGlite has one process: skipped). */
 describe.skipIf(!url)('live updates across server processes on one PostgreSQL', { timeout: 900_000 }, () => {
   it("delivers an event raised in one process to a client of the other, and a sign-out in one closes the other's stream", async () => {
-    database = `portico_live_${randomBytes(6).toString('hex')}`;
-    await onServer(`create database ${database}`);
-    const own = new URL(url!);
-    own.pathname = `/${database}`;
-    const env = { DATABASE_URL: own.toString(), AUTH_SECRET: randomBytes(24).toString('hex'), PORTICO_DEMO: '1' };
+    database = await createPostgresDatabase(url!, 'live');
+    const env = { DATABASE_URL: database.url, AUTH_SECRET: randomBytes(24).toString('hex'), PORTICO_DEMO: '1' };
     // The first migrates and seeds; the second starts on the ready database.
     const a = spawnServer(await freePort(), { ...env, DATA_DIR: makeTempDir('portico-live-a-') });
     await waitServerReady(a);
