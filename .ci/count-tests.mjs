@@ -1,6 +1,6 @@
 // Usage: node .ci/count-tests.mjs DIR
 // Adds up the JSON reports that .ci/run asks Vitest and Playwright to write into DIR (one per
-// test section: vitest-pglite, vitest-postgres, vitest-node24, playwright), prints one line per
+// test section: vitest-pglite, vitest-postgres, playwright), prints one line per
 // report and then one plain closing line, "tests: N passed, N failed", that any reader of CI
 // output understands.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
