@@ -7,7 +7,7 @@ import type { InFlightRequest } from './http/in-flight.plugin.ts';
 import { createLogger } from './lib/logger.ts';
 import { createMailer } from './lib/mailer.ts';
 import { pruneRateLimits } from './lib/rate-limit.ts';
-import { startQueue } from './lib/queue.ts';
+import { deferQueue, type Queue, startQueue } from './lib/queue.ts';
 import { clearStorageTemp, createDiskStorage } from './lib/storage.ts';
 import { pruneLiveEvents } from './modules/live/live.events.ts';
 import { describeStartupError } from './startup.errors.ts';
@@ -24,10 +24,14 @@ async function main(): Promise<void> {
   const config = readConfig();
   startupSettings = { databaseUrl: config.DATABASE_URL, port: config.PORT, host: config.HOST };
   const logger = createLogger(config.LOG_LEVEL);
-  // The embedded database starts on its own thread while this one loads the application.
+  // The embedded database starts on its own thread while this one loads and builds the application.
   const [database, { buildApp }, { describeDemo, isEmpty, seedDemo }, { runMilestoneTimers }, { startEmailDelivery }, notifications] =
     await Promise.all([
-      openDatabase({ databaseUrl: config.DATABASE_URL, dataDir: config.DATABASE_URL ? undefined : config.dataDir }),
+      openDatabase({
+        databaseUrl: config.DATABASE_URL,
+        dataDir: config.DATABASE_URL ? undefined : config.dataDir,
+        startInBackground: true,
+      }),
       import('./app.ts'),
       import('./demo/demo.seed.ts'),
       import('./modules/milestones/milestones.timers.ts'),
@@ -65,7 +69,7 @@ async function main(): Promise<void> {
   process.on('SIGINT', () => void shutdown('SIGINT'));
 
   let app: Awaited<ReturnType<typeof buildApp>>['app'] | undefined;
-  let queue: Awaited<ReturnType<typeof startQueue>> | undefined;
+  let queue: Queue | undefined;
   let inbound: { port: number; close(): Promise<void> } | undefined;
   let inFlight: (() => InFlightRequest[]) | undefined;
   // How long each step of the start took (in the "ready" log line): what to look at when a start is slow.
@@ -78,20 +82,8 @@ async function main(): Promise<void> {
       phases[name] = Math.round(performance.now() - at);
     }
   };
-  await phase('migrate', () => database.migrate());
-  const firstStart = await isEmpty(database.db);
-  if (firstStart && config.PORTICO_DEMO)
-    await phase('demo', () => seedDemo(database.db, createDiskStorage(path.join(config.dataDir, 'files'))));
-
-  // The queue's set-up (mostly statements on the database's thread) and the app's (mostly this
-  // thread's work: routes, schemas) overlap.
-  const startJobs = async () => {
-    queue = await startQueue(database.raw, logger);
-    await registerJobs(queue);
-  };
-  const registerJobs = async (queue: Awaited<ReturnType<typeof startQueue>>) => {
+  const registerJobs = async (queue: Queue) => {
     const mailer = createMailer(config.SMTP_URL, config.MAIL_FROM);
-    connectOutbox(queue, { coalesceSeconds: config.NOTIFICATION_EMAIL_DELAY_SECONDS });
     await startEmailDelivery(queue, database.db, mailer, { logger });
     const { startNotificationEmails } = await import('./modules/notifications/notifications.emails.ts');
     await startNotificationEmails(queue, database.db, {
@@ -132,7 +124,31 @@ async function main(): Promise<void> {
   const buildTheApp = async () => {
     ({ app, inFlight } = await buildApp({ config, database, storage, logger, isReady: () => ready }));
   };
-  await Promise.all([phase('queue', startJobs), phase('app', buildTheApp)]);
+  // Side by side: the database's work (its start, migrations, the demo on a first start: mostly
+  // on the database's thread) and the app's (this thread: routes, schemas).
+  let firstStart = false;
+  const prepareDatabase = async () => {
+    await phase('database', () => database.ping());
+    await phase('migrate', () => database.migrate());
+    firstStart = await isEmpty(database.db);
+    if (firstStart && config.PORTICO_DEMO) await phase('demo', () => seedDemo(database.db, storage));
+  };
+  await Promise.all([prepareDatabase(), phase('app', buildTheApp)]);
+  // Background jobs start while the server starts listening: no request needs them to be running,
+  // and what a request queues meanwhile (an email after its commit) waits for the start.
+  const jobsStarted = performance.now();
+  const starting = startQueue(database.raw, logger);
+  connectOutbox(deferQueue(starting), { coalesceSeconds: config.NOTIFICATION_EMAIL_DELAY_SECONDS });
+  starting
+    .then(async (started) => {
+      queue = started;
+      await registerJobs(started);
+      logger.info({ ms: Math.round(performance.now() - jobsStarted) }, 'background jobs are running');
+    })
+    .catch((error: unknown) => {
+      // A shutdown while the queue was starting closes the database under it: not a failure.
+      if (!stopping) exitOnStartError(error);
+    });
   await phase('listen', () => app!.listen({ port: config.PORT, host: config.HOST }));
   const replyDomain = replyDomainOf(config);
   if (config.SMTP_INBOUND_PORT !== undefined && replyDomain) {
@@ -167,7 +183,7 @@ async function main(): Promise<void> {
 
 let startupSettings: Parameters<typeof describeStartupError>[1] = {};
 
-main().catch((error) => {
+function exitOnStartError(error: unknown): never {
   const line = describeStartupError(error, startupSettings);
   if (line) {
     console.error(line);
@@ -175,4 +191,6 @@ main().catch((error) => {
   }
   console.error(error);
   process.exit(1);
-});
+}
+
+main().catch(exitOnStartError);

@@ -66,6 +66,12 @@ export interface OpenDatabaseOptions {
   loadDataDir?: Blob;
   /** Called with the text of every statement Drizzle sends (what better-auth sends too): logging, statement budgets. */
   onQuery?: (sql: string) => void;
+  /**
+   * PGlite only: return while the database is still starting on its thread (main.ts builds the
+   * application meanwhile). Statements wait for the start; if it fails, the first one fails with
+   * its error, and the data directory's lock is released.
+   */
+  startInBackground?: boolean;
 }
 
 function queryLogger(onQuery: ((sql: string) => void) | undefined) {
@@ -74,10 +80,10 @@ function queryLogger(onQuery: ((sql: string) => void) | undefined) {
 
 export async function openDatabase(options: OpenDatabaseOptions): Promise<Database> {
   if (options.databaseUrl) return openPostgres(options.databaseUrl, options.onQuery);
-  return openPglite(options.dataDir, options.loadDataDir, options.onQuery);
+  return openPglite(options);
 }
 
-async function openPglite(dataDir?: string, loadDataDir?: Blob, onQuery?: (sql: string) => void): Promise<Database> {
+async function openPglite({ dataDir, loadDataDir, onQuery, startInBackground }: OpenDatabaseOptions): Promise<Database> {
   let release = () => {};
   let dir: string | undefined;
   if (dataDir) {
@@ -89,13 +95,13 @@ async function openPglite(dataDir?: string, loadDataDir?: Blob, onQuery?: (sql: 
   }
   // PostgreSQL (WASM) runs on its own thread: the event loop stays free while it works.
   const client = new PgliteProxy(dir, { loadDataDir });
-  try {
-    await client.waitReady;
-  } catch (error) {
+  const started = client.waitReady.catch(async (error: unknown) => {
     await client.close().catch(() => undefined);
     release();
     throw error;
-  }
+  });
+  if (startInBackground) started.catch(() => undefined);
+  else await started;
   const db = drizzlePglite({ client: client as never, schema, logger: queryLogger(onQuery) }) as unknown as Db;
   return {
     db,

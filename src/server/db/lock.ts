@@ -19,7 +19,11 @@ export function acquireDataDirLock(dataDir: string, log: (line: string) => void 
       closeSync(fd);
       const onExit = () => releaseLock(lockPath);
       process.once('exit', onExit);
+      let released = false;
+      // Once only: a second call must not remove a lock another process has taken since.
       return () => {
+        if (released) return;
+        released = true;
         process.removeListener('exit', onExit);
         releaseLock(lockPath);
       };

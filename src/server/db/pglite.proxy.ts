@@ -22,11 +22,15 @@ export interface PgliteTransaction {
 type Notification = { channel: string; payload: string };
 type Pending = { resolve: (value: unknown) => void; reject: (error: unknown) => void };
 
-/** One at a time, in order: what PGlite's single connection allows. */
+/**
+ * One at a time, in order: what PGlite's single connection allows. Nothing runs before the
+ * database has started (`ready`); when it failed to start, every turn fails with that error.
+ */
 class Turns {
   private tail: Promise<unknown> = Promise.resolve();
+  constructor(private readonly ready: Promise<void>) {}
   run<T>(fn: () => Promise<T>): Promise<T> {
-    const result = this.tail.then(fn, fn);
+    const result = this.tail.then(() => this.ready).then(fn);
     this.tail = result.catch(() => undefined);
     return result;
   }
@@ -42,7 +46,7 @@ export class PgliteProxy {
   readonly waitReady: Promise<void>;
   private readonly worker: Worker;
   private readonly pending = new Map<number, Pending>();
-  private readonly turns = new Turns();
+  private readonly turns: Turns;
   private nextId = 1;
   private closed = false;
   /** LISTEN callbacks per channel (the worker LISTENs once per channel). */
@@ -65,6 +69,7 @@ export class PgliteProxy {
       const loadDataDir = options.loadDataDir ? await options.loadDataDir.arrayBuffer() : undefined;
       await this.send({ op: 'open', dataDir, loadDataDir }, loadDataDir ? [loadDataDir] : []);
     })();
+    this.turns = new Turns(this.waitReady);
   }
 
   query(sql: string, params?: unknown[], options?: QueryOptions): Promise<QueryResult> {

@@ -42,7 +42,13 @@ export async function startQueue(raw: SqlExecutor, logger: Logger): Promise<Queu
   const boss = new PgBoss({ db: raw as never, schema: 'pgboss', supervise: true, schedule: true });
   boss.on('error', (error) => logger.error({ err: error }, 'queue error'));
   await boss.start();
-  const created = new Set<string>();
+  // What an earlier start set up: a restart re-creates nothing (each skipped write is a commit,
+  // and a commit on the embedded database waits for the disk).
+  const [queues, schedules] = await Promise.all([boss.getQueues(), boss.getSchedules()]);
+  const existing = new Map(queues.map((q) => [q.name, q]));
+  // pg-boss's rows carry the schedule's time zone in `timezone` (its type declares only name and cron).
+  const scheduled = new Map(schedules.map((s) => [s.name, `${s.cron} ${(s as { timezone?: string }).timezone}`]));
+  const created = new Set<string>(existing.keys());
   const optionsOf = (name: string, settings: QueueSettings) => {
     const s = { ...DEFAULT_SETTINGS, ...settings };
     const policy = s.oneQueuedPerKey ? ('short' as const) : ('standard' as const);
@@ -56,9 +62,17 @@ export async function startQueue(raw: SqlExecutor, logger: Logger): Promise<Queu
   };
   return {
     async configure(name, settings) {
-      await boss.createQueue(name, optionsOf(name, settings));
+      const options = optionsOf(name, settings);
+      const current = existing.get(name);
+      if (!current) await boss.createQueue(name, options);
       // A queue created earlier (by an older version, or by a send) takes these settings now.
-      await boss.updateQueue(name, optionsOf(name, settings));
+      else if (
+        current.policy !== options.policy ||
+        current.retryLimit !== options.retryLimit ||
+        current.retryDelay !== options.retryDelay ||
+        current.retryBackoff !== options.retryBackoff
+      )
+        await boss.updateQueue(name, options);
       created.add(name);
     },
     async send(name, data, options = {}) {
@@ -87,10 +101,26 @@ export async function startQueue(raw: SqlExecutor, logger: Logger): Promise<Queu
     },
     async schedule(name, cron) {
       await ensure(name);
+      if (scheduled.get(name) === `${cron} UTC`) return;
       await boss.schedule(name, cron, {}, { tz: 'UTC' });
+      scheduled.set(name, `${cron} UTC`);
     },
     async stop() {
       await boss.stop({ graceful: true, wait: true, timeout: 5000 });
     },
+  };
+}
+
+/**
+ * The queue while it is still starting (main.ts starts it once the server listens): every call
+ * waits for the start, so nothing sent meanwhile is lost.
+ */
+export function deferQueue(starting: Promise<Queue>): Queue {
+  return {
+    configure: async (name, settings) => (await starting).configure(name, settings),
+    send: async (name, data, options) => (await starting).send(name, data, options),
+    work: async (name, handler) => (await starting).work(name, handler),
+    schedule: async (name, cron) => (await starting).schedule(name, cron),
+    stop: async () => (await starting).stop(),
   };
 }
