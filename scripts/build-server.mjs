@@ -1,9 +1,9 @@
-// The server as one prebuilt JavaScript file (dist/server/main.mjs), what `npm start` runs: Node
+// The server as prebuilt JavaScript (dist/server/main.mjs and its chunks), what `npm start` runs: Node
 // loads it without a TypeScript loader (tsx compiles and resolves each of the server's few hundred
-// files at every start: seconds on this machine). Our code is bundled; packages stay imports that
-// Node resolves from node_modules. `--if-stale` builds only when the bundle is missing or older
+// files at every start: seconds on this machine). Our code and most packages are bundled, split at
+// our dynamic imports; the few packages that cannot be (see externalPackages) stay imports. `--if-stale` builds only when the bundle is missing or older
 // than what it is built from (src/server, src/shared, the installed packages, this script).
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { build } from 'esbuild';
 
@@ -25,16 +25,46 @@ export function serverBundleIsCurrent() {
   return existsSync(serverBundle) && statSync(serverBundle).mtimeMs > Math.max(...sources.map(newest));
 }
 
-/** Bundles src/server/main.ts into `outfile` (a file inside the project: the server finds its root by walking up). */
+/**
+ * Packages left to Node: PGlite (its WASM and data files; it runs on its own thread anyway), the
+ * native argon2 binding, pdfkit (its fonts), @fastify/swagger and swagger-ui (their package.json
+ * and static files).
+ */
+const externalPackages = ['@electric-sql/pglite', '@node-rs/argon2', 'pdfkit', '@fastify/swagger', '@fastify/swagger-ui', 'pg-native'];
+
+/** What bundled CommonJS packages expect in an ES module: require, __filename, __dirname. */
+const cjsShims = [
+  "import { createRequire as __porticoCreateRequire } from 'node:module';",
+  "import { fileURLToPath as __porticoFileURLToPath } from 'node:url';",
+  "import { dirname as __porticoDirname } from 'node:path';",
+  'const require = __porticoCreateRequire(import.meta.url);',
+  'const __filename = __porticoFileURLToPath(import.meta.url);',
+  'const __dirname = __porticoDirname(__filename);',
+].join(' ');
+
+/**
+ * Bundles src/server/main.ts into `outfile` (a file inside the project: the server finds its root
+ * by walking up), split at our dynamic imports: main.mjs loads only what the start needs first
+ * (config, the database's thread), and each `import()` (the app, the demo, inbound mail, PDF,
+ * SMTP) is a chunk beside it (chunks/), whose packages Node loads when the chunk is first used.
+ */
 export async function buildServer(outfile = serverBundle) {
+  const outdir = path.dirname(outfile);
+  rmSync(path.join(outdir, 'chunks'), { recursive: true, force: true });
   await build({
-    entryPoints: [path.join(root, 'src/server/main.ts')],
-    outfile,
+    entryPoints: { [path.basename(outfile, '.mjs')]: path.join(root, 'src/server/main.ts') },
+    outdir,
+    outExtension: { '.js': '.mjs' },
+    chunkNames: 'chunks/[name]-[hash]',
+    splitting: true,
     bundle: true,
     platform: 'node',
     format: 'esm',
     target: 'node20',
-    packages: 'external',
+    // Packages are bundled too (Node resolving and compiling a thousand small files was most of
+    // a start), except those that read their own files next to their code, or load a native binary.
+    external: externalPackages,
+    banner: { js: cjsShims },
     sourcemap: 'linked',
     logLevel: 'warning',
   });

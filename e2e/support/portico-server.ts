@@ -1,4 +1,4 @@
-import { type ChildProcess, spawn } from 'node:child_process';
+import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import os from 'node:os';
@@ -29,13 +29,16 @@ export function freePort(): Promise<number> {
 }
 
 /**
- * Starts `node --import tsx src/server/main.ts` on a fresh embedded database with the demo
+ * Starts the server as `npm start` runs it (the prebuilt bundle dist/server/main.mjs, rebuilt
+ * first when its sources are newer) on a fresh embedded database with the demo
  * data, mail going to the given SMTP port, and polls until GET /ready answers 200 (within a
  * generous limit: a first start migrates and seeds, which is slow on a busy machine).
  */
 export async function startPortico(options: { smtpPort: number; readyTimeoutMs?: number }): Promise<PorticoServer> {
   if (!existsSync(path.join(repoRoot, 'dist/web/index.html')))
     throw new Error('dist/web/index.html is missing: run `npm run build` before the browser journeys.');
+  const build = spawnSync(process.execPath, ['scripts/build-server.mjs', '--if-stale'], { cwd: repoRoot, encoding: 'utf8' });
+  if (build.status !== 0) throw new Error(`the server's build failed: ${build.stderr}`);
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'portico-e2e-'));
@@ -57,7 +60,7 @@ export async function startPortico(options: { smtpPort: number; readyTimeoutMs?:
 
   let log = '';
   const tail = () => log.slice(-6_000);
-  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
+  const child: ChildProcess = spawn(process.execPath, ['dist/server/main.mjs'], {
     cwd: repoRoot,
     env,
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -2,15 +2,10 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { ExtractTablesWithRelations } from 'drizzle-orm';
 import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg-core';
-import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
-import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
-import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
-import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
-import pg from 'pg';
 import { projectPath } from '../lib/paths.ts';
 import type { SqlExecutor } from '../lib/sql.types.ts';
 import * as schema from './schema/index.ts';
-import { type ListenHandlers, listenOnPostgres } from './listen.pg.ts';
+import type { ListenHandlers } from './listen.pg.ts';
 import { acquireDataDirLock } from './lock.ts';
 import { PgliteProxy } from './pglite.proxy.ts';
 import { committedMigrations, seedFromTemplate } from './pglite.template.mjs';
@@ -102,7 +97,9 @@ async function openPglite({ dataDir, loadDataDir, onQuery, startInBackground }: 
   });
   if (startInBackground) started.catch(() => undefined);
   else await started;
-  const db = drizzlePglite({ client: client as never, schema, logger: queryLogger(onQuery) }) as unknown as Db;
+  // Each database's driver loads only when it is used (while PGlite starts on its thread).
+  const { drizzle } = await import('drizzle-orm/pglite');
+  const db = drizzle({ client: client as never, schema, logger: queryLogger(onQuery) }) as unknown as Db;
   return {
     db,
     kind: 'pglite',
@@ -116,7 +113,8 @@ async function openPglite({ dataDir, loadDataDir, onQuery, startInBackground }: 
     },
     migrate: async () => {
       if (await isMigrated((text) => client.query(text))) return;
-      await migratePglite(db as never, { migrationsFolder });
+      const { migrate } = await import('drizzle-orm/pglite/migrator');
+      await migrate(db as never, { migrationsFolder });
     },
     ping: async () => {
       await client.query('select 1');
@@ -140,21 +138,23 @@ async function openPglite({ dataDir, loadDataDir, onQuery, startInBackground }: 
 }
 
 async function openPostgres(url: string, onQuery?: (sql: string) => void): Promise<Database> {
+  const [{ default: pg }, { drizzle }] = await Promise.all([import('pg'), import('drizzle-orm/node-postgres')]);
   const pool = new pg.Pool({ connectionString: url, max: 10 });
   pool.on('error', () => {});
-  const db = drizzlePg(pool, { schema, logger: queryLogger(onQuery) }) as unknown as Db;
+  const db = drizzle(pool, { schema, logger: queryLogger(onQuery) }) as unknown as Db;
   return {
     db,
     kind: 'postgres',
     raw: { executeSql: (text, values) => pool.query(text, values) },
     migrate: async () => {
       if (await isMigrated((text) => pool.query(text))) return;
-      await migratePg(db as never, { migrationsFolder });
+      const { migrate } = await import('drizzle-orm/node-postgres/migrator');
+      await migrate(db as never, { migrationsFolder });
     },
     ping: async () => {
       await pool.query('select 1');
     },
-    listen: (channel, handlers) => listenOnPostgres(url, channel, handlers),
+    listen: async (channel, handlers) => (await import('./listen.pg.ts')).listenOnPostgres(url, channel, handlers),
     close: () => pool.end(),
   };
 }

@@ -113,7 +113,7 @@ export interface DemoDocument {
 
 /** The demo invoices' document, stored before the demo's transaction (no file I/O inside it). */
 export async function storeDemoInvoiceDocument(storage: Storage, business: string): Promise<DemoDocument> {
-  const doc = createPdf({ title: 'Demo invoice' });
+  const doc = await createPdf({ title: 'Demo invoice' });
   const bytes = pdfBytes(doc);
   drawTitle(doc, 'Invoice', 'Demo document');
   drawParties(doc, { heading: 'From', lines: [business] }, { heading: 'To', lines: ['Northwind Facilities'] });

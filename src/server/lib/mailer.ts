@@ -1,4 +1,4 @@
-import nodemailer from 'nodemailer';
+import type { Transporter } from 'nodemailer';
 
 export interface OutgoingEmail {
   /** The email's row id: its Message-ID, so that a receiver can drop a copy sent twice. */
@@ -35,18 +35,23 @@ export function classifyDeliveryError(error: unknown): DeliveryFailure {
 
 export function createMailer(smtpUrl: string | undefined, from: string): Mailer {
   if (!smtpUrl) return { kind: 'mailbox', send: async () => {} };
-  // Bounded waits, so that a silent server costs an attempt, not a worker.
-  const transport = nodemailer.createTransport({
-    url: smtpUrl,
-    connectionTimeout: 30_000,
-    greetingTimeout: 30_000,
-    socketTimeout: 60_000,
-  } as never);
+  // Nodemailer loads with the first email, not at every start. Bounded waits, so that a silent
+  // server costs an attempt, not a worker.
+  let transporter: Promise<Transporter> | undefined;
+  const transport = () =>
+    (transporter ??= import('nodemailer').then(({ default: nodemailer }) =>
+      nodemailer.createTransport({
+        url: smtpUrl,
+        connectionTimeout: 30_000,
+        greetingTimeout: 30_000,
+        socketTimeout: 60_000,
+      } as never),
+    ));
   const domain = /@([^>\s]+)>?\s*$/.exec(from)?.[1] ?? 'portico.invalid';
   return {
     kind: 'smtp',
     async send(email) {
-      await transport.sendMail({
+      await (await transport()).sendMail({
         from,
         to: email.to,
         subject: email.subject,

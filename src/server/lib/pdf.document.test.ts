@@ -4,7 +4,7 @@ import { createPdf, drawNote, drawParties, drawTable, drawTitle, drawTotals, fin
 
 describe('PDF documents', () => {
   it('draws parties, a table over several pages with its header repeated, totals and "Page n of m"', async () => {
-    const doc = createPdf({ title: 'Statement' });
+    const doc = await createPdf({ title: 'Statement' });
     const bytes = pdfBytes(doc);
     drawTitle(doc, 'Statement', '1 January 2026 to 31 December 2026');
     drawParties(doc, { heading: 'From', lines: ['Ada Lovelace', 'Tax id DE123', null] }, { heading: 'To', lines: ['Acme GmbH'] });
@@ -39,7 +39,7 @@ describe('PDF documents', () => {
   });
 
   it('says so when a table is empty', async () => {
-    const doc = createPdf({ title: 'Empty' });
+    const doc = await createPdf({ title: 'Empty' });
     const bytes = pdfBytes(doc);
     drawTable(doc, [{ header: 'Date', width: 1, cell: (r: string) => r }], []);
     finishPdf(doc);

@@ -1,4 +1,4 @@
-import PDFDocument from 'pdfkit';
+import type PDFDocument from 'pdfkit';
 
 /**
  * Shared PDF helpers (pdfkit): an A4 document with its pages buffered so every page can say
@@ -19,8 +19,14 @@ export interface PdfMeta {
   author?: string;
 }
 
+/** pdfkit, loaded on the first PDF (not at every start: it and its fonts take ~0.2 s to load). */
+export async function loadPdfKit(): Promise<typeof PDFDocument> {
+  return (await import('pdfkit')).default;
+}
+
 /** A new A4 document whose pages stay in memory until `finishPdf` numbers them. */
-export function createPdf(meta: PdfMeta): PdfDoc {
+export async function createPdf(meta: PdfMeta): Promise<PdfDoc> {
+  const PDFDocument = await loadPdfKit();
   const doc = new PDFDocument({
     size: 'A4',
     margin: pdfMargin,

@@ -1,4 +1,4 @@
-import PgBoss from 'pg-boss';
+import type PgBoss from 'pg-boss';
 import type { SqlExecutor } from './sql.types.ts';
 import type { Logger } from './logger.ts';
 
@@ -39,7 +39,9 @@ const DEFAULT_SETTINGS: Required<QueueSettings> = { oneQueuedPerKey: false, retr
  * Work queued here runs after the request's transaction has committed.
  */
 export async function startQueue(raw: SqlExecutor, logger: Logger): Promise<Queue> {
-  const boss = new PgBoss({ db: raw as never, schema: 'pgboss', supervise: true, schedule: true });
+  // pg-boss loads here, after the server listens (main.ts), not before the start.
+  const { default: Boss } = await import('pg-boss');
+  const boss: PgBoss = new Boss({ db: raw as never, schema: 'pgboss', supervise: true, schedule: true });
   boss.on('error', (error) => logger.error({ err: error }, 'queue error'));
   await boss.start();
   // What an earlier start set up: a restart re-creates nothing (each skipped write is a commit,

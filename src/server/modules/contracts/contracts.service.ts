@@ -55,7 +55,7 @@ export async function createContract(db: Db, ctx: RequestContext, input: z.infer
           : 'This engagement has ended; reactivate it before adding a contract.',
       );
     const { engagementId: _e, ...rest } = input;
-    const terms = { ...rest, scopeHtml: sanitizeRichText(rest.scopeHtml) };
+    const terms = { ...rest, scopeHtml: await sanitizeRichText(rest.scopeHtml) };
     checkTerm(terms);
     const contractId = createId();
     await tx.insert(contracts).values({
@@ -140,7 +140,7 @@ export async function updateContract(
     const next: ContractTerms = {
       ...termsOf(current),
       ...input,
-      ...(input.scopeHtml !== undefined ? { scopeHtml: sanitizeRichText(input.scopeHtml) } : {}),
+      ...(input.scopeHtml !== undefined ? { scopeHtml: await sanitizeRichText(input.scopeHtml) } : {}),
     };
     checkTerm(next);
     const changes = diffTerms(termsOf(current), next);

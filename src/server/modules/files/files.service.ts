@@ -1,5 +1,4 @@
 import { Readable } from 'node:stream';
-import { fileTypeFromBuffer } from 'file-type';
 import type { Actor, RequestContext } from '../../access/actor.ts';
 import { scoped } from '../../access/scoped.ts';
 import type { Db, Executor } from '../../db/client.ts';
@@ -16,6 +15,8 @@ const inlineSafe = new Set(['image/png', 'image/jpeg', 'image/gif', 'image/webp'
 
 /** The type from the bytes, never from the name: an executable named .pdf stays an executable. */
 export async function detectMime(head: Buffer): Promise<{ mime: string; ext: string | null }> {
+  // file-type loads on the first upload, not at every start.
+  const { fileTypeFromBuffer } = await import('file-type');
   const found = await fileTypeFromBuffer(head);
   if (found) return { mime: found.mime, ext: found.ext };
   const text = head.toString('utf8');

@@ -1,6 +1,6 @@
-import PDFDocument from 'pdfkit';
 import { formatScaledDecimal, QUANTITY_SCALE } from '../../../shared/domain/invoice.totals.ts';
 import { getMinorDigits } from '../../../shared/domain/money.ts';
+import { loadPdfKit } from '../../lib/pdf.document.ts';
 
 /** What a generated invoice shows: the contractor's business details, the organization, the lines and totals. */
 export interface InvoicePdfInput {
@@ -56,6 +56,7 @@ function writeTableHeader(doc: PDFKit.PDFDocument): void {
 
 /** The invoice as a PDF (A4): header, both parties, the lines (the header repeats on each page), totals, "Page n of m". */
 export async function renderInvoicePdf(input: InvoicePdfInput): Promise<Buffer> {
+  const PDFDocument = await loadPdfKit();
   const doc = new PDFDocument({
     size: 'A4',
     margin,

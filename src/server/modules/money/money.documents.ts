@@ -65,9 +65,9 @@ function contractorParty(name: string, details: ContractorDetails | null): PdfPa
 }
 
 /** The statement as a PDF a person files for taxes: both parties, the totals per currency, every line, page numbers. */
-export function statementPdf(statement: Statement, details: ContractorDetails | null): PdfDoc {
+export async function statementPdf(statement: Statement, details: ContractorDetails | null): Promise<PdfDoc> {
   const title = `Statement ${statement.from} to ${statement.to}`;
-  const doc = createPdf({ title, subject: `${statement.contractor.name} and ${statement.organization.name}` });
+  const doc = await createPdf({ title, subject: `${statement.contractor.name} and ${statement.organization.name}` });
   drawTitle(doc, 'Statement of account', `${statement.from} to ${statement.to} (days in ${statement.timeZone})`);
   drawParties(doc, contractorParty(statement.contractor.name, details), {
     heading: 'Organization',
@@ -128,8 +128,8 @@ export function statementPdf(statement: Statement, details: ContractorDetails | 
 }
 
 /** Payment history as a PDF: every sent payment of the filter, with totals per currency. */
-export function historyPdf(title: string, subtitle: string, rows: Iterable<HistoryRow>): PdfDoc {
-  const doc = createPdf({ title });
+export async function historyPdf(title: string, subtitle: string, rows: Iterable<HistoryRow>): Promise<PdfDoc> {
+  const doc = await createPdf({ title });
   drawTitle(doc, title, subtitle);
   const totals = new Map<string, number>();
   const counted = (function* () {

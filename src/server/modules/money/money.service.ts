@@ -48,7 +48,7 @@ export async function exportStatementPdf(db: Db, ctx: RequestContext, query: Sta
   const details = await readContractorDetails(db, parties.contractorId);
   return {
     name: statementName(parties.contractorName, parties.organizationName, query.from, query.to, 'pdf'),
-    body: statementPdf(statement, details),
+    body: await statementPdf(statement, details),
   };
 }
 
@@ -82,5 +82,5 @@ export async function exportHistoryPdf(db: Db, ctx: RequestContext, query: Payme
   const rows: HistoryRow[] = [];
   for await (const row of streamHistory(db, ctx.actor, filter)) rows.push(row);
   const subtitle = `${query.from ?? 'From the first payment'} to ${query.to ?? 'today'}`;
-  return { name: historyName(query, 'pdf'), body: historyPdf('Payment history', subtitle, rows) };
+  return { name: historyName(query, 'pdf'), body: await historyPdf('Payment history', subtitle, rows) };
 }

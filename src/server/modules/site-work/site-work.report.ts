@@ -123,7 +123,7 @@ function drawSignature(doc: PdfDoc, label: string, name: string, at: Date, bytes
 /** The job report as a PDF (A4): parties, site, visits, tasks with results, defects, remarks and photos, signatures. */
 export async function renderJobReportPdf(input: JobReportInput): Promise<Buffer> {
   const title = `Service report: Job ${input.job.number}`;
-  const doc = createPdf({ title, subject: `${input.job.siteName}, ${input.organizationName}`, author: input.contractorName });
+  const doc = await createPdf({ title, subject: `${input.job.siteName}, ${input.organizationName}`, author: input.contractorName });
   const done = pdfBytes(doc);
   drawTitle(doc, title, `${input.job.siteName}, ${input.job.siteAddress}`);
   drawParties(doc, { heading: 'For', lines: [input.organizationName] }, { heading: 'Work by', lines: [input.contractorName] });
