@@ -11,10 +11,9 @@ export const IMMUTABLE_CACHE = 'public, max-age=31536000, immutable';
 /** Everything else (index.html above all) is revalidated with its ETag on every use. */
 export const REVALIDATE_CACHE = 'no-cache';
 
-function cacheHeadersFor(root: string) {
-  return (reply: FastifyReply, filePath: string): void => {
-    const relative = path.relative(root, filePath).split(path.sep);
-    reply.header('cache-control', relative[0] === 'assets' ? IMMUTABLE_CACHE : REVALIDATE_CACHE);
+function cacheHeader(value: string) {
+  return (reply: FastifyReply): void => {
+    reply.header('cache-control', value);
   };
 }
 
@@ -35,15 +34,25 @@ export async function registerStaticWeb(app: FastifyInstance, root = webRoot): P
       route.config = { ...(route.config ?? {}), auth: 'public' };
       route.schema = { ...(route.schema ?? {}), hide: true };
     });
+    const common = { preCompressed: true, cacheControl: false, etag: true, lastModified: true } as const;
+    // The few files at the top (index.html, the manifest, icons, the service worker): a route each.
     await scope.register(fastifyStatic, {
+      ...common,
       root,
       wildcard: false,
+      globIgnore: ['assets/**'],
       index: ['index.html'],
-      preCompressed: true,
-      cacheControl: false,
-      etag: true,
-      lastModified: true,
-      setHeaders: cacheHeadersFor(root),
+      setHeaders: cacheHeader(REVALIDATE_CACHE),
+    });
+    // The hashed assets (hundreds, with their .br and .gz copies): one route for all of them, not
+    // one per file, which cost a quarter of a second at every start.
+    await scope.register(fastifyStatic, {
+      ...common,
+      root: path.join(root, 'assets'),
+      prefix: '/assets/',
+      wildcard: true,
+      decorateReply: false,
+      setHeaders: cacheHeader(IMMUTABLE_CACHE),
     });
     scope.get('/*', async (request, reply) => {
       const url = request.url.split('?')[0] ?? '/';

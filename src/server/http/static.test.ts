@@ -65,6 +65,17 @@ describe('static files: compression and caching', () => {
     expect(plain.headers['cache-control']).toBe(IMMUTABLE_CACHE);
   });
 
+  it('answers 404 for an asset that is not there, and never serves a file outside the build', async () => {
+    const missing = await app.inject({ url: '/assets/gone-ZZ999.js' });
+    expect(missing.statusCode).toBe(404);
+    expect(missing.body).not.toContain('<title>Portico</title>');
+    for (const url of ['/assets/../index.html', '/assets/%2e%2e/%2e%2e/package.json', '/assets/..%2f..%2fpackage.json']) {
+      const res = await app.inject({ url });
+      expect(res.body, url).not.toContain('"name"');
+      if (res.statusCode === 200) expect(res.headers['cache-control'], url).toBe(REVALIDATE_CACHE);
+    }
+  });
+
   it('has index.html revalidated on every use, and answers 304 to its ETag', async () => {
     for (const url of ['/', '/sign-in', '/app/contracts/123']) {
       const res = await app.inject({ url, headers: { 'accept-encoding': 'br' } });
