@@ -51,6 +51,12 @@ export interface AppDeps {
   isReady?: () => boolean;
   /** Disk space of the data directory, for /ready (default: fs.promises.statfs). */
   statfs?: StatFs;
+  /**
+   * The routes are built at once, but the app's onReady hooks read the database (the session
+   * cache's and the live streams' starting points): they wait for this (main.ts builds the app
+   * while the migrations run).
+   */
+  migrated?: Promise<unknown>;
 }
 
 export interface App {
@@ -124,6 +130,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   registerInvoiceRoutes(app, { db, storage: deps.storage });
   registerSiteWorkRoutes(app, { db, storage: deps.storage });
   await registerStaticWeb(app);
+  await deps.migrated;
   await app.ready();
   return { app, auth, inFlight };
 }

@@ -125,15 +125,19 @@ async function main(): Promise<void> {
   const cleared = await clearStorageTemp(filesRoot, database.kind === 'pglite' ? 0 : TEMP_FILE_MAX_AGE_MS);
   if (cleared.files > 0) logger.info(cleared, 'removed temporary files left by interrupted uploads');
   const storage = createDiskStorage(filesRoot);
-  const buildTheApp = async () => {
-    ({ app, inFlight } = await buildApp({ config, database, storage, logger, isReady: () => ready }));
-  };
   // Side by side: the database's work (its start, migrations, the demo on a first start: mostly
-  // on the database's thread) and the app's (this thread: routes, schemas).
-  let firstStart = false;
-  const prepareDatabase = async () => {
+  // on the database's thread) and the app's (this thread: routes, schemas; its onReady hooks,
+  // which read tables, wait for the migrations).
+  const migrated = (async () => {
     await phase('database', () => database.ping());
     await phase('migrate', () => database.migrate());
+  })();
+  const buildTheApp = async () => {
+    ({ app, inFlight } = await buildApp({ config, database, storage, logger, isReady: () => ready, migrated }));
+  };
+  let firstStart = false;
+  const prepareDatabase = async () => {
+    await migrated;
     firstStart = await isEmpty(database.db);
     if (firstStart && config.PORTICO_DEMO) await phase('demo', () => seedDemo(database.db, storage));
   };

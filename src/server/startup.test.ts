@@ -3,7 +3,8 @@ import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:
 import { connect, createServer, type Server as NetServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { createPostgresDatabase } from './test/own-database.ts';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const children: ChildProcess[] = [];
@@ -146,40 +147,57 @@ describe('start-up and shutdown faults', () => {
 });
 
 describe('the prebuilt server (what `npm start` runs)', () => {
+  const outDir = path.join(root, 'dist', `server-test-${process.pid}`);
+  beforeAll(() => {
+    const build = spawnSync(process.execPath, ['scripts/build-server.mjs', `--outfile=${path.join(outDir, 'main.mjs')}`], {
+      cwd: root,
+      encoding: 'utf8',
+    });
+    expect(build.status, build.stderr).toBe(0);
+  }, EXIT_MS);
+  afterAll(() => rmSync(outDir, { recursive: true, force: true }));
+
+  /** Starts the bundle, waits for /ready, checks it answers, stops it with SIGTERM: exit 0, lock released. */
+  async function startAnswerStop(env: Record<string, string>): Promise<void> {
+    const port = await closedPort();
+    const dir = dataDir();
+    const server = startServer({ PORT: String(port), DATA_DIR: dir, ...env }, [path.join(outDir, 'main.mjs')]);
+    const url = `http://127.0.0.1:${port}`;
+    await waitFor(
+      () =>
+        fetch(`${url}/ready`).then(
+          (r) => r.ok,
+          () => false,
+        ),
+      EXIT_MS - 30_000,
+      () => server.stdout() + server.stderr(),
+    );
+    const health = await fetch(`${url}/health`);
+    expect(health.status).toBe(200);
+    const me = await fetch(`${url}/api/me`);
+    expect(me.status).toBe(401);
+    server.child.kill('SIGTERM');
+    expect(await server.exited, server.stdout() + server.stderr()).toBe(0);
+    expect(existsSync(path.join(dir, 'portico.lock'))).toBe(false);
+  }
+
   it(
-    'is one bundle that finds the migrations, the database thread and the web build from dist/, starts, answers and stops',
+    'is a bundle that finds the migrations, the database thread and the web build from dist/, starts, answers and stops',
+    () => startAnswerStop({}),
+    EXIT_MS,
+  );
+
+  it.skipIf(!process.env.DATABASE_URL)(
+    'starts on a new, empty PostgreSQL database (the app is built while the migrations run) and again on the migrated one',
     async () => {
-      const outDir = path.join(root, 'dist', `server-test-${process.pid}`);
+      const own = await createPostgresDatabase(process.env.DATABASE_URL!, 'startup');
       try {
-        const build = spawnSync(process.execPath, ['scripts/build-server.mjs', `--outfile=${path.join(outDir, 'main.mjs')}`], {
-          cwd: root,
-          encoding: 'utf8',
-        });
-        expect(build.status, build.stderr).toBe(0);
-        const port = await closedPort();
-        const dir = dataDir();
-        const server = startServer({ PORT: String(port), DATA_DIR: dir }, [path.join(outDir, 'main.mjs')]);
-        const url = `http://127.0.0.1:${port}`;
-        await waitFor(
-          () =>
-            fetch(`${url}/ready`).then(
-              (r) => r.ok,
-              () => false,
-            ),
-          EXIT_MS - 30_000,
-          () => server.stdout() + server.stderr(),
-        );
-        const health = await fetch(`${url}/health`);
-        expect(health.status).toBe(200);
-        const me = await fetch(`${url}/api/me`);
-        expect(me.status).toBe(401);
-        server.child.kill('SIGTERM');
-        expect(await server.exited, server.stdout() + server.stderr()).toBe(0);
-        expect(existsSync(path.join(dir, 'portico.lock'))).toBe(false);
+        await startAnswerStop({ DATABASE_URL: own.url, PORTICO_DEMO: '1' });
+        await startAnswerStop({ DATABASE_URL: own.url });
       } finally {
-        rmSync(outDir, { recursive: true, force: true });
+        await own.drop();
       }
     },
-    EXIT_MS,
+    EXIT_MS * 2,
   );
 });
