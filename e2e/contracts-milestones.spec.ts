@@ -126,8 +126,8 @@ test('a contract and its milestones, from draft to a draft payment, on both side
     await expect(page.getByText('Screens for the onboarding flow, in Figma.')).toBeVisible();
     await page.getByRole('button', { name: 'Edit', exact: true }).click();
     await expect(field(page, 'Description')).toHaveValue('Screens for the onboarding flow, in Figma.');
-    await page.getByRole('dialog', { name: 'Edit the milestone' }).getByRole('button', { name: 'Cancel' }).click();
-    await expect(page.getByRole('dialog', { name: 'Edit the milestone' })).toBeHidden();
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+    await expect(dialog).toBeHidden();
     await page.goBack();
     await check.expectPage(page, contractTitle);
   });
