@@ -13,8 +13,8 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import pg from 'pg';
 import { DEMO_PASSWORD } from '../src/server/demo/demo.data.ts';
+import { createPostgresDatabase } from '../src/server/test/own-database.ts';
 import { runLoad } from './bench.load.ts';
 
 const root = path.resolve(import.meta.dirname, '..');
@@ -114,25 +114,7 @@ async function warmUp(port: number): Promise<void> {
 
 export async function benchStart(databaseUrl: string | undefined, restarts = 3): Promise<StartResult> {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'portico-bench-start-'));
-  let fresh: { url: string; drop: () => Promise<void> } | undefined;
-  if (databaseUrl) {
-    const name = `portico_bench_start_${process.pid}_${Date.now()}`;
-    const admin = new pg.Client({ connectionString: databaseUrl });
-    await admin.connect();
-    await admin.query(`create database ${name}`);
-    await admin.end();
-    const url = new URL(databaseUrl);
-    url.pathname = `/${name}`;
-    fresh = {
-      url: url.toString(),
-      drop: async () => {
-        const client = new pg.Client({ connectionString: databaseUrl });
-        await client.connect();
-        await client.query(`drop database if exists ${name} with (force)`);
-        await client.end();
-      },
-    };
-  }
+  const fresh = databaseUrl ? await createPostgresDatabase(databaseUrl, 'bench_start') : undefined;
   try {
     const port = await freePort();
     const url = `http://127.0.0.1:${port}`;
