@@ -34,7 +34,8 @@ export function storageTempDir(root: string): string {
 
 /**
  * Deletes temporary files an interrupted upload left behind (a crash or kill mid-upload),
- * those last written more than olderThanMs ago; returns how many and how many bytes.
+ * those last written more than olderThanMs ago (0: all of them, whatever their times say);
+ * returns how many and how many bytes.
  */
 export async function clearStorageTemp(root: string, olderThanMs = 0): Promise<{ files: number; bytes: number }> {
   const dir = storageTempDir(root);
@@ -48,7 +49,9 @@ export async function clearStorageTemp(root: string, olderThanMs = 0): Promise<{
   for (const name of names) {
     const file = path.join(dir, name);
     const info = await stat(file).catch(() => undefined);
-    if (!info?.isFile() || info.mtimeMs > cutoff) continue;
+    // With 0 no time is compared: a file written this millisecond has an mtime with a fraction
+    // above Date.now(), which counts whole milliseconds.
+    if (!info?.isFile() || (olderThanMs > 0 && info.mtimeMs > cutoff)) continue;
     await rm(file, { force: true });
     files += 1;
     bytes += info.size;
