@@ -2,7 +2,8 @@
 // Adds up the JSON reports that .ci/run asks Vitest and Playwright to write into DIR (one per
 // test section: vitest-pglite, vitest-postgres, playwright), prints one line per
 // report and then one plain closing line, "tests: N passed, N failed", that any reader of CI
-// output understands.
+// output understands. Under a Vitest report it names the files that failed or did not finish
+// (a worker that died leaves its file's tests neither passed nor failed).
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 
@@ -24,8 +25,27 @@ if (dir && existsSync(dir)) {
       continue;
     }
     console.log(`    ${name.replace(/\.json$/, '').padEnd(16)} ${reportPassed} passed, ${reportFailed} failed`);
+    for (const line of describeUnfinished(report)) console.log(`      ${line}`);
     passed += reportPassed;
     failed += reportFailed;
   }
 }
 console.log(`tests: ${passed} passed, ${failed} failed`);
+
+/** The Vitest files that did not pass, with how many of their tests passed, failed or never ended. */
+function describeUnfinished(report) {
+  if (!Array.isArray(report.testResults)) return [];
+  const lines = [];
+  for (const file of report.testResults) {
+    const counts = {};
+    for (const test of file.assertionResults ?? []) counts[test.status] = (counts[test.status] ?? 0) + 1;
+    const unfinished = Object.entries(counts).filter(([status]) => !['passed', 'skipped', 'pending', 'todo'].includes(status));
+    if (file.status === 'passed' && unfinished.length === 0) continue;
+    const shown = Object.entries(counts)
+      .map(([status, n]) => `${n} ${status}`)
+      .join(', ');
+    const message = (file.message ?? '').split('\n')[0].slice(0, 160);
+    lines.push(`${path.relative(process.cwd(), file.name)}: ${file.status} (${shown || 'no tests reported'})${message ? ` ${message}` : ''}`);
+  }
+  return lines;
+}

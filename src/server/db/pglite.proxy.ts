@@ -49,6 +49,7 @@ export class PgliteProxy {
   private readonly turns: Turns;
   private nextId = 1;
   private closed = false;
+  private readonly ended: Promise<void>;
   /** LISTEN callbacks per channel (the worker LISTENs once per channel). */
   private readonly listeners = new Map<string, Set<(payload: string) => void>>();
 
@@ -65,6 +66,7 @@ export class PgliteProxy {
     });
     this.worker.on('error', (error) => this.failAll(error));
     this.worker.on('exit', (code) => this.failAll(new Error(`the database thread stopped (exit code ${code})`)));
+    this.ended = new Promise((resolve) => this.worker.once('exit', () => resolve()));
     this.waitReady = (async () => {
       const loadDataDir = options.loadDataDir ? await options.loadDataDir.arrayBuffer() : undefined;
       await this.send({ op: 'open', dataDir, loadDataDir }, loadDataDir ? [loadDataDir] : []);
@@ -125,14 +127,31 @@ export class PgliteProxy {
     return new Blob([buffer], { type: compression === 'gzip' ? 'application/x-gzip' : 'application/x-tar' });
   }
 
+  /**
+   * Closes PGlite and waits for its thread to end by itself. Only a thread that has not ended
+   * 30 s after (or whose close failed) is terminated: terminating a thread that runs WASM is a
+   * known cause of whole-process aborts (see pglite.worker.mjs).
+   */
   async close(): Promise<void> {
     if (this.closed) return;
+    let closedCleanly = false;
     try {
       await this.turns.run(() => this.send({ op: 'close' }));
+      closedCleanly = true;
     } finally {
       this.closed = true;
-      await this.worker.terminate();
+      if (!closedCleanly || !(await this.endsWithin(30_000))) await this.worker.terminate();
     }
+  }
+
+  private endsWithin(ms: number): Promise<boolean> {
+    return new Promise((resolve) => {
+      const timer = setTimeout(() => resolve(false), ms);
+      this.ended.then(() => {
+        clearTimeout(timer);
+        resolve(true);
+      });
+    });
   }
 
   private queryNow(sql: string, params?: unknown[], options?: QueryOptions): Promise<QueryResult> {

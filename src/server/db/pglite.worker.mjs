@@ -137,8 +137,15 @@ async function run(message) {
 }
 
 parentPort.on('message', (message) => {
-  run(message).then(
-    ({ result, transfer }) => parentPort.postMessage({ id: message.id, result }, transfer ?? []),
-    (error) => parentPort.postMessage({ id: message.id, error: describeError(error) }),
-  );
+  run(message)
+    .then(
+      ({ result, transfer }) => parentPort.postMessage({ id: message.id, result }, transfer ?? []),
+      (error) => parentPort.postMessage({ id: message.id, error: describeError(error) }),
+    )
+    .finally(() => {
+      // Closed: the thread ends by itself once nothing is left to do. worker.terminate() stops a
+      // thread wherever it is (a file operation of PGlite's still in flight, WASM code being
+      // compiled), a known cause of whole-process aborts; Node 24 once aborted in CI on this thread.
+      if (message.op === 'close') parentPort.close();
+    });
 });

@@ -1,0 +1,22 @@
+import { Worker } from 'node:worker_threads';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { PgliteProxy } from './pglite.proxy.ts';
+
+describe('the PGlite thread', () => {
+  afterEach(() => vi.restoreAllMocks());
+
+  it('ends by itself when the database closes: it is not terminated while PGlite may still be busy', async () => {
+    const terminate = vi.spyOn(Worker.prototype, 'terminate');
+    const exited = vi.fn();
+    const listening = vi.spyOn(Worker.prototype, 'on'); // the proxy listens to its worker first thing
+    const db = new PgliteProxy(undefined);
+    const worker = listening.mock.contexts[0] as Worker;
+    worker.once('exit', exited);
+    await db.waitReady;
+    expect((await db.query('select 1 as one')).rows).toEqual([{ one: 1 }]);
+    await db.close();
+    expect(exited).toHaveBeenCalledWith(0);
+    expect(terminate).not.toHaveBeenCalled();
+    await expect(db.query('select 1')).rejects.toThrow('the database is closed');
+  });
+});
