@@ -132,6 +132,34 @@ test('a contract and its milestones, from draft to a draft payment, on both side
     await check.expectPage(page, contractTitle);
   });
 
+  await test.step('the owner deletes a milestone added by mistake (the confirmation loads when Delete is pressed)', async () => {
+    const spare = `Added by mistake ${suffix}`;
+    const contractUrl = page.url();
+    const milestones = page.getByRole('table', { name: 'Milestones of this contract' });
+    await page.getByRole('button', { name: 'Add milestone' }).click();
+    const add = page.getByRole('dialog', { name: 'Add a milestone' });
+    await expect(add).toBeVisible();
+    await field(page, 'Title').fill(spare);
+    await field(page, 'Due date').fill(day(60));
+    await field(page, 'Amount').fill('100.00');
+    await add.getByRole('button', { name: 'Add milestone' }).click();
+    await expect(add).toBeHidden();
+    await milestones.getByRole('link', { name: spare }).click();
+    await check.expectPage(page, spare);
+    await page.getByRole('button', { name: 'Delete', exact: true }).click();
+    const confirm = page.getByRole('alertdialog', { name: 'Delete this milestone?' });
+    await expect(confirm).toBeVisible();
+    await check.expectAccessible(page, 'delete milestone dialog');
+    await confirm.getByRole('button', { name: 'Delete milestone' }).click();
+    await expect(confirm).toBeHidden();
+    await check.expectPage(page, 'Milestones');
+    await expect(page.getByText('Milestone deleted')).toBeVisible();
+    await page.goto(contractUrl);
+    await check.expectPage(page, contractTitle);
+    await expect(milestones.getByRole('link', { name: second })).toBeVisible();
+    await expect(milestones.getByRole('link', { name: spare })).toHaveCount(0);
+  });
+
   // The contractor is someone else, on a phone: a new browser context.
   const contractor = await newPage({ viewport: PHONE });
 

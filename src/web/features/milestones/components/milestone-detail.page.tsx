@@ -1,33 +1,70 @@
-import { Pencil } from 'lucide-react';
-import { useState } from 'react';
-import { AttachedFiles } from '../../../components/ui/attached-files.tsx';
+import { CheckCircle2, Pencil, RotateCcw } from 'lucide-react';
+import { lazy, Suspense } from 'react';
 import { Alert } from '../../../components/ui/alert.tsx';
 import { BackLink } from '../../../components/ui/back-link.tsx';
-import { Button } from '../../../components/ui/button.tsx';
 import { Details } from '../../../components/ui/details.tsx';
-import { ConfirmDialog } from '../../../components/ui/dialog.tsx';
 import { DialogLauncher, lazyDialog } from '../../../components/ui/dialog.launcher.tsx';
 import { TextLink } from '../../../components/ui/link.tsx';
 import { PageHeader } from '../../../components/ui/page-header.tsx';
 import { ErrorState, LoadingState } from '../../../components/ui/query-view.tsx';
 import { Section } from '../../../components/ui/section.tsx';
-import { toastError, toastSuccess } from '../../../components/ui/toast.tsx';
-import { describeError } from '../../../lib/api.client.ts';
 import { formatDateTime, formatDay, formatMoney } from '../../../lib/format.intl.ts';
 import { useAddMilestoneAttachment } from '../api/add-milestone-attachment.mutation.ts';
-import { useDeleteMilestone } from '../api/delete-milestone.mutation.ts';
 import { useMilestone } from '../api/get-milestone.query.ts';
 import type { MilestoneDetail } from '../api/milestone.types.ts';
 import { useRemoveMilestoneAttachment } from '../api/remove-milestone-attachment.mutation.ts';
+import type { DeleteMilestoneDialogProps } from './delete-milestone.dialog.tsx';
 import type { EditMilestoneDialogProps } from './milestone.form.tsx';
-import { MilestoneReviewActions } from './milestone-review.tsx';
+import type { ReviewDialogProps } from './milestone-review.tsx';
 import { MilestoneStatusBadge, OverdueBadge } from './milestone-status.badge.tsx';
 import { SubmissionHistory } from './submission-history.tsx';
-import { SubmitWorkForm } from './submit-work.form.tsx';
 import { SubjectMessagesLink } from '../../messages/components/subject-messages.link.tsx';
 
 // The edit form (its schema, drop zone and overlay) loads when the Edit button is wanted.
 const editMilestone = lazyDialog<EditMilestoneDialogProps>(() => import('./milestone.form.tsx').then((m) => m.EditMilestoneDialog));
+const approveMilestone = lazyDialog<ReviewDialogProps>(() => import('./milestone-review.tsx').then((m) => m.ApproveDialog));
+const requestChanges = lazyDialog<ReviewDialogProps>(() => import('./milestone-review.tsx').then((m) => m.RequestChangesDialog));
+/** Only a contractor who may submit sees the form: its file drop and uploads load with it, not with the page. */
+const deleteMilestone = lazyDialog<DeleteMilestoneDialogProps>(() =>
+  import('./delete-milestone.dialog.tsx').then((m) => m.DeleteMilestoneDialog),
+);
+/** Attachments are the contractor's side only: the drop zone loads with them, not with the company's page. */
+const AttachedFiles = lazy(() => import('../../../components/ui/attached-files.tsx').then((m) => ({ default: m.AttachedFiles })));
+const SubmitWorkForm = lazy(() => import('./submit-work.form.tsx').then((m) => ({ default: m.SubmitWorkForm })));
+
+/** Approve and Request changes, each shown only when the milestone's abilities allow it; their forms load when wanted. */
+function MilestoneReviewActions({ milestone }: { milestone: MilestoneDetail }) {
+  if (!milestone.abilities.approve && !milestone.abilities.requestChanges) return null;
+  return (
+    <div className="flex flex-wrap gap-2">
+      {milestone.abilities.approve ? (
+        <DialogLauncher
+          dialog={approveMilestone}
+          dialogProps={{ milestone }}
+          label={
+            <>
+              <CheckCircle2 aria-hidden="true" className="size-4" />
+              Approve
+            </>
+          }
+        />
+      ) : null}
+      {milestone.abilities.requestChanges ? (
+        <DialogLauncher
+          dialog={requestChanges}
+          dialogProps={{ milestone }}
+          variant="secondary"
+          label={
+            <>
+              <RotateCcw aria-hidden="true" className="size-4" />
+              Request changes
+            </>
+          }
+        />
+      ) : null}
+    </div>
+  );
+}
 
 export interface MilestoneDetailPageProps {
   milestoneId: string;
@@ -126,8 +163,6 @@ function Attachments({ milestone, engagementId }: { milestone: MilestoneDetail; 
 }
 
 function ManageActions({ milestone, onDeleted }: { milestone: MilestoneDetail; onDeleted?: () => void }) {
-  const remove = useDeleteMilestone();
-  const [confirming, setConfirming] = useState(false);
   if (!milestone.abilities.edit && !milestone.abilities.delete) return null;
   return (
     <>
@@ -145,28 +180,7 @@ function ManageActions({ milestone, onDeleted }: { milestone: MilestoneDetail; o
         />
       ) : null}
       {milestone.abilities.delete ? (
-        <ConfirmDialog
-          title="Delete this milestone?"
-          message={`“${milestone.title}” is removed from the contract and ${milestone.contractor.name} is told. Its submissions go with it.`}
-          confirmLabel="Delete milestone"
-          isOpen={confirming}
-          onOpenChange={setConfirming}
-          isPending={remove.isPending}
-          onConfirm={() =>
-            remove.mutate(milestone.id, {
-              onSuccess: () => {
-                setConfirming(false);
-                toastSuccess('Milestone deleted', milestone.title);
-                onDeleted?.();
-              },
-              onError: (error) => {
-                setConfirming(false);
-                toastError('Could not delete the milestone', describeError(error));
-              },
-            })
-          }
-          trigger={<Button variant="ghost">Delete</Button>}
-        />
+        <DialogLauncher dialog={deleteMilestone} dialogProps={{ milestone, onDeleted }} variant="ghost" label="Delete" />
       ) : null}
     </>
   );
@@ -255,8 +269,16 @@ export function MilestoneDetailPage({ milestoneId, side, back, contractHref, onD
             ]}
           />
         </Section>
-        {side === 'contractor' ? <Attachments milestone={data} engagementId={data.contract.engagementId} /> : null}
-        {data.abilities.submit ? <SubmitWorkForm milestone={data} engagementId={data.contract.engagementId} /> : null}
+        {side === 'contractor' ? (
+          <Suspense fallback={<LoadingState label="Loading the attachments…" />}>
+            <Attachments milestone={data} engagementId={data.contract.engagementId} />
+          </Suspense>
+        ) : null}
+        {data.abilities.submit ? (
+          <Suspense fallback={<LoadingState label="Loading the form…" />}>
+            <SubmitWorkForm milestone={data} engagementId={data.contract.engagementId} />
+          </Suspense>
+        ) : null}
         <SubmissionHistory
           submissions={data.submissions}
           emptyText={

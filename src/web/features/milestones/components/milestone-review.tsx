@@ -1,10 +1,10 @@
-import { CheckCircle2, RotateCcw } from 'lucide-react';
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { approveMilestoneSchema, requestChangesSchema } from '../../../../shared/schemas/milestone.schema.ts';
 import { Alert } from '../../../components/ui/alert.tsx';
 import { Button } from '../../../components/ui/button.tsx';
 import { ModalDialog } from '../../../components/ui/dialog.tsx';
+import type { LaunchedDialogProps } from '../../../components/ui/dialog.launcher.tsx';
 import { FormTextField } from '../../../components/ui/text-field.form.tsx';
 import { toastSuccess } from '../../../components/ui/toast.tsx';
 import { applyServerErrors } from '../../../lib/form.errors.ts';
@@ -14,15 +14,19 @@ import { useApproveMilestone } from '../api/approve-milestone.mutation.ts';
 import type { MilestoneDetail } from '../api/milestone.types.ts';
 import { useRequestChanges } from '../api/request-changes.mutation.ts';
 
-function ApproveDialog({ milestone }: { milestone: MilestoneDetail }) {
-  const [isOpen, setOpen] = useState(false);
+export interface ReviewDialogProps {
+  milestone: MilestoneDetail;
+}
+
+/** Approve, with an optional note: opened by a launcher on the milestone page (the form loads with it). */
+export function ApproveDialog({ milestone, isOpen, onOpenChange }: ReviewDialogProps & LaunchedDialogProps) {
   const [failure, setFailure] = useState<string | null>(null);
   const approve = useApproveMilestone();
   const form = useForm({ resolver: resolveWith(approveMilestoneSchema), defaultValues: { note: '' } });
   const amount = formatMoney({ amountMinor: milestone.amountMinor, currency: milestone.currency });
 
   function changeOpen(open: boolean) {
-    setOpen(open);
+    onOpenChange(open);
     if (!open) {
       form.reset({ note: '' });
       setFailure(null);
@@ -41,17 +45,7 @@ function ApproveDialog({ milestone }: { milestone: MilestoneDetail }) {
   });
 
   return (
-    <ModalDialog
-      title="Approve this milestone?"
-      isOpen={isOpen}
-      onOpenChange={changeOpen}
-      trigger={
-        <Button>
-          <CheckCircle2 aria-hidden="true" className="size-4" />
-          Approve
-        </Button>
-      }
-    >
+    <ModalDialog title="Approve this milestone?" isOpen={isOpen} onOpenChange={changeOpen}>
       <p className="text-slate-700">
         A draft payment of <span className="font-semibold text-slate-900">{amount}</span> is created for {milestone.contractor.name}, and
         they are told. The amount and due date can no longer change.
@@ -72,14 +66,14 @@ function ApproveDialog({ milestone }: { milestone: MilestoneDetail }) {
   );
 }
 
-function RequestChangesDialog({ milestone }: { milestone: MilestoneDetail }) {
-  const [isOpen, setOpen] = useState(false);
+/** Send the milestone back with a reason: opened by a launcher on the milestone page. */
+export function RequestChangesDialog({ milestone, isOpen, onOpenChange }: ReviewDialogProps & LaunchedDialogProps) {
   const [failure, setFailure] = useState<string | null>(null);
   const requestChanges = useRequestChanges();
   const form = useForm({ resolver: resolveWith(requestChangesSchema), defaultValues: { reason: '' } });
 
   function changeOpen(open: boolean) {
-    setOpen(open);
+    onOpenChange(open);
     if (!open) {
       form.reset({ reason: '' });
       setFailure(null);
@@ -98,17 +92,7 @@ function RequestChangesDialog({ milestone }: { milestone: MilestoneDetail }) {
   });
 
   return (
-    <ModalDialog
-      title="Request changes"
-      isOpen={isOpen}
-      onOpenChange={changeOpen}
-      trigger={
-        <Button variant="secondary">
-          <RotateCcw aria-hidden="true" className="size-4" />
-          Request changes
-        </Button>
-      }
-    >
+    <ModalDialog title="Request changes" isOpen={isOpen} onOpenChange={changeOpen}>
       <p className="text-slate-700">
         The milestone goes back to {milestone.contractor.name} with your reason. They can then submit a new version.
       </p>
@@ -125,16 +109,5 @@ function RequestChangesDialog({ milestone }: { milestone: MilestoneDetail }) {
         </div>
       </form>
     </ModalDialog>
-  );
-}
-
-/** Approve and Request changes, each shown only when the milestone's abilities allow it. */
-export function MilestoneReviewActions({ milestone }: { milestone: MilestoneDetail }) {
-  if (!milestone.abilities.approve && !milestone.abilities.requestChanges) return null;
-  return (
-    <div className="flex flex-wrap gap-2">
-      {milestone.abilities.approve ? <ApproveDialog milestone={milestone} /> : null}
-      {milestone.abilities.requestChanges ? <RequestChangesDialog milestone={milestone} /> : null}
-    </div>
   );
 }
