@@ -1,5 +1,8 @@
+import { useQueryClient } from '@tanstack/react-query';
 import { createRoute, Outlet, redirect } from '@tanstack/react-router';
+import { useEffect } from 'react';
 import { useMe } from '../features/session/api/me.query.ts';
+import { siteSheetQuery } from '../features/site-work/api/get-site-sheet.query.ts';
 import { nameMembership } from '../features/session/components/membership.label.ts';
 import { rootRoute } from './root.route.tsx';
 import type { NavItem } from './shell.layout.tsx';
@@ -71,12 +74,13 @@ const jobRoute = createRoute({
   component: withPages(
     function TechJobRoute() {
       const { jobId } = jobRoute.useParams();
-      return (
-        <>
-          <MyJobPage jobId={jobId} siteWork={<TechSiteWork jobId={jobId} />} />
-          <JobMessagesSection jobId={jobId} />
-        </>
-      );
+      // The site sheet is shown inside the job once the job has loaded: asked for now, beside the
+      // job, it arrives with it instead of after it (on a phone: earlier tasks, and no second jump).
+      const queryClient = useQueryClient();
+      useEffect(() => {
+        void queryClient.prefetchQuery(siteSheetQuery(jobId));
+      }, [queryClient, jobId]);
+      return <MyJobPage jobId={jobId} siteWork={<TechSiteWork jobId={jobId} />} after={<JobMessagesSection jobId={jobId} />} />;
     },
     MyJobPage,
     TechSiteWork,

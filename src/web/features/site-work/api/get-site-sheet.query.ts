@@ -1,4 +1,4 @@
-import { useQuery } from '@tanstack/react-query';
+import { queryOptions, useQuery } from '@tanstack/react-query';
 import { type ApiData, api, dataOf } from '../../../lib/api.client.ts';
 import { siteWorkKeys } from './site-work.keys.ts';
 
@@ -11,7 +11,12 @@ export function getSiteSheet(jobId: string, signal?: AbortSignal): Promise<SiteS
   return dataOf(api.GET('/api/jobs/{id}/site', { params: { path: { id: jobId } }, signal }));
 }
 
+/** The sheet's query: also started by the tech view's job route beside the job, so the two load together. */
+export function siteSheetQuery(jobId: string) {
+  return queryOptions({ queryKey: siteWorkKeys.sheet(jobId), queryFn: ({ signal }) => getSiteSheet(jobId, signal), retry: false });
+}
+
 /** The job as worked on site: the tech view and the desk read the same sheet. */
 export function useSiteSheet(jobId: string) {
-  return useQuery({ queryKey: siteWorkKeys.sheet(jobId), queryFn: ({ signal }) => getSiteSheet(jobId, signal), retry: false });
+  return useQuery(siteSheetQuery(jobId));
 }

@@ -19,9 +19,11 @@ const taskResultLabels = { pass: 'Pass', fail: 'Fail', na: 'N/A' } as const;
 
 /**
  * One of the technician's jobs, for the phone: where, when, how to get in, what to do, the
- * documents; `siteWork` (rendered by the route) is on site, the tasks, and the sign-off.
+ * documents; `siteWork` (rendered by the route) is on site, the tasks, and the sign-off; `after`
+ * (the job's messages) comes last, once the job has loaded: shown before it, it sat where the job
+ * then appeared and jumped down the page (a layout shift of 0.17 on a phone).
  */
-export function MyJobPage({ jobId, siteWork }: { jobId: string; siteWork?: ReactNode }) {
+export function MyJobPage({ jobId, siteWork, after }: { jobId: string; siteWork?: ReactNode; after?: ReactNode }) {
   const job = useMyJob(jobId);
   if (job.isError && isApiError(job.error) && job.error.status === 404)
     return (
@@ -130,6 +132,7 @@ export function MyJobPage({ jobId, siteWork }: { jobId: string; siteWork?: React
                 </ul>
               )}
             </Section>
+            {after}
           </div>
         )}
       </QueryView>
