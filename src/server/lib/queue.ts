@@ -32,6 +32,12 @@ export interface Queue {
   stop(): Promise<void>;
 }
 
+/** A queue's settings as pg-boss keeps them (what `configure` compares before it writes). */
+type QueueOptions = { policy?: string; retryLimit?: number; retryDelay?: number; retryBackoff?: boolean };
+
+/** A schedule as pg-boss keeps it, as one comparable string: its cron and its time zone. */
+const scheduleKey = (cron: string, timeZone: string | undefined) => `${cron} ${timeZone}`;
+
 const DEFAULT_SETTINGS: Required<QueueSettings> = { oneQueuedPerKey: false, retryLimit: 5, retryDelaySeconds: 5 };
 
 /**
@@ -47,10 +53,10 @@ export async function startQueue(raw: SqlExecutor, logger: Logger): Promise<Queu
   // What an earlier start set up: a restart re-creates nothing (each skipped write is a commit,
   // and a commit on the embedded database waits for the disk).
   const [queues, schedules] = await Promise.all([boss.getQueues(), boss.getSchedules()]);
-  const existing = new Map(queues.map((q) => [q.name, q]));
+  /** Each queue's settings as the database has them: those found at the start, then those written here. */
+  const queueSettings = new Map<string, QueueOptions>(queues.map((q) => [q.name, q]));
   // pg-boss's rows carry the schedule's time zone in `timezone` (its type declares only name and cron).
-  const scheduled = new Map(schedules.map((s) => [s.name, `${s.cron} ${(s as { timezone?: string }).timezone}`]));
-  const created = new Set<string>(existing.keys());
+  const scheduled = new Map(schedules.map((s) => [s.name, scheduleKey(s.cron, (s as { timezone?: string }).timezone)]));
   const optionsOf = (name: string, settings: QueueSettings) => {
     const s = { ...DEFAULT_SETTINGS, ...settings };
     const policy = s.oneQueuedPerKey ? ('short' as const) : ('standard' as const);
@@ -58,14 +64,15 @@ export async function startQueue(raw: SqlExecutor, logger: Logger): Promise<Queu
   };
   /** Creates a queue on first use; an existing one keeps its settings (see configure). */
   const ensure = async (name: string) => {
-    if (created.has(name)) return;
-    await boss.createQueue(name, optionsOf(name, {}));
-    created.add(name);
+    if (queueSettings.has(name)) return;
+    const options = optionsOf(name, {});
+    await boss.createQueue(name, options);
+    queueSettings.set(name, options);
   };
   return {
     async configure(name, settings) {
       const options = optionsOf(name, settings);
-      const current = existing.get(name);
+      const current = queueSettings.get(name);
       if (!current) await boss.createQueue(name, options);
       // A queue created earlier (by an older version, or by a send) takes these settings now.
       else if (
@@ -75,7 +82,7 @@ export async function startQueue(raw: SqlExecutor, logger: Logger): Promise<Queu
         current.retryBackoff !== options.retryBackoff
       )
         await boss.updateQueue(name, options);
-      created.add(name);
+      queueSettings.set(name, options);
     },
     async send(name, data, options = {}) {
       await ensure(name);
@@ -103,9 +110,10 @@ export async function startQueue(raw: SqlExecutor, logger: Logger): Promise<Queu
     },
     async schedule(name, cron) {
       await ensure(name);
-      if (scheduled.get(name) === `${cron} UTC`) return;
+      const key = scheduleKey(cron, 'UTC');
+      if (scheduled.get(name) === key) return;
       await boss.schedule(name, cron, {}, { tz: 'UTC' });
-      scheduled.set(name, `${cron} UTC`);
+      scheduled.set(name, key);
     },
     async stop() {
       await boss.stop({ graceful: true, wait: true, timeout: 5000 });
