@@ -27,11 +27,11 @@ export function serverBundleIsCurrent() {
 
 /**
  * Packages left to Node: PGlite (its WASM and data files; it runs on its own thread anyway), the
- * native argon2 binding, pdfkit (its fonts) and swagger-ui (its static files). @fastify/swagger is
+ * native argon2 binding and pdfkit (its fonts). swagger-ui is bundled and told where its files are. @fastify/swagger is
  * bundled: the package.json it reads for a default title and version is not needed (the app gives
  * both), and its ~100 CommonJS files took ~0.15 s of every start to load one by one.
  */
-const externalPackages = ['@electric-sql/pglite', '@node-rs/argon2', 'pdfkit', '@fastify/swagger-ui', 'pg-native'];
+const externalPackages = ['@electric-sql/pglite', '@node-rs/argon2', 'pdfkit', 'pg-native'];
 
 /** What bundled CommonJS packages expect in an ES module: require, __filename, __dirname. */
 const cjsShims = [

@@ -1,9 +1,19 @@
+import { readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import path from 'node:path';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import type { FastifyInstance } from 'fastify';
 import { jsonSchemaTransform, jsonSchemaTransformObject } from 'fastify-type-provider-zod';
 import { documentIdempotency } from './idempotency.plugin.ts';
 import { documentVersioning } from './versions.plugin.ts';
+
+/**
+ * swagger-ui's own files (its page, scripts, styles and logo), found through Node's resolution
+ * rather than beside its code: the plugin is bundled into the server (loading it and its own copy
+ * of @fastify/static from node_modules took ~0.2 s of every start), its files stay in the package.
+ */
+const swaggerUiFiles = path.join(path.dirname(createRequire(import.meta.url).resolve('@fastify/swagger-ui/package.json')), 'static');
 
 /** The OpenAPI document, generated from the routes' Zod schemas, at /api/openapi.json; a UI at /api/docs. */
 export async function registerOpenApi(app: FastifyInstance): Promise<void> {
@@ -36,7 +46,8 @@ export async function registerOpenApi(app: FastifyInstance): Promise<void> {
     scope.addHook('onRoute', (route) => {
       route.config = { ...(route.config ?? {}), auth: 'public' };
     });
-    await scope.register(swaggerUi, { routePrefix: '/api/docs' });
+    const logo = { type: 'image/svg+xml', content: await readFile(path.join(swaggerUiFiles, 'logo.svg')) };
+    await scope.register(swaggerUi, { routePrefix: '/api/docs', baseDir: swaggerUiFiles, logo });
   });
   app.get('/api/openapi.json', { config: { auth: 'public' }, schema: { hide: true } }, async () => app.swagger());
 }

@@ -1,0 +1,10 @@
+const t0 = performance.now();
+const { PGlite } = await import('@electric-sql/pglite');
+const t1 = performance.now();
+const db = new PGlite(process.argv[2], { startParams: [...PGlite.defaultStartParams, '-c', 'shared_buffers=16MB'] });
+await db.waitReady;
+const t2 = performance.now();
+await db.query('select 1');
+const t3 = performance.now();
+console.log('import', Math.round(t1 - t0), 'ready', Math.round(t2 - t1), 'first query', Math.round(t3 - t2));
+await db.close();
