@@ -1,4 +1,4 @@
-import { and, eq, inArray, type SQL } from 'drizzle-orm';
+import { and, eq, type SQL, sql } from 'drizzle-orm';
 import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
 import type { Executor } from '../db/client.ts';
 import {
@@ -144,7 +144,10 @@ export function scoped(db: Executor, actor: Actor | SystemActor): { [K in Scoped
   });
   const children: ScopedChildren = {
     childrenOf(child, parentKey, parentIds) {
-      const parents = typeof parentIds === 'string' ? eq(parentKey, parentIds) : inArray(parentKey, [...parentIds]);
+      // Many parents are one array parameter, not one parameter each: the statement's text is the
+      // same for any number of them (one prepared statement), and Drizzle builds it in one step.
+      const parents =
+        typeof parentIds === 'string' ? eq(parentKey, parentIds) : sql`${parentKey} = any(${sql.param([...parentIds])}::text[])`;
       return and(parents, actor.kind === 'system' ? undefined : byParties(actor, child)) as SQL;
     },
   };

@@ -2,7 +2,7 @@ import type { Money } from '../../../shared/domain/money.ts';
 import type { Actor } from '../../access/actor.ts';
 import { contractAbilities, contractRevisionAbilities } from '../../access/policies.ts';
 import type { contractRevisions } from '../../db/schema/index.ts';
-import { type ContractRow, type ContractTerms, termsOf } from './contracts.terms.ts';
+import type { ContractRow, ContractTerms } from './contracts.terms.ts';
 
 /** Milestone money of a contract, per currency, and its milestones counted by status. */
 export type Summary = {
@@ -12,16 +12,28 @@ export type Summary = {
   milestones: { open: number; submitted: number; changesRequested: number; approved: number; paid: number };
 };
 
-/** A contract in the API's shape, with what the actor may do with it. */
-export function presentContract(
+/** The columns a contract list reads: the row but its long texts (scope, IP clause), which only its page shows. */
+export type ContractListRow = Omit<ContractRow, 'scopeHtml' | 'ipClause' | 'createdByUserId'>;
+
+/**
+ * A contract as a list shows it, with what the actor may do with it. Built field by field: it runs
+ * for every row of every contracts page.
+ */
+export function presentContractListItem(
   actor: Actor,
-  row: { contract: ContractRow; organizationName: string; contractorName: string },
+  row: { contract: ContractListRow; organizationName: string; contractorName: string },
   unacknowledgedRevisions: number,
   summary: Summary,
 ) {
   const { contract, organizationName, contractorName } = row;
   return {
-    ...termsOf(contract),
+    title: contract.title,
+    rateType: contract.rateType,
+    rateAmountMinor: contract.rateAmountMinor,
+    currency: contract.currency,
+    startDate: contract.startDate,
+    endDate: contract.endDate,
+    noticePeriodDays: contract.noticePeriodDays,
     id: contract.id,
     status: contract.status,
     revision: contract.revision,
@@ -36,6 +48,17 @@ export function presentContract(
     summary,
     abilities: contractAbilities(actor, contract),
   };
+}
+
+/** A contract in the API's shape: its list item with the terms' long texts. */
+export function presentContract(
+  actor: Actor,
+  row: { contract: ContractRow; organizationName: string; contractorName: string },
+  unacknowledgedRevisions: number,
+  summary: Summary,
+) {
+  const { scopeHtml, ipClause } = row.contract;
+  return { ...presentContractListItem(actor, row, unacknowledgedRevisions, summary), scopeHtml, ipClause };
 }
 
 /** One revision of the terms, with who made and acknowledged it. */

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, ilike, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, getTableColumns, ilike, type SQL, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import { sumByCurrency } from '../../../shared/domain/money.ts';
 import type { contractListQuerySchema } from '../../../shared/schemas/contract.schema.ts';
@@ -20,7 +20,7 @@ import {
 import { notFound } from '../../lib/errors.ts';
 import { type Keyset, keysetAfter, keysetKey, keysetOrder, pageFrom } from '../../lib/pagination.ts';
 import { presentFile } from '../files/files.service.ts';
-import { presentContract, presentRevision, type Summary } from './contracts.presenter.ts';
+import { presentContract, presentContractListItem, presentRevision, type Summary } from './contracts.presenter.ts';
 
 /** A bigint from the database as a number, refusing one past 2^53 rather than rounding it. */
 function toSafeInteger(value: string | number): number {
@@ -71,10 +71,13 @@ async function summarize(db: Executor, actor: Actor, contractIds: string[]): Pro
 /** Recently changed first; indexes (organization_id | contractor_id, updated_at, id). */
 const contractKeyset: Keyset = { columns: [contracts.updatedAt, contracts.id], direction: 'desc' };
 
+/** What a list reads of each contract: not the scope and IP clause (long texts that only its page shows). */
+const { scopeHtml: _scope, ipClause: _ip, createdByUserId: _creator, ...listColumns } = getTableColumns(contracts);
+
 /** Contracts with their parties' names, in the actor's scope. */
-function selectContracts(db: Executor, actor: Actor, where: ReturnType<typeof and>, limit: number) {
+function selectContracts<C extends typeof listColumns>(db: Executor, actor: Actor, columns: C, where: SQL | undefined, limit: number) {
   return db
-    .select({ contract: contracts, organizationName: organizations.name, contractorName: contractors.name, key: keysetKey(contractKeyset) })
+    .select({ contract: columns, organizationName: organizations.name, contractorName: contractors.name, key: keysetKey(contractKeyset) })
     .from(contracts)
     .innerJoin(organizations, eq(organizations.id, contracts.organizationId))
     .innerJoin(contractors, eq(contractors.id, contracts.contractorId))
@@ -83,9 +86,8 @@ function selectContracts(db: Executor, actor: Actor, where: ReturnType<typeof an
     .limit(limit);
 }
 
-async function readContracts(db: Executor, actor: Actor, where: ReturnType<typeof and>, limit: number) {
-  const rows = await selectContracts(db, actor, where, limit);
-  const ids = rows.map((r) => r.contract.id);
+/** Each contract's milestone summary and its terms' revisions waiting for acknowledgement. */
+async function readTotals(db: Executor, actor: Actor, ids: string[]) {
   const [summaries, pending] = await Promise.all([
     summarize(db, actor, ids),
     ids.length === 0
@@ -102,17 +104,15 @@ async function readContracts(db: Executor, actor: Actor, where: ReturnType<typeo
           .groupBy(contractRevisions.contractId),
   ]);
   const unacknowledged = new Map(pending.map((p) => [p.contractId, Number(p.n)]));
-  return rows.map((row) => ({
-    key: row.key,
-    ...presentContract(actor, row, unacknowledged.get(row.contract.id) ?? 0, summaries.get(row.contract.id)!),
-  }));
+  return { summaryOf: (id: string) => summaries.get(id)!, unacknowledgedOf: (id: string) => unacknowledged.get(id) ?? 0 };
 }
 
 export async function listContracts(db: Db, ctx: RequestContext, query: z.infer<typeof contractListQuerySchema>) {
   const search = query.q ? `%${query.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%` : undefined;
-  const items = await readContracts(
+  const rows = await selectContracts(
     db,
     ctx.actor,
+    listColumns,
     and(
       query.engagementId ? eq(contracts.engagementId, query.engagementId) : undefined,
       query.status ? eq(contracts.status, query.status) : undefined,
@@ -121,25 +121,37 @@ export async function listContracts(db: Db, ctx: RequestContext, query: z.infer<
     ),
     query.limit + 1,
   );
-  const page = pageFrom(items, query.limit, (r) => r.key);
+  const page = pageFrom(rows, query.limit, (r) => r.key);
+  const totals = await readTotals(
+    db,
+    ctx.actor,
+    page.items.map((r) => r.contract.id),
+  );
   return {
-    items: page.items.map(({ scopeHtml: _s, ipClause: _i, key: _k, ...rest }) => rest),
+    items: page.items.map((row) =>
+      presentContractListItem(ctx.actor, row, totals.unacknowledgedOf(row.contract.id), totals.summaryOf(row.contract.id)),
+    ),
     nextCursor: page.nextCursor,
     abilities: contractCreateAbilities(ctx.actor),
   };
 }
 
 export async function getContract(db: Executor, ctx: RequestContext, id: string) {
-  const [found] = await readContracts(db, ctx.actor, eq(contracts.id, id), 1);
-  if (!found) throw notFound('This contract');
-  const { key: _key, ...item } = found;
-  const documents = await db
-    .select({ file: files })
-    .from(contractDocuments)
-    .innerJoin(files, eq(files.id, contractDocuments.fileId))
-    .where(scoped(db, ctx.actor).childrenOf(contractDocuments, contractDocuments.contractId, id))
-    .orderBy(asc(contractDocuments.createdAt));
-  return { ...item, documents: documents.map((d) => presentFile(d.file)) };
+  const [row] = await selectContracts(db, ctx.actor, getTableColumns(contracts), eq(contracts.id, id), 1);
+  if (!row) throw notFound('This contract');
+  const [totals, documents] = await Promise.all([
+    readTotals(db, ctx.actor, [id]),
+    db
+      .select({ file: files })
+      .from(contractDocuments)
+      .innerJoin(files, eq(files.id, contractDocuments.fileId))
+      .where(scoped(db, ctx.actor).childrenOf(contractDocuments, contractDocuments.contractId, id))
+      .orderBy(asc(contractDocuments.createdAt)),
+  ]);
+  return {
+    ...presentContract(ctx.actor, row, totals.unacknowledgedOf(id), totals.summaryOf(id)),
+    documents: documents.map((d) => presentFile(d.file)),
+  };
 }
 
 /**
@@ -147,7 +159,7 @@ export async function getContract(db: Executor, ctx: RequestContext, id: string)
  * with its parties' names.
  */
 export async function getNewContract(db: Executor, ctx: RequestContext, id: string) {
-  const [row] = await selectContracts(db, ctx.actor, eq(contracts.id, id), 1);
+  const [row] = await selectContracts(db, ctx.actor, getTableColumns(contracts), eq(contracts.id, id), 1);
   if (!row) throw notFound('This contract');
   return { ...presentContract(ctx.actor, row, 0, emptySummary()), documents: [] };
 }
