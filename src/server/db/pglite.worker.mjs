@@ -3,9 +3,12 @@
 // tsx, Vitest and node alike.
 import { parentPort } from 'node:worker_threads';
 import { PGlite, parse, protocol } from '@electric-sql/pglite';
+import { readResult } from './pglite.results.mjs';
 
 /** @type {PGlite | undefined} */
 let db;
+/** The channels this thread listens on, by PostgreSQL's name for each. */
+const listening = new Map();
 const keepText = (value) => value;
 
 /**
@@ -73,14 +76,32 @@ async function queryPrepared(sql, params = [], options) {
     const serializer = db.serializers[statement.types[i]];
     return serializer ? serializer(param) : param.toString();
   });
-  const { messages } = await db.execProtocol(
-    concat([
-      serialize.bind({ statement: statement.name, values }),
-      serialize.describe({ type: 'P' }),
-      serialize.execute({}),
-      serialize.sync(),
-    ]),
-  );
+  const exchange = concat([
+    serialize.bind({ statement: statement.name, values }),
+    serialize.describe({ type: 'P' }),
+    serialize.execute({}),
+    serialize.sync(),
+  ]);
+  // The answer's bytes as PostgreSQL wrote them (PGlite hands out a view of its memory: copied).
+  const chunks = [];
+  await db.execProtocolRawStream(exchange, { onRawData: (chunk) => chunks.push(chunk.slice()) });
+  const bytes = chunks.length === 1 ? chunks[0] : concat(chunks);
+  const parsers = options?.parsers ? { ...db.parsers, ...options.parsers } : db.parsers;
+  return readResult(bytes, parsers, options?.rowMode) ?? readSlowly(bytes, options);
+}
+
+/**
+ * An answer with an error or a notification, read by PGlite's own reader: the error thrown is
+ * the one PGlite's query throws, and a notification reaches the main thread like db.listen's.
+ */
+function readSlowly(bytes, options) {
+  const messages = [];
+  new protocol.Parser().parse(bytes, (message) => messages.push(message));
+  for (const m of messages)
+    if (m instanceof protocol.messages.NotificationResponseMessage && listening.has(m.channel))
+      parentPort.postMessage({ notification: { channel: listening.get(m.channel), payload: m.payload } });
+  const error = messages.find((m) => m instanceof protocol.messages.DatabaseError);
+  if (error) throw error;
   return parse.parseResults(messages, db.parsers, options)[0];
 }
 
@@ -127,6 +148,8 @@ async function run(message) {
     case 'listen':
       // NOTIFY on this connection (a committed transaction's pg_notify) reaches the main thread.
       await db.listen(message.channel, (payload) => parentPort.postMessage({ notification: { channel: message.channel, payload } }));
+      // PostgreSQL's name for it (unquoted: lower case), as a notification names it.
+      listening.set(message.channel.toLowerCase(), message.channel);
       return { result: null };
     case 'close':
       await db?.close();
