@@ -11,6 +11,9 @@ export default defineConfig({
     include: ['src/**/*.test.ts'],
     environment: 'node',
     pool: 'forks',
+    // PGlite's WASM compiled by Liftoff only, as `npm start` runs the server (package.json): each
+    // test process opens its databases without waiting for TurboFan to compile PostgreSQL.
+    execArgv: ['--liftoff-only'],
     // One database per worker, migrated once, shared by the files that worker runs.
     isolate: false,
     // Two workers at most: more would only fight over the cores (and each holds a database).

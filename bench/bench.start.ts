@@ -137,11 +137,12 @@ export async function benchStart(databaseUrl: string | undefined, restarts = 3):
     let templateBuildMs: number | null = null;
     if (!fresh) {
       const templateStarted = performance.now();
-      const template = spawnSync(process.execPath, ['scripts/build-pglite-template.mjs'], { cwd: root, encoding: 'utf8' });
+      const template = spawnSync(process.execPath, ['--liftoff-only', 'scripts/build-pglite-template.mjs'], { cwd: root, encoding: 'utf8' });
       if (template.status !== 0) throw new Error(`template build failed: ${template.stderr}`);
       templateBuildMs = performance.now() - templateStarted;
     }
-    const serverArgs = ['dist/server/main.mjs'];
+    // As `npm start` runs it (package.json): PGlite's WASM compiled by Liftoff only, see docs/architecture.md.
+    const serverArgs = ['--liftoff-only', 'dist/server/main.mjs'];
     const bareArgs = ['-e', `require('node:http').createServer((q, s) => s.end('ok')).listen(${port}, '127.0.0.1')`];
 
     const first = await startAndTime(serverArgs, env, `${url}/ready`);

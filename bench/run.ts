@@ -48,7 +48,8 @@ interface Plan {
 function startServer(databaseUrl: string | undefined): Promise<{ child: ChildProcess; info: BenchServerInfo }> {
   const env: NodeJS.ProcessEnv = { ...process.env, BENCH_DATABASE_URL: databaseUrl ?? '' };
   delete env.DATABASE_URL;
-  const child = spawn(process.execPath, ['--import', 'tsx', 'bench/bench.server.ts'], {
+  // PGlite's WASM compiled by Liftoff only, as `npm start` runs the server (package.json).
+  const child = spawn(process.execPath, ['--liftoff-only', '--import', 'tsx', 'bench/bench.server.ts'], {
     cwd: root,
     env,
     stdio: ['ignore', 'pipe', 'inherit'],

@@ -60,7 +60,8 @@ export async function startPortico(options: { smtpPort: number; readyTimeoutMs?:
 
   let log = '';
   const tail = () => log.slice(-6_000);
-  const child: ChildProcess = spawn(process.execPath, ['dist/server/main.mjs'], {
+  // As `npm start` runs it (package.json): PGlite's WASM compiled by Liftoff only.
+  const child: ChildProcess = spawn(process.execPath, ['--liftoff-only', 'dist/server/main.mjs'], {
     cwd: repoRoot,
     env,
     stdio: ['ignore', 'pipe', 'pipe'],

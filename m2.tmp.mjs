@@ -1,0 +1,12 @@
+import v8 from 'node:v8';
+if (process.env.SETFLAG) v8.setFlagsFromString(process.env.SETFLAG);
+const { PGlite } = await import('@electric-sql/pglite');
+const rss = () => Math.round(process.memoryUsage().rss / 1048576);
+const t0 = performance.now();
+const db = new PGlite(process.argv[2], { startParams: [...PGlite.defaultStartParams, '-c', 'shared_buffers=16MB', '-c', 'maintenance_work_mem=16MB', '-c', 'work_mem=4MB'] });
+await db.waitReady;
+const ready = Math.round(performance.now() - t0);
+const round = async () => { const t1 = performance.now(); for (let i = 0; i < 20; i++) for (const t of ['contracts', 'milestones', 'audit_events', 'notifications', 'users', 'jobs', 'payments', 'messages']) await db.query(`select * from ${t} order by 1 limit 50`).catch(() => {}); return Math.round(performance.now() - t1); };
+const first = await round(); await round(); await round(); await new Promise((r) => setTimeout(r, 3000)); await round(); const late = await round();
+console.log((process.execArgv.join(' ') || process.env.SETFLAG || '(default)').padEnd(24), 'ready', ready, 'first round', first, 'late round', late, 'rss', rss());
+await db.close();
