@@ -137,7 +137,10 @@ export async function benchStart(databaseUrl: string | undefined, restarts = 3):
     let templateBuildMs: number | null = null;
     if (!fresh) {
       const templateStarted = performance.now();
-      const template = spawnSync(process.execPath, ['--liftoff-only', 'scripts/build-pglite-template.mjs'], { cwd: root, encoding: 'utf8' });
+      const template = spawnSync(process.execPath, ['--liftoff-only', 'scripts/build-pglite-template.mjs'], {
+        cwd: root,
+        encoding: 'utf8',
+      });
       if (template.status !== 0) throw new Error(`template build failed: ${template.stderr}`);
       templateBuildMs = performance.now() - templateStarted;
     }

@@ -3,4 +3,10 @@ export function readResult(
   bytes: Uint8Array,
   parsers: Record<number, (value: string, typeId: number) => unknown>,
   rowMode: 'array' | 'object' | undefined,
-): { rows: unknown[]; fields: Array<{ name: string; dataTypeID: number }>; command: string; affectedRows: number; rowCount?: number } | null;
+): {
+  rows: unknown[];
+  fields: Array<{ name: string; dataTypeID: number }>;
+  command: string;
+  affectedRows: number;
+  rowCount?: number;
+} | null;
