@@ -4,12 +4,15 @@ type Effect = () => void | Promise<void>;
 const pending = new WeakMap<Tx, Effect[]>();
 const finishing = new WeakMap<Tx, Effect[]>();
 const owners = new WeakMap<Tx, Db>();
+/** Transactions opened by runAsOneTransaction: the runInTransaction calls made inside them join them. */
+const joined = new WeakSet<Tx>();
 
 /**
  * Runs fn in one transaction. Effects registered with afterCommit(tx, …) run once it has
  * committed (never inside it: under PGlite an open transaction blocks every other request).
  */
 export async function runInTransaction<T>(db: Db, fn: (tx: Tx) => Promise<T>): Promise<T> {
+  if (joined.has(db as unknown as Tx)) return fn(db as unknown as Tx);
   let effects: Effect[] = [];
   const result = await db.transaction(async (tx) => {
     effects = [];
@@ -30,6 +33,20 @@ export async function runInTransaction<T>(db: Db, fn: (tx: Tx) => Promise<T>): P
     }
   }
   return result;
+}
+
+/**
+ * Runs fn, and every service it calls with the transaction, as ONE transaction: a service's own
+ * runInTransaction joins it instead of opening a savepoint, so what the services gather (live
+ * events, locked audit chain heads) is written once at the end, and their after-commit effects
+ * run once it has committed. All or nothing: nothing inside it can be rolled back alone, so it
+ * is for batches that either all happen or not at all (the demo data).
+ */
+export async function runAsOneTransaction<T>(db: Db, fn: (tx: Tx) => Promise<T>): Promise<T> {
+  return runInTransaction(db, async (tx) => {
+    joined.add(tx);
+    return fn(tx);
+  });
 }
 
 export function afterCommit(tx: Executor, effect: Effect): void {

@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import type { Actor, RequestContext } from '../access/actor.ts';
 import type { Db, Tx } from '../db/client.ts';
 import { accounts, contractorMembers, contractors, engagements, staffMembers, technicians, users } from '../db/schema/index.ts';
-import { runInTransaction } from '../db/transaction.ts';
+import { runAsOneTransaction } from '../db/transaction.ts';
 import { createId } from '../lib/ids.ts';
 import { recordAudit } from '../audit/audit.writer.ts';
 import { hashPassword } from '../modules/auth/auth.better.ts';
@@ -46,13 +46,15 @@ interface Cast {
  * memberships in one statement per table, then the work as the demo people would do it.
  */
 export async function seedDemo(db: Db, storage?: Storage): Promise<void> {
-  const passwordHash = await hashPassword(DEMO_PASSWORD);
-  const document: DemoDocument | null = storage ? await storeDemoInvoiceDocument(storage, demoCrews[0]?.business ?? 'Contractor') : null;
-  await runInTransaction(db, async (tx) => {
+  // The password's hash (argon2, on libuv's threads) and the invoice's PDF are made while the
+  // database works; each is awaited where it is first needed.
+  const passwordHash = settleLater(hashPassword(DEMO_PASSWORD));
+  const documentStored = settleLater(storage ? storeDemoInvoiceDocument(storage, demoCrews[0]?.business ?? 'Contractor') : null);
+  await runAsOneTransaction(db, async (tx) => {
     const cast = await seedPeople(tx, passwordHash);
     const harbor = cast.crews.find((c) => c.adminEmail === 'hank@harbor-electric.example');
     if (harbor) await seedDemoTechnicians(tx, harbor.contractorId, harbor.adminId);
-    // The services open their own (nested) transactions: savepoints inside this one.
+    // The services' own transactions join this one (no savepoints): their live events and audit heads are written once.
     await seedDemoWork(tx as unknown as Db, cast, storage);
     // Harbor Electrical's desk: 2,000 jobs in bulk inserts (src/server/demo/demo.desk.ts).
     const electric = cast.crews[1];
@@ -65,6 +67,7 @@ export async function seedDemo(db: Db, storage?: Storage): Promise<void> {
         assignedByUserId: electric.adminId,
       });
     const studio = cast.crews[0];
+    const document: DemoDocument | null = await documentStored;
     if (studio)
       await seedDemoMoney(
         tx,
@@ -90,7 +93,14 @@ export async function seedDemo(db: Db, storage?: Storage): Promise<void> {
   });
 }
 
-async function seedPeople(tx: Tx, passwordHash: string): Promise<Cast> {
+/** A promise awaited later: its failure is reported where it is awaited, not as an unhandled rejection now. */
+function settleLater<T>(work: Promise<T> | T): Promise<T> {
+  const promise = Promise.resolve(work);
+  promise.catch(() => undefined);
+  return promise;
+}
+
+async function seedPeople(tx: Tx, passwordHash: Promise<string>): Promise<Cast> {
   const person = (p: { name: string; email: string }) => ({ id: createId(), name: p.name, email: p.email, emailVerified: true });
   const owner = person(demoOrganization.owner);
   const staff = demoOrganization.staff.map((s) => ({ ...person(s), role: s.role }));
@@ -107,9 +117,6 @@ async function seedPeople(tx: Tx, passwordHash: string): Promise<Cast> {
     .values(
       [...withPassword, ...crews.map((c) => c.tech)].map(({ id, name, email, emailVerified }) => ({ id, name, email, emailVerified })),
     );
-  await tx
-    .insert(accounts)
-    .values(withPassword.map((u) => ({ id: createId(), accountId: u.id, providerId: 'credential', userId: u.id, password: passwordHash })));
   const orgId = await createOrganizationWithOwner(tx, { name: demoOrganization.name, ownerUserId: owner.id, timeZone: 'Europe/London' });
   await tx.insert(staffMembers).values(staff.map((s) => ({ id: createId(), organizationId: orgId, userId: s.id, role: s.role })));
   await tx.insert(contractors).values(crews.map((c) => ({ id: c.contractorId, name: c.business })));
@@ -130,6 +137,10 @@ async function seedPeople(tx: Tx, passwordHash: string): Promise<Cast> {
       entityId: crew.engagementId,
       after: { status: 'active', source: 'demo data' },
     });
+  const password = await passwordHash;
+  await tx
+    .insert(accounts)
+    .values(withPassword.map((u) => ({ id: createId(), accountId: u.id, providerId: 'credential', userId: u.id, password })));
   return {
     orgId,
     owner: owner.id,
