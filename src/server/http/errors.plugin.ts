@@ -1,7 +1,7 @@
 import type { FastifyError, FastifyInstance } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
 import type { Problem } from '../../shared/error-codes.ts';
-import { AppError } from '../lib/errors.ts';
+import { AppError, findPgCode } from '../lib/errors.ts';
 
 function problem(status: number, code: Problem['code'], detail: string, requestId: string, details?: Problem['details']): Problem {
   return { type: `https://portico.dev/problems/${code.toLowerCase()}`, title: code, status, code, detail, requestId, details };
@@ -12,15 +12,6 @@ const FOREIGN_KEY_VIOLATION = '23503';
 /** PostgreSQL's disk_full class; PGlite and older servers sometimes only say so in the message. */
 const DISK_FULL = '53100';
 const diskFullMessage = /no space left on device|could not extend file|ENOSPC/i;
-
-function findPgCode(error: unknown): string | undefined {
-  let current = error as { code?: unknown; cause?: unknown } | undefined;
-  for (let depth = 0; current && depth < 5; depth++) {
-    if (typeof current.code === 'string' && /^[0-9A-Z]{5}$/.test(current.code)) return current.code;
-    current = current.cause as typeof current;
-  }
-  return undefined;
-}
 
 /** True when the error (or one it wraps) says the disk is full: ENOSPC from a write, or PostgreSQL's disk_full. */
 export function isStorageFull(error: unknown): boolean {

@@ -27,3 +27,13 @@ export function forbidden(message = 'You are not allowed to do this.'): AppError
 export function badField(path: string, message: string): AppError {
   return new AppError('VALIDATION_FAILED', `${path}: ${message}`, { fieldErrors: [{ path, message }] });
 }
+
+/** The SQLSTATE of a database error, however deep the drivers wrapped it (`cause`). */
+export function findPgCode(error: unknown): string | undefined {
+  let current = error as { code?: unknown; cause?: unknown } | undefined;
+  for (let depth = 0; current && depth < 5; depth++) {
+    if (typeof current.code === 'string' && /^[0-9A-Z]{5}$/.test(current.code)) return current.code;
+    current = current.cause as typeof current;
+  }
+  return undefined;
+}

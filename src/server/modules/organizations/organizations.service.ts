@@ -10,7 +10,7 @@ import type { Db, Executor } from '../../db/client.ts';
 import type { ContractorMemberRole, StaffRole } from '../../../shared/domain/roles.ts';
 import { contractorMembers, contractors, organizations, staffMembers, technicians, users } from '../../db/schema/index.ts';
 import { runInTransaction } from '../../db/transaction.ts';
-import { badField, notFound } from '../../lib/errors.ts';
+import { badField, findPgCode, notFound } from '../../lib/errors.ts';
 import { type Keyset, keysetAfter, keysetKey, keysetOrder, type PageRequest, pageFrom } from '../../lib/pagination.ts';
 import { assertExpectedVersion, type ExpectedVersion, staleVersion, versionsToMatch } from '../../lib/versions.ts';
 import { createId } from '../../lib/ids.ts';
@@ -54,15 +54,25 @@ function settingsOf(row: OrganizationRow) {
   return { name: row.name, requireTwoFactor: row.requireTwoFactor, autoApproveDays: row.autoApproveDays, timeZone: row.timeZone };
 }
 
+/** PostgreSQL's answer to a time zone name it does not know. */
+const INVALID_PARAMETER_VALUE = '22023';
+
 /**
  * The database counts days in the zone too (`at time zone`): refuse a name its time zone data
- * lacks, rather than fail every list that asks for overdue milestones later.
+ * lacks, rather than fail every list that asks for overdue milestones later. The database tries
+ * the zone (inside a savepoint, as an unknown name is an error); listing `pg_timezone_names`
+ * instead reads every file of its time zone data (0.1–0.2 s on the embedded database).
  */
-async function assertDatabaseKnowsZone(tx: Executor, timeZone: string): Promise<void> {
-  const result = await tx.execute(sql`select exists (select 1 from pg_timezone_names where name = ${timeZone}) as known`);
-  const [row] = (result as unknown as { rows: Array<{ known: boolean }> }).rows;
-  if (!row?.known)
+export async function assertDatabaseKnowsZone(tx: Executor, timeZone: string): Promise<void> {
+  await tx.execute(sql`savepoint time_zone_check`);
+  try {
+    await tx.execute(sql`select now() at time zone ${timeZone}`);
+  } catch (error) {
+    await tx.execute(sql`rollback to savepoint time_zone_check`);
+    if (findPgCode(error) !== INVALID_PARAMETER_VALUE) throw error;
     throw badField('timeZone', `The database does not know the time zone ${timeZone}; choose another name for the same place.`);
+  }
+  await tx.execute(sql`release savepoint time_zone_check`);
 }
 
 export async function updateCurrentOrganization(

@@ -1,8 +1,8 @@
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { auditEvents } from '../../db/schema/index.ts';
 import { runInTransaction } from '../../db/transaction.ts';
-import { addMembership } from './organizations.service.ts';
+import { addMembership, assertDatabaseKnowsZone } from './organizations.service.ts';
 import { getTestApp, type TestApp } from '../../test/test-app.ts';
 import { clientFor, createWorld, type World } from '../../test/world.ts';
 
@@ -56,6 +56,18 @@ describe('organizations and people', () => {
     });
     expect((await clientFor(t, w.aManager).edit('/api/organizations/current', { timeZone: 'UTC' })).statusCode).toBe(403);
     expect((await admin.edit('/api/organizations/current', { timeZone: 'UTC' })).json().timeZone).toBe('UTC');
+  });
+
+  it("asks the database whether it knows a zone; a name it refuses leaves the caller's transaction usable", async () => {
+    const after = await runInTransaction(t.db, async (tx) => {
+      await expect(assertDatabaseKnowsZone(tx, 'Mars/Olympus_Mons')).rejects.toMatchObject({
+        status: 400,
+        details: { fieldErrors: [{ path: 'timeZone' }] },
+      });
+      await assertDatabaseKnowsZone(tx, 'Pacific/Chatham');
+      return tx.execute(sql`select 1 as one`);
+    });
+    expect((after as unknown as { rows: unknown[] }).rows).toEqual([{ one: 1 }]);
   });
 
   it('lists staff for staff only, and the crew for the contractor', async () => {
