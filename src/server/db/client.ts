@@ -8,7 +8,7 @@ import * as schema from './schema/index.ts';
 import type { ListenHandlers } from './listen.pg.ts';
 import { acquireDataDirLock } from './lock.ts';
 import { PgliteProxy } from './pglite.proxy.ts';
-import { committedMigrations, seedFromTemplate } from './pglite.template.mjs';
+import { committedMigrations } from './pglite.template.mjs';
 
 export type Schema = typeof schema;
 export type Db = PgDatabase<PgQueryResultHKT, Schema>;
@@ -85,11 +85,10 @@ async function openPglite({ dataDir, loadDataDir, onQuery, startInBackground }: 
     mkdirSync(dataDir, { recursive: true });
     release = acquireDataDirLock(dataDir);
     dir = path.join(dataDir, 'pglite');
-    // A new data directory starts as a copy of the built template (initialised and migrated), when there is one.
-    if (!loadDataDir) seedFromTemplate(dir, templatesDir, migrationsFolder);
   }
   // PostgreSQL (WASM) runs on its own thread: the event loop stays free while it works.
-  const client = new PgliteProxy(dir, { loadDataDir });
+  // A new data directory starts as a copy of the built template (initialised and migrated), when there is one.
+  const client = new PgliteProxy(dir, { loadDataDir, template: dir && !loadDataDir ? { templatesDir, migrationsFolder } : undefined });
   const started = client.waitReady.catch(async (error: unknown) => {
     await client.close().catch(() => undefined);
     release();

@@ -53,7 +53,14 @@ export class PgliteProxy {
   /** LISTEN callbacks per channel (the worker LISTENs once per channel). */
   private readonly listeners = new Map<string, Set<(payload: string) => void>>();
 
-  constructor(dataDir: string | undefined, options: { loadDataDir?: Blob } = {}) {
+  /**
+   * `template`: a new data directory starts as a copy of the built template (initialised and
+   * migrated), made on the database's thread, while the main thread loads the application.
+   */
+  constructor(
+    dataDir: string | undefined,
+    options: { loadDataDir?: Blob; template?: { templatesDir: string; migrationsFolder: string } } = {},
+  ) {
     // A plain JavaScript file: no TypeScript loader (tsx) needed on that thread.
     this.worker = new Worker(projectPath('src/server/db/pglite.worker.mjs'), { execArgv: [] });
     this.worker.on('message', (message: { id: number; result?: unknown; error?: Record<string, unknown>; notification?: Notification }) => {
@@ -69,7 +76,7 @@ export class PgliteProxy {
     this.ended = new Promise((resolve) => this.worker.once('exit', () => resolve()));
     this.waitReady = (async () => {
       const loadDataDir = options.loadDataDir ? await options.loadDataDir.arrayBuffer() : undefined;
-      await this.send({ op: 'open', dataDir, loadDataDir }, loadDataDir ? [loadDataDir] : []);
+      await this.send({ op: 'open', dataDir, loadDataDir, template: options.template }, loadDataDir ? [loadDataDir] : []);
     })();
     this.turns = new Turns(this.waitReady);
   }

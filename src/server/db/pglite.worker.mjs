@@ -4,6 +4,7 @@
 import { parentPort } from 'node:worker_threads';
 import { PGlite, parse, protocol } from '@electric-sql/pglite';
 import { readResult } from './pglite.results.mjs';
+import { seedFromTemplate } from './pglite.template.mjs';
 
 /** @type {PGlite | undefined} */
 let db;
@@ -142,6 +143,8 @@ function describeError(error) {
 async function run(message) {
   switch (message.op) {
     case 'open': {
+      if (message.template && message.dataDir)
+        seedFromTemplate(message.dataDir, message.template.templatesDir, message.template.migrationsFolder);
       const options = { startParams: [...PGlite.defaultStartParams, ...memorySettings] };
       if (message.loadDataDir) options.loadDataDir = new Blob([message.loadDataDir]);
       db = new PGlite(message.dataDir, options);
