@@ -20,7 +20,11 @@ export interface PgliteTransaction {
 }
 
 type Notification = { channel: string; payload: string };
+type Parsers = Record<number, (value: string, typeId: number) => unknown>;
+type Reader = typeof import('./pglite.results.mjs');
 type Pending = { resolve: (value: unknown) => void; reject: (error: unknown) => void };
+
+const keepText = (value: string) => value;
 
 /**
  * One at a time, in order: what PGlite's single connection allows. Nothing runs before the
@@ -52,6 +56,11 @@ export class PgliteProxy {
   private readonly ended: Promise<void>;
   /** LISTEN callbacks per channel (the worker LISTENs once per channel). */
   private readonly listeners = new Map<string, Set<(payload: string) => void>>();
+  /** Reads the rows of an answer the worker sends as bytes, with PGlite's parsers (set once open). */
+  private reader: Reader | undefined;
+  private parsers: Parsers = {};
+  /** PGlite's parsers with a statement's own (Drizzle keeps dates as text), merged once per set of types. */
+  private readonly parsersByTypes = new Map<string, Parsers>();
 
   /**
    * `template`: a new data directory starts as a copy of the built template (initialised and
@@ -74,9 +83,15 @@ export class PgliteProxy {
     this.worker.on('error', (error) => this.failAll(error));
     this.worker.on('exit', (code) => this.failAll(new Error(`the database thread stopped (exit code ${code})`)));
     this.ended = new Promise((resolve) => this.worker.once('exit', () => resolve()));
+    // Loaded while the database starts (it loads PGlite's parsers on this thread too).
+    const reading = import('./pglite.results.mjs');
     this.waitReady = (async () => {
       const loadDataDir = options.loadDataDir ? await options.loadDataDir.arrayBuffer() : undefined;
-      await this.send({ op: 'open', dataDir, loadDataDir, template: options.template }, loadDataDir ? [loadDataDir] : []);
+      const opened = (await this.send({ op: 'open', dataDir, loadDataDir, template: options.template }, loadDataDir ? [loadDataDir] : [])) as {
+        arrayTypes: Array<[number, number]>;
+      };
+      this.reader = await reading;
+      this.parsers = this.reader.pgliteParsers(opened.arrayTypes);
     })();
     this.turns = new Turns(this.waitReady);
   }
@@ -161,9 +176,26 @@ export class PgliteProxy {
     });
   }
 
-  private queryNow(sql: string, params?: unknown[], options?: QueryOptions): Promise<QueryResult> {
-    const wire = options ? { rowMode: options.rowMode, textTypes: Object.keys(options.parsers ?? {}).map(Number) } : undefined;
-    return this.send({ op: 'query', sql, params, options: wire }) as Promise<QueryResult>;
+  private async queryNow(sql: string, params?: unknown[], options?: QueryOptions): Promise<QueryResult> {
+    const textTypes = Object.keys(options?.parsers ?? {});
+    const wire = options ? { rowMode: options.rowMode, textTypes: textTypes.map(Number) } : undefined;
+    const result = (await this.send({ op: 'query', sql, params, options: wire })) as QueryResult | { answer: Uint8Array };
+    if (!('answer' in result)) return result;
+    // A plain answer (rows, no error or notification) comes as PostgreSQL's bytes: read here.
+    return this.reader!.readResult(result.answer, this.parsersKeeping(textTypes), options?.rowMode)!;
+  }
+
+  /** PGlite's parsers, with the given types kept as text (what Drizzle asks for dates, times and intervals). */
+  private parsersKeeping(textTypes: string[]): Parsers {
+    if (textTypes.length === 0) return this.parsers;
+    const key = textTypes.join(',');
+    let parsers = this.parsersByTypes.get(key);
+    if (!parsers) {
+      parsers = { ...this.parsers };
+      for (const type of textTypes) parsers[Number(type)] = keepText;
+      this.parsersByTypes.set(key, parsers);
+    }
+    return parsers;
   }
 
   private execNow(sql: string): Promise<QueryResult[]> {

@@ -1,14 +1,16 @@
 import { PGlite, parse, protocol } from '@electric-sql/pglite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readResult } from './pglite.results.mjs';
+import { ARRAY_TYPES_SQL, isPlainAnswer, pgliteParsers, readResult } from './pglite.results.mjs';
 
 /**
- * The PGlite thread reads a prepared statement's rows from PostgreSQL's answer itself
- * (pglite.results.mjs): for every kind of value and answer, what it returns must be what PGlite's
- * own reader returns for the same bytes.
+ * The main thread reads a prepared statement's rows from PostgreSQL's answer itself
+ * (pglite.results.mjs), with PGlite's parsers made away from PGlite (pgliteParsers): for every
+ * kind of value and answer, what it returns must be what PGlite's own reader returns for the same bytes.
  */
 describe("reading a statement's rows from PostgreSQL's answer", () => {
   let db: PGlite;
+  /** What the main thread reads with: PGlite's parsers rebuilt from the database's array types. */
+  let mainParsers: ReturnType<typeof pgliteParsers>;
   let n = 0;
   const { serialize } = protocol;
 
@@ -42,6 +44,8 @@ describe("reading a statement's rows from PostgreSQL's answer", () => {
       (1, 'plain', 9007199254740993, 12.50, true, '2026-12-01', '2026-12-01T10:00:00.123456Z', '{"a": [1, "é"]}', '{a,"b c",NULL}', '\\x00ff', 0.25),
       (2, 'ünïcödé 🚀 "quoted" \\ back', -1, null, false, null, null, 'null', '{}', '', null),
       (3, '', 0, 0, null, 'infinity', '-infinity', '[]', null, null, 'NaN')`);
+    const arrays = await db.query<[number, number]>(ARRAY_TYPES_SQL, [], { rowMode: 'array' });
+    mainParsers = pgliteParsers(arrays.rows);
   });
   afterAll(async () => {
     await db.close();
@@ -64,15 +68,20 @@ describe("reading a statement's rows from PostgreSQL's answer", () => {
         { rowMode: 'array' as const },
         { rowMode: 'object' as const, parsers: { 1184: (v: string) => v } },
       ]) {
-        const parsers = options?.parsers ? { ...db.parsers, ...options.parsers } : db.parsers;
+        const parsers = options?.parsers ? { ...mainParsers, ...options.parsers } : mainParsers;
+        expect(isPlainAnswer(bytes)).toBe(true);
         expect(readResult(bytes, parsers, options?.rowMode)).toEqual(readByPglite(bytes, options));
       }
     });
 
-  it('leaves an error and a notification to PGlite: it reads neither', async () => {
-    expect(readResult(await answer('select 1 / $1::int', ['0']), db.parsers, undefined)).toBeNull(); // division by zero
-    expect(readResult(await answer("select pg_notify('somewhere', 'hello')"), db.parsers, undefined)).not.toBeNull();
+  it('leaves an error and a notification to PGlite (the answer is not plain): it reads neither', async () => {
+    const failed = await answer('select 1 / $1::int', ['0']); // division by zero
+    expect([isPlainAnswer(failed), readResult(failed, mainParsers, undefined)]).toEqual([false, null]);
+    const unheard = await answer("select pg_notify('somewhere', 'hello')");
+    expect(isPlainAnswer(unheard)).toBe(true);
+    expect(readResult(unheard, mainParsers, undefined)).not.toBeNull();
     await db.exec('listen somewhere');
-    expect(readResult(await answer("select pg_notify('somewhere', 'hello')"), db.parsers, undefined)).toBeNull();
+    const heard = await answer("select pg_notify('somewhere', 'hello')");
+    expect([isPlainAnswer(heard), readResult(heard, mainParsers, undefined)]).toEqual([false, null]);
   });
 });

@@ -3,7 +3,7 @@
 // tsx, Vitest and node alike.
 import { parentPort } from 'node:worker_threads';
 import { PGlite, parse, protocol } from '@electric-sql/pglite';
-import { readResult } from './pglite.results.mjs';
+import { ARRAY_TYPES_SQL, isPlainAnswer } from './pglite.results.mjs';
 import { seedFromTemplate } from './pglite.template.mjs';
 
 /** @type {PGlite | undefined} */
@@ -87,7 +87,8 @@ async function queryPrepared(sql, params = [], options) {
   const chunks = [];
   await db.execProtocolRawStream(exchange, { onRawData: (chunk) => chunks.push(chunk.slice()) });
   const bytes = chunks.length === 1 ? chunks[0] : concat(chunks);
-  return readResult(bytes, options?.parsers ?? db.parsers, options?.rowMode) ?? readSlowly(bytes, options);
+  // Rows go to the main thread as the answer's bytes (moved, not copied), read there by readResult.
+  return isPlainAnswer(bytes) ? { answer: bytes } : readSlowly(bytes, options);
 }
 
 /**
@@ -149,10 +150,14 @@ async function run(message) {
       if (message.loadDataDir) options.loadDataDir = new Blob([message.loadDataDir]);
       db = new PGlite(message.dataDir, options);
       await db.waitReady;
-      return { result: null };
+      // The main thread reads rows with the same parsers (pglite.results.mjs, pgliteParsers).
+      const arrays = await db.query(ARRAY_TYPES_SQL, [], { rowMode: 'array' });
+      return { result: { arrayTypes: arrays.rows } };
     }
-    case 'query':
-      return { result: await query(message.sql, message.params, queryOptions(message.options)) };
+    case 'query': {
+      const result = await query(message.sql, message.params, queryOptions(message.options));
+      return { result, transfer: result.answer ? [result.answer.buffer] : [] };
+    }
     case 'exec':
       return { result: await db.exec(message.sql) };
     case 'dump': {
