@@ -87,7 +87,10 @@ export class PgliteProxy {
     const reading = import('./pglite.results.mjs');
     this.waitReady = (async () => {
       const loadDataDir = options.loadDataDir ? await options.loadDataDir.arrayBuffer() : undefined;
-      const opened = (await this.send({ op: 'open', dataDir, loadDataDir, template: options.template }, loadDataDir ? [loadDataDir] : [])) as {
+      const opened = (await this.send(
+        { op: 'open', dataDir, loadDataDir, template: options.template },
+        loadDataDir ? [loadDataDir] : [],
+      )) as {
         arrayTypes: Array<[number, number]>;
       };
       this.reader = await reading;
