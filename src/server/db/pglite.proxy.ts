@@ -24,8 +24,6 @@ type Parsers = Record<number, (value: string, typeId: number) => unknown>;
 type Reader = typeof import('./pglite.results.mjs');
 type Pending = { resolve: (value: unknown) => void; reject: (error: unknown) => void };
 
-const keepText = (value: string) => value;
-
 /**
  * One at a time, in order: what PGlite's single connection allows. Nothing runs before the
  * database has started (`ready`); when it failed to start, every turn fails with that error.
@@ -59,7 +57,7 @@ export class PgliteProxy {
   /** Reads the rows of an answer the worker sends as bytes, with PGlite's parsers (set once open). */
   private reader: Reader | undefined;
   private parsers: Parsers = {};
-  /** PGlite's parsers with a statement's own (Drizzle keeps dates as text), merged once per set of types. */
+  /** PGlite's parsers with a statement's own (Drizzle keeps dates as text), merged once per set of types: a copy per statement cost ~0.15 ms. */
   private readonly parsersByTypes = new Map<string, Parsers>();
 
   /**
@@ -185,17 +183,16 @@ export class PgliteProxy {
     const result = (await this.send({ op: 'query', sql, params, options: wire })) as QueryResult | { answer: Uint8Array };
     if (!('answer' in result)) return result;
     // A plain answer (rows, no error or notification) comes as PostgreSQL's bytes: read here.
-    return this.reader!.readResult(result.answer, this.parsersKeeping(textTypes), options?.rowMode)!;
+    return this.reader!.readResult(result.answer, this.parsersWith(options?.parsers, textTypes), options?.rowMode)!;
   }
 
-  /** PGlite's parsers, with the given types kept as text (what Drizzle asks for dates, times and intervals). */
-  private parsersKeeping(textTypes: string[]): Parsers {
-    if (textTypes.length === 0) return this.parsers;
-    const key = textTypes.join(',');
+  /** PGlite's parsers with the statement's own (Drizzle's keep dates, times and intervals as text). */
+  private parsersWith(own: QueryOptions['parsers'], types: string[]): Parsers {
+    if (types.length === 0) return this.parsers;
+    const key = types.join(',');
     let parsers = this.parsersByTypes.get(key);
     if (!parsers) {
-      parsers = { ...this.parsers };
-      for (const type of textTypes) parsers[Number(type)] = keepText;
+      parsers = { ...this.parsers, ...(own as Parsers) };
       this.parsersByTypes.set(key, parsers);
     }
     return parsers;

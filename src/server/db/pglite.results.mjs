@@ -1,10 +1,10 @@
 // The rows of one statement read straight from PostgreSQL's answer (the wire protocol's bytes), on
 // the main thread: the PGlite thread sends the answer's bytes as they are (isPlainAnswer), which
-// costs neither thread a copy of every row. PGlite's own reader copies every field of every row into a new ArrayBuffer
-// before decoding it: ~2 µs a value, most of a 50-row list's time on the database's thread. This
-// one decodes each field in place. What it returns is what PGlite's parse.parseResults returns for
-// the same answer (rows, fields, command, affectedRows, rowCount; see pglite.results.test.ts).
-// Plain JavaScript, like the worker that uses it.
+// costs neither thread a copy of every row. PGlite's own reader copies every field of every row
+// into a new ArrayBuffer before decoding it: ~2 µs a value. This one decodes each field in place.
+// What it returns is what PGlite's parse.parseResults returns for the same answer (rows, fields,
+// command, affectedRows, rowCount; see pglite.results.test.ts). Plain JavaScript: the worker
+// (pglite.worker.mjs) imports it too.
 
 import { types } from '@electric-sql/pglite';
 
