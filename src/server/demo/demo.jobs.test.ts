@@ -1,15 +1,29 @@
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { jobStatuses } from '../../shared/domain/job.machine.ts';
-import { contractors, jobs, jobTechnicians } from '../db/schema/index.ts';
+import { contractors, jobs, jobTechnicians, users } from '../db/schema/index.ts';
 import { createOwnTestApp, type OwnTestApp } from '../test/own-database.ts';
-import { DEMO_DESK_JOBS } from './demo.desk.ts';
+import type { Executor } from '../db/client.ts';
+import { runInTransaction } from '../db/transaction.ts';
+import { findPgCode } from '../lib/errors.ts';
+import { DEMO_DESK_JOBS, withForeignKeysCheckedOnce } from './demo.desk.ts';
 import { seedDemo } from './demo.seed.ts';
+
+/** The foreign keys of the desk's tables, as PostgreSQL prints them. */
+async function readDeskKeys(db: Executor): Promise<string[]> {
+  const result = await db.execute(
+    sql`select conrelid::regclass::text || ' ' || conname || ' ' || pg_get_constraintdef(oid) as key
+        from pg_constraint where contype = 'f' and conrelid in ('jobs'::regclass, 'job_technicians'::regclass) order by 1`,
+  );
+  return (result as unknown as { rows: Array<{ key: string }> }).rows.map((r) => r.key);
+}
 
 describe('demo data: jobs', () => {
   let t: OwnTestApp;
+  let keysBefore: string[];
   beforeAll(async () => {
     t = await createOwnTestApp({ fresh: true });
+    keysBefore = await readDeskKeys(t.db);
     await seedDemo(t.db);
   });
   afterAll(async () => {
@@ -25,5 +39,31 @@ describe('demo data: jobs', () => {
     expect(rows.length - viaMachine.size).toBe(DEMO_DESK_JOBS);
     const crew = await t.db.select().from(jobTechnicians).where(eq(jobTechnicians.contractorId, harbor!.id));
     expect(crew.filter((c) => viaMachine.has(c.jobId)).length).toBe(4);
+  });
+
+  it('checks the desk rows against their foreign keys once, and leaves the keys as the migrations made them', async () => {
+    expect(keysBefore.length).toBeGreaterThanOrEqual(5);
+    expect(await readDeskKeys(t.db)).toEqual(keysBefore);
+    // A row that breaks a key fails the fill, and the transaction it ran in keeps the keys.
+    const [job] = await t.db.select().from(jobs).limit(1);
+    const [user] = await t.db.select().from(users).limit(1);
+    const failure = await runInTransaction(t.db, (tx) =>
+      withForeignKeysCheckedOnce(tx, ['jobs', 'job_technicians'], async () => {
+        await tx.insert(jobTechnicians).values({
+          id: 'no-such-technician-row',
+          jobId: job!.id,
+          organizationId: job!.organizationId,
+          contractorId: job!.contractorId,
+          technicianId: 'no-such-technician',
+          assignedByUserId: user!.id,
+        });
+      }),
+    ).then(
+      () => undefined,
+      (error: unknown) => error,
+    );
+    expect(findPgCode(failure)).toBe('23503');
+    expect(await readDeskKeys(t.db)).toEqual(keysBefore);
+    expect(await t.db.select().from(jobTechnicians).where(eq(jobTechnicians.id, 'no-such-technician-row'))).toEqual([]);
   });
 });
