@@ -5,6 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { projectPath } from '../lib/paths.ts';
 import { cleanUpChildren, makeTempDir } from '../test/children.ts';
 import { type Database, openDatabase } from './client.ts';
+import { buildTemplate } from '../../../scripts/build-pglite-template.mjs';
 import { seedFromTemplate, templateKey, templatePath } from './pglite.template.mjs';
 
 const migrations = projectPath('drizzle');
@@ -68,4 +69,20 @@ describe('the embedded database template', () => {
     expect(seedFromTemplate(pgdata, templatesDir, migrations)).toBe(false);
     expect(existsSync(pgdata)).toBe(false);
   });
+
+  it('is built migrated, with the one database the app uses, and a copy of it opens with nothing left to migrate', async () => {
+    const templatesDir = makeTempDir('portico-templates-');
+    await buildTemplate(templatesDir);
+    expect(readdirSync(templatesDir)).toEqual([templateKey(migrations)]);
+    const dataDir = makeTempDir('portico-seeded-');
+    expect(seedFromTemplate(path.join(dataDir, 'pglite'), templatesDir, migrations)).toBe(true);
+    const database = await openDatabase({ dataDir });
+    expect(await rowsOf(database, sql`select datname from pg_database`)).toEqual([{ datname: 'postgres' }]);
+    expect(await rowsOf(database, sql`select current_database() as name`)).toEqual([{ name: 'postgres' }]);
+    const before = await rowsOf(database, sql`select count(*)::int as n from drizzle.__drizzle_migrations`);
+    await database.migrate();
+    expect(await rowsOf(database, sql`select count(*)::int as n from drizzle.__drizzle_migrations`)).toEqual(before);
+    expect(await rowsOf(database, sql`select count(*)::int as n from organizations`)).toEqual([{ n: 0 }]);
+    await database.close();
+  }, 180_000);
 });

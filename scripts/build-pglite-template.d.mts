@@ -1,0 +1,2 @@
+/** Initialises and migrates a PGlite data directory in `templatesDir/<key>`; older templates are removed. Returns its path. */
+export function buildTemplate(templatesDir?: string): Promise<string>;
