@@ -53,6 +53,26 @@ function renderApp(root: Root, queryClient: QueryClient, router: AppRouter): voi
   });
 }
 
+/** How long the first render waits for the router to load the address before it renders anyway (its pending screens then). */
+const FIRST_RENDER_WAIT_MS = 1500;
+
+/**
+ * Renders the app once the router has loaded the address (its guards, route code and loaders),
+ * or after FIRST_RENDER_WAIT_MS if that takes longer. Rendered while the router loads, the stores
+ * React reads (the router's, TanStack Query's) change during the render, and React renders the
+ * whole tree again synchronously: one long task of ~100 ms on a mid-range phone, where this is a
+ * render in slices. Until then the page shows index.html's header.
+ */
+async function renderWhenLoaded(root: Root, queryClient: QueryClient, router: AppRouter): Promise<void> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const waited = new Promise<void>((resolve) => {
+    timer = setTimeout(resolve, FIRST_RENDER_WAIT_MS);
+  });
+  await Promise.race([router.load().catch(() => undefined), waited]);
+  clearTimeout(timer);
+  renderApp(root, queryClient, router);
+}
+
 /**
  * Fetches the code of the routes that match the address now, while the guards wait for the
  * session, rather than after them.
@@ -70,7 +90,7 @@ export function startApp(root: Root, me?: Promise<Response>): void {
   if (me) void queryClient.prefetchQuery({ ...meQueryOptions(), queryFn: () => readAnswer<Me>(me) });
   const router = createAppRouter(queryClient);
   preloadMatchedRoutes(router);
-  renderApp(root, queryClient, router);
+  void renderWhenLoaded(root, queryClient, router);
 }
 
 /**
@@ -83,5 +103,5 @@ export async function startAppAfterSignIn(root: Root, redirect: string | undefin
   const target = await chooseEntry(queryClient, { redirect });
   window.history.pushState(null, '', target);
   router = createAppRouter(queryClient);
-  renderApp(root, queryClient, router);
+  await renderWhenLoaded(root, queryClient, router);
 }
