@@ -1,8 +1,8 @@
-import { useQueryClient } from '@tanstack/react-query';
 import { createRoute, Outlet, redirect } from '@tanstack/react-router';
-import { useEffect } from 'react';
 import { useMe } from '../features/session/api/me.query.ts';
+import { jobThreadsQuery } from '../features/messages/api/threads.query.ts';
 import { siteSheetQuery } from '../features/site-work/api/get-site-sheet.query.ts';
+import { myJobQuery } from '../features/tech-view/api/get-my-job.query.ts';
 import { nameMembership } from '../features/session/components/membership.label.ts';
 import { rootRoute } from './root.route.tsx';
 import type { NavItem } from './shell.layout.tsx';
@@ -71,15 +71,18 @@ const jobsRoute = createRoute({
 const jobRoute = createRoute({
   getParentRoute: () => techRoute,
   path: 'jobs/$jobId',
+  // The page's three requests start while the router loads the route (its code, the guards), not
+  // one after the other as the page renders: the first render often has them all, and the page
+  // renders again fewer times as they arrive (each a long task on a phone). Not awaited: a slow
+  // or offline request never holds the page; its components show their own loading and errors.
+  loader: ({ context, params }) => {
+    void context.queryClient.prefetchQuery(myJobQuery(params.jobId));
+    void context.queryClient.prefetchQuery(siteSheetQuery(params.jobId));
+    void context.queryClient.prefetchQuery(jobThreadsQuery(params.jobId));
+  },
   component: withPages(
     function TechJobRoute() {
       const { jobId } = jobRoute.useParams();
-      // The site sheet is shown inside the job once the job has loaded: asked for now, beside the
-      // job, it arrives with it instead of after it (on a phone: earlier tasks, and no second jump).
-      const queryClient = useQueryClient();
-      useEffect(() => {
-        void queryClient.prefetchQuery(siteSheetQuery(jobId));
-      }, [queryClient, jobId]);
       return <MyJobPage jobId={jobId} siteWork={<TechSiteWork jobId={jobId} />} after={<JobMessagesSection jobId={jobId} />} />;
     },
     MyJobPage,

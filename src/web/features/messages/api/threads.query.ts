@@ -1,4 +1,4 @@
-import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
+import { queryOptions, useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { type ApiData, api, dataOf } from '../../../lib/api.client.ts';
 import { joinPages, keysetPaging, PAGE_SIZE } from '../../../lib/paging.ts';
 import { messageKeys } from './message.keys.ts';
@@ -20,13 +20,14 @@ export function useThreads() {
   });
 }
 
+/** The threads of a job's engagement: also started by the tech view's job route while the router loads it. */
+export function jobThreadsQuery(jobId: string) {
+  return queryOptions({ queryKey: messageKeys.threads(jobId), queryFn: ({ signal }) => listThreads(undefined, jobId, signal) });
+}
+
 /** The thread of a job's engagement (a technician's job page); null when there is none to read. */
 export function useJobThread(jobId: string) {
-  return useQuery({
-    queryKey: messageKeys.threads(jobId),
-    queryFn: ({ signal }) => listThreads(undefined, jobId, signal),
-    select: (page) => page.items[0] ?? null,
-  });
+  return useQuery({ ...jobThreadsQuery(jobId), select: (page) => page.items[0] ?? null });
 }
 
 export function useThread(id: string) {
