@@ -3,10 +3,10 @@ import { useCallback, useMemo } from 'react';
 import { describeError } from '../lib/api.client.ts';
 import type { ContractFilters } from '../features/contracts/api/contract.keys.ts';
 import { useContracts } from '../features/contracts/api/list-contracts.query.ts';
-import { useEngagements } from '../features/engagements/api/list-engagements.query.ts';
+import { engagementsQuery, useEngagements } from '../features/engagements/api/list-engagements.query.ts';
 import { useEngagement } from '../features/engagements/api/get-engagement.query.ts';
 import type { MilestoneFilters } from '../features/milestones/api/milestone.keys.ts';
-import { useCurrentOrganization } from '../features/organization/api/get-current-organization.query.ts';
+import { currentOrganizationQuery, useCurrentOrganization } from '../features/organization/api/get-current-organization.query.ts';
 import { useMe } from '../features/session/api/me.query.ts';
 import { validateContractSearch, validateNewContractSearch } from './contract.search.ts';
 import { type EngagementSearch, validateEngagementSearch } from './engagement.search.ts';
@@ -47,6 +47,11 @@ export const companyRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/app',
   beforeLoad: ({ context, location }) => requireShell('staff', context.queryClient, location),
+  // The shell's navigation needs the organization's abilities: asked for while the router loads
+  // the page, not awaited (a route that needs a page's data starts it the same way).
+  loader: ({ context }) => {
+    void context.queryClient.prefetchQuery(currentOrganizationQuery());
+  },
   component: withPages(function CompanyShell() {
     const { me, membership } = companyRoute.useRouteContext();
     const organization = useCurrentOrganization();
@@ -102,6 +107,11 @@ export const contractorsRoute = createRoute({
   getParentRoute: () => companyRoute,
   path: 'contractors',
   validateSearch: validateEngagementSearch,
+  // The list is asked for while the router loads the route, not awaited (as the shell does).
+  loaderDeps: ({ search }) => search,
+  loader: ({ context, deps }) => {
+    void context.queryClient.prefetchInfiniteQuery(engagementsQuery(deps));
+  },
   component: withPages(function ContractorsRoute() {
     const filters = contractorsRoute.useSearch();
     const navigate = contractorsRoute.useNavigate();

@@ -1,4 +1,4 @@
-import { useQuery } from '@tanstack/react-query';
+import { queryOptions, useQuery } from '@tanstack/react-query';
 import { type ApiData, api, dataOf } from '../../../lib/api.client.ts';
 import { organizationKeys } from './organization.keys.ts';
 
@@ -8,7 +8,12 @@ export function getCurrentOrganization(signal?: AbortSignal): Promise<Organizati
   return dataOf(api.GET('/api/organizations/current', { signal }));
 }
 
+/** The current organization's query: also started by routes while the router loads them. */
+export function currentOrganizationQuery() {
+  return queryOptions({ queryKey: organizationKeys.current, queryFn: ({ signal }) => getCurrentOrganization(signal) });
+}
+
 /** The organization the staff member acts for, with what they may do in it (`abilities`). */
 export function useCurrentOrganization() {
-  return useQuery({ queryKey: organizationKeys.current, queryFn: ({ signal }) => getCurrentOrganization(signal) });
+  return useQuery(currentOrganizationQuery());
 }
