@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { projectPath } from '../lib/paths.ts';
 import { cleanUpChildren, makeTempDir } from '../test/children.ts';
 import { type Database, openDatabase } from './client.ts';
-import { buildTemplate } from '../../../scripts/build-pglite-template.mjs';
+import { buildTemplate } from './pglite.builder.mjs';
 import { seedFromTemplate, templateKey, templatePath } from './pglite.template.mjs';
 
 const migrations = projectPath('drizzle');
@@ -72,7 +72,7 @@ describe('the embedded database template', () => {
 
   it('is built migrated, with the one database the app uses, and a copy of it opens with nothing left to migrate', async () => {
     const templatesDir = makeTempDir('portico-templates-');
-    await buildTemplate(templatesDir);
+    await buildTemplate(templatesDir, migrations);
     expect(readdirSync(templatesDir)).toEqual([templateKey(migrations)]);
     const dataDir = makeTempDir('portico-seeded-');
     expect(seedFromTemplate(path.join(dataDir, 'pglite'), templatesDir, migrations)).toBe(true);

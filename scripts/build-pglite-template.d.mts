@@ -1,2 +1,0 @@
-/** Initialises and migrates a PGlite data directory in `templatesDir/<key>`; older templates are removed. Returns its path. */
-export function buildTemplate(templatesDir?: string): Promise<string>;
