@@ -17,6 +17,7 @@ import { rootRoute } from './root.route.tsx';
 import type { NavItem } from './shell.layout.tsx';
 import { companyMoneyNav } from './company.nav.ts';
 import { UnreadMessagesBadge } from '../features/messages/components/unread.badge.tsx';
+import { homeQuery } from '../features/home/api/get-home.query.ts';
 import { requireShell } from './shell.guard.ts';
 import { FullPageError, FullPageLoading } from './status.pages.tsx';
 import {
@@ -47,11 +48,8 @@ export const companyRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/app',
   beforeLoad: ({ context, location }) => requireShell('staff', context.queryClient, location),
-  // The shell's navigation needs the organization's abilities: asked for while the router loads
-  // the page, not awaited (a route that needs a page's data starts it the same way).
-  loader: ({ context }) => {
-    void context.queryClient.prefetchQuery(currentOrganizationQuery());
-  },
+  // Loaders start what a page shows while the router loads it, not awaited (docs/architecture.md).
+  loader: ({ context }) => void context.queryClient.prefetchQuery(currentOrganizationQuery()),
   component: withPages(function CompanyShell() {
     const { me, membership } = companyRoute.useRouteContext();
     const organization = useCurrentOrganization();
@@ -98,6 +96,7 @@ const companyHomeHrefs = {
 const companyHomeRoute = createRoute({
   getParentRoute: () => companyRoute,
   path: 'home',
+  loader: ({ context }) => void context.queryClient.prefetchQuery(homeQuery()),
   component: withPages(function CompanyHomeRoute() {
     return <CompanyHomePage hrefs={companyHomeHrefs} />;
   }, CompanyHomePage),
@@ -107,11 +106,8 @@ export const contractorsRoute = createRoute({
   getParentRoute: () => companyRoute,
   path: 'contractors',
   validateSearch: validateEngagementSearch,
-  // The list is asked for while the router loads the route, not awaited (as the shell does).
   loaderDeps: ({ search }) => search,
-  loader: ({ context, deps }) => {
-    void context.queryClient.prefetchInfiniteQuery(engagementsQuery(deps));
-  },
+  loader: ({ context, deps }) => void context.queryClient.prefetchInfiniteQuery(engagementsQuery(deps)),
   component: withPages(function ContractorsRoute() {
     const filters = contractorsRoute.useSearch();
     const navigate = contractorsRoute.useNavigate();

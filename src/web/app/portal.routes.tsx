@@ -12,6 +12,7 @@ import { createNotificationRoutes } from './notification.routes.tsx';
 import { rootRoute } from './root.route.tsx';
 import type { NavItem } from './shell.layout.tsx';
 import { UnreadMessagesBadge } from '../features/messages/components/unread.badge.tsx';
+import { homeQuery } from '../features/home/api/get-home.query.ts';
 import { requireShell } from './shell.guard.ts';
 import { FullPageError, FullPageLoading } from './status.pages.tsx';
 import {
@@ -81,6 +82,8 @@ const portalIndexRoute = createRoute({
 const portalHomeRoute = createRoute({
   getParentRoute: () => portalRoute,
   path: 'home',
+  // Loaders start what a page shows while the router loads it, not awaited (docs/architecture.md).
+  loader: ({ context }) => void context.queryClient.prefetchQuery(homeQuery()),
   component: withPages(function ContractorHomeRoute() {
     return (
       <ContractorHomePage
