@@ -64,12 +64,8 @@ const FIRST_RENDER_WAIT_MS = 1500;
  * render in slices. Until then the page shows index.html's header.
  */
 async function renderWhenLoaded(root: Root, queryClient: QueryClient, router: AppRouter): Promise<void> {
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const waited = new Promise<void>((resolve) => {
-    timer = setTimeout(resolve, FIRST_RENDER_WAIT_MS);
-  });
+  const waited = new Promise<void>((resolve) => setTimeout(resolve, FIRST_RENDER_WAIT_MS));
   await Promise.race([router.load().catch(() => undefined), waited]);
-  clearTimeout(timer);
   renderApp(root, queryClient, router);
 }
 
