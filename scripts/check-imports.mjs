@@ -15,7 +15,8 @@
 //        server/modules    the features, and server/http (route files and plugins use each other)
 //        top               app.ts, main.ts, cli/, test/, and every *.test.ts of the server
 //      src/web imports shared and web only;
-//   g. no source file under src/ passes 400 lines (generated files excepted).
+//   g. no source file under src/ passes 400 lines (generated files excepted);
+//   h. Intl formatters are made in src/shared/format/intl.formatters.ts only (kept, not made per value).
 // Run by `npm run lint` after Biome. Prints "imports OK (N files)" or every violation, and exits 1.
 // CHECK_IMPORTS_ROOT=<dir> checks another tree (the test of this script uses it).
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
@@ -155,6 +156,15 @@ for (const file of files) {
   if (/auto-generated|@generated/.test(text.slice(0, 300))) continue;
   const lines = text.split('\n').length - 1;
   if (lines > MAX_LINES) problems.push(`${rel(file)}: ${lines} lines; split it by role (at most ${MAX_LINES})`);
+}
+
+// h. `new Intl.DateTimeFormat` (NumberFormat, RelativeTimeFormat) only where formatters are kept:
+// making one costs ~60-130 µs, formatting with a kept one ~1-2 µs (tests excepted).
+const FORMATTERS_FILE = path.join(srcDir, 'shared', 'format', 'intl.formatters.ts');
+for (const file of files) {
+  if (file === FORMATTERS_FILE || /\.test\.tsx?$/.test(file)) continue;
+  if (/new\s+Intl\.(DateTimeFormat|NumberFormat|RelativeTimeFormat)\b/.test(readFileSync(file, 'utf8')))
+    problems.push(`${rel(file)}: makes an Intl formatter; take it from src/shared/format/intl.formatters.ts (made once, kept)`);
 }
 
 // a. cycles: Tarjan's strongly connected components, then one concrete cycle per component.

@@ -67,4 +67,12 @@ describe('scripts/check-imports.mjs', () => {
     expect(result.status).toBe(1);
     expect(result.output).toContain('src/server/lib/errors.ts: 402 lines; split it by role');
   });
+
+  it('fails an Intl formatter made outside src/shared/format/intl.formatters.ts', () => {
+    const made = 'export const day = (d: Date) => new Intl.DateTimeFormat("en", {}).format(d);\n';
+    const result = check({ 'src/web/lib/format.ts': made, 'src/shared/format/intl.formatters.ts': made });
+    expect(result.status).toBe(1);
+    expect(result.output).toContain('src/web/lib/format.ts: makes an Intl formatter');
+    expect(result.output).not.toContain('intl.formatters.ts: makes');
+  });
 });

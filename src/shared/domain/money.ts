@@ -1,4 +1,5 @@
 import { type CurrencyCode, currencyMinorDigits } from './currencies.ts';
+import { numberFormat } from '../format/intl.formatters.ts';
 
 /** Money is an integer number of minor units plus an ISO 4217 currency code. */
 export interface Money {
@@ -22,7 +23,7 @@ export function isKnownCurrency(code: string): boolean {
 /** Formats money in the user's locale, e.g. 123456 EUR → "€1,234.56". */
 export function formatMoney(money: Money, locale?: string): string {
   const digits = getMinorDigits(money.currency);
-  return new Intl.NumberFormat(locale, {
+  return numberFormat(locale, {
     style: 'currency',
     currency: money.currency,
     minimumFractionDigits: digits,

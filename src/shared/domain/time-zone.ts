@@ -3,25 +3,20 @@
  * the server ("overdue", reminders, auto-approval) and by the web (the Settings picker).
  */
 
-const formatters = new Map<string, Intl.DateTimeFormat>();
+import { dateTimeFormat } from '../format/intl.formatters.ts';
 
 /** A formatter of the wall clock in a zone; throws a RangeError for a zone the runtime does not know. */
 function wallClockIn(timeZone: string): Intl.DateTimeFormat {
-  let formatter = formatters.get(timeZone);
-  if (!formatter) {
-    formatter = new Intl.DateTimeFormat('en-US', {
-      timeZone,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-      second: '2-digit',
-    });
-    formatters.set(timeZone, formatter);
-  }
-  return formatter;
+  return dateTimeFormat('en-US', {
+    timeZone,
+    hourCycle: 'h23',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    second: '2-digit',
+  });
 }
 
 /** Every IANA zone the runtime knows, with UTC first (some runtimes leave UTC out of the list). */
@@ -79,7 +74,8 @@ export function todayIn(timeZone: string, now: Date = new Date()): string {
   if (known?.second === second) return known.date;
   const c = wallClockAt(timeZone, now);
   const date = `${pad(c.year, 4)}-${pad(c.month)}-${pad(c.day)}`;
-  if (todays.size >= formatters.size + 16) todays.clear();
+  // Only zones the runtime knows get here (~430 IANA names): the map is cleared before it passes them.
+  if (todays.size >= 600) todays.clear();
   todays.set(timeZone, { second, date });
   return date;
 }

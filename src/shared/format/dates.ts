@@ -5,6 +5,8 @@
  * whose reader's locale the server does not know, use EMAIL_LOCALE in UTC.
  */
 
+import { dateTimeFormat } from './intl.formatters.ts';
+
 export const EMAIL_LOCALE = 'en-US';
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
@@ -14,14 +16,14 @@ const ISO_IN_TEXT = /\b(\d{4}-\d{2}-\d{2})(T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?
 export function formatCalendarDay(day: string, locale: string): string {
   const date = DAY.test(day) ? new Date(`${day}T00:00:00Z`) : null;
   if (!date || Number.isNaN(date.getTime())) return day;
-  return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' }).format(date);
+  return dateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' }).format(date);
 }
 
 /** A moment as "Dec 20, 2026, 2:05 PM UTC" in the locale and time zone (the reader's when undefined). */
 export function formatMoment(iso: string, locale: string, timeZone?: string): string {
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return iso;
-  return new Intl.DateTimeFormat(locale, {
+  return dateTimeFormat(locale, {
     year: 'numeric',
     month: 'short',
     day: 'numeric',

@@ -1,5 +1,6 @@
 import { formatCalendarDay, localizeDates } from '../../shared/format/dates.ts';
 import { formatMoney as formatMoneyIn, type Money } from '../../shared/domain/money.ts';
+import { dateTimeFormat, numberFormat, relativeTimeFormat } from '../../shared/format/intl.formatters.ts';
 
 /** The user's locale, as the browser reports it. */
 export function userLocale(): string {
@@ -14,13 +15,13 @@ function toDate(iso: string): Date | null {
 /** "12 Mar 2026" in the user's locale and time zone. */
 export function formatDate(iso: string): string {
   const date = toDate(iso);
-  return date ? new Intl.DateTimeFormat(userLocale(), { dateStyle: 'medium' }).format(date) : iso;
+  return date ? dateTimeFormat(userLocale(), { dateStyle: 'medium' }).format(date) : iso;
 }
 
 /** "12 Mar 2026, 14:05" in the user's locale and time zone. */
 export function formatDateTime(iso: string): string {
   const date = toDate(iso);
-  return date ? new Intl.DateTimeFormat(userLocale(), { dateStyle: 'medium', timeStyle: 'short' }).format(date) : iso;
+  return date ? dateTimeFormat(userLocale(), { dateStyle: 'medium', timeStyle: 'short' }).format(date) : iso;
 }
 
 /** "3 days ago", "in 2 hours": for recent or upcoming moments. */
@@ -36,7 +37,7 @@ export function formatRelative(iso: string, now: Date = new Date()): string {
     ['hour', 3_600],
     ['minute', 60],
   ];
-  const format = new Intl.RelativeTimeFormat(userLocale(), { numeric: 'auto' });
+  const format = relativeTimeFormat(userLocale(), { numeric: 'auto' });
   for (const [unit, size] of units) {
     if (Math.abs(seconds) >= size) return format.format(Math.round(seconds / size), unit);
   }
@@ -75,7 +76,7 @@ export function formatBytes(bytes: number): string {
     value /= 1000;
     unit++;
   }
-  return new Intl.NumberFormat(userLocale(), {
+  return numberFormat(userLocale(), {
     style: 'unit',
     unit: units[unit],
     unitDisplay: unit === 0 ? 'long' : 'short',
@@ -85,5 +86,5 @@ export function formatBytes(bytes: number): string {
 
 /** A number of days: "14 days", "1 day". */
 export function formatDays(days: number): string {
-  return new Intl.NumberFormat(userLocale(), { style: 'unit', unit: 'day', unitDisplay: 'long' }).format(days);
+  return numberFormat(userLocale(), { style: 'unit', unit: 'day', unitDisplay: 'long' }).format(days);
 }

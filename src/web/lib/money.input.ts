@@ -1,11 +1,12 @@
 import { getMinorDigits } from '../../shared/domain/money.ts';
 import { userLocale } from './format.intl.ts';
+import { numberFormat } from '../../shared/format/intl.formatters.ts';
 
 export type MoneyParse = { ok: true; amountMinor: number } | { ok: false; message: string };
 
 /** The group and decimal separators of a locale ("," and "." in en, "." and "," in de). */
 function separators(locale: string): { group: string; decimal: string } {
-  const parts = new Intl.NumberFormat(locale).formatToParts(12345.6);
+  const parts = numberFormat(locale).formatToParts(12345.6);
   return {
     group: parts.find((p) => p.type === 'group')?.value ?? ',',
     decimal: parts.find((p) => p.type === 'decimal')?.value ?? '.',
@@ -44,7 +45,7 @@ export function parseMoneyInput(text: string, currency: string, locale: string =
 /** Integer minor units as the text of an amount field ("1,250.00"), without the currency sign. */
 export function formatMoneyInput(amountMinor: number, currency: string, locale: string = userLocale()): string {
   const digits = getMinorDigits(currency);
-  return new Intl.NumberFormat(locale, { minimumFractionDigits: digits, maximumFractionDigits: digits }).format(amountMinor / 10 ** digits);
+  return numberFormat(locale, { minimumFractionDigits: digits, maximumFractionDigits: digits }).format(amountMinor / 10 ** digits);
 }
 
 /** "1,250.00" as an example for the field's description, in the user's locale. */
