@@ -31,6 +31,12 @@ export function formatMoney(money: Money, locale?: string): string {
   }).format(money.amountMinor / 10 ** digits);
 }
 
+/** The amount in the locale without a currency sign, in the currency's digits, e.g. 123456 EUR → "1,234.56" (en-US). */
+export function formatAmount(amountMinor: number, currency: string, locale?: string): string {
+  const digits = getMinorDigits(currency);
+  return numberFormat(locale, { minimumFractionDigits: digits, maximumFractionDigits: digits }).format(amountMinor / 10 ** digits);
+}
+
 /** Adds amounts per currency; amounts of different currencies are never added together. */
 export function sumByCurrency(items: readonly Money[]): Money[] {
   const totals = new Map<string, number>();

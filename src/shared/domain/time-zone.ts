@@ -66,6 +66,8 @@ function pad(value: number, width = 2): string {
 
 /** The last answer of todayIn per zone, for the second it was asked: a list asks once per row. */
 const todays = new Map<string, { second: number; date: string }>();
+/** Only zones the runtime knows reach the map (~430 IANA names): it is cleared before it passes them. */
+const TODAYS_MAX = 600;
 
 /** The calendar date (YYYY-MM-DD) in the zone at that instant: "today" for the organization. */
 export function todayIn(timeZone: string, now: Date = new Date()): string {
@@ -74,8 +76,7 @@ export function todayIn(timeZone: string, now: Date = new Date()): string {
   if (known?.second === second) return known.date;
   const c = wallClockAt(timeZone, now);
   const date = `${pad(c.year, 4)}-${pad(c.month)}-${pad(c.day)}`;
-  // Only zones the runtime knows get here (~430 IANA names): the map is cleared before it passes them.
-  if (todays.size >= 600) todays.clear();
+  if (todays.size >= TODAYS_MAX) todays.clear();
   todays.set(timeZone, { second, date });
   return date;
 }

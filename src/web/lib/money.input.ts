@@ -1,4 +1,4 @@
-import { getMinorDigits } from '../../shared/domain/money.ts';
+import { formatAmount, getMinorDigits } from '../../shared/domain/money.ts';
 import { userLocale } from './format.intl.ts';
 import { numberFormat } from '../../shared/format/intl.formatters.ts';
 
@@ -44,8 +44,7 @@ export function parseMoneyInput(text: string, currency: string, locale: string =
 
 /** Integer minor units as the text of an amount field ("1,250.00"), without the currency sign. */
 export function formatMoneyInput(amountMinor: number, currency: string, locale: string = userLocale()): string {
-  const digits = getMinorDigits(currency);
-  return numberFormat(locale, { minimumFractionDigits: digits, maximumFractionDigits: digits }).format(amountMinor / 10 ** digits);
+  return formatAmount(amountMinor, currency, locale);
 }
 
 /** "1,250.00" as an example for the field's description, in the user's locale. */

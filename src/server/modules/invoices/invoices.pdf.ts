@@ -1,7 +1,6 @@
 import { formatScaledDecimal, QUANTITY_SCALE } from '../../../shared/domain/invoice.totals.ts';
-import { getMinorDigits } from '../../../shared/domain/money.ts';
+import { formatAmount } from '../../../shared/domain/money.ts';
 import { loadPdfKit } from '../../lib/pdf.document.ts';
-import { numberFormat } from '../../../shared/format/intl.formatters.ts';
 
 /** What a generated invoice shows: the contractor's business details, the organization, the lines and totals. */
 export interface InvoicePdfInput {
@@ -22,9 +21,7 @@ export interface InvoicePdfInput {
 
 /** An amount with the currency's code (the PDF's built-in fonts have no glyph for many currency signs). */
 export function formatPdfMoney(amountMinor: number, currency: string): string {
-  const digits = getMinorDigits(currency);
-  const number = numberFormat('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits }).format(amountMinor / 10 ** digits);
-  return `${currency} ${number}`;
+  return `${currency} ${formatAmount(amountMinor, currency, 'en-US')}`;
 }
 
 const margin = 50;
