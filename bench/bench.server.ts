@@ -7,7 +7,7 @@
  * prepares milestones for the write benchmarks. It prints one JSON line when ready.
  */
 import http from 'node:http';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { buildApp } from '../src/server/app.ts';
@@ -18,7 +18,7 @@ import { createDiskStorage } from '../src/server/lib/storage.ts';
 import { createSessionCookies } from '../src/server/modules/auth/auth.better.ts';
 import { attachSqlCounter } from '../src/server/test/sql-counter.ts';
 import { type Company, seedCompany, seedWriteTargets, sizes } from './bench.seed.ts';
-import { type BenchServerInfo, PUBLIC_URL, type Session } from './bench.shared.ts';
+import { type BenchServerInfo, PUBLIC_URL, type Session, type ThreadCpu } from './bench.shared.ts';
 import { createPostgresDatabase } from '../src/server/test/own-database.ts';
 
 function listen(server: http.Server): Promise<number> {
@@ -32,6 +32,24 @@ function readBody(req: http.IncomingMessage): Promise<string> {
     req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
     req.on('error', reject);
   });
+}
+
+/** The CPU time of each of this process's threads (Linux: /proc/self/task/<tid>/stat, in clock ticks of 10 ms). */
+function readThreadCpu(): ThreadCpu {
+  const cpu: ThreadCpu = { main: 0, others: {} };
+  for (const tid of readdirSync('/proc/self/task')) {
+    let stat: string;
+    try {
+      stat = readFileSync(`/proc/self/task/${tid}/stat`, 'utf8');
+    } catch {
+      continue; // a thread that ended meanwhile
+    }
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    const ms = (Number(fields[11]) + Number(fields[12])) * 10;
+    if (Number(tid) === process.pid) cpu.main = ms;
+    else cpu.others[tid] = ms;
+  }
+  return cpu;
 }
 
 async function main(): Promise<void> {
@@ -81,7 +99,7 @@ async function main(): Promise<void> {
       res.end(error.stack ?? error.message);
     };
     if (url.pathname === '/stats') {
-      answer({ statements: counter.count, rss: process.memoryUsage().rss });
+      answer({ statements: counter.count, rss: process.memoryUsage().rss, cpu: readThreadCpu() });
       counter.reset();
       return;
     }

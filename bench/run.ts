@@ -3,7 +3,9 @@
  * (a fresh database made on that server and dropped after), at 1 and 10 connections: every route
  * beside a bare `node:http` route running one indexed SELECT on the same database in the same run
  * (GET /api/me, every list at a small and a large size, approve and submit), then the first start,
- * restarts and RSS beside a bare Node server. One table of ratios on stdout, the same rows in
+ * restarts and RSS beside a bare Node server. Beside each route, the server's CPU per request on
+ * its main thread and on PGlite's thread (where a ratio's time goes: both threads and the load
+ * loop share this machine's cores). One table of ratios on stdout, the same rows in
  * bench/results.json, and the EXPLAIN of every large list (any Seq Scan on a big table is named).
  *
  * Bounded: each measurement runs at most BENCH_SECONDS (default 1.5) or 3,000 requests.
@@ -13,7 +15,7 @@ import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { runLoad, type Target } from './bench.load.ts';
-import { type BenchServerInfo, PUBLIC_URL, type Session } from './bench.shared.ts';
+import { type BenchServerInfo, cpuPerRequest, PUBLIC_URL, type Session, type ThreadCpu } from './bench.shared.ts';
 import { benchStart } from './bench.start.ts';
 import { benchDesk, type DeskRow, printDeskRows, writeDeskResults } from './bench.desk.ts';
 import { benchMoney } from './bench.money.run.ts';
@@ -35,7 +37,17 @@ export interface Row {
   /** Throughput over the baseline's (routes), or time/memory over the bare server's (start, RSS). */
   ratio: number | null;
   statementsPerRequest: number | null;
+  /** CPU ms per request on the server's main thread, and on its busiest other thread (PGlite's), measured on Linux. */
+  mainCpuMs?: number | null;
+  otherCpuMs?: number | null;
   note?: string;
+}
+
+/** What the bench server's /stats answers (and resets: the statement count). */
+interface Stats {
+  statements: number;
+  rss: number;
+  cpu: ThreadCpu;
 }
 
 interface Plan {
@@ -152,6 +164,7 @@ async function benchRoutes(databaseUrl: string | undefined, rows: Row[], plans: 
     for (const writes of [false, true]) {
       for (const connections of [1, 10]) {
         if (!baselines.has(connections)) {
+          const before = await control<Stats>(info, '/stats');
           const baseline = await runLoad({
             port: info.basePort,
             connections,
@@ -161,6 +174,7 @@ async function benchRoutes(databaseUrl: string | undefined, rows: Row[], plans: 
             next: () => ({ path: '/' }),
           });
           baselines.set(connections, baseline.rps);
+          const cpu = cpuPerRequest(before.cpu, (await control<Stats>(info, '/stats')).cpu, baseline.requests + 20);
           measured.push({
             connections,
             order: -1,
@@ -171,6 +185,8 @@ async function benchRoutes(databaseUrl: string | undefined, rows: Row[], plans: 
               ...pick(baseline),
               ratio: 1,
               statementsPerRequest: 1,
+              mainCpuMs: cpu.main,
+              otherCpuMs: cpu.other,
             },
           });
         }
@@ -178,7 +194,7 @@ async function benchRoutes(databaseUrl: string | undefined, rows: Row[], plans: 
           if (Boolean(c.writes) !== writes) continue;
           const next = c.prepare ? await c.prepare() : () => ({ path: c.path! });
           const warmup = c.writes ? 5 : 20;
-          await control(info, '/stats');
+          const before = await control<Stats>(info, '/stats');
           const result = await runLoad({
             port: info.appPort,
             connections,
@@ -188,7 +204,8 @@ async function benchRoutes(databaseUrl: string | undefined, rows: Row[], plans: 
             headers: headersOf(c.session),
             next,
           });
-          const stats = await control<{ statements: number }>(info, '/stats');
+          const stats = await control<Stats>(info, '/stats');
+          const cpu = cpuPerRequest(before.cpu, stats.cpu, result.requests + warmup);
           measured.push({
             connections,
             order,
@@ -199,6 +216,8 @@ async function benchRoutes(databaseUrl: string | undefined, rows: Row[], plans: 
               ...pick(result),
               ratio: result.rps / baselines.get(connections)!,
               statementsPerRequest: stats.statements / (result.requests + warmup),
+              mainCpuMs: cpu.main,
+              otherCpuMs: cpu.other,
             },
           });
           process.stderr.write('.');
@@ -263,10 +282,10 @@ async function benchStarts(databaseUrl: string | undefined, db: 'pglite' | 'post
     });
   rows.push({
     ...base,
-    measure: 'first start with demo data, to /ready (ms)',
-    p50: s.firstStartMs,
-    ratio: s.firstStartMs / bare,
-    note: `bare server ${bare.toFixed(0)} ms`,
+    measure: `first start with demo data, to /ready (ms, median of ${s.firstStartMs.length})`,
+    p50: median(s.firstStartMs),
+    ratio: median(s.firstStartMs) / bare,
+    note: `bare server ${bare.toFixed(0)} ms; each start ${s.firstStartMs.map((ms) => ms.toFixed(0)).join(', ')} ms`,
   });
   rows.push({
     ...base,
@@ -289,7 +308,7 @@ function fmt(value: number | null, digits = 1): string {
 }
 
 function printTable(rows: Row[]): void {
-  const header = ['measure', 'db', 'conns', 'req/s', 'p50 ms', 'p99 ms', 'ratio', 'stmts/req', 'note'];
+  const header = ['measure', 'db', 'conns', 'req/s', 'p50 ms', 'p99 ms', 'ratio', 'stmts/req', 'main CPU ms/req', 'db CPU ms/req', 'note'];
   const lines = rows.map((r) => [
     r.measure,
     r.db,
@@ -299,6 +318,8 @@ function printTable(rows: Row[]): void {
     fmt(r.p99, 2),
     r.ratio === null ? '' : r.rps !== null ? `${(r.ratio * 100).toFixed(0)}%` : `${r.ratio.toFixed(2)}x`,
     fmt(r.statementsPerRequest, 1),
+    fmt(r.mainCpuMs ?? null, 2),
+    r.db === 'pglite' ? fmt(r.otherCpuMs ?? null, 2) : '',
     r.note ?? '',
   ]);
   console.log(`\n| ${header.join(' | ')} |`);
