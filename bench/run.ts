@@ -1,8 +1,9 @@
 /**
  * `npm run bench`: the yardstick of issue 8. For PGlite and, when DATABASE_URL is set, PostgreSQL
  * (a fresh database made on that server and dropped after), at 1 and 10 connections: every route
- * beside a bare `node:http` route running one indexed SELECT on the same database in the same run
- * (GET /api/me, every list at a small and a large size, approve and submit), then the first start,
+ * beside a bare `node:http` route running one indexed SELECT on the same database in the same run,
+ * measured just before and just after each route (GET /api/me, every list at a small and a large
+ * size, approve and submit), then the first start,
  * restarts and RSS beside a bare Node server. Beside each route, the server's CPU per request on
  * its main thread and on PGlite's thread (where a ratio's time goes: both threads and the load
  * loop share this machine's cores). One table of ratios on stdout, the same rows in
@@ -158,21 +159,19 @@ async function benchRoutes(databaseUrl: string | undefined, rows: Row[], plans: 
   try {
     // Every read at both connection counts first, then the writes: approve and submit add
     // hundreds of milestones (and notifications) to the small company, which is then no longer small.
+    // The baseline's throughput last measured, per connection count. It is measured again after
+    // every route, and a route's ratio is over the mean of the baselines just before and after it:
+    // this machine's speed drifts with its other load during a run of several minutes.
     const baselines = new Map<number, number>();
+    const measureBaseline = (connections: number) =>
+      runLoad({ port: info.basePort, connections, seconds, maxRequests, warmup: 20, next: () => ({ path: '/' }) });
     const measured: Array<{ connections: number; order: number; row: Row }> = [];
     const cases = routeCases(info);
     for (const writes of [false, true]) {
       for (const connections of [1, 10]) {
         if (!baselines.has(connections)) {
           const before = await control<Stats>(info, '/stats');
-          const baseline = await runLoad({
-            port: info.basePort,
-            connections,
-            seconds,
-            maxRequests,
-            warmup: 20,
-            next: () => ({ path: '/' }),
-          });
+          const baseline = await measureBaseline(connections);
           baselines.set(connections, baseline.rps);
           const cpu = cpuPerRequest(before.cpu, (await control<Stats>(info, '/stats')).cpu, baseline.requests + 20);
           measured.push({
@@ -206,6 +205,9 @@ async function benchRoutes(databaseUrl: string | undefined, rows: Row[], plans: 
           });
           const stats = await control<Stats>(info, '/stats');
           const cpu = cpuPerRequest(before.cpu, stats.cpu, result.requests + warmup);
+          const after = (await measureBaseline(connections)).rps;
+          const beside = (baselines.get(connections)! + after) / 2;
+          baselines.set(connections, after);
           measured.push({
             connections,
             order,
@@ -214,10 +216,11 @@ async function benchRoutes(databaseUrl: string | undefined, rows: Row[], plans: 
               db: info.db,
               connections,
               ...pick(result),
-              ratio: result.rps / baselines.get(connections)!,
+              ratio: result.rps / beside,
               statementsPerRequest: stats.statements / (result.requests + warmup),
               mainCpuMs: cpu.main,
               otherCpuMs: cpu.other,
+              note: `baseline beside it ${beside.toFixed(0)} req/s`,
             },
           });
           process.stderr.write('.');
