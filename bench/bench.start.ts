@@ -114,8 +114,10 @@ async function warmUp(port: number): Promise<void> {
 }
 
 export async function benchStart(databaseUrl: string | undefined, restarts = 3, firstStarts = 3): Promise<StartResult> {
-  let dataDir = mkdtempSync(path.join(tmpdir(), 'portico-bench-start-'));
-  let fresh = databaseUrl ? await createPostgresDatabase(databaseUrl, 'bench_start') : undefined;
+  const newDataDir = () => mkdtempSync(path.join(tmpdir(), 'portico-bench-start-'));
+  const newDatabase = async () => (databaseUrl ? createPostgresDatabase(databaseUrl, 'bench_start') : undefined);
+  let dataDir = newDataDir();
+  let fresh = await newDatabase();
   try {
     const port = await freePort();
     const url = `http://127.0.0.1:${port}`;
@@ -154,9 +156,9 @@ export async function benchStart(databaseUrl: string | undefined, restarts = 3, 
     for (let i = 0; i < firstStarts; i++) {
       if (i > 0) {
         rmSync(dataDir, { recursive: true, force: true });
-        dataDir = mkdtempSync(path.join(tmpdir(), 'portico-bench-start-'));
+        dataDir = newDataDir();
         await fresh?.drop();
-        fresh = databaseUrl ? await createPostgresDatabase(databaseUrl, 'bench_start') : undefined;
+        fresh = await newDatabase();
         Object.assign(env, { DATA_DIR: dataDir, DATABASE_URL: fresh?.url ?? '' });
       }
       const first = await startAndTime(serverArgs, env, `${url}/ready`);

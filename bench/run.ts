@@ -15,7 +15,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
-import { runLoad, type Target } from './bench.load.ts';
+import { type LoadResult, runLoad, type Target } from './bench.load.ts';
 import { type BenchServerInfo, cpuPerRequest, PUBLIC_URL, type Session, type ThreadCpu } from './bench.shared.ts';
 import { benchStart } from './bench.start.ts';
 import { benchDesk, type DeskRow, printDeskRows, writeDeskResults } from './bench.desk.ts';
@@ -165,15 +165,21 @@ async function benchRoutes(databaseUrl: string | undefined, rows: Row[], plans: 
     const baselines = new Map<number, number>();
     const measureBaseline = (connections: number) =>
       runLoad({ port: info.basePort, connections, seconds, maxRequests, warmup: 20, next: () => ({ path: '/' }) });
+    /** A load with the server's statements and CPU per request over it (warm-up requests included in both). */
+    const loadWithStats = async (load: () => Promise<LoadResult>, warmup: number) => {
+      const before = await control<Stats>(info, '/stats');
+      const result = await load();
+      const after = await control<Stats>(info, '/stats');
+      const requests = result.requests + warmup;
+      return { result, statementsPerRequest: after.statements / requests, cpu: cpuPerRequest(before.cpu, after.cpu, requests) };
+    };
     const measured: Array<{ connections: number; order: number; row: Row }> = [];
     const cases = routeCases(info);
     for (const writes of [false, true]) {
       for (const connections of [1, 10]) {
         if (!baselines.has(connections)) {
-          const before = await control<Stats>(info, '/stats');
-          const baseline = await measureBaseline(connections);
+          const { result: baseline, cpu } = await loadWithStats(() => measureBaseline(connections), 20);
           baselines.set(connections, baseline.rps);
-          const cpu = cpuPerRequest(before.cpu, (await control<Stats>(info, '/stats')).cpu, baseline.requests + 20);
           measured.push({
             connections,
             order: -1,
@@ -193,18 +199,19 @@ async function benchRoutes(databaseUrl: string | undefined, rows: Row[], plans: 
           if (Boolean(c.writes) !== writes) continue;
           const next = c.prepare ? await c.prepare() : () => ({ path: c.path! });
           const warmup = c.writes ? 5 : 20;
-          const before = await control<Stats>(info, '/stats');
-          const result = await runLoad({
-            port: info.appPort,
-            connections,
-            seconds,
-            maxRequests: c.writes ? maxWrites - warmup : maxRequests,
+          const { result, statementsPerRequest, cpu } = await loadWithStats(
+            () =>
+              runLoad({
+                port: info.appPort,
+                connections,
+                seconds,
+                maxRequests: c.writes ? maxWrites - warmup : maxRequests,
+                warmup,
+                headers: headersOf(c.session),
+                next,
+              }),
             warmup,
-            headers: headersOf(c.session),
-            next,
-          });
-          const stats = await control<Stats>(info, '/stats');
-          const cpu = cpuPerRequest(before.cpu, stats.cpu, result.requests + warmup);
+          );
           const after = (await measureBaseline(connections)).rps;
           const beside = (baselines.get(connections)! + after) / 2;
           baselines.set(connections, after);
@@ -217,7 +224,7 @@ async function benchRoutes(databaseUrl: string | undefined, rows: Row[], plans: 
               connections,
               ...pick(result),
               ratio: result.rps / beside,
-              statementsPerRequest: stats.statements / (result.requests + warmup),
+              statementsPerRequest,
               mainCpuMs: cpu.main,
               otherCpuMs: cpu.other,
               note: `baseline beside it ${beside.toFixed(0)} req/s`,
