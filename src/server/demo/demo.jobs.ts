@@ -7,7 +7,7 @@ import { runInTransaction } from '../db/transaction.ts';
 import { createId } from '../lib/ids.ts';
 import { createJobTemplate } from '../modules/jobs/job-templates.service.ts';
 import { fireJobEvent } from '../modules/jobs/jobs.events.ts';
-import { createJob } from '../modules/jobs/jobs.service.ts';
+import { createJobs } from '../modules/jobs/jobs.service.ts';
 import { daysFromNow } from './demo.data.ts';
 
 const sites = [
@@ -75,30 +75,38 @@ export async function seedDemoJobs(db: Db, owner: RequestContext, contractor: Re
   });
   const contractorId = contractor.actor.kind === 'contractor' ? contractor.actor.contractorId : '';
   const [tech] = await db.select({ id: technicians.id }).from(technicians).where(eq(technicians.contractorId, contractorId));
+  // All the jobs in one creation (what a company's form does for one), then each through its events.
+  const created = await createJobs(
+    db,
+    owner,
+    paths.map((_, i) => {
+      const [siteName, siteAddress] = sites[i % sites.length]!;
+      return {
+        engagementId,
+        templateId: template.id,
+        siteName,
+        siteAddress,
+        description: 'Quarterly electrical safety check of the common areas.',
+        dueOn: daysFromNow(i * 3 - 6),
+        priority: i % 4 === 0 ? ('high' as const) : ('normal' as const),
+        poNumber: `PO-${4100 + i}`,
+        poAmountMinor: 45_000 + i * 2_500,
+        poCurrency: 'EUR',
+        accessDetails: 'Keys at reception; ask for the building manager.',
+        requiredAccreditations: ['electrical_licence' as const, ...(i % 3 === 0 ? (['working_at_heights'] as const) : [])],
+        fileIds: [],
+      };
+    }),
+  );
   for (const [i, path] of paths.entries()) {
-    const [siteName, siteAddress] = sites[i % sites.length]!;
-    const job = await createJob(db, owner, {
-      engagementId,
-      templateId: template.id,
-      siteName,
-      siteAddress,
-      description: 'Quarterly electrical safety check of the common areas.',
-      dueOn: daysFromNow(i * 3 - 6),
-      priority: i % 4 === 0 ? 'high' : 'normal',
-      poNumber: `PO-${4100 + i}`,
-      poAmountMinor: 45_000 + i * 2_500,
-      poCurrency: 'EUR',
-      accessDetails: 'Keys at reception; ask for the building manager.',
-      requiredAccreditations: ['electrical_licence', ...(i % 3 === 0 ? (['working_at_heights'] as const) : [])],
-      fileIds: [],
-    });
+    const job = created[i]!;
     await runInTransaction(db, async (tx) => {
       for (const event of path.events) {
         if (event === 'schedule' && path.technician && tech)
           await tx.insert(jobTechnicians).values({
             id: createId(),
             jobId: job.id,
-            organizationId: job.organization.id,
+            organizationId: job.organizationId,
             contractorId,
             technicianId: tech.id,
             assignedByUserId: contractor.user.id,

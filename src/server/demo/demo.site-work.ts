@@ -8,7 +8,7 @@ import { drawScenePng, drawScrawlPng } from '../lib/png.encode.ts';
 import type { Storage } from '../lib/storage.ts';
 import { recordGeneratedFile, storeGeneratedBytes } from '../modules/files/files.service.ts';
 import { completeJob, closeJob, fireJobEvent } from '../modules/jobs/jobs.events.ts';
-import { createJob } from '../modules/jobs/jobs.service.ts';
+import { createJobs } from '../modules/jobs/jobs.service.ts';
 import { performWork } from '../modules/site-work/site-work.perform.ts';
 import { answerTask, attachPhoto, goOnSite } from '../modules/site-work/site-work.service.ts';
 import { daysFromNow } from './demo.data.ts';
@@ -57,27 +57,32 @@ export async function seedDemoSiteWork(db: Db, storage: Storage, owner: RequestC
     requestId: createId(),
     ip: 'demo',
   };
-  for (const [i, plan] of demoSiteJobs.entries()) {
-    const job = await createJob(db, owner, {
+  const created = await createJobs(
+    db,
+    owner,
+    demoSiteJobs.map((plan, i) => ({
       engagementId,
       templateId: template.id,
       siteName: plan.siteName,
       siteAddress: plan.siteAddress,
       description: 'Quarterly electrical safety check of the plant rooms.',
       dueOn: daysFromNow(2 + i),
-      priority: 'normal',
+      priority: 'normal' as const,
       poNumber: `PO-${4300 + i}`,
       poAmountMinor: 52_000,
       poCurrency: 'EUR',
       accessDetails: 'Plant room key in the lockbox, code 2468.',
-      requiredAccreditations: ['electrical_licence'],
+      requiredAccreditations: ['electrical_licence' as const],
       fileIds: [],
-    });
+    })),
+  );
+  for (const [i, plan] of demoSiteJobs.entries()) {
+    const job = created[i]!;
     await runInTransaction(db, async (tx) => {
       await tx.insert(jobTechnicians).values({
         id: createId(),
         jobId: job.id,
-        organizationId: job.organization.id,
+        organizationId: job.organizationId,
         contractorId,
         technicianId: tess.technicianId,
         assignedByUserId: office.user.id,

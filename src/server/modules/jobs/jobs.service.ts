@@ -126,18 +126,45 @@ export async function insertJobs(tx: Tx, ctx: RequestContext, organizationId: st
 
 /** Create a job on an active engagement (assigning it to its contractor), from a template, with documents. */
 export async function createJob(db: Db, ctx: RequestContext, input: z.output<typeof createJobSchema>) {
+  const [job] = await createJobs(db, ctx, [input]);
+  return getJob(db, ctx, job!.id);
+}
+
+/**
+ * Creates several jobs in one transaction, each as `createJob` would (its engagement active and in
+ * the actor's scope, its template's tasks, its documents checked, its contractor told), with one
+ * read per distinct engagement and template and the inserts per table (`insertJobs`). Returns the
+ * rows in the order of `inputs`.
+ */
+export async function createJobs(db: Db, ctx: RequestContext, inputs: ReadonlyArray<z.output<typeof createJobSchema>>) {
   assertAllowed(jobRoleAbilities(ctx.actor), 'create');
-  const id = await runInTransaction(db, async (tx) => {
-    const engagement = await readActiveEngagement(tx, ctx, input.engagementId);
-    const tasks = input.templateId ? await readTemplateTasks(tx, ctx, input.templateId) : [];
-    const fileIds = [...new Set(input.fileIds)];
-    for (const fileId of fileIds) await readAttachableFile(tx, ctx.actor, fileId, engagement);
-    const { engagementId: _e, templateId: _t, fileIds: _f, ...fields } = input;
-    const [job] = await insertJobs(tx, ctx, engagement.organizationId, [{ fields, engagement, tasks, fileIds }], 'form');
-    await tellJobContractor(tx, job!, 'job.assigned', `New job: ${jobLabel(job!)}`, assignmentSummary(job!));
-    return job!.id;
+  return runInTransaction(db, async (tx) => {
+    const engagementsById = new Map<string, EngagementRow>();
+    const tasksByTemplate = new Map<string, TaskSpec[]>();
+    const items: NewJob[] = [];
+    for (const input of inputs) {
+      let engagement = engagementsById.get(input.engagementId);
+      if (!engagement) {
+        engagement = await readActiveEngagement(tx, ctx, input.engagementId);
+        engagementsById.set(input.engagementId, engagement);
+      }
+      let tasks: TaskSpec[] = [];
+      if (input.templateId) {
+        tasks = tasksByTemplate.get(input.templateId) ?? (await readTemplateTasks(tx, ctx, input.templateId));
+        tasksByTemplate.set(input.templateId, tasks);
+      }
+      const fileIds = [...new Set(input.fileIds)];
+      for (const fileId of fileIds) await readAttachableFile(tx, ctx.actor, fileId, engagement);
+      const { engagementId: _e, templateId: _t, fileIds: _f, ...fields } = input;
+      items.push({ fields, engagement, tasks, fileIds });
+    }
+    const organizationId = items[0]?.engagement.organizationId;
+    // The actor's scope holds one organization's engagements: the numbers are that organization's.
+    if (items.some((item) => item.engagement.organizationId !== organizationId)) throw new Error('jobs of one organization at a time');
+    const created = organizationId ? await insertJobs(tx, ctx, organizationId, items, 'form') : [];
+    for (const job of created) await tellJobContractor(tx, job, 'job.assigned', `New job: ${jobLabel(job)}`, assignmentSummary(job));
+    return created;
   });
-  return getJob(db, ctx, id);
 }
 
 /** The company edits a job's details (If-Match); the contractor hears what changed. */

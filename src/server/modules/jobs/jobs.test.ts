@@ -1,7 +1,10 @@
-import { and, eq } from 'drizzle-orm';
+import { and, eq, inArray } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { contractorMembers, contractors, engagements, jobs, jobTasks, notifications, statusChanges, users } from '../../db/schema/index.ts';
 import { createId } from '../../lib/ids.ts';
+import { createJobSchema } from '../../../shared/schemas/job.schema.ts';
+import type { RequestContext } from '../../access/actor.ts';
+import { createJobs } from './jobs.service.ts';
 import { createJob, jobInput, putTechnicianOnJob, uploadFor } from '../../test/jobs.work.ts';
 import { performBody } from '../../test/site-work.fixtures.ts';
 import { raceTitle } from '../../test/race.ts';
@@ -50,6 +53,59 @@ describe('jobs', () => {
     // Numbers follow each other per organization.
     const next = await createJob(t, w);
     expect((await clientFor(t, w.aOwner).get(`/api/jobs/${next}`)).json().number).toBe(job.number + 1);
+  });
+
+  it('creates several jobs at once as one would be created, numbered in order; one job out of scope creates none', async () => {
+    const owner: RequestContext = {
+      actor: { kind: 'staff', userId: w.aOwner.userId, organizationId: w.orgA, role: 'owner' },
+      user: { id: w.aOwner.userId, name: 'A owner', email: w.aOwner.email, twoFactorEnabled: false },
+      sessionId: 'test',
+      requestId: createId(),
+      ip: '127.0.0.1',
+    };
+    const input = (extra: Record<string, unknown>) => createJobSchema.parse(jobInput(w.engagementAX, extra));
+    const created = await createJobs(t.db, owner, [
+      input({ siteName: 'Batch one', templateId }),
+      input({ siteName: 'Batch two' }),
+      input({ siteName: 'Batch three', templateId }),
+    ]);
+    expect(created.map((job) => job.siteName)).toEqual(['Batch one', 'Batch two', 'Batch three']);
+    expect(created.map((job) => job.number - created[0]!.number)).toEqual([0, 1, 2]);
+    expect(created.every((job) => job.status === 'assigned' && job.contractorId === w.contractorX)).toBe(true);
+    const tasks = await t.db
+      .select()
+      .from(jobTasks)
+      .where(
+        inArray(
+          jobTasks.jobId,
+          created.map((job) => job.id),
+        ),
+      );
+    expect(created.map((job) => tasks.filter((task) => task.jobId === job.id).length)).toEqual([2, 0, 2]);
+    const told = await t.db
+      .select()
+      .from(notifications)
+      .where(
+        and(
+          eq(notifications.userId, w.xAdmin.userId),
+          inArray(
+            notifications.link,
+            created.map((job) => `/portal/jobs/${job.id}`),
+          ),
+        ),
+      );
+    expect(told.map((note) => note.type)).toEqual(['job.assigned', 'job.assigned', 'job.assigned']);
+
+    const before = await t.db.select({ id: jobs.id }).from(jobs).where(eq(jobs.organizationId, w.orgA));
+    const refused = await createJobs(t.db, owner, [
+      input({ siteName: 'Never made' }),
+      createJobSchema.parse(jobInput(w.engagementBY)),
+    ]).then(
+      () => undefined,
+      (error: unknown) => error,
+    );
+    expect(refused).toMatchObject({ status: 400, details: { fieldErrors: [{ path: 'engagementId' }] } });
+    expect(await t.db.select({ id: jobs.id }).from(jobs).where(eq(jobs.organizationId, w.orgA))).toHaveLength(before.length);
   });
 
   it('refuses bad input with 400 naming the field, writing nothing', async () => {
