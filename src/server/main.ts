@@ -1,23 +1,10 @@
-import { sweepIdempotencyKeys } from './http/idempotency.store.ts';
 import module from 'node:module';
 import path from 'node:path';
 import { hasDevMailbox, readConfig, replyDomainOf, serverSecret } from './config.ts';
-import { openDatabase } from './db/client.ts';
-import { refreshStatistics } from './db/maintenance.ts';
+import { startPglite } from './db/pglite.start.ts';
 import type { InFlightRequest } from './http/in-flight.plugin.ts';
-import { createLogger } from './lib/logger.ts';
-import { createMailer } from './lib/mailer.ts';
-import { pruneRateLimits } from './lib/rate-limit.ts';
-import { deferQueue, type Queue, startQueue } from './lib/queue.ts';
-import { clearStorageTemp, createDiskStorage } from './lib/storage.ts';
-import { pruneLiveEvents } from './modules/live/live.events.ts';
+import type { Queue } from './lib/queue.ts';
 import { describeStartupError } from './startup.errors.ts';
-
-const MILESTONE_TIMERS_JOB = 'milestones.timers';
-const STATISTICS_JOB = 'database.statistics';
-const PRUNE_JOB = 'maintenance.prune';
-/** With PostgreSQL another process may share the files directory: leave its fresh uploads alone. */
-const TEMP_FILE_MAX_AGE_MS = 60 * 60_000;
 
 /** read config → open db (lock) → migrate → seed on first start → build app → listen; graceful shutdown. */
 async function main(): Promise<void> {
@@ -27,21 +14,31 @@ async function main(): Promise<void> {
   (module as { enableCompileCache?: () => unknown }).enableCompileCache?.();
   const config = readConfig();
   startupSettings = { databaseUrl: config.DATABASE_URL, port: config.PORT, host: config.HOST };
+  // The embedded database starts on its own thread first; this one then loads the application
+  // (its modules are only imported from here on: main.ts itself imports little), and builds it.
+  const pglite = config.DATABASE_URL ? undefined : startPglite(config.dataDir);
+  const [
+    database,
+    { createLogger },
+    { buildApp },
+    { describeDemo, isEmpty, seedDemo },
+    notifications,
+    { deferQueue, startQueue },
+    { clearStorageTemp, createDiskStorage },
+    { registerBackgroundJobs, TEMP_FILE_MAX_AGE_MS },
+  ] = await Promise.all([
+    import('./db/client.ts').then(({ openDatabase }) =>
+      openDatabase({ databaseUrl: config.DATABASE_URL, started: pglite, startInBackground: true }),
+    ),
+    import('./lib/logger.ts'),
+    import('./app.ts'),
+    import('./demo/demo.seed.ts'),
+    import('./modules/notifications/notifications.service.ts'),
+    import('./lib/queue.ts'),
+    import('./lib/storage.ts'),
+    import('./background.jobs.ts'),
+  ]);
   const logger = createLogger(config.LOG_LEVEL);
-  // The embedded database starts on its own thread while this one loads and builds the application.
-  const [database, { buildApp }, { describeDemo, isEmpty, seedDemo }, { runMilestoneTimers }, { startEmailDelivery }, notifications] =
-    await Promise.all([
-      openDatabase({
-        databaseUrl: config.DATABASE_URL,
-        dataDir: config.DATABASE_URL ? undefined : config.dataDir,
-        startInBackground: true,
-      }),
-      import('./app.ts'),
-      import('./demo/demo.seed.ts'),
-      import('./modules/milestones/milestones.timers.ts'),
-      import('./modules/notifications/notifications.delivery.ts'),
-      import('./modules/notifications/notifications.service.ts'),
-    ]);
   const { connectOutbox } = notifications;
   let ready = false;
   let stopping = false;
@@ -86,39 +83,6 @@ async function main(): Promise<void> {
       phases[name] = Math.round(performance.now() - at);
     }
   };
-  const registerJobs = async (queue: Queue) => {
-    const mailer = createMailer(config.SMTP_URL, config.MAIL_FROM);
-    await startEmailDelivery(queue, database.db, mailer, { logger });
-    const { startNotificationEmails } = await import('./modules/notifications/notifications.emails.ts');
-    await startNotificationEmails(queue, database.db, {
-      publicUrl: config.publicUrl,
-      secret: serverSecret(config),
-      replyDomain: replyDomainOf(config),
-      logger,
-    });
-    await queue.work(MILESTONE_TIMERS_JOB, async () => {
-      const result = await runMilestoneTimers(database.db);
-      if (result.approved + result.reminded > 0) logger.info(result, 'milestone timers ran');
-    });
-    await queue.schedule(MILESTONE_TIMERS_JOB, '*/10 * * * *');
-    const reminders = await import('./modules/technicians/technicians.reminders.ts');
-    await queue.work(reminders.ACCREDITATION_REMINDERS_JOB, async () => {
-      const sent = await reminders.runAccreditationReminders(database.db);
-      if (sent > 0) logger.info({ sent }, 'accreditation expiry reminders sent');
-    });
-    // Hourly: each (accreditation, threshold, expiry) is claimed once, so the repeats send nothing twice.
-    await queue.schedule(reminders.ACCREDITATION_REMINDERS_JOB, '23 * * * *');
-    await queue.work(STATISTICS_JOB, () => refreshStatistics(database));
-    await queue.schedule(STATISTICS_JOB, '17 * * * *');
-    await queue.send(STATISTICS_JOB, {});
-    await queue.work(PRUNE_JOB, async () => {
-      await pruneRateLimits(database.db);
-      await sweepIdempotencyKeys(database.db);
-      await pruneLiveEvents(database.db);
-      await clearStorageTemp(filesRoot, TEMP_FILE_MAX_AGE_MS);
-    });
-    await queue.schedule(PRUNE_JOB, '43 * * * *');
-  };
   const filesRoot = path.join(config.dataDir, 'files');
 
   // Uploads cut short by a crash left temporary files; the PGlite lock means no other process writes here.
@@ -150,7 +114,7 @@ async function main(): Promise<void> {
   starting
     .then(async (started) => {
       queue = started;
-      await registerJobs(started);
+      await registerBackgroundJobs(started, { config, database, logger, filesRoot });
       logger.info({ ms: Math.round(performance.now() - jobsStarted) }, 'background jobs are running');
     })
     .catch((error: unknown) => {

@@ -1,13 +1,9 @@
-import { mkdirSync } from 'node:fs';
-import path from 'node:path';
 import type { ExtractTablesWithRelations } from 'drizzle-orm';
 import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg-core';
-import { projectPath } from '../lib/paths.ts';
 import type { SqlExecutor } from '../lib/sql.types.ts';
 import * as schema from './schema/index.ts';
 import type { ListenHandlers } from './listen.pg.ts';
-import { acquireDataDirLock } from './lock.ts';
-import { PgliteProxy } from './pglite.proxy.ts';
+import { migrationsFolder, type StartedPglite, startPglite } from './pglite.start.ts';
 import { committedMigrations } from './pglite.template.mjs';
 
 export type Schema = typeof schema;
@@ -32,10 +28,6 @@ export interface Database {
   /** PGlite only: the whole data directory as a gzipped tarball (`portico backup`). */
   dumpDataDir?: () => Promise<Blob>;
 }
-
-const migrationsFolder = projectPath('drizzle');
-/** Where `npm run build` puts the embedded database's template (scripts/build-pglite-template.mjs). */
-const templatesDir = projectPath('dist/pglite-template');
 
 /**
  * True when the database has applied exactly the committed migrations: one statement instead of
@@ -67,6 +59,8 @@ export interface OpenDatabaseOptions {
    * its error, and the data directory's lock is released.
    */
   startInBackground?: boolean;
+  /** PGlite only: the database main.ts started before loading the application (`startPglite`); `dataDir` and `loadDataDir` are then unused. */
+  started?: StartedPglite;
 }
 
 function queryLogger(onQuery: ((sql: string) => void) | undefined) {
@@ -78,24 +72,15 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
   return openPglite(options);
 }
 
-async function openPglite({ dataDir, loadDataDir, onQuery, startInBackground }: OpenDatabaseOptions): Promise<Database> {
-  let release = () => {};
-  let dir: string | undefined;
-  if (dataDir) {
-    mkdirSync(dataDir, { recursive: true });
-    release = acquireDataDirLock(dataDir);
-    dir = path.join(dataDir, 'pglite');
-  }
-  // PostgreSQL (WASM) runs on its own thread: the event loop stays free while it works.
-  // A new data directory starts as a copy of the built template (initialised and migrated), when there is one.
-  const client = new PgliteProxy(dir, { loadDataDir, template: dir && !loadDataDir ? { templatesDir, migrationsFolder } : undefined });
-  const started = client.waitReady.catch(async (error: unknown) => {
+async function openPglite({ dataDir, loadDataDir, onQuery, startInBackground, started }: OpenDatabaseOptions): Promise<Database> {
+  const { client, release } = started ?? startPglite(dataDir, loadDataDir);
+  const ready = client.waitReady.catch(async (error: unknown) => {
     await client.close().catch(() => undefined);
     release();
     throw error;
   });
-  if (startInBackground) started.catch(() => undefined);
-  else await started;
+  if (startInBackground) ready.catch(() => undefined);
+  else await ready;
   // Each database's driver loads only when it is used (while PGlite starts on its thread).
   const { drizzle } = await import('drizzle-orm/pglite');
   const db = drizzle({ client: client as never, schema, logger: queryLogger(onQuery) }) as unknown as Db;
