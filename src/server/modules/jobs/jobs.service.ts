@@ -139,24 +139,17 @@ export async function createJob(db: Db, ctx: RequestContext, input: z.output<typ
 export async function createJobs(db: Db, ctx: RequestContext, inputs: ReadonlyArray<z.output<typeof createJobSchema>>) {
   assertAllowed(jobRoleAbilities(ctx.actor), 'create');
   return runInTransaction(db, async (tx) => {
-    const engagementsById = new Map<string, EngagementRow>();
+    const engagements = new Map<string, EngagementRow>();
+    for (const id of new Set(inputs.map((input) => input.engagementId))) engagements.set(id, await readActiveEngagement(tx, ctx, id));
     const tasksByTemplate = new Map<string, TaskSpec[]>();
+    for (const id of new Set(inputs.flatMap((input) => (input.templateId ? [input.templateId] : []))))
+      tasksByTemplate.set(id, await readTemplateTasks(tx, ctx, id));
     const items: NewJob[] = [];
-    for (const input of inputs) {
-      let engagement = engagementsById.get(input.engagementId);
-      if (!engagement) {
-        engagement = await readActiveEngagement(tx, ctx, input.engagementId);
-        engagementsById.set(input.engagementId, engagement);
-      }
-      let tasks: TaskSpec[] = [];
-      if (input.templateId) {
-        tasks = tasksByTemplate.get(input.templateId) ?? (await readTemplateTasks(tx, ctx, input.templateId));
-        tasksByTemplate.set(input.templateId, tasks);
-      }
-      const fileIds = [...new Set(input.fileIds)];
+    for (const { engagementId, templateId, fileIds: sent, ...fields } of inputs) {
+      const engagement = engagements.get(engagementId)!;
+      const fileIds = [...new Set(sent)];
       for (const fileId of fileIds) await readAttachableFile(tx, ctx.actor, fileId, engagement);
-      const { engagementId: _e, templateId: _t, fileIds: _f, ...fields } = input;
-      items.push({ fields, engagement, tasks, fileIds });
+      items.push({ fields, engagement, tasks: templateId ? tasksByTemplate.get(templateId)! : [], fileIds });
     }
     const organizationId = items[0]?.engagement.organizationId;
     // The actor's scope holds one organization's engagements: the numbers are that organization's.
