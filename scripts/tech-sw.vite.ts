@@ -5,9 +5,12 @@ import { transform } from 'esbuild';
 import type { OutputBundle, OutputChunk } from 'rolldown';
 import type { Plugin } from 'vite';
 
-/** The modules whose chunks a technician needs without a connection: the app's entry and boot, the shell, the tech view and what it renders. */
+/**
+ * The modules whose chunks a technician needs without a connection: the app's entry and boot, the
+ * shell, the tech view and what it renders, and the downloads it loads when a document is opened.
+ */
 const TECH_MODULES =
-  /src\/web\/(main\.tsx|app\/(app\.boot|shell\.layout|tech\.routes|root\.route)\.tsx|features\/(tech-view|site-work|preferences|notifications|session)\/)/;
+  /src\/web\/(main\.tsx|app\/(app\.boot|shell\.layout|tech\.routes|root\.route)\.tsx|features\/(tech-view|site-work|preferences|notifications|session)\/|lib\/download\.ts)/;
 
 /** The chunks (and CSS) to cache at install: every chunk holding a tech module, with its static imports. */
 export function techPrecacheList(bundle: OutputBundle): string[] {

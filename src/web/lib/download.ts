@@ -1,10 +1,8 @@
 import { CONTEXT_HEADER } from './api.client.ts';
 import { readContextKey } from './context.storage.ts';
+import { downloadHref } from './download.load.ts';
 
-/** Where a stored file downloads from (a plain link works when the browser has one membership). */
-export function downloadHref(fileId: string): string {
-  return `/api/files/${encodeURIComponent(fileId)}/download`;
-}
+/* Loaded on first use through loadDownloads (download.load.ts), not with the pages that offer downloads. */
 
 /**
  * Downloads a file as the membership the user acts as (the header a plain link cannot send),

@@ -3,7 +3,7 @@ import { Button } from '../../../components/ui/button.tsx';
 import { TextLink } from '../../../components/ui/link.tsx';
 import { toastError } from '../../../components/ui/toast.tsx';
 import { describeError } from '../../../lib/api.client.ts';
-import { downloadFile, downloadHref } from '../../../lib/download.ts';
+import { downloadHref, loadDownloads } from '../../../lib/download.load.ts';
 import { formatBytes } from '../../../lib/format.intl.ts';
 
 interface ProofFile {
@@ -34,7 +34,11 @@ export function PaymentProof({ file, label = 'Proof of payment' }: { file: Proof
         <Button
           variant="secondary"
           size="sm"
-          onPress={() => void downloadFile(file.id, file.name).catch((e: unknown) => toastError('Download failed', describeError(e)))}
+          onPress={() =>
+            void loadDownloads()
+              .then(({ downloadFile }) => downloadFile(file.id, file.name))
+              .catch((e: unknown) => toastError('Download failed', describeError(e)))
+          }
         >
           <Download aria-hidden="true" className="size-4" />
           Download
