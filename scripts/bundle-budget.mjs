@@ -87,13 +87,23 @@ export function collectChunks(manifest, keys) {
   const visit = (key) => {
     if (seen.has(key)) return;
     seen.add(key);
-    const chunk = manifest[key];
+    const chunk = manifest[key] ?? findChunkOfModule(manifest, key);
     if (!chunk) throw new Error(`The Vite manifest has no chunk for ${key}: was it renamed? Update scripts/bundle-budget.mjs.`);
     if (chunk.file.endsWith('.js')) files.add(chunk.file);
     for (const imported of chunk.imports ?? []) visit(imported);
   };
   for (const key of keys) visit(key);
   return [...files];
+}
+
+/**
+ * A chunk that the build keyed by its file rather than its module (rolldown does so for a module
+ * that several chunks import dynamically): the one named after the module.
+ */
+function findChunkOfModule(manifest, key) {
+  const name = path.basename(key).replace(/\.[cm]?[jt]sx?$/, '');
+  const found = Object.values(manifest).filter((chunk) => chunk.name === name && !chunk.src);
+  return found.length === 1 ? found[0] : undefined;
 }
 
 /** The entry point's manifest key (index.html). */
