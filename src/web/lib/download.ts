@@ -1,6 +1,6 @@
 import { CONTEXT_HEADER } from './api.client.ts';
 import { readContextKey } from './context.storage.ts';
-import { downloadHref } from './download.load.ts';
+import { downloadHref } from './download.href.ts';
 
 /* Loaded on first use through loadDownloads (download.load.ts), not with the pages that offer downloads. */
 

@@ -1,6 +1,7 @@
 import { Download, FileText } from 'lucide-react';
 import type { ReactNode } from 'react';
-import { downloadHref, loadDownloads } from '../../lib/download.load.ts';
+import { downloadHref } from '../../lib/download.href.ts';
+import { loadDownloads } from '../../lib/download.load.ts';
 import { formatBytes, formatDate } from '../../lib/format.intl.ts';
 import { toastError } from './toast.tsx';
 

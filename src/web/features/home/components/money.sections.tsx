@@ -1,6 +1,6 @@
 import { paymentMethodLabels } from '../../../../shared/domain/payment.rules.ts';
 import { TextLink } from '../../../components/ui/link.tsx';
-import { downloadHref } from '../../../lib/download.load.ts';
+import { downloadHref } from '../../../lib/download.href.ts';
 import { formatDay, formatMoney } from '../../../lib/format.intl.ts';
 import type { ContractorHome, StaffHome } from '../api/get-home.query.ts';
 import { HomeSection } from './home.section.tsx';

@@ -3,7 +3,8 @@ import { Button } from '../../../components/ui/button.tsx';
 import { TextLink } from '../../../components/ui/link.tsx';
 import { toastError } from '../../../components/ui/toast.tsx';
 import { describeError } from '../../../lib/api.client.ts';
-import { downloadHref, loadDownloads } from '../../../lib/download.load.ts';
+import { downloadHref } from '../../../lib/download.href.ts';
+import { loadDownloads } from '../../../lib/download.load.ts';
 import { formatBytes } from '../../../lib/format.intl.ts';
 
 interface ProofFile {

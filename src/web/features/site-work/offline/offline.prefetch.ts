@@ -1,6 +1,6 @@
 import { api, CONTEXT_HEADER, dataOf } from '../../../lib/api.client.ts';
 import { readContextKey } from '../../../lib/context.storage.ts';
-import { downloadHref } from '../../../lib/download.load.ts';
+import { downloadHref } from '../../../lib/download.href.ts';
 
 /** Enough for a day or two on the road; documents bigger than this are left to be opened online. */
 const MAX_JOBS = 30;
