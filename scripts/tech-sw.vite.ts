@@ -10,7 +10,7 @@ import type { Plugin } from 'vite';
  * shell, the tech view and what it renders, and the downloads it loads when a document is opened.
  */
 const TECH_MODULES =
-  /src\/web\/(main\.tsx|app\/(app\.boot|shell\.layout|tech\.routes|root\.route)\.tsx|features\/(tech-view|site-work|preferences|notifications|session)\/|lib\/download\.ts)/;
+  /src\/web\/(main\.tsx|app\/(app\.boot|shell\.layout|tech\.routes|root\.route)\.tsx|features\/(tech-view|site-work|preferences|notifications|session)\/|lib\/download\.fetch\.ts)/;
 
 /** The chunks (and CSS) to cache at install: every chunk holding a tech module, with its static imports. */
 export function techPrecacheList(bundle: OutputBundle): string[] {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { attachmentNameOf } from './download.ts';
+import { attachmentNameOf } from './download.fetch.ts';
 
 describe('export downloads', () => {
   it("takes the server's file name from Content-Disposition, else the fallback", () => {

@@ -1,7 +1,6 @@
 import { Download } from 'lucide-react';
 import { useRef, useState } from 'react';
-import type { DownloadProgress } from '../../lib/download.ts';
-import { loadDownloads } from '../../lib/download.load.ts';
+import { type DownloadProgress, downloadExport } from '../../lib/download.ts';
 import { formatBytes } from '../../lib/format.intl.ts';
 import { Button, type ButtonVariant } from './button.tsx';
 
@@ -37,7 +36,6 @@ export function ExportButton({
     controller.current = abort;
     setMessage(null);
     try {
-      const { downloadExport } = await loadDownloads();
       const name = await downloadExport(url, fileName, setProgress, abort.signal);
       setMessage({ tone: 'done', text: `Downloaded ${name}.` });
     } catch (error) {

@@ -1,7 +1,7 @@
 import { Download, FileText } from 'lucide-react';
 import type { ReactNode } from 'react';
+import { downloadFile } from '../../lib/download.ts';
 import { downloadHref } from '../../lib/download.href.ts';
-import { loadDownloads } from '../../lib/download.load.ts';
 import { formatBytes, formatDate } from '../../lib/format.intl.ts';
 import { toastError } from './toast.tsx';
 
@@ -33,11 +33,9 @@ export function FileList({ files, label, actions }: FileListProps) {
                 download={file.name}
                 onClick={(event) => {
                   event.preventDefault();
-                  loadDownloads()
-                    .then(({ downloadFile }) => downloadFile(file.id, file.name))
-                    .catch((error: unknown) =>
-                      toastError('Could not download the file', error instanceof Error ? error.message : undefined),
-                    );
+                  downloadFile(file.id, file.name).catch((error: unknown) =>
+                    toastError('Could not download the file', error instanceof Error ? error.message : undefined),
+                  );
                 }}
                 className="inline-flex items-center gap-1 font-medium break-all text-blue-700 underline underline-offset-2 hover:text-blue-900"
               >

@@ -3,8 +3,8 @@ import { Button } from '../../../components/ui/button.tsx';
 import { TextLink } from '../../../components/ui/link.tsx';
 import { toastError } from '../../../components/ui/toast.tsx';
 import { describeError } from '../../../lib/api.client.ts';
+import { downloadFile } from '../../../lib/download.ts';
 import { downloadHref } from '../../../lib/download.href.ts';
-import { loadDownloads } from '../../../lib/download.load.ts';
 import { formatBytes } from '../../../lib/format.intl.ts';
 
 interface ProofFile {
@@ -35,11 +35,7 @@ export function PaymentProof({ file, label = 'Proof of payment' }: { file: Proof
         <Button
           variant="secondary"
           size="sm"
-          onPress={() =>
-            void loadDownloads()
-              .then(({ downloadFile }) => downloadFile(file.id, file.name))
-              .catch((e: unknown) => toastError('Download failed', describeError(e)))
-          }
+          onPress={() => void downloadFile(file.id, file.name).catch((e: unknown) => toastError('Download failed', describeError(e)))}
         >
           <Download aria-hidden="true" className="size-4" />
           Download

@@ -10,7 +10,7 @@ import { QueryView } from '../../../components/ui/query-view.tsx';
 import { Section } from '../../../components/ui/section.tsx';
 import { toastError } from '../../../components/ui/toast.tsx';
 import { describeError, isApiError } from '../../../lib/api.client.ts';
-import { loadDownloads } from '../../../lib/download.load.ts';
+import { downloadFile } from '../../../lib/download.ts';
 import { formatBytes, formatDay } from '../../../lib/format.intl.ts';
 import { useMyJob } from '../api/get-my-job.query.ts';
 import { statusLabel, statusTone } from './job-status.text.ts';
@@ -121,9 +121,7 @@ export function MyJobPage({ jobId, siteWork, after }: { jobId: string; siteWork?
                         size="sm"
                         aria-label={`Download ${doc.name}`}
                         onPress={() =>
-                          void loadDownloads()
-                            .then(({ downloadFile }) => downloadFile(doc.id, doc.name))
-                            .catch((e: unknown) => toastError('Download failed', describeError(e)))
+                          void downloadFile(doc.id, doc.name).catch((e: unknown) => toastError('Download failed', describeError(e)))
                         }
                       >
                         <Download aria-hidden="true" className="size-4" />

@@ -14,7 +14,7 @@ import { QueryView } from '../../../components/ui/query-view.tsx';
 import { Section } from '../../../components/ui/section.tsx';
 import { toastError, toastSuccess } from '../../../components/ui/toast.tsx';
 import { describeError } from '../../../lib/api.client.ts';
-import { loadDownloads } from '../../../lib/download.load.ts';
+import { downloadFile } from '../../../lib/download.ts';
 import { formatDay, todayDay } from '../../../lib/format.intl.ts';
 import { useRemoveAccreditation } from '../api/accreditation.mutations.ts';
 import { useTechnician } from '../api/get-technician.query.ts';
@@ -69,9 +69,7 @@ function Accreditations({ technician }: { technician: TechnicianDetail }) {
                       size="sm"
                       aria-label={`Download ${a.file.name}`}
                       onPress={() =>
-                        void loadDownloads()
-                          .then(({ downloadFile }) => downloadFile(a.file!.id, a.file!.name))
-                          .catch((e: unknown) => toastError('Download failed', describeError(e)))
+                        void downloadFile(a.file!.id, a.file!.name).catch((e: unknown) => toastError('Download failed', describeError(e)))
                       }
                     >
                       <Download aria-hidden="true" className="size-4" />
