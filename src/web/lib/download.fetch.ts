@@ -19,18 +19,7 @@ export async function downloadFile(fileId: string, name: string): Promise<void> 
         ? 'This file was not found, or you no longer have access to it.'
         : `The download failed (HTTP ${response.status}).`,
     );
-  const url = URL.createObjectURL(await response.blob());
-  try {
-    const anchor = document.createElement('a');
-    anchor.href = url;
-    anchor.download = name;
-    anchor.rel = 'noopener';
-    document.body.append(anchor);
-    anchor.click();
-    anchor.remove();
-  } finally {
-    window.setTimeout(() => URL.revokeObjectURL(url), 10_000);
-  }
+  saveBlob(await response.blob(), name);
 }
 
 /** How far a download got: bytes so far, and the total when the server said it (streamed exports don't know it). */
@@ -39,7 +28,8 @@ export interface DownloadProgress {
   total: number | null;
 }
 
-function saveBlob(blob: Blob, name: string): void {
+/** Hands a downloaded file to the browser under its name. */
+export function saveBlob(blob: Blob, name: string): void {
   const url = URL.createObjectURL(blob);
   try {
     const anchor = document.createElement('a');

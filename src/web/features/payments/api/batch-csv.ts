@@ -1,6 +1,7 @@
 import { CONTEXT_HEADER } from '../../../lib/api.client.ts';
 import type { paths } from '../../../lib/api.types.ts';
 import { readContextKey } from '../../../lib/context.storage.ts';
+import { attachmentNameOf, saveBlob } from '../../../lib/download.fetch.ts';
 
 const CSV_PATH = '/api/payments/batches/{id}/csv' satisfies keyof paths;
 
@@ -12,17 +13,5 @@ export async function downloadBatchCsv(batchId: string): Promise<void> {
   const response = await fetch(CSV_PATH.replace('{id}', encodeURIComponent(batchId)), { headers, credentials: 'same-origin' });
   if (!response.ok)
     throw new Error(response.status === 404 ? 'This batch was not found.' : `The download failed (HTTP ${response.status}).`);
-  const name = /filename="([^"]+)"/.exec(response.headers.get('content-disposition') ?? '')?.[1] ?? 'payment-batch.csv';
-  const url = URL.createObjectURL(await response.blob());
-  try {
-    const anchor = document.createElement('a');
-    anchor.href = url;
-    anchor.download = name;
-    anchor.rel = 'noopener';
-    document.body.append(anchor);
-    anchor.click();
-    anchor.remove();
-  } finally {
-    window.setTimeout(() => URL.revokeObjectURL(url), 10_000);
-  }
+  saveBlob(await response.blob(), attachmentNameOf(response.headers.get('content-disposition'), 'payment-batch.csv'));
 }
