@@ -19,6 +19,7 @@ export default defineConfig({
     // Two workers at most: more would only fight over the cores (and each holds a database).
     maxWorkers: Math.max(1, Math.min(2, availableParallelism())),
     globalSetup: ['src/server/test/global-setup.ts'],
+    setupFiles: ['src/server/test/setup.warnings.ts'],
     testTimeout: 180_000,
     // the first getTestApp() in a worker migrates a fresh PGlite database: slow under load
     hookTimeout: 300_000,

@@ -1,3 +1,4 @@
+import { PgTransaction } from 'drizzle-orm/pg-core';
 import type { Db, Executor, Tx } from './client.ts';
 
 type Effect = () => void | Promise<void>;
@@ -70,4 +71,20 @@ export function beforeCommit(tx: Executor, effect: Effect): boolean {
 /** The database an executor belongs to: itself, or the one a runInTransaction transaction was opened on. */
 export function databaseOf(executor: Executor): Db {
   return owners.get(executor as Tx) ?? (executor as Db);
+}
+
+/**
+ * Runs independent reads: side by side on the database (each on a connection of the pool), one
+ * after another in a transaction, whose one connection runs one statement at a time (node-postgres
+ * deprecates a second query on a busy client). Each read is a function, so that none starts early.
+ */
+export async function readTogether<const R extends ReadonlyArray<() => PromiseLike<unknown>>>(
+  executor: Executor,
+  ...reads: R
+): Promise<{ -readonly [K in keyof R]: Awaited<ReturnType<R[K]>> }> {
+  type Results = { -readonly [K in keyof R]: Awaited<ReturnType<R[K]>> };
+  if (!(executor instanceof PgTransaction)) return (await Promise.all(reads.map((read) => read()))) as Results;
+  const results: unknown[] = [];
+  for (const read of reads) results.push(await read());
+  return results as Results;
 }

@@ -17,6 +17,7 @@ import {
   organizations,
   users,
 } from '../../db/schema/index.ts';
+import { readTogether } from '../../db/transaction.ts';
 import { notFound } from '../../lib/errors.ts';
 import { type Keyset, keysetAfter, keysetKey, keysetOrder, pageFrom } from '../../lib/pagination.ts';
 import { presentFile } from '../files/files.service.ts';
@@ -88,21 +89,23 @@ function selectContracts<C extends typeof listColumns>(db: Executor, actor: Acto
 
 /** Each contract's milestone summary and its terms' revisions waiting for acknowledgement. */
 async function readTotals(db: Executor, actor: Actor, ids: string[]) {
-  const [summaries, pending] = await Promise.all([
-    summarize(db, actor, ids),
-    ids.length === 0
-      ? Promise.resolve([])
-      : db
-          .select({ contractId: contractRevisions.contractId, n: sql<number>`count(*)::int` })
-          .from(contractRevisions)
-          .where(
-            and(
-              scoped(db, actor).childrenOf(contractRevisions, contractRevisions.contractId, ids),
-              sql`${contractRevisions.acknowledgedAt} is null`,
-            ),
-          )
-          .groupBy(contractRevisions.contractId),
-  ]);
+  const [summaries, pending] = await readTogether(
+    db,
+    () => summarize(db, actor, ids),
+    () =>
+      ids.length === 0
+        ? Promise.resolve([])
+        : db
+            .select({ contractId: contractRevisions.contractId, n: sql<number>`count(*)::int` })
+            .from(contractRevisions)
+            .where(
+              and(
+                scoped(db, actor).childrenOf(contractRevisions, contractRevisions.contractId, ids),
+                sql`${contractRevisions.acknowledgedAt} is null`,
+              ),
+            )
+            .groupBy(contractRevisions.contractId),
+  );
   const unacknowledged = new Map(pending.map((p) => [p.contractId, Number(p.n)]));
   return { summaryOf: (id: string) => summaries.get(id)!, unacknowledgedOf: (id: string) => unacknowledged.get(id) ?? 0 };
 }
@@ -139,15 +142,17 @@ export async function listContracts(db: Db, ctx: RequestContext, query: z.infer<
 export async function getContract(db: Executor, ctx: RequestContext, id: string) {
   const [row] = await selectContracts(db, ctx.actor, getTableColumns(contracts), eq(contracts.id, id), 1);
   if (!row) throw notFound('This contract');
-  const [totals, documents] = await Promise.all([
-    readTotals(db, ctx.actor, [id]),
-    db
-      .select({ file: files })
-      .from(contractDocuments)
-      .innerJoin(files, eq(files.id, contractDocuments.fileId))
-      .where(scoped(db, ctx.actor).childrenOf(contractDocuments, contractDocuments.contractId, id))
-      .orderBy(asc(contractDocuments.createdAt)),
-  ]);
+  const [totals, documents] = await readTogether(
+    db,
+    () => readTotals(db, ctx.actor, [id]),
+    () =>
+      db
+        .select({ file: files })
+        .from(contractDocuments)
+        .innerJoin(files, eq(files.id, contractDocuments.fileId))
+        .where(scoped(db, ctx.actor).childrenOf(contractDocuments, contractDocuments.contractId, id))
+        .orderBy(asc(contractDocuments.createdAt)),
+  );
   return {
     ...presentContract(ctx.actor, row, totals.unacknowledgedOf(id), totals.summaryOf(id)),
     documents: documents.map((d) => presentFile(d.file)),

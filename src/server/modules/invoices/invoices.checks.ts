@@ -10,6 +10,7 @@ import { scoped } from '../../access/scoped.ts';
 import { scopes } from '../../access/scopes.ts';
 import type { Executor } from '../../db/client.ts';
 import { contracts, invoiceLines, invoices, milestones } from '../../db/schema/index.ts';
+import { readTogether } from '../../db/transaction.ts';
 import { AppError, badField } from '../../lib/errors.ts';
 import { findMilestonePaymentStatuses } from '../payments/payments.invoices.ts';
 
@@ -78,14 +79,16 @@ export async function checkMilestoneLines(
     .where(and(inArray(milestones.id, ids), scopes.milestones(actor)));
   const rows = lock ? await query.for('update', { of: milestones }) : await query;
   const found = new Map(rows.map((r) => [r.milestone.id, r]));
-  const [claims, paymentStatuses] = await Promise.all([
-    db
-      .select({ milestoneId: invoiceLines.milestoneId, number: invoices.number })
-      .from(invoiceLines)
-      .innerJoin(invoices, eq(invoices.id, invoiceLines.invoiceId))
-      .where(and(inArray(invoiceLines.milestoneId, ids), eq(invoiceLines.live, true), scopes.invoices(actor))),
-    findMilestonePaymentStatuses(db, ids),
-  ]);
+  const [claims, paymentStatuses] = await readTogether(
+    db,
+    () =>
+      db
+        .select({ milestoneId: invoiceLines.milestoneId, number: invoices.number })
+        .from(invoiceLines)
+        .innerJoin(invoices, eq(invoices.id, invoiceLines.invoiceId))
+        .where(and(inArray(invoiceLines.milestoneId, ids), eq(invoiceLines.live, true), scopes.invoices(actor))),
+    () => findMilestonePaymentStatuses(db, ids),
+  );
   input.lines.forEach((line, i) => {
     if (!line.milestoneId) return;
     const row = found.get(line.milestoneId);

@@ -7,7 +7,7 @@ import { contractorProfileScope, scopes } from '../../access/scopes.ts';
 import { recordAudit } from '../../audit/audit.writer.ts';
 import type { Db, Executor } from '../../db/client.ts';
 import { contractorProfiles, engagements } from '../../db/schema/index.ts';
-import { runInTransaction } from '../../db/transaction.ts';
+import { readTogether, runInTransaction } from '../../db/transaction.ts';
 import { forbidden, notFound } from '../../lib/errors.ts';
 import { assertExpectedVersion, type ExpectedVersion, staleVersion, versionsToMatch } from '../../lib/versions.ts';
 
@@ -50,14 +50,16 @@ export async function getOwnProfile(db: Db, ctx: RequestContext) {
 
 /** The details of a contractor the staff member's organization engages (where to pay it); 404 otherwise. */
 export async function getContractorProfile(db: Db, ctx: RequestContext, contractorId: string) {
-  const [row, engaged] = await Promise.all([
-    readContractorProfile(db, ctx.actor, contractorId),
-    db
-      .select({ id: engagements.id })
-      .from(engagements)
-      .where(and(eq(engagements.contractorId, contractorId), scopes.engagements(ctx.actor), ne(engagements.status, 'invited')))
-      .limit(1),
-  ]);
+  const [row, engaged] = await readTogether(
+    db,
+    () => readContractorProfile(db, ctx.actor, contractorId),
+    () =>
+      db
+        .select({ id: engagements.id })
+        .from(engagements)
+        .where(and(eq(engagements.contractorId, contractorId), scopes.engagements(ctx.actor), ne(engagements.status, 'invited')))
+        .limit(1),
+  );
   // Engaged but never filled in: the empty details; not engaged (or another contractor's): 404.
   if (!row && engaged.length === 0) throw notFound('This contractor');
   return presentProfile(ctx.actor, contractorId, row);

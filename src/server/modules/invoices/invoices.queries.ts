@@ -18,6 +18,7 @@ import {
   payments,
   users,
 } from '../../db/schema/index.ts';
+import { readTogether } from '../../db/transaction.ts';
 import { notFound } from '../../lib/errors.ts';
 import { type Keyset, keysetAfter, keysetKey, keysetOrder, pageFrom } from '../../lib/pagination.ts';
 import { presentFile } from '../files/files.service.ts';
@@ -72,33 +73,38 @@ export async function getInvoice(db: Executor, ctx: RequestContext, id: string) 
   const [row] = await readInvoices(db, ctx.actor, eq(invoices.id, id), 1, false);
   if (!row) throw notFound('This invoice');
   const i = row.invoice;
-  const [lines, [file], [names], [corrects], paying] = await Promise.all([
-    db
-      .select({ line: invoiceLines, milestoneTitle: milestones.title, milestoneStatus: milestones.status })
-      .from(invoiceLines)
-      .leftJoin(milestones, eq(milestones.id, invoiceLines.milestoneId))
-      .where(scoped(db, ctx.actor).childrenOf(invoiceLines, invoiceLines.invoiceId, id))
-      .orderBy(asc(invoiceLines.position)),
-    db
-      .select()
-      .from(files)
-      .where(and(eq(files.id, i.fileId), scopes.files(ctx.actor))),
-    db
-      .select({
-        submitted: userName(invoices.submittedByUserId),
-        approved: userName(invoices.approvedByUserId),
-        rejected: userName(invoices.rejectedByUserId),
-      })
-      .from(invoices)
-      .where(eq(invoices.id, id)),
-    i.correctsInvoiceId
-      ? db
-          .select({ number: invoices.number })
-          .from(invoices)
-          .where(and(eq(invoices.id, i.correctsInvoiceId), scopes.invoices(ctx.actor)))
-      : Promise.resolve([]),
-    listInvoicePayments(db, id),
-  ]);
+  const [lines, [file], [names], [corrects], paying] = await readTogether(
+    db,
+    () =>
+      db
+        .select({ line: invoiceLines, milestoneTitle: milestones.title, milestoneStatus: milestones.status })
+        .from(invoiceLines)
+        .leftJoin(milestones, eq(milestones.id, invoiceLines.milestoneId))
+        .where(scoped(db, ctx.actor).childrenOf(invoiceLines, invoiceLines.invoiceId, id))
+        .orderBy(asc(invoiceLines.position)),
+    () =>
+      db
+        .select()
+        .from(files)
+        .where(and(eq(files.id, i.fileId), scopes.files(ctx.actor))),
+    () =>
+      db
+        .select({
+          submitted: userName(invoices.submittedByUserId),
+          approved: userName(invoices.approvedByUserId),
+          rejected: userName(invoices.rejectedByUserId),
+        })
+        .from(invoices)
+        .where(eq(invoices.id, id)),
+    () =>
+      i.correctsInvoiceId
+        ? db
+            .select({ number: invoices.number })
+            .from(invoices)
+            .where(and(eq(invoices.id, i.correctsInvoiceId), scopes.invoices(ctx.actor)))
+        : Promise.resolve([]),
+    () => listInvoicePayments(db, id),
+  );
   if (!file) throw notFound('This invoice');
   return {
     ...presentInvoice(ctx.actor, row),

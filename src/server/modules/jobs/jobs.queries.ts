@@ -17,6 +17,7 @@ import {
   technicians,
   users,
 } from '../../db/schema/index.ts';
+import { readTogether } from '../../db/transaction.ts';
 import { notFound } from '../../lib/errors.ts';
 import { type Keyset, keysetAfter, keysetKey, keysetOrder, pageFrom } from '../../lib/pagination.ts';
 import { presentDocument, presentJob, presentTask } from './jobs.presenter.ts';
@@ -92,42 +93,47 @@ export async function getJob(db: Executor, ctx: RequestContext, id: string, now 
   const [row] = await readJobs(db, ctx.actor, eq(jobs.id, id), [asc(jobs.id)], 1);
   if (!row) throw notFound('This job');
   const actor = ctx.actor;
-  const [tasks, documents, crew, history] = await Promise.all([
-    db
-      .select()
-      .from(jobTasks)
-      .where(and(eq(jobTasks.jobId, id), scopes.jobTasks(actor)))
-      .orderBy(asc(jobTasks.position)),
-    db
-      .select({ document: jobDocuments, file: files })
-      .from(jobDocuments)
-      .innerJoin(files, eq(files.id, jobDocuments.fileId))
-      .where(and(eq(jobDocuments.jobId, id), scopes.jobDocuments(actor)))
-      .orderBy(asc(jobDocuments.createdAt), asc(jobDocuments.id)),
-    db
-      .select({ id: technicians.id, name: users.name, flagOverrideConfirmed: jobTechnicians.flagOverrideConfirmed })
-      .from(jobTechnicians)
-      .innerJoin(technicians, eq(technicians.id, jobTechnicians.technicianId))
-      .innerJoin(users, eq(users.id, technicians.userId))
-      .where(and(eq(jobTechnicians.jobId, id), scopes.jobTechnicians(actor)))
-      .orderBy(asc(users.name)),
+  const [tasks, documents, crew, history] = await readTogether(
+    db,
+    () =>
+      db
+        .select()
+        .from(jobTasks)
+        .where(and(eq(jobTasks.jobId, id), scopes.jobTasks(actor)))
+        .orderBy(asc(jobTasks.position)),
+    () =>
+      db
+        .select({ document: jobDocuments, file: files })
+        .from(jobDocuments)
+        .innerJoin(files, eq(files.id, jobDocuments.fileId))
+        .where(and(eq(jobDocuments.jobId, id), scopes.jobDocuments(actor)))
+        .orderBy(asc(jobDocuments.createdAt), asc(jobDocuments.id)),
+    () =>
+      db
+        .select({ id: technicians.id, name: users.name, flagOverrideConfirmed: jobTechnicians.flagOverrideConfirmed })
+        .from(jobTechnicians)
+        .innerJoin(technicians, eq(technicians.id, jobTechnicians.technicianId))
+        .innerJoin(users, eq(users.id, technicians.userId))
+        .where(and(eq(jobTechnicians.jobId, id), scopes.jobTechnicians(actor)))
+        .orderBy(asc(users.name)),
     // The job is visible (read above): its history is the status changes recorded with its transitions. The
     // contractor's side sees the changes made while the job was its own (a job reassigned after a rejection
     // shows the new contractor nothing of the one before).
-    db
-      .select({ change: statusChanges, actorName: users.name })
-      .from(statusChanges)
-      .leftJoin(users, eq(users.id, statusChanges.actorUserId))
-      .where(
-        and(
-          eq(statusChanges.entityType, 'job'),
-          eq(statusChanges.entityId, id),
-          eq(statusChanges.organizationId, row.job.organizationId),
-          actor.kind === 'staff' ? undefined : eq(statusChanges.contractorId, row.job.contractorId),
-        ),
-      )
-      .orderBy(asc(statusChanges.createdAt), asc(statusChanges.id)),
-  ]);
+    () =>
+      db
+        .select({ change: statusChanges, actorName: users.name })
+        .from(statusChanges)
+        .leftJoin(users, eq(users.id, statusChanges.actorUserId))
+        .where(
+          and(
+            eq(statusChanges.entityType, 'job'),
+            eq(statusChanges.entityId, id),
+            eq(statusChanges.organizationId, row.job.organizationId),
+            actor.kind === 'staff' ? undefined : eq(statusChanges.contractorId, row.job.contractorId),
+          ),
+        )
+        .orderBy(asc(statusChanges.createdAt), asc(statusChanges.id)),
+  );
   return {
     ...presentJob(actor, row, now),
     tasks: tasks.map(presentTask),

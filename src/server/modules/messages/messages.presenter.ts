@@ -5,6 +5,7 @@ import type { Actor } from '../../access/actor.ts';
 import { messageAbilities } from '../../access/message.policies.ts';
 import type { Executor } from '../../db/client.ts';
 import { files, messageAttachments, type messages, users } from '../../db/schema/index.ts';
+import { readTogether } from '../../db/transaction.ts';
 import { labelSubjects } from './messages.subjects.ts';
 
 export type MessageRow = typeof messages.$inferSelect;
@@ -31,23 +32,27 @@ export async function presentMessages(
 ): Promise<MessageView[]> {
   if (rows.length === 0) return [];
   const ids = rows.map((r) => r.id);
-  const [names, attached, labels] = await Promise.all([
-    namesOf(
-      tx,
-      rows.map((r) => r.authorUserId),
-    ),
-    tx
-      .select({ messageId: messageAttachments.messageId, id: files.id, name: files.name, mime: files.mime, size: files.size })
-      .from(messageAttachments)
-      .innerJoin(files, eq(files.id, messageAttachments.fileId))
-      .where(inArray(messageAttachments.messageId, ids))
-      .orderBy(asc(messageAttachments.position)),
-    labelSubjects(
-      tx,
-      thread,
-      rows.flatMap((r) => (r.subjectKind && r.subjectId ? [{ kind: r.subjectKind, id: r.subjectId }] : [])),
-    ),
-  ]);
+  const [names, attached, labels] = await readTogether(
+    tx,
+    () =>
+      namesOf(
+        tx,
+        rows.map((r) => r.authorUserId),
+      ),
+    () =>
+      tx
+        .select({ messageId: messageAttachments.messageId, id: files.id, name: files.name, mime: files.mime, size: files.size })
+        .from(messageAttachments)
+        .innerJoin(files, eq(files.id, messageAttachments.fileId))
+        .where(inArray(messageAttachments.messageId, ids))
+        .orderBy(asc(messageAttachments.position)),
+    () =>
+      labelSubjects(
+        tx,
+        thread,
+        rows.flatMap((r) => (r.subjectKind && r.subjectId ? [{ kind: r.subjectKind, id: r.subjectId }] : [])),
+      ),
+  );
   const filesOf = new Map<string, MessageView['attachments']>();
   for (const { messageId, ...file } of attached) filesOf.set(messageId, [...(filesOf.get(messageId) ?? []), file]);
   return rows.map((row) => {

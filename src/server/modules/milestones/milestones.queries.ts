@@ -19,6 +19,7 @@ import {
   submissionFiles,
   users,
 } from '../../db/schema/index.ts';
+import { readTogether } from '../../db/transaction.ts';
 import { notFound } from '../../lib/errors.ts';
 import { type Keyset, keysetAfter, keysetOrder, pageFrom } from '../../lib/pagination.ts';
 import { presentFile } from '../files/files.service.ts';
@@ -98,7 +99,11 @@ export async function listMilestones(db: Db, ctx: RequestContext, query: z.infer
 export async function getMilestone(db: Executor, ctx: RequestContext, id: string, now = new Date()) {
   const [milestone] = await readMilestones(db, ctx.actor, eq(milestones.id, id), [asc(milestones.id)], 1, now);
   if (!milestone) throw notFound('This milestone');
-  const [files, submissions] = await Promise.all([listFiles(db, ctx.actor, id), listSubmissions(db, ctx.actor, id)]);
+  const [files, submissions] = await readTogether(
+    db,
+    () => listFiles(db, ctx.actor, id),
+    () => listSubmissions(db, ctx.actor, id),
+  );
   return {
     ...milestone,
     attachments: files.filter((f) => f.submissionId === null).map((a) => presentFile(a.file)),

@@ -9,7 +9,7 @@ import { invalidateSessions } from '../../access/sessions.cache.ts';
 import type { Db, Executor } from '../../db/client.ts';
 import type { ContractorMemberRole, StaffRole } from '../../../shared/domain/roles.ts';
 import { contractorMembers, contractors, organizations, staffMembers, technicians, users } from '../../db/schema/index.ts';
-import { runInTransaction } from '../../db/transaction.ts';
+import { readTogether, runInTransaction } from '../../db/transaction.ts';
 import { badField, findPgCode, notFound } from '../../lib/errors.ts';
 import { type Keyset, keysetAfter, keysetKey, keysetOrder, type PageRequest, pageFrom } from '../../lib/pagination.ts';
 import { assertExpectedVersion, type ExpectedVersion, staleVersion, versionsToMatch } from '../../lib/versions.ts';
@@ -134,20 +134,23 @@ export async function listStaff(db: Db, ctx: RequestContext, request: PageReques
 /** The contractor's own people: office members and technicians. */
 export async function listContractorTeam(db: Db, ctx: RequestContext) {
   const actor = ctx.actor;
-  const [members, techs] = await Promise.all([
-    db
-      .select({ id: contractorMembers.id, userId: users.id, name: users.name, email: users.email, role: contractorMembers.role })
-      .from(contractorMembers)
-      .innerJoin(users, eq(users.id, contractorMembers.userId))
-      .where(scopes.contractorMembers(actor))
-      .orderBy(users.name),
-    db
-      .select({ id: technicians.id, userId: users.id, name: users.name, email: users.email })
-      .from(technicians)
-      .innerJoin(users, eq(users.id, technicians.userId))
-      .where(and(scopes.technicians(actor), isNull(technicians.removedAt)))
-      .orderBy(users.name),
-  ]);
+  const [members, techs] = await readTogether(
+    db,
+    () =>
+      db
+        .select({ id: contractorMembers.id, userId: users.id, name: users.name, email: users.email, role: contractorMembers.role })
+        .from(contractorMembers)
+        .innerJoin(users, eq(users.id, contractorMembers.userId))
+        .where(scopes.contractorMembers(actor))
+        .orderBy(users.name),
+    () =>
+      db
+        .select({ id: technicians.id, userId: users.id, name: users.name, email: users.email })
+        .from(technicians)
+        .innerJoin(users, eq(users.id, technicians.userId))
+        .where(and(scopes.technicians(actor), isNull(technicians.removedAt)))
+        .orderBy(users.name),
+  );
   const admin = actor.kind === 'contractor' && actor.role === 'admin';
   return { members, technicians: techs, abilities: { inviteMember: admin, inviteTechnician: admin } };
 }

@@ -1,6 +1,6 @@
 import type { Readable } from 'node:stream';
 import { missingForPerform } from '../../../shared/domain/site-work.ts';
-import { and, asc, eq, inArray, isNull } from 'drizzle-orm';
+import { and, eq, inArray, isNull } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { performSchema } from '../../../shared/schemas/site-work.schema.ts';
 import type { RequestContext } from '../../access/actor.ts';
@@ -8,8 +8,8 @@ import { scoped } from '../../access/scoped.ts';
 import { scopes } from '../../access/scopes.ts';
 import { recordAudit } from '../../audit/audit.writer.ts';
 import type { Db, Executor } from '../../db/client.ts';
-import { contractors, files, jobDocuments, jobSignoffs, jobSiteVisits, organizations, users } from '../../db/schema/index.ts';
-import { runInTransaction } from '../../db/transaction.ts';
+import { files, jobDocuments, jobSignoffs } from '../../db/schema/index.ts';
+import { readTogether, runInTransaction } from '../../db/transaction.ts';
 import { AppError } from '../../lib/errors.ts';
 import { createId } from '../../lib/ids.ts';
 import type { Storage } from '../../lib/storage.ts';
@@ -17,7 +17,7 @@ import { recordGeneratedFile, storeGeneratedBytes } from '../files/files.service
 import { fireJobEvent } from '../jobs/jobs.events.ts';
 import { jobLabel, tellJobContractor } from '../jobs/jobs.notify.ts';
 import { decodeSignaturePng, isEmbeddableImage } from './site-work.images.ts';
-import { getSiteSheet, readLatestSignoff, readSiteTasks } from './site-work.queries.ts';
+import { getSiteSheet, readJobParties, readLatestSignoff, readSiteTasks, readSiteVisits } from './site-work.queries.ts';
 import { renderJobReportPdf } from './site-work.report.ts';
 import { assertStillMember, deviceMoment, endVisit, lockSiteJob } from './site-work.service.ts';
 
@@ -129,33 +129,26 @@ async function readReportInput(db: Executor, storage: Storage, ctx: RequestConte
   const job = await scoped(db, ctx.actor).jobs.get(jobId, 'This job');
   const latest = await readLatestSignoff(db, ctx.actor, jobId);
   if (!latest) throw new AppError('NOT_FOUND', 'This job has no report yet: it is made when the work is performed.');
-  const [[names], tasks, visits, signatures] = await Promise.all([
-    db
-      .select({ organizationName: organizations.name, contractorName: contractors.name })
-      .from(organizations)
-      .innerJoin(contractors, eq(contractors.id, job.contractorId))
-      .where(eq(organizations.id, job.organizationId)),
-    readSiteTasks(db, ctx.actor, jobId),
-    db
-      .select({ visit: jobSiteVisits, by: users.name })
-      .from(jobSiteVisits)
-      .leftJoin(users, eq(users.id, jobSiteVisits.userId))
-      .where(and(eq(jobSiteVisits.jobId, jobId), scopes.jobSiteVisits(ctx.actor)))
-      .orderBy(asc(jobSiteVisits.arrivedAt), asc(jobSiteVisits.id)),
-    db
-      .select({ id: files.id, sha256: files.sha256 })
-      .from(files)
-      .where(
-        and(
-          eq(files.organizationId, job.organizationId),
-          eq(files.contractorId, job.contractorId),
-          inArray(
-            files.id,
-            [latest.signoff.technicianSignatureFileId, latest.signoff.siteContactSignatureFileId].filter((f): f is string => f !== null),
+  const [[names], tasks, visits, signatures] = await readTogether(
+    db,
+    () => readJobParties(db, job),
+    () => readSiteTasks(db, ctx.actor, jobId),
+    () => readSiteVisits(db, ctx.actor, jobId),
+    () =>
+      db
+        .select({ id: files.id, sha256: files.sha256 })
+        .from(files)
+        .where(
+          and(
+            eq(files.organizationId, job.organizationId),
+            eq(files.contractorId, job.contractorId),
+            inArray(
+              files.id,
+              [latest.signoff.technicianSignatureFileId, latest.signoff.siteContactSignatureFileId].filter((f): f is string => f !== null),
+            ),
           ),
         ),
-      ),
-  ]);
+  );
   let budget = MAX_REPORT_PHOTO_BYTES;
   /** Whether a photo is embedded: a JPEG or PNG within the per-photo limit and the report's total (taken in task order). */
   const embeds = (p: { mime: string; size: number }) => {

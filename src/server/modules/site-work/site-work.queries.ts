@@ -17,6 +17,7 @@ import {
   organizations,
   users,
 } from '../../db/schema/index.ts';
+import { readTogether } from '../../db/transaction.ts';
 import { notFound } from '../../lib/errors.ts';
 
 export const photoUrl = (jobId: string, photoId: string) => `/api/jobs/${jobId}/photos/${photoId}`;
@@ -24,26 +25,30 @@ export const reportUrl = (jobId: string) => `/api/jobs/${jobId}/report`;
 
 /** The tasks of a job the actor sees, with their defects and photos (each list through the actor's scope). */
 export async function readSiteTasks(db: Executor, actor: Actor, jobId: string) {
-  const [tasks, defects, photos] = await Promise.all([
-    db
-      .select({ task: jobTasks, answeredBy: users.name })
-      .from(jobTasks)
-      .leftJoin(users, eq(users.id, jobTasks.answeredByUserId))
-      .where(and(eq(jobTasks.jobId, jobId), scopes.jobTasks(actor)))
-      .orderBy(asc(jobTasks.position)),
-    db
-      .select()
-      .from(jobTaskDefects)
-      .where(and(eq(jobTaskDefects.jobId, jobId), scopes.jobTaskDefects(actor)))
-      .orderBy(asc(jobTaskDefects.taskId), asc(jobTaskDefects.position)),
-    db
-      .select({ photo: jobTaskPhotos, file: files, addedBy: users.name })
-      .from(jobTaskPhotos)
-      .innerJoin(files, eq(files.id, jobTaskPhotos.fileId))
-      .leftJoin(users, eq(users.id, jobTaskPhotos.addedByUserId))
-      .where(and(eq(jobTaskPhotos.jobId, jobId), scopes.jobTaskPhotos(actor)))
-      .orderBy(asc(jobTaskPhotos.createdAt), asc(jobTaskPhotos.id)),
-  ]);
+  const [tasks, defects, photos] = await readTogether(
+    db,
+    () =>
+      db
+        .select({ task: jobTasks, answeredBy: users.name })
+        .from(jobTasks)
+        .leftJoin(users, eq(users.id, jobTasks.answeredByUserId))
+        .where(and(eq(jobTasks.jobId, jobId), scopes.jobTasks(actor)))
+        .orderBy(asc(jobTasks.position)),
+    () =>
+      db
+        .select()
+        .from(jobTaskDefects)
+        .where(and(eq(jobTaskDefects.jobId, jobId), scopes.jobTaskDefects(actor)))
+        .orderBy(asc(jobTaskDefects.taskId), asc(jobTaskDefects.position)),
+    () =>
+      db
+        .select({ photo: jobTaskPhotos, file: files, addedBy: users.name })
+        .from(jobTaskPhotos)
+        .innerJoin(files, eq(files.id, jobTaskPhotos.fileId))
+        .leftJoin(users, eq(users.id, jobTaskPhotos.addedByUserId))
+        .where(and(eq(jobTaskPhotos.jobId, jobId), scopes.jobTaskPhotos(actor)))
+        .orderBy(asc(jobTaskPhotos.createdAt), asc(jobTaskPhotos.id)),
+  );
   return tasks.map(({ task, answeredBy }) => {
     const photoList = photos
       .filter((p) => p.photo.taskId === task.id)
@@ -98,24 +103,35 @@ export async function readLatestSignoff(db: Executor, actor: Actor, jobId: strin
   return row;
 }
 
+/** The names of the company and the contractor a job is between (the job was already read through the actor's scope). */
+export function readJobParties(db: Executor, job: { organizationId: string; contractorId: string }) {
+  return db
+    .select({ organizationName: organizations.name, contractorName: contractors.name })
+    .from(organizations)
+    .innerJoin(contractors, eq(contractors.id, job.contractorId))
+    .where(eq(organizations.id, job.organizationId));
+}
+
+/** The visits to a job's site the actor sees, in arrival order, with who made each. */
+export function readSiteVisits(db: Executor, actor: Actor, jobId: string) {
+  return db
+    .select({ visit: jobSiteVisits, by: users.name })
+    .from(jobSiteVisits)
+    .leftJoin(users, eq(users.id, jobSiteVisits.userId))
+    .where(and(eq(jobSiteVisits.jobId, jobId), scopes.jobSiteVisits(actor)))
+    .orderBy(asc(jobSiteVisits.arrivedAt), asc(jobSiteVisits.id));
+}
+
 /** A job as worked on site: the same for the technician and the desk; 404 outside the actor's scope. */
 export async function getSiteSheet(db: Executor, ctx: RequestContext, id: string): Promise<SiteSheet> {
   const job = await scoped(db, ctx.actor).jobs.get(id, 'This job');
-  const [[names], tasks, visits, latest] = await Promise.all([
-    db
-      .select({ organizationName: organizations.name, contractorName: contractors.name })
-      .from(organizations)
-      .innerJoin(contractors, eq(contractors.id, job.contractorId))
-      .where(eq(organizations.id, job.organizationId)),
-    readSiteTasks(db, ctx.actor, id),
-    db
-      .select({ visit: jobSiteVisits, by: users.name })
-      .from(jobSiteVisits)
-      .leftJoin(users, eq(users.id, jobSiteVisits.userId))
-      .where(and(eq(jobSiteVisits.jobId, id), scopes.jobSiteVisits(ctx.actor)))
-      .orderBy(asc(jobSiteVisits.arrivedAt), asc(jobSiteVisits.id)),
-    readLatestSignoff(db, ctx.actor, id),
-  ]);
+  const [[names], tasks, visits, latest] = await readTogether(
+    db,
+    () => readJobParties(db, job),
+    () => readSiteTasks(db, ctx.actor, id),
+    () => readSiteVisits(db, ctx.actor, id),
+    () => readLatestSignoff(db, ctx.actor, id),
+  );
   const abilities = jobAbilities(ctx.actor, job);
   const signoff = latest?.signoff;
   return {

@@ -7,6 +7,7 @@ import type { Actor } from '../../access/actor.ts';
 import { scopes } from '../../access/scopes.ts';
 import type { Executor } from '../../db/client.ts';
 import { files, jobDocuments, jobs, jobTasks, jobTechnicians, organizations, technicians, users } from '../../db/schema/index.ts';
+import { readTogether } from '../../db/transaction.ts';
 import { badField, notFound } from '../../lib/errors.ts';
 import { decodeCursor, encodeCursor } from '../../lib/pagination.ts';
 import { flagDay } from './technicians.flags.ts';
@@ -93,26 +94,30 @@ export async function getMyJob(db: Executor, actor: Actor, id: string) {
     .innerJoin(organizations, eq(organizations.id, jobs.organizationId))
     .where(and(eq(jobs.id, id), scopes.jobs(technician)));
   if (!job) throw notFound('This job');
-  const [documents, tasks, crew] = await Promise.all([
-    db
-      .select({ id: files.id, name: files.name, mime: files.mime, size: files.size })
-      .from(jobDocuments)
-      .innerJoin(files, eq(files.id, jobDocuments.fileId))
-      .where(and(eq(jobDocuments.jobId, id), scopes.jobDocuments(technician)))
-      .orderBy(asc(jobDocuments.createdAt), asc(jobDocuments.id)),
-    db
-      .select({ id: jobTasks.id, position: jobTasks.position, title: jobTasks.title, photos: jobTasks.photos, result: jobTasks.result })
-      .from(jobTasks)
-      .where(and(eq(jobTasks.jobId, id), scopes.jobTasks(technician)))
-      .orderBy(asc(jobTasks.position)),
-    db
-      .select({ name: sql<string>`coalesce(${technicians.name}, ${users.name})` })
-      .from(jobTechnicians)
-      .innerJoin(technicians, eq(technicians.id, jobTechnicians.technicianId))
-      .innerJoin(users, eq(users.id, technicians.userId))
-      .where(and(eq(jobTechnicians.jobId, id), scopes.jobTechnicians(technician)))
-      .orderBy(asc(users.name)),
-  ]);
+  const [documents, tasks, crew] = await readTogether(
+    db,
+    () =>
+      db
+        .select({ id: files.id, name: files.name, mime: files.mime, size: files.size })
+        .from(jobDocuments)
+        .innerJoin(files, eq(files.id, jobDocuments.fileId))
+        .where(and(eq(jobDocuments.jobId, id), scopes.jobDocuments(technician)))
+        .orderBy(asc(jobDocuments.createdAt), asc(jobDocuments.id)),
+    () =>
+      db
+        .select({ id: jobTasks.id, position: jobTasks.position, title: jobTasks.title, photos: jobTasks.photos, result: jobTasks.result })
+        .from(jobTasks)
+        .where(and(eq(jobTasks.jobId, id), scopes.jobTasks(technician)))
+        .orderBy(asc(jobTasks.position)),
+    () =>
+      db
+        .select({ name: sql<string>`coalesce(${technicians.name}, ${users.name})` })
+        .from(jobTechnicians)
+        .innerJoin(technicians, eq(technicians.id, jobTechnicians.technicianId))
+        .innerJoin(users, eq(users.id, technicians.userId))
+        .where(and(eq(jobTechnicians.jobId, id), scopes.jobTechnicians(technician)))
+        .orderBy(asc(users.name)),
+  );
   return {
     ...job,
     requiredAccreditations: job.requiredAccreditations as AccreditationType[],
