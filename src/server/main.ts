@@ -59,6 +59,9 @@ async function main(): Promise<void> {
     try {
       await app?.close();
       await inbound?.close();
+      // A queue still starting is let finish, then stopped: closing the database under its start
+      // would fail its queries (logged as errors) on the way out.
+      await queueStarted;
       await queue?.stop();
     } finally {
       await database.close();
@@ -73,6 +76,8 @@ async function main(): Promise<void> {
   let queue: Queue | undefined;
   let inbound: { port: number; close(): Promise<void> } | undefined;
   let inFlight: (() => InFlightRequest[]) | undefined;
+  /** Settles when the background jobs have started or failed to (never rejects). */
+  let queueStarted: Promise<void> | undefined;
   // How long each step of the start took (in the "ready" log line): what to look at when a start is slow.
   const phases: Record<string, number> = { open: Math.round(performance.now() - started) };
   const phase = async <T>(name: string, step: () => Promise<T>): Promise<T> => {
@@ -111,14 +116,14 @@ async function main(): Promise<void> {
   const jobsStarted = performance.now();
   const starting = startQueue(database.raw, logger);
   connectOutbox(deferQueue(starting), { coalesceSeconds: config.NOTIFICATION_EMAIL_DELAY_SECONDS });
-  starting
+  queueStarted = starting
     .then(async (started) => {
       queue = started;
       await registerBackgroundJobs(started, { config, database, logger, filesRoot });
       logger.info({ ms: Math.round(performance.now() - jobsStarted) }, 'background jobs are running');
     })
     .catch((error: unknown) => {
-      // A shutdown while the queue was starting closes the database under it: not a failure.
+      // Once a shutdown has begun, the shutdown decides how the process ends.
       if (!stopping) exitOnStartError(error);
     });
   await phase('listen', () => app!.listen({ port: config.PORT, host: config.HOST }));

@@ -103,6 +103,28 @@ describe('start-up and shutdown faults', () => {
   );
 
   it(
+    'a SIGTERM while background jobs are still starting stops them before the database: exit 0, nothing logged as an error',
+    async () => {
+      const dir = dataDir();
+      const server = startServer({ PORT: '0', DATA_DIR: dir, LOG_LEVEL: 'debug' });
+      // Stopped from the stdout handler itself when pg-boss begins its start (its queries take a while).
+      server.child.stdout?.on('data', () => {
+        if (server.stdout().includes('"msg":"the queue is starting"') && !server.child.killed) server.child.kill('SIGTERM');
+      });
+      const code = await server.exited;
+      expect(code, server.stdout() + server.stderr()).toBe(0);
+      const errors = server
+        .stdout()
+        .split('\n')
+        .filter((line) => line.startsWith('{') && (JSON.parse(line) as { level: number }).level >= 50);
+      expect(errors).toEqual([]);
+      expect(server.stdout()).toContain('"msg":"stopped"');
+      expect(existsSync(path.join(dir, 'portico.lock'))).toBe(false);
+    },
+    EXIT_MS,
+  );
+
+  it(
     'after SHUTDOWN_GRACE_SECONDS exits anyway, logging the requests it cut, and releases the lock',
     async () => {
       const port = await closedPort();

@@ -49,6 +49,7 @@ export async function startQueue(raw: SqlExecutor, logger: Logger): Promise<Queu
   const { default: Boss } = await import('pg-boss');
   const boss: PgBoss = new Boss({ db: raw as never, schema: 'pgboss', supervise: true, schedule: true });
   boss.on('error', (error) => logger.error({ err: error }, 'queue error'));
+  logger.debug('the queue is starting');
   await boss.start();
   // What an earlier start set up: a restart re-creates nothing (each skipped write is a commit,
   // and a commit on the embedded database waits for the disk).
