@@ -6,10 +6,11 @@
  * Builds the web app first when dist/ is older than its sources. Starts its own server on a free
  * port with its own PGlite data directory and demo data; removes both afterwards.
  * Prints the scores and writes bench/web-results.json.
- * Run: npm run bench:web   (WEB_BENCH_RUNS=N runs each page N times, median reported; default 3)
+ * Run: npm run bench:web   (WEB_BENCH_RUNS=N runs each page N times, median reported; default 3;
+ * WEB_BENCH_REPORTS=dir also writes each run's full Lighthouse report there, to read its diagnostics)
  */
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -24,6 +25,7 @@ const root = path.resolve(import.meta.dirname, '..');
 const webDir = path.join(root, 'dist', 'web');
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const RUNS = Math.max(1, Math.min(10, Number(process.env.WEB_BENCH_RUNS ?? 3) || 3));
+const REPORTS = process.env.WEB_BENCH_REPORTS;
 const GOALS = { performance: 95, accessibility: 100, 'best-practices': 100 } as const;
 type Category = keyof typeof GOALS;
 const categories = Object.keys(GOALS) as Category[];
@@ -130,6 +132,14 @@ function describeAudit(audit: AuditLike | undefined): string {
   return `${audit.displayValue ?? audit.title ?? ''}${items.length ? ` [${items.join(' | ')}]` : ''}`;
 }
 
+/** Writes a run's whole report (named by page and time) for reading its diagnostics: long tasks, request chains, the LCP element. */
+function saveReport(lhr: object, url: string): void {
+  if (!REPORTS) return;
+  mkdirSync(REPORTS, { recursive: true });
+  const name = new URL(url).pathname.replace(/[^a-z0-9]+/gi, '-').replace(/^-|-$/g, '') || 'root';
+  writeFileSync(path.join(REPORTS, `${name}-${Date.now()}.json`), JSON.stringify(lhr));
+}
+
 const metricIds = ['first-contentful-paint', 'largest-contentful-paint', 'total-blocking-time', 'cumulative-layout-shift', 'speed-index'];
 
 async function audit(chrome: LaunchedChrome, url: string, cookie?: string): Promise<PageRun> {
@@ -144,6 +154,7 @@ async function audit(chrome: LaunchedChrome, url: string, cookie?: string): Prom
   if (!result) throw new Error(`Lighthouse returned nothing for ${url}`);
   const { lhr } = result;
   if (lhr.runtimeError) throw new Error(`Lighthouse on ${url}: ${lhr.runtimeError.message}`);
+  if (REPORTS) saveReport(lhr, url);
   const scores = {} as Record<Category, number>;
   const failing = {} as Record<Category, string[]>;
   for (const id of categories) {
