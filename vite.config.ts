@@ -1,6 +1,7 @@
 import tailwindcss from '@tailwindcss/vite';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
+import { appHtml } from './scripts/app-html.vite.ts';
 import { inlineCss } from './scripts/inline-css.vite.ts';
 import { precompress } from './scripts/precompress.vite.ts';
 import { techServiceWorker } from './scripts/tech-sw.vite.ts';
@@ -9,7 +10,7 @@ const api = 'http://localhost:3000';
 
 export default defineConfig({
   root: 'src/web',
-  plugins: [react(), tailwindcss(), inlineCss(), techServiceWorker(), precompress()],
+  plugins: [react(), tailwindcss(), inlineCss(), appHtml(), techServiceWorker(), precompress()],
   build: {
     outDir: '../../dist/web',
     emptyOutDir: true,

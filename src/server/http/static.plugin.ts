@@ -3,6 +3,7 @@ import path from 'node:path';
 import fastifyStatic from '@fastify/static';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { projectPath } from '../lib/paths.ts';
+import { APP_HTML } from './app-html.ts';
 
 export const webRoot = projectPath('dist/web');
 
@@ -17,8 +18,13 @@ function cacheHeader(value: string) {
   };
 }
 
+/** The sign-in page's addresses: it gets index.html (React and the page); every other page gets app.html. */
+const SIGN_IN = /^\/sign-in\/?$/;
+
 /**
- * Serves the built React app; unknown non-API paths get index.html so the router can take them.
+ * Serves the built React app; unknown non-API paths get the app's page (app.html, index.html with
+ * the signed-in app's code preloaded: http/app-html.ts) so the router can take them, and /sign-in
+ * gets index.html.
  * The build writes .br and .gz copies beside each text file (vite.config.ts), sent as they are to
  * browsers that accept them; hashed assets are cached for a year, index.html is revalidated.
  */
@@ -29,6 +35,8 @@ export async function registerStaticWeb(app: FastifyInstance, root = webRoot): P
     );
     return;
   }
+  // A build from before app.html existed serves index.html everywhere (the same app, without the preloads).
+  const appPage = existsSync(path.join(root, APP_HTML)) ? APP_HTML : 'index.html';
   await app.register(async (scope) => {
     scope.addHook('onRoute', (route) => {
       route.config = { ...(route.config ?? {}), auth: 'public' };
@@ -41,7 +49,7 @@ export async function registerStaticWeb(app: FastifyInstance, root = webRoot): P
       root,
       wildcard: false,
       globIgnore: ['assets/**'],
-      index: ['index.html'],
+      index: [appPage],
       setHeaders: cacheHeader(REVALIDATE_CACHE),
     });
     // The hashed assets (hundreds, with their .br and .gz copies): one route for all of them, not
@@ -58,7 +66,7 @@ export async function registerStaticWeb(app: FastifyInstance, root = webRoot): P
       const url = request.url.split('?')[0] ?? '/';
       if (url.startsWith('/api/') || url === '/health' || url === '/ready') return reply.callNotFound();
       if (/\.[a-z0-9]+$/i.test(url)) return reply.callNotFound();
-      return reply.sendFile('index.html');
+      return reply.sendFile(SIGN_IN.test(url) ? 'index.html' : appPage);
     });
   });
 }

@@ -6,15 +6,21 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { compressFile } from './precompress.ts';
 import { COMPRESS_THRESHOLD_BYTES, registerCompression } from './compress.plugin.ts';
+import { APP_HTML } from './app-html.ts';
 import { IMMUTABLE_CACHE, REVALIDATE_CACHE, registerStaticWeb } from './static.plugin.ts';
 import { getTestApp, type TestApp } from '../test/test-app.ts';
 
-/** A build in miniature: index.html and a hashed script, each with the .br/.gz copies the build writes. */
+const page = (head: string) =>
+  `<!doctype html><html lang="en"><head><title>Portico</title>${head}</head><body>${'<div></div>'.repeat(200)}</body></html>`;
+/** What app.html adds to index.html: the signed-in app's code, preloaded. */
+const APP_PRELOAD = '<link rel="modulepreload" crossorigin href="/assets/app.boot-Zz9.js">';
+
+/** A build in miniature: index.html, app.html and a hashed script, each with the .br/.gz copies the build writes. */
 function writeBuild(root: string): { script: string } {
   mkdirSync(path.join(root, 'assets'), { recursive: true });
-  const html = `<!doctype html><html lang="en"><head><title>Portico</title></head><body>${'<div></div>'.repeat(200)}</body></html>`;
   const script = `export const rows = ${JSON.stringify(Array.from({ length: 300 }, (_, i) => ({ id: i, name: `row ${i}` })))};\n`;
-  writeFileSync(path.join(root, 'index.html'), html);
+  writeFileSync(path.join(root, 'index.html'), page(''));
+  writeFileSync(path.join(root, APP_HTML), page(APP_PRELOAD));
   writeFileSync(path.join(root, 'assets', 'index-AbC123xy.js'), script);
   return { script };
 }
@@ -29,6 +35,7 @@ describe('static files: compression and caching', () => {
     root = mkdtempSync(path.join(tmpdir(), 'portico-static-'));
     ({ script } = writeBuild(root));
     await compressFile(path.join(root, 'index.html'));
+    await compressFile(path.join(root, APP_HTML));
     await compressFile(path.join(root, 'assets', 'index-AbC123xy.js'));
     app = Fastify({ logger: false });
     await registerCompression(app);
@@ -89,6 +96,34 @@ describe('static files: compression and caching', () => {
     expect(etag).toBeTruthy();
     const again = await app.inject({ url: '/', headers: { 'accept-encoding': 'br', 'if-none-match': String(etag) } });
     expect(again.statusCode).toBe(304);
+  });
+
+  it("gives /sign-in index.html (React and the page, nothing of the app) and every other page app.html (the app's code preloaded)", async () => {
+    const bodyOf = async (url: string) =>
+      brotliDecompressSync((await app.inject({ url, headers: { 'accept-encoding': 'br' } })).rawPayload).toString();
+    for (const url of ['/sign-in', '/sign-in/', '/sign-in?redirect=%2Fapp%2Fhome'])
+      expect(await bodyOf(url), url).not.toContain(APP_PRELOAD);
+    for (const url of ['/', '/app/contractors', '/tech/jobs/abc', '/portal/home', '/magic-link?token=x', '/sign-in-help'])
+      expect(await bodyOf(url), url).toContain(APP_PRELOAD);
+  });
+
+  it('serves index.html everywhere from a build that has no app.html', async () => {
+    const old = mkdtempSync(path.join(tmpdir(), 'portico-static-old-'));
+    writeBuild(old);
+    rmSync(path.join(old, APP_HTML));
+    const server = Fastify({ logger: false });
+    await registerStaticWeb(server, old);
+    try {
+      for (const url of ['/', '/app/contractors', '/sign-in']) {
+        const res = await server.inject({ url });
+        expect(res.statusCode, url).toBe(200);
+        expect(res.body, url).toContain('<title>Portico</title>');
+        expect(res.body, url).not.toContain(APP_PRELOAD);
+      }
+    } finally {
+      await server.close();
+      rmSync(old, { recursive: true, force: true });
+    }
   });
 
   it('compresses API JSON above the threshold and leaves small answers alone', async () => {
