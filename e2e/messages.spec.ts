@@ -63,7 +63,17 @@ test('messages: written on one side, seen live on the other, answered with a fil
     await check.expectPage(contractor, 'Home');
 
     await page.getByRole('textbox', { name: 'Message' }).fill(answer);
-    await page.locator('input[type="file"]').first().setInputFiles({ name: 'plan.png', mimeType: 'image/png', buffer: png });
+    // Dropped on the attachments zone, as from the desktop (the other journeys choose files through the input).
+    const zone = page.getByRole('group', { name: 'Attachments', exact: true }).first();
+    const dropped = await page.evaluateHandle(
+      (bytes) => {
+        const transfer = new DataTransfer();
+        transfer.items.add(new File([new Uint8Array(bytes)], 'plan.png', { type: 'image/png' }));
+        return transfer;
+      },
+      [...png],
+    );
+    for (const type of ['dragenter', 'dragover', 'drop']) await zone.dispatchEvent(type, { dataTransfer: dropped });
     await expect(page.getByRole('button', { name: 'Send', exact: true })).toBeEnabled({ timeout: 30_000 });
     await page.getByRole('button', { name: 'Send', exact: true }).click();
     await expect(page.getByText(answer)).toBeVisible();
