@@ -139,6 +139,13 @@ test('site work: on site, tasks with a photo, offline answers and signature, the
     await expect(phone.getByText('Boiler room key in the lockbox, code 2468')).toBeVisible();
   });
 
+  await test.step("the job's messages, far down the page, load when the technician scrolls to them", async () => {
+    await phone.getByRole('heading', { name: 'Messages about this job' }).scrollIntoViewIfNeeded();
+    await expect(phone.getByRole('textbox', { name: 'Message' })).toBeVisible({ timeout: 30_000 });
+    await expect(phone.getByRole('button', { name: 'Attach files' })).toBeVisible();
+    await phone.evaluate(() => window.scrollTo(0, 0));
+  });
+
   await test.step('on site, the first task passes with a photo from the camera, the second fails with a defect', async () => {
     await phone.getByRole('button', { name: "I'm on site" }).click();
     await expect(phone.getByRole('button', { name: 'Revisit required' })).toBeVisible();

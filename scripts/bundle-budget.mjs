@@ -64,22 +64,23 @@ export const pages = [
   },
   {
     // The technician's job page on a phone (issue 10): the page, its site work (tasks, photos,
-    // the performed form), its thread and composer, and the offline part (queue, banner, worker
-    // registration). The signature pad (signature_pad) loads when the performed form shows; it is
-    // counted here too. Until 2026-12-04 the thread was left out of this list, which hid ~37 KB
-    // gzip (217 KB in all, over the goal); the composer's file drop on the browser's own events
-    // (components/ui/file-drop.tsx) brought it to 191 KB. The budget holds that; the goal is not met.
-    name: 'tech view: a job on the phone (with its thread and the signature pad)',
+    // the performed form) and the offline part (queue, banner, worker registration). The signature
+    // pad (signature_pad) loads when the performed form shows; it is counted here too. The job's
+    // messages (thread, composer) load when the technician scrolls near them or once the page has
+    // settled (features/messages/components/job-messages.deferred.tsx): not counted, but the small
+    // part that waits for them is (1.2 KB, which leaves the page 0.8 KB over its goal; the budget
+    // holds what it is). Until 2026-12-04 the messages loaded with the page and this list left
+    // them out, which hid ~37 KB gzip (217 KB in all, with React Aria's file drop).
+    name: 'tech view: a job on the phone (with the signature pad)',
     path: '/tech/jobs/$jobId',
     goalGzip: 180 * KB,
-    budgetGzip: 192 * KB,
+    budgetGzip: 182 * KB,
     lazy: [
       ...SIGNED_IN,
       'features/tech-view/components/my-job.page.tsx',
       'features/site-work/components/tech-site-work.tsx',
       'features/site-work/offline/tech-offline.tsx',
-      // The job's thread and its composer (text field, attachments), shown on the page from the start.
-      'features/messages/components/job-messages.section.tsx',
+      'features/messages/components/job-messages.deferred.tsx',
       '../../node_modules/signature_pad/dist/signature_pad.js',
     ],
   },

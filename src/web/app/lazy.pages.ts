@@ -200,7 +200,7 @@ export function withPages<C extends object>(component: C, ...pages: Preloadable[
 
 export const ThreadsPage = lazyRouteComponent(() => import('../features/messages/components/threads.page.tsx'), 'ThreadsPage');
 export const ThreadPage = lazyRouteComponent(() => import('../features/messages/components/thread.page.tsx'), 'ThreadPage');
-export const JobMessagesSection = lazyRouteComponent(
-  () => import('../features/messages/components/job-messages.section.tsx'),
-  'JobMessagesSection',
+export const DeferredJobMessages = lazyRouteComponent(
+  () => import('../features/messages/components/job-messages.deferred.tsx'),
+  'DeferredJobMessages',
 );

@@ -10,7 +10,7 @@ import { requireShell } from './shell.guard.ts';
 import { useLeaveApp } from './signed-out.ts';
 import { FullPageError, FullPageLoading } from './status.pages.tsx';
 import {
-  JobMessagesSection,
+  DeferredJobMessages,
   MyJobPage,
   MyJobsPage,
   PreferencesPage,
@@ -83,11 +83,12 @@ const jobRoute = createRoute({
   component: withPages(
     function TechJobRoute() {
       const { jobId } = jobRoute.useParams();
-      return <MyJobPage jobId={jobId} siteWork={<TechSiteWork jobId={jobId} />} after={<JobMessagesSection jobId={jobId} />} />;
+      // The messages load when the technician scrolls near them (DeferredJobMessages).
+      return <MyJobPage jobId={jobId} siteWork={<TechSiteWork jobId={jobId} />} after={<DeferredJobMessages jobId={jobId} />} />;
     },
     MyJobPage,
     TechSiteWork,
-    JobMessagesSection,
+    DeferredJobMessages,
   ),
 });
 
