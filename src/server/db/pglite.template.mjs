@@ -6,7 +6,7 @@
 // another PostgreSQL build; without a current template the server initialises as before.
 // Plain JavaScript: the build script runs it as is, and the server bundles it.
 import { createHash } from 'node:crypto';
-import { cpSync, existsSync, readFileSync, renameSync, rmSync } from 'node:fs';
+import { constants, cpSync, existsSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { readMigrationFiles } from 'drizzle-orm/migrator';
@@ -57,7 +57,9 @@ export function seedFromTemplate(pgdataDir, templatesDir, migrationsFolder) {
   if (existsSync(pgdataDir)) rmSync(pgdataDir, { recursive: true, force: true });
   const partial = `${pgdataDir}.copying`;
   rmSync(partial, { recursive: true, force: true });
-  cpSync(template, partial, { recursive: true });
+  // A copy-on-write clone where the file system offers one (APFS, Btrfs, XFS): near instant;
+  // elsewhere (ext4) an ordinary copy, ~840 small files.
+  cpSync(template, partial, { recursive: true, mode: constants.COPYFILE_FICLONE });
   renameSync(partial, pgdataDir);
   return true;
 }
