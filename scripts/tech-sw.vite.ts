@@ -2,8 +2,9 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { transform } from 'esbuild';
-import type { OutputBundle, OutputChunk } from 'rolldown';
+import type { OutputBundle } from 'rolldown';
 import type { Plugin } from 'vite';
+import { withStaticImports } from '../src/server/http/app-html.ts';
 
 /**
  * The modules whose chunks a technician needs without a connection: the app's entry and boot, the
@@ -14,20 +15,13 @@ const TECH_MODULES =
 
 /** The chunks (and CSS) to cache at install: every chunk holding a tech module, with its static imports. */
 export function techPrecacheList(bundle: OutputBundle): string[] {
-  const chunks = new Map<string, OutputChunk>();
-  for (const item of Object.values(bundle)) if (item.type === 'chunk') chunks.set(item.fileName, item);
-  const files = new Set<string>();
-  const visit = (fileName: string) => {
-    if (files.has(fileName)) return;
-    const chunk = chunks.get(fileName);
-    if (!chunk) return;
-    files.add(fileName);
-    for (const imported of chunk.imports) visit(imported);
-  };
-  for (const chunk of chunks.values()) {
-    if (chunk.isEntry || chunk.moduleIds.some((id) => TECH_MODULES.test(id.replaceAll('\\', '/')))) visit(chunk.fileName);
-  }
-  for (const item of Object.values(bundle)) if (item.type === 'asset' && item.fileName.endsWith('.css')) files.add(item.fileName);
+  const chunks = Object.values(bundle).flatMap((item) => (item.type === 'chunk' ? [item] : []));
+  const roots = chunks.filter((chunk) => chunk.isEntry || chunk.moduleIds.some((id) => TECH_MODULES.test(id.replaceAll('\\', '/'))));
+  const files = withStaticImports(
+    chunks,
+    roots.map((chunk) => chunk.fileName),
+  );
+  for (const item of Object.values(bundle)) if (item.type === 'asset' && item.fileName.endsWith('.css')) files.push(item.fileName);
   return [...files].sort().map((file) => `/${file}`);
 }
 

@@ -73,6 +73,9 @@ export function databaseOf(executor: Executor): Db {
   return owners.get(executor as Tx) ?? (executor as Db);
 }
 
+/** What each read of readTogether answers, in order. */
+type ReadResults<R extends ReadonlyArray<() => PromiseLike<unknown>>> = { -readonly [K in keyof R]: Awaited<ReturnType<R[K]>> };
+
 /**
  * Runs independent reads: side by side on the database (each on a connection of the pool), one
  * after another in a transaction, whose one connection runs one statement at a time (node-postgres
@@ -81,8 +84,8 @@ export function databaseOf(executor: Executor): Db {
 export async function readTogether<const R extends ReadonlyArray<() => PromiseLike<unknown>>>(
   executor: Executor,
   ...reads: R
-): Promise<{ -readonly [K in keyof R]: Awaited<ReturnType<R[K]>> }> {
-  type Results = { -readonly [K in keyof R]: Awaited<ReturnType<R[K]>> };
+): Promise<ReadResults<R>> {
+  type Results = ReadResults<R>;
   if (!(executor instanceof PgTransaction)) return (await Promise.all(reads.map((read) => read()))) as Results;
   const results: unknown[] = [];
   for (const read of reads) results.push(await read());

@@ -19,11 +19,9 @@ export interface ChunkLike {
   facadeModuleId?: string | null;
 }
 
-/** The chunk of `moduleSuffix` and every chunk it imports statically, imports first (the order they run), without repeats. */
-export function chunksOf(chunks: readonly ChunkLike[], moduleSuffix: string): string[] {
+/** The chunks `roots` name and every chunk they import statically, imports first (the order they run), without repeats. */
+export function withStaticImports(chunks: readonly ChunkLike[], roots: readonly string[]): string[] {
   const byFile = new Map(chunks.map((c) => [c.fileName, c]));
-  const root = chunks.find((c) => c.facadeModuleId?.replaceAll('\\', '/').endsWith(moduleSuffix));
-  if (!root) throw new Error(`the build has no chunk for ${moduleSuffix}`);
   const files: string[] = [];
   const seen = new Set<string>();
   const visit = (file: string) => {
@@ -32,8 +30,15 @@ export function chunksOf(chunks: readonly ChunkLike[], moduleSuffix: string): st
     for (const imported of byFile.get(file)?.imports ?? []) visit(imported);
     files.push(file);
   };
-  visit(root.fileName);
+  for (const root of roots) visit(root);
   return files;
+}
+
+/** The chunk of `moduleSuffix` with its static imports (withStaticImports); a build without it is refused. */
+export function chunksOf(chunks: readonly ChunkLike[], moduleSuffix: string): string[] {
+  const root = chunks.find((c) => c.facadeModuleId?.replaceAll('\\', '/').endsWith(moduleSuffix));
+  if (!root) throw new Error(`the build has no chunk for ${moduleSuffix}`);
+  return withStaticImports(chunks, [root.fileName]);
 }
 
 /**
@@ -46,9 +51,9 @@ export function withModulePreloads(html: string, files: readonly string[]): stri
     .map((file) => `<link rel="modulepreload" crossorigin href="/${file}">`)
     .join('\n    ');
   if (!links) return html;
-  const preloads = [...html.matchAll(/<link rel="modulepreload"[^>]*>/g)];
-  const last = preloads.at(-1);
-  const anchor = last ? (last.index ?? 0) + last[0].length : html.search(/<\/script>/) + '</script>'.length;
-  if (anchor < 0 || (!last && !html.includes('</script>'))) throw new Error('index.html has no entry script to put the preloads after');
+  // The entry's script comes first and its preloads after it: the links go after the last of these.
+  const last = [...html.matchAll(/<script type="module"[^>]*><\/script>|<link rel="modulepreload"[^>]*>/g)].at(-1);
+  if (!last) throw new Error('index.html has no entry script to put the preloads after');
+  const anchor = last.index + last[0].length;
   return `${html.slice(0, anchor)}\n    ${links}${html.slice(anchor)}`;
 }
