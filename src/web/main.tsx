@@ -5,6 +5,7 @@ import { PageFrame } from './app/page.frame.tsx';
 import { shellOfPath } from './app/shell.paths.ts';
 import { SignInPage } from './features/auth/components/sign-in.page.tsx';
 import { requestMeEarly } from './lib/api.request.ts';
+import { prepareLocaleData } from './lib/format.intl.ts';
 
 /*
  * The entry: React, and the sign-in page with its frame. On /sign-in that is all a visitor
@@ -44,4 +45,6 @@ if (/^\/sign-in\/?$/.test(window.location.pathname)) {
   const path = window.location.pathname;
   const me = path === '/' || shellOfPath(path) ? requestMeEarly() : undefined;
   void import('./app/app.boot.tsx').then(({ startApp }) => startApp(root, me));
+  // The locale data every page formats with, loaded while the app's code downloads (format.intl.ts).
+  setTimeout(prepareLocaleData, 0);
 }
