@@ -3,8 +3,8 @@
  * (a fresh database made on that server and dropped after), at 1 and 10 connections: every route
  * beside a bare `node:http` route running one indexed SELECT on the same database in the same run,
  * measured just before and just after each route (GET /api/me, every list at a small and a large
- * size, approve and submit), then the first start,
- * restarts and RSS beside a bare Node server. Beside each route, the server's CPU per request on
+ * size, approve and submit), `/health` idle and while 50 connections load a list (bench.health.ts),
+ * then the first start, restarts and RSS beside a bare Node server. Beside each route, the server's CPU per request on
  * its main thread and on PGlite's thread (where a ratio's time goes: both threads and the load
  * loop share this machine's cores). One table of ratios on stdout, the same rows in
  * bench/results.json, and the EXPLAIN of every large list (any Seq Scan on a big table is named).
@@ -16,6 +16,7 @@ import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { type LoadResult, runLoad, type Target } from './bench.load.ts';
+import { benchHealth, type HealthUnderLoad } from './bench.health.ts';
 import { type BenchServerInfo, cpuPerRequest, PUBLIC_URL, type Session, type ThreadCpu } from './bench.shared.ts';
 import { benchStart } from './bench.start.ts';
 import { benchDesk, type DeskRow, printDeskRows, writeDeskResults } from './bench.desk.ts';
@@ -237,6 +238,14 @@ async function benchRoutes(databaseUrl: string | undefined, rows: Row[], plans: 
     // The table keeps its order: per connection count, the baseline, then the cases as listed.
     measured.sort((a, b) => a.connections - b.connections || a.order - b.order);
     rows.push(...measured.map((m) => m.row));
+    const health = await benchHealth({
+      port: info.appPort,
+      path: '/api/contracts',
+      headers: headersOf(info.companies.large.owner),
+      connections: HEALTH_LOAD_CONNECTIONS,
+      seconds: 4,
+    });
+    rows.push(...healthRows(info.db, health));
     for (const c of routeCases(info).filter((x) => x.explain)) {
       const explained = await control<Array<{ sql: string; plan: string[] }>>(info, '/explain', {
         path: c.path,
@@ -260,6 +269,34 @@ async function benchRoutes(databaseUrl: string | undefined, rows: Row[], plans: 
     await control(info, '/stop').catch(() => undefined);
     await new Promise((resolve) => (child.exitCode !== null ? resolve(null) : child.once('exit', resolve)));
   }
+}
+
+/** The connections loading a list while /health is timed (issue 8: 50). */
+const HEALTH_LOAD_CONNECTIONS = 50;
+
+/** /health idle (the baseline beside it), then under the list's load: ratio = p99 loaded over p99 idle. */
+function healthRows(db: 'pglite' | 'postgres', h: HealthUnderLoad): Row[] {
+  const base = { db, rps: null, statementsPerRequest: null };
+  return [
+    {
+      ...base,
+      measure: 'GET /health, server idle (baseline of the next row)',
+      connections: 1,
+      p50: h.idle.p50,
+      p99: h.idle.p99,
+      ratio: 1,
+      note: `${h.idle.requests} requests, one at a time from a thread of their own; max ${h.idle.max.toFixed(1)} ms`,
+    },
+    {
+      ...base,
+      measure: `GET /health while ${HEALTH_LOAD_CONNECTIONS} connections load GET /api/contracts (staff) [large: 2,000 contracts]`,
+      connections: HEALTH_LOAD_CONNECTIONS,
+      p50: h.loaded.p50,
+      p99: h.loaded.p99,
+      ratio: h.loaded.p99 / h.idle.p99,
+      note: `goal: p99 ≤ 50 ms; ${h.loaded.requests} requests, max ${h.loaded.max.toFixed(1)} ms; the list meanwhile ${h.load.rps.toFixed(0)} req/s, p99 ${h.load.p99.toFixed(0)} ms`,
+    },
+  ];
 }
 
 function pick(r: { rps: number; p50: number; p99: number }) {
