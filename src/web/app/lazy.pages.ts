@@ -132,10 +132,12 @@ export const TemplateEditorPage = lazyRouteComponent(
   'TemplateEditorPage',
 );
 export const MyJobsPage = lazyRouteComponent(() => import('../features/tech-view/components/my-jobs.page.tsx'), 'MyJobsPage');
-export const MyJobPage = lazyRouteComponent(() => import('../features/tech-view/components/my-job.page.tsx'), 'MyJobPage');
+const techJob = () => import('./tech-job.parts.ts');
+export const MyJobPage = lazyRouteComponent(techJob, 'MyJobPage');
+export const TechSiteWork = lazyRouteComponent(techJob, 'TechSiteWork');
+export const DeferredJobMessages = lazyRouteComponent(techJob, 'DeferredJobMessages');
 /** The tech view's offline queue, service worker and connection banner: only the tech shell loads it. */
 export const TechOffline = lazyRouteComponent(() => import('../features/site-work/offline/tech-offline.tsx'), 'TechOffline');
-export const TechSiteWork = lazyRouteComponent(() => import('../features/site-work/components/tech-site-work.tsx'), 'TechSiteWork');
 /** The site work on the desk's and the company's job page: the same tasks, photos, signatures and report, sent at once. */
 export const DeskSiteWork = lazyRouteComponent(() => import('../features/site-work/components/desk-site-work.tsx'), 'DeskSiteWork');
 export const PreferencesPage = lazyRouteComponent(() => import('../features/site-work/components/preferences.page.tsx'), 'PreferencesPage');
@@ -200,7 +202,3 @@ export function withPages<C extends object>(component: C, ...pages: Preloadable[
 
 export const ThreadsPage = lazyRouteComponent(() => import('../features/messages/components/threads.page.tsx'), 'ThreadsPage');
 export const ThreadPage = lazyRouteComponent(() => import('../features/messages/components/thread.page.tsx'), 'ThreadPage');
-export const DeferredJobMessages = lazyRouteComponent(
-  () => import('../features/messages/components/job-messages.deferred.tsx'),
-  'DeferredJobMessages',
-);
