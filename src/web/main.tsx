@@ -1,6 +1,7 @@
 import './styles.css';
 import { StrictMode, startTransition } from 'react';
 import { createRoot } from 'react-dom/client';
+import { isSignInPath } from '../shared/sign-in.path.ts';
 import { PageFrame } from './app/page.frame.tsx';
 import { shellOfPath } from './app/shell.paths.ts';
 import { SignInPage } from './features/auth/components/sign-in.page.tsx';
@@ -23,7 +24,7 @@ function readRedirect(): string | undefined {
   return value ? value.slice(0, 2000) : undefined;
 }
 
-if (/^\/sign-in\/?$/.test(window.location.pathname)) {
+if (isSignInPath(window.location.pathname)) {
   const redirect = readRedirect();
   // Rendered in slices (a transition), so starting the page is no long task.
   startTransition(() => {

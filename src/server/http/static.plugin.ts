@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import fastifyStatic from '@fastify/static';
 import type { FastifyInstance, FastifyReply } from 'fastify';
+import { isSignInPath } from '../../shared/sign-in.path.ts';
 import { projectPath } from '../lib/paths.ts';
 import { APP_HTML } from './app-html.ts';
 
@@ -17,9 +18,6 @@ function cacheHeader(value: string) {
     reply.header('cache-control', value);
   };
 }
-
-/** The sign-in page's addresses: it gets index.html (React and the page); every other page gets app.html. */
-const SIGN_IN = /^\/sign-in\/?$/;
 
 /**
  * Serves the built React app; unknown non-API paths get the app's page (app.html, index.html with
@@ -66,7 +64,7 @@ export async function registerStaticWeb(app: FastifyInstance, root = webRoot): P
       const url = request.url.split('?')[0] ?? '/';
       if (url.startsWith('/api/') || url === '/health' || url === '/ready') return reply.callNotFound();
       if (/\.[a-z0-9]+$/i.test(url)) return reply.callNotFound();
-      return reply.sendFile(SIGN_IN.test(url) ? 'index.html' : appPage);
+      return reply.sendFile(isSignInPath(url) ? 'index.html' : appPage);
     });
   });
 }
