@@ -21,17 +21,13 @@ import { readTogether } from '../../db/transaction.ts';
 import { notFound } from '../../lib/errors.ts';
 import { type Keyset, keysetAfter, keysetKey, keysetOrder, pageFrom } from '../../lib/pagination.ts';
 import { presentDocument, presentJob, presentTask } from './jobs.presenter.ts';
+import { containsPattern } from '../../lib/like.pattern.ts';
 
 /** The keysets of the company's list (and the contractor's simple list): due date ↑, or newest first. */
 export const jobKeysets = {
   due: { columns: [jobs.dueOn, jobs.id], direction: 'asc' },
   created: { columns: [jobs.createdAt, jobs.id], direction: 'desc' },
 } satisfies Record<string, Keyset>;
-
-/** `%text%` for ILIKE, with the pattern characters of the text escaped. */
-export function containsPattern(text: string): string {
-  return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-}
 
 /** Text search over the fields the desk view and the company list search: site, address, PO number, description. */
 export function jobTextSearch(q: string | undefined): SQL | undefined {

@@ -12,6 +12,7 @@ import { type Keyset, keysetAfter, keysetKey, keysetOrder, type PageRequest, pag
 import { announceRead } from './messages.live.ts';
 import { presentMessages } from './messages.presenter.ts';
 import { openThread } from './messages.threads.ts';
+import { containsPattern } from '../../lib/like.pattern.ts';
 
 /**
  * The engagements whose threads an actor reads: its accepted engagements; a technician's, those
@@ -125,7 +126,7 @@ export async function countUnread(db: Db, ctx: RequestContext) {
 export async function listMessages(db: Db, ctx: RequestContext, id: string, query: z.infer<typeof messageListQuerySchema>) {
   const thread = await openThread(db, ctx.actor, id);
   const subject = query.subject ? parseMessageSubject(query.subject) : null;
-  const pattern = query.q ? `%${query.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%` : undefined;
+  const pattern = query.q ? containsPattern(query.q) : undefined;
   const page = await scoped(db, ctx.actor).messages.page({
     where: and(
       eq(messages.threadId, thread.id),

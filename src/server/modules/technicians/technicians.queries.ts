@@ -6,6 +6,7 @@ import { files, invitations, technicianAccreditations, technicians, users } from
 import { notFound } from '../../lib/errors.ts';
 import { type Keyset, keysetAfter, keysetKey, keysetOrder, type PageRequest, pageFrom } from '../../lib/pagination.ts';
 import { presentAccreditation, presentTechnician, type TechnicianView } from './technicians.presenter.ts';
+import { containsPattern } from '../../lib/like.pattern.ts';
 
 /** The name the crew knows them by: the contractor's own, else the person's. */
 export const technicianName = sql<string>`coalesce(${technicians.name}, ${users.name})`;
@@ -31,7 +32,7 @@ const technicianColumns = {
 /** Narrows by name or email, case-insensitively (`%` and `_` typed by people match themselves). */
 export function technicianSearch(q: string | undefined): SQL | undefined {
   if (!q) return undefined;
-  const pattern = `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  const pattern = containsPattern(q);
   return or(ilike(technicianName, pattern), ilike(users.email, pattern));
 }
 
