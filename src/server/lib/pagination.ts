@@ -62,16 +62,24 @@ export function keysetKey(keyset: Keyset): SQL<string> {
 }
 
 /**
- * The condition "after the cursor", a row comparison that an index on the key columns serves.
- * The cursor's text values are cast to each column's type by PostgreSQL; a value that does not
- * parse is a 400 before the query runs (checked by `checkKeyPart`).
+ * The cursor's key values, each checked against its column's type: a value that does not parse
+ * is a 400 on `cursor` before any query runs. None without a cursor (the first page).
  */
-export function keysetAfter(keyset: Keyset, cursor: string | undefined): SQL | undefined {
-  if (!cursor) return undefined;
+export function keysetValues(keyset: Keyset, cursor: string | undefined): string[] {
+  if (!cursor) return [];
   const values = decodeCursor(cursor, keyset.columns.length);
   keyset.columns.forEach((column, i) => {
     checkKeyPart(column, values[i]!);
   });
+  return values;
+}
+
+/**
+ * The condition "after these key values", a row comparison that an index on the key columns
+ * serves. The values are text (or placeholders of a prepared read), cast to each column's type by
+ * PostgreSQL.
+ */
+export function keysetAfterValues(keyset: Keyset, values: readonly unknown[]): SQL {
   const left = sql.join(
     keyset.columns.map((column) => sql`${column}`),
     sql`, `,
@@ -81,6 +89,11 @@ export function keysetAfter(keyset: Keyset, cursor: string | undefined): SQL | u
     sql`, `,
   );
   return keyset.direction === 'asc' ? sql`(${left}) > (${right})` : sql`(${left}) < (${right})`;
+}
+
+/** The condition "after the cursor" (none without one). */
+export function keysetAfter(keyset: Keyset, cursor: string | undefined): SQL | undefined {
+  return cursor ? keysetAfterValues(keyset, keysetValues(keyset, cursor)) : undefined;
 }
 
 const timestampText = /^\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}:\d{2}(\.\d{1,6})?([+-]\d{2}(:?\d{2})?|Z)?$/;

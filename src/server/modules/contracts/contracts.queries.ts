@@ -1,5 +1,6 @@
-import { and, asc, desc, eq, getTableColumns, ilike, type SQL, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, getTableColumns, ilike, sql } from 'drizzle-orm';
 import type { z } from 'zod';
+import type { ContractStatus } from '../../../shared/domain/contract.machine.ts';
 import { sumByCurrency } from '../../../shared/domain/money.ts';
 import type { contractListQuerySchema } from '../../../shared/schemas/contract.schema.ts';
 import type { Actor, RequestContext } from '../../access/actor.ts';
@@ -17,11 +18,13 @@ import {
   organizations,
   users,
 } from '../../db/schema/index.ts';
+import { preparedRead } from '../../db/prepared.ts';
 import { readTogether } from '../../db/transaction.ts';
 import { notFound } from '../../lib/errors.ts';
-import { type Keyset, keysetAfter, keysetKey, keysetOrder, pageFrom } from '../../lib/pagination.ts';
+import { type Keyset, keysetAfterValues, keysetKey, keysetOrder, keysetValues, pageFrom } from '../../lib/pagination.ts';
 import { presentFile } from '../files/files.service.ts';
 import { presentContract, presentContractListItem, presentRevision, type Summary } from './contracts.presenter.ts';
+import { containsPattern } from '../../lib/like.pattern.ts';
 
 /** A bigint from the database as a number, refusing one past 2^53 rather than rounding it. */
 function toSafeInteger(value: string | number): number {
@@ -40,22 +43,26 @@ function emptySummary(): Summary {
   };
 }
 
-/** Milestone money per contract: what is left to deliver, approved but unpaid, and paid; per currency. */
-async function summarize(db: Executor, actor: Actor, contractIds: string[]): Promise<Map<string, Summary>> {
-  const result = new Map<string, Summary>();
-  if (contractIds.length === 0) return result;
-  const rows = await db
+/** Each contract's milestones by status and currency: counts and exact sums (numeric → bigint; an overflow is an error, never a rounding). */
+const selectMilestoneSums = preparedRead((db: Executor, actor: Actor, v: { contractIds: readonly string[] }) =>
+  db
     .select({
       contractId: milestones.contractId,
       status: milestones.status,
       currency: milestones.currency,
-      // Summed exactly (numeric → bigint; an overflow is an error, never a rounding).
       amountMinor: sql<string>`sum(${milestones.amountMinor})::bigint`,
       count: sql<number>`count(*)::int`,
     })
     .from(milestones)
-    .where(scoped(db, actor).childrenOf(milestones, milestones.contractId, contractIds))
-    .groupBy(milestones.contractId, milestones.status, milestones.currency);
+    .where(and(sql`${milestones.contractId} = any(${v.contractIds}::text[])`, scopes.milestones(actor)))
+    .groupBy(milestones.contractId, milestones.status, milestones.currency),
+);
+
+/** Milestone money per contract: what is left to deliver, approved but unpaid, and paid; per currency. */
+async function summarize(db: Executor, actor: Actor, contractIds: string[]): Promise<Map<string, Summary>> {
+  const result = new Map<string, Summary>();
+  if (contractIds.length === 0) return result;
+  const rows = await selectMilestoneSums(db, actor, { contractIds });
   for (const id of contractIds) result.set(id, emptySummary());
   for (const row of rows) {
     const summary = result.get(row.contractId)!;
@@ -75,55 +82,81 @@ const contractKeyset: Keyset = { columns: [contracts.updatedAt, contracts.id], d
 /** What a list reads of each contract: not the scope and IP clause (long texts that only its page shows). */
 const { scopeHtml: _scope, ipClause: _ip, createdByUserId: _creator, ...listColumns } = getTableColumns(contracts);
 
+/** One contract by id, or a page of the list: filters and cursor. */
+type ContractRead = {
+  id?: string;
+  engagementId?: string;
+  status?: ContractStatus;
+  /** An ILIKE pattern on the title. */
+  titleLike?: string;
+  afterUpdatedAt?: string;
+  afterId?: string;
+  limit: number;
+};
+
 /** Contracts with their parties' names, in the actor's scope. */
-function selectContracts<C extends typeof listColumns>(db: Executor, actor: Actor, columns: C, where: SQL | undefined, limit: number) {
+function contractsQuery<C extends typeof listColumns>(db: Executor, actor: Actor, columns: C, v: ContractRead) {
   return db
     .select({ contract: columns, organizationName: organizations.name, contractorName: contractors.name, key: keysetKey(contractKeyset) })
     .from(contracts)
     .innerJoin(organizations, eq(organizations.id, contracts.organizationId))
     .innerJoin(contractors, eq(contractors.id, contracts.contractorId))
-    .where(and(scopes.contracts(actor), where))
+    .where(
+      and(
+        scopes.contracts(actor),
+        v.id ? eq(contracts.id, v.id) : undefined,
+        v.engagementId ? eq(contracts.engagementId, v.engagementId) : undefined,
+        v.status ? eq(contracts.status, v.status) : undefined,
+        v.titleLike ? ilike(contracts.title, v.titleLike) : undefined,
+        v.afterUpdatedAt ? keysetAfterValues(contractKeyset, [v.afterUpdatedAt, v.afterId]) : undefined,
+      ),
+    )
     .orderBy(...keysetOrder(contractKeyset))
-    .limit(limit);
+    .limit(v.limit);
 }
+
+/** The list's columns, and a whole contract: each one prepared statement per shape (src/server/db/prepared.ts). */
+const selectContractList = preparedRead((db: Executor, actor: Actor, v: ContractRead) => contractsQuery(db, actor, listColumns, v));
+const selectContract = preparedRead((db: Executor, actor: Actor, v: ContractRead) =>
+  contractsQuery(db, actor, getTableColumns(contracts), v),
+);
+
+/** Each contract's terms' revisions waiting for acknowledgement. */
+const selectUnacknowledged = preparedRead((db: Executor, actor: Actor, v: { contractIds: readonly string[] }) =>
+  db
+    .select({ contractId: contractRevisions.contractId, n: sql<number>`count(*)::int` })
+    .from(contractRevisions)
+    .where(
+      and(
+        sql`${contractRevisions.contractId} = any(${v.contractIds}::text[])`,
+        scopes.contractRevisions(actor),
+        sql`${contractRevisions.acknowledgedAt} is null`,
+      ),
+    )
+    .groupBy(contractRevisions.contractId),
+);
 
 /** Each contract's milestone summary and its terms' revisions waiting for acknowledgement. */
 async function readTotals(db: Executor, actor: Actor, ids: string[]) {
   const [summaries, pending] = await readTogether(
     db,
     () => summarize(db, actor, ids),
-    () =>
-      ids.length === 0
-        ? Promise.resolve([])
-        : db
-            .select({ contractId: contractRevisions.contractId, n: sql<number>`count(*)::int` })
-            .from(contractRevisions)
-            .where(
-              and(
-                scoped(db, actor).childrenOf(contractRevisions, contractRevisions.contractId, ids),
-                sql`${contractRevisions.acknowledgedAt} is null`,
-              ),
-            )
-            .groupBy(contractRevisions.contractId),
+    () => (ids.length === 0 ? Promise.resolve([]) : selectUnacknowledged(db, actor, { contractIds: ids })),
   );
   const unacknowledged = new Map(pending.map((p) => [p.contractId, Number(p.n)]));
   return { summaryOf: (id: string) => summaries.get(id)!, unacknowledgedOf: (id: string) => unacknowledged.get(id) ?? 0 };
 }
 
 export async function listContracts(db: Db, ctx: RequestContext, query: z.infer<typeof contractListQuerySchema>) {
-  const search = query.q ? `%${query.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%` : undefined;
-  const rows = await selectContracts(
-    db,
-    ctx.actor,
-    listColumns,
-    and(
-      query.engagementId ? eq(contracts.engagementId, query.engagementId) : undefined,
-      query.status ? eq(contracts.status, query.status) : undefined,
-      search ? ilike(contracts.title, search) : undefined,
-      keysetAfter(contractKeyset, query.cursor),
-    ),
-    query.limit + 1,
-  );
+  const [afterUpdatedAt, afterId] = keysetValues(contractKeyset, query.cursor);
+  const rows = await selectContractList(db, ctx.actor, {
+    engagementId: query.engagementId,
+    status: query.status,
+    titleLike: query.q ? containsPattern(query.q) : undefined,
+    afterUpdatedAt,
+    afterId,
+    limit: query.limit + 1,
+  });
   const page = pageFrom(rows, query.limit, (r) => r.key);
   const totals = await readTotals(
     db,
@@ -140,7 +173,7 @@ export async function listContracts(db: Db, ctx: RequestContext, query: z.infer<
 }
 
 export async function getContract(db: Executor, ctx: RequestContext, id: string) {
-  const [row] = await selectContracts(db, ctx.actor, getTableColumns(contracts), eq(contracts.id, id), 1);
+  const [row] = await selectContract(db, ctx.actor, { id, limit: 1 });
   if (!row) throw notFound('This contract');
   const [totals, documents] = await readTogether(
     db,
@@ -164,7 +197,7 @@ export async function getContract(db: Executor, ctx: RequestContext, id: string)
  * with its parties' names.
  */
 export async function getNewContract(db: Executor, ctx: RequestContext, id: string) {
-  const [row] = await selectContracts(db, ctx.actor, getTableColumns(contracts), eq(contracts.id, id), 1);
+  const [row] = await selectContract(db, ctx.actor, { id, limit: 1 });
   if (!row) throw notFound('This contract');
   return { ...presentContract(ctx.actor, row, 0, emptySummary()), documents: [] };
 }

@@ -1,4 +1,4 @@
-import { and, eq, ilike, or, type SQL, sql } from 'drizzle-orm';
+import { and, eq, ilike, or, sql } from 'drizzle-orm';
 import { engagementMachine } from '../../../shared/domain/engagement.machine.ts';
 import type { EngagementStatus } from '../../../shared/domain/roles.ts';
 import { type Actor, type RequestContext, systemActor } from '../../access/actor.ts';
@@ -8,13 +8,15 @@ import { scopes } from '../../access/scopes.ts';
 import { applyTransition } from '../../access/transition.ts';
 import type { Db, Executor, Tx } from '../../db/client.ts';
 import { contractors, engagements, invitations, organizations } from '../../db/schema/index.ts';
+import { preparedRead } from '../../db/prepared.ts';
 import { runInTransaction } from '../../db/transaction.ts';
 import { AppError, notFound } from '../../lib/errors.ts';
 import { createId } from '../../lib/ids.ts';
 import { recordAudit } from '../../audit/audit.writer.ts';
-import { type Keyset, keysetAfter, keysetKey, keysetOrder, type PageRequest, pageFrom } from '../../lib/pagination.ts';
+import { type Keyset, keysetAfterValues, keysetKey, keysetOrder, keysetValues, type PageRequest, pageFrom } from '../../lib/pagination.ts';
 import { notify } from '../notifications/notifications.service.ts';
 import { listContractorAdminUserIds } from '../organizations/organizations.service.ts';
+import { containsPattern } from '../../lib/like.pattern.ts';
 
 /**
  * Until a contractor accepts, its engagement shows the business name the staff typed, not the
@@ -28,8 +30,20 @@ const shownContractorName = sql<string>`case when ${engagements.status} = 'invit
 /** Newest first; one index per side: (organization_id | contractor_id, created_at, id). */
 const engagementKeyset: Keyset = { columns: [engagements.createdAt, engagements.id], direction: 'desc' };
 
-async function readEngagements(db: Executor, actor: Actor, where: SQL | undefined, limit: number) {
-  const rows = await db
+/** One engagement by id, or a page of the list: filters and cursor. */
+type EngagementRead = {
+  id?: string;
+  status?: EngagementStatus;
+  /** An ILIKE pattern on the contractor's or the organization's name. */
+  nameLike?: string;
+  afterCreatedAt?: string;
+  afterId?: string;
+  limit: number;
+};
+
+/** Engagements with their parties' names: one prepared statement per shape (src/server/db/prepared.ts). */
+const selectEngagements = preparedRead((db: Executor, actor: Actor, v: EngagementRead) =>
+  db
     .select({
       key: keysetKey(engagementKeyset),
       id: engagements.id,
@@ -41,9 +55,21 @@ async function readEngagements(db: Executor, actor: Actor, where: SQL | undefine
     .from(engagements)
     .innerJoin(organizations, eq(organizations.id, engagements.organizationId))
     .innerJoin(contractors, eq(contractors.id, engagements.contractorId))
-    .where(and(scopes.engagements(actor), where))
+    .where(
+      and(
+        scopes.engagements(actor),
+        v.id ? eq(engagements.id, v.id) : undefined,
+        v.status ? eq(engagements.status, v.status) : undefined,
+        v.nameLike ? or(ilike(shownContractorName, v.nameLike), ilike(organizations.name, v.nameLike)) : undefined,
+        v.afterCreatedAt ? keysetAfterValues(engagementKeyset, [v.afterCreatedAt, v.afterId]) : undefined,
+      ),
+    )
     .orderBy(...keysetOrder(engagementKeyset))
-    .limit(limit);
+    .limit(v.limit),
+);
+
+async function readEngagements(db: Executor, actor: Actor, read: EngagementRead) {
+  const rows = await selectEngagements(db, actor, read);
   return rows.map(({ key, ...row }) => ({
     key,
     item: { ...row, createdAt: row.createdAt.toISOString(), abilities: engagementAbilities(actor, row) },
@@ -51,18 +77,20 @@ async function readEngagements(db: Executor, actor: Actor, where: SQL | undefine
 }
 
 export async function listEngagements(db: Db, ctx: RequestContext, filter: { status?: EngagementStatus; q?: string } & PageRequest) {
-  const search = filter.q ? `%${filter.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%` : undefined;
-  const where = and(
-    filter.status ? eq(engagements.status, filter.status) : undefined,
-    search ? or(ilike(shownContractorName, search), ilike(organizations.name, search)) : undefined,
-    keysetAfter(engagementKeyset, filter.cursor),
-  );
-  const page = pageFrom(await readEngagements(db, ctx.actor, where, filter.limit + 1), filter.limit, (r) => r.key);
+  const [afterCreatedAt, afterId] = keysetValues(engagementKeyset, filter.cursor);
+  const rows = await readEngagements(db, ctx.actor, {
+    status: filter.status,
+    nameLike: filter.q ? containsPattern(filter.q) : undefined,
+    afterCreatedAt,
+    afterId,
+    limit: filter.limit + 1,
+  });
+  const page = pageFrom(rows, filter.limit, (r) => r.key);
   return { items: page.items.map((r) => r.item), nextCursor: page.nextCursor };
 }
 
 export async function getEngagement(db: Db, ctx: RequestContext, id: string) {
-  const [row] = await readEngagements(db, ctx.actor, eq(engagements.id, id), 1);
+  const [row] = await readEngagements(db, ctx.actor, { id, limit: 1 });
   if (!row) throw notFound('This engagement');
   return row.item;
 }

@@ -19,15 +19,16 @@ import {
   submissionFiles,
   users,
 } from '../../db/schema/index.ts';
+import { preparedRead } from '../../db/prepared.ts';
 import { readTogether } from '../../db/transaction.ts';
 import { notFound } from '../../lib/errors.ts';
-import { type Keyset, keysetAfter, keysetOrder, pageFrom } from '../../lib/pagination.ts';
+import { type Keyset, keysetAfterValues, keysetOrder, keysetValues, pageFrom } from '../../lib/pagination.ts';
 import { presentFile } from '../files/files.service.ts';
 import { presentMilestone, presentSubmission } from './milestones.presenter.ts';
 
 /** The organization's date at `now` (in its time zone): what "overdue" is counted against, per row. */
-function organizationTodaySql(now: Date): SQL {
-  return sql`(${now.toISOString()}::timestamptz at time zone ${organizations.timeZone})::date`;
+function organizationTodaySql(now: string): SQL {
+  return sql`(${now}::timestamptz at time zone ${organizations.timeZone})::date`;
 }
 
 /**
@@ -44,8 +45,29 @@ const latestChangeReason = sql<string | null>`case when ${milestones.status} = '
 const paymentOfMilestone = sql<string | null>`case when ${inArray(milestones.status, [...approvedMilestoneStatuses])}
   then (select ${payments.id} from ${payments} where ${payments.milestoneId} = ${milestones.id}) end`;
 
-async function readMilestones(db: Executor, actor: Actor, where: SQL | undefined, order: SQL[], limit: number, now: Date) {
-  const rows = await db
+/** Due date first (then id), the order of the list indexes (… , due_date, id). */
+const milestoneKeyset: Keyset = { columns: [milestones.dueDate, milestones.id], direction: 'asc' };
+
+/** One milestone by id, or a page of a list: its view (a switch), filters and cursor (values). */
+type MilestoneRead = {
+  id?: string;
+  pending?: boolean;
+  approved?: boolean;
+  status?: MilestoneStatus;
+  contractorId?: string;
+  contractId?: string;
+  dueFrom?: string;
+  dueTo?: string;
+  /** Pending and due before the organization's date at this time (ISO). */
+  overdueAt?: string;
+  afterDueDate?: string;
+  afterId?: string;
+  limit: number;
+};
+
+/** The milestones with their contract's and parties' names: one prepared statement per shape (src/server/db/prepared.ts). */
+const selectMilestones = preparedRead((db: Executor, actor: Actor, v: MilestoneRead) =>
+  db
     .select({
       milestone: milestones,
       contractTitle: contracts.title,
@@ -61,43 +83,64 @@ async function readMilestones(db: Executor, actor: Actor, where: SQL | undefined
     .innerJoin(contracts, eq(contracts.id, milestones.contractId))
     .innerJoin(organizations, eq(organizations.id, milestones.organizationId))
     .innerJoin(contractors, eq(contractors.id, milestones.contractorId))
-    .where(and(scopes.milestones(actor), where))
-    .orderBy(...order)
-    .limit(limit);
+    .where(
+      and(
+        scopes.milestones(actor),
+        v.id ? eq(milestones.id, v.id) : undefined,
+        v.pending ? inArray(milestones.status, [...pendingMilestoneStatuses]) : undefined,
+        v.approved ? inArray(milestones.status, [...approvedMilestoneStatuses]) : undefined,
+        v.status ? eq(milestones.status, v.status) : undefined,
+        v.contractorId ? eq(milestones.contractorId, v.contractorId) : undefined,
+        v.contractId ? eq(milestones.contractId, v.contractId) : undefined,
+        v.dueFrom ? gte(milestones.dueDate, v.dueFrom) : undefined,
+        v.dueTo ? lte(milestones.dueDate, v.dueTo) : undefined,
+        v.overdueAt
+          ? and(inArray(milestones.status, [...pendingMilestoneStatuses]), lt(milestones.dueDate, organizationTodaySql(v.overdueAt)))
+          : undefined,
+        v.afterDueDate ? keysetAfterValues(milestoneKeyset, [v.afterDueDate, v.afterId]) : undefined,
+      ),
+    )
+    .orderBy(...(v.id ? [asc(milestones.id)] : keysetOrder(milestoneKeyset)))
+    .limit(v.limit),
+);
+
+async function readMilestones(db: Executor, actor: Actor, read: MilestoneRead, now: Date) {
+  const rows = await selectMilestones(db, actor, read);
   return rows.map((row) =>
     presentMilestone(actor, row, approvedMilestoneStatuses.includes(row.milestone.status) ? row.paymentId : null, now),
   );
 }
-
-/** Due date first (then id), the order of the list indexes (… , due_date, id). */
-const milestoneKeyset: Keyset = { columns: [milestones.dueDate, milestones.id], direction: 'asc' };
 
 /**
  * The lists: Pending (open, submitted, changes requested) and Approved (approved, paid), for the
  * company across its contractors or for a contractor across its organizations, by due date.
  */
 export async function listMilestones(db: Db, ctx: RequestContext, query: z.infer<typeof milestoneListQuerySchema>, now = new Date()) {
-  const statuses: readonly MilestoneStatus[] | undefined =
-    query.view === 'pending' ? pendingMilestoneStatuses : query.view === 'approved' ? approvedMilestoneStatuses : undefined;
-  const where = and(
-    statuses ? inArray(milestones.status, [...statuses]) : undefined,
-    query.status ? eq(milestones.status, query.status) : undefined,
-    query.contractorId ? eq(milestones.contractorId, query.contractorId) : undefined,
-    query.contractId ? eq(milestones.contractId, query.contractId) : undefined,
-    query.dueFrom ? gte(milestones.dueDate, query.dueFrom) : undefined,
-    query.dueTo ? lte(milestones.dueDate, query.dueTo) : undefined,
-    query.overdue === 'true'
-      ? and(inArray(milestones.status, [...pendingMilestoneStatuses]), lt(milestones.dueDate, organizationTodaySql(now)))
-      : undefined,
-    keysetAfter(milestoneKeyset, query.cursor),
+  const [afterDueDate, afterId] = keysetValues(milestoneKeyset, query.cursor);
+  const rows = await readMilestones(
+    db,
+    ctx.actor,
+    {
+      pending: query.view === 'pending',
+      approved: query.view === 'approved',
+      status: query.status,
+      contractorId: query.contractorId,
+      contractId: query.contractId,
+      dueFrom: query.dueFrom,
+      dueTo: query.dueTo,
+      overdueAt: query.overdue === 'true' ? now.toISOString() : undefined,
+      afterDueDate,
+      afterId,
+      limit: query.limit + 1,
+    },
+    now,
   );
-  const rows = await readMilestones(db, ctx.actor, where, keysetOrder(milestoneKeyset), query.limit + 1, now);
   // A date and an id are exact in JavaScript, so the key is built from the row itself.
   return pageFrom(rows, query.limit, (row) => JSON.stringify([row.dueDate, row.id]));
 }
 
 export async function getMilestone(db: Executor, ctx: RequestContext, id: string, now = new Date()) {
-  const [milestone] = await readMilestones(db, ctx.actor, eq(milestones.id, id), [asc(milestones.id)], 1, now);
+  const [milestone] = await readMilestones(db, ctx.actor, { id, limit: 1 }, now);
   if (!milestone) throw notFound('This milestone');
   const [files, submissions] = await readTogether(
     db,
@@ -116,7 +159,7 @@ export async function getMilestone(db: Executor, ctx: RequestContext, id: string
  * no payment yet, so its one read is the row with its names.
  */
 export async function getNewMilestone(db: Executor, ctx: RequestContext, id: string, attached: Array<typeof files.$inferSelect>) {
-  const [milestone] = await readMilestones(db, ctx.actor, eq(milestones.id, id), [asc(milestones.id)], 1, new Date());
+  const [milestone] = await readMilestones(db, ctx.actor, { id, limit: 1 }, new Date());
   if (!milestone) throw notFound('This milestone');
   return { ...milestone, attachments: attached.map(presentFile), submissions: [] };
 }

@@ -1,6 +1,6 @@
 import { and, eq, inArray, isNull, type SQL, sql } from 'drizzle-orm';
 import type { NotificationKind } from '../../../shared/domain/notification.kinds.ts';
-import type { RequestContext } from '../../access/actor.ts';
+import type { Actor, RequestContext } from '../../access/actor.ts';
 import { scoped } from '../../access/scoped.ts';
 import { scopes } from '../../access/scopes.ts';
 import type { Executor } from '../../db/client.ts';
@@ -20,12 +20,14 @@ import {
   decodeCursor,
   encodeCursor,
   type Keyset,
-  keysetAfter,
+  keysetAfterValues,
   keysetKey,
   keysetOrder,
   type PageRequest,
   pageFrom,
+  keysetValues,
 } from '../../lib/pagination.ts';
+import { preparedRead } from '../../db/prepared.ts';
 
 export type NotificationRow = typeof notifications.$inferSelect;
 
@@ -33,8 +35,8 @@ export type NotificationRow = typeof notifications.$inferSelect;
 const groupKeyOf = sql<string>`coalesce(${notifications.groupKey}, ${notifications.id})`;
 
 /** What the centre shows of a person's notifications: in-app ones, of one kind if asked. */
-function centreFilter(ctx: RequestContext, kind: NotificationKind | undefined): SQL {
-  return and(scopes.notifications(ctx.actor), eq(notifications.inApp, true), kind ? eq(notifications.kind, kind) : undefined)!;
+function centreFilter(actor: Actor, kind: NotificationKind | undefined): SQL {
+  return and(scopes.notifications(actor), eq(notifications.inApp, true), kind ? eq(notifications.kind, kind) : undefined)!;
 }
 
 /** Newest first; index (user_id, created_at, id). */
@@ -47,21 +49,43 @@ export interface ListRequest extends PageRequest {
   group?: string;
 }
 
-/** The flat list, newest first, a page at a time. */
-export async function listNotifications(db: Executor, ctx: RequestContext, request: ListRequest) {
-  const rows = await db
+type NotificationRead = {
+  unreadOnly: boolean;
+  kind?: NotificationKind;
+  group?: string;
+  afterCreatedAt?: string;
+  afterId?: string;
+  limit: number;
+};
+
+/** A page of the flat list: one prepared statement per shape (src/server/db/prepared.ts). */
+const selectNotifications = preparedRead((db: Executor, actor: Actor, v: NotificationRead) =>
+  db
     .select({ notification: notifications, key: keysetKey(notificationKeyset) })
     .from(notifications)
     .where(
       and(
-        centreFilter(ctx, request.kind),
-        request.unreadOnly ? isNull(notifications.readAt) : undefined,
-        request.group ? eq(groupKeyOf, request.group) : undefined,
-        keysetAfter(notificationKeyset, request.cursor),
+        centreFilter(actor, v.kind),
+        v.unreadOnly ? isNull(notifications.readAt) : undefined,
+        v.group ? eq(groupKeyOf, v.group) : undefined,
+        v.afterCreatedAt ? keysetAfterValues(notificationKeyset, [v.afterCreatedAt, v.afterId]) : undefined,
       ),
     )
     .orderBy(...keysetOrder(notificationKeyset))
-    .limit(request.limit + 1);
+    .limit(v.limit),
+);
+
+/** The flat list, newest first, a page at a time. */
+export async function listNotifications(db: Executor, ctx: RequestContext, request: ListRequest) {
+  const [afterCreatedAt, afterId] = keysetValues(notificationKeyset, request.cursor);
+  const rows = await selectNotifications(db, ctx.actor, {
+    unreadOnly: request.unreadOnly,
+    kind: request.kind,
+    group: request.group,
+    afterCreatedAt,
+    afterId,
+    limit: request.limit + 1,
+  });
   const page = pageFrom(rows, request.limit, (r) => r.key);
   return { items: page.items.map((r) => r.notification), nextCursor: page.nextCursor, unread: await countUnread(db, ctx) };
 }
@@ -93,7 +117,7 @@ export async function listNotificationGroups(db: Executor, ctx: RequestContext, 
       cursor: sql<string>`${latestAt}::text`,
     })
     .from(notifications)
-    .where(centreFilter(ctx, request.kind))
+    .where(centreFilter(ctx.actor, request.kind))
     .groupBy(groupKeyOf)
     .having(
       and(
@@ -178,11 +202,15 @@ async function readLabels(db: Executor, type: string, ids: string[]): Promise<Ar
 }
 
 /** The unread count of the centre, from the partial index on unread notifications per user. */
-export async function countUnread(db: Executor, ctx: RequestContext): Promise<number> {
-  const [counted] = await db
+const selectUnreadCount = preparedRead((db: Executor, actor: Actor, _v: Record<string, never>) =>
+  db
     .select({ count: sql<number>`count(*)::int` })
     .from(notifications)
-    .where(and(scopes.notifications(ctx.actor), isNull(notifications.readAt), eq(notifications.inApp, true)));
+    .where(and(scopes.notifications(actor), isNull(notifications.readAt), eq(notifications.inApp, true))),
+);
+
+export async function countUnread(db: Executor, ctx: RequestContext): Promise<number> {
+  const [counted] = await selectUnreadCount(db, ctx.actor, {});
   return counted?.count ?? 0;
 }
 

@@ -9,9 +9,10 @@ import { invalidateSessions } from '../../access/sessions.cache.ts';
 import type { Db, Executor } from '../../db/client.ts';
 import type { ContractorMemberRole, StaffRole } from '../../../shared/domain/roles.ts';
 import { contractorMembers, contractors, organizations, staffMembers, technicians, users } from '../../db/schema/index.ts';
+import { preparedRead } from '../../db/prepared.ts';
 import { readTogether, runInTransaction } from '../../db/transaction.ts';
 import { badField, findPgCode, notFound } from '../../lib/errors.ts';
-import { type Keyset, keysetAfter, keysetKey, keysetOrder, type PageRequest, pageFrom } from '../../lib/pagination.ts';
+import { type Keyset, keysetAfterValues, keysetKey, keysetOrder, keysetValues, type PageRequest, pageFrom } from '../../lib/pagination.ts';
 import { assertExpectedVersion, type ExpectedVersion, staleVersion, versionsToMatch } from '../../lib/versions.ts';
 import { createId } from '../../lib/ids.ts';
 import { recordAudit } from '../../audit/audit.writer.ts';
@@ -111,8 +112,9 @@ export async function updateCurrentOrganization(
 /** Staff in the order they joined (the owner first); index (organization_id, created_at, id). */
 const staffKeyset: Keyset = { columns: [staffMembers.createdAt, staffMembers.id], direction: 'asc' };
 
-export async function listStaff(db: Db, ctx: RequestContext, request: PageRequest) {
-  const rows = await db
+/** A page of staff with their names and emails: one prepared statement per shape (src/server/db/prepared.ts). */
+const selectStaff = preparedRead((db: Executor, actor: Actor, v: { afterCreatedAt?: string; afterId?: string; limit: number }) =>
+  db
     .select({
       key: keysetKey(staffKeyset),
       id: staffMembers.id,
@@ -124,9 +126,14 @@ export async function listStaff(db: Db, ctx: RequestContext, request: PageReques
     })
     .from(staffMembers)
     .innerJoin(users, eq(users.id, staffMembers.userId))
-    .where(and(scopes.staffMembers(ctx.actor), keysetAfter(staffKeyset, request.cursor)))
+    .where(and(scopes.staffMembers(actor), v.afterCreatedAt ? keysetAfterValues(staffKeyset, [v.afterCreatedAt, v.afterId]) : undefined))
     .orderBy(...keysetOrder(staffKeyset))
-    .limit(request.limit + 1);
+    .limit(v.limit),
+);
+
+export async function listStaff(db: Db, ctx: RequestContext, request: PageRequest) {
+  const [afterCreatedAt, afterId] = keysetValues(staffKeyset, request.cursor);
+  const rows = await selectStaff(db, ctx.actor, { afterCreatedAt, afterId, limit: request.limit + 1 });
   const page = pageFrom(rows, request.limit, (r) => r.key);
   return { items: page.items.map(({ key: _key, ...r }) => ({ ...r, createdAt: r.createdAt.toISOString() })), nextCursor: page.nextCursor };
 }
