@@ -113,9 +113,21 @@ export const payments = pgTable(
     /** The Pay contractors list per status, newest first, and the contractor's list likewise. */
     index('payments_organization_list_idx').on(t.organizationId, t.status, t.createdAt, t.id),
     index('payments_contractor_list_idx').on(t.contractorId, t.status, t.createdAt, t.id),
-    /** Totals per currency and status: an index-only aggregate per side. */
+    /**
+     * Totals per currency and status: an index-only aggregate per side (the contractor's per
+     * organization too: its Home's balance per company).
+     */
     index('payments_organization_totals_idx').on(t.organizationId, t.status, t.currency, t.amountMinor),
-    index('payments_contractor_totals_idx').on(t.contractorId, t.status, t.currency, t.amountMinor),
+    index('payments_contractor_totals_idx').on(t.contractorId, t.status, t.organizationId, t.currency, t.amountMinor),
+    /**
+     * The Homes' short lists, each read in its order up to its first rows instead of sorting every
+     * payment of a status (a contractor with 1,000 sent payments: ~4 ms a list on PGlite): on the
+     * way by expected arrival, and disputed ones newest sent first. Whole indexes, not partial: a
+     * prepared statement's generic plan, whose status is a parameter, can use them.
+     */
+    index('payments_contractor_arrival_idx').on(t.contractorId, t.status, t.expectedOn, t.sentOn, t.id),
+    index('payments_contractor_sent_idx').on(t.contractorId, t.status, t.sentOn, t.id),
+    index('payments_organization_sent_idx').on(t.organizationId, t.status, t.sentOn, t.id),
     /** Payment history (statements, exports) by the day sent, per side: keyset batches over (sent_on, id). */
     index('payments_organization_history_idx').on(t.organizationId, t.sentOn, t.id).where(sql`sent_on is not null`),
     index('payments_contractor_history_idx').on(t.contractorId, t.sentOn, t.id).where(sql`sent_on is not null`),

@@ -6,6 +6,7 @@ import type { Actor } from '../../access/actor.ts';
 import { byParties, scopes } from '../../access/scopes.ts';
 import { paymentAbilities } from '../../access/policies.ts';
 import type { Db } from '../../db/client.ts';
+import { readTogether } from '../../db/transaction.ts';
 import { contractors, invoices, organizations, paymentApprovalRules, payments } from '../../db/schema/index.ts';
 import { alias } from 'drizzle-orm/pg-core';
 
@@ -59,29 +60,38 @@ async function listPayments(db: Db, actor: Actor, where: SQL | undefined, order:
 }
 
 async function paymentSection(db: Db, actor: Actor, where: SQL | undefined, order: SQL[]) {
-  return { count: await countPayments(db, actor, where), items: await listPayments(db, actor, where, order) };
+  const [count, items] = await readTogether(
+    db,
+    () => countPayments(db, actor, where),
+    () => listPayments(db, actor, where, order),
+  );
+  return { count, items };
 }
 
 async function invoiceSection(db: Db, actor: Actor, where: SQL | undefined) {
   const scoped = and(byParties(actor, invoices), where);
-  const [row] = await db.select({ n: count() }).from(invoices).where(scoped);
-  const items = await db
-    .select({
-      id: invoices.id,
-      number: invoices.number,
-      partyName: partyName(actor),
-      totalMinor: invoices.totalMinor,
-      currency: invoices.currency,
-      status: invoices.status,
-      issueOn: invoices.issueOn,
-      rejectReason: invoices.rejectReason,
-    })
-    .from(invoices)
-    .innerJoin(organizations, eq(organizations.id, invoices.organizationId))
-    .innerJoin(contractors, eq(contractors.id, invoices.contractorId))
-    .where(scoped)
-    .orderBy(desc(invoices.createdAt), desc(invoices.id))
-    .limit(HOME_LIST_LIMIT);
+  const [[row], items] = await readTogether(
+    db,
+    () => db.select({ n: count() }).from(invoices).where(scoped),
+    () =>
+      db
+        .select({
+          id: invoices.id,
+          number: invoices.number,
+          partyName: partyName(actor),
+          totalMinor: invoices.totalMinor,
+          currency: invoices.currency,
+          status: invoices.status,
+          issueOn: invoices.issueOn,
+          rejectReason: invoices.rejectReason,
+        })
+        .from(invoices)
+        .innerJoin(organizations, eq(organizations.id, invoices.organizationId))
+        .innerJoin(contractors, eq(contractors.id, invoices.contractorId))
+        .where(scoped)
+        .orderBy(desc(invoices.createdAt), desc(invoices.id))
+        .limit(HOME_LIST_LIMIT),
+  );
   return { count: row?.n ?? 0, items };
 }
 
@@ -100,32 +110,42 @@ function uncorrected(db: Db): SQL {
   return and(eq(invoices.status, 'rejected'), notExists(live)) as SQL;
 }
 
-export async function readContractorMoney(db: Db, actor: Actor): Promise<ContractorMoney> {
-  const balances = await db
+/** What the contractor is owed per company and currency: the drafts summed on the index alone, then named. */
+function readBalances(db: Db, actor: Actor) {
+  const drafts = db
     .select({
       organizationId: payments.organizationId,
-      organizationName: organizations.name,
       currency: payments.currency,
-      amountMinor: sum(payments.amountMinor).mapWith(Number),
-      count: count(),
+      amountMinor: sum(payments.amountMinor).mapWith(Number).as('amount_minor'),
+      count: count().as('count'),
     })
     .from(payments)
-    .innerJoin(organizations, eq(organizations.id, payments.organizationId))
     .where(and(scopes.payments(actor), eq(payments.status, 'draft')))
-    .groupBy(payments.organizationId, organizations.name, payments.currency)
-    .orderBy(asc(organizations.name), asc(payments.currency));
-  return {
-    balances,
-    upcoming: await paymentSection(db, actor, eq(payments.status, 'sent'), byArrival),
-    disputed: await paymentSection(db, actor, and(isNotNull(payments.sentOn), eq(payments.status, 'disputed')), newestSent),
-    recent: await listPayments(
-      db,
-      actor,
-      and(isNotNull(payments.sentOn), inArray(payments.status, ['sent', 'received', 'disputed'])),
-      newestSent,
-    ),
-    invoicesRejected: await invoiceSection(db, actor, uncorrected(db)),
-  };
+    .groupBy(payments.organizationId, payments.currency)
+    .as('drafts');
+  return db
+    .select({
+      organizationId: drafts.organizationId,
+      organizationName: organizations.name,
+      currency: drafts.currency,
+      amountMinor: drafts.amountMinor,
+      count: drafts.count,
+    })
+    .from(drafts)
+    .innerJoin(organizations, eq(organizations.id, drafts.organizationId))
+    .orderBy(asc(organizations.name), asc(drafts.currency));
+}
+
+export async function readContractorMoney(db: Db, actor: Actor): Promise<ContractorMoney> {
+  const [balances, upcoming, disputed, recent, invoicesRejected] = await readTogether(
+    db,
+    () => readBalances(db, actor),
+    () => paymentSection(db, actor, eq(payments.status, 'sent'), byArrival),
+    () => paymentSection(db, actor, and(isNotNull(payments.sentOn), eq(payments.status, 'disputed')), newestSent),
+    () => listPayments(db, actor, and(isNotNull(payments.sentOn), inArray(payments.status, ['sent', 'received', 'disputed'])), newestSent),
+    () => invoiceSection(db, actor, uncorrected(db)),
+  );
+  return { balances, upcoming, disputed, recent, invoicesRejected };
 }
 
 /** Drafts that wait for a second approval under the organization's rule (false when the rule is off). */
@@ -135,12 +155,8 @@ function awaitingApproval(rule: FourEyesRule): SQL {
   return and(eq(payments.status, 'draft'), isNull(payments.secondApprovedByUserId), or(...over)) as SQL;
 }
 
-export async function readStaffMoney(db: Db, actor: Actor & { kind: 'staff' }): Promise<StaffMoney> {
-  const [ruleRow] = await db
-    .select({ enabled: paymentApprovalRules.enabled, thresholds: paymentApprovalRules.thresholds })
-    .from(paymentApprovalRules)
-    .where(eq(paymentApprovalRules.organizationId, actor.organizationId));
-  const waiting = awaitingApproval(ruleRow ?? noRule);
+/** The company's totals per currency: drafts (to send) and money on its way (sent or disputed). */
+async function readStaffTotals(db: Db, actor: Actor & { kind: 'staff' }): Promise<StaffMoney['totals']> {
   const totals = await db
     .select({
       currency: payments.currency,
@@ -169,12 +185,23 @@ export async function readStaffMoney(db: Db, actor: Actor & { kind: 'staff' }): 
     }
     byCurrency.set(row.currency, entry);
   }
+  return [...byCurrency.values()].sort((a, b) => a.currency.localeCompare(b.currency));
+}
+
+export async function readStaffMoney(db: Db, actor: Actor & { kind: 'staff' }): Promise<StaffMoney> {
+  const [ruleRow] = await db
+    .select({ enabled: paymentApprovalRules.enabled, thresholds: paymentApprovalRules.thresholds })
+    .from(paymentApprovalRules)
+    .where(eq(paymentApprovalRules.organizationId, actor.organizationId));
+  const waiting = awaitingApproval(ruleRow ?? noRule);
   const oldestFirst = [asc(payments.createdAt), asc(payments.id)];
-  return {
-    totals: [...byCurrency.values()].sort((a, b) => a.currency.localeCompare(b.currency)),
-    toSend: await paymentSection(db, actor, and(eq(payments.status, 'draft'), sql`not (${waiting})`), oldestFirst),
-    toApprove: await paymentSection(db, actor, waiting, oldestFirst),
-    disputes: await paymentSection(db, actor, and(isNotNull(payments.sentOn), eq(payments.status, 'disputed')), newestSent),
-    invoicesToReview: await invoiceSection(db, actor, eq(invoices.status, 'submitted')),
-  };
+  const [totals, toSend, toApprove, disputes, invoicesToReview] = await readTogether(
+    db,
+    () => readStaffTotals(db, actor),
+    () => paymentSection(db, actor, and(eq(payments.status, 'draft'), sql`not (${waiting})`), oldestFirst),
+    () => paymentSection(db, actor, waiting, oldestFirst),
+    () => paymentSection(db, actor, and(isNotNull(payments.sentOn), eq(payments.status, 'disputed')), newestSent),
+    () => invoiceSection(db, actor, eq(invoices.status, 'submitted')),
+  );
+  return { totals, toSend, toApprove, disputes, invoicesToReview };
 }

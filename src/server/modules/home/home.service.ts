@@ -5,6 +5,7 @@ import { HOME_LIST_LIMIT, type Home } from '../../../shared/schemas/home.schema.
 import type { Actor, RequestContext } from '../../access/actor.ts';
 import { scopes } from '../../access/scopes.ts';
 import type { Db } from '../../db/client.ts';
+import { readTogether } from '../../db/transaction.ts';
 import { readContractorMoney, readStaffMoney } from './home.money.ts';
 import { readOrganizationToday } from '../organizations/organizations.service.ts';
 import { contractRevisions, contracts, invitations, milestones, organizations } from '../../db/schema/index.ts';
@@ -42,7 +43,12 @@ async function listMilestones(db: Db, actor: Actor, where: SQL | undefined, now:
 }
 
 async function readMilestoneSection(db: Db, actor: Actor, where: SQL | undefined, now: Date) {
-  return { count: await countMilestones(db, actor, where), items: await listMilestones(db, actor, where, now) };
+  const [count, items] = await readTogether(
+    db,
+    () => countMilestones(db, actor, where),
+    () => listMilestones(db, actor, where, now),
+  );
+  return { count, items };
 }
 
 function statusIn(statuses: readonly MilestoneStatus[]): SQL {
@@ -53,20 +59,24 @@ function statusIn(statuses: readonly MilestoneStatus[]): SQL {
 async function readUnacknowledged(db: Db, actor: Actor) {
   const where = and(scopes.contractRevisions(actor), isNull(contractRevisions.acknowledgedAt), eq(contracts.status, 'active'));
   const join = and(eq(contracts.id, contractRevisions.contractId), scopes.contracts(actor));
-  const [row] = await db.select({ n: count() }).from(contractRevisions).innerJoin(contracts, join).where(where);
-  const items = await db
-    .select({
-      contractId: contractRevisions.contractId,
-      contractTitle: contracts.title,
-      number: contractRevisions.number,
-      kind: contractRevisions.kind,
-      createdAt: contractRevisions.createdAt,
-    })
-    .from(contractRevisions)
-    .innerJoin(contracts, join)
-    .where(where)
-    .orderBy(desc(contractRevisions.createdAt))
-    .limit(HOME_LIST_LIMIT);
+  const [[row], items] = await readTogether(
+    db,
+    () => db.select({ n: count() }).from(contractRevisions).innerJoin(contracts, join).where(where),
+    () =>
+      db
+        .select({
+          contractId: contractRevisions.contractId,
+          contractTitle: contracts.title,
+          number: contractRevisions.number,
+          kind: contractRevisions.kind,
+          createdAt: contractRevisions.createdAt,
+        })
+        .from(contractRevisions)
+        .innerJoin(contracts, join)
+        .where(where)
+        .orderBy(desc(contractRevisions.createdAt))
+        .limit(HOME_LIST_LIMIT),
+  );
   return { count: row?.n ?? 0, items: items.map((r) => ({ ...r, createdAt: r.createdAt.toISOString() })) };
 }
 
@@ -78,19 +88,23 @@ async function readWaitingInvitations(db: Db, actor: Actor, now: Date) {
     isNull(invitations.revokedAt),
     gt(invitations.expiresAt, now),
   );
-  const [row] = await db.select({ n: count() }).from(invitations).where(where);
-  const items = await db
-    .select({
-      id: invitations.id,
-      name: invitations.name,
-      email: invitations.email,
-      kind: invitations.kind,
-      expiresAt: invitations.expiresAt,
-    })
-    .from(invitations)
-    .where(where)
-    .orderBy(asc(invitations.expiresAt))
-    .limit(HOME_LIST_LIMIT);
+  const [[row], items] = await readTogether(
+    db,
+    () => db.select({ n: count() }).from(invitations).where(where),
+    () =>
+      db
+        .select({
+          id: invitations.id,
+          name: invitations.name,
+          email: invitations.email,
+          kind: invitations.kind,
+          expiresAt: invitations.expiresAt,
+        })
+        .from(invitations)
+        .where(where)
+        .orderBy(asc(invitations.expiresAt))
+        .limit(HOME_LIST_LIMIT),
+  );
   return { count: row?.n ?? 0, items: items.map((r) => ({ ...r, expiresAt: r.expiresAt.toISOString() })) };
 }
 
@@ -100,31 +114,31 @@ async function readWaitingInvitations(db: Db, actor: Actor, now: Date) {
  */
 export async function readHome(db: Db, ctx: RequestContext, now = new Date()): Promise<Home> {
   const { actor } = ctx;
+  // Every section side by side: on PGlite the statements queue on the database's thread, which
+  // then never waits for this one to build the next; on PostgreSQL they run on the pool.
   if (actor.kind === 'staff') {
-    return {
-      kind: 'staff',
-      toReview: await readMilestoneSection(db, actor, eq(milestones.status, 'submitted'), now),
-      overdue: await readMilestoneSection(
-        db,
-        actor,
-        and(statusIn(pendingMilestoneStatuses), lt(milestones.dueDate, await readOrganizationToday(db, actor.organizationId, now))),
-        now,
-      ),
-      unacknowledged: await readUnacknowledged(db, actor),
-      invitations: await readWaitingInvitations(db, actor, now),
-      money: await readStaffMoney(db, actor),
-    };
+    const today = await readOrganizationToday(db, actor.organizationId, now);
+    const [toReview, overdue, unacknowledged, waiting, money] = await readTogether(
+      db,
+      () => readMilestoneSection(db, actor, eq(milestones.status, 'submitted'), now),
+      () => readMilestoneSection(db, actor, and(statusIn(pendingMilestoneStatuses), lt(milestones.dueDate, today)), now),
+      () => readUnacknowledged(db, actor),
+      () => readWaitingInvitations(db, actor, now),
+      () => readStaffMoney(db, actor),
+    );
+    return { kind: 'staff', toReview, overdue, unacknowledged, invitations: waiting, money };
   }
   if (actor.kind === 'contractor') {
-    return {
-      kind: 'contractor',
-      toDeliver: await readMilestoneSection(db, actor, statusIn(['open', 'changes_requested']), now),
-      changesRequested: await readMilestoneSection(db, actor, eq(milestones.status, 'changes_requested'), now),
-      inReview: await readMilestoneSection(db, actor, eq(milestones.status, 'submitted'), now),
-      unacknowledged: await readUnacknowledged(db, actor),
-      invitations: await readWaitingInvitations(db, actor, now),
-      money: await readContractorMoney(db, actor),
-    };
+    const [toDeliver, changesRequested, inReview, unacknowledged, waiting, money] = await readTogether(
+      db,
+      () => readMilestoneSection(db, actor, statusIn(['open', 'changes_requested']), now),
+      () => readMilestoneSection(db, actor, eq(milestones.status, 'changes_requested'), now),
+      () => readMilestoneSection(db, actor, eq(milestones.status, 'submitted'), now),
+      () => readUnacknowledged(db, actor),
+      () => readWaitingInvitations(db, actor, now),
+      () => readContractorMoney(db, actor),
+    );
+    return { kind: 'contractor', toDeliver, changesRequested, inReview, unacknowledged, invitations: waiting, money };
   }
   return { kind: actor.kind };
 }
