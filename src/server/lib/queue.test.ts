@@ -84,4 +84,46 @@ describe('the queue', () => {
     await waitFor(() => seen.length > 0, { message: 'the job sent before the start ran' });
     expect(seen).toEqual([1]);
   });
+
+  it('stops only once a fetch in flight, the jobs it brings and their completion are done: nothing reaches a closed database', async () => {
+    const queueName = name('stopping');
+    let closed = false;
+    let late = 0;
+    let fetchHeld!: () => void;
+    let releaseFetch!: () => void;
+    const held = new Promise<void>((resolve) => (fetchHeld = resolve));
+    const gate = new Promise<void>((resolve) => (releaseFetch = resolve));
+    let holding = true;
+    // The database as the server closes it after the queue's stop: a statement after that is late.
+    const raw: SqlExecutor = {
+      executeSql: async (text, values) => {
+        if (closed) {
+          late++;
+          return { rows: [] };
+        }
+        if (holding && /skip locked/i.test(text) && values[0] === queueName) {
+          holding = false;
+          fetchHeld();
+          await gate;
+        }
+        return t.database.raw.executeSql(text, values);
+      },
+    };
+    const queue = await startQueue(raw, logger);
+    await queue.send(queueName, { n: 1 });
+    let ran = false;
+    await queue.work(queueName, async () => {
+      ran = true;
+    });
+    await held;
+    // The stop begins while the fetch is on the database; the fetch answers a moment later.
+    const stopped = queue.stop();
+    setTimeout(releaseFetch, 100);
+    await stopped;
+    closed = true;
+    expect(ran).toBe(true);
+    const { rows } = await t.database.raw.executeSql('select state from pgboss.job where name = $1', [queueName]);
+    expect(rows).toEqual([{ state: 'completed' }]);
+    expect(late).toBe(0);
+  });
 });

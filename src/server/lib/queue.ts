@@ -40,6 +40,42 @@ const scheduleKey = (cron: string, timeZone: string | undefined) => `${cron} ${t
 
 const DEFAULT_SETTINGS: Required<QueueSettings> = { oneQueuedPerKey: false, retryLimit: 5, retryDelaySeconds: 5 };
 
+const STOP_TIMEOUT_MS = 5000;
+
+/**
+ * What pg-boss has in progress on the database: its statements and the jobs it runs. Its stop
+ * waits for the jobs it holds, but not for a fetch in flight, whose jobs then run and are
+ * completed after the stop (by a statement it does not await: on a closed database an unhandled
+ * rejection, and the process exits 1). The queue's stop waits for this to be idle.
+ */
+function trackWork(raw: SqlExecutor) {
+  let busy = 0;
+  const track = async <T>(run: () => Promise<T>): Promise<T> => {
+    busy++;
+    try {
+      return await run();
+    } finally {
+      busy--;
+    }
+  };
+  return {
+    executor: { executeSql: (text, values) => track(() => raw.executeSql(text, values)) } satisfies SqlExecutor,
+    track,
+    /**
+     * Resolves once nothing is in progress at two checks in a row (a job's end and the statement
+     * that completes it are a few microtasks apart, never a timer apart), or after `timeoutMs`.
+     */
+    async idle(timeoutMs: number): Promise<void> {
+      const deadline = Date.now() + timeoutMs;
+      let quiet = 0;
+      while (quiet < 2 && Date.now() < deadline) {
+        await new Promise((resolve) => setTimeout(resolve, 10));
+        quiet = busy === 0 ? quiet + 1 : 0;
+      }
+    },
+  };
+}
+
 /**
  * Background jobs on pg-boss, in the same database (PGlite through its executor, or PostgreSQL).
  * Work queued here runs after the request's transaction has committed.
@@ -47,7 +83,8 @@ const DEFAULT_SETTINGS: Required<QueueSettings> = { oneQueuedPerKey: false, retr
 export async function startQueue(raw: SqlExecutor, logger: Logger): Promise<Queue> {
   // pg-boss loads here, after the server listens (main.ts), not before the start.
   const { default: Boss } = await import('pg-boss');
-  const boss: PgBoss = new Boss({ db: raw as never, schema: 'pgboss', supervise: true, schedule: true });
+  const work = trackWork(raw);
+  const boss: PgBoss = new Boss({ db: work.executor as never, schema: 'pgboss', supervise: true, schedule: true });
   boss.on('error', (error) => logger.error({ err: error }, 'queue error'));
   logger.debug('the queue is starting');
   await boss.start();
@@ -96,18 +133,20 @@ export async function startQueue(raw: SqlExecutor, logger: Logger): Promise<Queu
     },
     async work(name, handler) {
       await ensure(name);
-      await boss.work(name, { pollingIntervalSeconds: 0.5, batchSize: 5 }, async (jobs) => {
-        // Each job is settled alone: those not failed here are completed by pg-boss afterwards.
-        for (const job of jobs) {
-          try {
-            await handler(job.data as Record<string, unknown>);
-          } catch (error) {
-            logger.warn({ err: error, job: name, id: job.id }, 'job failed; it is retried on its own');
-            const err = error as Error;
-            await boss.fail(name, job.id, { message: String(err?.message ?? error).slice(0, 1000) });
+      await boss.work(name, { pollingIntervalSeconds: 0.5, batchSize: 5 }, (jobs) =>
+        work.track(async () => {
+          // Each job is settled alone: those not failed here are completed by pg-boss afterwards.
+          for (const job of jobs) {
+            try {
+              await handler(job.data as Record<string, unknown>);
+            } catch (error) {
+              logger.warn({ err: error, job: name, id: job.id }, 'job failed; it is retried on its own');
+              const err = error as Error;
+              await boss.fail(name, job.id, { message: String(err?.message ?? error).slice(0, 1000) });
+            }
           }
-        }
-      });
+        }),
+      );
     },
     async schedule(name, cron) {
       await ensure(name);
@@ -117,7 +156,8 @@ export async function startQueue(raw: SqlExecutor, logger: Logger): Promise<Queu
       scheduled.set(name, key);
     },
     async stop() {
-      await boss.stop({ graceful: true, wait: true, timeout: 5000 });
+      await boss.stop({ graceful: true, wait: true, timeout: STOP_TIMEOUT_MS });
+      await work.idle(STOP_TIMEOUT_MS);
     },
   };
 }
