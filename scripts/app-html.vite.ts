@@ -1,9 +1,10 @@
 import type { Plugin } from 'vite';
-import { APP_HTML, APP_SHELL_MODULE, chunksOf, withModulePreloads } from '../src/server/http/app-html.ts';
+import { APP_PAGES, chunksOf, withModulePreloads } from '../src/server/http/app-html.ts';
 
 /**
- * Writes app.html beside index.html: the same page, with the signed-in app's code preloaded
- * (src/server/http/app-html.ts says why). Runs after inlineCss, so both pages carry the styles.
+ * Writes the app's pages beside index.html (app.html, tech-job.html): the same page, with the
+ * signed-in app's code preloaded (src/server/http/app-html.ts says why). Runs after inlineCss, so
+ * every page carries the styles.
  */
 export function appHtml(): Plugin {
   return {
@@ -14,8 +15,10 @@ export function appHtml(): Plugin {
       const index = Object.values(bundle).find((file) => file.type === 'asset' && file.fileName === 'index.html');
       if (index?.type !== 'asset') return;
       const chunks = Object.values(bundle).flatMap((file) => (file.type === 'chunk' ? [file] : []));
-      const files = chunksOf(chunks, APP_SHELL_MODULE);
-      this.emitFile({ type: 'asset', fileName: APP_HTML, source: withModulePreloads(String(index.source), files) });
+      for (const page of APP_PAGES) {
+        const source = withModulePreloads(String(index.source), chunksOf(chunks, page.modules));
+        this.emitFile({ type: 'asset', fileName: page.file, source });
+      }
     },
   };
 }

@@ -3,9 +3,9 @@ import { StrictMode, startTransition } from 'react';
 import { createRoot } from 'react-dom/client';
 import { isSignInPath } from '../shared/sign-in.path.ts';
 import { PageFrame } from './app/page.frame.tsx';
-import { shellOfPath } from './app/shell.paths.ts';
+import { earlyRequestsOf } from './app/early.requests.ts';
 import { SignInPage } from './features/auth/components/sign-in.page.tsx';
-import { requestMeEarly } from './lib/api.request.ts';
+import { requestEarly } from './lib/api.request.ts';
 import { prepareLocaleData } from './lib/format.intl.ts';
 
 /*
@@ -42,10 +42,9 @@ if (isSignInPath(window.location.pathname)) {
     );
   });
 } else {
-  // A shell's first request (who is signed in) need not wait for the app's code.
-  const path = window.location.pathname;
-  const me = path === '/' || shellOfPath(path) ? requestMeEarly() : undefined;
-  void import('./app/app.boot.tsx').then(({ startApp }) => startApp(root, me));
+  // A page's first reads (who is signed in; a technician's job) need not wait for the app's code.
+  requestEarly(earlyRequestsOf(window.location.pathname));
+  void import('./app/app.boot.tsx').then(({ startApp }) => startApp(root));
   // The locale data every page formats with, loaded while the app's code downloads (format.intl.ts).
   setTimeout(prepareLocaleData, 0);
 }

@@ -1,16 +1,42 @@
+import { techJobIdOf } from '../../shared/tech-job.path.ts';
+
 /**
- * The signed-in app's page: index.html with the app's own code (the router, the data layer, the
+ * The signed-in app's pages: index.html with the app's own code (the router, the data layer, the
  * shell and what they import) announced in <link rel="modulepreload">, so a browser fetches it
  * beside React instead of after the entry has run (one round trip less before a signed-in page
  * can render; a technician's job page on a slow phone network: LCP ~3.1 → ~2.9 s in Lighthouse).
- * /sign-in keeps index.html, which loads only React and the sign-in page (its JavaScript budget,
- * scripts/bundle-budget.mjs). Written by the web build (scripts/app-html.vite.ts), served by
- * static.plugin.ts for every other page.
+ * A technician's job page (tech-job.html) also preloads that page's own code, which otherwise
+ * waits for the router to run. /sign-in keeps index.html, which loads only React and the sign-in
+ * page (its JavaScript budget, scripts/bundle-budget.mjs). Written by the web build
+ * (scripts/app-html.vite.ts), served by static.plugin.ts for every other page.
  */
 export const APP_HTML = 'app.html';
 
-/** The module in src/web whose chunk, with its static imports, the app's page preloads. */
+/** The module in src/web whose chunk, with its static imports, every app page preloads. */
 export const APP_SHELL_MODULE = 'src/web/app/shell.layout.tsx';
+
+/** A page the build writes: its file, the modules it preloads (with their static imports), the addresses it serves. */
+export interface AppPage {
+  file: string;
+  modules: readonly string[];
+  serves(pathname: string): boolean;
+}
+
+/** The app's pages, the most specific first: the first that serves an address is its page. */
+export const APP_PAGES: readonly AppPage[] = [
+  {
+    // The page a technician opens on a phone, often on a slow network: the job, its site work and the offline part.
+    file: 'tech-job.html',
+    modules: [APP_SHELL_MODULE, 'src/web/app/tech-job.parts.ts', 'src/web/features/site-work/offline/tech-offline.tsx'],
+    serves: (pathname) => techJobIdOf(pathname) !== null,
+  },
+  { file: APP_HTML, modules: [APP_SHELL_MODULE], serves: () => true },
+];
+
+/** The page for a (not sign-in) address: the first of APP_PAGES that serves it. */
+export function appPageOf(pathname: string): AppPage {
+  return APP_PAGES.find((page) => page.serves(pathname)) ?? (APP_PAGES.at(-1) as AppPage);
+}
 
 /** A chunk as the bundler gives it: its file, the files it imports statically, the module it stands for. */
 export interface ChunkLike {
@@ -34,11 +60,14 @@ export function withStaticImports(chunks: readonly ChunkLike[], roots: readonly 
   return files;
 }
 
-/** The chunk of `moduleSuffix` with its static imports (withStaticImports); a build without it is refused. */
-export function chunksOf(chunks: readonly ChunkLike[], moduleSuffix: string): string[] {
-  const root = chunks.find((c) => c.facadeModuleId?.replaceAll('\\', '/').endsWith(moduleSuffix));
-  if (!root) throw new Error(`the build has no chunk for ${moduleSuffix}`);
-  return withStaticImports(chunks, [root.fileName]);
+/** The chunks of `moduleSuffixes` with their static imports (withStaticImports); a build without one of them is refused. */
+export function chunksOf(chunks: readonly ChunkLike[], moduleSuffixes: readonly string[]): string[] {
+  const roots = moduleSuffixes.map((suffix) => {
+    const root = chunks.find((c) => c.facadeModuleId?.replaceAll('\\', '/').endsWith(suffix));
+    if (!root) throw new Error(`the build has no chunk for ${suffix}`);
+    return root.fileName;
+  });
+  return withStaticImports(chunks, roots);
 }
 
 /**

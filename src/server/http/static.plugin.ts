@@ -4,7 +4,7 @@ import fastifyStatic from '@fastify/static';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { isSignInPath } from '../../shared/sign-in.path.ts';
 import { projectPath } from '../lib/paths.ts';
-import { APP_HTML } from './app-html.ts';
+import { APP_HTML, APP_PAGES, appPageOf } from './app-html.ts';
 
 export const webRoot = projectPath('dist/web');
 
@@ -21,8 +21,8 @@ function cacheHeader(value: string) {
 
 /**
  * Serves the built React app; unknown non-API paths get the app's page (app.html, index.html with
- * the signed-in app's code preloaded: http/app-html.ts) so the router can take them, and /sign-in
- * gets index.html.
+ * the signed-in app's code preloaded; tech-job.html for a technician's job: http/app-html.ts) so
+ * the router can take them, and /sign-in gets index.html.
  * The build writes .br and .gz copies beside each text file (vite.config.ts), sent as they are to
  * browsers that accept them; hashed assets are cached for a year, index.html is revalidated.
  */
@@ -35,6 +35,8 @@ export async function registerStaticWeb(app: FastifyInstance, root = webRoot): P
   }
   // A build from before app.html existed serves index.html everywhere (the same app, without the preloads).
   const appPage = existsSync(path.join(root, APP_HTML)) ? APP_HTML : 'index.html';
+  // The pages this build has (a build from before tech-job.html serves app.html there).
+  const pages = new Set(APP_PAGES.map((page) => page.file).filter((file) => existsSync(path.join(root, file))));
   await app.register(async (scope) => {
     scope.addHook('onRoute', (route) => {
       route.config = { ...(route.config ?? {}), auth: 'public' };
@@ -64,7 +66,9 @@ export async function registerStaticWeb(app: FastifyInstance, root = webRoot): P
       const url = request.url.split('?')[0] ?? '/';
       if (url.startsWith('/api/') || url === '/health' || url === '/ready') return reply.callNotFound();
       if (/\.[a-z0-9]+$/i.test(url)) return reply.callNotFound();
-      return reply.sendFile(isSignInPath(url) ? 'index.html' : appPage);
+      if (isSignInPath(url)) return reply.sendFile('index.html');
+      const page = appPageOf(url).file;
+      return reply.sendFile(page !== APP_HTML && pages.has(page) ? page : appPage);
     });
   });
 }

@@ -7,6 +7,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { compressFile } from './precompress.ts';
 import { COMPRESS_THRESHOLD_BYTES, registerCompression } from './compress.plugin.ts';
 import { APP_HTML } from './app-html.ts';
+
+const TECH_JOB_HTML = 'tech-job.html';
 import { IMMUTABLE_CACHE, REVALIDATE_CACHE, registerStaticWeb } from './static.plugin.ts';
 import { getTestApp, type TestApp } from '../test/test-app.ts';
 
@@ -14,13 +16,16 @@ const page = (head: string) =>
   `<!doctype html><html lang="en"><head><title>Portico</title>${head}</head><body>${'<div></div>'.repeat(200)}</body></html>`;
 /** What app.html adds to index.html: the signed-in app's code, preloaded. */
 const APP_PRELOAD = '<link rel="modulepreload" crossorigin href="/assets/app.boot-Zz9.js">';
+/** What tech-job.html adds to app.html: the technician's job page, preloaded. */
+const TECH_JOB_PRELOAD = '<link rel="modulepreload" crossorigin href="/assets/tech-job.parts-Yy8.js">';
 
-/** A build in miniature: index.html, app.html and a hashed script, each with the .br/.gz copies the build writes. */
+/** A build in miniature: index.html, app.html, tech-job.html and a hashed script, each with the .br/.gz copies the build writes. */
 function writeBuild(root: string): { script: string } {
   mkdirSync(path.join(root, 'assets'), { recursive: true });
   const script = `export const rows = ${JSON.stringify(Array.from({ length: 300 }, (_, i) => ({ id: i, name: `row ${i}` })))};\n`;
   writeFileSync(path.join(root, 'index.html'), page(''));
   writeFileSync(path.join(root, APP_HTML), page(APP_PRELOAD));
+  writeFileSync(path.join(root, TECH_JOB_HTML), page(APP_PRELOAD + TECH_JOB_PRELOAD));
   writeFileSync(path.join(root, 'assets', 'index-AbC123xy.js'), script);
   return { script };
 }
@@ -36,6 +41,7 @@ describe('static files: compression and caching', () => {
     ({ script } = writeBuild(root));
     await compressFile(path.join(root, 'index.html'));
     await compressFile(path.join(root, APP_HTML));
+    await compressFile(path.join(root, TECH_JOB_HTML));
     await compressFile(path.join(root, 'assets', 'index-AbC123xy.js'));
     app = Fastify({ logger: false });
     await registerCompression(app);
@@ -103,8 +109,38 @@ describe('static files: compression and caching', () => {
       brotliDecompressSync((await app.inject({ url, headers: { 'accept-encoding': 'br' } })).rawPayload).toString();
     for (const url of ['/sign-in', '/sign-in/', '/sign-in?redirect=%2Fapp%2Fhome'])
       expect(await bodyOf(url), url).not.toContain(APP_PRELOAD);
-    for (const url of ['/', '/app/contractors', '/tech/jobs/abc', '/portal/home', '/magic-link?token=x', '/sign-in-help'])
-      expect(await bodyOf(url), url).toContain(APP_PRELOAD);
+    for (const url of [
+      '/',
+      '/app/contractors',
+      '/tech/jobs',
+      '/tech/jobs/abc/photos',
+      '/portal/home',
+      '/magic-link?token=x',
+      '/sign-in-help',
+    ]) {
+      const body = await bodyOf(url);
+      expect(body, url).toContain(APP_PRELOAD);
+      expect(body, url).not.toContain(TECH_JOB_PRELOAD);
+    }
+    for (const url of ['/tech/jobs/abc', '/tech/jobs/abc/', '/tech/jobs/abc?tab=site'])
+      expect(await bodyOf(url), url).toContain(APP_PRELOAD + TECH_JOB_PRELOAD);
+  });
+
+  it("serves app.html for a technician's job from a build that has no tech-job.html", async () => {
+    const old = mkdtempSync(path.join(tmpdir(), 'portico-static-old-'));
+    writeBuild(old);
+    rmSync(path.join(old, TECH_JOB_HTML));
+    const server = Fastify({ logger: false });
+    await registerStaticWeb(server, old);
+    try {
+      const res = await server.inject({ url: '/tech/jobs/abc' });
+      expect(res.statusCode).toBe(200);
+      expect(res.body).toContain(APP_PRELOAD);
+      expect(res.body).not.toContain(TECH_JOB_PRELOAD);
+    } finally {
+      await server.close();
+      rmSync(old, { recursive: true, force: true });
+    }
   });
 
   it('serves index.html everywhere from a build that has no app.html', async () => {

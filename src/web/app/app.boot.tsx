@@ -3,8 +3,6 @@ import type { QueryClient } from '@tanstack/react-query';
 import type { AnyRoute } from '@tanstack/react-router';
 import { StrictMode, startTransition } from 'react';
 import type { Root } from 'react-dom/client';
-import { type Me, meQueryOptions } from '../features/session/api/me.query.ts';
-import { readAnswer } from '../lib/api.request.ts';
 import { queryRoots } from '../lib/query.roots.ts';
 import { chooseEntry } from './enter-app.ts';
 import { AppProviders } from './providers.tsx';
@@ -86,14 +84,13 @@ function nextTask(): Promise<void> {
 }
 
 /**
- * Renders the app at the current address; `me` is the /api/me answer main.tsx already asked for.
+ * Renders the app at the current address (its first reads main.tsx already asked for: requestEarly).
  * Loading this chunk, making the router and asking for the routes' code are separate tasks: on a
  * phone each is ~40–75 ms, and in one task they blocked input for ~170 ms (Lighthouse's TBT).
  */
-export async function startApp(root: Root, me?: Promise<Response>): Promise<void> {
+export async function startApp(root: Root): Promise<void> {
   let router: AppRouter | undefined;
   const queryClient = createSessionAwareQueryClient(() => router);
-  if (me) void queryClient.prefetchQuery({ ...meQueryOptions(), queryFn: () => readAnswer<Me>(me) });
   await nextTask();
   router = createAppRouter(queryClient);
   await nextTask();

@@ -73,8 +73,24 @@ export function problemToError(status: number, body: unknown, headers?: Headers)
 
 const NETWORK_MESSAGE = 'Could not reach Portico. Check your connection and try again.';
 
+/** Answers asked for before the code that reads them had loaded (requestEarly), by URL, with when they were asked. */
+const earlyAnswers = new Map<string, { answer: Promise<Response>; at: number }>();
+/** An early answer left unread this long is dropped: later reads ask again rather than show old data. */
+const EARLY_ANSWER_MS = 15_000;
+
+/** The early answer to a GET of `url`, once (the next read asks the server again). */
+function takeEarlyAnswer(request: Request): Promise<Response> | undefined {
+  if (request.method !== 'GET') return undefined;
+  const early = earlyAnswers.get(request.url);
+  if (!early) return undefined;
+  earlyAnswers.delete(request.url);
+  return performance.now() - early.at <= EARLY_ANSWER_MS ? early.answer : undefined;
+}
+
 /** fetch that sends the chosen membership and turns a network failure into an ApiError. */
 export async function sendRequest(request: Request): Promise<Response> {
+  const early = takeEarlyAnswer(request);
+  if (early) return early;
   const headers = new Headers(request.headers);
   headers.set('accept', 'application/json');
   const context = readContextKey();
@@ -125,11 +141,18 @@ export async function readAnswer<T>(pending: Promise<Response>): Promise<T> {
 }
 
 /**
- * Asks for the signed-in user while the app's code still downloads (main.tsx, on the shells'
- * addresses); app.boot.tsx hands the answer to the `me` query, typed there.
+ * Asks for `paths` (GETs of the API) while the app's code still downloads (main.tsx, with the
+ * paths app/early.requests.ts gives for the address): the app's first read of each takes its
+ * answer instead of asking again, so the page's data does not wait for the page's code.
  */
-export function requestMeEarly(): Promise<Response> {
-  return sendRequest(new Request(new URL('/api/me', window.location.origin), { credentials: 'same-origin' }));
+export function requestEarly(paths: readonly string[]): void {
+  for (const path of paths) {
+    const url = new URL(path, window.location.origin).href;
+    const answer = sendRequest(new Request(url, { credentials: 'same-origin' }));
+    // A failure is the reader's to show; unread, it is nobody's.
+    answer.catch(() => undefined);
+    earlyAnswers.set(url, { answer, at: performance.now() });
+  }
 }
 
 /** The message to show a person for any error. */
