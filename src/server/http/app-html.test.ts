@@ -56,13 +56,23 @@ describe("the app's page (app.html)", () => {
     expect(() => chunksOf(chunks, [APP_SHELL_MODULE, 'src/web/app/gone.tsx'])).toThrow(/no chunk for src\/web\/app\/gone.tsx/);
   });
 
-  it('preloads each file index.html does not load yet, after its own preloads and before the styles', () => {
+  it('preloads each file index.html does not load yet, at low priority, after its own preloads and before the styles', () => {
     const html = withModulePreloads(index, chunksOf(chunks, [APP_SHELL_MODULE]));
-    const links = [...html.matchAll(/<link rel="modulepreload" crossorigin href="([^"]+)">/g)].map((m) => m[1]);
-    expect(links).toEqual(['/assets/react-2.js', '/assets/tanstack-3.js', '/assets/app.boot-4.js', '/assets/shell.layout-5.js']);
+    const links = [...html.matchAll(/<link rel="modulepreload" crossorigin (?:fetchpriority="(low)" )?href="([^"]+)">/g)].map(
+      (m) => `${m[2]} ${m[1] ?? 'default'}`,
+    );
+    expect(links).toEqual([
+      '/assets/react-2.js default',
+      '/assets/tanstack-3.js low',
+      '/assets/app.boot-4.js low',
+      '/assets/shell.layout-5.js low',
+    ]);
     expect(html.indexOf('shell.layout-5.js')).toBeLessThan(html.indexOf('<style>'));
     expect(
-      html.replace(/\n\s*<link rel="modulepreload" crossorigin href="\/assets\/(tanstack-3|app\.boot-4|shell\.layout-5)\.js">/g, ''),
+      html.replace(
+        /\n\s*<link rel="modulepreload" crossorigin fetchpriority="low" href="\/assets\/(tanstack-3|app\.boot-4|shell\.layout-5)\.js">/g,
+        '',
+      ),
     ).toBe(index);
   });
 
