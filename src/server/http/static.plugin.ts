@@ -33,10 +33,10 @@ export async function registerStaticWeb(app: FastifyInstance, root = webRoot): P
     );
     return;
   }
-  // A build from before app.html existed serves index.html everywhere (the same app, without the preloads).
-  const appPage = existsSync(path.join(root, APP_HTML)) ? APP_HTML : 'index.html';
-  // The pages this build has (a build from before tech-job.html serves app.html there).
-  const pages = new Set(APP_PAGES.map((page) => page.file).filter((file) => existsSync(path.join(root, file))));
+  // The page for an address, from the pages this build has: the address's own page, else app.html,
+  // else index.html (a build from before tech-job.html or app.html: the same app, fewer preloads).
+  const built = new Set(APP_PAGES.map((page) => page.file).filter((file) => existsSync(path.join(root, file))));
+  const pageFor = (url: string): string => [appPageOf(url).file, APP_HTML].find((file) => built.has(file)) ?? 'index.html';
   await app.register(async (scope) => {
     scope.addHook('onRoute', (route) => {
       route.config = { ...(route.config ?? {}), auth: 'public' };
@@ -49,7 +49,7 @@ export async function registerStaticWeb(app: FastifyInstance, root = webRoot): P
       root,
       wildcard: false,
       globIgnore: ['assets/**'],
-      index: [appPage],
+      index: [pageFor('/')],
       setHeaders: cacheHeader(REVALIDATE_CACHE),
     });
     // The hashed assets (hundreds, with their .br and .gz copies): one route for all of them, not
@@ -66,9 +66,7 @@ export async function registerStaticWeb(app: FastifyInstance, root = webRoot): P
       const url = request.url.split('?')[0] ?? '/';
       if (url.startsWith('/api/') || url === '/health' || url === '/ready') return reply.callNotFound();
       if (/\.[a-z0-9]+$/i.test(url)) return reply.callNotFound();
-      if (isSignInPath(url)) return reply.sendFile('index.html');
-      const page = appPageOf(url).file;
-      return reply.sendFile(page !== APP_HTML && pages.has(page) ? page : appPage);
+      return reply.sendFile(isSignInPath(url) ? 'index.html' : pageFor(url));
     });
   });
 }

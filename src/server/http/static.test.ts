@@ -7,10 +7,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { compressFile } from './precompress.ts';
 import { COMPRESS_THRESHOLD_BYTES, registerCompression } from './compress.plugin.ts';
 import { APP_HTML } from './app-html.ts';
-
-const TECH_JOB_HTML = 'tech-job.html';
 import { IMMUTABLE_CACHE, REVALIDATE_CACHE, registerStaticWeb } from './static.plugin.ts';
 import { getTestApp, type TestApp } from '../test/test-app.ts';
+
+const TECH_JOB_HTML = 'tech-job.html';
 
 const page = (head: string) =>
   `<!doctype html><html lang="en"><head><title>Portico</title>${head}</head><body>${'<div></div>'.repeat(200)}</body></html>`;
@@ -126,40 +126,39 @@ describe('static files: compression and caching', () => {
       expect(await bodyOf(url), url).toContain(APP_PRELOAD + TECH_JOB_PRELOAD);
   });
 
-  it("serves app.html for a technician's job from a build that has no tech-job.html", async () => {
+  /** Serves a build that lacks `missing` (a build from before that page existed) to `check`. */
+  async function withOldBuild(missing: string, check: (server: FastifyInstance) => Promise<void>): Promise<void> {
     const old = mkdtempSync(path.join(tmpdir(), 'portico-static-old-'));
     writeBuild(old);
-    rmSync(path.join(old, TECH_JOB_HTML));
+    rmSync(path.join(old, missing));
     const server = Fastify({ logger: false });
     await registerStaticWeb(server, old);
     try {
-      const res = await server.inject({ url: '/tech/jobs/abc' });
-      expect(res.statusCode).toBe(200);
-      expect(res.body).toContain(APP_PRELOAD);
-      expect(res.body).not.toContain(TECH_JOB_PRELOAD);
+      await check(server);
     } finally {
       await server.close();
       rmSync(old, { recursive: true, force: true });
     }
+  }
+
+  it("serves app.html for a technician's job from a build that has no tech-job.html", async () => {
+    await withOldBuild(TECH_JOB_HTML, async (server) => {
+      const res = await server.inject({ url: '/tech/jobs/abc' });
+      expect(res.statusCode).toBe(200);
+      expect(res.body).toContain(APP_PRELOAD);
+      expect(res.body).not.toContain(TECH_JOB_PRELOAD);
+    });
   });
 
   it('serves index.html everywhere from a build that has no app.html', async () => {
-    const old = mkdtempSync(path.join(tmpdir(), 'portico-static-old-'));
-    writeBuild(old);
-    rmSync(path.join(old, APP_HTML));
-    const server = Fastify({ logger: false });
-    await registerStaticWeb(server, old);
-    try {
+    await withOldBuild(APP_HTML, async (server) => {
       for (const url of ['/', '/app/contractors', '/sign-in']) {
         const res = await server.inject({ url });
         expect(res.statusCode, url).toBe(200);
         expect(res.body, url).toContain('<title>Portico</title>');
         expect(res.body, url).not.toContain(APP_PRELOAD);
       }
-    } finally {
-      await server.close();
-      rmSync(old, { recursive: true, force: true });
-    }
+    });
   });
 
   it('compresses API JSON above the threshold and leaves small answers alone', async () => {
