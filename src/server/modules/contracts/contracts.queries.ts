@@ -19,7 +19,6 @@ import {
   users,
 } from '../../db/schema/index.ts';
 import { preparedRead } from '../../db/prepared.ts';
-import { readTogether } from '../../db/transaction.ts';
 import { notFound } from '../../lib/errors.ts';
 import { type Keyset, keysetAfterValues, keysetKey, keysetOrder, keysetValues, pageFrom } from '../../lib/pagination.ts';
 import { presentFile } from '../files/files.service.ts';
@@ -43,37 +42,41 @@ function emptySummary(): Summary {
   };
 }
 
-/** Each contract's milestones by status and currency: counts and exact sums (numeric → bigint; an overflow is an error, never a rounding). */
-const selectMilestoneSums = preparedRead((db: Executor, actor: Actor, v: { contractIds: readonly string[] }) =>
-  db
-    .select({
-      contractId: milestones.contractId,
-      status: milestones.status,
-      currency: milestones.currency,
-      amountMinor: sql<string>`sum(${milestones.amountMinor})::bigint`,
-      count: sql<number>`count(*)::int`,
-    })
-    .from(milestones)
-    .where(and(sql`${milestones.contractId} = any(${v.contractIds}::text[])`, scopes.milestones(actor)))
-    .groupBy(milestones.contractId, milestones.status, milestones.currency),
-);
+/** A contract's milestones of one status and currency: [status, currency, exact sum as text, count]. */
+type MilestoneSum = [status: string, currency: string, amountMinor: string, count: number];
 
-/** Milestone money per contract: what is left to deliver, approved but unpaid, and paid; per currency. */
-async function summarize(db: Executor, actor: Actor, contractIds: string[]): Promise<Map<string, Summary>> {
-  const result = new Map<string, Summary>();
-  if (contractIds.length === 0) return result;
-  const rows = await selectMilestoneSums(db, actor, { contractIds });
-  for (const id of contractIds) result.set(id, emptySummary());
-  for (const row of rows) {
-    const summary = result.get(row.contractId)!;
-    const money = { amountMinor: toSafeInteger(row.amountMinor), currency: row.currency };
-    if (row.status === 'approved') summary.approvedUnpaid = sumByCurrency([...summary.approvedUnpaid, money]);
-    else if (row.status === 'paid') summary.paid = sumByCurrency([...summary.paid, money]);
+/**
+ * A contract's milestones by status and currency, read with the contract itself (one statement for
+ * a page of contracts): counts and exact sums (numeric → bigint → text; an overflow is an error,
+ * never a rounding). Evaluated for the page's rows only (below the LIMIT).
+ */
+function milestoneSumsOf(actor: Actor) {
+  return sql<
+    MilestoneSum[]
+  >`(select coalesce(json_agg(json_build_array(s.status, s.currency, s.amount, s.n) order by s.status, s.currency), '[]'::json)
+    from (select ${milestones.status} as status, ${milestones.currency} as currency, sum(${milestones.amountMinor})::bigint::text as amount, count(*)::int as n
+      from ${milestones} where ${milestones.contractId} = ${contracts.id} and ${scopes.milestones(actor)}
+      group by ${milestones.status}, ${milestones.currency}) s)`;
+}
+
+/** A contract's terms' revisions waiting for acknowledgement, read with the contract. */
+function unacknowledgedOf(actor: Actor) {
+  return sql<number>`(select count(*)::int from ${contractRevisions}
+    where ${contractRevisions.contractId} = ${contracts.id} and ${scopes.contractRevisions(actor)} and ${contractRevisions.acknowledgedAt} is null)`;
+}
+
+/** Milestone money of a contract: what is left to deliver, approved but unpaid, and paid; per currency. */
+function summaryFrom(sums: readonly MilestoneSum[]): Summary {
+  const summary = emptySummary();
+  for (const [status, currency, amount, count] of sums) {
+    const money = { amountMinor: toSafeInteger(amount), currency };
+    if (status === 'approved') summary.approvedUnpaid = sumByCurrency([...summary.approvedUnpaid, money]);
+    else if (status === 'paid') summary.paid = sumByCurrency([...summary.paid, money]);
     else summary.leftToDeliver = sumByCurrency([...summary.leftToDeliver, money]);
-    const key = row.status === 'changes_requested' ? 'changesRequested' : row.status;
-    summary.milestones[key] += Number(row.count);
+    const key = status === 'changes_requested' ? 'changesRequested' : (status as keyof Summary['milestones']);
+    summary.milestones[key] += count;
   }
-  return result;
+  return summary;
 }
 
 /** Recently changed first; indexes (organization_id | contractor_id, updated_at, id). */
@@ -94,10 +97,17 @@ type ContractRead = {
   limit: number;
 };
 
-/** Contracts with their parties' names, in the actor's scope. */
+/** Contracts with their parties' names, milestone sums and revisions to acknowledge, in the actor's scope. */
 function contractsQuery<C extends typeof listColumns>(db: Executor, actor: Actor, columns: C, v: ContractRead) {
   return db
-    .select({ contract: columns, organizationName: organizations.name, contractorName: contractors.name, key: keysetKey(contractKeyset) })
+    .select({
+      contract: columns,
+      organizationName: organizations.name,
+      contractorName: contractors.name,
+      milestoneSums: milestoneSumsOf(actor),
+      unacknowledged: unacknowledgedOf(actor),
+      key: keysetKey(contractKeyset),
+    })
     .from(contracts)
     .innerJoin(organizations, eq(organizations.id, contracts.organizationId))
     .innerJoin(contractors, eq(contractors.id, contracts.contractorId))
@@ -121,32 +131,6 @@ const selectContract = preparedRead((db: Executor, actor: Actor, v: ContractRead
   contractsQuery(db, actor, getTableColumns(contracts), v),
 );
 
-/** Each contract's terms' revisions waiting for acknowledgement. */
-const selectUnacknowledged = preparedRead((db: Executor, actor: Actor, v: { contractIds: readonly string[] }) =>
-  db
-    .select({ contractId: contractRevisions.contractId, n: sql<number>`count(*)::int` })
-    .from(contractRevisions)
-    .where(
-      and(
-        sql`${contractRevisions.contractId} = any(${v.contractIds}::text[])`,
-        scopes.contractRevisions(actor),
-        sql`${contractRevisions.acknowledgedAt} is null`,
-      ),
-    )
-    .groupBy(contractRevisions.contractId),
-);
-
-/** Each contract's milestone summary and its terms' revisions waiting for acknowledgement. */
-async function readTotals(db: Executor, actor: Actor, ids: string[]) {
-  const [summaries, pending] = await readTogether(
-    db,
-    () => summarize(db, actor, ids),
-    () => (ids.length === 0 ? Promise.resolve([]) : selectUnacknowledged(db, actor, { contractIds: ids })),
-  );
-  const unacknowledged = new Map(pending.map((p) => [p.contractId, Number(p.n)]));
-  return { summaryOf: (id: string) => summaries.get(id)!, unacknowledgedOf: (id: string) => unacknowledged.get(id) ?? 0 };
-}
-
 export async function listContracts(db: Db, ctx: RequestContext, query: z.infer<typeof contractListQuerySchema>) {
   const [afterUpdatedAt, afterId] = keysetValues(contractKeyset, query.cursor);
   const rows = await selectContractList(db, ctx.actor, {
@@ -158,15 +142,8 @@ export async function listContracts(db: Db, ctx: RequestContext, query: z.infer<
     limit: query.limit + 1,
   });
   const page = pageFrom(rows, query.limit, (r) => r.key);
-  const totals = await readTotals(
-    db,
-    ctx.actor,
-    page.items.map((r) => r.contract.id),
-  );
   return {
-    items: page.items.map((row) =>
-      presentContractListItem(ctx.actor, row, totals.unacknowledgedOf(row.contract.id), totals.summaryOf(row.contract.id)),
-    ),
+    items: page.items.map((row) => presentContractListItem(ctx.actor, row, row.unacknowledged, summaryFrom(row.milestoneSums))),
     nextCursor: page.nextCursor,
     abilities: contractCreateAbilities(ctx.actor),
   };
@@ -175,31 +152,23 @@ export async function listContracts(db: Db, ctx: RequestContext, query: z.infer<
 export async function getContract(db: Executor, ctx: RequestContext, id: string) {
   const [row] = await selectContract(db, ctx.actor, { id, limit: 1 });
   if (!row) throw notFound('This contract');
-  const [totals, documents] = await readTogether(
-    db,
-    () => readTotals(db, ctx.actor, [id]),
-    () =>
-      db
-        .select({ file: files })
-        .from(contractDocuments)
-        .innerJoin(files, eq(files.id, contractDocuments.fileId))
-        .where(scoped(db, ctx.actor).childrenOf(contractDocuments, contractDocuments.contractId, id))
-        .orderBy(asc(contractDocuments.createdAt)),
-  );
+  const documents = await db
+    .select({ file: files })
+    .from(contractDocuments)
+    .innerJoin(files, eq(files.id, contractDocuments.fileId))
+    .where(scoped(db, ctx.actor).childrenOf(contractDocuments, contractDocuments.contractId, id))
+    .orderBy(asc(contractDocuments.createdAt));
   return {
-    ...presentContract(ctx.actor, row, totals.unacknowledgedOf(id), totals.summaryOf(id)),
+    ...presentContract(ctx.actor, row, row.unacknowledged, summaryFrom(row.milestoneSums)),
     documents: documents.map((d) => presentFile(d.file)),
   };
 }
 
-/**
- * A contract just created: no milestones, revisions or documents yet, so its one read is the row
- * with its parties' names.
- */
+/** A contract just created: no documents yet, so its one read is the row (its totals come with it). */
 export async function getNewContract(db: Executor, ctx: RequestContext, id: string) {
   const [row] = await selectContract(db, ctx.actor, { id, limit: 1 });
   if (!row) throw notFound('This contract');
-  return { ...presentContract(ctx.actor, row, 0, emptySummary()), documents: [] };
+  return { ...presentContract(ctx.actor, row, row.unacknowledged, summaryFrom(row.milestoneSums)), documents: [] };
 }
 
 export async function listRevisions(db: Db, ctx: RequestContext, contractId: string) {
