@@ -13,13 +13,19 @@ const listening = new Map();
 const keepText = (value) => value;
 
 /**
- * Settings for the one session PGlite is, SET once it has started (PGlite 0.5 starts PostgreSQL
- * with its own parameters: `startParams` are not applied, so server settings such as
- * shared_buffers stay those of its configuration file; pglite.proxy.test.ts checks what is set).
- * random_page_cost 1.1 instead of 4: the data is in memory or the OS's cache, so reading a page
- * through an index costs about what reading the next page does. At 4 the planner joined a page of
- * 30 milestones to their contracts by hashing every contract (2,005 rows, ~2 ms of the query's
- * ~2.3 ms); at 1.1 it looks each one up by its key (0.56 ms in all).
+ * PostgreSQL's memory at start: `shared_buffers=16MB` (and smaller work memories) as start
+ * parameters. `pg_settings` goes on reporting its configuration file's 128 MB, yet these sizes
+ * are what the process allocates: measured after warm-up (bench/bench.start.ts), 375 MB of
+ * resident memory with PGlite's default start parameters, 255 MB with these.
+ */
+const memorySettings = ['-c', 'shared_buffers=16MB', '-c', 'maintenance_work_mem=16MB', '-c', 'work_mem=4MB'];
+
+/**
+ * Settings for the one session PGlite is, SET once it has started (pglite.proxy.test.ts checks
+ * them). random_page_cost 1.1 instead of 4: the data is in memory or the OS's cache, so reading a
+ * page through an index costs about what reading the next page does. At 4 the planner joined a
+ * page of 30 milestones to their contracts by hashing every contract (2,005 rows, ~2 ms of the
+ * query's ~2.3 ms); at 1.1 it looks each one up by its key (0.56 ms in all).
  */
 const SESSION_SETTINGS = 'set random_page_cost = 1.1';
 
@@ -139,7 +145,8 @@ async function run(message) {
     case 'open': {
       if (message.template && message.dataDir)
         seedFromTemplate(message.dataDir, message.template.templatesDir, message.template.migrationsFolder);
-      const options = message.loadDataDir ? { loadDataDir: new Blob([message.loadDataDir]) } : {};
+      const options = { startParams: [...PGlite.defaultStartParams, ...memorySettings] };
+      if (message.loadDataDir) options.loadDataDir = new Blob([message.loadDataDir]);
       db = new PGlite(message.dataDir, options);
       await db.waitReady;
       await db.exec(SESSION_SETTINGS);
