@@ -5,7 +5,6 @@ import * as schema from './schema/index.ts';
 import type { ListenHandlers } from './listen.pg.ts';
 import { migrationsFolder, type StartedPglite, startPglite } from './pglite.start.ts';
 import { committedMigrations } from './pglite.template.mjs';
-import { PLANNER_SETTINGS } from './planner.settings.mjs';
 
 export type Schema = typeof schema;
 export type Db = PgDatabase<PgQueryResultHKT, Schema>;
@@ -124,14 +123,7 @@ async function openPglite({ dataDir, loadDataDir, onQuery, startInBackground, st
 
 async function openPostgres(url: string, onQuery?: (sql: string) => void): Promise<Database> {
   const [{ default: pg }, { drizzle }] = await Promise.all([import('pg'), import('drizzle-orm/node-postgres')]);
-  // Each connection gets the planner settings before it is handed out (planner.settings.mjs).
-  const pool = new pg.Pool({
-    connectionString: url,
-    max: 10,
-    onConnect: async (connection) => {
-      await connection.query(PLANNER_SETTINGS);
-    },
-  });
+  const pool = new pg.Pool({ connectionString: url, max: 10 });
   pool.on('error', () => {});
   const db = drizzle(pool, { schema, logger: queryLogger(onQuery) }) as unknown as Db;
   return {
