@@ -4,7 +4,7 @@ import { runInTransaction } from '../db/transaction.ts';
 import { hashPassword } from '../modules/auth/auth.better.ts';
 import { addMembership } from '../modules/organizations/organizations.service.ts';
 import { lastEmailTo } from '../test/mailbox.ts';
-import { createStatementCounter } from '../test/statements.ts';
+import { createStatementCounter, useCountedWorld } from '../test/statements.ts';
 import { createTestApp, type TestApp } from '../test/test-app.ts';
 import { clientFor, createWorld, type Persona, signIn, type World } from '../test/world.ts';
 
@@ -20,18 +20,10 @@ async function eventually(check: () => Promise<boolean>, limitMs = 10_000): Prom
 
 describe('session cache (one process)', () => {
   const counter = createStatementCounter();
-  let t: TestApp;
-  let w: World;
-  beforeAll(async () => {
-    t = await createTestApp({}, { onQuery: counter.record });
-    w = await createWorld(t);
-  });
-  afterAll(async () => {
-    await t.app.close();
-    await t.database.close();
-  });
+  const world = useCountedWorld(counter);
 
   it('resolves a session once: memberships in one statement, a warm /api/me in at most one', async () => {
+    const { t, w } = world;
     const client = clientFor(t, w.aOwner);
     const cold = await counter.count(() => client.get('/api/me'));
     expect(cold.result.statusCode).toBe(200);
@@ -47,6 +39,7 @@ describe('session cache (one process)', () => {
   });
 
   it('signs out on the very next request', async () => {
+    const { t, w } = world;
     const persona: Persona = { ...w.aAdmin, cookie: await signIn(t, w.aAdmin.email) };
     const client = clientFor(t, persona);
     expect((await client.get('/api/me')).statusCode).toBe(200);
@@ -55,6 +48,7 @@ describe('session cache (one process)', () => {
   });
 
   it('revokes every session on a password reset on the very next request', async () => {
+    const { t, w } = world;
     await t.db.insert(accounts).values({
       id: crypto.randomUUID(),
       accountId: w.aViewer.userId,
@@ -74,6 +68,7 @@ describe('session cache (one process)', () => {
   });
 
   it('applies an organization change and a new membership on the very next request', async () => {
+    const { t, w } = world;
     const finance = clientFor(t, w.aFinance);
     expect((await finance.get('/api/engagements')).statusCode).toBe(200);
     expect((await clientFor(t, w.aOwner).edit('/api/organizations/current', { requireTwoFactor: true })).statusCode).toBe(200);

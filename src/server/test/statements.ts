@@ -1,3 +1,7 @@
+import { afterAll, beforeAll } from 'vitest';
+import { createTestApp, type TestApp } from './test-app.ts';
+import { createWorld, type World } from './world.ts';
+
 /** Counts the SQL statements sent while it is recording: pass `record` as a test app's onQuery. */
 export function createStatementCounter() {
   let recording = false;
@@ -18,4 +22,24 @@ export function createStatementCounter() {
       }
     },
   };
+}
+
+export type StatementCounter = ReturnType<typeof createStatementCounter>;
+
+/**
+ * A test app of its own, with a world, whose every statement `counter` sees (from the first: a
+ * prepared statement keeps the logger it was built with). Opened before the file's tests and
+ * closed after them; read `t` and `w` inside a test.
+ */
+export function useCountedWorld(counter: StatementCounter): { t: TestApp; w: World } {
+  const opened = {} as { t: TestApp; w: World };
+  beforeAll(async () => {
+    opened.t = await createTestApp({}, { onQuery: counter.record });
+    opened.w = await createWorld(opened.t);
+  });
+  afterAll(async () => {
+    await opened.t.app.close();
+    await opened.t.database.close();
+  });
+  return opened;
 }

@@ -1,26 +1,17 @@
 import { eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { milestones } from '../../db/schema/index.ts';
-import { createStatementCounter } from '../../test/statements.ts';
-import { createTestApp, type TestApp } from '../../test/test-app.ts';
+import { createStatementCounter, useCountedWorld } from '../../test/statements.ts';
 import { createActiveContract, createMilestone } from '../../test/work.ts';
-import { clientFor, createWorld, type World } from '../../test/world.ts';
+import { clientFor } from '../../test/world.ts';
 
 /** The contracts list and page: each contract's totals come with it, in one statement for a page (an app of its own, every statement counted). */
 describe('contracts list: totals', () => {
   const counter = createStatementCounter();
-  let t: TestApp;
-  let w: World;
-  beforeAll(async () => {
-    t = await createTestApp({}, { onQuery: counter.record });
-    w = await createWorld(t);
-  });
-  afterAll(async () => {
-    await t.app.close();
-    await t.database.close();
-  });
+  const world = useCountedWorld(counter);
 
   it('totals milestones by status and currency, the same in the list and on the page, read with the contracts in one statement', async () => {
+    const { t, w } = world;
     const id = await createActiveContract(t, w);
     const ids: string[] = [];
     for (const amountMinor of [100_000, 50_000, 30_000, 20_000, 10_000]) ids.push(await createMilestone(t, w, id, { amountMinor }));
