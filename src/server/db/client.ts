@@ -5,6 +5,7 @@ import * as schema from './schema/index.ts';
 import type { ListenHandlers } from './listen.pg.ts';
 import { migrationsFolder, type StartedPglite, startPglite } from './pglite.start.ts';
 import { committedMigrations } from './pglite.template.mjs';
+import { plannerStartupOptions } from './planner.settings.mjs';
 
 export type Schema = typeof schema;
 export type Db = PgDatabase<PgQueryResultHKT, Schema>;
@@ -123,7 +124,8 @@ async function openPglite({ dataDir, loadDataDir, onQuery, startInBackground, st
 
 async function openPostgres(url: string, onQuery?: (sql: string) => void): Promise<Database> {
   const [{ default: pg }, { drizzle }] = await Promise.all([import('pg'), import('drizzle-orm/node-postgres')]);
-  const pool = new pg.Pool({ connectionString: url, max: 10 });
+  // Each connection opens with the planner settings (planner.settings.mjs) in its startup packet.
+  const pool = new pg.Pool({ connectionString: url, max: 10, options: plannerStartupOptions() });
   pool.on('error', () => {});
   const db = drizzle(pool, { schema, logger: queryLogger(onQuery) }) as unknown as Db;
   return {

@@ -3,6 +3,7 @@
 // tsx, Vitest and node alike.
 import { parentPort } from 'node:worker_threads';
 import { PGlite, parse, protocol } from '@electric-sql/pglite';
+import { plannerSetStatement } from './planner.settings.mjs';
 import { ARRAY_TYPES_SQL, isPlainAnswer } from './pglite.results.mjs';
 import { seedFromTemplate } from './pglite.template.mjs';
 
@@ -19,15 +20,6 @@ const keepText = (value) => value;
  * resident memory with PGlite's default start parameters, 255 MB with these.
  */
 const memorySettings = ['-c', 'shared_buffers=16MB', '-c', 'maintenance_work_mem=16MB', '-c', 'work_mem=4MB'];
-
-/**
- * Settings for the one session PGlite is, SET once it has started (pglite.proxy.test.ts checks
- * them). random_page_cost 1.1 instead of 4: the data is in memory or the OS's cache, so reading a
- * page through an index costs about what reading the next page does. At 4 the planner joined a
- * page of 30 milestones to their contracts by hashing every contract (2,005 rows, ~2 ms of the
- * query's ~2.3 ms); at 1.1 it looks each one up by its key (0.56 ms in all).
- */
-const SESSION_SETTINGS = 'set random_page_cost = 1.1';
 
 /**
  * Named prepared statements, one per distinct statement text (at most PREPARED_MAX, least recently
@@ -149,7 +141,7 @@ async function run(message) {
       if (message.loadDataDir) options.loadDataDir = new Blob([message.loadDataDir]);
       db = new PGlite(message.dataDir, options);
       await db.waitReady;
-      await db.exec(SESSION_SETTINGS);
+      await db.exec(plannerSetStatement());
       // The main thread reads rows with the same parsers (pglite.results.mjs, pgliteParsers).
       const arrays = await db.query(ARRAY_TYPES_SQL, [], { rowMode: 'array' });
       return { result: { arrayTypes: arrays.rows } };
