@@ -1,11 +1,12 @@
 import { statfs } from 'node:fs/promises';
 import multipart from '@fastify/multipart';
 import Fastify, { type FastifyInstance } from 'fastify';
-import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import { validatorCompiler } from 'fastify-type-provider-zod';
 import { type Config, hasDevMailbox } from './config.ts';
 import type { Database } from './db/client.ts';
 import { registerErrorHandler } from './http/errors.plugin.ts';
 import { registerIdempotency } from './http/idempotency.plugin.ts';
+import { createResponseSerializerCompiler } from './http/response.serializer.ts';
 import { type InFlightRequest, registerInFlightTracking } from './http/in-flight.plugin.ts';
 import { registerNullByteGuard } from './http/null-bytes.plugin.ts';
 import { registerOpenApi } from './http/openapi.plugin.ts';
@@ -57,6 +58,8 @@ export interface AppDeps {
    * while the migrations run).
    */
   migrated?: Promise<unknown>;
+  /** Each response also written by Zod's encode and compared (the test suite's apps): src/server/http/response.serializer.ts. */
+  verifyResponses?: boolean;
 }
 
 export interface App {
@@ -81,7 +84,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     ajv: { customOptions: { removeAdditional: false } },
   }) as unknown as FastifyInstance;
   app.setValidatorCompiler(validatorCompiler);
-  app.setSerializerCompiler(serializerCompiler);
+  app.setSerializerCompiler(createResponseSerializerCompiler({ verify: deps.verifyResponses ?? false }));
 
   const auth = createAuth(db, config);
   registerErrorHandler(app);

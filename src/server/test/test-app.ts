@@ -53,6 +53,7 @@ export async function createTestApp(overrides: Record<string, string> = {}, opti
   // Before the app is built: it reads its tables as it starts (the session cache's invalidations).
   if (database.kind === 'pglite' || options.migrate) await database.migrate();
   const storage = createDiskStorage(path.join(dataDir, 'files'));
-  const { app, auth } = await buildApp({ config, database, storage, logger: false });
+  // Every response is also written by Zod and compared with what the compiled serializer wrote.
+  const { app, auth } = await buildApp({ config, database, storage, logger: false, verifyResponses: true });
   return { app, auth, database, db: database.db, config, storage, dataDir };
 }
