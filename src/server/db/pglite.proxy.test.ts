@@ -20,13 +20,15 @@ describe('the PGlite thread', () => {
     await expect(db.query('select 1')).rejects.toThrow('the database is closed');
   });
 
-  it('plans for data in memory (random_page_cost 1.1, SET at the start), for every statement, also after a rollback', async () => {
+  it('plans for data in memory (random_page_cost 1.1) and once per prepared statement (generic plans), SET at the start, for every statement, also after a rollback', async () => {
     const db = new PgliteProxy(undefined);
     await db.waitReady;
     try {
       expect((await db.query('show random_page_cost')).rows).toEqual([{ random_page_cost: '1.1' }]);
+      expect((await db.query('show plan_cache_mode')).rows).toEqual([{ plan_cache_mode: 'force_generic_plan' }]);
       await db.exec('begin; create table gone (id int); rollback;');
       expect((await db.query('select current_setting($1) as cost', ['random_page_cost'])).rows).toEqual([{ cost: '1.1' }]);
+      expect((await db.query('select current_setting($1) as mode', ['plan_cache_mode'])).rows).toEqual([{ mode: 'force_generic_plan' }]);
     } finally {
       await db.close();
     }
