@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import type { Executor } from './client.ts';
+import { withCompiledRowMapper } from './row.mapper.ts';
 
 /**
  * What a prepared read is asked with. A string, a number or a list of strings (a `text[]`) is a
@@ -94,7 +95,8 @@ export function preparedRead<A extends Reader, V extends ReadValues, R>(
     let statement = shapes.get(shape);
     if (!statement) {
       // Unnamed: PostgreSQL parses it per run (as any other statement), PGlite's thread keeps it prepared by its text.
-      statement = build(db, actorPlaceholders(actor), placeholdersFor(values)).prepare('');
+      // Its rows mapped by a mapper compiled once for the statement (row.mapper.ts).
+      statement = withCompiledRowMapper(build(db, actorPlaceholders(actor), placeholdersFor(values)).prepare(''));
       if (shapes.size >= MAX_SHAPES) shapes.delete(shapes.keys().next().value!);
       shapes.set(shape, statement);
     }
