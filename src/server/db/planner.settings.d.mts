@@ -1,3 +1,4 @@
 /** Types of planner.settings.mjs (plain JavaScript, shared with the PGlite worker). */
-export function plannerSetStatement(own?: Readonly<Record<string, string>>): string;
+export const PLANNER_SETTINGS: Readonly<Record<string, string>>;
+export function plannerSetStatement(): string;
 export function plannerStartupOptions(): string;
