@@ -22,16 +22,6 @@ const keepText = (value) => value;
 const memorySettings = ['-c', 'shared_buffers=16MB', '-c', 'maintenance_work_mem=16MB', '-c', 'work_mem=4MB'];
 
 /**
- * Named prepared statements, one per distinct statement text (at most PREPARED_MAX, least recently
- * used first out). PostgreSQL in WASM spends most of a list query PLANNING it (a join of four
- * tables with two subqueries: ~4 ms to plan, under 1 ms to run); a prepared statement is parsed
- * once and planned once (GENERIC_PLANS). The rows, their types
- * and errors are the same as PGlite's own query (parse, describe, bind, execute, sync), which is
- * what statements that are not plain DML, or have many parameters (bulk inserts), still take.
- */
-const PREPARED_MAX = 200;
-
-/**
  * One generic plan per prepared statement, made at its first run and reused. With PostgreSQL's
  * default (plan_cache_mode auto) a statement is planned again with each run's values for its
  * first five runs, and for good whenever the generic plan's estimate comes out above the custom
@@ -42,7 +32,17 @@ const PREPARED_MAX = 200;
  * connections do not get it (planner.settings.mjs): node-postgres sends unnamed statements, which
  * are planned per run anyway, and there a generic plan would only lose the values.
  */
-const GENERIC_PLANS = 'set plan_cache_mode = force_generic_plan';
+const GENERIC_PLANS = { plan_cache_mode: 'force_generic_plan' };
+
+/**
+ * Named prepared statements, one per distinct statement text (at most PREPARED_MAX, least recently
+ * used first out). PostgreSQL in WASM spends most of a list query PLANNING it (a join of four
+ * tables with two subqueries: ~4 ms to plan, under 1 ms to run); a prepared statement is parsed
+ * once and planned once (GENERIC_PLANS). The rows, their types
+ * and errors are the same as PGlite's own query (parse, describe, bind, execute, sync), which is
+ * what statements that are not plain DML, or have many parameters (bulk inserts), still take.
+ */
+const PREPARED_MAX = 200;
 const PREPARABLE = /^\s*(select|with|insert|update|delete)\b/i;
 /** @type {Map<string, { name: string; types: number[] }>} */
 const prepared = new Map();
@@ -154,7 +154,7 @@ async function run(message) {
       if (message.loadDataDir) options.loadDataDir = new Blob([message.loadDataDir]);
       db = new PGlite(message.dataDir, options);
       await db.waitReady;
-      await db.exec(`${plannerSetStatement()} ${GENERIC_PLANS};`);
+      await db.exec(plannerSetStatement(GENERIC_PLANS));
       // The main thread reads rows with the same parsers (pglite.results.mjs, pgliteParsers).
       const arrays = await db.query(ARRAY_TYPES_SQL, [], { rowMode: 'array' });
       return { result: { arrayTypes: arrays.rows } };

@@ -1,6 +1,7 @@
 /**
  * The planner settings of every database session Portico opens, as name → value:
- * - PGlite's one session: SET by pglite.worker.mjs once it has started (`plannerSetStatement`);
+ * - PGlite's one session: SET by pglite.worker.mjs once it has started (`plannerSetStatement`, with
+ *   the worker's own generic plans);
  * - each PostgreSQL connection of the pool: sent in the connection's startup packet (the `options`
  *   parameter, `plannerStartupOptions`), so no statement and no hook runs per connection. A
  *   `DATABASE_URL` that carries its own `options=` replaces these.
@@ -13,11 +14,11 @@
  * at 1.1 it looks each one up by its key (0.56 ms in all). On PostgreSQL 15, same-run A/B at 10
  * connections: a company's pending milestones 474 -> 881 req/s, the large contracts list 412 -> 666.
  */
-export const PLANNER_SETTINGS = { random_page_cost: '1.1' };
+const PLANNER_SETTINGS = { random_page_cost: '1.1' };
 
-/** One SET statement per setting, for a session that is already open (PGlite's). */
-export function plannerSetStatement() {
-  return Object.entries(PLANNER_SETTINGS)
+/** One SET statement per setting, for a session that is already open (PGlite's), with the session's own settings after them. */
+export function plannerSetStatement(own = {}) {
+  return Object.entries({ ...PLANNER_SETTINGS, ...own })
     .map(([name, value]) => `set ${name} = ${value};`)
     .join(' ');
 }

@@ -26,17 +26,16 @@ function decoderOf(field: unknown): Decoder {
 interface Slot {
   path: string[];
   /** undefined: the value as the driver read it (a column type or an sql`` without a mapping). */
-  decode?: (value: unknown) => unknown;
+  decoder?: Decoder;
   /** A column of a joined table selected as an object (`{ payment: payments }`): the table, to null the object when the join found nothing. */
   joinedTable?: string;
 }
 
 function slotOf({ path, field }: SelectedField): Slot {
   const decoder = decoderOf(field);
-  const identity = decoder.mapFromDriverValue === Column.prototype.mapFromDriverValue || !('mapFromDriverValue' in decoder);
   return {
     path,
-    decode: identity ? undefined : (value) => decoder.mapFromDriverValue(value),
+    decoder: decoder.mapFromDriverValue === Column.prototype.mapFromDriverValue ? undefined : decoder,
     joinedTable: is(field, Column) && path.length === 2 ? getTableName(field.table) : undefined,
   };
 }
@@ -48,7 +47,7 @@ function slotOf({ path, field }: SelectedField): Slot {
  * are a left join's table. The rows it gives are the same (row.mapper.test.ts holds the two
  * together on queries with joins found and not found, mapped values and subqueries).
  */
-export function compileRowMapper(fields: SelectedField[], joinsNotNullableMap: Record<string, boolean> | undefined) {
+function compileRowMapper(fields: SelectedField[], joinsNotNullableMap: Record<string, boolean> | undefined) {
   const slots = fields.map(slotOf);
   const nullable = joinsNotNullableMap !== undefined && slots.some((s) => s.joinedTable !== undefined);
   return (row: unknown[]): Record<string, unknown> => {
@@ -59,7 +58,7 @@ export function compileRowMapper(fields: SelectedField[], joinsNotNullableMap: R
     for (let i = 0; i < slots.length; i++) {
       const slot = slots[i]!;
       const raw = row[i];
-      const value = raw === null ? null : slot.decode ? slot.decode(raw) : raw;
+      const value = raw === null ? null : slot.decoder ? slot.decoder.mapFromDriverValue(raw) : raw;
       const path = slot.path;
       let node = result;
       for (let depth = 0; depth < path.length - 1; depth++) {

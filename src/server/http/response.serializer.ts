@@ -42,8 +42,8 @@ function forWriter(schema: unknown): unknown {
 /**
  * The response's Zod schema as the JSON schema fast-json-stringify compiles: its output side
  * (what the handler returns). A key the schema does not name is never written, as Zod's encode
- * strips it. Throws for a schema JSON
- * Schema cannot express (a date, a transform), which then keeps Zod's serializer.
+ * strips it. Throws for a schema JSON Schema cannot express (a date, a transform), which then
+ * keeps Zod's serializer.
  */
 function jsonSchemaOf(schema: z.ZodType): object {
   const { $schema: _, ...json } = z.toJSONSchema(schema, { io: 'output', target: 'draft-7', unrepresentable: 'throw' });
