@@ -180,6 +180,20 @@ test('site work: on site, tasks with a photo, offline answers and signature, the
   });
 
   await test.step('offline: the last task and the signature wait on the phone', async () => {
+    // The service worker keeps the reads a reload needs once it controls the page (a few seconds
+    // after it opened, longer on a busy machine): wait for them before the connection drops.
+    const kept = [`/api/me`, `/api/my-jobs/${jobId}`, `/api/jobs/${jobId}/site`];
+    await expect
+      .poll(
+        () =>
+          phone.evaluate(async (paths) => {
+            if (!navigator.serviceWorker.controller) return 'not controlled';
+            const found = await Promise.all(paths.map((p) => caches.match(p, { ignoreVary: true })));
+            return paths.filter((_, i) => !found[i]).join(', ') || 'kept';
+          }, kept),
+        { timeout: 120_000 },
+      )
+      .toBe('kept');
     await phone.context().setOffline(true);
     await expect(phone.getByText('Offline — 0 changes waiting')).toBeVisible();
     await phone.getByRole('button', { name: 'Next task' }).click();

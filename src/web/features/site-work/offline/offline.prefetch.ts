@@ -21,18 +21,15 @@ function quietMoment(): Promise<void> {
   });
 }
 
-/** Waits (a while at most) for the worker to take over this page: on the first visit it does so once it is active. */
-function controlled(limitMs: number): Promise<void> {
+/**
+ * Waits for the worker to take over this page (on the first visit it does so once it is active,
+ * which on a busy phone can take a while), or for the page to stop wanting it.
+ */
+function controlled(signal: AbortSignal): Promise<void> {
   return new Promise((resolve) => {
-    const timer = setTimeout(resolve, limitMs);
-    navigator.serviceWorker.addEventListener(
-      'controllerchange',
-      () => {
-        clearTimeout(timer);
-        resolve();
-      },
-      { once: true },
-    );
+    if (navigator.serviceWorker.controller || signal.aborted) return resolve();
+    navigator.serviceWorker.addEventListener('controllerchange', () => resolve(), { once: true });
+    signal.addEventListener('abort', () => resolve(), { once: true });
   });
 }
 
@@ -45,7 +42,7 @@ function controlled(limitMs: number): Promise<void> {
 export async function keepJobsOffline(signal: AbortSignal): Promise<void> {
   if (!('serviceWorker' in navigator)) return;
   await navigator.serviceWorker.ready;
-  if (!navigator.serviceWorker.controller) await controlled(10_000);
+  await controlled(signal);
   if (!navigator.serviceWorker.controller || signal.aborted) return;
   await new Promise((resolve) => setTimeout(resolve, START_AFTER_MS));
   await quietMoment();
