@@ -1,5 +1,20 @@
 import { contractStatuses, rateTypes } from '../../../shared/domain/contract.machine.ts';
-import { bigint, check, date, foreignKey, index, integer, jsonb, pgTable, text, timestamp, unique, uniqueIndex } from 'drizzle-orm/pg-core';
+import {
+  bigint,
+  check,
+  date,
+  foreignKey,
+  index,
+  integer,
+  json,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  unique,
+  uniqueIndex,
+} from 'drizzle-orm/pg-core';
 import { users } from './auth.schema.ts';
 import { isCurrencyCode, isOneOf, isPositive } from './checks.ts';
 import { files } from './platform.schema.ts';
@@ -54,6 +69,32 @@ export const contracts = pgTable(
       columns: [t.engagementId, t.organizationId, t.contractorId],
       foreignColumns: [engagements.id, engagements.organizationId, engagements.contractorId],
     }),
+  ],
+);
+
+/**
+ * Each contract's milestones summed by status and currency, as the contract lists and pages show
+ * them: `[status, currency, exact sum as text, count]` per pair, ordered by status and currency.
+ * Kept by the database, not the app: a trigger on milestones (migration 0018) writes a contract's
+ * row again from its milestones when a transaction that changed them commits, so every way a
+ * milestone changes (created, edited, moved through its machine, deleted) is counted, and a list
+ * reads one row per contract instead of summing its milestones. No row: no milestones.
+ */
+export const contractMilestoneTotals = pgTable(
+  'contract_milestone_totals',
+  {
+    contractId: text('contract_id').notNull(),
+    organizationId: text('organization_id').notNull(),
+    contractorId: text('contractor_id').notNull(),
+    sums: json('sums').$type<Array<[status: string, currency: string, amountMinor: string, count: number]>>().notNull(),
+  },
+  (t) => [
+    primaryKey({ name: 'contract_milestone_totals_pk', columns: [t.contractId, t.organizationId, t.contractorId] }),
+    foreignKey({
+      name: 'contract_milestone_totals_contract_fk',
+      columns: [t.contractId, t.organizationId, t.contractorId],
+      foreignColumns: [contracts.id, contracts.organizationId, contracts.contractorId],
+    }).onDelete('cascade'),
   ],
 );
 

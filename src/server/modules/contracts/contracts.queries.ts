@@ -10,11 +10,11 @@ import { scopes } from '../../access/scopes.ts';
 import type { Db, Executor } from '../../db/client.ts';
 import {
   contractDocuments,
+  contractMilestoneTotals,
   contractRevisions,
   contractors,
   contracts,
   files,
-  milestones,
   organizations,
   users,
 } from '../../db/schema/index.ts';
@@ -43,21 +43,14 @@ function emptySummary(): Summary {
 }
 
 /** A contract's milestones of one status and currency: [status, currency, exact sum as text, count]. */
-type MilestoneSum = [status: string, currency: string, amountMinor: string, count: number];
+type MilestoneSum = (typeof contractMilestoneTotals.$inferSelect)['sums'][number];
 
 /**
- * A contract's milestones by status and currency, read with the contract itself (one statement for
- * a page of contracts): counts and exact sums (numeric → bigint → text; an overflow is an error,
- * never a rounding). Evaluated for the page's rows only (below the LIMIT).
+ * A contract's milestones by status and currency (counts and exact sums), as the database keeps
+ * them in contract_milestone_totals (one row per contract with milestones; none: no milestones).
+ * The row belongs to the contract, which the query reads through the actor's scope.
  */
-function milestoneSumsOf(actor: Actor) {
-  return sql<
-    MilestoneSum[]
-  >`(select coalesce(json_agg(json_build_array(s.status, s.currency, s.amount, s.n) order by s.status, s.currency), '[]'::json)
-    from (select ${milestones.status} as status, ${milestones.currency} as currency, sum(${milestones.amountMinor})::bigint::text as amount, count(*)::int as n
-      from ${milestones} where ${milestones.contractId} = ${contracts.id} and ${scopes.milestones(actor)}
-      group by ${milestones.status}, ${milestones.currency}) s)`;
-}
+const milestoneSums = sql<MilestoneSum[]>`coalesce(${contractMilestoneTotals.sums}, '[]'::json)`;
 
 /** A contract's terms' revisions waiting for acknowledgement, read with the contract. */
 function unacknowledgedOf(actor: Actor) {
@@ -104,13 +97,14 @@ function contractsQuery<C extends typeof listColumns>(db: Executor, actor: Actor
       contract: columns,
       organizationName: organizations.name,
       contractorName: contractors.name,
-      milestoneSums: milestoneSumsOf(actor),
+      milestoneSums,
       unacknowledged: unacknowledgedOf(actor),
       key: keysetKey(contractKeyset),
     })
     .from(contracts)
     .innerJoin(organizations, eq(organizations.id, contracts.organizationId))
     .innerJoin(contractors, eq(contractors.id, contracts.contractorId))
+    .leftJoin(contractMilestoneTotals, eq(contractMilestoneTotals.contractId, contracts.id))
     .where(
       and(
         scopes.contracts(actor),
