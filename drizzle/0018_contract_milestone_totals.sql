@@ -3,6 +3,7 @@ CREATE TABLE "contract_milestone_totals" (
 	"organization_id" text NOT NULL,
 	"contractor_id" text NOT NULL,
 	"sums" json NOT NULL,
+	"refreshed_in" bigint NOT NULL,
 	CONSTRAINT "contract_milestone_totals_pk" PRIMARY KEY("contract_id","organization_id","contractor_id")
 );
 --> statement-breakpoint

@@ -77,8 +77,9 @@ export const contracts = pgTable(
  * them: `[status, currency, exact sum as text, count]` per pair, ordered by status and currency.
  * Kept by the database, not the app: a trigger on milestones (migration 0018) writes a contract's
  * row again from its milestones when a transaction that changed them commits, so every way a
- * milestone changes (created, edited, moved through its machine, deleted) is counted, and a list
- * reads one row per contract instead of summing its milestones. No row: no milestones.
+ * milestone changes (created, edited, moved through its machine, deleted) is counted, once per
+ * contract and transaction, and a list reads one row per contract instead of summing its
+ * milestones. No row: no milestones.
  */
 export const contractMilestoneTotals = pgTable(
   'contract_milestone_totals',
@@ -87,6 +88,8 @@ export const contractMilestoneTotals = pgTable(
     organizationId: text('organization_id').notNull(),
     contractorId: text('contractor_id').notNull(),
     sums: json('sums').$type<Array<[status: string, currency: string, amountMinor: string, count: number]>>().notNull(),
+    /** The transaction that wrote the row (pg_current_xact_id): its other changes to the contract's milestones skip the sum. */
+    refreshedIn: bigint('refreshed_in', { mode: 'number' }).notNull(),
   },
   (t) => [
     primaryKey({ name: 'contract_milestone_totals_pk', columns: [t.contractId, t.organizationId, t.contractorId] }),

@@ -112,6 +112,24 @@ describe('contracts list: totals kept by the database', () => {
     expect(await totalsAndRecount(t, other)).toEqual({ kept: [], recount: [] });
   });
 
+  it('sums a contract once per transaction, after its last change: many milestones in one statement, then more', async () => {
+    const { t, w } = world;
+    const id = await createActiveContract(t, w);
+    const ids: string[] = [];
+    for (let i = 0; i < 6; i++) ids.push(await createMilestone(t, w, id, { amountMinor: 10_000 * (i + 1) }));
+    await runInTransaction(t.db, async (tx) => {
+      await tx.update(milestones).set({ status: 'submitted' }).where(eq(milestones.contractId, id));
+      await tx.update(milestones).set({ amountMinor: 1_000 }).where(eq(milestones.id, ids[0]!));
+      await tx.update(milestones).set({ status: 'approved' }).where(eq(milestones.id, ids[5]!));
+    });
+    const { kept, recount } = await totalsAndRecount(t, id);
+    expect(kept).toEqual([
+      ['approved', 'EUR', '60000', 1],
+      ['submitted', 'EUR', String(1_000 + 20_000 + 30_000 + 40_000 + 50_000), 5],
+    ]);
+    expect(kept).toEqual(recount);
+  });
+
   it('counts concurrent approvals on two contracts, none lost and none waiting on another', async () => {
     const { t, w } = world;
     const contractIds = [await createActiveContract(t, w), await createActiveContract(t, w)];
