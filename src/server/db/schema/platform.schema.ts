@@ -67,8 +67,12 @@ export const notifications = pgTable(
   },
   (t) => [
     index('notifications_user_list_idx').on(t.userId, t.createdAt, t.id),
-    /** The unread count: an index-only count of one user's unread notifications. */
-    index('notifications_unread_idx').on(t.userId).where(sql`read_at is null`),
+    /**
+     * The unread count: an index-only count of one user's unread notifications shown in the app
+     * (with `in_app` outside the predicate each entry was checked in the table: a count of 1,000
+     * unread cost PGlite 0.47-0.6 ms, 0.31-0.33 ms with it inside).
+     */
+    index('notifications_unread_idx').on(t.userId).where(sql`read_at is null and in_app`),
     /** The centre's groups and "mark this group read". */
     index('notifications_user_group_idx').on(t.userId, t.groupKey),
     index('notifications_organization_id_idx').on(t.organizationId),

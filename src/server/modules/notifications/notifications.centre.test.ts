@@ -132,6 +132,26 @@ describe('the notification centre', () => {
     expect((await admin.get('/api/notifications/groups?unread=true')).json()).toMatchObject({ unread: 0, items: [] });
   });
 
+  it('counts unread what the app shows: not the email-only notifications, not the read ones', async () => {
+    const w = await createWorld(t);
+    const row = (inApp: boolean, readAt: Date | null) => ({
+      id: createId(),
+      userId: w.xOffice.userId,
+      organizationId: w.orgA,
+      type: 'payment.sent',
+      title: 'Payment sent',
+      body: 'Payment sent.',
+      inApp,
+      readAt,
+    });
+    await t.db
+      .insert(notifications)
+      .values([row(true, null), row(true, null), row(false, null), row(true, new Date()), row(false, new Date())]);
+    const office = clientFor(t, w.xOffice);
+    expect((await office.get('/api/notifications?unread=true&limit=1')).json().unread).toBe(2);
+    expect((await office.get('/api/notifications/groups')).json().unread).toBe(2);
+  });
+
   it('keeps settings per person with If-Match, and writes what each channel says', async () => {
     const w = await createWorld(t);
     const admin = clientFor(t, w.xAdmin);

@@ -34,9 +34,16 @@ export type NotificationRow = typeof notifications.$inferSelect;
 /** A notification's group: its subject, or itself when it is about nothing in particular. */
 const groupKeyOf = sql<string>`coalesce(${notifications.groupKey}, ${notifications.id})`;
 
+/**
+ * Shown in the app: the column itself, not `in_app = $n`, so that a prepared statement's plan
+ * (made once, for any value) can use the unread count's partial index (`… where read_at is null
+ * and in_app`), which a parameter would not prove it may.
+ */
+const shownInApp = sql`${notifications.inApp}`;
+
 /** What the centre shows of a person's notifications: in-app ones, of one kind if asked. */
 function centreFilter(actor: Actor, kind: NotificationKind | undefined): SQL {
-  return and(scopes.notifications(actor), eq(notifications.inApp, true), kind ? eq(notifications.kind, kind) : undefined)!;
+  return and(scopes.notifications(actor), shownInApp, kind ? eq(notifications.kind, kind) : undefined)!;
 }
 
 /** Newest first; index (user_id, created_at, id). */
@@ -206,7 +213,7 @@ const selectUnreadCount = preparedRead((db: Executor, actor: Actor, _v: Record<s
   db
     .select({ count: sql<number>`count(*)::int` })
     .from(notifications)
-    .where(and(scopes.notifications(actor), isNull(notifications.readAt), eq(notifications.inApp, true))),
+    .where(and(scopes.notifications(actor), isNull(notifications.readAt), shownInApp)),
 );
 
 export async function countUnread(db: Executor, ctx: RequestContext): Promise<number> {
