@@ -11,11 +11,13 @@ import type {
 import type { Actor, RequestContext } from '../../access/actor.ts';
 import { assertAllowed, contractorAbilities, invitationAbilities, organizationAbilities } from '../../access/policies.ts';
 import { scoped } from '../../access/scoped.ts';
-import type { Db, Tx } from '../../db/client.ts';
+import { scopes } from '../../access/scopes.ts';
+import type { Db, Executor, Tx } from '../../db/client.ts';
+import { preparedRead } from '../../db/prepared.ts';
 import { contractors, invitations, organizations } from '../../db/schema/index.ts';
 import { runInTransaction } from '../../db/transaction.ts';
 import { AppError, forbidden } from '../../lib/errors.ts';
-import type { PageRequest } from '../../lib/pagination.ts';
+import { type Keyset, keysetAfterValues, keysetKey, keysetOrder, keysetValues, type PageRequest, pageFrom } from '../../lib/pagination.ts';
 import { createId, createToken, hashToken } from '../../lib/ids.ts';
 import { recordAudit } from '../../audit/audit.writer.ts';
 import { type Auth, createSessionCookies } from '../auth/auth.better.ts';
@@ -29,7 +31,13 @@ export const INVITATION_DAYS = 7;
 
 type InvitationRow = typeof invitations.$inferSelect;
 
-export function presentInvitation(actor: Actor, row: InvitationRow, now = new Date()) {
+/** What an invitation is shown from: the row, or the columns the list reads. */
+type ShownInvitation = Pick<
+  typeof invitations.$inferSelect,
+  'id' | 'kind' | 'email' | 'name' | 'role' | 'expiresAt' | 'acceptedAt' | 'revokedAt' | 'createdAt'
+>;
+
+export function presentInvitation(actor: Actor, row: ShownInvitation, now = new Date()) {
   const status = row.acceptedAt ? 'accepted' : row.revokedAt ? 'revoked' : row.expiresAt < now ? 'expired' : 'pending';
   return {
     id: row.id,
@@ -244,9 +252,37 @@ export async function revokeTechnicianInvitations(tx: Tx, contractorId: string, 
   return revoked.length;
 }
 
-export async function listInvitations(db: Db, ctx: RequestContext, request: PageRequest) {
-  const page = await scoped(db, ctx.actor).invitations.page(request);
-  return { items: page.items.map((row) => presentInvitation(ctx.actor, row)), nextCursor: page.nextCursor };
+/** Newest first (created_at, id), the order of the list indexes (organization_id or contractor_id, created_at, id). */
+const invitationKeyset: Keyset = { columns: [invitations.createdAt, invitations.id], direction: 'desc' };
+
+/** A page of the actor's invitations, the columns the list shows: one prepared statement per shape (src/server/db/prepared.ts). */
+const selectInvitations = preparedRead((db: Executor, actor: Actor, v: { afterCreatedAt?: string; afterId?: string; limit: number }) =>
+  db
+    .select({
+      key: keysetKey(invitationKeyset),
+      id: invitations.id,
+      kind: invitations.kind,
+      email: invitations.email,
+      name: invitations.name,
+      role: invitations.role,
+      expiresAt: invitations.expiresAt,
+      acceptedAt: invitations.acceptedAt,
+      revokedAt: invitations.revokedAt,
+      createdAt: invitations.createdAt,
+    })
+    .from(invitations)
+    .where(
+      and(scopes.invitations(actor), v.afterCreatedAt ? keysetAfterValues(invitationKeyset, [v.afterCreatedAt, v.afterId]) : undefined),
+    )
+    .orderBy(...keysetOrder(invitationKeyset))
+    .limit(v.limit),
+);
+
+export async function listInvitations(db: Db, ctx: RequestContext, request: PageRequest, now = new Date()) {
+  const [afterCreatedAt, afterId] = keysetValues(invitationKeyset, request.cursor);
+  const rows = await selectInvitations(db, ctx.actor, { afterCreatedAt, afterId, limit: request.limit + 1 });
+  const page = pageFrom(rows, request.limit, (row) => row.key);
+  return { items: page.items.map((row) => presentInvitation(ctx.actor, row, now)), nextCursor: page.nextCursor };
 }
 
 export async function revokeInvitation(db: Db, ctx: RequestContext, id: string) {
