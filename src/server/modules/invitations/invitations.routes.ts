@@ -20,10 +20,10 @@ import {
   inviteStaff,
   inviteToContractor,
   limitInvitationAttempt,
-  listInvitations,
   previewInvitation,
   revokeInvitation,
 } from './invitations.service.ts';
+import { listInvitations } from './invitations.queries.ts';
 
 export function registerInvitationRoutes(app: FastifyInstance, deps: { db: Db; auth: Auth; publicUrl: string }): void {
   const typed = app.withTypeProvider<ZodTypeProvider>();

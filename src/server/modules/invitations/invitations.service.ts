@@ -8,21 +8,19 @@ import type {
   inviteStaffSchema,
   inviteTechnicianSchema,
 } from '../../../shared/schemas/invitation.schema.ts';
-import type { Actor, RequestContext } from '../../access/actor.ts';
+import type { RequestContext } from '../../access/actor.ts';
 import { assertAllowed, contractorAbilities, invitationAbilities, organizationAbilities } from '../../access/policies.ts';
 import { scoped } from '../../access/scoped.ts';
-import { scopes } from '../../access/scopes.ts';
-import type { Db, Executor, Tx } from '../../db/client.ts';
-import { preparedRead } from '../../db/prepared.ts';
+import type { Db, Tx } from '../../db/client.ts';
 import { contractors, invitations, organizations } from '../../db/schema/index.ts';
 import { runInTransaction } from '../../db/transaction.ts';
 import { AppError, forbidden } from '../../lib/errors.ts';
-import { type Keyset, keysetAfterValues, keysetKey, keysetOrder, keysetValues, type PageRequest, pageFrom } from '../../lib/pagination.ts';
 import { createId, createToken, hashToken } from '../../lib/ids.ts';
 import { recordAudit } from '../../audit/audit.writer.ts';
 import { type Auth, createSessionCookies } from '../auth/auth.better.ts';
 import { withTokenFailureLimit } from '../auth/auth.limits.ts';
 import { auditSignIn, ensureInvitedUser, hasPassword } from '../auth/auth.service.ts';
+import { presentInvitation } from './invitations.queries.ts';
 import { activateEngagement, openEngagement, withdrawEngagement } from '../engagements/engagements.service.ts';
 import { notify, queueEmail } from '../notifications/notifications.service.ts';
 import { addMembership, createContractor, findContractorAdministeredBy, isOnStaff } from '../organizations/organizations.service.ts';
@@ -30,27 +28,6 @@ import { addMembership, createContractor, findContractorAdministeredBy, isOnStaf
 export const INVITATION_DAYS = 7;
 
 type InvitationRow = typeof invitations.$inferSelect;
-
-/** What an invitation is shown from: the row, or the columns the list reads. */
-type ShownInvitation = Pick<
-  typeof invitations.$inferSelect,
-  'id' | 'kind' | 'email' | 'name' | 'role' | 'expiresAt' | 'acceptedAt' | 'revokedAt' | 'createdAt'
->;
-
-export function presentInvitation(actor: Actor, row: ShownInvitation, now = new Date()) {
-  const status = row.acceptedAt ? 'accepted' : row.revokedAt ? 'revoked' : row.expiresAt < now ? 'expired' : 'pending';
-  return {
-    id: row.id,
-    kind: row.kind,
-    email: row.email,
-    name: row.name,
-    role: row.role,
-    status: status as 'pending' | 'accepted' | 'expired' | 'revoked',
-    expiresAt: row.expiresAt.toISOString(),
-    createdAt: row.createdAt.toISOString(),
-    abilities: invitationAbilities(actor, row),
-  };
-}
 
 interface NewInvitation {
   kind: InvitationKind;
@@ -250,39 +227,6 @@ export async function revokeTechnicianInvitations(tx: Tx, contractorId: string, 
     )
     .returning({ id: invitations.id });
   return revoked.length;
-}
-
-/** Newest first (created_at, id), the order of the list indexes (organization_id or contractor_id, created_at, id). */
-const invitationKeyset: Keyset = { columns: [invitations.createdAt, invitations.id], direction: 'desc' };
-
-/** A page of the actor's invitations, the columns the list shows: one prepared statement per shape (src/server/db/prepared.ts). */
-const selectInvitations = preparedRead((db: Executor, actor: Actor, v: { afterCreatedAt?: string; afterId?: string; limit: number }) =>
-  db
-    .select({
-      key: keysetKey(invitationKeyset),
-      id: invitations.id,
-      kind: invitations.kind,
-      email: invitations.email,
-      name: invitations.name,
-      role: invitations.role,
-      expiresAt: invitations.expiresAt,
-      acceptedAt: invitations.acceptedAt,
-      revokedAt: invitations.revokedAt,
-      createdAt: invitations.createdAt,
-    })
-    .from(invitations)
-    .where(
-      and(scopes.invitations(actor), v.afterCreatedAt ? keysetAfterValues(invitationKeyset, [v.afterCreatedAt, v.afterId]) : undefined),
-    )
-    .orderBy(...keysetOrder(invitationKeyset))
-    .limit(v.limit),
-);
-
-export async function listInvitations(db: Db, ctx: RequestContext, request: PageRequest, now = new Date()) {
-  const [afterCreatedAt, afterId] = keysetValues(invitationKeyset, request.cursor);
-  const rows = await selectInvitations(db, ctx.actor, { afterCreatedAt, afterId, limit: request.limit + 1 });
-  const page = pageFrom(rows, request.limit, (row) => row.key);
-  return { items: page.items.map((row) => presentInvitation(ctx.actor, row, now)), nextCursor: page.nextCursor };
 }
 
 export async function revokeInvitation(db: Db, ctx: RequestContext, id: string) {
