@@ -22,23 +22,10 @@ const keepText = (value) => value;
 const memorySettings = ['-c', 'shared_buffers=16MB', '-c', 'maintenance_work_mem=16MB', '-c', 'work_mem=4MB'];
 
 /**
- * One generic plan per prepared statement, made at its first run and reused. With PostgreSQL's
- * default (plan_cache_mode auto) a statement is planned again with each run's values for its
- * first five runs, and for good whenever the generic plan's estimate comes out above the custom
- * plans' (for most lists it does: an organization's rows are estimated as a share of the table's),
- * so most list requests were planned again every time. Same-run A/B, 10 connections, PGlite's
- * CPU per request: contracts (5 contracts) 0.82 -> 0.37 ms, 28% -> 48-54% of the baseline;
- * engagements 0.54 -> 0.21 ms; a large company's pending milestones 1.67 -> 0.74 ms. PostgreSQL's
- * connections do not get it (planner.settings.mjs): node-postgres sends unnamed statements, which
- * are planned per run anyway, and there a generic plan would only lose the values.
- */
-const GENERIC_PLANS = { plan_cache_mode: 'force_generic_plan' };
-
-/**
  * Named prepared statements, one per distinct statement text (at most PREPARED_MAX, least recently
  * used first out). PostgreSQL in WASM spends most of a list query PLANNING it (a join of four
  * tables with two subqueries: ~4 ms to plan, under 1 ms to run); a prepared statement is parsed
- * once and planned once (GENERIC_PLANS). The rows, their types
+ * once and planned once (plan_cache_mode, planner.settings.mjs). The rows, their types
  * and errors are the same as PGlite's own query (parse, describe, bind, execute, sync), which is
  * what statements that are not plain DML, or have many parameters (bulk inserts), still take.
  */
@@ -154,7 +141,7 @@ async function run(message) {
       if (message.loadDataDir) options.loadDataDir = new Blob([message.loadDataDir]);
       db = new PGlite(message.dataDir, options);
       await db.waitReady;
-      await db.exec(plannerSetStatement(GENERIC_PLANS));
+      await db.exec(plannerSetStatement());
       // The main thread reads rows with the same parsers (pglite.results.mjs, pgliteParsers).
       const arrays = await db.query(ARRAY_TYPES_SQL, [], { rowMode: 'array' });
       return { result: { arrayTypes: arrays.rows } };

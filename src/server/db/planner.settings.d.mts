@@ -1,3 +1,3 @@
 /** Types of planner.settings.mjs (plain JavaScript, shared with the PGlite worker). */
-export function plannerSetStatement(own?: Readonly<Record<string, string>>): string;
+export function plannerSetStatement(): string;
 export function plannerStartupOptions(): string;

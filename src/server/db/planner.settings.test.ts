@@ -7,11 +7,15 @@ describe('planner settings', () => {
     // Side by side, so that on PostgreSQL they take several of the pool's connections.
     const answers = await Promise.all(
       Array.from({ length: 6 }, () =>
-        t.database.raw.executeSql("select current_setting('random_page_cost') as cost, pg_backend_pid() as pid from pg_sleep(0.05)", []),
+        t.database.raw.executeSql(
+          "select current_setting('random_page_cost') as cost, current_setting('plan_cache_mode') as plans, pg_backend_pid() as pid from pg_sleep(0.05)",
+          [],
+        ),
       ),
     );
-    const rows = answers.map((a) => a.rows[0] as { cost: string; pid: number });
+    const rows = answers.map((a) => a.rows[0] as { cost: string; plans: string; pid: number });
     expect(rows.map((r) => r.cost)).toEqual(Array(6).fill('1.1'));
+    expect(rows.map((r) => r.plans)).toEqual(Array(6).fill('force_generic_plan'));
     if (t.database.kind === 'postgres') expect(new Set(rows.map((r) => r.pid)).size).toBeGreaterThan(1);
   });
 });

@@ -85,6 +85,32 @@ describe('preparedRead', () => {
     expect(await ids(t.db, ownerOf('org-a'), { limit: 10 })).toEqual(['a1', 'a2']);
   });
 
+  it('on PostgreSQL, is one named statement per connection, prepared once and planned once (a generic plan)', async () => {
+    if (t.database.kind !== 'postgres') return;
+    type PreparedStatement = { name: string; generic: string; custom: string; setting: string };
+    const preparedHere = async (tx: Executor) =>
+      (await tx.execute(
+        sql`select name, generic_plans::text as generic, custom_plans::text as custom, current_setting('plan_cache_mode') as setting
+            from pg_prepared_statements where statement like '%prepared_read_things%' and name like 'portico_read_%'`,
+      )) as unknown as { rows: PreparedStatement[] };
+    await t.db.transaction(async (tx) => {
+      // One connection: the first run may prepare it there, the next ones only bind and execute it.
+      for (let run = 0; run < 3; run++) expect(await ids(tx, ownerOf('org-a'), { name: 'pump', limit: 10 })).toEqual(['a1']);
+      expect(await ids(tx, ownerOf('org-b'), { name: 'pump', limit: 10 })).toEqual(['b1']);
+      const { rows } = await preparedHere(tx);
+      const statement = rows.find((r) => Number(r.generic) >= 4);
+      expect(statement, JSON.stringify(rows)).toBeDefined();
+      expect(statement?.custom).toBe('0');
+      expect(statement?.setting).toBe('force_generic_plan');
+    });
+    // Built again in another transaction, the same text is the same statement on the connection.
+    await t.db.transaction(async (tx) => {
+      await ids(tx, ownerOf('org-a'), { name: 'pump', limit: 10 });
+      const { rows } = await preparedHere(tx);
+      expect(new Set(rows.map((r) => r.name)).size).toBe(rows.length);
+    });
+  });
+
   it('keeps at most 64 shapes per read: the first built is built again when asked after', async () => {
     let built = 0;
     const readSwitched = preparedRead((db: Executor, actor: Actor, v: Record<string, boolean>) => {
