@@ -13,7 +13,6 @@ export type ReadValues = Record<string, string | number | readonly string[] | bo
 
 /** A Drizzle query that can be prepared: a select, before it runs. */
 interface Preparable<R> {
-  toSQL(): { sql: string };
   prepare(name: string): { execute(values?: Record<string, unknown>): Promise<R> };
 }
 
@@ -69,16 +68,22 @@ function valuesOf(values: ReadValues): Record<string, unknown> {
   return out;
 }
 
+/** Prepared reads made so far in this process: each one's number is part of its statements' names. */
+let readsMade = 0;
+
 /**
- * The statement's name on PostgreSQL, from its text: node-postgres prepares a named statement once
- * per pool connection (parse, and with plan_cache_mode force_generic_plan one plan: see
- * planner.settings.mjs) and then only binds and executes it. From the text, so that the same
- * statement built again (in a new transaction, by another shape with the same text) is the same
- * prepared statement, and the statements a connection keeps are at most the distinct texts of the
- * prepared reads. PGlite's driver passes no name: its thread prepares every statement by its text.
+ * The statement's name on PostgreSQL: node-postgres prepares a named statement once per pool
+ * connection (parse, and with plan_cache_mode force_generic_plan one plan: see
+ * planner.settings.mjs) and then only binds and executes it. Named by the read and its shape,
+ * which fix its text (the rule above: values never decide what is built), so that the statement
+ * built again in a new transaction is the same prepared statement, without building its text a
+ * second time to name it; a connection keeps at most one statement per read and shape. Were two
+ * texts ever given one name, node-postgres would refuse the second ("Prepared statements must be
+ * unique"), not run the wrong one. PGlite's driver passes no name: its thread prepares every
+ * statement by its text.
  */
-function statementName(text: string): string {
-  return `portico_read_${createHash('sha256').update(text).digest('base64url').slice(0, 32)}`;
+function statementName(read: number, shape: string): string {
+  return `portico_read_${read}_${createHash('sha256').update(shape).digest('base64url').slice(0, 24)}`;
 }
 
 /**
@@ -98,6 +103,7 @@ function statementName(text: string): string {
 export function preparedRead<A extends Reader, V extends ReadValues, R>(
   build: (db: Executor, actor: A, values: V) => Preparable<R>,
 ): (db: Executor, actor: A, values: V) => Promise<R> {
+  const read = ++readsMade;
   const byExecutor = new WeakMap<Executor, Map<string, Prepared<R>>>();
   return (db, actor, values) => {
     let shapes = byExecutor.get(db);
@@ -110,7 +116,7 @@ export function preparedRead<A extends Reader, V extends ReadValues, R>(
     if (!statement) {
       const query = build(db, actorPlaceholders(actor), placeholdersFor(values));
       // Its rows mapped by a mapper compiled once for the statement (row.mapper.ts).
-      statement = withCompiledRowMapper(query.prepare(statementName(query.toSQL().sql)));
+      statement = withCompiledRowMapper(query.prepare(statementName(read, shape)));
       if (shapes.size >= MAX_SHAPES) shapes.delete(shapes.keys().next().value!);
       shapes.set(shape, statement);
     }
