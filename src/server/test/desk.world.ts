@@ -1,4 +1,4 @@
-import { eq } from 'drizzle-orm';
+import { asc, eq, sql } from 'drizzle-orm';
 import type { JobStatus } from '../../shared/domain/job.machine.ts';
 import { engagements, jobs, organizations } from '../db/schema/index.ts';
 import { assignTechniciansInBulk, insertJobsInBulk } from '../demo/demo.desk.ts';
@@ -46,7 +46,13 @@ export async function createDeskScene(t: TestApp, w: World, perOrganization = 22
   });
   await assignTechniciansInBulk(t.db, w.contractorX, [technicianIdOf(w.xTech)], w.xAdmin.userId);
   await assignTechniciansInBulk(t.db, w.contractorY, [technicianIdOf(w.yTech)], w.yAdmin.userId);
-  const xJobs = await t.db.select().from(jobs).where(eq(jobs.contractorId, w.contractorX));
-  const yJobs = await t.db.select().from(jobs).where(eq(jobs.contractorId, w.contractorY));
+  // In the order they were inserted (A's, then C's, each by number): a select without ORDER BY
+  // returns the order of whatever plan it gets, and tests take slices of these lists.
+  const xJobs = await t.db
+    .select()
+    .from(jobs)
+    .where(eq(jobs.contractorId, w.contractorX))
+    .orderBy(sql`${jobs.organizationId} = ${orgC}`, asc(jobs.number));
+  const yJobs = await t.db.select().from(jobs).where(eq(jobs.contractorId, w.contractorY)).orderBy(asc(jobs.number));
   return { orgC, engagementCX, today, xJobs, yJobs };
 }
