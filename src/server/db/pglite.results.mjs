@@ -6,9 +6,23 @@
 // command, affectedRows, rowCount; see pglite.results.test.ts). Plain JavaScript: the worker
 // (pglite.worker.mjs) imports it too.
 
+import { Buffer } from 'node:buffer';
 import { types } from '@electric-sql/pglite';
 
 const decoder = new TextDecoder();
+
+/**
+ * Answers up to this size are read as one Latin-1 string first, and each ASCII value is cut from
+ * it (~30 ns a value, against ~90 ns for decoding each value on its own). A value cut from it
+ * keeps the whole string alive while it lives, so larger answers decode value by value.
+ */
+const WHOLE_ANSWER_MAX = 64 * 1024;
+
+/** Whether bytes[from, to) are all ASCII: then their Latin-1 and UTF-8 readings are the same string. */
+function isAsciiRange(bytes, from, to) {
+  for (let i = from; i < to; i++) if (bytes[i] > 0x7f) return false;
+  return true;
+}
 
 /** The array types of the database, as PGlite reads them when it starts: each element type and its array type. */
 export const ARRAY_TYPES_SQL = `
@@ -58,6 +72,8 @@ export function readResult(bytes, parsers, rowMode) {
   /** @type {((value: string, typeId: number) => unknown)[]} */
   let fieldParsers = [];
   const rows = [];
+  /** The answer read byte for byte as Latin-1 (message framing included), or null when it is too large. */
+  const whole = bytes.length <= WHOLE_ANSWER_MAX ? Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1') : null;
   /** The statement's result, once its CommandComplete is read (a notification may still follow). */
   let result = null;
   let at = 0;
@@ -102,7 +118,8 @@ export function readResult(bytes, parsers, rowMode) {
             values[i] = null;
             continue;
           }
-          const text = decoder.decode(bytes.subarray(p, p + size));
+          const text =
+            whole !== null && isAsciiRange(bytes, p, p + size) ? whole.substring(p, p + size) : decoder.decode(bytes.subarray(p, p + size));
           p += size;
           const parse = fieldParsers[i];
           values[i] = parse ? parse(text, fields[i].dataTypeID) : text;

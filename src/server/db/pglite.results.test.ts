@@ -58,6 +58,11 @@ describe("reading a statement's rows from PostgreSQL's answer", () => {
     ['two columns of one name (the last wins)', 'select 1 as x, 2 as x', []],
     ['an insert returning its row', "insert into kinds (id, name) values ($1, 'new') returning id, name", ['4']],
     ['an update counting its rows', "update kinds set name = name || '!' where id > $1", ['1']],
+    [
+      'an answer over 64 KiB (decoded value by value)',
+      "select repeat('ab', 40000) as long, 'é' || repeat('c', 40000) as wide, id, name from kinds",
+      [],
+    ],
     ['a delete without rows back', 'delete from kinds where id = $1', ['4']],
   ];
   for (const [what, sql, values] of cases)
