@@ -136,7 +136,7 @@ export function scoped(db: Executor, actor: Actor | SystemActor): { [K in Scoped
           .where(and(scopeOf(name, actor), where, keysetAfter(keyset, cursor)))
           .orderBy(...keysetOrder(keyset))
           .limit(limit + 1);
-        const page = pageFrom(rows as Array<{ row: never; key: string }>, limit, (r) => r.key);
+        const page = pageFrom(rows as Array<{ row: never; key: Record<string, string> }>, limit, (r) => Object.values(r.key));
         return { items: page.items.map((r) => r.row), nextCursor: page.nextCursor };
       },
     };

@@ -81,7 +81,7 @@ function rowsOf(result: unknown): DeskRow[] {
 export async function listDeskJobs(db: Executor, ctx: RequestContext, query: DeskListQuery, now = new Date()) {
   assertDeskActor(ctx.actor);
   const rows = rowsOf(await db.execute(deskPageSql(ctx.actor, query, now)));
-  const page = pageFrom(rows, query.limit, (row) => row.key);
+  const page = pageFrom(rows, query.limit, (row) => JSON.parse(row.key) as string[]);
   const total = query.cursor ? null : await countDeskJobs(db, ctx.actor, query, now);
   return { items: page.items.map((row) => presentDeskJob(ctx.actor, row, now)), nextCursor: page.nextCursor, total };
 }

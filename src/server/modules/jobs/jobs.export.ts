@@ -76,7 +76,7 @@ export function exportJobsCsv(db: Db, ctx: RequestContext, query: Omit<z.infer<t
           job.description,
         ].map(neutraliseCell);
       if (batch.length < EXPORT_BATCH) return;
-      cursor = encodeCursor(JSON.parse(batch.at(-1)!.key) as string[]);
+      cursor = encodeCursor(Object.values(batch.at(-1)!.key));
     }
   }
   return Readable.from(rows()).pipe(stringify({ bom: true }));

@@ -93,7 +93,7 @@ export async function listNotifications(db: Executor, ctx: RequestContext, reque
     afterId,
     limit: request.limit + 1,
   });
-  const page = pageFrom(rows, request.limit, (r) => r.key);
+  const page = pageFrom(rows, request.limit, (r) => Object.values(r.key));
   return { items: page.items.map((r) => r.notification), nextCursor: page.nextCursor, unread: await countUnread(db, ctx) };
 }
 
