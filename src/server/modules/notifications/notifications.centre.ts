@@ -138,6 +138,7 @@ export async function listNotificationGroups(db: Executor, ctx: RequestContext, 
       unread: sql<number>`(count(*) filter (where ${notifications.readAt} is null))::int`,
       latestId: sql<string>`(array_agg(${notifications.id} order by ${notifications.createdAt} desc, ${notifications.id} desc))[1]`,
       cursor: sql<string>`${latestAt}::text`,
+      unreadInCentre: unreadBeside(ctx.actor),
     })
     .from(notifications)
     .where(centreFilter(ctx.actor, request.kind))
@@ -173,7 +174,7 @@ export async function listNotificationGroups(db: Executor, ctx: RequestContext, 
     const n = byId.get(r.latestId);
     return n ? [{ key: r.key, count: r.count, unread: r.unread, latest: n, label: labels.get(r.key) ?? null }] : [];
   });
-  return { items, nextCursor, unread: await countUnread(db, ctx) };
+  return { items, nextCursor, unread: rows[0]?.unreadInCentre ?? (await countUnread(db, ctx)) };
 }
 
 /** The subjects' names, one statement per kind of subject on the page (a handful at most). */

@@ -4,8 +4,8 @@ import { createId } from '../../lib/ids.ts';
 import { createStatementCounter, useCountedWorld } from '../../test/statements.ts';
 import { clientFor } from '../../test/world.ts';
 
-/** The flat list's unread count comes with its page, in the page's statement (an app of its own, every statement counted). */
-describe('notifications list: the unread count', () => {
+/** The unread count comes with a page of the list or of the centre's groups, in the page's statement (an app of its own, every statement counted). */
+describe('notifications: the unread count', () => {
   const counter = createStatementCounter();
   const world = useCountedWorld(counter);
 
@@ -54,6 +54,14 @@ describe('notifications list: the unread count', () => {
     // An empty page has no row to carry it: it is counted on its own.
     const none = await counter.count(() => list('?kind=milestone'));
     expect(none.result.json()).toEqual({ unread: 3, items: [], nextCursor: null });
+
+    // The centre's groups read it with the groups: two statements on notifications (groups, then their latest), no third.
+    const groups = await counter.count(() => office.get('/api/notifications/groups'));
+    // Notifications about nothing in particular are a group each.
+    expect(groups.result.json().unread).toBe(3);
+    expect(groups.result.json().items.map((g: { unread: number }) => g.unread)).toEqual([0, 1, 1, 1]);
+    expect(groups.statements.filter((q) => q.includes('"notifications"'))).toHaveLength(2);
+    expect((await office.get('/api/notifications/groups?kind=milestone')).json()).toEqual({ unread: 3, items: [], nextCursor: null });
 
     await office.post('/api/notifications/read-all');
     expect((await list('')).json()).toMatchObject({ unread: 0 });
