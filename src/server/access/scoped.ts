@@ -36,7 +36,7 @@ import {
   technicians,
 } from '../db/schema/index.ts';
 import { notFound } from '../lib/errors.ts';
-import { keysetAfter, keysetKey, keysetOrder, type Page, type PageRequest, pageFrom } from '../lib/pagination.ts';
+import { keysetAfter, keysetKey, keysetOrder, type Page, type PageRequest, pageFrom, type RowKey } from '../lib/pagination.ts';
 import type { Actor, SystemActor } from './actor.ts';
 import { byParties, type ScopedTable, scopes } from './scopes.ts';
 
@@ -136,7 +136,7 @@ export function scoped(db: Executor, actor: Actor | SystemActor): { [K in Scoped
           .where(and(scopeOf(name, actor), where, keysetAfter(keyset, cursor)))
           .orderBy(...keysetOrder(keyset))
           .limit(limit + 1);
-        const page = pageFrom(rows as Array<{ row: never; key: Record<string, string> }>, limit, (r) => Object.values(r.key));
+        const page = pageFrom(rows as Array<{ row: never; key: RowKey }>, limit, (r) => r.key);
         return { items: page.items.map((r) => r.row), nextCursor: page.nextCursor };
       },
     };

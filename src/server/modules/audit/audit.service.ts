@@ -24,7 +24,7 @@ const selectAuditEvents = preparedRead((db: Executor, actor: Actor, v: { afterCr
 export async function listAuditEvents(db: Executor, ctx: RequestContext, request: PageRequest) {
   const [afterCreatedAt, afterId] = keysetValues(auditKeyset, request.cursor);
   const rows = await selectAuditEvents(db, ctx.actor, { afterCreatedAt, afterId, limit: request.limit + 1 });
-  const page = pageFrom(rows, request.limit, (r) => Object.values(r.key));
+  const page = pageFrom(rows, request.limit, (r) => r.key);
   return {
     items: page.items.map(({ event, actorName }) => ({
       id: event.id,

@@ -135,7 +135,7 @@ export async function listContracts(db: Db, ctx: RequestContext, query: z.infer<
     afterId,
     limit: query.limit + 1,
   });
-  const page = pageFrom(rows, query.limit, (r) => Object.values(r.key));
+  const page = pageFrom(rows, query.limit, (r) => r.key);
   return {
     items: page.items.map((row) => presentContractListItem(ctx.actor, row, row.unacknowledged, summaryFrom(row.milestoneSums))),
     nextCursor: page.nextCursor,

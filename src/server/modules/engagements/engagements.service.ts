@@ -85,7 +85,7 @@ export async function listEngagements(db: Db, ctx: RequestContext, filter: { sta
     afterId,
     limit: filter.limit + 1,
   });
-  const page = pageFrom(rows, filter.limit, (r) => Object.values(r.key));
+  const page = pageFrom(rows, filter.limit, (r) => r.key);
   return { items: page.items.map((r) => r.item), nextCursor: page.nextCursor };
 }
 

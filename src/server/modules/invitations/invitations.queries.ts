@@ -57,6 +57,6 @@ const selectInvitations = preparedRead((db: Executor, actor: Actor, v: { afterCr
 export async function listInvitations(db: Db, ctx: RequestContext, request: PageRequest, now = new Date()) {
   const [afterCreatedAt, afterId] = keysetValues(invitationKeyset, request.cursor);
   const rows = await selectInvitations(db, ctx.actor, { afterCreatedAt, afterId, limit: request.limit + 1 });
-  const page = pageFrom(rows, request.limit, (row) => Object.values(row.key));
+  const page = pageFrom(rows, request.limit, (row) => row.key);
   return { items: page.items.map((row) => presentInvitation(ctx.actor, row, now)), nextCursor: page.nextCursor };
 }

@@ -62,7 +62,7 @@ export async function listInvoices(db: Executor, ctx: RequestContext, query: z.i
     keysetAfter(invoiceKeyset, query.cursor),
   );
   const rows = await readInvoices(db, ctx.actor, where, query.limit + 1, true);
-  const page = pageFrom(rows, query.limit, (r) => Object.values(r.key));
+  const page = pageFrom(rows, query.limit, (r) => r.key);
   return { items: page.items.map((r) => presentInvoice(ctx.actor, r)), nextCursor: page.nextCursor };
 }
 
@@ -151,7 +151,7 @@ export async function listBillableMilestones(db: Executor, ctx: RequestContext, 
     )
     .orderBy(...keysetOrder(keyset))
     .limit(query.limit + 1);
-  const page = pageFrom(rows, query.limit, (r) => Object.values(r.key));
+  const page = pageFrom(rows, query.limit, (r) => r.key);
   return {
     items: page.items.map(({ milestone: m, contractTitle }) => ({
       id: m.id,

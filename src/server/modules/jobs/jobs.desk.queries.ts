@@ -81,7 +81,8 @@ function rowsOf(result: unknown): DeskRow[] {
 export async function listDeskJobs(db: Executor, ctx: RequestContext, query: DeskListQuery, now = new Date()) {
   assertDeskActor(ctx.actor);
   const rows = rowsOf(await db.execute(deskPageSql(ctx.actor, query, now)));
-  const page = pageFrom(rows, query.limit, (row) => JSON.parse(row.key) as string[]);
+  // The raw statement's key is one column of JSON text (keyOfRow): its values, in order.
+  const page = pageFrom(rows, query.limit, (row) => Object.fromEntries((JSON.parse(row.key) as string[]).entries()));
   const total = query.cursor ? null : await countDeskJobs(db, ctx.actor, query, now);
   return { items: page.items.map((row) => presentDeskJob(ctx.actor, row, now)), nextCursor: page.nextCursor, total };
 }

@@ -76,7 +76,7 @@ export async function listJobs(db: Executor, ctx: RequestContext, query: z.infer
   const keyset = jobKeysets[query.sort];
   const where = and(jobListFilters(query), keysetAfter(keyset, query.cursor));
   const rows = await readJobs(db, ctx.actor, where, keysetOrder(keyset), query.limit + 1, keyset);
-  const page = pageFrom(rows, query.limit, (r) => Object.values(r.key));
+  const page = pageFrom(rows, query.limit, (r) => r.key);
   return {
     items: page.items.map((r) => presentJob(ctx.actor, r, now)),
     nextCursor: page.nextCursor,

@@ -81,7 +81,7 @@ export async function listThreads(db: Db, ctx: RequestContext, page: PageRequest
     )
     .orderBy(...keysetOrder(threadKeyset))
     .limit(page.limit + 1);
-  const paged = pageFrom(rows, page.limit, (r) => Object.values(r.key));
+  const paged = pageFrom(rows, page.limit, (r) => r.key);
   const ids = paged.items.map((r) => r.id);
   const unread = ids.length === 0 ? [] : await unreadOf(db, actor, inArray(messages.threadId, ids));
   const unreadById = new Map(unread.map((u) => [u.threadId, Number(u.unread)]));

@@ -136,7 +136,7 @@ export async function listMilestones(db: Db, ctx: RequestContext, query: z.infer
     now,
   );
   // A date and an id are exact in JavaScript, so the key is built from the row itself.
-  return pageFrom(rows, query.limit, (row) => [row.dueDate, row.id]);
+  return pageFrom(rows, query.limit, (row) => ({ dueDate: row.dueDate, id: row.id }));
 }
 
 export async function getMilestone(db: Executor, ctx: RequestContext, id: string, now = new Date()) {

@@ -82,7 +82,7 @@ function unreadBeside(actor: Actor): SQL<number> {
 /** A page of the flat list, with the unread count: one prepared statement per shape (src/server/db/prepared.ts). */
 const selectNotifications = preparedRead((db: Executor, actor: Actor, v: NotificationRead) =>
   db
-    .select({ notification: notifications, key: keysetKey(notificationKeyset), unread: unreadBeside(actor) })
+    .select({ notification: notifications, key: keysetKey(notificationKeyset), unreadInCentre: unreadBeside(actor) })
     .from(notifications)
     .where(
       and(
@@ -107,9 +107,9 @@ export async function listNotifications(db: Executor, ctx: RequestContext, reque
     afterId,
     limit: request.limit + 1,
   });
-  const page = pageFrom(rows, request.limit, (r) => Object.values(r.key));
+  const page = pageFrom(rows, request.limit, (r) => r.key);
   // An empty page has no row to carry the count.
-  const unread = rows[0]?.unread ?? (await countUnread(db, ctx));
+  const unread = rows[0]?.unreadInCentre ?? (await countUnread(db, ctx));
   return { items: page.items.map((r) => r.notification), nextCursor: page.nextCursor, unread };
 }
 

@@ -134,7 +134,7 @@ const selectStaff = preparedRead((db: Executor, actor: Actor, v: { afterCreatedA
 export async function listStaff(db: Db, ctx: RequestContext, request: PageRequest) {
   const [afterCreatedAt, afterId] = keysetValues(staffKeyset, request.cursor);
   const rows = await selectStaff(db, ctx.actor, { afterCreatedAt, afterId, limit: request.limit + 1 });
-  const page = pageFrom(rows, request.limit, (r) => Object.values(r.key));
+  const page = pageFrom(rows, request.limit, (r) => r.key);
   return { items: page.items.map(({ key: _key, ...r }) => ({ ...r, createdAt: r.createdAt.toISOString() })), nextCursor: page.nextCursor };
 }
 

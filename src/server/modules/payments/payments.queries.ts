@@ -55,7 +55,7 @@ export async function listPayments(db: Db, ctx: RequestContext, query: z.infer<t
   const where = and(query.status ? eq(payments.status, query.status) : undefined, ...filtersOf(query));
   const rows = await readPayments(db, ctx.actor, where, { limit: query.limit + 1, cursor: query.cursor });
   const rule = await ruleFor(db, ctx.actor);
-  const page = pageFrom(rows, query.limit, (r) => Object.values(r.key));
+  const page = pageFrom(rows, query.limit, (r) => r.key);
   return { items: page.items.map((r) => presentPayment(ctx.actor, r as PaymentListRow, rule)), nextCursor: page.nextCursor };
 }
 

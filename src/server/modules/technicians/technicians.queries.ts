@@ -54,7 +54,7 @@ export async function listTechnicians(db: Executor, ctx: RequestContext, request
     )
     .orderBy(...keysetOrder(crewKeyset))
     .limit(request.limit + 1);
-  const page = pageFrom(rows, request.limit, (r) => Object.values(r.key));
+  const page = pageFrom(rows, request.limit, (r) => r.key);
   return { items: page.items.map((row) => presentTechnician(ctx.actor, row as TechnicianView)), nextCursor: page.nextCursor };
 }
 
