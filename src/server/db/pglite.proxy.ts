@@ -39,6 +39,15 @@ class Turns {
 }
 
 /**
+ * The database thread's young generation (V8's nursery), in MB. That thread's JavaScript makes
+ * little garbage (the answers' bytes live outside the heap), yet V8 grew its nursery as it would
+ * a busy main thread's. Capped, the process's resident memory after a warm-up is 12–18 MB
+ * smaller (a first start with demo data 306 → 288 MB, a restart 267 → 255 MB), with no change to
+ * the lists' throughput or the thread's CPU per request in a same-run A/B.
+ */
+const DATABASE_THREAD_YOUNG_GENERATION_MB = 4;
+
+/**
  * PGlite in a worker thread, behind the part of PGlite's API that Drizzle's pglite driver and
  * pg-boss use (query, exec, transaction, close, dumpDataDir). The WASM PostgreSQL runs off the
  * main thread, so a slow query never stalls HTTP. Like PGlite itself: one statement at a time,
@@ -69,7 +78,10 @@ export class PgliteProxy {
     options: { loadDataDir?: Blob; template?: { templatesDir: string; migrationsFolder: string } } = {},
   ) {
     // A plain JavaScript file: no TypeScript loader (tsx) needed on that thread.
-    this.worker = new Worker(projectPath('src/server/db/pglite.worker.mjs'), { execArgv: [] });
+    this.worker = new Worker(projectPath('src/server/db/pglite.worker.mjs'), {
+      execArgv: [],
+      resourceLimits: { maxYoungGenerationSizeMb: DATABASE_THREAD_YOUNG_GENERATION_MB },
+    });
     this.worker.on('message', (message: { id: number; result?: unknown; error?: Record<string, unknown>; notification?: Notification }) => {
       if (message.notification) return this.deliver(message.notification);
       const waiting = this.pending.get(message.id);
