@@ -52,8 +52,8 @@ export function keysetOrder(keyset: Keyset): SQL[] {
   return keyset.columns.map((column) => (keyset.direction === 'asc' ? asc(column) : desc(column)));
 }
 
-/** A row's key: its key columns' values as text, in the keyset's order (what `keysetKey` selects). */
-export type RowKey = Readonly<Record<string, string>>;
+/** A row's key: its key columns' values as text, in the keyset's order (what `keysetKey` selects, or a list of them). */
+export type RowKey = Readonly<Record<string, string>> | readonly string[];
 
 /**
  * The row's key columns, each as its own text (`{ k0, k1 }`, in order), selected with the page so

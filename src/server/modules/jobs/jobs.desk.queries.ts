@@ -82,7 +82,7 @@ export async function listDeskJobs(db: Executor, ctx: RequestContext, query: Des
   assertDeskActor(ctx.actor);
   const rows = rowsOf(await db.execute(deskPageSql(ctx.actor, query, now)));
   // The raw statement's key is one column of JSON text (keyOfRow): its values, in order.
-  const page = pageFrom(rows, query.limit, (row) => Object.fromEntries((JSON.parse(row.key) as string[]).entries()));
+  const page = pageFrom(rows, query.limit, (row) => JSON.parse(row.key) as string[]);
   const total = query.cursor ? null : await countDeskJobs(db, ctx.actor, query, now);
   return { items: page.items.map((row) => presentDeskJob(ctx.actor, row, now)), nextCursor: page.nextCursor, total };
 }

@@ -96,6 +96,11 @@ const selectNotifications = preparedRead((db: Executor, actor: Actor, v: Notific
     .limit(v.limit),
 );
 
+/** The unread count a page's rows carry (unreadBeside); an empty page has no row to carry it, so it is counted on its own. */
+async function unreadOf(rows: ReadonlyArray<{ unreadInCentre: number }>, db: Executor, ctx: RequestContext): Promise<number> {
+  return rows[0]?.unreadInCentre ?? countUnread(db, ctx);
+}
+
 /** The flat list, newest first, a page at a time. */
 export async function listNotifications(db: Executor, ctx: RequestContext, request: ListRequest) {
   const [afterCreatedAt, afterId] = keysetValues(notificationKeyset, request.cursor);
@@ -108,9 +113,7 @@ export async function listNotifications(db: Executor, ctx: RequestContext, reque
     limit: request.limit + 1,
   });
   const page = pageFrom(rows, request.limit, (r) => r.key);
-  // An empty page has no row to carry the count.
-  const unread = rows[0]?.unreadInCentre ?? (await countUnread(db, ctx));
-  return { items: page.items.map((r) => r.notification), nextCursor: page.nextCursor, unread };
+  return { items: page.items.map((r) => r.notification), nextCursor: page.nextCursor, unread: await unreadOf(rows, db, ctx) };
 }
 
 export interface NotificationGroup {
@@ -174,7 +177,7 @@ export async function listNotificationGroups(db: Executor, ctx: RequestContext, 
     const n = byId.get(r.latestId);
     return n ? [{ key: r.key, count: r.count, unread: r.unread, latest: n, label: labels.get(r.key) ?? null }] : [];
   });
-  return { items, nextCursor, unread: rows[0]?.unreadInCentre ?? (await countUnread(db, ctx)) };
+  return { items, nextCursor, unread: await unreadOf(rows, db, ctx) };
 }
 
 /** The subjects' names, one statement per kind of subject on the page (a handful at most). */
