@@ -31,7 +31,7 @@ function invalidCursor(): never {
 }
 
 /** The values of a cursor, checked for shape; anything else is a 400 on `cursor`. */
-export function decodeCursor(cursor: string, parts: number): string[] {
+function decodeCursor(cursor: string, parts: number): string[] {
   let values: unknown;
   try {
     values = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
@@ -68,17 +68,14 @@ export function keysetKey(keyset: Keyset): Record<string, SQL<string>> {
   return key;
 }
 
-/**
- * The cursor's key values, each checked against its column's type: a value that does not parse
- * is a 400 on `cursor` before any query runs. None without a cursor (the first page).
- */
+/** The cursor's key values, each checked against its column's type (readCursor). None without a cursor (the first page). */
 export function keysetValues(keyset: Keyset, cursor: string | undefined): string[] {
-  if (!cursor) return [];
-  const values = decodeCursor(cursor, keyset.columns.length);
-  keyset.columns.forEach((column, i) => {
-    checkKeyPart(column, values[i]!);
-  });
-  return values;
+  return cursor
+    ? readCursor(
+        cursor,
+        keyset.columns.map((column) => column.getSQLType()),
+      )
+    : [];
 }
 
 /**
@@ -103,20 +100,62 @@ export function keysetAfter(keyset: Keyset, cursor: string | undefined): SQL | u
   return cursor ? keysetAfterValues(keyset, keysetValues(keyset, cursor)) : undefined;
 }
 
-const timestampText = /^\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}:\d{2}(\.\d{1,6})?([+-]\d{2}(:?\d{2})?|Z)?$/;
-const dateText = /^\d{4}-\d{2}-\d{2}$/;
-const integerText = /^-?\d{1,18}$/;
+/** The days of each month of a common year (February gains one in a leap year). */
+const monthDays = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
-function checkKeyPart(column: PgColumn, value: string): void {
-  const type = column.getSQLType();
-  const ok = type.startsWith('timestamp')
-    ? timestampText.test(value) && !Number.isNaN(Date.parse(value.replace(' ', 'T').replace(/([+-]\d{2})$/, '$1:00')))
-    : type === 'date'
-      ? dateText.test(value) && !Number.isNaN(Date.parse(value))
-      : type === 'integer' || type === 'bigint'
-        ? integerText.test(value)
-        : true;
-  if (!ok) invalidCursor();
+/** A day that exists, in years 1 to 9999 (PostgreSQL refuses year 0; JavaScript's Date.parse takes it, and 30 February). */
+function isDay(year: number, month: number, day: number): boolean {
+  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+  const days = month === 2 && leap ? 29 : monthDays[month - 1];
+  return year >= 1 && days !== undefined && day >= 1 && day <= days;
+}
+
+const dateText = /^(\d{4})-(\d{2})-(\d{2})$/;
+const timestampText = /^(\d{4})-(\d{2})-(\d{2})[ T](\d{2}):(\d{2}):(\d{2})(\.\d{1,6})?(Z|[+-](\d{2})(:?(\d{2}))?)?$/;
+const integerText = /^-?\d{1,19}$/;
+
+/** A timestamp as PostgreSQL writes one (`2026-12-06 05:12:57.123456+00`) or ISO 8601, with a time and an offset it accepts. */
+function isTimestampText(value: string): boolean {
+  const m = timestampText.exec(value);
+  if (!m || !isDay(Number(m[1]), Number(m[2]), Number(m[3]))) return false;
+  const [hour, minute, second, offsetHours, offsetMinutes] = [m[4], m[5], m[6], m[9] ?? '0', m[11] ?? '0'].map(Number) as number[];
+  return hour! <= 23 && minute! <= 59 && second! <= 59 && offsetHours! <= 15 && offsetMinutes! <= 59;
+}
+
+/** An integer of that many bits, as text. */
+function isIntegerText(value: string, bits: bigint): boolean {
+  if (!integerText.test(value)) return false;
+  const limit = 2n ** (bits - 1n);
+  const number = BigInt(value);
+  return number >= -limit && number < limit;
+}
+
+/**
+ * Whether PostgreSQL casts this text to the key's type (its SQL name) without an error.
+ * A date may be `infinity` (a key that sorts a missing date last).
+ */
+function isKeyValue(type: string, value: string): boolean {
+  if (type.startsWith('timestamp')) return isTimestampText(value);
+  if (type === 'date') {
+    const m = dateText.exec(value);
+    return value === 'infinity' || (m !== null && isDay(Number(m[1]), Number(m[2]), Number(m[3])));
+  }
+  if (type === 'integer') return isIntegerText(value, 32n);
+  if (type === 'bigint') return isIntegerText(value, 64n);
+  return true;
+}
+
+/**
+ * The cursor's values, one per key part, each checked against its part's SQL type (`timestamptz`,
+ * `date`, `integer`, `text`…) before any query runs: a forged cursor is a 400 on `cursor`, never
+ * a SQL error.
+ */
+export function readCursor(cursor: string, types: readonly string[]): string[] {
+  const values = decodeCursor(cursor, types.length);
+  types.forEach((type, i) => {
+    if (!isKeyValue(type, values[i]!)) invalidCursor();
+  });
+  return values;
 }
 
 /**

@@ -2,8 +2,7 @@ import { type SQL, sql } from 'drizzle-orm';
 import type { DeskSort } from '../../../shared/schemas/job-desk.schema.ts';
 import { jobs, organizations } from '../../db/schema/index.ts';
 import { poKeyOf, priorityRankOf, scheduledKeyOf, siteKeyOf, statusRankOf } from '../../db/schema/jobs.desk.keys.ts';
-import { badField } from '../../lib/errors.ts';
-import { decodeCursor } from '../../lib/pagination.ts';
+import { readCursor } from '../../lib/pagination.ts';
 
 /*
  * The desk view's sorts as keysets: each sort is a list of key expressions ending with the job's
@@ -35,23 +34,12 @@ export const deskKeysets: Record<DeskSort, readonly KeyPart[]> = {
   organization: [{ expr: sql`${organizations.name}`, type: 'text' }, { expr: sql`${organizations.id}`, type: 'text' }, due, id],
 };
 
-const patterns: Record<KeyType, RegExp> = {
-  integer: /^-?\d{1,9}$/,
-  date: /^(\d{4}-\d{2}-\d{2}|infinity)$/,
-  text: /^[\s\S]*$/,
-  timestamptz: /^\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}:\d{2}(\.\d{1,6})?([+-]\d{2}(:?\d{2})?|Z)?$/,
-};
-
 /** The cursor's values for a sort, each checked against its key's type: a forged cursor is a 400, never a SQL error. */
 export function readDeskCursor(sort: DeskSort, cursor: string): string[] {
-  const keys = deskKeysets[sort];
-  const values = decodeCursor(cursor, keys.length);
-  keys.forEach((key, i) => {
-    const value = values[i]!;
-    const ok = patterns[key.type].test(value) && (key.type !== 'date' || value === 'infinity' || !Number.isNaN(Date.parse(value)));
-    if (!ok) throw badField('cursor', 'This cursor is not valid; start from the first page.');
-  });
-  return values;
+  return readCursor(
+    cursor,
+    deskKeysets[sort].map((key) => key.type),
+  );
 }
 
 /** A key value from the cursor, cast to its key's type. */

@@ -15,9 +15,8 @@ import {
   organizations,
   payments,
 } from '../../db/schema/index.ts';
-import { badField } from '../../lib/errors.ts';
 import {
-  decodeCursor,
+  readCursor,
   encodeCursor,
   type Keyset,
   keysetAfterValues,
@@ -132,8 +131,7 @@ export interface NotificationGroup {
  */
 export async function listNotificationGroups(db: Executor, ctx: RequestContext, request: Omit<ListRequest, 'group'>) {
   const latestAt = sql`max(${notifications.createdAt})`;
-  const after = request.cursor ? decodeCursor(request.cursor, 2) : undefined;
-  if (after && Number.isNaN(Date.parse(after[0]!))) throw badField('cursor', 'This cursor is not valid; start from the first page.');
+  const after = request.cursor ? readCursor(request.cursor, ['timestamptz', 'text']) : undefined;
   const rows = await db
     .select({
       key: groupKeyOf,

@@ -8,8 +8,8 @@ import { scopes } from '../../access/scopes.ts';
 import type { Executor } from '../../db/client.ts';
 import { files, jobDocuments, jobs, jobTasks, jobTechnicians, organizations, technicians, users } from '../../db/schema/index.ts';
 import { readTogether } from '../../db/transaction.ts';
-import { badField, notFound } from '../../lib/errors.ts';
-import { decodeCursor, encodeCursor } from '../../lib/pagination.ts';
+import { notFound } from '../../lib/errors.ts';
+import { readCursor, encodeCursor } from '../../lib/pagination.ts';
 import { flagDay } from './technicians.flags.ts';
 
 /** The jobs a technician works on: from scheduled until they performed it (then the office completes it). */
@@ -27,9 +27,7 @@ const day = sql<string>`coalesce(${jobs.scheduledOn}, ${NO_DATE}::date)::text`;
 /** After the cursor in (scheduled day, id) order, unscheduled jobs last; the cursor is checked before any query. */
 function afterCursor(cursor: string | undefined): SQL | undefined {
   if (!cursor) return undefined;
-  const [after, id] = decodeCursor(cursor, 2);
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(after ?? '') || Number.isNaN(Date.parse(after ?? '')))
-    throw badField('cursor', 'This cursor is not valid; start from the first page.');
+  const [after, id] = readCursor(cursor, ['date', 'text']);
   return sql`(coalesce(${jobs.scheduledOn}, ${NO_DATE}::date), ${jobs.id}) > (${after}::date, ${id})`;
 }
 
