@@ -8,7 +8,7 @@ import { registerErrorHandler } from './http/errors.plugin.ts';
 import { registerIdempotency } from './http/idempotency.plugin.ts';
 import { createResponseSerializerCompiler } from './http/response.serializer.ts';
 import { type InFlightRequest, registerInFlightTracking } from './http/in-flight.plugin.ts';
-import { registerNullByteGuard } from './http/null-bytes.plugin.ts';
+import { registerTextGuard } from './http/text-guard.plugin.ts';
 import { registerOpenApi } from './http/openapi.plugin.ts';
 import { registerRouteAuth } from './http/route-auth.plugin.ts';
 import { registerSecurity } from './http/security.plugin.ts';
@@ -92,7 +92,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   // Before any route: it attaches itself to each route as the route is added.
   await registerCompression(app);
   registerSecurity(app, { trustedOrigins: trustedOrigins(config), secure: config.secure });
-  registerNullByteGuard(app);
+  registerTextGuard(app);
   registerRouteAuth(app, { db, auth, sessionMaxDays: config.SESSION_MAX_DAYS });
   registerVersionHeaders(app);
   // After route auth: a key belongs to the signed-in user.

@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { getTestApp, type TestApp } from '../test/test-app.ts';
+import { contracts } from '../db/schema/index.ts';
 import { clientFor, createWorld, type World } from '../test/world.ts';
 
 /** Inputs found in review that once reached the database or the parser and came back as 500s. */
@@ -99,4 +100,48 @@ describe('a null character in any text input is a 400 naming the field', () => {
       expect(res.json().details.fieldErrors[0].path).toBe(field);
       expect(res.json().detail).toContain('null character');
     });
+});
+
+/**
+ * A lone UTF-16 surrogate ("\ud800" in a JSON body) has no UTF-8 form: a json column (the audit
+ * record) refused it with a 500, and a text column silently stored U+FFFD. The edge refuses it.
+ */
+describe('a lone surrogate in any text input is a 400 naming the field', () => {
+  let t: TestApp;
+  let w: World;
+  beforeAll(async () => {
+    t = await getTestApp();
+    w = await createWorld(t);
+  }, 240_000);
+
+  const contract = (title: string) => ({
+    engagementId: w.engagementAX,
+    title,
+    rateType: 'fixed',
+    rateAmountMinor: 100,
+    currency: 'EUR',
+    startDate: '2026-01-01',
+  });
+
+  const cases: Array<[string, string, (c: ReturnType<typeof clientFor>) => ReturnType<ReturnType<typeof clientFor>['get']>]> = [
+    ['a title that the audit record keeps', 'body.title', (c) => c.post('/api/contracts', contract('x\ud800y'))],
+    ['a trailing low surrogate', 'body.title', (c) => c.post('/api/contracts', contract('x\udc00'))],
+    ['a name stored as text', 'body.name', (c) => c.patch('/api/organizations/current', { name: 'Acme \udbff Ltd' })],
+    ['a key of the body', 'body.\ud800', (c) => c.post('/api/contracts', { ...contract('T'), '\ud800': 1 })],
+  ];
+  for (const [label, field, send] of cases)
+    it(`refuses ${label}`, async () => {
+      const before = await t.db.$count(contracts);
+      const res = await send(clientFor(t, w.aOwner));
+      expect(res.statusCode, res.body).toBe(400);
+      expect(res.json().details.fieldErrors[0].path).toBe(field);
+      expect(res.json().detail).toContain('lone surrogate');
+      expect(await t.db.$count(contracts)).toBe(before);
+    });
+
+  it('takes text with characters beyond the first plane (a surrogate pair)', async () => {
+    const res = await clientFor(t, w.aOwner).post('/api/contracts', contract('Site survey \u{1F3D7}\u{FE0F}'));
+    expect(res.statusCode, res.body).toBe(201);
+    expect(res.json().title).toBe('Site survey \u{1F3D7}\u{FE0F}');
+  });
 });

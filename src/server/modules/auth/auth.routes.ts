@@ -7,7 +7,7 @@ import { okSchema } from '../../../shared/schemas/common.schema.ts';
 import type { Db } from '../../db/client.ts';
 import { accounts } from '../../db/schema/index.ts';
 import { AppError, badField } from '../../lib/errors.ts';
-import { refuseNullBytes } from '../../http/null-bytes.plugin.ts';
+import { refuseUnstorableText } from '../../http/text-guard.plugin.ts';
 import { CONTEXT_HEADER, contextOf, toHeaders } from '../../http/route-auth.plugin.ts';
 import type { Auth } from './auth.better.ts';
 import { guardAuthRequest, guardTokenAttempt, recordAuthResponse, recordTokenFailure } from './auth.limits.ts';
@@ -30,7 +30,7 @@ function parseBody(raw: unknown): Record<string, unknown> {
   } catch {
     throw new AppError('BAD_REQUEST', 'The request body is not valid JSON.');
   }
-  refuseNullBytes(value, 'body');
+  refuseUnstorableText(value, 'body');
   return value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
 }
 

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { fileSchema } from '../../../shared/schemas/notification.schema.ts';
 import { idParamsSchema, idSchema } from '../../../shared/schemas/common.schema.ts';
 import type { Db } from '../../db/client.ts';
-import { refuseNullBytes } from '../../http/null-bytes.plugin.ts';
+import { refuseUnstorableText } from '../../http/text-guard.plugin.ts';
 import { contextOf } from '../../http/route-auth.plugin.ts';
 import { AppError, badField } from '../../lib/errors.ts';
 import { ObjectTooLargeError, type Storage } from '../../lib/storage.ts';
@@ -55,7 +55,7 @@ export function registerFileRoutes(app: FastifyInstance, deps: { db: Db; storage
           throw malformed(error);
         });
       if (part?.fieldname !== 'file') throw badField('file', 'Attach the file in a field named "file".');
-      refuseNullBytes(part.filename, 'file.filename');
+      refuseUnstorableText(part.filename, 'file.filename');
       try {
         const saved = await uploadFile(deps.db, deps.storage, contextOf(request), {
           stream: part.file,
