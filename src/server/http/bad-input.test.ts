@@ -49,6 +49,22 @@ describe('bad input is a 400, never a 500', () => {
           headers: { 'content-type': 'multipart/form-data; boundary=xx' },
         }),
     ],
+    [
+      'a CSV import cut short',
+      (c) =>
+        c.request('POST', '/api/jobs/import', undefined, {
+          payload: '--xx\r\nContent-Disposition: form-data; name="file"; filename="a.csv"\r\n\r\nabc',
+          headers: { 'content-type': 'multipart/form-data; boundary=xx' },
+        }),
+    ],
+    [
+      'a CSV import without its closing boundary',
+      (c) =>
+        c.request('POST', '/api/jobs/import', undefined, {
+          payload: '--xx\r\nContent-Disposition: form-data; name="file"; filename="a.csv"\r\n\r\nabc\r\n',
+          headers: { 'content-type': 'multipart/form-data; boundary=xx' },
+        }),
+    ],
   ];
   for (const [label, send] of cases)
     it(`refuses ${label}`, async () => {

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { fileSchema } from '../../../shared/schemas/notification.schema.ts';
 import { idParamsSchema, idSchema } from '../../../shared/schemas/common.schema.ts';
 import type { Db } from '../../db/client.ts';
+import { multipartError } from '../../http/multipart.errors.ts';
 import { refuseUnstorableText } from '../../http/text-guard.plugin.ts';
 import { contextOf } from '../../http/route-auth.plugin.ts';
 import { AppError, badField } from '../../lib/errors.ts';
@@ -12,15 +13,6 @@ import { getFile, openFile, uploadFile } from './files.service.ts';
 
 function formatBytes(bytes: number): string {
   return bytes >= 1024 * 1024 ? `${Math.round(bytes / 1024 / 1024)} MB` : `${Math.round(bytes / 1024)} KB`;
-}
-
-/** A broken multipart body (no boundary, cut short, garbage) is the sender's fault: 400, not 500. */
-function malformed(error: unknown): unknown {
-  if (error instanceof AppError) return error;
-  const message = error instanceof Error ? error.message : '';
-  const fromParser =
-    /multipart|boundary|unexpected end|part|busboy/i.test(message) || (error as { code?: string }).code?.startsWith('FST_');
-  return fromParser ? new AppError('BAD_REQUEST', 'The upload is not a complete multipart/form-data body.') : error;
 }
 
 export function registerFileRoutes(app: FastifyInstance, deps: { db: Db; storage: Storage; maxBytes: number }): void {
@@ -52,7 +44,7 @@ export function registerFileRoutes(app: FastifyInstance, deps: { db: Db; storage
       const part = await request
         .file({ limits: { fileSize: deps.maxBytes + 1, files: 1, fields: 5, fieldSize: 1024 }, throwFileSizeLimit: false })
         .catch((error: unknown) => {
-          throw malformed(error);
+          throw multipartError(error);
         });
       if (part?.fieldname !== 'file') throw badField('file', 'Attach the file in a field named "file".');
       refuseUnstorableText(part.filename, 'file.filename');
@@ -68,7 +60,7 @@ export function registerFileRoutes(app: FastifyInstance, deps: { db: Db; storage
       } catch (error) {
         if (error instanceof ObjectTooLargeError)
           throw new AppError('PAYLOAD_TOO_LARGE', `The file is larger than ${formatBytes(deps.maxBytes)}.`);
-        throw malformed(error);
+        throw multipartError(error);
       }
     },
   );

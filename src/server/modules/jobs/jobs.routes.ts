@@ -14,6 +14,7 @@ import {
 } from '../../../shared/schemas/job.schema.ts';
 import type { Db } from '../../db/client.ts';
 import { contextOf } from '../../http/route-auth.plugin.ts';
+import { multipartError } from '../../http/multipart.errors.ts';
 import { expectedVersionOf } from '../../http/versions.plugin.ts';
 import { AppError, badField } from '../../lib/errors.ts';
 import { JOB_IMPORT_MAX_BYTES } from './jobs.csv.ts';
@@ -29,12 +30,16 @@ async function readCsvUpload(request: FastifyRequest): Promise<string> {
   if (!request.isMultipart()) throw new AppError('UNSUPPORTED_MEDIA_TYPE', 'Send the CSV as multipart/form-data in a field named "file".');
   const part = await request
     .file({ limits: { fileSize: JOB_IMPORT_MAX_BYTES, files: 1, fields: 2, fieldSize: 64 }, throwFileSizeLimit: false })
-    .catch(() => {
-      throw new AppError('BAD_REQUEST', 'The upload is not a complete multipart/form-data body.');
+    .catch((error: unknown) => {
+      throw multipartError(error);
     });
   if (part?.fieldname !== 'file') throw badField('file', 'Attach the CSV in a field named "file".');
   const chunks: Buffer[] = [];
-  for await (const chunk of part.file) chunks.push(chunk as Buffer);
+  try {
+    for await (const chunk of part.file) chunks.push(chunk as Buffer);
+  } catch (error) {
+    throw multipartError(error);
+  }
   if (part.file.truncated)
     throw new AppError(
       'PAYLOAD_TOO_LARGE',
