@@ -1,5 +1,6 @@
 import { MAX_SIGNATURE_BYTES, sitePhotoMimeTypes } from '../../../shared/domain/site-work.ts';
 import { badField } from '../../lib/errors.ts';
+import { isDrawablePng } from '../../lib/png.check.ts';
 
 const PNG_MAGIC = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
@@ -11,14 +12,16 @@ export function isPng(bytes: Buffer): boolean {
 
 /**
  * A signature sent as base64 (optionally a `data:image/png;base64,` URL): its bytes, or a 400 on
- * the field when it is not base64, not a PNG (checked from the bytes), or over 1 MB decoded.
+ * the field when it is not base64, over 1 MB decoded, or not a PNG the job report can draw
+ * (checked through, pixel data included: see src/server/lib/png.check.ts).
  */
-export function decodeSignaturePng(field: string, value: string): Buffer {
+export async function decodeSignaturePng(field: string, value: string): Promise<Buffer> {
   const body = value.replace(/^data:image\/png;base64,/, '').replace(/\s+/g, '');
   if (!BASE64.test(body) || body.length % 4 === 1) throw badField(field, 'The signature must be a PNG image, base64-encoded.');
   const bytes = Buffer.from(body, 'base64');
   if (bytes.length > MAX_SIGNATURE_BYTES) throw badField(field, 'The signature is larger than 1 MB.');
   if (!isPng(bytes)) throw badField(field, 'The signature must be a PNG image.');
+  if (!(await isDrawablePng(bytes))) throw badField(field, 'The signature is a damaged PNG image; sign again.');
   return bytes;
 }
 

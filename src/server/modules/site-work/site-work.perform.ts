@@ -17,6 +17,7 @@ import { recordGeneratedFile, storeGeneratedBytes } from '../files/files.service
 import { fireJobEvent } from '../jobs/jobs.events.ts';
 import { jobLabel, tellJobContractor } from '../jobs/jobs.notify.ts';
 import { decodeSignaturePng, isEmbeddableImage } from './site-work.images.ts';
+import { isSafeToDraw } from '../../lib/png.check.ts';
 import { getSiteSheet, readJobParties, readLatestSignoff, readSiteTasks, readSiteVisits } from './site-work.queries.ts';
 import { renderJobReportPdf } from './site-work.report.ts';
 import { assertStillMember, deviceMoment, endVisit, lockSiteJob } from './site-work.service.ts';
@@ -48,8 +49,8 @@ async function readAll(stream: Readable, limit: number): Promise<Buffer | null> 
  */
 export async function performWork(db: Db, storage: Storage, ctx: RequestContext, id: string, input: z.output<typeof performSchema>) {
   assertStillMember(ctx);
-  const technicianPng = decodeSignaturePng('technician.signaturePng', input.technician.signaturePng);
-  const contactPng = input.siteContact ? decodeSignaturePng('siteContact.signaturePng', input.siteContact.signaturePng) : null;
+  const technicianPng = await decodeSignaturePng('technician.signaturePng', input.technician.signaturePng);
+  const contactPng = input.siteContact ? await decodeSignaturePng('siteContact.signaturePng', input.siteContact.signaturePng) : null;
   const performedAt = deviceMoment('at', input.at);
   const technicianSignedAt = deviceMoment('technician.signedAt', input.technician.signedAt, performedAt);
   const contactSignedAt = input.siteContact ? deviceMoment('siteContact.signedAt', input.siteContact.signedAt, performedAt) : null;
@@ -156,7 +157,11 @@ async function readReportInput(db: Executor, storage: Storage, ctx: RequestConte
     budget -= p.size;
     return true;
   };
-  const bytesOf = async (sha256: string | undefined, limit: number) => (sha256 ? readAll(storage.read(sha256), limit) : null);
+  /** A stored picture's bytes, or null: none stored, or a PNG that pdfkit could not draw without ending the process. */
+  const bytesOf = async (sha256: string | undefined, limit: number) => {
+    const bytes = sha256 ? await readAll(storage.read(sha256), limit) : null;
+    return bytes && (await isSafeToDraw(bytes)) ? bytes : null;
+  };
   const signatureSha = (fileId: string | null) => signatures.find((s) => s.id === fileId)?.sha256;
   const s = latest.signoff;
   return {

@@ -82,7 +82,7 @@ export async function putMobile(db: Db, storage: Storage, ctx: RequestContext, m
 /** Saves the caller's signature (a PNG of at most 1 MB, checked from its bytes) as a file of their contractor. */
 export async function putSavedSignature(db: Db, storage: Storage, ctx: RequestContext, signaturePng: string) {
   const person = personOf(ctx.actor);
-  const bytes = decodeSignaturePng('signaturePng', signaturePng);
+  const bytes = await decodeSignaturePng('signaturePng', signaturePng);
   const stored = await storeGeneratedBytes(storage, bytes);
   await runInTransaction(db, async (tx) => {
     const file = await recordGeneratedFile(tx, ctx, stored, {

@@ -273,6 +273,38 @@ describe('site work: on site, revisit, answers, photos, performed, the report', 
     expect((await tech.request('PUT', `/api/jobs/${job.id}/tasks/${job.taskIds[1]}/answer`, { result: 'fail' })).statusCode).toBe(409);
   });
 
+  it('a damaged PNG: as a signature a 400; as a photo named in the report instead of drawn (it once ended the server)', async () => {
+    // Found by fuzzing: PNG headers and pixel data that png-js, under pdfkit, unpacks where nothing catches its error.
+    const hugeHeader = 'iVBORw0KGgoAAAANSUhEUn////9/////CAYAAAAfFcSJAAAAC0lEQVR4nGNgAAIAAAUAAXpeqz8AAAAASUVORK5CYII=';
+    const badFilter = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR4nONkYGD4DwABMQEJepPJcQAAAABJRU5ErkJggg==';
+    const job = await insertSiteJob(t, w);
+    const tech = clientFor(t, w.xTech);
+    await tech.post(`/api/jobs/${job.id}/on-site`, {});
+    await tech.request('PUT', `/api/jobs/${job.id}/tasks/${job.taskIds[0]}/answer`, { result: 'pass' });
+    await tech.request('PUT', `/api/jobs/${job.id}/tasks/${job.taskIds[1]}/answer`, { result: 'pass' });
+    await tech.post(`/api/jobs/${job.id}/tasks/${job.taskIds[0]}/photos`, { fileId: await uploadAs(t, w.xTech, photoPng) });
+    const damaged = await uploadAs(t, w.xTech, Buffer.from(hugeHeader, 'base64'), 'damaged.png');
+    expect((await tech.post(`/api/jobs/${job.id}/tasks/${job.taskIds[0]}/photos`, { fileId: damaged })).statusCode).toBe(201);
+    for (const signaturePng of [hugeHeader, badFilter]) {
+      const refused = await tech.post(`/api/jobs/${job.id}/performed`, { ...performBody, technician: { signaturePng } });
+      expect(refused.statusCode).toBe(400);
+      expect(refused.json().details.fieldErrors[0]).toEqual({
+        path: 'technician.signaturePng',
+        message: 'The signature is a damaged PNG image; sign again.',
+      });
+    }
+    const saved = await tech.request('PUT', '/api/preferences/signature', { signaturePng: badFilter });
+    expect(saved.statusCode).toBe(400);
+
+    const done = await tech.post(`/api/jobs/${job.id}/performed`, performBody);
+    expect(done.statusCode).toBe(200);
+    expect(done.json().signoff.report).not.toBeNull();
+    const report = (await clientFor(t, w.aOwner).get(`/api/jobs/${job.id}/report`)).rawPayload;
+    // the good photo and both signatures drawn (each an image and its alpha mask); the damaged photo named
+    expect(report.toString('latin1').match(/\/Subtype \/Image/g)?.length).toBe(6);
+    expect((await extractPdfText(report)).join('\n')).toContain('[photo] damaged.png');
+  });
+
   it('the desk does all of it for a job, and the audit says who did what', async () => {
     const job = await insertSiteJob(t, w);
     const desk = clientFor(t, w.xOffice);
