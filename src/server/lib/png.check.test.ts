@@ -1,21 +1,10 @@
 import { deflateSync } from 'node:zlib';
 import PDFDocument from 'pdfkit';
 import { describe, expect, it } from 'vitest';
-import { isDrawablePng, MAX_PNG_UNPACKED_BYTES } from './png.check.ts';
+import { ADAM7, colourTypes, isDrawablePng, MAX_PNG_UNPACKED_BYTES } from './png.check.ts';
 import { encodePng, pngChunk } from './png.encode.ts';
 
 const SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
-const channelsOf: Record<number, number> = { 0: 1, 2: 3, 3: 1, 4: 2, 6: 4 };
-const ADAM7 = [
-  [0, 0, 8, 8],
-  [4, 0, 8, 8],
-  [0, 4, 4, 8],
-  [2, 0, 4, 4],
-  [0, 2, 2, 4],
-  [1, 0, 2, 2],
-  [0, 1, 1, 2],
-];
-
 interface Craft {
   width: number;
   height: number;
@@ -36,8 +25,8 @@ interface Craft {
 /** A PNG made to order, right or broken, the way png-js would meet it. */
 function craftPng(c: Craft): Buffer {
   const { width, height, colourType = 6, depth = 8, interlaced = false, filter = 0, extra = 0 } = c;
-  const bitsPerPixel = channelsOf[colourType]! * depth;
-  const passes = interlaced ? ADAM7 : [[0, 0, 1, 1]];
+  const bitsPerPixel = colourTypes[colourType]!.channels * depth;
+  const passes = interlaced ? ADAM7 : [[0, 0, 1, 1] as const];
   const rows: Buffer[] = [];
   for (const [x0, y0, dx, dy] of passes) {
     const columns = Math.ceil((width - x0!) / dx!);

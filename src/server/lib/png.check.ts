@@ -15,7 +15,7 @@ export const MAX_PNG_UNPACKED_BYTES = 64 * 1024 * 1024;
 const SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 
 /** Per colour type: its channels and the bit depths the PNG specification allows for it. */
-const colourTypes: Record<number, { channels: number; depths: readonly number[] }> = {
+export const colourTypes: Record<number, { channels: number; depths: readonly number[] }> = {
   0: { channels: 1, depths: [1, 2, 4, 8, 16] },
   2: { channels: 3, depths: [8, 16] },
   3: { channels: 1, depths: [1, 2, 4, 8] },
@@ -24,7 +24,7 @@ const colourTypes: Record<number, { channels: number; depths: readonly number[] 
 };
 
 /** Adam7's passes: first column, first row, column step, row step. */
-const ADAM7 = [
+export const ADAM7 = [
   [0, 0, 8, 8],
   [4, 0, 8, 8],
   [0, 4, 4, 8],
